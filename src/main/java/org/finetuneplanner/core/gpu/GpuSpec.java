@@ -1,0 +1,50 @@
+package org.finetuneplanner.core.gpu;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One GPU model from the catalog.
+ *
+ * @param id                  catalog id, e.g. "h100-sxm-80gb"
+ * @param name                display name
+ * @param vendor              "NVIDIA", "AMD"
+ * @param memoryGb            vendor label (binary GiB of physical memory for HBM/GDDR parts)
+ * @param usableMemoryGib     memory a process can use (what nvidia-smi shows as total), GiB
+ * @param memoryBandwidthTBs  HBM/GDDR bandwidth, TB/s
+ * @param tflops              dense peak tensor TFLOPS by precision
+ * @param fp8Supported        FP8 tensor cores present
+ * @param interconnect        peer and host links
+ * @param tdpWatts            board power
+ * @param year                launch year
+ * @param prices              dated rental prices (may be empty)
+ */
+public record GpuSpec(String id, String name, String vendor, double memoryGb, double usableMemoryGib,
+                      double memoryBandwidthTBs, PeakTflops tflops, boolean fp8Supported, Interconnect interconnect,
+                      int tdpWatts, int year, List<GpuPrice> prices) {
+
+    public GpuSpec {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(tflops, "tflops");
+        Objects.requireNonNull(interconnect, "interconnect");
+        name = name == null ? id : name;
+        vendor = vendor == null ? "" : vendor;
+        prices = prices == null ? List.of() : List.copyOf(prices);
+        if (!(usableMemoryGib > 0)) {
+            throw new IllegalArgumentException("usable memory of " + id + " must be > 0");
+        }
+    }
+
+    /** The cheapest listed price per GPU-hour, if any. */
+    public Optional<GpuPrice> cheapestPrice() {
+        return prices.stream().min(Comparator.comparingDouble(GpuPrice::usdPerGpuHour));
+    }
+
+    /** The cheapest price of {@code provider} (case-insensitive), if listed. */
+    public Optional<GpuPrice> priceFrom(String provider) {
+        return prices.stream().filter(p -> p.provider().equalsIgnoreCase(provider))
+                .min(Comparator.comparingDouble(GpuPrice::usdPerGpuHour));
+    }
+}

@@ -1,0 +1,86 @@
+package org.finetuneplanner.core.model;
+
+import java.util.Objects;
+
+/**
+ * The shape of a decoder (or encoder) transformer, as read from a Hugging Face {@code config.json}
+ * by {@link ArchitectureFactory}. Sizes are element counts.
+ *
+ * @param modelType             Hugging Face {@code model_type} (lower case), "" when unknown
+ * @param hiddenSize            h
+ * @param numLayers             L
+ * @param numHeads              a (query heads)
+ * @param numKvHeads            kv (key/value heads; = a without grouped-query attention)
+ * @param headDim               d (= h / a unless the config says {@code head_dim})
+ * @param intermediateSize      I, the MLP width of a dense layer
+ * @param vocabSize             V
+ * @param tiedEmbeddings        LM head shares the input embedding
+ * @param gatedMlp              SwiGLU/GeGLU (three matrices) rather than a plain two-matrix MLP
+ * @param layerNorm             LayerNorm with bias (else RMSNorm, weight only)
+ * @param normsPerLayer         norm modules per block (2 for Llama, 4 for Gemma 2/3, 1 for Falcon-7B)
+ * @param qkNorm                per-head q/k norms (Qwen3, Gemma 3)
+ * @param qkvBias               biases on q, k, v projections (Qwen2, GPT-2, BERT …)
+ * @param outBias               bias on the attention output projection
+ * @param mlpBias               biases in the MLP
+ * @param positionEmbeddings    rows of a learned position embedding (GPT-2, BERT), 0 with rotary
+ * @param moe                   mixture-of-experts layout, {@link Moe#NONE} for dense models
+ * @param maxPositionEmbeddings longest context the model was trained for (0 if unknown)
+ * @param guessed               the shape was guessed from a bare parameter count
+ */
+public record Architecture(String modelType, int hiddenSize, int numLayers, int numHeads, int numKvHeads,
+                           int headDim, int intermediateSize, int vocabSize, boolean tiedEmbeddings,
+                           boolean gatedMlp, boolean layerNorm, int normsPerLayer, boolean qkNorm,
+                           boolean qkvBias, boolean outBias, boolean mlpBias, int positionEmbeddings,
+                           Moe moe, int maxPositionEmbeddings, boolean guessed) {
+
+    public Architecture {
+        modelType = modelType == null ? "" : modelType;
+        Objects.requireNonNull(moe, "moe");
+        requirePositive("hidden_size", hiddenSize);
+        requirePositive("num_hidden_layers", numLayers);
+        requirePositive("num_attention_heads", numHeads);
+        requirePositive("num_key_value_heads", numKvHeads);
+        requirePositive("head_dim", headDim);
+        requirePositive("intermediate_size", intermediateSize);
+        requirePositive("vocab_size", vocabSize);
+        if (numKvHeads > numHeads) {
+            throw new IllegalArgumentException("num_key_value_heads (" + numKvHeads
+                    + ") must not exceed num_attention_heads (" + numHeads + ")");
+        }
+    }
+
+    private static void requirePositive(String key, int value) {
+        if (value < 1) {
+            throw new IllegalArgumentException(key + " must be ≥ 1, was " + value);
+        }
+    }
+
+    /** Width of the query projection output: a·d. */
+    public long queryWidth() {
+        return (long) numHeads * headDim;
+    }
+
+    /** Width of one of the key or value projection outputs: kv·d. */
+    public long kvWidth() {
+        return (long) numKvHeads * headDim;
+    }
+
+    /**
+     * Mixture-of-experts layout.
+     *
+     * @param experts              routed experts per MoE layer (0 for a dense model)
+     * @param expertsPerToken      experts each token is routed to (top-k)
+     * @param expertIntermediate   MLP width of one routed expert
+     * @param sharedExperts        always-active shared experts (DeepSeek, Qwen2-MoE)
+     * @param sharedIntermediate   MLP width of one shared expert
+     * @param denseLayers          leading layers that keep a dense MLP (DeepSeek {@code first_k_dense_replace})
+     */
+    public record Moe(int experts, int expertsPerToken, int expertIntermediate, int sharedExperts,
+                      int sharedIntermediate, int denseLayers) {
+        public static final Moe NONE = new Moe(0, 0, 0, 0, 0, 0);
+
+        public boolean isMoe() {
+            return experts > 0;
+        }
+    }
+}

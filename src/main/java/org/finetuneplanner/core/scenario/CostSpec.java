@@ -1,0 +1,32 @@
+package org.finetuneplanner.core.scenario;
+
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalDouble;
+
+/**
+ * What the hardware costs and how well it is used.
+ *
+ * @param usdPerGpuHour a price that overrides the catalog, or empty
+ * @param provider      a provider in the GPU catalog to take the price from, or empty for the cheapest
+ * @param mfu           model-FLOPs utilisation 0 &lt; x ≤ 1, or empty for the method/GPU default
+ */
+public record CostSpec(OptionalDouble usdPerGpuHour, Optional<String> provider, OptionalDouble mfu) {
+
+    public CostSpec {
+        Objects.requireNonNull(usdPerGpuHour, "usdPerGpuHour");
+        Objects.requireNonNull(provider, "provider");
+        Objects.requireNonNull(mfu, "mfu");
+        if (usdPerGpuHour.isPresent() && !(usdPerGpuHour.getAsDouble() >= 0 && usdPerGpuHour.getAsDouble() < 1e5)) {
+            throw new IllegalArgumentException("cost.usd_per_gpu_hour must be 0 to 100000, was "
+                    + usdPerGpuHour.getAsDouble());
+        }
+        if (mfu.isPresent() && !(mfu.getAsDouble() > 0 && mfu.getAsDouble() <= 1)) {
+            throw new IllegalArgumentException("cost.mfu must be > 0 and ≤ 1, was " + mfu.getAsDouble());
+        }
+    }
+
+    public static CostSpec defaults() {
+        return new CostSpec(OptionalDouble.empty(), Optional.empty(), OptionalDouble.empty());
+    }
+}

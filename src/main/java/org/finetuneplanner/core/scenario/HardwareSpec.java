@@ -1,0 +1,76 @@
+package org.finetuneplanner.core.scenario;
+
+import java.util.Objects;
+import java.util.OptionalDouble;
+
+import org.finetuneplanner.core.gpu.GpuSpec;
+
+/**
+ * The GPUs a job runs on.
+ *
+ * @param gpu               the card
+ * @param gpuCount          GPUs in the job (≥ 1)
+ * @param gpuMemoryGib      a memory budget below the card's usable memory, or empty for the catalog's
+ * @param gpusPerNode       GPUs per node (≥ 1); the spec's default is min(gpuCount, 8)
+ * @param sharding          data parallelism and sharding of model states
+ * @param offload           CPU offload of model states
+ */
+public record HardwareSpec(GpuSpec gpu, int gpuCount, OptionalDouble gpuMemoryGib, int gpusPerNode,
+                           Sharding sharding, Offload offload) {
+
+    /** Jobs larger than this are not planned (the spec's planner stops at 64 GPUs; a budget guard for input). */
+    public static final int MAX_GPUS = 65_536;
+
+    public HardwareSpec {
+        Objects.requireNonNull(gpu, "gpu");
+        Objects.requireNonNull(gpuMemoryGib, "gpuMemoryGib");
+        Objects.requireNonNull(sharding, "sharding");
+        Objects.requireNonNull(offload, "offload");
+        if (gpuCount < 1 || gpuCount > MAX_GPUS) {
+            throw new IllegalArgumentException("hardware.gpu_count must be 1 to " + MAX_GPUS + ", was " + gpuCount);
+        }
+        if (gpusPerNode < 1) {
+            throw new IllegalArgumentException("hardware.gpus_per_node must be ≥ 1, was " + gpusPerNode);
+        }
+        if (gpuMemoryGib.isPresent() && !(gpuMemoryGib.getAsDouble() > 0 && gpuMemoryGib.getAsDouble() < 1e6)) {
+            throw new IllegalArgumentException("hardware.gpu_memory_gib must be > 0, was " + gpuMemoryGib.getAsDouble());
+        }
+    }
+
+    /** One card, no sharding. */
+    public static HardwareSpec single(GpuSpec gpu) {
+        return new HardwareSpec(gpu, 1, OptionalDouble.empty(), 1, Sharding.NONE, Offload.NONE);
+    }
+
+    /** {@code count} cards with the default node size min(count, 8). */
+    public static HardwareSpec of(GpuSpec gpu, int count, Sharding sharding, Offload offload) {
+        return new HardwareSpec(gpu, count, OptionalDouble.empty(), Math.min(count, 8), sharding, offload);
+    }
+
+    /** The memory budget of one GPU in GiB: the override if given, else the catalog's usable memory. */
+    public double capacityGib() {
+        return gpuMemoryGib.orElse(gpu.usableMemoryGib());
+    }
+
+    /** Number of nodes: ⌈gpuCount / gpusPerNode⌉. */
+    public int nodes() {
+        return (gpuCount + gpusPerNode - 1) / gpusPerNode;
+    }
+
+    public HardwareSpec withGpu(GpuSpec value) {
+        return new HardwareSpec(value, gpuCount, gpuMemoryGib, gpusPerNode, sharding, offload);
+    }
+
+    /** The same hardware with {@code count} GPUs and the default node size. */
+    public HardwareSpec withGpuCount(int count) {
+        return new HardwareSpec(gpu, count, gpuMemoryGib, Math.min(count, 8), sharding, offload);
+    }
+
+    public HardwareSpec withSharding(Sharding value) {
+        return new HardwareSpec(gpu, gpuCount, gpuMemoryGib, gpusPerNode, value, offload);
+    }
+
+    public HardwareSpec withOffload(Offload value) {
+        return new HardwareSpec(gpu, gpuCount, gpuMemoryGib, gpusPerNode, sharding, value);
+    }
+}

@@ -1,0 +1,31 @@
+package org.finetuneplanner.core.time;
+
+import java.util.List;
+
+import org.finetuneplanner.core.Note;
+
+/**
+ * Speed of one scenario.
+ *
+ * @param flopsPerToken     model FLOPs per trained token (forward, backward and recompute)
+ * @param tokensPerSecond   tokens per second of the whole job (all GPUs)
+ * @param stepSeconds       seconds per optimizer step (micro-batch × accumulation × GPUs tokens)
+ * @param mfu               model-FLOPs utilisation assumed
+ * @param mfuSource         why that utilisation (default by method and GPU class, or the user's)
+ * @param peakTflops        dense peak per GPU used for the precision
+ * @param commSecondsPerStep communication time per step not hidden behind compute
+ * @param notes             assumptions and warnings
+ */
+public record ThroughputEstimate(double flopsPerToken, double tokensPerSecond, double stepSeconds, double mfu,
+                                 String mfuSource, double peakTflops, double commSecondsPerStep, List<Note> notes) {
+
+    public ThroughputEstimate {
+        notes = List.copyOf(notes);
+        mfuSource = mfuSource == null ? "" : mfuSource;
+    }
+
+    /** Hours to process {@code tokens} tokens at this speed. */
+    public double hoursFor(double tokens) {
+        return tokens / tokensPerSecond / 3600.0;
+    }
+}
