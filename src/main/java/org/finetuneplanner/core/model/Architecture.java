@@ -26,16 +26,27 @@ import java.util.Objects;
  * @param moe                   mixture-of-experts layout, {@link Moe#NONE} for dense models
  * @param maxPositionEmbeddings longest context the model was trained for (0 if unknown)
  * @param guessed               the shape was guessed from a bare parameter count
+ * @param qkNormFullWidth       the q/k norms span the whole projection (OLMo 2: a·d and kv·d) rather than one head (d)
+ * @param lmHeadBias            the LM head has a bias of V (Phi-1.5/Phi-2)
+ * @param parallelBlock         attention and MLP read the same normalised input (GPT-J/NeoX, Falcon, Phi)
+ * @param crossAttentionLayers  blocks with an extra cross-attention (T5 decoder), counted inside {@code numLayers}
+ * @param mla                   multi-head latent attention (DeepSeek-V2/V3), {@link Mla#NONE} otherwise
  */
 public record Architecture(String modelType, int hiddenSize, int numLayers, int numHeads, int numKvHeads,
                            int headDim, int intermediateSize, int vocabSize, boolean tiedEmbeddings,
                            boolean gatedMlp, boolean layerNorm, int normsPerLayer, boolean qkNorm,
                            boolean qkvBias, boolean outBias, boolean mlpBias, int positionEmbeddings,
-                           Moe moe, int maxPositionEmbeddings, boolean guessed) {
+                           Moe moe, int maxPositionEmbeddings, boolean guessed, boolean qkNormFullWidth,
+                           boolean lmHeadBias, boolean parallelBlock, int crossAttentionLayers, Mla mla) {
 
     public Architecture {
         modelType = modelType == null ? "" : modelType;
         Objects.requireNonNull(moe, "moe");
+        mla = mla == null ? Mla.NONE : mla;
+        if (crossAttentionLayers < 0 || crossAttentionLayers > numLayers) {
+            throw new IllegalArgumentException("num_decoder_layers must be 0 to " + numLayers + ", was "
+                    + crossAttentionLayers);
+        }
         requirePositive("hidden_size", hiddenSize);
         requirePositive("num_hidden_layers", numLayers);
         requirePositive("num_attention_heads", numHeads);
@@ -47,6 +58,25 @@ public record Architecture(String modelType, int hiddenSize, int numLayers, int 
             throw new IllegalArgumentException("num_key_value_heads (" + numKvHeads
                     + ") must not exceed num_attention_heads (" + numHeads + ")");
         }
+    }
+
+    /** The original twenty-field shape (no MLA, no cross-attention, no LM-head bias, sequential block). */
+    public Architecture(String modelType, int hiddenSize, int numLayers, int numHeads, int numKvHeads,
+                        int headDim, int intermediateSize, int vocabSize, boolean tiedEmbeddings,
+                        boolean gatedMlp, boolean layerNorm, int normsPerLayer, boolean qkNorm,
+                        boolean qkvBias, boolean outBias, boolean mlpBias, int positionEmbeddings,
+                        Moe moe, int maxPositionEmbeddings, boolean guessed) {
+        this(modelType, hiddenSize, numLayers, numHeads, numKvHeads, headDim, intermediateSize, vocabSize,
+                tiedEmbeddings, gatedMlp, layerNorm, normsPerLayer, qkNorm, qkvBias, outBias, mlpBias,
+                positionEmbeddings, moe, maxPositionEmbeddings, guessed, false, false, false, 0, Mla.NONE);
+    }
+
+    /** The same shape marked as guessed (or not). */
+    public Architecture withGuessed(boolean value) {
+        return new Architecture(modelType, hiddenSize, numLayers, numHeads, numKvHeads, headDim, intermediateSize,
+                vocabSize, tiedEmbeddings, gatedMlp, layerNorm, normsPerLayer, qkNorm, qkvBias, outBias, mlpBias,
+                positionEmbeddings, moe, maxPositionEmbeddings, value, qkNormFullWidth, lmHeadBias, parallelBlock,
+                crossAttentionLayers, mla);
     }
 
     private static void requirePositive(String key, int value) {
@@ -81,6 +111,23 @@ public record Architecture(String modelType, int hiddenSize, int numLayers, int 
 
         public boolean isMoe() {
             return experts > 0;
+        }
+    }
+
+    /**
+     * Multi-head latent attention (DeepSeek-V2, arXiv 2405.04434): K and V come from a compressed latent.
+     *
+     * @param qLoraRank      rank of the query compression, 0 when queries are projected directly
+     * @param kvLoraRank     width of the compressed KV latent
+     * @param qkNopeHeadDim  per-head query/key width without rotary part
+     * @param qkRopeHeadDim  per-head rotary width (shared key part)
+     * @param vHeadDim       per-head value width
+     */
+    public record Mla(int qLoraRank, int kvLoraRank, int qkNopeHeadDim, int qkRopeHeadDim, int vHeadDim) {
+        public static final Mla NONE = new Mla(0, 0, 0, 0, 0);
+
+        public boolean isMla() {
+            return kvLoraRank > 0;
         }
     }
 }
