@@ -14,14 +14,28 @@ import org.finetuneplanner.core.Note;
  * @param mfuSource         why that utilisation (default by method and GPU class, or the user's)
  * @param peakTflops        dense peak per GPU used for the precision
  * @param commSecondsPerStep communication time per step not hidden behind compute
+ * @param terms             the parts of a step's time; their seconds add up to {@code stepSeconds}
  * @param notes             assumptions and warnings
  */
 public record ThroughputEstimate(double flopsPerToken, double tokensPerSecond, double stepSeconds, double mfu,
-                                 String mfuSource, double peakTflops, double commSecondsPerStep, List<Note> notes) {
+                                 String mfuSource, double peakTflops, double commSecondsPerStep,
+                                 List<TimeTerm> terms, List<Note> notes) {
 
     public ThroughputEstimate {
+        terms = List.copyOf(terms);
         notes = List.copyOf(notes);
         mfuSource = mfuSource == null ? "" : mfuSource;
+    }
+
+    /** Seconds per optimizer step spent in one part (0 when the part does not occur). */
+    public double seconds(TimeTerm.Part part) {
+        double sum = 0;
+        for (TimeTerm term : terms) {
+            if (term.part() == part) {
+                sum += term.secondsPerStep();
+            }
+        }
+        return sum;
     }
 
     /** Hours to process {@code tokens} tokens at this speed. */

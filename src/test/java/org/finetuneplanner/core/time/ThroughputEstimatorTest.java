@@ -1,0 +1,125 @@
+package org.finetuneplanner.core.time;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalDouble;
+
+import org.finetuneplanner.core.PlanFixtures;
+import org.finetuneplanner.core.gpu.GpuSpec;
+import org.finetuneplanner.core.scenario.Checkpointing;
+import org.finetuneplanner.core.scenario.CostSpec;
+import org.finetuneplanner.core.scenario.MethodSpec;
+import org.finetuneplanner.core.scenario.Precision;
+import org.finetuneplanner.core.scenario.Scenario;
+import org.finetuneplanner.core.scenario.Sharding;
+import org.finetuneplanner.core.scenario.WeightStorage;
+import org.junit.jupiter.api.Test;
+
+class ThroughputEstimatorTest {
+
+    private final ThroughputEstimator estimator = new ThroughputEstimator();
+    private final GpuSpec gpu = PlanFixtures.roundGpu(List.of());
+
+    // Matmul parameters per token: linear 6,476,005,376 + LM head 32000·4096 = 6,607,077,376 (embedding lookup
+    // is free). Causal flash attention per token: 4·L·s·(a·d)·½ = 4·32·2048·4096/2 = 536,870,912.
+
+    @Test
+    void fullFineTuningCostsSixMatmulParametersPlusThreeAttentionForwards() {
+        // 6 · 6,607,077,376 + 3 · 536,870,912 = 41,253,076,992
+        ThroughputEstimate t = estimator.estimate(PlanFixtures.fullOn(gpu), PlanFixtures.fullCounts());
+        assertEquals(41_253_076_992.0, t.flopsPerToken(), 1);
+    }
+
+    @Test
+    void loraSkipsWeightGradientsOfFrozenWeights() {
+        // 4 · 6,607,077,376 + 6 · 39,976,960 (adapter fwd 2, bwd 4) + 3 · 536,870,912 = 28,278,784,000
+        Scenario s = PlanFixtures.fullOn(gpu).withMethod(MethodSpec.lora(16, WeightStorage.BF16));
+        ThroughputEstimate t = estimator.estimate(s, PlanFixtures.loraCounts());
+        assertEquals(28_278_784_000.0, t.flopsPerToken(), 1);
+    }
+
+    @Test
+    void fullRecomputationAddsOneForward() {
+        // 41,253,076,992 + 2 · 6,607,077,376 + 536,870,912 = 55,004,102,656
+        Scenario s = PlanFixtures.fullOn(gpu);
+        s = s.withTraining(s.training().withCheckpointing(Checkpointing.FULL));
+        assertEquals(55_004_102_656.0, estimator.estimate(s, PlanFixtures.fullCounts()).flopsPerToken(), 1);
+    }
+
+    @Test
+    void stepIsComputePlusMemoryBoundOptimizerUpdate() {
+        // compute: 2048 · 41,253,076,992 / (100e12 · 0.5) = 1.689726 s
+        // AdamW with fp32 master: 2·4 (param r/w) + 2 (grad) + 2·8 (moments r/w) + 2 (bf16 copy) = 28 B/param;
+        // 6,738,415,616 · 28 / (1e12 · 0.6) = 0.314459 s; tokens/s = 2048 / 2.004185 = 1021.86
+        ThroughputEstimate t = estimator.estimate(PlanFixtures.fullOn(gpu), PlanFixtures.fullCounts());
+        assertEquals(1.689726, t.seconds(TimeTerm.Part.COMPUTE), 1e-5);
+        assertEquals(0.314459, t.seconds(TimeTerm.Part.OPTIMIZER), 1e-5);
+        assertEquals(1021.86, t.tokensPerSecond(), 0.01);
+        assertEquals(t.stepSeconds(), t.terms().stream().mapToDouble(TimeTerm::secondsPerStep).sum(), 1e-9);
+    }
+
+    @Test
+    void ddpAllReduceOverPcieIsExposedBeyondTheBackwardOverlap() {
+        // 8 GPUs, DDP: all-reduce 2 · 7/8 · 6,738,415,616 · 2 B = 23.58 GB per step over 25 GB/s · 0.5 = 1.886756 s;
+        // hidden: 0.8 · ⅔ · 1.689726 = 0.901187 s; exposed 0.985569 s.
+        // step = 1.689726 + 0.314459 + 0.985569 = 2.989755 s; tokens/s = 8 · 2048 / 2.989755 = 5480.0
+        ThroughputEstimate t = estimator.estimate(PlanFixtures.fullOn(PlanFixtures.pcieGpu(), 8, Sharding.DDP),
+                PlanFixtures.fullCounts());
+        assertEquals(0.985569, t.commSecondsPerStep(), 1e-5);
+        assertEquals(5480.0, t.tokensPerSecond(), 0.1);
+    }
+
+    @Test
+    void qloraPaysForDequantisingEachPass() {
+        // forward and backward (no recompute): 2 · 6,476,005,376 · (0.5 + 2) B / (1e12 · 0.6) = 0.053967 s
+        Scenario s = PlanFixtures.fullOn(gpu).withMethod(MethodSpec.qlora(16));
+        ThroughputEstimate t = estimator.estimate(s, PlanFixtures.loraCounts());
+        assertEquals(0.053967, t.seconds(TimeTerm.Part.DEQUANTIZE), 1e-5);
+        Scenario lora = s.withMethod(MethodSpec.lora(16, WeightStorage.BF16));
+        assertTrue(t.tokensPerSecond() < estimator.estimate(lora, PlanFixtures.loraCounts()).tokensPerSecond());
+    }
+
+    @Test
+    void fp8WithoutFp8CoresFallsBackToBf16WithAWarning() {
+        Scenario s = PlanFixtures.fullOn(gpu);
+        s = s.withTraining(s.training().withPrecision(Precision.FP8));
+        ThroughputEstimate t = estimator.estimate(s, PlanFixtures.fullCounts());
+        assertEquals(100, t.peakTflops());
+        assertTrue(t.notes().stream().anyMatch(n -> n.code().equals("fp8.unsupported")));
+    }
+
+    @Test
+    void defaultUtilisationGrowsWithTokensPerMicroStepAndCompile() {
+        // 0.55 · 2048 / (2048 + 2048) = 0.275; with torch.compile × 1.25 = 0.34375
+        Scenario s = PlanFixtures.fullOn(gpu).withCost(CostSpec.defaults());
+        assertEquals(0.275, estimator.estimate(s, PlanFixtures.fullCounts()).mfu(), 1e-9);
+        Scenario compiled = s.withTraining(s.training().withCompile(true));
+        assertEquals(0.34375, estimator.estimate(compiled, PlanFixtures.fullCounts()).mfu(), 1e-9);
+        Scenario big = s.withTraining(s.training().withMicroBatchSize(8));
+        assertTrue(estimator.estimate(big, PlanFixtures.fullCounts()).mfu() > 0.275);
+    }
+
+    @Test
+    void shardingAcrossMoreGpusRaisesJobThroughput() {
+        double previous = 0;
+        for (int n : new int[] {1, 2, 4, 8}) {
+            ThroughputEstimate t = estimator.estimate(PlanFixtures.fullOn(gpu, n, Sharding.FSDP),
+                    PlanFixtures.fullCounts());
+            assertTrue(t.tokensPerSecond() > previous, "n=" + n);
+            previous = t.tokensPerSecond();
+        }
+    }
+
+    @Test
+    void userUtilisationOverridesTheDefault() {
+        Scenario s = PlanFixtures.fullOn(gpu).withCost(new CostSpec(OptionalDouble.empty(), Optional.empty(),
+                OptionalDouble.of(0.25)));
+        ThroughputEstimate t = estimator.estimate(s, PlanFixtures.fullCounts());
+        assertEquals(0.25, t.mfu());
+        // half the utilisation of the 0.5 case: compute 3.379452 s
+        assertEquals(3.379452, t.seconds(TimeTerm.Part.COMPUTE), 1e-5);
+    }
+}
