@@ -1,0 +1,14 @@
+package org.finetuneplanner.service.catalog;
+
+/** A catalog file that cannot be read or holds an invalid entry; the message names the file, entry and key. */
+public final class CatalogException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    public CatalogException(String message) {
+        super(message);
+    }
+
+    public CatalogException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}
