@@ -25,7 +25,8 @@ import org.finetuneplanner.service.io.SafeJson;
  * (the messages of warning notes). Extra keys, which readers may ignore: {@code parameters.active},
  * {@code parameters.adapter}, {@code memory_gib.allocator} (reserved minus allocated), {@code speed} (tokens per
  * second, step seconds, MFU and peak TFLOPS, also when tokens are unknown), {@code cost.provider},
- * {@code cost.price_seen}, {@code cost.gpu_usd}, {@code cost.storage_usd} and {@code notes} (every note with its
+ * {@code cost.price_seen}, {@code cost.gpu_usd}, {@code cost.storage_usd}, {@code cost.discount},
+ * {@code cost.energy_kwh} and {@code cost.energy_usd} (owned hardware's power bill), and {@code notes} (every note with its
  * severity and code).
  *
  * <p>Sizes are GiB (2^30 bytes) per GPU rounded to 1 MiB (3 decimals); the parts are rounded on their own, so their
@@ -93,6 +94,9 @@ public final class ResultJson {
             cost.put("price_seen", c.priceSeen());
             cost.put("gpu_usd", round(c.gpuUsd(), 2));
             cost.put("storage_usd", round(c.storageUsd(), 2));
+            cost.put("discount", round(c.discount(), 4));
+            cost.put("energy_kwh", round(c.energyKwh(), 2));
+            cost.put("energy_usd", round(c.energyUsd(), 2));
         } else {
             root.putNull("cost");
         }

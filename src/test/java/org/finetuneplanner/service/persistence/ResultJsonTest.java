@@ -39,7 +39,7 @@ class ResultJsonTest {
     private Estimate estimate(OptionalDouble hours, Optional<CostEstimate> cost, List<Note> notes) {
         MemoryEstimate memory = new MemoryEstimate(parts, 12 * GIB, 46068 * MIB, List.of(), List.of());
         ThroughputEstimate speed = new ThroughputEstimate(4.8e10, 2600, 12.6, 0.4, "default", 362.05, 0,
-                List.of());
+                List.of(), List.of());
         ParameterCounts counts = new ParameterCounts(8_072_204_288L, 41_943_040L, 8_030_261_248L, 6_979_321_856L,
                 1_050_673_152L, 266_240L, 41_943_040L);
         return new Estimate(scenario, counts, memory, speed, hours, cost, notes);
@@ -48,7 +48,7 @@ class ResultJsonTest {
     @Test
     void writesEverySpecKey() {
         CostEstimate cost = new CostEstimate(1.57, "RunPod", "2026-11-09", "runpod.io", 25.12, 0.0, 25.12,
-                List.of());
+                List.of(), 0, 16, 5.6, 0.84);
         ObjectNode r = ResultJson.toTree(estimate(OptionalDouble.of(16.0), Optional.of(cost), List.of()));
         assertEquals("Llama 3.1 8B, QLoRA r16, 1x L40S", r.get("name").textValue());
         assertEquals(8_072_204_288L, r.at("/parameters/total").longValue());
