@@ -1,0 +1,739 @@
+package org.finetuneplanner.service.report;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDDocumentInformation;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
+import org.finetuneplanner.core.Estimate;
+import org.finetuneplanner.core.Note;
+import org.finetuneplanner.core.cost.CostEstimate;
+import org.finetuneplanner.core.memory.MemoryBreakdown;
+import org.finetuneplanner.core.memory.MemoryComponent;
+import org.finetuneplanner.core.memory.MemoryEstimate;
+import org.finetuneplanner.core.memory.MemoryTerm;
+import org.finetuneplanner.core.model.Architecture;
+import org.finetuneplanner.core.plan.PlanOption;
+import org.finetuneplanner.core.scenario.HardwareSpec;
+import org.finetuneplanner.core.scenario.LoraTarget;
+import org.finetuneplanner.core.scenario.MethodSpec;
+import org.finetuneplanner.core.scenario.Offload;
+import org.finetuneplanner.core.scenario.Scenario;
+import org.finetuneplanner.core.scenario.Sharding;
+import org.finetuneplanner.core.scenario.TrainingSpec;
+import org.finetuneplanner.core.time.ThroughputEstimate;
+import org.finetuneplanner.service.report.PdfLayout.Column;
+
+/**
+ * The PDF planning report: cover, summary, scenario, memory, options, cost over time, sensitivity, assumptions and
+ * method; running header and page numbers; A4 or Letter; English or Vietnamese. Charts are JFreeChart drawn as
+ * vectors through PdfBoxGraphics2D, fonts are the shipped DejaVu Sans, embedded as subsets.
+ *
+ * <p>Stateless and thread-safe: every call builds its own document.
+ */
+public final class PdfReportExporter {
+    /** Memory chart: the recommended option and at most this many alternatives. */
+    static final int MEMORY_ALTERNATIVES = 5;
+    /** Memory table: the recommended option and at most this many alternatives beside it. */
+    static final int TABLE_ALTERNATIVES = 3;
+    /** Cost chart: at most this many lines, the cheapest options that fit. */
+    static final int COST_LINES = 8;
+
+    /**
+     * The report as PDF bytes. Pure computation and layout, no file is touched.
+     *
+     * @throws ReportException when the logo cannot be read as an image
+     */
+    public byte[] render(ReportData data) {
+        try (PDDocument doc = new PDDocument()) {
+            ReportFonts fonts = ReportFonts.load(doc);
+            Page page = new Page(data, doc, fonts);
+            try (PdfLayout layout = new PdfLayout(doc, data.meta().paper(), fonts)) {
+                page.layout = layout;
+                page.all();
+            }
+            PDDocumentInformation info = doc.getDocumentInformation();
+            info.setTitle(page.text.get("report.title") + " — " + data.title());
+            info.setCreator("Fine-Tune Planner");
+            info.setAuthor(String.join(", ", nonEmpty(data.meta().consultant(), data.meta().company())));
+            info.setSubject(data.title());
+            doc.getDocumentCatalog().setLanguage(data.meta().language().id());
+            ByteArrayOutputStream out = new ByteArrayOutputStream(256 * 1024);
+            doc.save(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static List<String> nonEmpty(String... values) {
+        List<String> out = new ArrayList<>();
+        for (String v : values) {
+            if (!v.isEmpty()) {
+                out.add(v);
+            }
+        }
+        return out;
+    }
+
+    /** One report being laid out. */
+    private static final class Page {
+        private final ReportData data;
+        private final PDDocument doc;
+        private final ReportFonts fonts;
+        private final ReportText text;
+        private final ReportFormats f;
+        private PdfLayout layout;
+
+        Page(ReportData data, PDDocument doc, ReportFonts fonts) {
+            this.data = data;
+            this.doc = doc;
+            this.fonts = fonts;
+            this.text = new ReportText(data.meta().language());
+            this.f = new ReportFormats(data.meta().language());
+        }
+
+        void all() throws IOException {
+            cover();
+            layout.newPage();
+            summary();
+            scenario();
+            layout.newPage();
+            memory();
+            options();
+            costOverTime();
+            sensitivity();
+            method();
+            layout.finish();
+            decorate();
+        }
+
+        // ------------------------------------------------------------ cover
+
+        private void cover() throws IOException {
+            layout.newPage();
+            float top = layout.pageHeight() - 70;
+            float left = layout.left();
+            layout.fillRect(0, layout.pageHeight() - 14, layout.width() + 2 * PdfLayout.MARGIN_X, 14,
+                    PdfLayout.ACCENT);
+            if (data.meta().logo().isPresent()) {
+                float logoBottom = ReportLogos.draw(doc, layout.content(), data.meta().logo().get(), left,
+                        top - 70, 200, 70);
+                top = Math.min(top, logoBottom) - 40;
+            } else {
+                top -= 40;
+            }
+            layout.moveTo(top - 60);
+            layout.textAt(text.get("report.product"), left, layout.y() + 40, fonts.bold(), 11, PdfLayout.MUTED);
+            layout.paragraph(text.get("report.title"), fonts.bold(), 30, PdfLayout.ACCENT);
+            layout.gap(10);
+            layout.paragraph(data.title(), fonts.regular(), 17, PdfLayout.INK);
+            layout.gap(18);
+            layout.rule(PdfLayout.ACCENT, 1.5f);
+            layout.gap(22);
+            List<List<String>> rows = new ArrayList<>();
+            if (!data.meta().customer().isEmpty()) {
+                rows.add(List.of(text.get("cover.preparedFor"), data.meta().customer()));
+            }
+            String by = String.join(", ", nonEmpty(data.meta().consultant(), data.meta().company()));
+            if (!by.isEmpty()) {
+                rows.add(List.of(text.get("cover.preparedBy"), by));
+            }
+            rows.add(List.of(text.get("cover.date"), f.date(data.meta().date())));
+            for (List<String> row : rows) {
+                layout.paragraph(row.get(0), fonts.regular(), 10, PdfLayout.MUTED);
+                layout.paragraph(row.get(1), fonts.bold(), 13, PdfLayout.INK);
+                layout.gap(12);
+            }
+            layout.moveTo(PdfLayout.MARGIN_BOTTOM + 60);
+            layout.paragraph(text.get("cover.disclaimer"), fonts.regular(), 8.5f, PdfLayout.MUTED);
+        }
+
+        // ------------------------------------------------------------ summary
+
+        private void summary() throws IOException {
+            layout.heading(text.get("section.summary"), 80);
+            Estimate base = data.baseline();
+            if (data.recommended().isEmpty()) {
+                layout.body(text.get("summary.nothingFits", data.plan().options().size()));
+            } else {
+                PlanOption rec = data.recommended().get();
+                layout.paragraph(text.get("summary.recommendation", rec.gpuCount(), rec.gpu().name(),
+                        sharding(base.scenario().hardware())), fonts.bold(), 11.5f, PdfLayout.INK);
+                layout.gap(4);
+                layout.body(text.get(whyKey(rec)));
+            }
+            List<List<String>> rows = new ArrayList<>();
+            HardwareSpec hw = base.scenario().hardware();
+            rows.add(List.of(text.get("summary.gpu"), hw.gpu().name()));
+            rows.add(List.of(text.get("summary.count"), hw.nodes() > 1
+                    ? text.get("summary.countNodes", hw.gpuCount(), hw.nodes()) : String.valueOf(hw.gpuCount())));
+            rows.add(List.of(text.get("summary.sharding"), sharding(hw)));
+            rows.add(List.of(text.get("summary.time"), base.hours().isPresent()
+                    ? f.duration(base.hours().getAsDouble()) : text.get("common.noTokens")));
+            rows.add(List.of(text.get("summary.cost"), costText(base)));
+            rows.add(List.of(text.get("summary.memory"), memoryText(base.memory())));
+            rows.add(List.of(text.get("summary.speed"), text.get("summary.speedValue",
+                    f.integer(base.throughput().tokensPerSecond()), f.percent(base.throughput().mfu()))));
+            layout.table(List.of(Column.text("", 1.1f), Column.text("", 3f)), rows, Set.of(), true, 9.5f);
+            data.plan().fastest().flatMap(data.plan()::option)
+                    .filter(o -> data.recommended().map(r -> !r.gpu().id().equals(o.gpu().id())).orElse(true))
+                    .ifPresent(o -> bodyQuiet(text.get("summary.fastest", o.gpuCount(), o.gpu().name(),
+                            f.hours(o.estimate().hours()), costOnly(o.estimate()))));
+            layout.subheading(text.get("summary.risk"), 30);
+            layout.body(risk(base));
+            Estimate own = data.estimate();
+            layout.subheading(text.get("summary.own"), 30);
+            layout.body(text.get(own.fits() ? "summary.ownFits" : "summary.ownDoesNotFit",
+                    own.scenario().hardware().gpuCount(), own.scenario().hardware().gpu().name(),
+                    sharding(own.scenario().hardware()), f.gib(own.memory().perGpu().totalBytes()),
+                    f.gib(own.memory().capacityBytes())));
+        }
+
+        private void bodyQuiet(String s) {
+            try {
+                layout.body(s);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        private String whyKey(PlanOption rec) {
+            String id = rec.gpu().id();
+            boolean cheapest = data.plan().cheapest().map(id::equals).orElse(false);
+            boolean fastest = data.plan().fastest().map(id::equals).orElse(false);
+            if (cheapest && fastest) {
+                return "summary.whyCheapestFastest";
+            }
+            return cheapest ? "summary.whyCheapest" : fastest ? "summary.whyFastest" : "summary.whyFewest";
+        }
+
+        /** The main risk in one sentence, from the most pressing fact of the recommended configuration. */
+        private String risk(Estimate base) {
+            MemoryEstimate m = base.memory();
+            if (!m.fits()) {
+                return text.get("risk.doesNotFit", f.gib(m.perGpu().totalBytes()), f.gib(m.capacityBytes()));
+            }
+            double headroomShare = (double) m.headroomBytes() / m.capacityBytes();
+            if (headroomShare < 0.10) {
+                return text.get("risk.thinHeadroom", f.gib(m.headroomBytes()), f.percent(headroomShare));
+            }
+            Optional<Note> warning = base.notes().stream().filter(n -> n.severity() == Note.Severity.WARNING)
+                    .findFirst();
+            if (warning.isPresent()) {
+                return text.get("risk.warning", text.note(warning.get()));
+            }
+            return text.get("risk.mfu", f.percent(base.throughput().mfu()));
+        }
+
+        // ------------------------------------------------------------ scenario
+
+        private void scenario() throws IOException {
+            layout.heading(text.get("section.scenario"), 120);
+            Scenario s = data.scenario();
+            Estimate e = data.estimate();
+            Architecture a = s.model().architecture();
+            MethodSpec m = s.method();
+            TrainingSpec t = s.training();
+            List<List<String>> rows = new ArrayList<>();
+            rows.add(List.of(text.get("scenario.model"), s.model().displayName()));
+            rows.add(List.of(text.get("scenario.parameters"), text.get("scenario.parametersValue",
+                    f.parameters(e.parameters().total()), f.parameters(e.parameters().trainable()))));
+            rows.add(List.of(text.get("scenario.architecture"), architecture(a)));
+            String method = text.label(m.type(), m.type().label());
+            if (m.usesAdapters()) {
+                method = text.get("scenario.methodAdapters", method, m.rank(), m.alpha(), targets(m),
+                        text.label(m.baseWeights(), m.baseWeights().label()));
+            }
+            rows.add(List.of(text.get("scenario.method"), method));
+            rows.add(List.of(text.get("scenario.precision"), text.get(t.masterWeights()
+                    ? "scenario.precisionMaster" : "scenario.precisionPure", text.label(t.precision(),
+                    t.precision().label()))));
+            rows.add(List.of(text.get("scenario.optimizer"), text.label(t.optimizer(), t.optimizer().label())));
+            int gpus = s.hardware().gpuCount();
+            rows.add(List.of(text.get("scenario.batch"), text.get("scenario.batchValue", t.microBatchSize(),
+                    t.gradientAccumulationSteps(), gpus,
+                    (long) t.microBatchSize() * t.gradientAccumulationSteps() * gpus)));
+            rows.add(List.of(text.get("scenario.sequence"), text.get("scenario.sequenceValue",
+                    f.integer(t.sequenceLength()))));
+            rows.add(List.of(text.get("scenario.checkpointing"), text.label(t.checkpointing(),
+                    t.checkpointing().label())));
+            rows.add(List.of(text.get("scenario.attention"), text.label(t.attention(), t.attention().label())
+                    + " · " + text.label(t.loss(), t.loss().label())
+                    + " · " + text.label(t.framework(), t.framework().label())));
+            rows.add(List.of(text.get("scenario.dataset"), s.data().tokens().isPresent()
+                    ? text.get("scenario.datasetValue", f.integer(s.data().tokens().getAsLong()),
+                    f.decimal(s.data().epochs()), f.integer(s.data().totalTokens().getAsDouble()))
+                    : text.get("common.noTokens")));
+            rows.add(List.of(text.get("scenario.hardware"), text.get("scenario.hardwareValue", gpus,
+                    s.hardware().gpu().name(), sharding(s.hardware()))));
+            layout.table(List.of(Column.text("", 1.1f), Column.text("", 3f)), rows, Set.of(), true, 9.5f);
+        }
+
+        private String architecture(Architecture a) {
+            String base = text.get("scenario.architectureValue", a.modelType().isEmpty() ? "—" : a.modelType(),
+                    a.numLayers(), f.integer(a.hiddenSize()), a.numHeads(), a.numKvHeads(),
+                    f.integer(a.intermediateSize()), f.integer(a.vocabSize()));
+            if (a.moe().isMoe()) {
+                base += " " + text.get("scenario.moe", a.moe().experts(), a.moe().expertsPerToken());
+            }
+            if (a.guessed()) {
+                base += " " + text.get("scenario.guessed");
+            }
+            return base;
+        }
+
+        private static String targets(MethodSpec m) {
+            return m.targets().stream().sorted().map(LoraTarget::id).collect(Collectors.joining(", "));
+        }
+
+        // ------------------------------------------------------------ memory
+
+        private List<PlanOption> alternatives(int limit) {
+            String recId = data.recommended().map(r -> r.gpu().id()).orElse("");
+            Comparator<PlanOption> order = Comparator.comparing((PlanOption o) -> !o.fits())
+                    .thenComparingDouble(o -> o.estimate().cost().map(CostEstimate::usd).orElse(Double.MAX_VALUE))
+                    .thenComparingDouble(o -> o.estimate().hours().orElse(Double.MAX_VALUE));
+            return data.plan().options().stream().filter(o -> !o.gpu().id().equals(recId)).sorted(order)
+                    .limit(limit).toList();
+        }
+
+        private void memory() throws IOException {
+            layout.heading(text.get("section.memory"), 300);
+            Estimate base = data.baseline();
+            layout.body(text.get("memory.intro", data.recommended().isPresent()
+                    ? label(data.recommended().get()) : text.get("memory.yourConfiguration")));
+            List<ReportCharts.MemoryBar> bars = new ArrayList<>();
+            List<Estimate> shown = new ArrayList<>();
+            bars.add(new ReportCharts.MemoryBar(barLabel(base), base.memory().perGpu(),
+                    base.memory().capacityBytes()));
+            shown.add(base);
+            for (PlanOption o : alternatives(MEMORY_ALTERNATIVES)) {
+                bars.add(new ReportCharts.MemoryBar(barLabel(o.estimate()), o.estimate().memory().perGpu(),
+                        o.estimate().memory().capacityBytes()));
+                shown.add(o.estimate());
+            }
+            List<String> names = new ArrayList<>();
+            for (MemoryComponent c : MemoryComponent.values()) {
+                names.add(componentName(c));
+            }
+            layout.chart(ReportCharts.memory(bars, names, text.get("memory.free"), text.get("memory.axis")),
+                    70 + 34 * bars.size());
+            layout.subheading(text.get("memory.tableTitle"), 120);
+            List<Estimate> columns = shown.subList(0, Math.min(shown.size(), 1 + TABLE_ALTERNATIVES));
+            List<Column> cols = new ArrayList<>();
+            cols.add(Column.text(text.get("memory.part"), 1.6f));
+            for (int i = 0; i < columns.size(); i++) {
+                cols.add(Column.number(barLabel(columns.get(i)) + (i == 0 && data.recommended().isPresent()
+                        ? " ★" : ""), 1f));
+            }
+            List<List<String>> rows = new ArrayList<>();
+            for (MemoryComponent c : MemoryComponent.values()) {
+                List<String> row = new ArrayList<>();
+                row.add(componentName(c));
+                columns.forEach(e -> row.add(f.gibNumber(e.memory().perGpu().bytes(c))));
+                rows.add(row);
+            }
+            rows.add(memoryRow("memory.peakAllocated", columns, e -> f.gibNumber(
+                    e.memory().perGpu().peakAllocatedBytes())));
+            rows.add(memoryRow("memory.peakReserved", columns, e -> f.gibNumber(
+                    e.memory().perGpu().peakReservedBytes())));
+            rows.add(memoryRow("memory.total", columns, e -> f.gibNumber(e.memory().perGpu().totalBytes())));
+            rows.add(memoryRow("memory.capacity", columns, e -> f.gibNumber(e.memory().capacityBytes())));
+            rows.add(memoryRow("memory.headroom", columns, e -> f.gibNumber(e.memory().headroomBytes())));
+            int total = MemoryComponent.values().length + 2;
+            layout.table(cols, rows, Set.of(total), false, 8.5f);
+            layout.paragraph(text.get("memory.unitNote"), fonts.regular(), 8, PdfLayout.MUTED);
+            layout.gap(4);
+            if (base.memory().hostBytes() > 0) {
+                layout.body(text.get("memory.host", f.gib(base.memory().hostBytes())));
+            }
+        }
+
+        private List<String> memoryRow(String key, List<Estimate> columns,
+                                       java.util.function.Function<Estimate, String> value) {
+            List<String> row = new ArrayList<>();
+            row.add(text.get(key));
+            columns.forEach(e -> row.add(value.apply(e)));
+            return row;
+        }
+
+        private String componentName(MemoryComponent c) {
+            return text.get("memory.component." + c.id());
+        }
+
+        // ------------------------------------------------------------ options
+
+        private void options() throws IOException {
+            layout.heading(text.get("section.options"), 120);
+            layout.body(text.get("options.intro", data.plan().options().size()));
+            String recId = data.recommended().map(r -> r.gpu().id()).orElse("");
+            List<PlanOption> sorted = new ArrayList<>(data.plan().options());
+            sorted.sort(Comparator.comparing((PlanOption o) -> !o.fits())
+                    .thenComparing(o -> o.estimate().cost().isEmpty())
+                    .thenComparingDouble(o -> o.estimate().cost().map(CostEstimate::usd).orElse(0.0))
+                    .thenComparingDouble(o -> o.estimate().hours().orElse(Double.MAX_VALUE)));
+            List<Column> cols = List.of(Column.text(text.get("options.gpu"), 2.1f),
+                    Column.text(text.get("options.fits"), 0.65f), Column.number(text.get("options.count"), 0.75f),
+                    Column.text(text.get("options.sharding"), 1.4f),
+                    Column.number(text.get("options.memory"), 1.3f), Column.number(text.get("options.time"), 1f),
+                    Column.number(text.get("options.cost"), 1f), Column.text(text.get("options.price"), 2f));
+            List<List<String>> rows = new ArrayList<>();
+            Set<Integer> highlight = new LinkedHashSet<>();
+            for (PlanOption o : sorted) {
+                Estimate e = o.estimate();
+                if (o.gpu().id().equals(recId)) {
+                    highlight.add(rows.size());
+                }
+                rows.add(List.of(o.gpu().name(), text.get(o.fits() ? "common.yes" : "common.no"),
+                        String.valueOf(o.gpuCount()), sharding(e.scenario().hardware()),
+                        f.gibNumber(e.memory().perGpu().totalBytes()) + " / "
+                                + f.gibNumber(e.memory().capacityBytes()),
+                        o.fits() ? f.hours(e.hours()) : "—", o.fits() ? costOnly(e) : "—", priceText(e)));
+            }
+            layout.table(cols, rows, highlight, false, 7.8f);
+            layout.paragraph(text.get("options.legend"), fonts.regular(), 8, PdfLayout.MUTED);
+            layout.gap(6);
+            List<PlanOption> failing = sorted.stream().filter(o -> !o.fits()).toList();
+            if (!failing.isEmpty()) {
+                layout.subheading(text.get("options.whyNot"), 30);
+                for (PlanOption o : failing) {
+                    layout.bullet(o.gpu().name() + ": " + (o.reason().isEmpty()
+                            ? text.get("options.whyNotDefault", f.gib(o.estimate().memory().perGpu().totalBytes()),
+                            f.gib(o.estimate().memory().capacityBytes()), o.gpuCount()) : o.reason()));
+                }
+            }
+            List<PlanOption> unpriced = sorted.stream().filter(o -> o.fits() && o.estimate().cost().isEmpty()
+                    && o.estimate().hours().isPresent()).toList();
+            if (!unpriced.isEmpty()) {
+                layout.subheading(text.get("options.noPrice"), 30);
+                for (PlanOption o : unpriced) {
+                    layout.bullet(o.gpu().name() + ": " + (o.reason().isEmpty()
+                            ? text.get("options.noPriceDefault") : o.reason()));
+                }
+            }
+        }
+
+        // ------------------------------------------------------------ cost over time
+
+        private void costOverTime() throws IOException {
+            layout.heading(text.get("section.cost"), 280);
+            List<PlanOption> priced = data.plan().options().stream()
+                    .filter(o -> o.fits() && o.estimate().cost().isPresent())
+                    .sorted(Comparator.comparingDouble(o -> o.estimate().cost().get().usd())).toList();
+            if (priced.isEmpty()) {
+                layout.body(text.get("cost.none"));
+                return;
+            }
+            List<PlanOption> lines = priced.stream().limit(COST_LINES).toList();
+            layout.body(lines.size() < priced.size() ? text.get("cost.introSome", lines.size(), priced.size())
+                    : text.get("cost.introAll"));
+            List<ReportCharts.CostLine> chartLines = lines.stream()
+                    .map(o -> new ReportCharts.CostLine(label(o), o.estimate().cost().get().series())).toList();
+            layout.chart(ReportCharts.cost(chartLines, text.get("cost.axisHours"), text.get("cost.axisUsd")), 300);
+            List<Column> cols = List.of(Column.text(text.get("options.gpu"), 2.4f),
+                    Column.number(text.get("options.time"), 1f),
+                    Column.number(text.get("cost.perGpuHour"), 1.3f), Column.number(text.get("cost.gpuUsd"), 1f),
+                    Column.number(text.get("cost.storageUsd"), 1f), Column.number(text.get("options.cost"), 1f));
+            List<List<String>> rows = new ArrayList<>();
+            Set<Integer> highlight = new LinkedHashSet<>();
+            String recId = data.recommended().map(r -> r.gpu().id()).orElse("");
+            for (PlanOption o : lines) {
+                CostEstimate c = o.estimate().cost().get();
+                if (o.gpu().id().equals(recId)) {
+                    highlight.add(rows.size());
+                }
+                rows.add(List.of(label(o), f.hours(o.estimate().hours()), f.usdPerGpuHour(c.usdPerGpuHour()),
+                        f.usd(c.gpuUsd()), f.usd(c.storageUsd()), f.usd(c.usd())));
+            }
+            layout.table(cols, rows, highlight, false, 8.5f);
+        }
+
+        // ------------------------------------------------------------ sensitivity
+
+        private void sensitivity() throws IOException {
+            layout.heading(text.get("section.sensitivity"), 160);
+            Estimate base = data.baseline();
+            layout.body(text.get("sensitivity.intro", label(base)));
+            List<Column> cols = List.of(Column.text(text.get("sensitivity.change"), 2.2f),
+                    Column.text(text.get("sensitivity.fits"), 0.8f),
+                    Column.number(text.get("options.memory"), 1.3f), Column.number(text.get("options.time"), 1f),
+                    Column.number(text.get("options.cost"), 1f), Column.number(text.get("sensitivity.delta"), 1f),
+                    Column.text(text.get("sensitivity.planner"), 2f));
+            List<List<String>> rows = new ArrayList<>();
+            rows.add(sensitivityRow(text.get("sensitivity.base"), base, base, "—"));
+            for (SensitivityCase c : data.sensitivity()) {
+                String planned = c.planned().map(this::plannerText).orElse("—");
+                rows.add(sensitivityRow(caseName(c), c.sameHardware(), base, planned));
+            }
+            layout.table(cols, rows, Set.of(0), false, 8f);
+            layout.paragraph(text.get("sensitivity.legend"), fonts.regular(), 8, PdfLayout.MUTED);
+            layout.gap(6);
+        }
+
+        private List<String> sensitivityRow(String name, Estimate e, Estimate base, String planned) {
+            String delta = "—";
+            if (e != base && e.cost().isPresent() && base.cost().isPresent() && base.cost().get().usd() > 0) {
+                double change = e.cost().get().usd() / base.cost().get().usd() - 1;
+                delta = (change >= 0 ? "+" : "−") + f.percent(Math.abs(change));
+            }
+            return List.of(name, text.get(e.fits() ? "common.yes" : "common.no"),
+                    f.gibNumber(e.memory().perGpu().totalBytes()) + " / " + f.gibNumber(e.memory().capacityBytes()),
+                    f.hours(e.hours()), costOnly(e), delta, planned);
+        }
+
+        private String plannerText(PlanOption o) {
+            if (!o.fits()) {
+                return text.get("sensitivity.plannerNone");
+            }
+            return text.get("sensitivity.plannerValue", o.gpuCount(), sharding(o.estimate().scenario().hardware()),
+                    costOnly(o.estimate()));
+        }
+
+        private String caseName(SensitivityCase c) {
+            Scenario s = c.scenario();
+            return switch (c.kind()) {
+                case SEQUENCE_DOUBLED -> text.get("sensitivity.sequence", f.integer(s.training().sequenceLength()));
+                case METHOD_FULL -> text.get("sensitivity.full");
+                case METHOD_LORA -> text.get("sensitivity.lora", s.method().rank());
+                case METHOD_QLORA -> text.get("sensitivity.qlora", s.method().rank());
+                case ONE_MORE_GPU -> text.get("sensitivity.moreGpu", s.hardware().gpuCount());
+                case ONE_FEWER_GPU -> text.get("sensitivity.fewerGpu", s.hardware().gpuCount());
+            };
+        }
+
+        // ------------------------------------------------------------ method
+
+        private void method() throws IOException {
+            layout.heading(text.get("section.method"), 120);
+            Estimate base = data.baseline();
+            layout.subheading(text.get("method.memoryTitle"), 60);
+            layout.body(text.get("method.memoryIntro", label(base)));
+            List<Column> cols = List.of(Column.text(text.get("method.term"), 1.6f),
+                    Column.text(text.get("method.formula"), 1.6f), Column.text(text.get("method.inputs"), 1.9f),
+                    Column.number("GiB", 0.6f), Column.text(text.get("method.source"), 1.9f));
+            List<List<String>> rows = new ArrayList<>();
+            for (MemoryTerm term : base.memory().terms()) {
+                rows.add(List.of(componentName(term.component()) + ": " + term.label(), term.formula(),
+                        term.inputs(), f.gibNumber(term.bytes()), term.source()));
+            }
+            if (rows.isEmpty()) {
+                layout.body(text.get("method.noTerms"));
+            } else {
+                layout.table(cols, rows, Set.of(), false, 7.2f);
+            }
+
+            layout.subheading(text.get("method.timeTitle"), 80);
+            ThroughputEstimate tp = base.throughput();
+            layout.body(text.get("method.timeFormula"));
+            List<List<String>> time = new ArrayList<>();
+            time.add(List.of(text.get("method.flopsPerToken"), scientific(tp.flopsPerToken())));
+            time.add(List.of(text.get("method.peak"), text.get("method.peakValue", f.decimal(tp.peakTflops()),
+                    text.label(base.scenario().training().precision(),
+                            base.scenario().training().precision().label()))));
+            time.add(List.of(text.get("method.mfu"), f.percent(tp.mfu()) + (tp.mfuSource().isEmpty() ? ""
+                    : " — " + tp.mfuSource())));
+            time.add(List.of(text.get("method.throughput"), text.get("method.throughputValue",
+                    f.integer(tp.tokensPerSecond()), f.decimal(tp.stepSeconds()), f.decimal(tp.commSecondsPerStep()))));
+            base.scenario().data().totalTokens().ifPresent(tokens -> time.add(List.of(text.get("method.tokens"),
+                    f.integer(tokens))));
+            time.add(List.of(text.get("summary.time"), f.hours(base.hours())));
+            layout.table(List.of(Column.text("", 1.3f), Column.text("", 3f)), time, Set.of(), true, 8.5f);
+
+            layout.subheading(text.get("method.priceTitle"), 60);
+            layout.body(text.get("method.priceIntro"));
+            List<List<String>> prices = new ArrayList<>();
+            for (PlanOption o : data.plan().options()) {
+                o.estimate().cost().ifPresent(c -> prices.add(List.of(o.gpu().name(),
+                        c.provider().isEmpty() ? text.get("method.userPrice") : c.provider(),
+                        f.usdPerGpuHour(c.usdPerGpuHour()), c.priceSeen(), c.priceSource())));
+            }
+            if (!prices.isEmpty()) {
+                layout.table(List.of(Column.text(text.get("options.gpu"), 1.8f),
+                        Column.text(text.get("method.provider"), 1.2f),
+                        Column.number(text.get("cost.perGpuHour"), 1.2f),
+                        Column.text(text.get("method.seen"), 0.9f),
+                        Column.text(text.get("method.source"), 2.6f)), prices, Set.of(), false, 7.2f);
+            }
+
+            List<Note> notes = base.notes();
+            if (!notes.isEmpty()) {
+                layout.subheading(text.get("method.notesTitle"), 30);
+                for (Note n : notes) {
+                    layout.bullet((n.severity() == Note.Severity.WARNING ? "⚠ " : "") + text.note(n));
+                }
+            }
+
+            layout.subheading(text.get("method.accuracyTitle"), 60);
+            ReportAccuracy acc = data.accuracy();
+            if (acc.rows().isEmpty()) {
+                layout.body(text.get("method.accuracyNone"));
+            } else {
+                List<List<String>> arows = new ArrayList<>();
+                for (ReportAccuracy.Row r : acc.rows()) {
+                    arows.add(List.of(r.quantity(), String.valueOf(r.cases()),
+                            f.percentValue(r.medianAbsPercentError()), f.percentValue(r.maxAbsPercentError()),
+                            "≤ " + f.percentValue(r.targetPercent())));
+                }
+                layout.table(List.of(Column.text(text.get("method.quantity"), 2f),
+                        Column.number(text.get("method.cases"), 0.8f), Column.number(text.get("method.median"), 1.2f),
+                        Column.number(text.get("method.max"), 1.2f), Column.number(text.get("method.target"), 1f)),
+                        arows, Set.of(), false, 8.5f);
+                if (!acc.source().isEmpty()) {
+                    layout.paragraph(acc.source(), fonts.regular(), 8, PdfLayout.MUTED);
+                }
+            }
+            layout.gap(8);
+            layout.paragraph(text.get("method.closing"), fonts.regular(), 8.5f, PdfLayout.MUTED);
+        }
+
+        /** 4.8e10 as "4.80 × 10¹⁰" (superscript digits: DejaVu has them). */
+        private String scientific(double value) {
+            if (!(value > 0) || Double.isInfinite(value)) {
+                return f.decimal(value);
+            }
+            int exponent = (int) Math.floor(Math.log10(value));
+            String mantissa = String.format(data.meta().language().locale(), "%.2f", value / Math.pow(10, exponent));
+            StringBuilder sup = new StringBuilder();
+            for (char c : Integer.toString(exponent).toCharArray()) {
+                sup.append(c == '-' ? '⁻' : "⁰¹²³⁴⁵⁶⁷⁸⁹".charAt(c - '0'));
+            }
+            return mantissa + " × 10" + sup;
+        }
+
+        // ------------------------------------------------------------ header and footer
+
+        private void decorate() throws IOException {
+            List<PDPage> pages = layout.pages();
+            String left = text.get("report.product") + " · " + data.title();
+            String right = data.meta().customer().isEmpty() ? f.date(data.meta().date())
+                    : text.get("header.for", data.meta().customer());
+            float width = layout.width();
+            for (int i = 0; i < pages.size(); i++) {
+                PDPageContentStream cs = layout.append(pages.get(i));
+                float top = layout.pageHeight() - 36;
+                String footer = text.get("footer.page", i + 1, pages.size());
+                float fw = layout.textWidth(footer, fonts.regular(), 8);
+                layout.textAt(footer, layout.left() + width - fw, 30, fonts.regular(), 8, PdfLayout.MUTED);
+                if (i == 0) {
+                    continue;
+                }
+                float rw = layout.textWidth(right, fonts.regular(), 8);
+                String leftFitted = fit(left, width - rw - 24);
+                layout.textAt(leftFitted, layout.left(), top, fonts.regular(), 8, PdfLayout.MUTED);
+                layout.textAt(right, layout.left() + width - rw, top, fonts.regular(), 8, PdfLayout.MUTED);
+                cs.setStrokingColor(PdfLayout.RULE);
+                cs.setLineWidth(0.6f);
+                cs.moveTo(layout.left(), top - 6);
+                cs.lineTo(layout.left() + width, top - 6);
+                cs.moveTo(layout.left(), 44);
+                cs.lineTo(layout.left() + width, 44);
+                cs.stroke();
+                layout.textAt(f.date(data.meta().date()), layout.left(), 30, fonts.regular(), 8, PdfLayout.MUTED);
+            }
+            layout.finish();
+        }
+
+        /** Shortens {@code s} with an ellipsis to fit {@code width} points at 8 pt. */
+        private String fit(String s, float width) throws IOException {
+            if (layout.textWidth(s, fonts.regular(), 8) <= width) {
+                return s;
+            }
+            String cut = s;
+            while (cut.length() > 1 && layout.textWidth(cut + "…", fonts.regular(), 8) > width) {
+                cut = cut.substring(0, cut.length() - 1);
+            }
+            return cut + "…";
+        }
+
+        // ------------------------------------------------------------ shared wording
+
+        private String sharding(HardwareSpec hw) {
+            String s = hw.sharding() != Sharding.NONE ? text.label(hw.sharding(), hw.sharding().label())
+                    : text.get(hw.gpuCount() == 1 ? "common.singleGpu" : "common.ddp");
+            if (hw.offload() != Offload.NONE) {
+                s += " + " + text.get("common.offload", text.label(hw.offload(), hw.offload().label()));
+            }
+            return s;
+        }
+
+        private String label(PlanOption o) {
+            return o.gpuCount() + " × " + o.gpu().name();
+        }
+
+        private String label(Estimate e) {
+            return e.scenario().hardware().gpuCount() + " × " + e.scenario().hardware().gpu().name();
+        }
+
+        private String barLabel(Estimate e) {
+            return label(e);
+        }
+
+        private String costOnly(Estimate e) {
+            return e.cost().map(c -> f.usd(c.usd())).orElse("—");
+        }
+
+        private String costText(Estimate e) {
+            if (e.cost().isEmpty()) {
+                return text.get(e.hours().isPresent() ? "common.noPrice" : "common.noTokens");
+            }
+            CostEstimate c = e.cost().get();
+            return text.get("summary.costValue", f.usd(c.usd()), f.usdPerGpuHour(c.usdPerGpuHour()),
+                    c.provider().isEmpty() ? text.get("method.userPrice") : c.provider(),
+                    c.priceSeen().isEmpty() ? "—" : c.priceSeen());
+        }
+
+        private String priceText(Estimate e) {
+            return e.cost().map(c -> (c.provider().isEmpty() ? text.get("method.userPrice") : c.provider())
+                    + (c.priceSeen().isEmpty() ? "" : " · " + c.priceSeen())).orElse(text.get("options.unpriced"));
+        }
+
+        private String memoryText(MemoryEstimate m) {
+            double share = (double) m.headroomBytes() / m.capacityBytes();
+            return text.get(m.fits() ? "summary.memoryFits" : "summary.memoryDoesNotFit",
+                    f.gib(m.perGpu().totalBytes()), f.gib(m.capacityBytes()), f.gib(Math.abs(m.headroomBytes())),
+                    f.percent(Math.abs(share)));
+        }
+    }
+
+    /** Logos on the cover. */
+    static final class ReportLogos {
+        private ReportLogos() {
+        }
+
+        /**
+         * Draws {@code logo} scaled to fit {@code maxW × maxH} with its top-left at ({@code x}, {@code top} +
+         * maxH); returns the bottom of the drawn logo.
+         */
+        static float draw(PDDocument doc, PDPageContentStream cs, ReportLogo logo, float x, float bottom,
+                          float maxW, float maxH) throws IOException {
+            if (logo.kind() == ReportLogo.Kind.SVG) {
+                return SvgLogo.draw(doc, cs, logo, x, bottom, maxW, maxH);
+            }
+            PDImageXObject image;
+            try {
+                image = PDImageXObject.createFromByteArray(doc, logo.bytes(), logo.name());
+            } catch (IOException | IllegalArgumentException e) {
+                throw new ReportException("Logo " + logo.name() + " cannot be read as an image: " + e.getMessage(),
+                        e);
+            }
+            float scale = Math.min(maxW / image.getWidth(), maxH / image.getHeight());
+            float w = image.getWidth() * scale;
+            float h = image.getHeight() * scale;
+            float drawBottom = bottom + maxH - h;
+            cs.drawImage(image, x, drawBottom, w, h);
+            return drawBottom;
+        }
+    }
+}

@@ -1,0 +1,172 @@
+package org.finetuneplanner.service.report;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.finetuneplanner.core.cost.CostPoint;
+import org.finetuneplanner.core.memory.MemoryBreakdown;
+import org.finetuneplanner.core.memory.MemoryComponent;
+import org.jfree.chart.ChartFactory;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.StandardChartTheme;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.block.BlockBorder;
+import org.jfree.chart.plot.CategoryPlot;
+import org.jfree.chart.plot.PlotOrientation;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.category.StackedBarRenderer;
+import org.jfree.chart.renderer.category.StandardBarPainter;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.chart.title.LegendTitle;
+import org.jfree.chart.ui.RectangleEdge;
+import org.jfree.chart.ui.RectangleInsets;
+import org.jfree.data.category.DefaultCategoryDataset;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
+
+/**
+ * The report's two charts, built with JFreeChart and drawn as vectors by {@link PdfLayout#chart}. Colours are
+ * mid-tones that stay apart on a colour printer and, with the cost chart's dash patterns, in grey.
+ */
+final class ReportCharts {
+    /** One colour per memory part, in {@link MemoryComponent} order. */
+    static final Color[] MEMORY_COLOURS = {
+        new Color(0x1f, 0x4e, 0x8c), // weights: dark blue
+        new Color(0x4a, 0x9a, 0xd4), // gradients: light blue
+        new Color(0xe0, 0x7b, 0x24), // optimizer: orange
+        new Color(0x2e, 0x8b, 0x57), // activations: green
+        new Color(0x8e, 0x44, 0xad), // logits: purple
+        new Color(0x8c, 0x8c, 0x8c), // buffers: grey
+        new Color(0xc9, 0xa2, 0x27), // allocator: ochre
+        new Color(0x6d, 0x4c, 0x41), // CUDA context: brown
+    };
+    static final Color FREE = new Color(0xe4, 0xe8, 0xee);
+
+    static final Color[] LINE_COLOURS = {
+        new Color(0x1f, 0x4e, 0x8c), new Color(0xd3, 0x54, 0x00), new Color(0x2e, 0x8b, 0x57),
+        new Color(0x8e, 0x44, 0xad), new Color(0xb0, 0x3a, 0x2e), new Color(0x5d, 0x6d, 0x7e),
+        new Color(0xc9, 0xa2, 0x27), new Color(0x17, 0xa5, 0x89),
+    };
+    private static final float[][] DASHES = {null, {6f, 3f}, {2f, 2f}, {8f, 3f, 2f, 3f}, {10f, 4f}, {3f, 5f},
+        {12f, 3f, 3f, 3f, 3f, 3f}, {1f, 3f}};
+
+    private ReportCharts() {
+    }
+
+    /** One bar of the memory chart: its label, its parts and the card's usable memory. */
+    record MemoryBar(String label, MemoryBreakdown parts, long capacityBytes) {
+    }
+
+    /** One line of the cost chart. */
+    record CostLine(String label, List<CostPoint> points) {
+    }
+
+    static JFreeChart memory(List<MemoryBar> bars, List<String> componentNames, String freeName, String axisLabel) {
+        DefaultCategoryDataset data = new DefaultCategoryDataset();
+        MemoryComponent[] parts = MemoryComponent.values();
+        Set<String> used = new HashSet<>();
+        for (MemoryBar bar : bars) {
+            String label = unique(bar.label(), used);
+            for (MemoryComponent part : parts) {
+                data.addValue(bar.parts().bytes(part) / ReportFormats.GIB, componentNames.get(part.ordinal()),
+                        label);
+            }
+            long free = Math.max(0, bar.capacityBytes() - bar.parts().totalBytes());
+            data.addValue(free / ReportFormats.GIB, freeName, label);
+        }
+        JFreeChart chart = ChartFactory.createStackedBarChart(null, null, axisLabel, data,
+                PlotOrientation.HORIZONTAL, true, false, false);
+        theme().apply(chart);
+        CategoryPlot plot = chart.getCategoryPlot();
+        StackedBarRenderer renderer = (StackedBarRenderer) plot.getRenderer();
+        renderer.setBarPainter(new StandardBarPainter());
+        renderer.setShadowVisible(false);
+        renderer.setDrawBarOutline(true);
+        renderer.setMaximumBarWidth(0.12);
+        for (int i = 0; i < parts.length; i++) {
+            renderer.setSeriesPaint(i, MEMORY_COLOURS[i]);
+            renderer.setSeriesOutlinePaint(i, Color.WHITE);
+            renderer.setSeriesOutlineStroke(i, new BasicStroke(0.4f));
+        }
+        renderer.setSeriesPaint(parts.length, FREE);
+        renderer.setSeriesOutlinePaint(parts.length, new Color(0xa0, 0xa8, 0xb4));
+        renderer.setSeriesOutlineStroke(parts.length, new BasicStroke(0.6f));
+        plot.setRangeAxisLocation(org.jfree.chart.axis.AxisLocation.BOTTOM_OR_LEFT);
+        plot.setOutlineVisible(false);
+        plot.getDomainAxis().setMaximumCategoryLabelWidthRatio(0.35f);
+        plot.getDomainAxis().setCategoryMargin(0.25);
+        styleLegend(chart.getLegend());
+        return chart;
+    }
+
+    static JFreeChart cost(List<CostLine> lines, String hoursLabel, String usdLabel) {
+        XYSeriesCollection data = new XYSeriesCollection();
+        Set<String> used = new HashSet<>();
+        for (CostLine line : lines) {
+            XYSeries series = new XYSeries(unique(line.label(), used), false, true);
+            for (CostPoint p : line.points()) {
+                series.add(p.hours(), p.usd());
+            }
+            data.addSeries(series);
+        }
+        JFreeChart chart = ChartFactory.createXYLineChart(null, hoursLabel, usdLabel, data,
+                PlotOrientation.VERTICAL, true, false, false);
+        theme().apply(chart);
+        XYPlot plot = chart.getXYPlot();
+        XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, false);
+        for (int i = 0; i < lines.size(); i++) {
+            renderer.setSeriesPaint(i, LINE_COLOURS[i % LINE_COLOURS.length]);
+            float[] dash = DASHES[i % DASHES.length];
+            renderer.setSeriesStroke(i, dash == null ? new BasicStroke(1.8f)
+                    : new BasicStroke(1.8f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f, dash, 0f));
+        }
+        plot.setRenderer(renderer);
+        plot.setOutlineVisible(false);
+        ((NumberAxis) plot.getRangeAxis()).setAutoRangeIncludesZero(true);
+        ((NumberAxis) plot.getDomainAxis()).setAutoRangeIncludesZero(true);
+        styleLegend(chart.getLegend());
+        return chart;
+    }
+
+    /** JFreeChart merges equal keys; a repeated label gets " (2)", " (3)" … so every bar and line is drawn. */
+    private static String unique(String label, Set<String> used) {
+        String candidate = label;
+        for (int n = 2; !used.add(candidate); n++) {
+            candidate = label + " (" + n + ")";
+        }
+        return candidate;
+    }
+
+    private static void styleLegend(LegendTitle legend) {
+        if (legend != null) {
+            legend.setFrame(BlockBorder.NONE);
+            legend.setPosition(RectangleEdge.BOTTOM);
+            legend.setItemLabelPadding(new RectangleInsets(2, 2, 2, 6));
+        }
+    }
+
+    /** White background, light grid, the shipped DejaVu font (text stays text and covers Vietnamese). */
+    private static StandardChartTheme theme() {
+        StandardChartTheme theme = (StandardChartTheme) StandardChartTheme.createJFreeTheme();
+        Font regular = ReportFonts.awtRegular();
+        theme.setExtraLargeFont(ReportFonts.awtBold().deriveFont(12f));
+        theme.setLargeFont(regular.deriveFont(9f));
+        theme.setRegularFont(regular.deriveFont(8f));
+        theme.setSmallFont(regular.deriveFont(7f));
+        theme.setChartBackgroundPaint(Color.WHITE);
+        theme.setPlotBackgroundPaint(Color.WHITE);
+        theme.setLegendBackgroundPaint(Color.WHITE);
+        theme.setDomainGridlinePaint(new Color(0xdd, 0xe2, 0xe8));
+        theme.setRangeGridlinePaint(new Color(0xdd, 0xe2, 0xe8));
+        theme.setAxisLabelPaint(PdfLayout.INK);
+        theme.setTickLabelPaint(PdfLayout.INK);
+        theme.setLegendItemPaint(PdfLayout.INK);
+        theme.setShadowVisible(false);
+        theme.setBarPainter(new StandardBarPainter());
+        return theme;
+    }
+}

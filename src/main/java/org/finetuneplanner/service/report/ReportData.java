@@ -1,0 +1,153 @@
+package org.finetuneplanner.service.report;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+
+import org.finetuneplanner.core.Estimate;
+import org.finetuneplanner.core.gpu.GpuSpec;
+import org.finetuneplanner.core.plan.Plan;
+import org.finetuneplanner.core.plan.PlanOption;
+import org.finetuneplanner.core.scenario.FineTuneMethod;
+import org.finetuneplanner.core.scenario.MethodSpec;
+import org.finetuneplanner.core.scenario.Precision;
+import org.finetuneplanner.core.scenario.Scenario;
+import org.finetuneplanner.core.scenario.TrainingSpec;
+import org.finetuneplanner.core.scenario.WeightStorage;
+
+/**
+ * Everything a report shows, computed before any page is laid out: an immutable snapshot that can be handed to a
+ * background thread.
+ *
+ * @param meta        names, logo, date, language and paper
+ * @param scenario    the scenario as the user gave it
+ * @param estimate    the scenario on its own hardware
+ * @param plan        the planner's comparison over the GPU catalog
+ * @param recommended the option the report recommends (cheapest that fits, else fastest, else fewest GPUs that
+ *                    fit), empty when nothing fits
+ * @param sensitivity the "what if" cases around the recommended configuration
+ * @param accuracy    the estimator's measured accuracy against published runs
+ */
+public record ReportData(ReportMeta meta, Scenario scenario, Estimate estimate, Plan plan,
+                         Optional<PlanOption> recommended, List<SensitivityCase> sensitivity,
+                         ReportAccuracy accuracy) {
+
+    public ReportData {
+        Objects.requireNonNull(meta, "meta");
+        Objects.requireNonNull(scenario, "scenario");
+        Objects.requireNonNull(estimate, "estimate");
+        Objects.requireNonNull(plan, "plan");
+        Objects.requireNonNull(recommended, "recommended");
+        Objects.requireNonNull(accuracy, "accuracy");
+        sensitivity = List.copyOf(sensitivity);
+    }
+
+    /** The configuration the summary, memory and sensitivity sections are about: the recommended one if any. */
+    public Estimate baseline() {
+        return recommended.map(PlanOption::estimate).orElse(estimate);
+    }
+
+    /** The title on the cover: the meta's if given, else the scenario's name. */
+    public String title() {
+        return meta.title().isEmpty() ? scenario.name() : meta.title();
+    }
+
+    /**
+     * Computes a report's data: the scenario's own estimate, the plan over {@code gpus}, the recommended option and
+     * the sensitivity cases, each with the given estimator and planner.
+     *
+     * @param scenario  the scenario as given
+     * @param estimator the estimator ({@code Estimator.standard()::estimate})
+     * @param planner   the planner ({@code new Planner()::plan})
+     * @param gpus      the GPU options to compare (the catalog)
+     * @param meta      names, logo, date, language, paper
+     * @param accuracy  the validation figures to state
+     */
+    public static ReportData build(Scenario scenario, Function<Scenario, Estimate> estimator,
+                                   BiFunction<Scenario, List<GpuSpec>, Plan> planner, List<GpuSpec> gpus,
+                                   ReportMeta meta, ReportAccuracy accuracy) {
+        Estimate own = estimator.apply(scenario);
+        Plan plan = planner.apply(scenario, gpus);
+        Optional<PlanOption> recommended = recommend(plan);
+        Estimate baseline = recommended.map(PlanOption::estimate).orElse(own);
+        List<SensitivityCase> cases = sensitivity(baseline.scenario(), estimator, planner);
+        return new ReportData(meta, scenario, own, plan, recommended, cases, accuracy);
+    }
+
+    /** Cheapest that fits, else fastest that fits, else the fitting option with the fewest GPUs. */
+    static Optional<PlanOption> recommend(Plan plan) {
+        Optional<PlanOption> chosen = plan.cheapest().flatMap(plan::option).filter(PlanOption::fits);
+        if (chosen.isEmpty()) {
+            chosen = plan.fastest().flatMap(plan::option).filter(PlanOption::fits);
+        }
+        if (chosen.isEmpty()) {
+            chosen = plan.options().stream().filter(PlanOption::fits)
+                    .min(Comparator.comparingInt(PlanOption::gpuCount));
+        }
+        return chosen;
+    }
+
+    private static List<SensitivityCase> sensitivity(Scenario base, Function<Scenario, Estimate> estimator,
+                                                     BiFunction<Scenario, List<GpuSpec>, Plan> planner) {
+        List<SensitivityCase> out = new ArrayList<>();
+        GpuSpec gpu = base.hardware().gpu();
+        TrainingSpec training = base.training();
+        Scenario longer = base.withTraining(training.withSequenceLength(Math.multiplyExact(training.sequenceLength(),
+                2)));
+        out.add(caseOf(SensitivityCase.Kind.SEQUENCE_DOUBLED, longer, estimator, planner, gpu));
+        for (FineTuneMethod method : FineTuneMethod.values()) {
+            if (method != base.method().type()) {
+                out.add(caseOf(kindOf(method), withMethod(base, method), estimator, planner, gpu));
+            }
+        }
+        int count = base.hardware().gpuCount();
+        Scenario more = base.withHardware(base.hardware().withGpuCount(count + 1));
+        out.add(new SensitivityCase(SensitivityCase.Kind.ONE_MORE_GPU, more, estimator.apply(more), Optional.empty()));
+        if (count > 1) {
+            Scenario fewer = base.withHardware(base.hardware().withGpuCount(count - 1));
+            out.add(new SensitivityCase(SensitivityCase.Kind.ONE_FEWER_GPU, fewer, estimator.apply(fewer),
+                    Optional.empty()));
+        }
+        return out;
+    }
+
+    private static SensitivityCase caseOf(SensitivityCase.Kind kind, Scenario changed,
+                                          Function<Scenario, Estimate> estimator,
+                                          BiFunction<Scenario, List<GpuSpec>, Plan> planner, GpuSpec gpu) {
+        Optional<PlanOption> planned = planner.apply(changed, List.of(gpu)).options().stream().findFirst();
+        return new SensitivityCase(kind, changed, estimator.apply(changed), planned);
+    }
+
+    private static SensitivityCase.Kind kindOf(FineTuneMethod method) {
+        return switch (method) {
+            case FULL -> SensitivityCase.Kind.METHOD_FULL;
+            case LORA -> SensitivityCase.Kind.METHOD_LORA;
+            case QLORA -> SensitivityCase.Kind.METHOD_QLORA;
+        };
+    }
+
+    /**
+     * The scenario with another method and that method's defaults from the scenario format: full and LoRA keep the
+     * base weights in the compute precision, QLoRA stores them in NF4; master weights only for full fine-tuning.
+     */
+    static Scenario withMethod(Scenario s, FineTuneMethod method) {
+        WeightStorage storage = method == FineTuneMethod.QLORA ? WeightStorage.NF4 : storageOf(s.training()
+                .precision());
+        MethodSpec m = s.method().withType(method).withBaseWeights(storage);
+        TrainingSpec t = s.training().withMasterWeights(method == FineTuneMethod.FULL);
+        return s.withMethod(m).withTraining(t);
+    }
+
+    /** FP8 training keeps its weights in BF16 (Transformer Engine casts per matmul). */
+    private static WeightStorage storageOf(Precision precision) {
+        return switch (precision) {
+            case FP32 -> WeightStorage.FP32;
+            case FP16 -> WeightStorage.FP16;
+            case BF16, FP8 -> WeightStorage.BF16;
+        };
+    }
+}

@@ -1,0 +1,14 @@
+package org.finetuneplanner.service.report;
+
+/** A report could not be made or written; the message is meant for the user and names the file or input. */
+public final class ReportException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    public ReportException(String message) {
+        super(message);
+    }
+
+    public ReportException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}
