@@ -33,6 +33,7 @@ import org.finetuneplanner.core.scenario.Scenario;
 import org.finetuneplanner.core.scenario.Sharding;
 import org.finetuneplanner.core.scenario.TrainingSpec;
 import org.finetuneplanner.core.time.ThroughputEstimate;
+import org.finetuneplanner.core.time.TimeTerm;
 import org.finetuneplanner.service.report.PdfLayout.Column;
 
 /**
@@ -550,6 +551,19 @@ public final class PdfReportExporter {
                     f.integer(tokens))));
             time.add(List.of(text.get("summary.time"), f.hours(base.hours())));
             layout.table(List.of(Column.text("", 1.3f), Column.text("", 3f)), time, Set.of(), true, 8.5f);
+            if (!tp.terms().isEmpty()) {
+                layout.paragraph(text.get("method.timeTerms"), fonts.regular(), 9.5f, PdfLayout.INK);
+                layout.gap(4);
+                List<List<String>> terms = new ArrayList<>();
+                for (TimeTerm term : tp.terms()) {
+                    terms.add(List.of(term.label(), term.formula(), term.inputs(),
+                            f.seconds(term.secondsPerStep()), term.source()));
+                }
+                layout.table(List.of(Column.text(text.get("method.timeTerm"), 1.6f),
+                        Column.text(text.get("method.formula"), 1.6f), Column.text(text.get("method.inputs"), 1.9f),
+                        Column.number(text.get("method.secondsPerStep"), 0.7f),
+                        Column.text(text.get("method.source"), 1.9f)), terms, Set.of(), false, 7.2f);
+            }
 
             layout.subheading(text.get("method.priceTitle"), 60);
             layout.body(text.get("method.priceIntro"));

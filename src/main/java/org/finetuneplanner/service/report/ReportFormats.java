@@ -21,6 +21,7 @@ public final class ReportFormats {
     private final DecimalFormat oneDecimal;
     private final DecimalFormat twoDecimals;
     private final DecimalFormat integer;
+    private final DecimalFormat threeDecimals;
     private final DateTimeFormatter date;
 
     public ReportFormats(ReportLanguage language) {
@@ -29,6 +30,7 @@ public final class ReportFormats {
         oneDecimal = new DecimalFormat("#,##0.0", symbols);
         twoDecimals = new DecimalFormat("#,##0.00", symbols);
         integer = new DecimalFormat("#,##0", symbols);
+        threeDecimals = new DecimalFormat("#,##0.000", symbols);
         date = language == ReportLanguage.VI ? DateTimeFormatter.ofPattern("dd/MM/yyyy")
                 : DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(Locale.US);
     }
@@ -70,6 +72,11 @@ public final class ReportFormats {
         }
         String days = language == ReportLanguage.VI ? " ngày" : " days";
         return hours(hours) + " (" + oneDecimal.format(hours / 24) + days + ")";
+    }
+
+    /** Seconds with three significant decimals below 10 s: "0.052" / "0,052" (no unit; under an "s" heading). */
+    public String seconds(double seconds) {
+        return seconds < 10 ? threeDecimals.format(seconds) : oneDecimal.format(seconds);
     }
 
     /** US dollars, cents below 100, whole dollars above: "$25.10", "$1,234" / "25,10 US$", "1.234 US$". */

@@ -32,6 +32,7 @@ import org.finetuneplanner.core.scenario.Sharding;
 import org.finetuneplanner.core.scenario.TrainingSpec;
 import org.finetuneplanner.core.scenario.WeightStorage;
 import org.finetuneplanner.core.time.ThroughputEstimate;
+import org.finetuneplanner.core.time.TimeTerm;
 
 /**
  * Report data written out as records, for the layout tests: the report must print whatever numbers it is given,
@@ -82,8 +83,15 @@ final class ReportFixtures {
         int gpus = s.hardware().gpuCount();
         double tokens = s.data().totalTokens().orElse(0);
         double tps = tokens / hours / 3600.0;
-        ThroughputEstimate tp = new ThroughputEstimate(4.8e10, tps, 16 * 2048 * gpus / tps, 0.38,
-                "LoRA default on datacenter GPUs (fixture)", 800, 0.05, List.of());
+        double step = 16 * 2048 * gpus / tps;
+        ThroughputEstimate tp = new ThroughputEstimate(4.8e10, tps, step, 0.38,
+                "LoRA default on datacenter GPUs (fixture)", 800, 0.05, List.of(
+                        new TimeTerm(TimeTerm.Part.COMPUTE, "forward + backward matmuls", step - 0.05,
+                                "b·s·F / (peak × MFU)", "32768 × 4.8e10 / (800e12 × 0.38)",
+                                "Kaplan et al. 2020; Chowdhery et al. 2022 (MFU)"),
+                        new TimeTerm(TimeTerm.Part.COMMUNICATION, "gradient all-reduce not hidden", 0.05,
+                                "2·P·(n−1)/n / bandwidth × (1 − overlap)", "…", "NCCL performance notes")),
+                List.of());
         Optional<CostEstimate> cost = Optional.empty();
         if (usdPerHour > 0) {
             double gpuUsd = gpus * usdPerHour * hours;
@@ -93,7 +101,7 @@ final class ReportFixtures {
                 series.add(new CostPoint(hours * i / 10, (gpuUsd + storage) * i / 10));
             }
             cost = Optional.of(new CostEstimate(usdPerHour, provider, "2026-11-01", "https://example.com/pricing",
-                    gpuUsd, storage, gpuUsd + storage, series));
+                    gpuUsd, storage, gpuUsd + storage, series, 0, 16.1, 0, 0));
         }
         List<Note> notes = List.of(Note.info("fixture.note", "Flash attention assumed: no s² scores stored."));
         return new Estimate(s, new ParameterCounts(8_072_204_288L, 41_943_040L, 8_030_261_248L, 6_979_321_856L,
