@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.finetuneplanner.core.Note;
 import org.finetuneplanner.core.gpu.GpuPrice;
 import org.finetuneplanner.core.gpu.GpuSpec;
+import org.finetuneplanner.core.model.ParameterCounter;
 import org.finetuneplanner.core.model.ParameterCounts;
 import org.finetuneplanner.core.scenario.FineTuneMethod;
 import org.finetuneplanner.core.scenario.Scenario;
@@ -42,14 +43,14 @@ public final class CostProjector {
     }
 
     /**
-     * Cost without checkpoint storage (no parameter counts given).
+     * Cost of {@code hours} of training, with checkpoint storage sized from the scenario's parameter counts.
      *
      * @param s     the scenario
      * @param hours wall-clock hours of training (≥ 0)
      * @return the cost, or empty when no price is known (see {@link #whyNoCost(Scenario)})
      */
     public Optional<CostEstimate> project(Scenario s, double hours) {
-        return project(s, hours, null);
+        return project(s, hours, ParameterCounter.count(s.model().architecture(), s.method()));
     }
 
     /**

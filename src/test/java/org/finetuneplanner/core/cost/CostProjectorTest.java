@@ -37,12 +37,12 @@ class CostProjectorTest {
     @Test
     void cheapestCurrentListingIgnoresSupersededAndMarketplacePrices() {
         // Alpha's $2.00 was replaced by $3.00; the marketplace median is not a quote: Beta's $2.50 wins.
-        // 2 GPUs · $2.50 · 10 h = $50
+        // 2 GPUs · $2.50 · 10 h = $50; plus two 94.338 GB checkpoints for 10 h: 94.338 · 2 · 0.023 · 10/730 = $0.0594
         CostEstimate c = projector.project(on(2), 10).orElseThrow();
         assertEquals("Beta", c.provider());
         assertEquals(2.50, c.usdPerGpuHour());
         assertEquals(50.0, c.gpuUsd(), 1e-9);
-        assertEquals(50.0, c.usd(), 1e-9);
+        assertEquals(50.0594, c.usd(), 1e-4);
     }
 
     @Test
@@ -54,7 +54,7 @@ class CostProjectorTest {
                 OptionalDouble.empty()));
         CostEstimate c = projector.project(own, 8).orElseThrow();
         assertEquals("", c.provider());
-        assertEquals(40.0, c.usd(), 1e-9); // 4 · 1.25 · 8
+        assertEquals(40.0, c.gpuUsd(), 1e-9); // 4 · 1.25 · 8
     }
 
     @Test

@@ -9,6 +9,7 @@ import java.util.OptionalDouble;
 
 import org.finetuneplanner.core.PlanFixtures;
 import org.finetuneplanner.core.gpu.GpuSpec;
+import org.finetuneplanner.core.model.ParameterCounter;
 import org.finetuneplanner.core.scenario.Checkpointing;
 import org.finetuneplanner.core.scenario.CostSpec;
 import org.finetuneplanner.core.scenario.MethodSpec;
@@ -25,6 +26,14 @@ class ThroughputEstimatorTest {
 
     // Matmul parameters per token: linear 6,476,005,376 + LM head 32000·4096 = 6,607,077,376 (embedding lookup
     // is free). Causal flash attention per token: 4·L·s·(a·d)·½ = 4·32·2048·4096/2 = 536,870,912.
+
+    @Test
+    void fixtureCountsAgreeWithTheParameterCounter() {
+        assertEquals(PlanFixtures.fullCounts(), ParameterCounter.count(PlanFixtures.LLAMA2_7B,
+                MethodSpec.full(WeightStorage.BF16)));
+        assertEquals(PlanFixtures.loraCounts(), ParameterCounter.count(PlanFixtures.LLAMA2_7B,
+                MethodSpec.lora(16, WeightStorage.BF16)));
+    }
 
     @Test
     void fullFineTuningCostsSixMatmulParametersPlusThreeAttentionForwards() {
