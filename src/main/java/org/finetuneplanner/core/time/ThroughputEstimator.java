@@ -11,6 +11,7 @@ import org.finetuneplanner.core.scenario.Attention;
 import org.finetuneplanner.core.scenario.Checkpointing;
 import org.finetuneplanner.core.scenario.ExtraTrainable;
 import org.finetuneplanner.core.scenario.FineTuneMethod;
+import org.finetuneplanner.core.scenario.Loss;
 import org.finetuneplanner.core.scenario.HardwareSpec;
 import org.finetuneplanner.core.scenario.MethodSpec;
 import org.finetuneplanner.core.scenario.Offload;
@@ -34,16 +35,20 @@ import org.finetuneplanner.core.scenario.WeightStorage;
  */
 public final class ThroughputEstimator {
 
-    /** Utilisation of the dense peak a well-fed, well-tuned step reaches on executed FLOPs (see methodology). */
-    static final double BASE_UTILISATION = 0.55;
-    /** Tokens per micro-step at which the GEMMs reach half of their large-shape efficiency. */
-    static final double HALF_EFFICIENCY_TOKENS = 2048;
-    /** Speed-up of {@code torch.compile} (fused element-wise kernels; the GEMMs are unchanged). */
-    static final double COMPILE_FACTOR = 1.25;
+    /**
+     * Share of the dense peak the GEMMs of a training step reach when they are large: the best-shape matmul
+     * reaches 73–87 % on NVIDIA (Bekman's MAMF table: A100 87 %, H100 80 %, B200 78 %); a step's GEMMs are not
+     * all best-shape.
+     */
+    static final double GEMM_EFFICIENCY = 0.70;
+    /** Tokens per micro-step at which a GEMM's efficiency is half its large-shape value (few rows per GEMM). */
+    static final double HALF_EFFICIENCY_TOKENS = 256;
     /** AMD Instinct: achievable matmul is 51–60 % of peak against 73–87 % on NVIDIA (Bekman's MAMF table). */
     static final double AMD_FACTOR = 0.7;
     /** FP8 (torchao float8 / Transformer Engine) speeds a step up by about 1.3×, not the 2× of the peak. */
     static final double FP8_SPEEDUP = 1.3;
+    /** Element-wise traffic left after {@code torch.compile} fuses the chains of norms, RoPE, SwiGLU, residuals. */
+    static final double COMPILE_TRAFFIC = 1.0 / 3;
     /** Share of the memory bandwidth that element-wise kernels (optimizer, dequantisation) reach. */
     static final double MEMORY_EFFICIENCY = 0.6;
     /** Share of the per-direction link bandwidth NCCL reaches over NVLink / xGMI (Bekman: 396 of 450 GB/s). */
@@ -52,8 +57,12 @@ public final class ThroughputEstimator {
     static final double PCIE_EFFICIENCY = 0.5;
     /** Share of the host link a pinned-memory copy reaches. */
     static final double HOST_EFFICIENCY = 0.8;
-    /** Fraction of a micro-step's compute that can hide communication and offload traffic (prefetch, buckets). */
-    static final double OVERLAP = 0.8;
+    /**
+     * Fraction of a micro-step's compute that can hide communication and offload traffic: FSDP/ZeRO prefetch
+     * and DDP buckets overlap the collectives with compute, but NCCL kernels take SMs and the backward's
+     * reduce-scatter and all-gather share the link.
+     */
+    static final double OVERLAP = 0.5;
     /** Inter-node bandwidth per GPU for NVLink-class nodes: one 400 Gb/s NIC per GPU (HGX/DGX design), GB/s. */
     static final double INTER_NODE_GBS_PER_GPU_NVLINK = 50;
     /** Inter-node bandwidth of a PCIe-class node: one 100 Gb/s NIC per node, GB/s. */
@@ -64,8 +73,11 @@ public final class ThroughputEstimator {
     private static final String SRC_FLOPS = "Kaplan et al. 2020 (6N); PaLM, Chowdhery et al. 2022, App. B "
             + "(attention 12·L·h·s per token); LoRA: no weight-gradient GEMMs for frozen weights "
             + "(NeMo Automodel PR #786)";
-    private static final String SRC_UTIL = "gpus.md 'Achievable utilization': llm-foundry A100/H100 FSDP MFU "
-            + "35–64 % (HFU to 79 %), Llama 3 38–43 %, MAMF ceilings 73–87 %";
+    private static final String SRC_UTIL = "Bekman, ML Engineering, MAMF table: best-shape bf16 matmul 73–87 % "
+            + "of the dense peak on NVIDIA, 51–60 % on AMD; end-to-end MFU 35–64 % (llm-foundry, Llama 3)";
+    private static final String SRC_ELEMENTWISE = "eager PyTorch Llama block: RMSNorm in fp32 (~34h B each), RoPE "
+            + "(~20 B per q/k element), SwiGLU (~10 B per MLP element), residual adds (~6h B each); backward twice "
+            + "the forward; torch.compile fuses the chains (Ansel et al. 2024, PyTorch 2)";
     private static final String SRC_DEQUANT = "bitsandbytes NF4: each matmul pass dequantises the weight to bf16 "
             + "(read 0.5 B, write 2 B per parameter); LitGPT resource tables: QLoRA 1.5–2× slower at batch 1";
     private static final String SRC_OPT = "AdamW reads parameter, gradient and both moments and writes parameter "
@@ -117,18 +129,19 @@ public final class ThroughputEstimator {
                     + precision.label() + "; using its FP32 peak of " + fmt(peakTflops) + " TFLOPS.",
                     gpu.name(), precision.label(), peakTflops));
         }
+        double memoryBandwidth = Math.max(gpu.memoryBandwidthTBs(), 0.01) * 1e12 * MEMORY_EFFICIENCY;
         double utilisation;
         String utilisationSource;
-        if (s.cost().mfu().isPresent()) {
+        boolean userUtilisation = s.cost().mfu().isPresent();
+        if (userUtilisation) {
             utilisation = s.cost().mfu().getAsDouble();
-            utilisationSource = "set in the scenario (cost.mfu)";
+            utilisationSource = "set in the scenario (cost.mfu); covers element-wise kernels too";
         } else {
-            utilisation = defaultUtilisation(gpu, precision, t.compile(), microTokens);
-            utilisationSource = "default " + fmt(BASE_UTILISATION) + " × tokens/(tokens + "
-                    + (int) HALF_EFFICIENCY_TOKENS + ")" + (t.compile() ? " × compile " + COMPILE_FACTOR : "")
-                    + (isAmd(gpu) ? " × AMD " + AMD_FACTOR : "")
+            utilisation = defaultUtilisation(gpu, precision, microTokens);
+            utilisationSource = "matmuls at " + fmt(GEMM_EFFICIENCY) + " × tokens/(tokens + "
+                    + (int) HALF_EFFICIENCY_TOKENS + ")" + (isAmd(gpu) ? " × AMD " + AMD_FACTOR : "")
                     + (precision == Precision.FP8 ? " × FP8 " + fmt(FP8_SPEEDUP / 2) : "")
-                    + " — " + SRC_UTIL;
+                    + " of the dense peak — " + SRC_UTIL;
         }
         double computeMicro = microTokens * flopsPerToken / (peakTflops * 1e12 * utilisation);
         terms.add(new TimeTerm(TimeTerm.Part.COMPUTE, "forward, backward"
@@ -136,9 +149,17 @@ public final class ThroughputEstimator {
                 "GA · b·s · F_token / (peak · u)",
                 ga + " · " + fmt(microTokens) + " · " + fmt(flopsPerToken) + " / (" + fmt(peakTflops) + "e12 · "
                         + fmt(utilisation) + ")", SRC_FLOPS));
+        if (!userUtilisation) {
+            double perToken = elementwiseBytesPerToken(a, t, recompute);
+            double elementwise = microTokens * perToken / memoryBandwidth;
+            computeMicro += elementwise;
+            terms.add(new TimeTerm(TimeTerm.Part.COMPUTE, "element-wise kernels (memory-bound)", ga * elementwise,
+                    "GA · b·s · bytes_token / (BW · " + MEMORY_EFFICIENCY + ")",
+                    ga + " · " + fmt(microTokens) + " · " + fmt(perToken) + " / " + fmt(memoryBandwidth),
+                    SRC_ELEMENTWISE));
+        }
 
         // Dequantisation of quantised base weights --------------------------------------------------------
-        double memoryBandwidth = Math.max(gpu.memoryBandwidthTBs(), 0.01) * 1e12 * MEMORY_EFFICIENCY;
         double dequantBytes = dequantBytesPerParameter(m.baseWeights());
         double dequantMicro = 0;
         if (m.usesAdapters() && dequantBytes > 0) {
@@ -247,23 +268,38 @@ public final class ThroughputEstimator {
     }
 
     /**
-     * The default utilisation of the dense peak on executed FLOPs: {@value #BASE_UTILISATION} for large
-     * micro-steps, lower for few tokens per micro-step (small GEMMs), × {@value #COMPILE_FACTOR} with
-     * {@code torch.compile}, × {@value #AMD_FACTOR} on AMD, and for FP8 the FP8 peak at
-     * {@value #FP8_SPEEDUP}/2 of that utilisation. Capped at 0.85 (the best measured matmul ceilings).
+     * The default utilisation of the dense peak by the matmuls: {@value #GEMM_EFFICIENCY} × T/(T +
+     * {@value #HALF_EFFICIENCY_TOKENS}) for T tokens per micro-step, × {@value #AMD_FACTOR} on AMD, and for FP8
+     * (measured against the FP8 peak) × {@value #FP8_SPEEDUP}/2.
      */
-    static double defaultUtilisation(GpuSpec gpu, Precision precision, boolean compile, double microTokens) {
-        double u = BASE_UTILISATION * microTokens / (microTokens + HALF_EFFICIENCY_TOKENS);
-        if (compile) {
-            u *= COMPILE_FACTOR;
-        }
+    static double defaultUtilisation(GpuSpec gpu, Precision precision, double microTokens) {
+        double u = GEMM_EFFICIENCY * microTokens / (microTokens + HALF_EFFICIENCY_TOKENS);
         if (isAmd(gpu)) {
             u *= AMD_FACTOR;
         }
         if (precision == Precision.FP8) {
             u *= FP8_SPEEDUP / 2;
         }
-        return Math.min(u, 0.85);
+        return u;
+    }
+
+    /**
+     * Bytes the element-wise kernels move per token: per layer and forward pass 100·h (two fp32 RMSNorms and two
+     * residual adds, with the attention output) + 20·kv·d (RoPE on keys) + 10·I (SwiGLU; 6·I for a plain MLP);
+     * three passes (forward, backward twice the forward) plus one with recompute; a third of it with
+     * {@code torch.compile}; plus the loss: 20·V bytes (bf16 logits, fp32 upcast, softmax and its gradient), 8·V
+     * chunked.
+     */
+    static double elementwiseBytesPerToken(Architecture a, TrainingSpec t, boolean recompute) {
+        double mlpWidth = a.moe().isMoe()
+                ? (double) a.moe().expertsPerToken() * a.moe().expertIntermediate()
+                        + (double) a.moe().sharedExperts() * a.moe().sharedIntermediate()
+                : a.intermediateSize();
+        double perLayer = 100.0 * a.hiddenSize() + 20.0 * a.kvWidth() + (a.gatedMlp() ? 10 : 6) * mlpWidth;
+        double passes = recompute ? 4 : 3;
+        double blocks = perLayer * a.numLayers() * passes * (t.compile() ? COMPILE_TRAFFIC : 1);
+        double loss = (t.loss() == Loss.CHUNKED ? 8.0 : 20.0) * a.vocabSize();
+        return blocks + loss;
     }
 
     /** FP8 where the GPU has it, else BF16 (or FP16 where BF16 is missing), with a warning note. */

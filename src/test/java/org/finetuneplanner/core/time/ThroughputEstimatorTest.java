@@ -73,12 +73,12 @@ class ThroughputEstimatorTest {
     @Test
     void ddpAllReduceOverPcieIsExposedBeyondTheBackwardOverlap() {
         // 8 GPUs, DDP: all-reduce 2 · 7/8 · 6,738,415,616 · 2 B = 23.58 GB per step over 25 GB/s · 0.5 = 1.886756 s;
-        // hidden: 0.8 · ⅔ · 1.689726 = 0.901187 s; exposed 0.985569 s.
-        // step = 1.689726 + 0.314459 + 0.985569 = 2.989755 s; tokens/s = 8 · 2048 / 2.989755 = 5480.0
+        // hidden: 0.5 · ⅔ · 1.689726 = 0.563242 s; exposed 1.323514 s.
+        // step = 1.689726 + 0.314459 + 1.323514 = 3.327699 s; tokens/s = 8 · 2048 / 3.327699 = 4923.5
         ThroughputEstimate t = estimator.estimate(PlanFixtures.fullOn(PlanFixtures.pcieGpu(), 8, Sharding.DDP),
                 PlanFixtures.fullCounts());
-        assertEquals(0.985569, t.commSecondsPerStep(), 1e-5);
-        assertEquals(5480.0, t.tokensPerSecond(), 0.1);
+        assertEquals(1.323514, t.commSecondsPerStep(), 1e-5);
+        assertEquals(4923.5, t.tokensPerSecond(), 0.1);
     }
 
     @Test
@@ -101,14 +101,24 @@ class ThroughputEstimatorTest {
     }
 
     @Test
-    void defaultUtilisationGrowsWithTokensPerMicroStepAndCompile() {
-        // 0.55 · 2048 / (2048 + 2048) = 0.275; with torch.compile × 1.25 = 0.34375
+    void defaultUtilisationGrowsWithTokensPerMicroStep() {
+        // 0.7 · 2048 / (2048 + 256) = 0.622222; with b 8: 0.7 · 16384 / 16640 = 0.689231
         Scenario s = PlanFixtures.fullOn(gpu).withCost(CostSpec.defaults());
-        assertEquals(0.275, estimator.estimate(s, PlanFixtures.fullCounts()).mfu(), 1e-9);
-        Scenario compiled = s.withTraining(s.training().withCompile(true));
-        assertEquals(0.34375, estimator.estimate(compiled, PlanFixtures.fullCounts()).mfu(), 1e-9);
+        assertEquals(0.622222, estimator.estimate(s, PlanFixtures.fullCounts()).mfu(), 1e-6);
         Scenario big = s.withTraining(s.training().withMicroBatchSize(8));
-        assertTrue(estimator.estimate(big, PlanFixtures.fullCounts()).mfu() > 0.275);
+        assertEquals(0.689231, estimator.estimate(big, PlanFixtures.fullCounts()).mfu(), 1e-6);
+    }
+
+    @Test
+    void compileCutsTheElementWiseTrafficToAThird() {
+        // per layer and pass: 100·4096 + 20·4096 + 10·11008 = 601,600 B; × 32 layers × 3 passes = 57,753,600 B;
+        // loss 20 · 32000 = 640,000 B; 2048 tokens · 58,393,600 B / (1e12 · 0.6) = 0.199317 s.
+        // compiled: (57,753,600 / 3 + 640,000) · 2048 / 6e11 = 0.067896 s
+        Scenario s = PlanFixtures.fullOn(gpu).withCost(CostSpec.defaults());
+        double eager = estimator.estimate(s, PlanFixtures.fullCounts()).seconds(TimeTerm.Part.COMPUTE);
+        Scenario compiled = s.withTraining(s.training().withCompile(true));
+        double fused = estimator.estimate(compiled, PlanFixtures.fullCounts()).seconds(TimeTerm.Part.COMPUTE);
+        assertEquals(0.199317 - 0.067896, eager - fused, 1e-5);
     }
 
     @Test
