@@ -1,0 +1,60 @@
+package org.finetuneplanner.service.validation;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.finetuneplanner.core.model.ParameterCounter;
+import org.finetuneplanner.core.scenario.Scenario;
+import org.finetuneplanner.core.time.ThroughputEstimator;
+import org.finetuneplanner.service.persistence.ScenarioJson;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Speed against the public cases that give tokens/s: every complete case (as {@code score.py} counts them), read
+ * through the real scenario reader and GPU catalog. Multi-GPU figures in these sources are whole-job tokens/s.
+ */
+class SpeedValidationTest {
+
+    @Test
+    void medianSpeedErrorOnPublicCasesStaysWithinTarget() throws IOException {
+        ObjectMapper mapper = new ObjectMapper();
+        ScenarioJson reader = ScenarioJson.standard();
+        ThroughputEstimator estimator = new ThroughputEstimator();
+        List<Double> errors = new ArrayList<>();
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(
+                getClass().getResourceAsStream("/validation/public-cases.jsonl"), StandardCharsets.UTF_8))) {
+            for (String line = in.readLine(); line != null; line = in.readLine()) {
+                JsonNode c = mapper.readTree(line);
+                JsonNode expected = c.path("expected");
+                if (!expected.has("tokens_per_second") || !expected.path("complete").asBoolean()) {
+                    continue;
+                }
+                Scenario s = reader.read(c.path("scenario").toString());
+                double predicted = estimator.estimate(s, ParameterCounter.count(s.model().architecture(),
+                        s.method())).tokensPerSecond();
+                double measured = expected.path("tokens_per_second").asDouble();
+                double error = (predicted - measured) / measured;
+                errors.add(Math.abs(error));
+                System.out.printf("%-40s pred %7.0f meas %7.0f err %+5.0f%%%n", c.path("id").asText(), predicted,
+                        measured, 100 * error);
+            }
+        }
+        List<Double> sorted = errors.stream().sorted().toList();
+        double median = sorted.get(sorted.size() / 2);
+        double within25 = sorted.stream().filter(e -> e <= 0.25).count() / (double) sorted.size();
+        System.out.printf("speed cases %d, MdAPE %.1f%%, within 25%% %.0f%%%n", sorted.size(), 100 * median,
+                100 * within25);
+        assertEquals(19, sorted.size(), "complete cases with tokens/s");
+        // reached 23.6 % on 19 cases (target ≤ 30 %); the outliers are discussed in docs/methodology.md "Time"
+        assertTrue(median <= 0.25, "median " + median);
+    }
+}
