@@ -311,7 +311,7 @@ public final class PdfReportExporter {
         }
 
         private void memory() throws IOException {
-            layout.heading(text.get("section.memory"), 300);
+            layout.heading(text.get("section.memory"), 330);
             Estimate base = data.baseline();
             layout.body(text.get("memory.intro", data.recommended().isPresent()
                     ? label(data.recommended().get()) : text.get("memory.yourConfiguration")));
@@ -386,8 +386,8 @@ public final class PdfReportExporter {
                     .thenComparingDouble(o -> o.estimate().cost().map(CostEstimate::usd).orElse(0.0))
                     .thenComparingDouble(o -> o.estimate().hours().orElse(Double.MAX_VALUE)));
             List<Column> cols = List.of(Column.text(text.get("options.gpu"), 2.1f),
-                    Column.text(text.get("options.fits"), 0.65f), Column.number(text.get("options.count"), 0.75f),
-                    Column.text(text.get("options.sharding"), 1.4f),
+                    Column.text(text.get("options.fits"), 0.8f), Column.number(text.get("options.count"), 0.75f),
+                    Column.text(text.get("options.sharding"), 1.3f),
                     Column.number(text.get("options.memory"), 1.3f), Column.number(text.get("options.time"), 1f),
                     Column.number(text.get("options.cost"), 1f), Column.text(text.get("options.price"), 2f));
             List<List<String>> rows = new ArrayList<>();
@@ -398,7 +398,7 @@ public final class PdfReportExporter {
                     highlight.add(rows.size());
                 }
                 rows.add(List.of(o.gpu().name(), text.get(o.fits() ? "common.yes" : "common.no"),
-                        String.valueOf(o.gpuCount()), sharding(e.scenario().hardware()),
+                        String.valueOf(o.gpuCount()), shardingShort(e.scenario().hardware()),
                         f.gibNumber(e.memory().perGpu().totalBytes()) + " / "
                                 + f.gibNumber(e.memory().capacityBytes()),
                         o.fits() ? f.hours(e.hours()) : "—", o.fits() ? costOnly(e) : "—", priceText(e)));
@@ -429,7 +429,7 @@ public final class PdfReportExporter {
         // ------------------------------------------------------------ cost over time
 
         private void costOverTime() throws IOException {
-            layout.heading(text.get("section.cost"), 280);
+            layout.heading(text.get("section.cost"), 360);
             List<PlanOption> priced = data.plan().options().stream()
                     .filter(o -> o.fits() && o.estimate().cost().isPresent())
                     .sorted(Comparator.comparingDouble(o -> o.estimate().cost().get().usd())).toList();
@@ -680,6 +680,14 @@ public final class PdfReportExporter {
                 s += " + " + text.get("common.offload", text.label(hw.offload(), hw.offload().label()));
             }
             return s;
+        }
+
+        /** For narrow table cells: "—" for one GPU without sharding, since the count column says it already. */
+        private String shardingShort(HardwareSpec hw) {
+            if (hw.sharding() == Sharding.NONE && hw.gpuCount() == 1 && hw.offload() == Offload.NONE) {
+                return "—";
+            }
+            return sharding(hw);
         }
 
         private String label(PlanOption o) {

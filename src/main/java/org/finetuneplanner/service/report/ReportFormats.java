@@ -17,6 +17,9 @@ public final class ReportFormats {
     /** Bytes in one GiB (2^30): every memory figure of the product is in GiB. */
     public static final double GIB = 1024.0 * 1024.0 * 1024.0;
 
+    /** No-break space between a number and its unit, so a table cell never wraps "14,89" away from "US$". */
+    public static final String NBSP = "\u00a0";
+
     private final ReportLanguage language;
     private final DecimalFormat oneDecimal;
     private final DecimalFormat twoDecimals;
@@ -41,7 +44,7 @@ public final class ReportFormats {
 
     /** Bytes as GiB with one decimal: "12.4 GiB" / "12,4 GiB". */
     public String gib(long bytes) {
-        return gibNumber(bytes) + " GiB";
+        return gibNumber(bytes) + NBSP + "GiB";
     }
 
     /** Bytes as a GiB number with one decimal, no unit (table cells under a "GiB" heading). */
@@ -51,12 +54,12 @@ public final class ReportFormats {
 
     /** A GiB amount with one decimal and the unit. */
     public String gibOf(double gib) {
-        return oneDecimal.format(gib) + " GiB";
+        return oneDecimal.format(gib) + NBSP + "GiB";
     }
 
     /** Hours with one decimal below 100, whole above: "16.0 h" / "16,0 giờ". */
     public String hours(double hours) {
-        String unit = language == ReportLanguage.VI ? " giờ" : " h";
+        String unit = language == ReportLanguage.VI ? NBSP + "giờ" : NBSP + "h";
         return (hours < 100 ? oneDecimal.format(hours) : integer.format(hours)) + unit;
     }
 
@@ -70,7 +73,7 @@ public final class ReportFormats {
         if (hours < 48) {
             return hours(hours);
         }
-        String days = language == ReportLanguage.VI ? " ngày" : " days";
+        String days = language == ReportLanguage.VI ? NBSP + "ngày" : NBSP + "days";
         return hours(hours) + " (" + oneDecimal.format(hours / 24) + days + ")";
     }
 
@@ -82,13 +85,13 @@ public final class ReportFormats {
     /** US dollars, cents below 100, whole dollars above: "$25.10", "$1,234" / "25,10 US$", "1.234 US$". */
     public String usd(double usd) {
         String number = usd < 100 ? twoDecimals.format(usd) : integer.format(usd);
-        return language == ReportLanguage.VI ? number + " US$" : "$" + number;
+        return language == ReportLanguage.VI ? number + NBSP + "US$" : "$" + number;
     }
 
     /** A price per GPU-hour with cents: "$2.49/GPU·h" / "2,49 US$/GPU·giờ". */
     public String usdPerGpuHour(double usd) {
         String number = twoDecimals.format(usd);
-        return language == ReportLanguage.VI ? number + " US$/GPU·giờ" : "$" + number + "/GPU·h";
+        return language == ReportLanguage.VI ? number + NBSP + "US$/GPU·giờ" : "$" + number + "/GPU·h";
     }
 
     /** A fraction as a whole percent: 0.38 → "38%". */
@@ -114,10 +117,10 @@ public final class ReportFormats {
     /** A parameter count in billions or millions: "8.03 B" / "41.9 M". */
     public String parameters(long count) {
         if (count >= 1_000_000_000L) {
-            return twoDecimals.format(count / 1e9) + (language == ReportLanguage.VI ? " tỷ" : " B");
+            return twoDecimals.format(count / 1e9) + NBSP + (language == ReportLanguage.VI ? "tỷ" : "B");
         }
         if (count >= 1_000_000L) {
-            return oneDecimal.format(count / 1e6) + (language == ReportLanguage.VI ? " triệu" : " M");
+            return oneDecimal.format(count / 1e6) + NBSP + (language == ReportLanguage.VI ? "triệu" : "M");
         }
         return integer.format(count);
     }

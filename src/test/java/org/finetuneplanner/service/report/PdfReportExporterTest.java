@@ -8,7 +8,9 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 import javax.imageio.ImageIO;
 
@@ -31,6 +33,13 @@ import org.junit.jupiter.api.Test;
 
 class PdfReportExporterTest {
     private final PdfReportExporter exporter = new PdfReportExporter();
+    /** The fixture reports are rendered once per language and paper: rendering is the slow part. */
+    private static final Map<String, byte[]> RENDERED = new ConcurrentHashMap<>();
+
+    private static byte[] fixture(ReportLanguage lang, PaperSize paper) {
+        return RENDERED.computeIfAbsent(lang + "-" + paper, k -> new PdfReportExporter().render(
+                ReportFixtures.data(lang, paper))).clone();
+    }
 
     private static String text(byte[] pdf) throws IOException {
         try (PDDocument doc = Loader.loadPDF(pdf)) {
@@ -49,7 +58,7 @@ class PdfReportExporterTest {
 
     @Test
     void englishSectionsComeInTheOrderOfTheIssue() throws IOException {
-        String text = text(exporter.render(ReportFixtures.data(ReportLanguage.EN, PaperSize.A4)));
+        String text = text(fixture(ReportLanguage.EN, PaperSize.A4));
         assertInOrder(text, List.of("Fine-tuning plan", "Prepared for", "Summary", "The scenario", "Memory per GPU",
                 "GPU options compared", "Cost over time", "Sensitivity: what if", "Assumptions and method",
                 "Measured accuracy against published runs"));
@@ -57,7 +66,7 @@ class PdfReportExporterTest {
 
     @Test
     void vietnameseTextExtractsAsWrittenAndInOrder() throws IOException {
-        String text = text(exporter.render(ReportFixtures.data(ReportLanguage.VI, PaperSize.A4)));
+        String text = text(fixture(ReportLanguage.VI, PaperSize.A4));
         assertInOrder(text, List.of("Kế hoạch tinh chỉnh mô hình", "Lập cho", "Công ty Cổ phần Dữ liệu Việt",
                 "Nguyễn Thị Hương", "Tóm tắt", "Kịch bản", "Bộ nhớ trên mỗi GPU", "So sánh các phương án GPU",
                 "Chi phí theo thời gian", "Độ nhạy", "Giả định và phương pháp"));
@@ -68,14 +77,15 @@ class PdfReportExporterTest {
     void numbersInTheTextAreTheRecommendedEstimatesFormattedByReportFormats() throws IOException {
         for (ReportLanguage lang : ReportLanguage.values()) {
             ReportData data = ReportFixtures.data(lang, PaperSize.A4);
-            String text = text(exporter.render(data)).replace('\n', ' ');
+            String text = text(fixture(lang, PaperSize.A4)).replace('\n', ' ');
             ReportFormats f = new ReportFormats(lang);
             Estimate rec = data.baseline();
             CostEstimate cost = rec.cost().orElseThrow();
             // Fixture: 15.01+0.08+0.31+9.42+3.91+0.12+1.37+0.55 = 30.77 GiB → "30.8 GiB" / "30,8 GiB".
-            assertEquals(lang == ReportLanguage.EN ? "30.8 GiB" : "30,8 GiB", f.gib(rec.memory().perGpu().totalBytes()));
+            assertEquals(lang == ReportLanguage.EN ? "30.8\u00a0GiB" : "30,8\u00a0GiB",
+                    f.gib(rec.memory().perGpu().totalBytes()));
             // Cost: 1 GPU × $0.87 × 16.83 h + $0.25 storage = $14.8921 → "$14.89" / "14,89 US$".
-            assertEquals(lang == ReportLanguage.EN ? "$14.89" : "14,89 US$", f.usd(cost.usd()));
+            assertEquals(lang == ReportLanguage.EN ? "$14.89" : "14,89\u00a0US$", f.usd(cost.usd()));
             for (String expected : List.of(f.gib(rec.memory().perGpu().totalBytes()), f.gib(rec.memory()
                     .capacityBytes()), f.hours(rec.hours().getAsDouble()), f.usd(cost.usd()),
                     f.usdPerGpuHour(cost.usdPerGpuHour()), f.integer(rec.throughput().tokensPerSecond()))) {
@@ -89,7 +99,7 @@ class PdfReportExporterTest {
 
     @Test
     void chartsAreVectorsWithTheirTextKeptAsText() throws IOException {
-        byte[] pdf = exporter.render(ReportFixtures.data(ReportLanguage.EN, PaperSize.A4));
+        byte[] pdf = fixture(ReportLanguage.EN, PaperSize.A4);
         try (PDDocument doc = Loader.loadPDF(pdf)) {
             int forms = 0;
             for (PDPage page : doc.getPages()) {
@@ -107,7 +117,7 @@ class PdfReportExporterTest {
 
     @Test
     void everyFontIsEmbeddedAndIsTheShippedDejaVu() throws IOException {
-        byte[] pdf = exporter.render(ReportFixtures.data(ReportLanguage.VI, PaperSize.LETTER));
+        byte[] pdf = fixture(ReportLanguage.VI, PaperSize.LETTER);
         try (PDDocument doc = Loader.loadPDF(pdf)) {
             List<PDFont> fonts = new ArrayList<>();
             for (PDPage page : doc.getPages()) {
@@ -124,7 +134,7 @@ class PdfReportExporterTest {
     @Test
     void paperSizeAndPageNumbersFollowTheMeta() throws IOException {
         for (PaperSize paper : PaperSize.values()) {
-            byte[] pdf = exporter.render(ReportFixtures.data(ReportLanguage.EN, paper));
+            byte[] pdf = fixture(ReportLanguage.EN, paper);
             try (PDDocument doc = Loader.loadPDF(pdf)) {
                 int n = doc.getNumberOfPages();
                 assertTrue(n >= 5, "cover plus content pages, was " + n);
@@ -140,7 +150,7 @@ class PdfReportExporterTest {
 
     @Test
     void aRenderedPageIsNotBlank() throws IOException {
-        byte[] pdf = exporter.render(ReportFixtures.data(ReportLanguage.EN, PaperSize.A4));
+        byte[] pdf = fixture(ReportLanguage.EN, PaperSize.A4);
         try (PDDocument doc = Loader.loadPDF(pdf)) {
             // Page 3 holds the memory chart.
             BufferedImage image = new PDFRenderer(doc).renderImageWithDPI(2, 40);
