@@ -1,0 +1,229 @@
+package org.finetuneplanner.core.plan;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.function.Function;
+
+import org.finetuneplanner.core.Estimate;
+import org.finetuneplanner.core.cost.CostEstimate;
+import org.finetuneplanner.core.cost.CostProjector;
+import org.finetuneplanner.core.gpu.GpuSpec;
+import org.finetuneplanner.core.memory.MemoryEstimate;
+import org.finetuneplanner.core.scenario.Framework;
+import org.finetuneplanner.core.scenario.HardwareSpec;
+import org.finetuneplanner.core.scenario.Offload;
+import org.finetuneplanner.core.scenario.Precision;
+import org.finetuneplanner.core.scenario.Scenario;
+import org.finetuneplanner.core.scenario.Sharding;
+
+/**
+ * For each GPU, the fewest GPUs and the cheapest sharding that fit a scenario, with their time and cost.
+ *
+ * <p>Search order: one GPU; then, for 2, 4, 8 GPUs and multiples of 8 up to {@value #MAX_GPUS} (whole nodes of
+ * 8), data parallelism with ever more sharding of model states (DeepSpeed: ZeRO-1, -2, -3; other frameworks:
+ * FSDP grad-op, full shard). The fewest GPUs win; at equal count, the sharding that communicates least. CPU offload
+ * (optimizer, then optimizer and parameters) is tried only when nothing fits without it, because it slows every
+ * step. Memory per GPU falls as GPUs are added for sharded states, so the count is found by bisection over the
+ * count list. Pure; thread-safe.
+ */
+public final class Planner {
+
+    /** The largest job the planner considers. */
+    public static final int MAX_GPUS = 64;
+    /** GPU counts tried for multi-GPU jobs: 2, 4, 8, then whole nodes of 8. */
+    static final int[] COUNTS = {2, 4, 8, 16, 24, 32, 40, 48, 56, 64};
+    private static final Sharding[] ZERO = {Sharding.DDP, Sharding.ZERO1, Sharding.ZERO2, Sharding.ZERO3};
+    private static final Sharding[] FSDP = {Sharding.DDP, Sharding.FSDP_GRAD_OP, Sharding.FSDP};
+    private static final int MAX_MICRO_BATCH = 1 << 16;
+    private static final int MAX_SEQUENCE = 1 << 21;
+
+    private final Function<Scenario, MemoryEstimate> memory;
+    private final Function<Scenario, Estimate> estimator;
+    private final CostProjector costs;
+
+    /**
+     * @param memory    per-GPU memory of a scenario (used for the search: must be fast)
+     * @param estimator the full estimate of a scenario (memory, time, cost) for the chosen options
+     * @param costs     prices, for ranking options when the data size is unknown
+     */
+    public Planner(Function<Scenario, MemoryEstimate> memory, Function<Scenario, Estimate> estimator,
+                   CostProjector costs) {
+        this.memory = Objects.requireNonNull(memory, "memory");
+        this.estimator = Objects.requireNonNull(estimator, "estimator");
+        this.costs = Objects.requireNonNull(costs, "costs");
+    }
+
+    /**
+     * Plans {@code base} on every GPU of {@code gpus}.
+     *
+     * @param base the scenario; its model, method, training, data and cost are kept, its hardware is replaced
+     * @param gpus the GPUs to try, in the order the options are listed
+     * @return one option per GPU, and the cheapest and fastest among those that fit and have a price
+     */
+    public Plan plan(Scenario base, List<GpuSpec> gpus) {
+        List<PlanOption> options = new ArrayList<>(gpus.size());
+        for (GpuSpec gpu : gpus) {
+            options.add(option(base, gpu));
+        }
+        PlanOption cheapest = null;
+        PlanOption fastest = null;
+        double cheapestUsdPerToken = Double.POSITIVE_INFINITY;
+        for (PlanOption o : options) {
+            if (!o.fits()) {
+                continue;
+            }
+            OptionalDouble usdPerToken = usdPerToken(o.estimate());
+            if (usdPerToken.isEmpty()) {
+                continue;
+            }
+            if (usdPerToken.getAsDouble() < cheapestUsdPerToken) {
+                cheapestUsdPerToken = usdPerToken.getAsDouble();
+                cheapest = o;
+            }
+            if (fastest == null || o.estimate().throughput().tokensPerSecond()
+                    > fastest.estimate().throughput().tokensPerSecond()) {
+                fastest = o;
+            }
+        }
+        return new Plan(base.name(), options, Optional.ofNullable(cheapest).map(o -> o.gpu().id()),
+                Optional.ofNullable(fastest).map(o -> o.gpu().id()));
+    }
+
+    /** The option for one GPU: the fewest GPUs and the cheapest sharding that fit, or the smallest estimate. */
+    public PlanOption option(Scenario base, GpuSpec gpu) {
+        Scenario single = base.withHardware(hardware(base, gpu, 1, Sharding.NONE, Offload.NONE));
+        String precisionNote = base.training().precision() == Precision.FP8 && !gpu.fp8Supported()
+                ? " " + gpu.name() + " has no FP8: BF16 speed assumed." : "";
+        MemoryEstimate one = memory.apply(single);
+        if (one.fits()) {
+            return new PlanOption(gpu, estimator.apply(single), ("Fits on one GPU." + precisionNote).strip());
+        }
+        Sharding[] ladder = base.training().framework() == Framework.DEEPSPEED ? ZERO : FSDP;
+        for (Offload offload : new Offload[] {Offload.NONE, Offload.OPTIMIZER, Offload.OPTIMIZER_AND_PARAMS}) {
+            Scenario best = null;
+            int bestCount = Integer.MAX_VALUE;
+            for (Sharding sharding : ladder) {
+                if (offload != Offload.NONE && sharding == Sharding.DDP) {
+                    continue;
+                }
+                int count = smallestFittingCount(base, gpu, sharding, offload, bestCount);
+                if (count < bestCount) {
+                    bestCount = count;
+                    best = base.withHardware(hardware(base, gpu, count, sharding, offload));
+                }
+            }
+            if (best != null) {
+                String why = "One GPU would need " + gib(one.perGpu().totalBytes()) + " GiB of "
+                        + gib(one.capacityBytes()) + " GiB; " + bestCount + " GPUs with "
+                        + best.hardware().sharding().label()
+                        + (offload == Offload.NONE ? "" : " and " + offload.label().toLowerCase() + " offloaded")
+                        + " fit." + precisionNote;
+                return new PlanOption(gpu, estimator.apply(best), why);
+            }
+        }
+        Scenario smallest = base.withHardware(hardware(base, gpu, MAX_GPUS, ladder[ladder.length - 1],
+                Offload.OPTIMIZER_AND_PARAMS));
+        Estimate e = estimator.apply(smallest);
+        String why = "Does not fit within " + MAX_GPUS + " GPUs: even " + MAX_GPUS + " GPUs with "
+                + smallest.hardware().sharding().label() + " and CPU offload need "
+                + gib(e.memory().perGpu().totalBytes()) + " GiB per GPU of " + gib(e.memory().capacityBytes())
+                + " GiB." + precisionNote;
+        return new PlanOption(gpu, e, why);
+    }
+
+    /**
+     * The largest micro-batch that fits in {@code s}'s hardware (bisection; memory grows with the batch).
+     *
+     * @return the largest fitting micro-batch size, or 0 when even one sequence does not fit
+     */
+    public int largestMicroBatch(Scenario s) {
+        return largest(s, MAX_MICRO_BATCH, (x, b) -> x.withTraining(x.training().withMicroBatchSize(b)));
+    }
+
+    /**
+     * The largest sequence length that fits in {@code s}'s hardware, up to the model's context length when it is
+     * known (bisection; memory grows with the sequence).
+     *
+     * @return the largest fitting sequence length, or 0 when even one token does not fit
+     */
+    public int largestSequenceLength(Scenario s) {
+        int limit = s.model().architecture().maxPositionEmbeddings();
+        return largest(s, limit > 0 ? limit : MAX_SEQUENCE,
+                (x, len) -> x.withTraining(x.training().withSequenceLength(len)));
+    }
+
+    private int largest(Scenario s, int limit, Resize resize) {
+        if (!memory.apply(resize.apply(s, 1)).fits()) {
+            return 0;
+        }
+        int lo = 1;
+        int hi = limit;
+        if (memory.apply(resize.apply(s, hi)).fits()) {
+            return hi;
+        }
+        while (hi - lo > 1) {
+            int mid = lo + (hi - lo) / 2;
+            if (memory.apply(resize.apply(s, mid)).fits()) {
+                lo = mid;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
+    /** The smallest count of {@link #COUNTS} below {@code below} at which the setup fits, else MAX_VALUE. */
+    private int smallestFittingCount(Scenario base, GpuSpec gpu, Sharding sharding, Offload offload, int below) {
+        int hi = COUNTS.length - 1;
+        while (hi >= 0 && COUNTS[hi] >= below) {
+            hi--;
+        }
+        if (hi < 0 || !fits(base, gpu, COUNTS[hi], sharding, offload)) {
+            return Integer.MAX_VALUE;
+        }
+        int lo = -1;
+        while (hi - lo > 1) {
+            int mid = (lo + hi) >>> 1;
+            if (fits(base, gpu, COUNTS[mid], sharding, offload)) {
+                hi = mid;
+            } else {
+                lo = mid;
+            }
+        }
+        return COUNTS[hi];
+    }
+
+    private boolean fits(Scenario base, GpuSpec gpu, int count, Sharding sharding, Offload offload) {
+        return memory.apply(base.withHardware(hardware(base, gpu, count, sharding, offload))).fits();
+    }
+
+    /** Hardware on {@code gpu}; the base's memory budget is kept only for the same card. */
+    private static HardwareSpec hardware(Scenario base, GpuSpec gpu, int count, Sharding sharding,
+                                         Offload offload) {
+        HardwareSpec b = base.hardware();
+        OptionalDouble budget = b.gpu().id().equals(gpu.id()) ? b.gpuMemoryGib() : OptionalDouble.empty();
+        return new HardwareSpec(gpu, count, budget, Math.min(count, 8), sharding, offload);
+    }
+
+    /** Dollars per trained token (GPUs × price / tokens per second), if a price is known. */
+    private OptionalDouble usdPerToken(Estimate e) {
+        Optional<CostEstimate> cost = e.cost().isPresent() ? e.cost() : costs.project(e.scenario(), 1.0);
+        if (cost.isEmpty()) {
+            return OptionalDouble.empty();
+        }
+        return OptionalDouble.of(e.scenario().hardware().gpuCount() * cost.get().usdPerGpuHour()
+                / 3600.0 / e.throughput().tokensPerSecond());
+    }
+
+    private static String gib(long bytes) {
+        return String.valueOf(Math.round(bytes / (double) (1L << 30) * 10) / 10.0);
+    }
+
+    @FunctionalInterface
+    private interface Resize {
+        Scenario apply(Scenario s, int value);
+    }
+}

@@ -1,0 +1,84 @@
+package org.finetuneplanner.service.persistence;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.finetuneplanner.core.Estimate;
+import org.finetuneplanner.core.Note;
+import org.finetuneplanner.core.cost.CostEstimate;
+import org.finetuneplanner.core.plan.Plan;
+import org.finetuneplanner.core.plan.PlanOption;
+import org.finetuneplanner.core.scenario.HardwareSpec;
+import org.finetuneplanner.service.io.SafeJson;
+
+/**
+ * The {@code plan --json} object of the scenario format's "Other commands" section: one option per GPU with
+ * {@code gpu, gpu_count, sharding, offload, fits, memory_gib, gpu_memory_gib, tokens_per_second, hours,
+ * usd_per_gpu_hour, usd, provider}, then {@code cheapest} and {@code fastest}. Each option also carries
+ * {@code reason} and {@code warnings} (added keys). Unknown values are JSON null.
+ */
+public final class PlanJson {
+
+    private PlanJson() {
+    }
+
+    /** The plan as a JSON tree. */
+    public static ObjectNode toTree(Plan plan) {
+        ObjectNode root = SafeJson.nodes().objectNode();
+        root.put("name", plan.name());
+        ArrayNode options = root.putArray("options");
+        for (PlanOption option : plan.options()) {
+            options.add(option(option));
+        }
+        if (plan.cheapest().isPresent()) {
+            root.put("cheapest", plan.cheapest().get());
+        } else {
+            root.putNull("cheapest");
+        }
+        if (plan.fastest().isPresent()) {
+            root.put("fastest", plan.fastest().get());
+        } else {
+            root.putNull("fastest");
+        }
+        return root;
+    }
+
+    /** Indented JSON of the plan. */
+    public static String write(Plan plan) {
+        return SafeJson.pretty(toTree(plan));
+    }
+
+    private static ObjectNode option(PlanOption option) {
+        Estimate e = option.estimate();
+        HardwareSpec hw = e.scenario().hardware();
+        ObjectNode result = ResultJson.toTree(e);
+        ObjectNode o = SafeJson.nodes().objectNode();
+        o.put("gpu", option.gpu().id());
+        o.put("gpu_count", hw.gpuCount());
+        o.put("sharding", hw.sharding().id());
+        o.put("offload", hw.offload().id());
+        o.put("fits", option.fits());
+        o.set("memory_gib", result.get("memory_gib"));
+        o.put("gpu_memory_gib", ResultJson.gib(e.memory().capacityBytes()));
+        o.put("tokens_per_second", Math.round(e.throughput().tokensPerSecond() * 10) / 10.0);
+        if (e.hours().isPresent()) {
+            o.put("hours", Math.round(e.hours().getAsDouble() * 1000) / 1000.0);
+        } else {
+            o.putNull("hours");
+        }
+        if (e.cost().isPresent()) {
+            CostEstimate c = e.cost().get();
+            o.put("usd_per_gpu_hour", Math.round(c.usdPerGpuHour() * 10000) / 10000.0);
+            o.put("usd", Math.round(c.usd() * 100) / 100.0);
+            o.put("provider", c.provider());
+        } else {
+            o.putNull("usd_per_gpu_hour");
+            o.putNull("usd");
+            o.putNull("provider");
+        }
+        o.put("reason", option.reason());
+        ArrayNode warnings = o.putArray("warnings");
+        e.notes().stream().filter(n -> n.severity() == Note.Severity.WARNING).map(Note::message).distinct()
+                .forEach(warnings::add);
+        return o;
+    }
+}
