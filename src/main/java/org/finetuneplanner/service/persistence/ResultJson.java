@@ -2,6 +2,7 @@ package org.finetuneplanner.service.persistence;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -117,7 +118,7 @@ public final class ResultJson {
         ArrayNode all = root.putArray("notes");
         for (Note note : notes) {
             ObjectNode n = all.addObject();
-            n.put("severity", note.severity().name().toLowerCase(java.util.Locale.ROOT));
+            n.put("severity", note.severity().name().toLowerCase(Locale.ROOT));
             n.put("code", note.code());
             n.put("message", note.message());
         }

@@ -10,6 +10,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
@@ -109,7 +110,7 @@ public final class ScenarioJson {
 
     /** A reader and writer that resolves ids through {@code catalogs}. */
     public ScenarioJson(Catalogs catalogs) {
-        this.catalogs = java.util.Objects.requireNonNull(catalogs, "catalogs");
+        this.catalogs = Objects.requireNonNull(catalogs, "catalogs");
     }
 
     /** A reader and writer over the bundled catalogs. */
@@ -135,7 +136,7 @@ public final class ScenarioJson {
      */
     public record Document(Scenario scenario, List<Note> notes, JsonNode source) {
         public Document {
-            java.util.Objects.requireNonNull(scenario, "scenario");
+            Objects.requireNonNull(scenario, "scenario");
             notes = List.copyOf(notes);
             source = source == null ? SafeJson.nodes().objectNode() : source.deepCopy();
         }

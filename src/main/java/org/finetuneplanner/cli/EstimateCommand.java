@@ -1,0 +1,207 @@
+package org.finetuneplanner.cli;
+
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import org.finetuneplanner.core.Estimate;
+import org.finetuneplanner.service.io.LineReader;
+import org.finetuneplanner.service.io.SafeJson;
+import org.finetuneplanner.service.persistence.ResultJson;
+import org.finetuneplanner.service.persistence.ScenarioException;
+import org.finetuneplanner.service.persistence.ScenarioJson;
+
+/**
+ * {@code estimate SCENARIO.json} prints one result; {@code estimate --batch IN.jsonl} answers one scenario per line
+ * as JSON Lines, in input order, a bad line yielding {@code {"name": …, "error": …}} without stopping the run.
+ */
+@Command(name = "estimate", mixinStandardHelpOptions = true,
+        description = {
+            "Estimates per-GPU memory, time and cost of a fine-tuning scenario.",
+            "SCENARIO.json prints one result (JSON). --batch IN.jsonl reads one scenario per line and writes one "
+                    + "result per line (JSON Lines) in the same order; a line that cannot be read or is invalid "
+                    + "gives {\"name\": …, \"error\": \"…\"} and the run goes on. Blank lines are skipped.",
+            "Use - for standard input."})
+final class EstimateCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "SCENARIO.json",
+            description = "a scenario file (finetune-plan/1); - reads standard input")
+    private String scenario;
+
+    @Option(names = "--batch", paramLabel = "IN.jsonl",
+            description = "one scenario per line (- = standard input); results as JSON Lines on standard output")
+    private String batch;
+
+    @Option(names = "--compact", description = "print the single result on one line")
+    private boolean compact;
+
+    private final CliContext context;
+
+    EstimateCommand(CliContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public Integer call() {
+        if ((scenario == null) == (batch == null)) {
+            throw new ParameterException(spec.commandLine(),
+                    "give either SCENARIO.json or --batch IN.jsonl" + (scenario == null ? "" : ", not both"));
+        }
+        return batch != null ? batch() : single();
+    }
+
+    private int single() {
+        JsonNode tree;
+        try (InputStream in = open(scenario)) {
+            tree = SafeJson.readTree(in);
+        } catch (JsonProcessingException e) {
+            context.error(label(scenario) + ": " + SafeJson.describe(e));
+            return ExitCodes.INVALID_INPUT;
+        } catch (IOException e) {
+            context.error(label(scenario) + ": cannot be read (" + ioReason(e) + ")");
+            return ExitCodes.IO;
+        }
+        ScenarioJson.Document document;
+        try {
+            document = context.scenarios().readDocument(tree);
+        } catch (ScenarioException e) {
+            context.error(label(scenario) + ": " + e.getMessage());
+            return ExitCodes.INVALID_INPUT;
+        }
+        Estimate estimate = context.estimator().apply(document.scenario());
+        JsonNode result = withName(ResultJson.toTree(estimate, document.notes()), tree);
+        context.out().println(compact ? SafeJson.compact(result) : SafeJson.pretty(result));
+        return finish();
+    }
+
+    private int batch() {
+        int failed = 0;
+        PrintWriter out = context.out();
+        try (LineReader lines = new LineReader(open(batch), (int) SafeJson.MAX_DOCUMENT_BYTES)) {
+            for (LineReader.Line line = lines.next(); line != null; line = lines.next()) {
+                if (!line.tooLong() && line.text().isBlank()) {
+                    continue;
+                }
+                JsonNode answer = answer(line);
+                if (answer.has("error")) {
+                    failed++;
+                }
+                out.println(SafeJson.compact(answer));
+            }
+        } catch (IOException e) {
+            out.flush();
+            context.error(label(batch) + ": cannot be read (" + ioReason(e) + ")");
+            return ExitCodes.IO;
+        }
+        int status = finish();
+        if (status != ExitCodes.OK) {
+            return status;
+        }
+        if (failed > 0) {
+            context.error(failed + (failed == 1 ? " line" : " lines") + " of " + label(batch)
+                    + " could not be answered (see their \"error\")");
+            return ExitCodes.INVALID_INPUT;
+        }
+        return ExitCodes.OK;
+    }
+
+    /** One batch line's result or error record; never throws for bad input or a failing estimate. */
+    private JsonNode answer(LineReader.Line line) {
+        String where = "line " + line.number() + ": ";
+        if (line.tooLong()) {
+            return ResultJson.error(null, where + "longer than " + SafeJson.MAX_DOCUMENT_BYTES + " characters");
+        }
+        JsonNode tree;
+        try {
+            tree = ScenarioJson.parse(line.text());
+        } catch (ScenarioException e) {
+            return ResultJson.error(null, where + e.getMessage());
+        }
+        JsonNode name = tree.isObject() ? tree.get("name") : null;
+        try {
+            ScenarioJson.Document document = context.scenarios().readDocument(tree);
+            Estimate estimate = context.estimator().apply(document.scenario());
+            return withName(ResultJson.toTree(estimate, document.notes()), tree);
+        } catch (ScenarioException e) {
+            return ResultJson.error(name, where + e.getMessage());
+        } catch (RuntimeException e) {
+            // An estimator failure on one valid-looking line must not end the batch: report it on that line.
+            return ResultJson.error(name, where + "cannot estimate: " + Main.describe(e));
+        }
+    }
+
+    /** The result carries the scenario's name as written (null when it had none). */
+    private static JsonNode withName(ObjectNode result, JsonNode source) {
+        JsonNode name = source.get("name");
+        if (name == null) {
+            result.putNull("name");
+        } else {
+            result.set("name", name);
+        }
+        return result;
+    }
+
+    private int finish() {
+        context.out().flush();
+        if (context.out().checkError()) {
+            context.error("cannot write the results to standard output (closed or full)");
+            return ExitCodes.IO;
+        }
+        return ExitCodes.OK;
+    }
+
+    private InputStream open(String path) throws IOException {
+        if ("-".equals(path)) {
+            // Standard input belongs to the caller (a test, a shell): reading it to the end is ours, closing is not.
+            return new FilterInputStream(context.in()) {
+                @Override
+                public void close() {
+                }
+            };
+        }
+        try {
+            return Files.newInputStream(Path.of(path));
+        } catch (InvalidPathException e) {
+            throw new IOException("not a valid path: " + e.getReason(), e);
+        }
+    }
+
+    private static String label(String path) {
+        return "-".equals(path) ? "standard input" : path;
+    }
+
+    private static String ioReason(IOException e) {
+        if (e instanceof NoSuchFileException) {
+            return "no such file";
+        }
+        if (e instanceof AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof FileSystemException fs && fs.getReason() != null) {
+            return fs.getReason();
+        }
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    }
+}

@@ -1,0 +1,57 @@
+package org.finetuneplanner.service.io;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+class LineReaderTest {
+
+    private static List<LineReader.Line> read(byte[] bytes, int max) throws IOException {
+        List<LineReader.Line> lines = new ArrayList<>();
+        try (LineReader reader = new LineReader(new ByteArrayInputStream(bytes), max)) {
+            for (LineReader.Line line = reader.next(); line != null; line = reader.next()) {
+                lines.add(line);
+            }
+        }
+        return lines;
+    }
+
+    private static List<LineReader.Line> read(String text, int max) throws IOException {
+        return read(text.getBytes(StandardCharsets.UTF_8), max);
+    }
+
+    @Test
+    void splitsOnLfAndCrLfWithOrWithoutAFinalNewline() throws IOException {
+        assertEquals(List.of(new LineReader.Line(1, "a", 1), new LineReader.Line(2, "bb", 2),
+                new LineReader.Line(3, "", 0), new LineReader.Line(4, "cé", 2)), read("a\r\nbb\n\ncé", 100));
+        assertEquals(List.of(new LineReader.Line(1, "a", 1)), read("a\n", 100));
+        assertEquals(List.of(), read("", 100));
+    }
+
+    @Test
+    void aLineOverTheLimitIsSkippedToItsEndAndTheNextIsRead() throws IOException {
+        String longLine = "x".repeat(200_000);
+        List<LineReader.Line> lines = read("ok\n" + longLine + "\nafter", 1000);
+        assertEquals(3, lines.size());
+        assertTrue(lines.get(1).tooLong());
+        assertNull(lines.get(1).text());
+        assertEquals(200_000, lines.get(1).length());
+        assertEquals("after", lines.get(2).text());
+        assertEquals(3, lines.get(2).number());
+    }
+
+    @Test
+    void malformedUtf8BecomesAReplacementCharacter() throws IOException {
+        List<LineReader.Line> lines = read(new byte[] {'a', (byte) 0xC3, '\n', 'b'}, 100);
+        assertEquals("a\uFFFD", lines.get(0).text());
+        assertEquals("b", lines.get(1).text());
+    }
+}
