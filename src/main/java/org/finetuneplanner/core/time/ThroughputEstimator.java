@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.finetuneplanner.core.Note;
 import org.finetuneplanner.core.gpu.GpuSpec;
+import org.finetuneplanner.core.memory.MemoryEstimate;
 import org.finetuneplanner.core.model.Architecture;
 import org.finetuneplanner.core.model.ParameterCounts;
 import org.finetuneplanner.core.scenario.Attention;
@@ -84,6 +85,8 @@ public final class ThroughputEstimator {
             + "and moments once per step: memory-bound (PyTorch fused/foreach AdamW)";
     private static final String SRC_COMM = "ZeRO (Rajbhandari et al. 2020) §7: DP all-reduce 2Ψ, ZeRO-3 3Ψ per "
             + "step; ring collectives move (n−1)/n of the buffer per GPU; Bekman network chapter (busbw ≈ 85 %)";
+    private static final String SRC_PAGED = "bitsandbytes paged optimizers: states in CUDA unified memory, evicted "
+            + "to host under pressure and faulted back for each update (bitsandbytes docs, 'Paged optimizers')";
     private static final String SRC_OFFLOAD = "ZeRO-Offload (Ren et al. 2021): fp16 gradients to host, CPU Adam, "
             + "fp16 parameters back over PCIe; FSDP CPUOffload moves the parameter shard in each pass";
 
@@ -95,6 +98,24 @@ public final class ThroughputEstimator {
      * @return tokens per second of the whole job, the step time and its parts
      */
     public ThroughputEstimate estimate(Scenario s, ParameterCounts p) {
+        return estimate(s, p, -1);
+    }
+
+    /**
+     * Estimates the speed of {@code s} knowing its memory: a paged optimizer (bitsandbytes {@code paged_adamw_*})
+     * whose states do not fit in the GPU memory left free pages the excess in and out over PCIe every step.
+     *
+     * @param s      the scenario
+     * @param p      its parameter counts
+     * @param memory its memory estimate (paged states are not part of its GPU total)
+     * @return tokens per second of the whole job, the step time and its parts
+     */
+    public ThroughputEstimate estimate(Scenario s, ParameterCounts p, MemoryEstimate memory) {
+        return estimate(s, p, Math.max(0, memory.headroomBytes()));
+    }
+
+    /** @param freeBytes GPU memory left free by the memory estimate, or -1 when unknown (no paging assumed) */
+    private ThroughputEstimate estimate(Scenario s, ParameterCounts p, long freeBytes) {
         Architecture a = s.model().architecture();
         MethodSpec m = s.method();
         TrainingSpec t = s.training();
@@ -196,6 +217,21 @@ public final class ThroughputEstimator {
                     optimizerSeconds, "N_node · 28 B / DRAM + N_local · (g + p bytes) / PCIe",
                     fmt(perNode) + " · 28 / " + fmt(HOST_DRAM_GBS * 1e9) + " + " + fmt(trainableLocal) + " · "
                             + fmt(gradBytes + bytes(precision)) + " / " + fmt(hostLink), SRC_OFFLOAD));
+        }
+
+        boolean paged = t.optimizer() == Optimizer.PAGED_ADAMW_32BIT || t.optimizer() == Optimizer.PAGED_ADAMW_8BIT;
+        if (paged && hw.offload() == Offload.NONE && freeBytes >= 0) {
+            double pagedBytes = trainableLocal * (stateBytes(t.optimizer(), paramBytes) + (t.masterWeights() ? 4 : 0));
+            double overflow = Math.max(0, pagedBytes - freeBytes);
+            if (overflow > 0) {
+                double hostLink = gpu.interconnect().hostGBsUnidirectional() * 1e9 * HOST_EFFICIENCY;
+                double paging = 2 * overflow / hostLink;
+                optimizerSeconds += paging;
+                terms.add(new TimeTerm(TimeTerm.Part.OFFLOAD, "paged optimizer states in and out", paging,
+                        "2 · max(0, paged states − free GPU memory) / PCIe",
+                        "2 · max(0, " + fmt(pagedBytes) + " − " + fmt(freeBytes) + ") / " + fmt(hostLink),
+                        SRC_PAGED));
+            }
         }
 
         // Communication -----------------------------------------------------------------------------------

@@ -9,10 +9,13 @@ import java.util.OptionalDouble;
 
 import org.finetuneplanner.core.PlanFixtures;
 import org.finetuneplanner.core.gpu.GpuSpec;
+import org.finetuneplanner.core.memory.MemoryBreakdown;
+import org.finetuneplanner.core.memory.MemoryEstimate;
 import org.finetuneplanner.core.model.ParameterCounter;
 import org.finetuneplanner.core.scenario.Checkpointing;
 import org.finetuneplanner.core.scenario.CostSpec;
 import org.finetuneplanner.core.scenario.MethodSpec;
+import org.finetuneplanner.core.scenario.Optimizer;
 import org.finetuneplanner.core.scenario.Precision;
 import org.finetuneplanner.core.scenario.Scenario;
 import org.finetuneplanner.core.scenario.Sharding;
@@ -89,6 +92,20 @@ class ThroughputEstimatorTest {
         assertEquals(0.053967, t.seconds(TimeTerm.Part.DEQUANTIZE), 1e-5);
         Scenario lora = s.withMethod(MethodSpec.lora(16, WeightStorage.BF16));
         assertTrue(t.tokensPerSecond() < estimator.estimate(lora, PlanFixtures.loraCounts()).tokensPerSecond());
+    }
+
+    @Test
+    void pagedOptimizerStatesBeyondFreeMemoryCrossPcieTwicePerStep() {
+        // paged AdamW 32-bit over bf16 weights (no master): 2 · 2 B per parameter = 26,953,662,464 B of states;
+        // 10 GiB free: 16,216,244,224 B page in and out over 25 GB/s · 0.8: 2 · 16.216e9 / 20e9 = 1.621624 s
+        Scenario s = PlanFixtures.fullOn(gpu);
+        s = s.withTraining(s.training().withMasterWeights(false).withOptimizer(Optimizer.PAGED_ADAMW_32BIT));
+        long capacity = 80L << 30;
+        MemoryEstimate memory = new MemoryEstimate(new MemoryBreakdown(capacity - (10L << 30), 0, 0, 0, 0, 0, 0, 0),
+                0, capacity, List.of(), List.of());
+        ThroughputEstimate paged = estimator.estimate(s, PlanFixtures.fullCounts(), memory);
+        assertEquals(1.621624, paged.seconds(TimeTerm.Part.OFFLOAD), 1e-5);
+        assertEquals(0, estimator.estimate(s, PlanFixtures.fullCounts()).seconds(TimeTerm.Part.OFFLOAD));
     }
 
     @Test
