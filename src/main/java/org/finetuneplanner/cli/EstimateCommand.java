@@ -1,18 +1,9 @@
 package org.finetuneplanner.cli;
 
-import java.io.FilterInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintWriter;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.FileSystemException;
-import java.nio.file.Files;
-import java.nio.file.InvalidPathException;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -73,25 +64,12 @@ final class EstimateCommand implements Callable<Integer> {
     }
 
     private int single() {
-        JsonNode tree;
-        try (InputStream in = open(scenario)) {
-            tree = SafeJson.readTree(in);
-        } catch (JsonProcessingException e) {
-            context.error(label(scenario) + ": " + SafeJson.describe(e));
-            return ExitCodes.INVALID_INPUT;
-        } catch (IOException e) {
-            context.error(label(scenario) + ": cannot be read (" + ioReason(e) + ")");
-            return ExitCodes.IO;
+        CliFiles.Loaded loaded = CliFiles.readScenario(scenario, context);
+        if (!loaded.ok()) {
+            return loaded.status();
         }
-        ScenarioJson.Document document;
-        try {
-            document = context.scenarios().readDocument(tree);
-        } catch (ScenarioException e) {
-            context.error(label(scenario) + ": " + e.getMessage());
-            return ExitCodes.INVALID_INPUT;
-        }
-        Estimate estimate = context.estimator().apply(document.scenario());
-        JsonNode result = withName(ResultJson.toTree(estimate, document.notes()), tree);
+        Estimate estimate = context.estimator().apply(loaded.document().scenario());
+        JsonNode result = withName(ResultJson.toTree(estimate, loaded.document().notes()), loaded.tree());
         context.out().println(compact ? SafeJson.compact(result) : SafeJson.pretty(result));
         return finish();
     }
@@ -99,7 +77,7 @@ final class EstimateCommand implements Callable<Integer> {
     private int batch() {
         int failed = 0;
         PrintWriter out = context.out();
-        try (LineReader lines = new LineReader(open(batch), (int) SafeJson.MAX_DOCUMENT_BYTES)) {
+        try (LineReader lines = new LineReader(CliFiles.open(batch, context.in()), (int) SafeJson.MAX_DOCUMENT_BYTES)) {
             for (LineReader.Line line = lines.next(); line != null; line = lines.next()) {
                 if (!line.tooLong() && line.text().isBlank()) {
                     continue;
@@ -112,7 +90,7 @@ final class EstimateCommand implements Callable<Integer> {
             }
         } catch (IOException e) {
             out.flush();
-            context.error(label(batch) + ": cannot be read (" + ioReason(e) + ")");
+            context.error(CliFiles.label(batch) + ": cannot be read (" + CliFiles.ioReason(e) + ")");
             return ExitCodes.IO;
         }
         int status = finish();
@@ -120,7 +98,7 @@ final class EstimateCommand implements Callable<Integer> {
             return status;
         }
         if (failed > 0) {
-            context.error(failed + (failed == 1 ? " line" : " lines") + " of " + label(batch)
+            context.error(failed + (failed == 1 ? " line" : " lines") + " of " + CliFiles.label(batch)
                     + " could not be answered (see their \"error\")");
             return ExitCodes.INVALID_INPUT;
         }
@@ -170,38 +148,5 @@ final class EstimateCommand implements Callable<Integer> {
             return ExitCodes.IO;
         }
         return ExitCodes.OK;
-    }
-
-    private InputStream open(String path) throws IOException {
-        if ("-".equals(path)) {
-            // Standard input belongs to the caller (a test, a shell): reading it to the end is ours, closing is not.
-            return new FilterInputStream(context.in()) {
-                @Override
-                public void close() {
-                }
-            };
-        }
-        try {
-            return Files.newInputStream(Path.of(path));
-        } catch (InvalidPathException e) {
-            throw new IOException("not a valid path: " + e.getReason(), e);
-        }
-    }
-
-    private static String label(String path) {
-        return "-".equals(path) ? "standard input" : path;
-    }
-
-    private static String ioReason(IOException e) {
-        if (e instanceof NoSuchFileException) {
-            return "no such file";
-        }
-        if (e instanceof AccessDeniedException) {
-            return "permission denied";
-        }
-        if (e instanceof FileSystemException fs && fs.getReason() != null) {
-            return fs.getReason();
-        }
-        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 }

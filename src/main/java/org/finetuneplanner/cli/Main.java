@@ -74,9 +74,10 @@ public final class Main implements Callable<Integer> {
      */
     static CommandLine commandLine(CliContext context) {
         CommandLine cli = new CommandLine(new Main())
-                .addSubcommand("estimate", new EstimateCommand(context));
-        // plan (plan engineer), report (report engineer) and validate (memory engineer) register here:
-        //   .addSubcommand("plan", new PlanCommand(context)) …
+                .addSubcommand("estimate", new EstimateCommand(context))
+                .addSubcommand("plan", new PlanCommand(context));
+        // report (report engineer) and validate (memory engineer) register here:
+        //   .addSubcommand("report", new ReportCommand(context)) …
         // Every command, also those registered above by other areas, lists the same exit codes in its help.
         for (CommandLine command : allCommands(cli)) {
             command.getCommandSpec().usageMessage().exitCodeListHeading("%nExit codes:%n")

@@ -1,0 +1,94 @@
+package org.finetuneplanner.cli;
+
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+
+import org.finetuneplanner.service.io.SafeJson;
+import org.finetuneplanner.service.persistence.ScenarioException;
+import org.finetuneplanner.service.persistence.ScenarioJson;
+
+/** Opening the files and standard input the commands read, with one-line reasons when that fails. */
+final class CliFiles {
+
+    private CliFiles() {
+    }
+
+    /**
+     * A scenario read from a file or standard input, or the exit status after its error was printed.
+     *
+     * @param tree     the JSON as written (null on failure)
+     * @param document the resolved scenario (null on failure)
+     * @param status   {@link ExitCodes#OK}, or the status to exit with
+     */
+    record Loaded(JsonNode tree, ScenarioJson.Document document, int status) {
+        boolean ok() {
+            return status == ExitCodes.OK;
+        }
+    }
+
+    /** Reads and resolves one scenario file ({@code -} = standard input); errors are printed as one line. */
+    static Loaded readScenario(String path, CliContext context) {
+        JsonNode tree;
+        try (InputStream in = open(path, context.in())) {
+            tree = SafeJson.readTree(in);
+        } catch (JsonProcessingException e) {
+            context.error(label(path) + ": " + SafeJson.describe(e));
+            return new Loaded(null, null, ExitCodes.INVALID_INPUT);
+        } catch (IOException e) {
+            context.error(label(path) + ": cannot be read (" + ioReason(e) + ")");
+            return new Loaded(null, null, ExitCodes.IO);
+        }
+        try {
+            return new Loaded(tree, context.scenarios().readDocument(tree), ExitCodes.OK);
+        } catch (ScenarioException e) {
+            context.error(label(path) + ": " + e.getMessage());
+            return new Loaded(tree, null, ExitCodes.INVALID_INPUT);
+        }
+    }
+
+    /** The file at {@code path}, or {@code stdin} for {@code -} (closing it leaves standard input open). */
+    static InputStream open(String path, InputStream stdin) throws IOException {
+        if ("-".equals(path)) {
+            // Standard input belongs to the caller (a test, a shell): reading it to the end is ours, closing is not.
+            return new FilterInputStream(stdin) {
+                @Override
+                public void close() {
+                }
+            };
+        }
+        try {
+            return Files.newInputStream(Path.of(path));
+        } catch (InvalidPathException e) {
+            throw new IOException("not a valid path: " + e.getReason(), e);
+        }
+    }
+
+    /** How a path is named in messages. */
+    static String label(String path) {
+        return "-".equals(path) ? "standard input" : path;
+    }
+
+    /** A short reason for an IO failure ("no such file", "permission denied", …). */
+    static String ioReason(IOException e) {
+        if (e instanceof NoSuchFileException) {
+            return "no such file";
+        }
+        if (e instanceof AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof FileSystemException fs && fs.getReason() != null) {
+            return fs.getReason();
+        }
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    }
+}

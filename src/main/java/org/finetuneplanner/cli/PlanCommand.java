@@ -1,0 +1,157 @@
+package org.finetuneplanner.cli;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Callable;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import org.finetuneplanner.core.Estimate;
+import org.finetuneplanner.core.cost.CostProjector;
+import org.finetuneplanner.core.gpu.GpuSpec;
+import org.finetuneplanner.core.plan.Plan;
+import org.finetuneplanner.core.plan.PlanOption;
+import org.finetuneplanner.core.plan.Planner;
+import org.finetuneplanner.core.scenario.HardwareSpec;
+import org.finetuneplanner.service.persistence.PlanJson;
+import org.finetuneplanner.service.persistence.ScenarioJson;
+
+/**
+ * {@code plan SCENARIO.json [--json] [--gpus ID,ID,…]}: the scenario's model, method, training and data tried on
+ * every GPU of the catalog (or the listed ones): the fewest GPUs and the sharding that fit, their time and cost,
+ * and the cheapest and fastest options.
+ */
+@Command(name = "plan", mixinStandardHelpOptions = true,
+        description = {
+            "Tries the scenario on every GPU in the catalog (or the listed ones): for each GPU the fewest GPUs and "
+                    + "the sharding that fit (one GPU, then DDP, ZeRO/FSDP, CPU offload last; up to 64 GPUs), "
+                    + "their time and cost, and the cheapest and fastest options.",
+            "Without --json a table; with --json the object of the scenario format's 'plan' section."})
+final class PlanCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "SCENARIO.json",
+            description = "a scenario file (finetune-plan/1); - reads standard input")
+    private String scenario;
+
+    @Option(names = "--json", description = "print the plan as JSON")
+    private boolean json;
+
+    @Option(names = "--gpus", split = ",", paramLabel = "ID",
+            description = "GPU catalog ids to try, comma-separated (default: every GPU in the catalog)")
+    private List<String> gpus;
+
+    private final CliContext context;
+
+    PlanCommand(CliContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public Integer call() {
+        CliFiles.Loaded loaded = CliFiles.readScenario(scenario, context);
+        if (!loaded.ok()) {
+            return loaded.status();
+        }
+        ScenarioJson.Document document = loaded.document();
+        List<GpuSpec> chosen = new ArrayList<>();
+        if (gpus == null || gpus.isEmpty()) {
+            chosen.addAll(context.scenarios().catalogs().gpus());
+        } else {
+            Set<String> ids = new LinkedHashSet<>();
+            for (String id : gpus) {
+                ids.add(id.strip());
+            }
+            for (String id : ids) {
+                Optional<GpuSpec> gpu = context.scenarios().catalogs().gpu(id);
+                if (gpu.isEmpty()) {
+                    context.error("--gpus: unknown GPU id \"" + id + "\"; allowed: "
+                            + String.join(", ", context.scenarios().catalogs().gpuIds()));
+                    return ExitCodes.INVALID_INPUT;
+                }
+                chosen.add(gpu.get());
+            }
+        }
+        // The search asks only for memory; the context's estimator answers both (tests may inject one).
+        Planner planner = new Planner(s -> context.estimator().apply(s).memory(), context.estimator(),
+                new CostProjector());
+        Plan plan = planner.plan(document.scenario(), chosen);
+        PrintWriter out = context.out();
+        if (json) {
+            out.println(PlanJson.write(plan));
+        } else {
+            printTable(plan, out);
+        }
+        out.flush();
+        if (out.checkError()) {
+            context.error("cannot write the plan to standard output (closed or full)");
+            return ExitCodes.IO;
+        }
+        return ExitCodes.OK;
+    }
+
+    /** A readable table: one row per GPU, then the cheapest and fastest, then why options do not fit. */
+    static void printTable(Plan plan, PrintWriter out) {
+        out.println("Plan: " + plan.name());
+        String header = String.format(Locale.ROOT, "%-22s %5s %-14s %-10s %-4s %15s %9s %9s %8s %11s  %s",
+                "GPU", "count", "sharding", "offload", "fits", "GiB/GPU (cap)", "tokens/s", "hours", "$/GPU-h",
+                "total $", "provider");
+        out.println(header);
+        out.println("-".repeat(header.length()));
+        for (PlanOption o : plan.options()) {
+            Estimate e = o.estimate();
+            HardwareSpec hw = e.scenario().hardware();
+            String memory = String.format(Locale.ROOT, "%.1f (%.1f)", gib(e.memory().perGpu().totalBytes()),
+                    gib(e.memory().capacityBytes()));
+            String hours = e.hours().isPresent() ? String.format(Locale.ROOT, "%.1f", e.hours().getAsDouble())
+                    : "-";
+            String price = e.cost().map(c -> String.format(Locale.ROOT, "%.2f", c.usdPerGpuHour())).orElse("-");
+            String total = e.cost().map(c -> String.format(Locale.ROOT, "%,.0f", c.usd())).orElse("-");
+            String provider = e.cost().map(c -> c.provider().isEmpty() ? "(scenario)" : c.provider()).orElse(
+                    o.gpu().prices().isEmpty() ? "no price" : "-");
+            out.println(String.format(Locale.ROOT, "%-22s %5d %-14s %-10s %-4s %15s %9.0f %9s %8s %11s  %s",
+                    o.gpu().id(), hw.gpuCount(), hw.sharding().id(), hw.offload().id(), o.fits() ? "yes" : "NO",
+                    memory, e.throughput().tokensPerSecond(), hours, price, total, provider));
+        }
+        out.println();
+        out.println("Cheapest: " + plan.cheapest().map(id -> describe(plan, id)).orElse("none (no option fits "
+                + "and has a price)"));
+        out.println("Fastest:  " + plan.fastest().map(id -> describe(plan, id)).orElse("none (no option fits "
+                + "and has a price)"));
+        List<String> reasons = new ArrayList<>();
+        for (PlanOption o : plan.options()) {
+            if (!o.fits() || o.reason().contains("FP8")) {
+                reasons.add("  " + o.gpu().id() + ": " + o.reason());
+            }
+        }
+        if (!reasons.isEmpty()) {
+            out.println("Notes:");
+            reasons.forEach(out::println);
+        }
+    }
+
+    private static String describe(Plan plan, String id) {
+        PlanOption o = plan.option(id).orElseThrow();
+        Estimate e = o.estimate();
+        HardwareSpec hw = e.scenario().hardware();
+        StringBuilder b = new StringBuilder();
+        b.append(hw.gpuCount()).append(" × ").append(o.gpu().name());
+        if (hw.gpuCount() > 1) {
+            b.append(" (").append(hw.sharding().label()).append(')');
+        }
+        e.hours().ifPresent(h -> b.append(String.format(Locale.ROOT, ", %.1f h", h)));
+        e.cost().ifPresent(c -> b.append(String.format(Locale.ROOT, ", $%,.0f at $%.2f/GPU-h (%s)", c.usd(),
+                c.usdPerGpuHour(), c.provider().isEmpty() ? "scenario price" : c.provider())));
+        return b.toString();
+    }
+
+    private static double gib(long bytes) {
+        return bytes / (double) (1L << 30);
+    }
+}
