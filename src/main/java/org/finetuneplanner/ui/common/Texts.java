@@ -1,0 +1,41 @@
+package org.finetuneplanner.ui.common;
+
+import javafx.beans.value.ObservableValue;
+import javafx.util.StringConverter;
+
+/** Text that follows the language: each value re-reads its key when the user switches language. */
+public final class Texts {
+    private final ObservableValue<Messages> messages;
+
+    public Texts(ObservableValue<Messages> messages) {
+        this.messages = messages;
+    }
+
+    public ObservableValue<Messages> messages() {
+        return messages;
+    }
+
+    public Messages now() {
+        return messages.getValue();
+    }
+
+    /** The text of {@code key} with fixed arguments, following the language. */
+    public ObservableValue<String> t(String key, Object... args) {
+        return messages.map(m -> m.text(key, args));
+    }
+
+    /** A converter that shows enum constants in the current language (re-created on a switch). */
+    public <E extends Enum<E>> ObservableValue<StringConverter<E>> enumConverter() {
+        return messages.map(m -> new StringConverter<E>() {
+            @Override
+            public String toString(E value) {
+                return m.label(value);
+            }
+
+            @Override
+            public E fromString(String string) {
+                throw new UnsupportedOperationException("read-only");
+            }
+        });
+    }
+}

@@ -1,0 +1,124 @@
+package org.finetuneplanner.ui.planner;
+
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.function.Consumer;
+
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.Region;
+
+import org.finetuneplanner.core.memory.MemoryComponent;
+import org.finetuneplanner.ui.common.Formats;
+import org.finetuneplanner.ui.common.Messages;
+import org.finetuneplanner.ui.common.Styles;
+
+/**
+ * One GPU's memory as a stacked bar against the card's capacity: a segment per part, a line at the capacity,
+ * the free space outlined and anything beyond the capacity hatched red. The bar spans max(capacity, total).
+ * Clicking a segment reports its part (for the explanation). Only drawing: the data comes in ready.
+ */
+public final class MemoryBar extends Region {
+    private final Map<MemoryComponent, Region> segments = new EnumMap<>(MemoryComponent.class);
+    private final Map<MemoryComponent, Tooltip> tips = new EnumMap<>(MemoryComponent.class);
+    private final Region headroom = new Region();
+    private final Region overflow = new Region();
+    private final Region capacityLine = new Region();
+    private final ObjectProperty<MemoryBarData> data = new SimpleObjectProperty<>(this, "data");
+    private final ObjectProperty<MemoryComponent> selected = new SimpleObjectProperty<>(this, "selected");
+    private Messages messages;
+    private Formats formats;
+
+    public MemoryBar() {
+        getStyleClass().add(Styles.MEMORY_BAR);
+        headroom.getStyleClass().add("headroom");
+        overflow.getStyleClass().add(Styles.OVERFLOW);
+        capacityLine.getStyleClass().add(Styles.CAPACITY_LINE);
+        getChildren().addAll(headroom);
+        for (MemoryComponent c : MemoryComponent.values()) {
+            Region r = new Region();
+            r.getStyleClass().addAll(Styles.MEMORY_SEGMENT, Styles.part(c));
+            Tooltip tip = new Tooltip();
+            Tooltip.install(r, tip);
+            tips.put(c, tip);
+            segments.put(c, r);
+            getChildren().add(r);
+        }
+        getChildren().addAll(overflow, capacityLine);
+        data.subscribe(d -> requestLayout());
+        selected.subscribe(s -> segments.forEach((c, r) -> r.pseudoClassStateChanged(Styles.SELECTED, c == s)));
+    }
+
+    /** Clicking a part calls {@code onSelect}; null leaves the bar inert. */
+    public void setOnSelect(Consumer<MemoryComponent> onSelect) {
+        segments.forEach((c, r) -> r.setOnMouseClicked(onSelect == null ? null : e -> onSelect.accept(c)));
+    }
+
+    /** Texts of the tooltips, in the current language. */
+    public void setTexts(Messages messages, Formats formats) {
+        this.messages = messages;
+        this.formats = formats;
+        requestLayout();
+    }
+
+    public ObjectProperty<MemoryBarData> dataProperty() {
+        return data;
+    }
+
+    public ObjectProperty<MemoryComponent> selectedProperty() {
+        return selected;
+    }
+
+    /** Width of one part's segment as laid out last (for tests and tooltips). */
+    public double segmentWidth(MemoryComponent c) {
+        return segments.get(c).getWidth();
+    }
+
+    @Override
+    protected double computePrefHeight(double width) {
+        return snapSizeY(getInsets().getTop() + getInsets().getBottom() + 24);
+    }
+
+    @Override
+    protected double computePrefWidth(double height) {
+        return 300;
+    }
+
+    @Override
+    protected void layoutChildren() {
+        MemoryBarData d = data.get();
+        double x0 = snappedLeftInset();
+        double y0 = snappedTopInset();
+        double w = getWidth() - x0 - snappedRightInset();
+        double h = getHeight() - y0 - snappedBottomInset();
+        if (d == null || w <= 0) {
+            segments.values().forEach(r -> r.resizeRelocate(x0, y0, 0, h));
+            headroom.resizeRelocate(x0, y0, 0, h);
+            overflow.resizeRelocate(x0, y0, 0, h);
+            capacityLine.setVisible(false);
+            return;
+        }
+        long total = d.parts().totalBytes();
+        long span = Math.max(1, Math.max(total, d.capacityBytes()));
+        double scale = w / span;
+        double x = x0;
+        for (MemoryComponent c : MemoryComponent.values()) {
+            long bytes = d.parts().bytes(c);
+            double sw = bytes * scale;
+            segments.get(c).resizeRelocate(snapPositionX(x), y0, Math.max(0, snapSizeX(sw)), h);
+            if (messages != null) {
+                tips.get(c).setText(messages.text("results.memory.part", messages.text("part." + c.name()),
+                        formats.gib(bytes)));
+            }
+            x += sw;
+        }
+        double cap = x0 + d.capacityBytes() * scale;
+        double end = x0 + total * scale;
+        headroom.resizeRelocate(snapPositionX(end), y0, Math.max(0, cap - end), h);
+        overflow.resizeRelocate(snapPositionX(cap), y0, Math.max(0, end - cap), h);
+        capacityLine.setVisible(true);
+        capacityLine.resizeRelocate(snapPositionX(Math.min(cap, x0 + w) - 1), y0 - 3, 2, h + 6);
+        pseudoClassStateChanged(Styles.OVER, total > d.capacityBytes());
+    }
+}

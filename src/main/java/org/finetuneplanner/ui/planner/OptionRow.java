@@ -1,0 +1,49 @@
+package org.finetuneplanner.ui.planner;
+
+import java.util.OptionalDouble;
+
+import org.finetuneplanner.core.plan.PlanOption;
+import org.finetuneplanner.core.scenario.Offload;
+import org.finetuneplanner.core.scenario.Sharding;
+
+/**
+ * One row of the GPU options table, numbers kept raw so the table sorts by value.
+ *
+ * @param gpuId         catalog id
+ * @param gpuName       display name
+ * @param fits          whether the option fits in memory
+ * @param gpus          GPUs needed
+ * @param sharding      sharding chosen
+ * @param offload       offload chosen
+ * @param totalBytes    per-GPU total memory
+ * @param capacityBytes per-GPU usable memory
+ * @param hours         training time, empty without dataset tokens
+ * @param usd           total cost, empty without tokens or price
+ * @param cheapest      the cheapest option that fits
+ * @param fastest       the fastest option that fits
+ * @param reason        why it does not fit, or why this count
+ * @param option        the planner's option
+ */
+public record OptionRow(String gpuId, String gpuName, boolean fits, int gpus, Sharding sharding, Offload offload,
+                        long totalBytes, long capacityBytes, OptionalDouble hours, OptionalDouble usd,
+                        boolean cheapest, boolean fastest, String reason, PlanOption option) {
+
+    static OptionRow of(PlanOption o, boolean cheapest, boolean fastest) {
+        var e = o.estimate();
+        var hw = e.scenario().hardware();
+        OptionalDouble usd = e.cost().isPresent() ? OptionalDouble.of(e.cost().get().usd()) : OptionalDouble.empty();
+        return new OptionRow(o.gpu().id(), o.gpu().name(), o.fits(), o.gpuCount(), hw.sharding(), hw.offload(),
+                e.memory().perGpu().totalBytes(), e.memory().capacityBytes(), e.hours(), usd, cheapest, fastest,
+                o.reason(), o);
+    }
+
+    /** Hours for sorting: unknown sorts last. */
+    public double hoursOrMax() {
+        return hours.orElse(Double.MAX_VALUE);
+    }
+
+    /** Cost for sorting: unknown sorts last. */
+    public double usdOrMax() {
+        return usd.orElse(Double.MAX_VALUE);
+    }
+}

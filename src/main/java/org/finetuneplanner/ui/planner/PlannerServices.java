@@ -1,0 +1,36 @@
+package org.finetuneplanner.ui.planner;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+
+import org.finetuneplanner.core.Estimate;
+import org.finetuneplanner.core.gpu.GpuSpec;
+import org.finetuneplanner.core.model.ModelSpec;
+import org.finetuneplanner.core.plan.Plan;
+import org.finetuneplanner.core.scenario.Scenario;
+
+/**
+ * What the planner screen needs from the core and the catalogs, composed in {@code App}.
+ *
+ * @param presets   catalog models, in catalog order (not empty)
+ * @param gpus      catalog GPUs, in catalog order (not empty)
+ * @param estimator {@code core.Estimator#estimate}: pure and fast, called on every change
+ * @param planner   {@code core.plan.Planner#plan}: every GPU option, called on every change
+ * @param models    config.json and parameter-count models
+ */
+public record PlannerServices(List<ModelSpec> presets, List<GpuSpec> gpus, Function<Scenario, Estimate> estimator,
+                              BiFunction<Scenario, List<GpuSpec>, Plan> planner, ModelSources models) {
+
+    public PlannerServices {
+        presets = List.copyOf(presets);
+        gpus = List.copyOf(gpus);
+        Objects.requireNonNull(estimator, "estimator");
+        Objects.requireNonNull(planner, "planner");
+        Objects.requireNonNull(models, "models");
+        if (presets.isEmpty() || gpus.isEmpty()) {
+            throw new IllegalArgumentException("the catalogs must list at least one model and one GPU");
+        }
+    }
+}

@@ -1,0 +1,153 @@
+package org.finetuneplanner.ui.shell;
+
+import java.nio.file.Path;
+import java.util.Locale;
+
+import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.CheckMenuItem;
+import javafx.scene.control.Label;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.RadioMenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.BorderPane;
+
+import org.finetuneplanner.ui.common.Messages;
+import org.finetuneplanner.ui.common.Styles;
+import org.finetuneplanner.ui.common.Texts;
+import org.finetuneplanner.ui.planner.PlannerView;
+
+/** The window's content: menus, the planner, and a status line. */
+public final class ShellView extends BorderPane {
+    private final ShellViewModel vm;
+    private final Texts texts;
+    private final FileDialogs dialogs;
+    private final Runnable quit;
+
+    public ShellView(ShellViewModel vm, FileDialogs dialogs, Runnable quit) {
+        this.vm = vm;
+        this.dialogs = dialogs;
+        this.quit = quit;
+        this.texts = new Texts(vm.planner().messagesProperty());
+        getStyleClass().add("shell");
+        setTop(menuBar());
+        setCenter(new PlannerView(vm.planner(), texts, dialogs::openConfig));
+        Label status = new Label();
+        status.setId("status");
+        status.getStyleClass().add(Styles.STATUS);
+        status.setMaxWidth(Double.MAX_VALUE);
+        status.textProperty().bind(vm.statusProperty());
+        setBottom(status);
+    }
+
+    private MenuItem item(String id, String key, String accelerator, Runnable action) {
+        MenuItem i = new MenuItem();
+        i.setId(id);
+        i.textProperty().bind(texts.t(key));
+        i.setMnemonicParsing(true);
+        if (accelerator != null) {
+            i.setAccelerator(KeyCombination.keyCombination(accelerator));
+        }
+        i.setOnAction(e -> action.run());
+        return i;
+    }
+
+    private Menu menu(String id, String key, MenuItem... items) {
+        Menu m = new Menu();
+        m.setId(id);
+        m.textProperty().bind(texts.t(key));
+        m.setMnemonicParsing(true);
+        m.getItems().setAll(items);
+        return m;
+    }
+
+    private MenuBar menuBar() {
+        MenuItem export = item("exportPdf", "menu.file.export", "Shortcut+E", this::exportPdf);
+        Menu file = menu("fileMenu", "menu.file",
+                item("newScenario", "menu.file.new", "Shortcut+N", vm::newScenario),
+                item("openScenario", "menu.file.open", "Shortcut+O", this::openScenario),
+                item("saveScenario", "menu.file.save", "Shortcut+S", this::saveScenario),
+                new SeparatorMenuItem(),
+                item("openConfigMenu", "menu.file.openConfig", "Shortcut+Shift+O", this::openConfig),
+                export,
+                new SeparatorMenuItem(),
+                item("quit", "menu.file.quit", "Shortcut+Q", quit));
+
+        CheckMenuItem dark = new CheckMenuItem();
+        dark.setId("darkTheme");
+        dark.textProperty().bind(texts.t("menu.view.dark"));
+        dark.setAccelerator(KeyCombination.keyCombination("Shortcut+Shift+D"));
+        dark.selectedProperty().bindBidirectional(vm.darkThemeProperty());
+        ToggleGroup languages = new ToggleGroup();
+        Menu language = menu("languageMenu", "menu.view.language");
+        for (Locale l : Messages.LANGUAGES) {
+            RadioMenuItem r = new RadioMenuItem(texts.now().text("language." + l.getLanguage()));
+            r.setId("language-" + l.getLanguage());
+            r.setToggleGroup(languages);
+            r.setUserData(l);
+            language.getItems().add(r);
+        }
+        vm.localeProperty().subscribe(l -> languages.getToggles().forEach(
+                t -> t.setSelected(((Locale) t.getUserData()).getLanguage().equals(l.getLanguage()))));
+        languages.selectedToggleProperty().subscribe(t -> {
+            if (t != null) {
+                vm.localeProperty().set((Locale) t.getUserData());
+            }
+        });
+        Menu view = menu("viewMenu", "menu.view", dark, language);
+        Menu help = menu("helpMenu", "menu.help", item("about", "menu.help.about", "F1", this::about));
+        return new MenuBar(file, view, help);
+    }
+
+    private String suggestedName(String extension) {
+        String name = vm.planner().scenarioNameProperty().get();
+        String base = name == null || name.isBlank() ? "scenario" : name.replaceAll("[^\\p{L}\\p{N}._-]+", "-");
+        return base + extension;
+    }
+
+    private void openScenario() {
+        Path p = dialogs.openScenario();
+        if (p != null) {
+            vm.openScenario(p);
+        }
+    }
+
+    private void saveScenario() {
+        Path p = dialogs.saveScenario(suggestedName(".json"));
+        if (p != null) {
+            vm.saveScenario(p);
+        }
+    }
+
+    private void openConfig() {
+        Path p = dialogs.openConfig();
+        if (p != null) {
+            vm.planner().openConfig(p);
+        }
+    }
+
+    private void exportPdf() {
+        if (!vm.canExport()) {
+            vm.exportPdf(null);
+            return;
+        }
+        Path p = dialogs.savePdf(suggestedName(".pdf"));
+        if (p != null) {
+            vm.exportPdf(p);
+        }
+    }
+
+    private void about() {
+        Alert a = new Alert(Alert.AlertType.INFORMATION, texts.now().text("about.text"), ButtonType.OK);
+        a.setHeaderText(texts.now().text("app.title"));
+        a.setTitle(texts.now().text("app.title"));
+        if (getScene() != null) {
+            a.initOwner(getScene().getWindow());
+        }
+        a.show();
+    }
+}
