@@ -122,14 +122,18 @@ public final class InputsView extends ScrollPane {
             box.getChildren().add(error);
         }
         if (control instanceof javafx.scene.control.Control c) {
-            Tooltip tip = new Tooltip();
-            tip.textProperty().bind(texts.t(key + ".tip"));
-            tip.setWrapText(true);
-            tip.setMaxWidth(400);
-            c.setTooltip(tip);
+            c.setTooltip(tooltip(key + ".tip"));
             c.setMaxWidth(Double.MAX_VALUE);
         }
         return box;
+    }
+
+    private Tooltip tooltip(String key) {
+        Tooltip tip = new Tooltip();
+        tip.textProperty().bind(texts.t(key));
+        tip.setWrapText(true);
+        tip.setMaxWidth(400);
+        return tip;
     }
 
     private <E extends Enum<E>> ComboBox<E> enumBox(String id, E[] values, ObjectProperty<E> property) {
@@ -264,15 +268,17 @@ public final class InputsView extends ScrollPane {
         use.textProperty().bind(texts.t("inputs.parameters.use"));
         use.setOnAction(e -> vm.useParameters());
         params.setOnAction(e -> vm.useParameters());
+        params.setTooltip(tooltip("inputs.parameters.tip"));
+        use.setTooltip(tooltip("inputs.parameters.tip"));
         HBox.setHgrow(params, Priority.ALWAYS);
+        params.setMaxWidth(Double.MAX_VALUE);
         HBox paramsRow = new HBox(6, params, use);
 
-        VBox openBox = field("inputs.openConfig", open, null, configError);
-        ((HBox) openBox.getChildren().get(0)).setVisible(false);
-        ((HBox) openBox.getChildren().get(0)).setManaged(false);
-        VBox paramsBox = field("inputs.parameters", params, null,
+        VBox openBox = new VBox(3, open, configError);
+        open.setMaxWidth(Double.MAX_VALUE);
+        open.setTooltip(tooltip("inputs.openConfig.tip"));
+        VBox paramsBox = field("inputs.parameters", paramsRow, null,
                 errorLabel("parametersError", vm.errorProperty(Field.PARAMETERS)));
-        paramsBox.getChildren().set(1, paramsRow);
 
         content.getChildren().addAll(section("section.model"),
                 field("inputs.scenarioName", name, null, null),
@@ -313,6 +319,7 @@ public final class InputsView extends ScrollPane {
         for (LoraTarget t : LoraTarget.values()) {
             CheckBox c = new CheckBox();
             c.setId("target-" + t.id());
+            c.setMnemonicParsing(false);
             c.textProperty().bind(texts.messages().map(m -> m.label(t)));
             c.selectedProperty().bindBidirectional(vm.targetProperty(t));
             c.disableProperty().bind(full);

@@ -533,7 +533,7 @@ public final class PlannerViewModel {
         if (cheapest.isPresent()) {
             PlanOption o = cheapest.get();
             Estimate e = o.estimate();
-            String base = m.text("recommend.cheapest", o.gpuCount(), o.gpu().name(),
+            String base = m.text(o.gpuCount() == 1 ? "recommend.cheapest.single" : "recommend.cheapest", o.gpuCount(), o.gpu().name(),
                     m.label(e.scenario().hardware().sharding()), f.hours(e.hours().orElse(Double.NaN)),
                     f.usd(e.cost().get().usd()), f.gib(e.memory().headroomBytes()));
             Optional<PlanOption> fastest = p.fastest().filter(id -> !id.equals(o.gpu().id())).flatMap(p::option);

@@ -70,8 +70,8 @@ public final class ResultsView extends ScrollPane {
         setHbarPolicy(ScrollBarPolicy.NEVER);
         content.setPadding(new Insets(12));
         setContent(content);
-        content.getChildren().addAll(staleBanner(), recommendationCard(), memoryCard(), optionsCard(),
-                chartsRow(), notesCard());
+        content.getChildren().addAll(staleBanner(), recommendationCard(), pair(memoryCard(), costCard()),
+                optionsCard(), pair(barsCard(), notesCard()));
         bind();
     }
 
@@ -156,6 +156,12 @@ public final class ResultsView extends ScrollPane {
             swatch.getStyleClass().addAll("swatch", Styles.part(c));
             b.setGraphic(swatch);
             b.setTooltip(tooltip("results.memory.tip"));
+            b.setMnemonicParsing(false);
+            b.textProperty().bind(Bindings.createStringBinding(() -> {
+                MemoryBarData d = vm.selectedBarProperty().getValue();
+                String name = texts.now().text("part." + c.name());
+                return d == null ? name : name + "  " + vm.formatsProperty().getValue().gib(d.parts().bytes(c));
+            }, vm.selectedBarProperty(), texts.messages()));
             legend.add(b);
             legendPane.getChildren().add(b);
         }
@@ -198,7 +204,7 @@ public final class ResultsView extends ScrollPane {
     private Node optionsCard() {
         table.setId("optionsTable");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.setPrefHeight(330);
+        table.setPrefHeight(300);
         table.setMinHeight(200);
         SortedList<OptionRow> sorted = new SortedList<>(rows);
         sorted.comparatorProperty().bind(table.comparatorProperty());
@@ -271,14 +277,27 @@ public final class ResultsView extends ScrollPane {
         };
     }
 
-    private Node chartsRow() {
+    /** Two cards side by side, sharing the width evenly. */
+    private static HBox pair(Node left, Node right) {
+        HBox row = new HBox(12, left, right);
+        for (Node n : List.of(left, right)) {
+            HBox.setHgrow(n, Priority.ALWAYS);
+            if (n instanceof Region r) {
+                r.setPrefWidth(100);
+                r.setMaxWidth(Double.MAX_VALUE);
+            }
+        }
+        return row;
+    }
+
+    private Node costCard() {
         costChart.setId("costChart");
         costChart.getStyleClass().add(Styles.COST_CHART);
         costChart.setAnimated(false);
         costChart.setCreateSymbols(false);
         costChart.setLegendSide(Side.RIGHT);
-        costChart.setPrefHeight(320);
-        costChart.setMinHeight(260);
+        costChart.setPrefHeight(300);
+        costChart.setMinHeight(240);
         hoursAxis.setAnimated(false);
         usdAxis.setAnimated(false);
         hoursAxis.setForceZeroInRange(true);
@@ -288,17 +307,13 @@ public final class ResultsView extends ScrollPane {
         costEmpty.textProperty().bind(texts.t("results.cost.empty"));
         costEmpty.getStyleClass().add(Styles.MUTED);
         costEmpty.managedProperty().bind(costEmpty.visibleProperty());
-        VBox costCard = card("costCard", title("results.cost"), costEmpty, costChart);
-        HBox.setHgrow(costCard, Priority.ALWAYS);
-        costCard.setPrefWidth(560);
+        VBox.setVgrow(costChart, Priority.ALWAYS);
+        return card("costCard", title("results.cost"), costEmpty, costChart);
+    }
 
+    private Node barsCard() {
         optionBars.setId("optionBars");
-        VBox barsCard = card("barsCard", title("results.bars"), optionBars);
-        barsCard.setPrefWidth(420);
-        barsCard.setMinWidth(300);
-        HBox.setHgrow(barsCard, Priority.SOMETIMES);
-        HBox row = new HBox(12, costCard, barsCard);
-        return row;
+        return card("barsCard", title("results.bars"), optionBars);
     }
 
     private Node notesCard() {
