@@ -346,6 +346,10 @@ public final class ArchitectureFactory {
 
     /** Typed, range-checked access to config keys, with alternative spellings. */
     private static final class Keys {
+        /** Longest text read as a number: "9223372036854775807" and "1.0e+19" need far fewer characters. */
+        private static final int MAX_NUMBER_TEXT = 40;
+        private static final int MAX_SHOWN = 60;
+
         private final Map<String, Object> map;
 
         Keys(Map<String, Object> map) {
@@ -373,7 +377,7 @@ public final class ArchitectureFactory {
                 if (v instanceof String s && (s.equalsIgnoreCase("true") || s.equalsIgnoreCase("false"))) {
                     return Boolean.parseBoolean(s);
                 }
-                throw new IllegalArgumentException(key + " must be true or false, was " + v);
+                throw new IllegalArgumentException(key + " must be true or false, was " + shown(v));
             }
             return fallback;
         }
@@ -409,7 +413,7 @@ public final class ArchitectureFactory {
                     if (num instanceof Double || num instanceof Float) {
                         double x = num.doubleValue();
                         if (!Double.isFinite(x)) {
-                            throw new IllegalArgumentException(key + " must be " + allowed + ", was " + v);
+                            throw new IllegalArgumentException(key + " must be " + allowed + ", was " + shown(v));
                         }
                         d = BigDecimal.valueOf(x);
                     } else if (num instanceof BigDecimal bd) {
@@ -420,22 +424,33 @@ public final class ArchitectureFactory {
                         d = BigDecimal.valueOf(num.longValue());
                     }
                 } else if (v instanceof String s) {
+                    // No integer up to max needs more characters; a longer string would only cost time to parse.
+                    if (s.strip().length() > MAX_NUMBER_TEXT) {
+                        throw new NumberFormatException("too long");
+                    }
                     d = new BigDecimal(s.strip());
                 } else {
-                    throw new IllegalArgumentException(key + " must be " + allowed + ", was " + v);
+                    throw new IllegalArgumentException(key + " must be " + allowed + ", was " + shown(v));
                 }
             } catch (NumberFormatException e) {
-                throw new IllegalArgumentException(key + " must be " + allowed + ", was \"" + v + "\"", e);
+                throw new IllegalArgumentException(key + " must be " + allowed + ", was \"" + shown(v) + "\"", e);
             }
             if (d.signum() <= 0 || d.compareTo(BigDecimal.valueOf(max)) > 0) {
-                throw new IllegalArgumentException(key + " must be " + allowed + ", was " + d.stripTrailingZeros()
-                        .toString());
+                throw new IllegalArgumentException(key + " must be " + allowed + ", was "
+                        + shown(d.stripTrailingZeros()));
             }
             if (d.stripTrailingZeros().scale() > 0) {
+                // toString, not toPlainString: "1e-999999999" in plain notation is a billion zeros.
                 throw new IllegalArgumentException(key + " must be " + allowed + " (a whole number), was "
-                        + d.stripTrailingZeros().toPlainString());
+                        + shown(d.stripTrailingZeros()));
             }
             return d.longValueExact();
+        }
+
+        /** A value for a message, cut to {@value #MAX_SHOWN} characters (a config value may be a megabyte long). */
+        private static String shown(Object v) {
+            String text = String.valueOf(v);
+            return text.length() > MAX_SHOWN ? text.substring(0, MAX_SHOWN) + "…" : text;
         }
     }
 }

@@ -82,7 +82,9 @@ public final class SafeJson {
      *                                 {@link #describe(JsonProcessingException)} gives a one-line message
      */
     public static JsonNode readTree(String text) throws JsonProcessingException {
-        JsonNode node = TREE_READER.readValue(text);
+        // A byte-order mark survives in text decoded by hand (a pasted file, the first line of a JSONL file saved by
+        // Notepad); Jackson skips it only when it reads the bytes itself.
+        JsonNode node = TREE_READER.readValue(text.startsWith("\uFEFF") ? text.substring(1) : text);
         return node == null ? MAPPER.missingNode() : node;
     }
 
@@ -146,7 +148,15 @@ public final class SafeJson {
         }
         if (e instanceof StreamConstraintsException) {
             what = "too large or too deeply nested: " + what;
+        } else if (what.startsWith("No content to map")) {
+            return "the file is empty: expected a JSON value";
+        } else if (what.startsWith("Trailing token")) {
+            // Jackson's text names its own classes and feature flags; say what it means instead.
+            what = "more text after the end of the JSON value (a file holds exactly one value)";
         }
+        // Never show Java class names (`com.fasterxml…`, `java.lang.Object`) to people.
+        what = what.replaceAll("\\s*\\((?:bound as|through reference chain)[^)]*\\)", "")
+                .replaceAll("`?(?:com\\.fasterxml|java\\.lang|java\\.util)\\.[A-Za-z0-9_.$\\[\\]]+`?", "value");
         what = what.replaceAll("\\s+", " ").strip();
         if (what.length() > 200) {
             what = what.substring(0, 200) + "…";
