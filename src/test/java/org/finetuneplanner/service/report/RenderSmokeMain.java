@@ -13,7 +13,13 @@ final class RenderSmokeMain {
         for (ReportLanguage lang : ReportLanguage.values()) {
             for (PaperSize paper : PaperSize.values()) {
                 long t0 = System.nanoTime();
-                byte[] pdf = new PdfReportExporter().render(ReportFixtures.data(lang, paper));
+                ReportData data = ReportFixtures.data(lang, paper);
+                if (args.length > 1) {
+                    ReportLogo logo = ReportLogo.read(Path.of(args[1]));
+                    data = new ReportData(data.meta().withLogo(java.util.Optional.of(logo)), data.scenario(),
+                            data.estimate(), data.plan(), data.recommended(), data.sensitivity(), data.accuracy());
+                }
+                byte[] pdf = new PdfReportExporter().render(data);
                 System.out.printf("%s %s %d bytes %.0f ms%n", lang, paper, pdf.length, (System.nanoTime() - t0) / 1e6);
                 Files.write(dir.resolve("fixture-" + lang.id() + "-" + paper.id() + ".pdf"), pdf);
             }

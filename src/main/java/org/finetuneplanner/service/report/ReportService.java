@@ -1,0 +1,71 @@
+package org.finetuneplanner.service.report;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+import org.finetuneplanner.core.Estimate;
+import org.finetuneplanner.core.gpu.GpuSpec;
+import org.finetuneplanner.core.plan.Plan;
+import org.finetuneplanner.core.scenario.Scenario;
+
+/**
+ * Makes planning reports: computes a scenario's {@link ReportData} with the estimator and the planner over the GPU
+ * catalog, and writes it with an exporter. Used by the command line and the app's File → Export PDF….
+ * Thread-safe when its parts are (the core estimators are pure); the accuracy figures are computed once.
+ */
+public final class ReportService {
+    private final Function<Scenario, Estimate> estimator;
+    private final BiFunction<Scenario, List<GpuSpec>, Plan> planner;
+    private final List<GpuSpec> gpus;
+    private final Supplier<ReportAccuracy> accuracy;
+    private final ReportExporter exporter;
+    private volatile ReportAccuracy accuracyCache;
+
+    /**
+     * @param estimator the estimator of one scenario
+     * @param planner   the planner over a list of GPUs
+     * @param gpus      the GPU options a report compares (the catalog)
+     * @param accuracy  the validation figures, asked for once on the first report
+     * @param exporter  writes the document
+     */
+    public ReportService(Function<Scenario, Estimate> estimator, BiFunction<Scenario, List<GpuSpec>, Plan> planner,
+                         List<GpuSpec> gpus, Supplier<ReportAccuracy> accuracy, ReportExporter exporter) {
+        this.estimator = Objects.requireNonNull(estimator, "estimator");
+        this.planner = Objects.requireNonNull(planner, "planner");
+        this.gpus = List.copyOf(gpus);
+        this.accuracy = Objects.requireNonNull(accuracy, "accuracy");
+        this.exporter = Objects.requireNonNull(exporter, "exporter");
+    }
+
+    /** Everything the report of {@code scenario} shows; pure computation (tens of milliseconds). */
+    public ReportData prepare(Scenario scenario, ReportMeta meta) {
+        return ReportData.build(scenario, estimator, planner, gpus, meta, accuracy());
+    }
+
+    /**
+     * Computes and writes the report of {@code scenario} to {@code target}.
+     *
+     * @throws ReportException with a one-line message for the user; the previous file is then left intact
+     */
+    public void export(Scenario scenario, ReportMeta meta, Path target) {
+        exporter.write(prepare(scenario, meta), target);
+    }
+
+    /** The exporter this service writes with. */
+    public ReportExporter exporter() {
+        return exporter;
+    }
+
+    private ReportAccuracy accuracy() {
+        ReportAccuracy a = accuracyCache;
+        if (a == null) {
+            a = accuracy.get();
+            accuracyCache = a;
+        }
+        return a;
+    }
+}
