@@ -75,9 +75,10 @@ public final class Main implements Callable<Integer> {
     static CommandLine commandLine(CliContext context) {
         CommandLine cli = new CommandLine(new Main())
                 .addSubcommand("estimate", new EstimateCommand(context))
-                .addSubcommand("plan", new PlanCommand(context));
-        // report (report engineer) and validate (memory engineer) register here:
-        //   .addSubcommand("report", new ReportCommand(context)) …
+                .addSubcommand("plan", new PlanCommand(context))
+                .addSubcommand("report", new ReportCommand(context, ReportCommand::standardService));
+        // validate (memory engineer) registers here:
+        //   .addSubcommand("validate", new ValidateCommand(context)) …
         // Every command, also those registered above by other areas, lists the same exit codes in its help.
         for (CommandLine command : allCommands(cli)) {
             command.getCommandSpec().usageMessage().exitCodeListHeading("%nExit codes:%n")

@@ -3,6 +3,7 @@ package org.finetuneplanner.service.report;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
@@ -34,6 +35,7 @@ import org.finetuneplanner.core.scenario.Sharding;
 import org.finetuneplanner.core.scenario.TrainingSpec;
 import org.finetuneplanner.core.time.ThroughputEstimate;
 import org.finetuneplanner.core.time.TimeTerm;
+import org.finetuneplanner.service.io.AtomicFiles;
 import org.finetuneplanner.service.report.PdfLayout.Column;
 
 /**
@@ -43,13 +45,28 @@ import org.finetuneplanner.service.report.PdfLayout.Column;
  *
  * <p>Stateless and thread-safe: every call builds its own document.
  */
-public final class PdfReportExporter {
+public final class PdfReportExporter implements ReportExporter {
     /** Memory chart: the recommended option and at most this many alternatives. */
     static final int MEMORY_ALTERNATIVES = 5;
     /** Memory table: the recommended option and at most this many alternatives beside it. */
     static final int TABLE_ALTERNATIVES = 3;
     /** Cost chart: at most this many lines, the cheapest options that fit. */
     static final int COST_LINES = 8;
+
+    /**
+     * Renders the whole report in memory first, so a failure while laying out never touches the disk; then writes
+     * it through {@link AtomicFiles} (a temporary file in the same folder, moved into place), so a failure while
+     * writing leaves the previous file as it was and no partial file behind.
+     */
+    @Override
+    public void write(ReportData data, Path target) {
+        byte[] pdf = render(data);
+        try {
+            AtomicFiles.write(target, out -> out.write(pdf));
+        } catch (IOException e) {
+            throw new ReportException(e.getMessage(), e);
+        }
+    }
 
     /**
      * The report as PDF bytes. Pure computation and layout, no file is touched.

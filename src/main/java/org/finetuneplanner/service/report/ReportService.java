@@ -9,7 +9,9 @@ import java.util.function.Supplier;
 
 import org.finetuneplanner.core.Estimate;
 import org.finetuneplanner.core.gpu.GpuSpec;
+import org.finetuneplanner.core.cost.CostProjector;
 import org.finetuneplanner.core.plan.Plan;
+import org.finetuneplanner.core.plan.Planner;
 import org.finetuneplanner.core.scenario.Scenario;
 
 /**
@@ -39,6 +41,20 @@ public final class ReportService {
         this.gpus = List.copyOf(gpus);
         this.accuracy = Objects.requireNonNull(accuracy, "accuracy");
         this.exporter = Objects.requireNonNull(exporter, "exporter");
+    }
+
+    /**
+     * The service over the given GPUs with the planner of {@code core.plan} around {@code estimator}, writing PDFs.
+     *
+     * @param gpus      the GPU options to compare (the catalog's)
+     * @param estimator the estimator ({@code Estimator.standard()::estimate})
+     * @param accuracy  the validation figures to state, asked for once
+     */
+    public static ReportService standard(List<GpuSpec> gpus, Function<Scenario, Estimate> estimator,
+                                         Supplier<ReportAccuracy> accuracy) {
+        // The planner searches with memory only; the estimator's memory part is microseconds, so it serves.
+        Planner planner = new Planner(s -> estimator.apply(s).memory(), estimator, new CostProjector());
+        return new ReportService(estimator, planner::plan, gpus, accuracy, new PdfReportExporter());
     }
 
     /** Everything the report of {@code scenario} shows; pure computation (tens of milliseconds). */

@@ -1,0 +1,111 @@
+package org.finetuneplanner.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.finetuneplanner.service.persistence.ScenarioJson;
+
+/** {@code report}'s arguments and errors: one line, a non-zero status and no file. */
+class ReportCommandTest {
+    @TempDir
+    Path dir;
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int run(String... args) {
+        CliContext context = new CliContext(new ByteArrayInputStream(new byte[0]), new PrintWriter(out),
+                new PrintWriter(err), ScenarioJson.standard(), s -> {
+                    throw new AssertionError("bad arguments must be refused before any estimate");
+                });
+        return Main.run(args, context);
+    }
+
+    private Path scenario() throws Exception {
+        Path file = dir.resolve("s.json");
+        Files.writeString(file, "{\"name\": \"x\", \"model\": {\"preset\": \"llama-3.1-8b\"}, "
+                + "\"hardware\": {\"gpu\": \"l40s-48gb\"}, \"data\": {\"tokens\": 1000000}}");
+        return file;
+    }
+
+    private List<String> files() throws Exception {
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.map(p -> p.getFileName().toString()).sorted().toList();
+        }
+    }
+
+    private void assertOneErrorLine(String... parts) {
+        String e = err.toString();
+        assertEquals(1, e.lines().count(), e);
+        assertTrue(e.startsWith("error: "), e);
+        for (String part : parts) {
+            assertTrue(e.contains(part), "\"" + part + "\" in: " + e);
+        }
+        assertFalse(e.contains("Exception"), "no exception names: " + e);
+    }
+
+    @Test
+    void anUnknownLanguageIsAUsageError() throws Exception {
+        Path s = scenario();
+        assertEquals(ExitCodes.USAGE, run("report", s.toString(), "--out", dir.resolve("p.pdf").toString(),
+                "--lang", "fr"));
+        assertOneErrorLine("--lang fr", "en or vi");
+        assertEquals(List.of("s.json"), files());
+    }
+
+    @Test
+    void anUnknownPaperIsAUsageError() throws Exception {
+        Path s = scenario();
+        assertEquals(ExitCodes.USAGE, run("report", s.toString(), "--out", dir.resolve("p.pdf").toString(),
+                "--paper", "a3"));
+        assertOneErrorLine("--paper a3", "a4 or letter");
+    }
+
+    @Test
+    void aMissingOutIsAUsageError() throws Exception {
+        assertEquals(ExitCodes.USAGE, run("report", scenario().toString()));
+        assertOneErrorLine("--out");
+    }
+
+    @Test
+    void aMissingScenarioFileIsNamed() throws Exception {
+        Path missing = dir.resolve("missing.json");
+        assertEquals(ExitCodes.IO, run("report", missing.toString(), "--out", dir.resolve("p.pdf").toString()));
+        assertOneErrorLine("missing.json");
+        assertEquals(List.of(), files());
+    }
+
+    @Test
+    void anInvalidScenarioNamesTheKey() throws Exception {
+        Path bad = dir.resolve("bad.json");
+        Files.writeString(bad, "{\"model\": {\"preset\": \"llama-3.1-8b\"}, \"hardware\": {\"gpu\": \"l40s-48gb\"},"
+                + " \"training\": {\"micro_batch_size\": 0}}");
+        assertEquals(ExitCodes.INVALID_INPUT, run("report", bad.toString(), "--out", dir.resolve("p.pdf")
+                .toString()));
+        assertOneErrorLine("micro_batch_size");
+        assertEquals(List.of("bad.json"), files());
+    }
+
+    @Test
+    void aLogoThatIsNotAnImageIsRefusedBeforeAnyWork() throws Exception {
+        Path s = scenario();
+        Path logo = dir.resolve("logo.png");
+        Files.writeString(logo, "not an image");
+        assertEquals(ExitCodes.IO, run("report", s.toString(), "--out", dir.resolve("p.pdf").toString(), "--logo",
+                logo.toString()));
+        assertOneErrorLine("logo.png", "PNG, JPEG or SVG");
+        assertFalse(Files.exists(dir.resolve("p.pdf")));
+    }
+}
