@@ -20,9 +20,9 @@ import org.finetuneplanner.core.scenario.MethodSpec;
 import org.finetuneplanner.core.scenario.WeightStorage;
 import org.junit.jupiter.api.Test;
 
-class ParameterCounterTest {
+public class ParameterCounterTest {
 
-    static Map<String, Object> llama3_8b() {
+    public static Map<String, Object> llama3_8b() {
         Map<String, Object> c = new LinkedHashMap<>();
         c.put("model_type", "llama");
         c.put("hidden_size", 4096);

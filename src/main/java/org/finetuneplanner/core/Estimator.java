@@ -1,0 +1,63 @@
+package org.finetuneplanner.core;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalDouble;
+
+import org.finetuneplanner.core.cost.CostEstimate;
+import org.finetuneplanner.core.cost.CostProjector;
+import org.finetuneplanner.core.memory.MemoryEstimate;
+import org.finetuneplanner.core.memory.MemoryEstimator;
+import org.finetuneplanner.core.model.ParameterCounter;
+import org.finetuneplanner.core.model.ParameterCounts;
+import org.finetuneplanner.core.scenario.Scenario;
+import org.finetuneplanner.core.time.ThroughputEstimate;
+import org.finetuneplanner.core.time.ThroughputEstimator;
+
+/**
+ * The whole answer for one scenario: parameters, per-GPU memory, speed, hours and cost. Composes
+ * {@link MemoryEstimator}, {@link ThroughputEstimator} and {@link CostProjector}. Pure; thread-safe.
+ */
+public final class Estimator {
+
+    private final MemoryEstimator memory;
+    private final ThroughputEstimator throughput;
+    private final CostProjector cost;
+
+    public Estimator(MemoryEstimator memory, ThroughputEstimator throughput, CostProjector cost) {
+        this.memory = Objects.requireNonNull(memory, "memory");
+        this.throughput = Objects.requireNonNull(throughput, "throughput");
+        this.cost = Objects.requireNonNull(cost, "cost");
+    }
+
+    /** The estimator with the documented defaults of every part. */
+    public static Estimator standard() {
+        return new Estimator(new MemoryEstimator(), new ThroughputEstimator(), new CostProjector());
+    }
+
+    /**
+     * Estimates {@code s}.
+     *
+     * @return parameters, memory and speed always; hours when {@code data.tokens} is known; cost when hours and a
+     *         price are known. Notes: memory first, then speed, then cost.
+     */
+    public Estimate estimate(Scenario s) {
+        ParameterCounts counts = ParameterCounter.count(s.model().architecture(), s.method());
+        MemoryEstimate mem = memory.estimate(s);
+        ThroughputEstimate speed = throughput.estimate(s, counts);
+        OptionalDouble total = s.data().totalTokens();
+        OptionalDouble hours = total.isPresent() ? OptionalDouble.of(speed.hoursFor(total.getAsDouble()))
+                : OptionalDouble.empty();
+        Optional<CostEstimate> price = hours.isPresent() ? cost.project(s, hours.getAsDouble(), counts)
+                : Optional.empty();
+        List<Note> notes = new ArrayList<>(mem.notes().size() + speed.notes().size() + 1);
+        notes.addAll(mem.notes());
+        notes.addAll(speed.notes());
+        if (hours.isPresent() && price.isEmpty()) {
+            cost.whyNoCost(s).ifPresent(notes::add);
+        }
+        return new Estimate(s, counts, mem, speed, hours, price, notes);
+    }
+}

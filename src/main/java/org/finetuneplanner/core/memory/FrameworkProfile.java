@@ -1,0 +1,113 @@
+package org.finetuneplanner.core.memory;
+
+import java.util.Objects;
+
+import org.finetuneplanner.core.scenario.Framework;
+
+/**
+ * The memory habits of one training stack that move real peaks, each with its source. A profile never holds a
+ * per-model number: only what the framework's code does to every model.
+ *
+ * @param framework          the stack
+ * @param normUpcast         RMSNorm/LayerNorm computes in fp32 and keeps the fp32 copy of its input for backward
+ *                           (transformers {@code LlamaRMSNorm}, LitGPT {@code RMSNorm}, torchtune {@code RMSNorm})
+ * @param expandsKvHeads     grouped-query K and V are repeated to every query head before attention and saved so
+ *                           (transformers {@code repeat_kv} on the SDPA path with a padding mask, torchtune
+ *                           {@code k.expand}, LitGPT 2023 {@code k.expand}); a native GQA kernel does not
+ * @param loraDropout        adapters apply dropout to their input (a saved mask and output per adapted module)
+ * @param adapterFp32        adapter weights are kept in fp32 beside a 16-bit base (PEFT
+ *                           {@code autocast_adapter_dtype=True}); the input is cast to fp32 and saved
+ * @param kbitUpcast         QLoRA: every non-quantised parameter is cast to fp32 (PEFT
+ *                           {@code prepare_model_for_kbit_training})
+ * @param logitsUpcastInModel the model returns fp32 logits (torchtune 2024 {@code self.output(h).float()})
+ * @param lossInComputeDtype cross-entropy runs on 16-bit logits without an upcast (LitGPT
+ *                           {@code chunked_cross_entropy})
+ * @param fusedLoss          cross-entropy is a fused kernel that keeps only the logits and a log-sum-exp
+ *                           (Unsloth {@code fast_cross_entropy_loss})
+ * @param offloadCheckpoints full checkpointing keeps its block inputs in host memory (Unsloth
+ *                           {@code use_gradient_checkpointing="unsloth"})
+ * @param separateMaster     mixed precision keeps 16-bit parameters and a separate fp32 master copy in the
+ *                           optimizer, 16-bit and fp32 gradient buffers (DeepSpeed {@code stage_1_and_2.py}); else
+ *                           torch AMP: fp32 parameters with autocast 16-bit copies during forward and backward
+ * @param foreachOptimizer   AdamW runs as a multi-tensor ({@code foreach}) update that allocates one temporary
+ *                           of the size of a moment ({@code torch._foreach_sqrt(exp_avg_sqs)}); else fused or
+ *                           per-parameter (one tensor's worth)
+ * @param fsdpFullStateLoad  multi-GPU FSDP materialises the whole model on every rank and loads a full checkpoint
+ *                           into it: the unsharded weights stay beside the shards (LitGPT 2023: per-GPU memory on
+ *                           2×A100 FSDP is no lower than on one GPU in its resource tables)
+ * @param commBucketElements DeepSpeed ZeRO reduce and all-gather bucket size (elements), 0 for none
+ * @param source             where these habits are documented
+ */
+public record FrameworkProfile(Framework framework, boolean normUpcast, boolean expandsKvHeads, boolean loraDropout,
+                               boolean adapterFp32, boolean kbitUpcast, boolean logitsUpcastInModel,
+                               boolean lossInComputeDtype, boolean fusedLoss, boolean offloadCheckpoints,
+                               boolean separateMaster, boolean foreachOptimizer, boolean fsdpFullStateLoad,
+                               long commBucketElements, String source) {
+
+    public FrameworkProfile {
+        Objects.requireNonNull(framework, "framework");
+        source = source == null ? "" : source;
+    }
+
+    /** The profile of a framework. */
+    public static FrameworkProfile of(Framework framework) {
+        return switch (framework) {
+            case GENERIC -> GENERIC;
+            case HF -> HF;
+            case TORCHTUNE -> TORCHTUNE;
+            case UNSLOTH -> UNSLOTH;
+            case LITGPT -> LITGPT;
+            case DEEPSPEED -> DEEPSPEED;
+            case AXOLOTL -> AXOLOTL;
+        };
+    }
+
+    /** Plain PyTorch: eager fp32-upcasting norms, a GQA-native flash kernel, foreach AdamW, no adapter upcasts. */
+    public static final FrameworkProfile GENERIC = new FrameworkProfile(Framework.GENERIC, true, false, false,
+            false, false, false, false, false, false, false, true, false, 0,
+            "PyTorch defaults: torch.optim.AdamW foreach implementation (torch/optim/adamw.py _multi_tensor_adamw); "
+                    + "fp32 RMSNorm as in the reference Llama code; SDPA flash kernel with native GQA");
+
+    /** Transformers Trainer / TRL + PEFT + bitsandbytes. */
+    public static final FrameworkProfile HF = new FrameworkProfile(Framework.HF, true, true, false, true, true,
+            false, false, false, false, false, false, false, 0,
+            "transformers modeling_llama.py (LlamaRMSNorm fp32, repeat_kv before SDPA, loss upcasts logits to fp32 "
+                    + "in ForCausalLMLoss since v4.46 / PR #33902); PEFT mapping_func.py autocast_adapter_dtype=True "
+                    + "(fp32 adapters), utils/other.py prepare_model_for_kbit_training (fp32 upcast of "
+                    + "non-quantised parameters), LoraConfig lora_dropout=0.0; Trainer fused/per-parameter AdamW");
+
+    /** torchtune recipes: pure bf16 (weights, gradients and optimizer states), no mixed precision. */
+    public static final FrameworkProfile TORCHTUNE = new FrameworkProfile(Framework.TORCHTUNE, true, true, true,
+            false, false, true, false, false, false, false, true, false, 0,
+            "torchtune README ('we don't support mixed-precision training': bf16 weights, grads, optimizer states); "
+                    + "modules/rms_norm.py (fp32), modules/attention.py (k/v expand for GQA), "
+                    + "modules/transformer.py 2024 (output(h).float()), LoRA configs lora_dropout 0.05, "
+                    + "recipes 'del logits' before backward, torch.optim.AdamW with its foreach default (configs of 2024)");
+
+    /** Unsloth: Triton kernels for RMSNorm, RoPE and cross-entropy, offloaded checkpointing. */
+    public static final FrameworkProfile UNSLOTH = new FrameworkProfile(Framework.UNSLOTH, false, false, false,
+            false, false, false, false, true, true, false, false, false, 0,
+            "unsloth kernels/rms_layernorm.py (saves input and rstd), kernels/cross_entropy_loss.py (logsumexp only, "
+                    + "gradient written in place), use_gradient_checkpointing=\"unsloth\" offloads block inputs to "
+                    + "host; flash-attention / xformers with native GQA; recommends lora_dropout=0");
+
+    /** LitGPT / Lightning Fabric. */
+    public static final FrameworkProfile LITGPT = new FrameworkProfile(Framework.LITGPT, true, true, true, false,
+            false, false, true, false, false, false, true, true, 0,
+            "litgpt model.py (RMSNorm .float(), k/v expand for GQA), finetune/lora.py (lora_dropout 0.05, "
+                    + "torch.optim.AdamW), utils.py chunked_cross_entropy (no fp32 upcast under bf16-true), "
+                    + "Fabric FSDPStrategy + load_raw of a full checkpoint into every rank (2023)");
+
+    /** DeepSpeed ZeRO (with the Transformers model code). */
+    public static final FrameworkProfile DEEPSPEED = new FrameworkProfile(Framework.DEEPSPEED, true, true, false,
+            true, true, false, false, false, false, true, false, false, 500_000_000L,
+            "DeepSpeed runtime/zero/stage_1_and_2.py ('18 = 2_grads_16bit + 4_grads_32bit + 4_params_32bit + "
+                    + "8_optimizer_states_32bit' beside 2 B 16-bit params), reduce_bucket_size and "
+                    + "allgather_bucket_size 5e8 (config defaults), FusedAdam; transformers model code as hf");
+
+    /** Axolotl: Transformers + PEFT + bitsandbytes with its own defaults. */
+    public static final FrameworkProfile AXOLOTL = new FrameworkProfile(Framework.AXOLOTL, true, true, true, true,
+            true, false, false, false, false, false, false, false, 0,
+            "axolotl examples (lora_dropout 0.05), PEFT fp32 adapters and prepare_model_for_kbit_training, "
+                    + "transformers model code as hf");
+}

@@ -1,0 +1,321 @@
+package org.finetuneplanner.service.validation;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.finetuneplanner.core.Estimate;
+import org.finetuneplanner.core.Estimator;
+import org.finetuneplanner.core.memory.MemoryBreakdown;
+import org.finetuneplanner.core.scenario.Scenario;
+import org.finetuneplanner.service.persistence.ScenarioException;
+import org.finetuneplanner.service.persistence.ScenarioJson;
+
+/**
+ * Runs the cases of a validation file (JSON Lines: {@code id}, {@code scenario}, {@code expected}, {@code source},
+ * {@code notes}) through the {@link Estimator} and scores them as {@code validation/score.py} does: absolute
+ * percentage error of the measured figure ({@code expected.metric}: {@code peak_allocated}, {@code peak_reserved} or
+ * {@code total}), median, 90th percentile, shares within 10 % and 25 % and median signed error, by method and by
+ * single or multi-GPU; {@code oom} cases are right when the estimate exceeds {@code capacity_gib}; cases with
+ * {@code complete: false} are not scored; {@code tokens_per_second} is scored the same way.
+ *
+ * <p>Thread-safe when its estimator and reader are.
+ */
+public final class ValidationRunner {
+
+    static final double GIB = 1024.0 * 1024 * 1024;
+
+    private final ScenarioJson reader;
+    private final Estimator estimator;
+
+    public ValidationRunner(ScenarioJson reader, Estimator estimator) {
+        this.reader = Objects.requireNonNull(reader, "reader");
+        this.estimator = Objects.requireNonNull(estimator, "estimator");
+    }
+
+    /** The runner with the bundled catalogs and the standard estimator. */
+    public static ValidationRunner standard() {
+        return new ValidationRunner(ScenarioJson.standard(), Estimator.standard());
+    }
+
+    /**
+     * Runs every case of a file.
+     *
+     * @throws ValidationException when the file cannot be read
+     */
+    public Report run(Path file) {
+        try {
+            return run(Files.readAllLines(file, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new ValidationException(file + ": cannot be read (" + e.getClass().getSimpleName() + ")", e);
+        }
+    }
+
+    /** Runs every non-blank line as one case; a line that cannot be read becomes a failed case, the rest go on. */
+    public Report run(List<String> lines) {
+        List<CaseResult> results = new ArrayList<>(lines.size());
+        int lineNo = 0;
+        for (String line : lines) {
+            lineNo++;
+            if (line.isBlank()) {
+                continue;
+            }
+            results.add(runCase(line, lineNo));
+        }
+        return new Report(results);
+    }
+
+    private CaseResult runCase(String line, int lineNo) {
+        String id = "line " + lineNo;
+        try {
+            JsonNode root = ScenarioJson.parse(line);
+            id = root.path("id").asText(id);
+            JsonNode expected = root.path("expected");
+            JsonNode scenarioNode = root.path("scenario");
+            if (!scenarioNode.isObject()) {
+                return CaseResult.failed(id, "scenario: missing or not an object");
+            }
+            Scenario s = reader.read(scenarioNode.toString());
+            Estimate e = estimator.estimate(s);
+            String metric = expected.path("metric").asText("peak_allocated");
+            MemoryBreakdown b = e.memory().perGpu();
+            double predicted = switch (metric) {
+                case "peak_reserved" -> b.peakReservedBytes();
+                case "total" -> b.totalBytes();
+                default -> b.peakAllocatedBytes();
+            } / GIB;
+            double measured = expected.path("peak_gib").asDouble(0);
+            double capacity = expected.path("capacity_gib").asDouble(0);
+            String caseType = expected.path("case_type").asText("");
+            double tps = expected.path("tokens_per_second").asDouble(0);
+            boolean complete = expected.path("complete").asBoolean(false);
+            boolean uncertain = expected.path("unit_uncertain").asBoolean(false);
+            return new CaseResult(id, s.method().type().id(), s.hardware().gpuCount() > 1, metric, complete,
+                    uncertain, caseType, measured, capacity, predicted, tps, e.throughput().tokensPerSecond(), "");
+        } catch (ScenarioException | IllegalArgumentException ex) {
+            return CaseResult.failed(id, ex.getMessage());
+        }
+    }
+
+    /**
+     * One case and what the estimator said.
+     *
+     * @param id                   case id
+     * @param method               full, lora or qlora
+     * @param multiGpu             more than one GPU
+     * @param metric               the measured figure (peak_allocated, peak_reserved, total)
+     * @param complete             the setup is known exactly (else not scored)
+     * @param unitUncertain        the source's unit is unclear (scored apart)
+     * @param caseType             "" for a peak measurement, else oom / fits / max_context_fit
+     * @param measuredGib          measured peak (0 for verdict cases)
+     * @param capacityGib          card capacity for verdict cases
+     * @param predictedGib         the estimate of {@code metric}
+     * @param measuredTokensPerSecond measured speed, 0 when not given
+     * @param predictedTokensPerSecond estimated speed
+     * @param error                why the case could not be run, "" when it ran
+     */
+    public record CaseResult(String id, String method, boolean multiGpu, String metric, boolean complete,
+                             boolean unitUncertain, String caseType, double measuredGib, double capacityGib,
+                             double predictedGib, double measuredTokensPerSecond, double predictedTokensPerSecond,
+                             String error) {
+
+        static CaseResult failed(String id, String error) {
+            return new CaseResult(id, "", false, "", false, false, "", 0, 0, Double.NaN, 0, Double.NaN, error);
+        }
+
+        /** Whether the case ran. */
+        public boolean ran() {
+            return error.isEmpty();
+        }
+
+        /** Signed relative error of the memory estimate, NaN when not a scored peak case. */
+        public double signedError() {
+            return ran() && measuredGib > 0 ? (predictedGib - measuredGib) / measuredGib : Double.NaN;
+        }
+
+        /** Whether an oom/fits verdict came out right. */
+        public boolean verdictRight() {
+            boolean over = predictedGib > capacityGib;
+            return "oom".equals(caseType) ? over : !over;
+        }
+    }
+
+    /**
+     * Statistics of one group of cases.
+     *
+     * @param covered  cases with an estimate
+     * @param eligible cases in the group
+     * @param mdape    median absolute percentage error (0.1 = 10 %)
+     * @param p90      90th percentile of the absolute percentage error
+     * @param within10 share within 10 %
+     * @param within25 share within 25 %
+     * @param bias     median signed error (+ over-, − under-estimate)
+     */
+    public record GroupStats(int covered, int eligible, double mdape, double p90, double within10, double within25,
+                             double bias) {
+
+        static GroupStats of(List<Double> signed, int eligible) {
+            List<Double> abs = new ArrayList<>(signed.size());
+            for (double x : signed) {
+                abs.add(Math.abs(x));
+            }
+            abs.sort(null);
+            List<Double> sorted = new ArrayList<>(signed);
+            sorted.sort(null);
+            int n = abs.size();
+            double w10 = 0;
+            double w25 = 0;
+            for (double x : abs) {
+                w10 += x <= 0.10 ? 1 : 0;
+                w25 += x <= 0.25 ? 1 : 0;
+            }
+            return new GroupStats(n, eligible, percentile(abs, 0.5), percentile(abs, 0.9),
+                    n == 0 ? Double.NaN : w10 / n, n == 0 ? Double.NaN : w25 / n, percentile(sorted, 0.5));
+        }
+    }
+
+    /** Linear-interpolated percentile, as score.py computes it. */
+    static double percentile(List<Double> sorted, double q) {
+        if (sorted.isEmpty()) {
+            return Double.NaN;
+        }
+        double pos = (sorted.size() - 1) * q;
+        int lo = (int) pos;
+        int hi = Math.min(lo + 1, sorted.size() - 1);
+        return sorted.get(lo) + (sorted.get(hi) - sorted.get(lo)) * (pos - lo);
+    }
+
+    /**
+     * Every case's result and the scored groups.
+     *
+     * @param cases every case, in file order
+     */
+    public record Report(List<CaseResult> cases) {
+
+        public Report {
+            cases = List.copyOf(cases);
+        }
+
+        /** Memory groups in score.py's order: all, method=…, single-GPU, multi-GPU, unit_uncertain (all). */
+        public Map<String, GroupStats> groups() {
+            Map<String, List<Double>> errors = new LinkedHashMap<>();
+            Map<String, Integer> eligible = new LinkedHashMap<>();
+            for (String g : List.of("all", "method=full", "method=lora", "method=qlora", "single-GPU", "multi-GPU",
+                    "unit_uncertain (all)")) {
+                errors.put(g, new ArrayList<>());
+                eligible.put(g, 0);
+            }
+            for (CaseResult c : cases) {
+                if (!c.complete() || c.measuredGib() <= 0) {
+                    continue;
+                }
+                List<String> names = c.unitUncertain() ? List.of("unit_uncertain (all)")
+                        : List.of("all", "method=" + c.method(), c.multiGpu() ? "multi-GPU" : "single-GPU");
+                for (String g : names) {
+                    eligible.merge(g, 1, Integer::sum);
+                    if (c.ran()) {
+                        errors.get(g).add(c.signedError());
+                    }
+                }
+            }
+            Map<String, GroupStats> out = new LinkedHashMap<>();
+            errors.forEach((g, list) -> {
+                if (eligible.get(g) > 0) {
+                    out.put(g, GroupStats.of(list, eligible.get(g)));
+                }
+            });
+            return out;
+        }
+
+        /** Speed statistics over complete cases with a measured tokens/s. */
+        public GroupStats speed() {
+            List<Double> signed = new ArrayList<>();
+            int eligible = 0;
+            for (CaseResult c : cases) {
+                if (c.complete() && c.measuredTokensPerSecond() > 0) {
+                    eligible++;
+                    if (c.ran()) {
+                        signed.add((c.predictedTokensPerSecond() - c.measuredTokensPerSecond())
+                                / c.measuredTokensPerSecond());
+                    }
+                }
+            }
+            return GroupStats.of(signed, eligible);
+        }
+
+        /** Complete oom cases, and how many were estimated over capacity. */
+        public int[] oomVerdicts() {
+            int eligible = 0;
+            int right = 0;
+            for (CaseResult c : cases) {
+                if (c.complete() && "oom".equals(c.caseType())) {
+                    eligible++;
+                    right += c.ran() && c.verdictRight() ? 1 : 0;
+                }
+            }
+            return new int[] {eligible, right};
+        }
+
+        /** Cases that could not be run. */
+        public List<CaseResult> failures() {
+            return cases.stream().filter(c -> !c.ran()).toList();
+        }
+
+        /** The table {@code validate} prints (same columns as score.py). */
+        public String format() {
+            StringBuilder sb = new StringBuilder();
+            sb.append(String.format(Locale.ROOT, "%-22s%9s  %6s %6s %6s %6s %6s%n", "group", "covered", "MdAPE", "P90",
+                    "<=10%", "<=25%", "bias"));
+            groups().forEach((g, st) -> row(sb, g, st));
+            int[] oom = oomVerdicts();
+            if (oom[0] > 0) {
+                sb.append("verdicts (oom: estimate > capacity)").append(System.lineSeparator());
+                sb.append(String.format(Locale.ROOT, "  %-18s %d/%d right%n", "oom", oom[1], oom[0]));
+            }
+            GroupStats sp = speed();
+            if (sp.eligible() > 0) {
+                row(sb, "speed: tokens/s", sp);
+            }
+            sb.append("bias = median signed error (+ over-, - under-estimate); cases with complete=false are skipped")
+                    .append(System.lineSeparator());
+            for (CaseResult f : failures()) {
+                sb.append("failed: ").append(f.id()).append(": ").append(f.error()).append(System.lineSeparator());
+            }
+            return sb.toString();
+        }
+
+        /** One line per case: id, metric, measured, estimated, error. */
+        public String formatCases() {
+            StringBuilder sb = new StringBuilder();
+            for (CaseResult c : cases) {
+                if (!c.ran()) {
+                    continue;
+                }
+                String measured = c.measuredGib() > 0 ? String.format(Locale.ROOT, "%7.2f", c.measuredGib())
+                        : String.format(Locale.ROOT, "%5s%2.0f", c.caseType() + ">", c.capacityGib());
+                String err = c.measuredGib() > 0 ? String.format(Locale.ROOT, "%+6.0f%%", 100 * c.signedError())
+                        : (c.verdictRight() ? "  right" : "  WRONG");
+                sb.append(String.format(Locale.ROOT, "%-46s %-13s %s %7.2f %s%s%n", c.id(), c.metric(), measured,
+                        c.predictedGib(), err, c.complete() ? "" : " (not scored)"));
+            }
+            return sb.toString();
+        }
+
+        private static void row(StringBuilder sb, String g, GroupStats s) {
+            sb.append(String.format(Locale.ROOT, "%-22s%9s  %6s %6s %6s %6s %6s%n", g, s.covered() + "/" + s.eligible(),
+                    pct(s.mdape()), pct(s.p90()), pct(s.within10()), pct(s.within25()), pct(s.bias())));
+        }
+
+        private static String pct(double x) {
+            return Double.isNaN(x) ? "   -" : String.format(Locale.ROOT, "%4.0f%%", 100 * x);
+        }
+    }
+}

@@ -1,0 +1,178 @@
+package org.finetuneplanner.core.memory;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.Set;
+
+import org.finetuneplanner.core.PlanFixtures;
+import org.finetuneplanner.core.gpu.GpuSpec;
+import org.finetuneplanner.core.model.ArchitectureFactory;
+import org.finetuneplanner.core.model.ModelSpec;
+import org.finetuneplanner.core.model.ParameterCounterTest;
+import org.finetuneplanner.core.scenario.Checkpointing;
+import org.finetuneplanner.core.scenario.CostSpec;
+import org.finetuneplanner.core.scenario.DataSpec;
+import org.finetuneplanner.core.scenario.FineTuneMethod;
+import org.finetuneplanner.core.scenario.Framework;
+import org.finetuneplanner.core.scenario.HardwareSpec;
+import org.finetuneplanner.core.scenario.LoraTarget;
+import org.finetuneplanner.core.scenario.MethodSpec;
+import org.finetuneplanner.core.scenario.Offload;
+import org.finetuneplanner.core.scenario.Optimizer;
+import org.finetuneplanner.core.scenario.Scenario;
+import org.finetuneplanner.core.scenario.Sharding;
+import org.finetuneplanner.core.scenario.TrainingSpec;
+import org.finetuneplanner.core.scenario.WeightStorage;
+import org.junit.jupiter.api.Test;
+
+class MemoryEstimatorTest {
+
+    private static final double GIB = 1024.0 * 1024 * 1024;
+    private final MemoryEstimator estimator = new MemoryEstimator();
+    private final GpuSpec gpu = PlanFixtures.roundGpu(List.of());
+
+    private Scenario llama3(MethodSpec method, TrainingSpec training) {
+        return new Scenario("t", new ModelSpec("llama-3-8b", "Llama 3 8B",
+                ArchitectureFactory.fromConfig(ParameterCounterTest.llama3_8b()), ModelSpec.Origin.CONFIG),
+                method, training, HardwareSpec.single(gpu), DataSpec.unknown(), CostSpec.defaults());
+    }
+
+    private static long term(MemoryEstimate e, String labelStart) {
+        return e.terms().stream().filter(t -> t.label().startsWith(labelStart)).mapToLong(MemoryTerm::bytes).sum();
+    }
+
+    @Test
+    void qloraStoresLinearWeightsInNf4WithDoubleQuantConstants() {
+        // 6,979,321,856 linear weights × (4 + 8/64 + 32/16384) bit / 8 = 6,979,321,856 × 0.515869… B
+        // = 3,600,438,... B ≈ 3.60 GB (peers-and-formulas §4.13: "QLoRA NF4+DQ linear weights 3.60 GB").
+        MemoryEstimate e = estimator.estimate(llama3(MethodSpec.qlora(16), TrainingSpec.defaults(false)));
+        double expected = 6_979_321_856.0 * (4 + 8.0 / 64 + 32.0 / (64 * 256)) / 8;
+        assertEquals(expected, term(e, "Frozen linear weights"), 1.0);
+        assertEquals(3.60e9, expected, 0.005e9);
+    }
+
+    @Test
+    void hfProfileUpcastsUnquantisedParametersToFp32UnderQlora() {
+        // Embeddings + head 1,050,673,152 + norms 266,240 = 1,050,939,392 params: bf16 2.10 GB, fp32 4.20 GB
+        // (PEFT prepare_model_for_kbit_training; peers-and-formulas §4.4).
+        MemoryEstimate generic = estimator.estimate(llama3(MethodSpec.qlora(16), TrainingSpec.defaults(false)));
+        MemoryEstimate hf = estimator.estimate(llama3(MethodSpec.qlora(16),
+                TrainingSpec.defaults(false).withFramework(Framework.HF)));
+        assertEquals(1_050_939_392L * 2, term(generic, "Embeddings, LM head, norms"));
+        assertEquals(1_050_939_392L * 4, term(hf, "Embeddings, LM head, norms"));
+    }
+
+    @Test
+    void hfProfileKeepsLoraAdaptersAndTheirAdamStatesInFp32() {
+        // 41,943,040 adapter params: fp32 weights 4 B, AdamW moments 2 × 4 B (PEFT autocast_adapter_dtype=True).
+        MemoryEstimate hf = estimator.estimate(llama3(MethodSpec.lora(16, WeightStorage.BF16),
+                TrainingSpec.defaults(false).withFramework(Framework.HF)));
+        assertEquals(41_943_040L * 4, term(hf, "Adapters"));
+        assertEquals(41_943_040L * 8, hf.perGpu().optimizerBytes());
+        // torchtune keeps them bf16: 2 B weights, 2 × 2 B moments
+        MemoryEstimate tt = estimator.estimate(llama3(MethodSpec.lora(16, WeightStorage.BF16),
+                TrainingSpec.defaults(false).withFramework(Framework.TORCHTUNE)));
+        assertEquals(41_943_040L * 4, tt.perGpu().optimizerBytes());
+    }
+
+    @Test
+    void mixedPrecisionFullFineTuningHoldsSixteenBytesPerParameterAtTheOptimizerStep() {
+        // fp32 params 4 + fp32 grads 4 + AdamW 8 = 16 B/param = 128.5 GB for Llama-3-8B (§4.6), plus the foreach
+        // temporary of one moment (4 B/param) in the generic profile; checkpointing keeps activations small so the
+        // step is the peak.
+        MemoryEstimate e = estimator.estimate(llama3(MethodSpec.full(WeightStorage.BF16),
+                TrainingSpec.defaults(true).withCheckpointing(Checkpointing.FULL)));
+        long n = 8_030_261_248L;
+        assertEquals(n * 4, e.perGpu().weightsBytes());
+        assertEquals(n * 4, e.perGpu().gradientsBytes());
+        assertEquals(n * 8, e.perGpu().optimizerBytes());
+        assertEquals(n * 4, e.perGpu().buffersBytes());
+        assertEquals("optimizer step", e.notes().get(0).args().get(0));
+    }
+
+    @Test
+    void zero3ShardsEveryModelStateAcrossGpus() {
+        Scenario one = llama3(MethodSpec.full(WeightStorage.BF16), TrainingSpec.defaults(true)
+                .withCheckpointing(Checkpointing.FULL));
+        Scenario eight = one.withHardware(HardwareSpec.of(gpu, 8, Sharding.ZERO3, Offload.NONE));
+        MemoryEstimate a = estimator.estimate(one);
+        MemoryEstimate b = estimator.estimate(eight);
+        assertEquals(a.perGpu().optimizerBytes() / 8.0, b.perGpu().optimizerBytes(), 8);
+        // fp32 weights and autocast copies, each an eighth: (4 + 2)/8 B per param against 4 B on one GPU
+        assertTrue(b.perGpu().weightsBytes() < a.perGpu().weightsBytes() / 5);
+    }
+
+    @Test
+    void checkpointedInputsAreLayersTimesTokensTimesHiddenTimesTwoBytes() {
+        // transformers PR #48444: L·b·s·h·2 = 32 · 2·2048 · 4096 · 2 B = 1 GiB exactly.
+        MemoryEstimate e = estimator.estimate(llama3(MethodSpec.lora(16, WeightStorage.BF16),
+                TrainingSpec.defaults(false).withMicroBatchSize(2).withCheckpointing(Checkpointing.FULL)));
+        long inputs = e.terms().stream().filter(t -> t.label().startsWith("Checkpointed block inputs"))
+                .mapToLong(MemoryTerm::bytes).sum();
+        // the term also holds the final norm's input and output: 4096 tokens · 4096 · (4 + 2) B = 96 MiB
+        assertEquals(GIB + 4096L * 4096 * 6, inputs, 1);
+    }
+
+    @Test
+    void standardLossCostsFourteenBytesPerLogitAndChunkedSix() {
+        // b·s·V = 2048 · 128,256 = 262,668,288 logits. Standard: bf16 logits 2 + fp32 log-softmax 4 + fp32 gradient
+        // transients 8 = 14 B; chunked: 2 + 4 = 6 B.
+        long elements = 2048L * 128_256;
+        MemoryEstimate std = estimator.estimate(llama3(MethodSpec.lora(16, WeightStorage.BF16),
+                TrainingSpec.defaults(false)));
+        MemoryEstimate chunked = estimator.estimate(llama3(MethodSpec.lora(16, WeightStorage.BF16),
+                TrainingSpec.defaults(false).withLoss(org.finetuneplanner.core.scenario.Loss.CHUNKED)));
+        assertEquals(elements * 14, std.perGpu().logitsBytes());
+        assertEquals(elements * 6, chunked.perGpu().logitsBytes());
+    }
+
+    @Test
+    void pagedOptimizerStateLeavesTheAllocatorAndGoesToHost() {
+        // paged AdamW 8-bit: 2 × (1 + 4/2048) B per param in unified memory, not in PyTorch's peak_allocated.
+        MemoryEstimate e = estimator.estimate(llama3(MethodSpec.full(WeightStorage.BF16),
+                TrainingSpec.defaults(false).withOptimizer(Optimizer.PAGED_ADAMW_8BIT)));
+        assertEquals(0, e.perGpu().optimizerBytes());
+        assertEquals(8_030_261_248L * 2 * (1 + 4.0 / 2048), e.hostBytes(), 2);
+        assertTrue(e.notes().stream().anyMatch(n -> n.code().equals("memory.paged_optimizer")));
+    }
+
+    @Test
+    void gradientAccumulationKeepsGradientsThroughTheNextForward() {
+        TrainingSpec base = TrainingSpec.defaults(false).withMicroBatchSize(4);
+        MemoryEstimate one = estimator.estimate(llama3(MethodSpec.full(WeightStorage.BF16), base));
+        MemoryEstimate four = estimator.estimate(llama3(MethodSpec.full(WeightStorage.BF16),
+                base.withGradientAccumulationSteps(4)));
+        assertTrue(four.perGpu().peakAllocatedBytes() > one.perGpu().peakAllocatedBytes());
+    }
+
+    @Test
+    void partsAddUpAndTermsAddUpToTheirParts() {
+        for (MethodSpec m : List.of(MethodSpec.full(WeightStorage.BF16), MethodSpec.lora(8, WeightStorage.BF16),
+                MethodSpec.qlora(64), new MethodSpec(FineTuneMethod.LORA, 8, 16, Set.of(LoraTarget.Q, LoraTarget.V),
+                        Set.of(), WeightStorage.BF16))) {
+            for (Framework f : Framework.values()) {
+                MemoryEstimate e = estimator.estimate(llama3(m, TrainingSpec.defaults(m.type() == FineTuneMethod.FULL)
+                        .withFramework(f)));
+                for (MemoryComponent c : MemoryComponent.values()) {
+                    long sum = e.terms(c).stream().mapToLong(MemoryTerm::bytes).sum();
+                    assertEquals(e.perGpu().bytes(c), sum, 64, m.type() + " " + f + " " + c);
+                }
+            }
+        }
+    }
+
+    @Test
+    void fitsComparesTheWholeProcessWithTheCard() {
+        Scenario s = llama3(MethodSpec.full(WeightStorage.BF16), TrainingSpec.defaults(true));
+        MemoryEstimate e = estimator.estimate(s.withHardware(new HardwareSpec(gpu, 1, OptionalDouble.of(1000), 1,
+                Sharding.NONE, Offload.NONE)));
+        assertTrue(e.fits());
+        MemoryEstimate small = estimator.estimate(s.withHardware(new HardwareSpec(gpu, 1, OptionalDouble.of(40), 1,
+                Sharding.NONE, Offload.NONE)));
+        assertTrue(!small.fits() && small.headroomBytes() < 0);
+    }
+}
