@@ -17,6 +17,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 import org.finetuneplanner.core.Estimate;
+import org.finetuneplanner.core.Estimator;
 import org.finetuneplanner.core.scenario.Scenario;
 
 /**
@@ -76,9 +77,8 @@ public final class Main implements Callable<Integer> {
         CommandLine cli = new CommandLine(new Main())
                 .addSubcommand("estimate", new EstimateCommand(context))
                 .addSubcommand("plan", new PlanCommand(context))
-                .addSubcommand("report", new ReportCommand(context, ReportCommand::standardService));
-        // validate (memory engineer) registers here:
-        //   .addSubcommand("validate", new ValidateCommand(context)) …
+                .addSubcommand("report", new ReportCommand(context, ReportCommand::standardService))
+                .addSubcommand("validate", new ValidateCommand(context));
         // Every command, also those registered above by other areas, lists the same exit codes in its help.
         for (CommandLine command : allCommands(cli)) {
             command.getCommandSpec().usageMessage().exitCodeListHeading("%nExit codes:%n")
@@ -118,9 +118,8 @@ public final class Main implements Callable<Integer> {
 
     /** The estimator behind {@code estimate}. */
     static Function<Scenario, Estimate> standardEstimator() {
-        return scenario -> {
-            throw new IllegalStateException("the estimator is not part of this build yet");
-        };
+        Estimator estimator = Estimator.standard();
+        return estimator::estimate;
     }
 
     static String describe(Throwable t) {

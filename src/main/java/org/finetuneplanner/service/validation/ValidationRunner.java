@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.finetuneplanner.core.Estimate;
@@ -34,16 +35,21 @@ public final class ValidationRunner {
     static final double GIB = 1024.0 * 1024 * 1024;
 
     private final ScenarioJson reader;
-    private final Estimator estimator;
+    private final Function<Scenario, Estimate> estimator;
 
-    public ValidationRunner(ScenarioJson reader, Estimator estimator) {
+    /**
+     * @param reader    reads each case's scenario (catalog ids resolved)
+     * @param estimator answers one scenario
+     */
+    public ValidationRunner(ScenarioJson reader, Function<Scenario, Estimate> estimator) {
         this.reader = Objects.requireNonNull(reader, "reader");
         this.estimator = Objects.requireNonNull(estimator, "estimator");
     }
 
     /** The runner with the bundled catalogs and the standard estimator. */
     public static ValidationRunner standard() {
-        return new ValidationRunner(ScenarioJson.standard(), Estimator.standard());
+        Estimator standard = Estimator.standard();
+        return new ValidationRunner(ScenarioJson.standard(), standard::estimate);
     }
 
     /**
@@ -84,7 +90,7 @@ public final class ValidationRunner {
                 return CaseResult.failed(id, "scenario: missing or not an object");
             }
             Scenario s = reader.read(scenarioNode.toString());
-            Estimate e = estimator.estimate(s);
+            Estimate e = estimator.apply(s);
             String metric = expected.path("metric").asText("peak_allocated");
             MemoryBreakdown b = e.memory().perGpu();
             double predicted = switch (metric) {

@@ -1,0 +1,58 @@
+package org.finetuneplanner.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+import org.finetuneplanner.service.validation.ValidationException;
+import org.finetuneplanner.service.validation.ValidationRunner;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code validate CASES.jsonl [--cases]}: runs published measurements (one case per line: {@code id},
+ * {@code scenario}, {@code expected}, {@code source}, {@code notes}) through the estimator and prints the error
+ * table of {@code validation/score.py}: median and 90th-percentile absolute percentage error, shares within 10 %
+ * and 25 % and the median signed error, by method and by single or multi-GPU, the oom verdicts and the speed error.
+ */
+@Command(name = "validate", mixinStandardHelpOptions = true,
+        description = {"Runs the cases of a validation file through the estimator and prints the error table "
+                + "(by method, single and multi-GPU, oom verdicts, tokens/s).",
+            "A case whose scenario cannot be read is listed as failed; the others still run."})
+final class ValidateCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "CASES.jsonl", description = "validation cases, one JSON object per line")
+    private Path cases;
+
+    @Option(names = "--cases", description = "also print one line per case (measured, estimated, error)")
+    private boolean perCase;
+
+    private final CliContext context;
+
+    ValidateCommand(CliContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public Integer call() {
+        if (!Files.isRegularFile(cases)) {
+            context.error(cases + ": no such file");
+            return ExitCodes.IO;
+        }
+        ValidationRunner.Report report;
+        try {
+            report = new ValidationRunner(context.scenarios(), context.estimator()).run(cases);
+        } catch (ValidationException e) {
+            context.error(e.getMessage());
+            return ExitCodes.IO;
+        }
+        if (perCase) {
+            context.out().print(report.formatCases());
+            context.out().println();
+        }
+        context.out().print(report.format());
+        context.out().flush();
+        return ExitCodes.OK;
+    }
+}
