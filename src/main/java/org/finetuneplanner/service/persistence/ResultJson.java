@@ -27,8 +27,8 @@ import org.finetuneplanner.service.io.SafeJson;
  * {@code parameters.adapter}, {@code memory_gib.allocator} (reserved minus allocated), {@code speed} (tokens per
  * second, step seconds, MFU and peak TFLOPS, also when tokens are unknown), {@code cost.provider},
  * {@code cost.price_seen}, {@code cost.gpu_usd}, {@code cost.storage_usd}, {@code cost.discount},
- * {@code cost.energy_kwh} and {@code cost.energy_usd} (owned hardware's power bill), and {@code notes} (every note with its
- * severity and code).
+ * {@code cost.energy_kwh} and {@code cost.energy_usd} (owned hardware's power bill), and {@code notes} (every
+ * note with its severity and code).
  *
  * <p>Sizes are GiB (2^30 bytes) per GPU rounded to 1 MiB (3 decimals); the parts are rounded on their own, so their
  * sum may differ from {@code peak_allocated} in the last decimal. Pure and thread-safe.

@@ -242,7 +242,80 @@ public final class ScenarioJson {
         HardwareSpec hardware = readHardware(JsonFields.object(tree, "hardware", "hardware"));
         DataSpec data = readData(JsonFields.object(tree, "data", "data"));
         CostSpec cost = readCost(JsonFields.object(tree, "cost", "cost"), hardware.gpu());
+        noteUnknownKeys(tree, notes);
         return new Scenario(name, model, method, trainingSpec, hardware, data, cost);
+    }
+
+    /** The keys of each section of the format; anything else in a section is likely a typo. */
+    private static final Map<String, List<String>> SECTION_KEYS = Map.of(
+            "model", List.of("preset", "config", "parameters"),
+            "method", List.of("type", "rank", "alpha", "targets", "extra_trainable", "base_weights"),
+            "training", List.of("precision", "master_weights", "optimizer", "optimizer_in_backward",
+                    "micro_batch_size", "sequence_length", "gradient_accumulation_steps", "activation_checkpointing",
+                    "attention", "loss", "compile", "framework"),
+            "hardware", List.of("gpu", "gpu_count", "gpu_memory_gib", "gpus_per_node", "sharding", "offload"),
+            "data", List.of("tokens", "epochs"),
+            "cost", List.of("usd_per_gpu_hour", "provider", "mfu"));
+
+    /**
+     * Unknown keys are ignored, as the format says; inside a section of the format they are most likely typos that
+     * silently left a default in place, so each gets a warning (with the closest key it resembles). Unknown
+     * top-level keys are other tools' metadata and pass silently.
+     */
+    private static void noteUnknownKeys(JsonNode tree, List<Note> notes) {
+        SECTION_KEYS.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(section -> {
+            JsonNode node = tree.get(section.getKey());
+            if (node == null || !node.isObject()) {
+                return;
+            }
+            node.fieldNames().forEachRemaining(field -> {
+                if (!section.getValue().contains(field)) {
+                    String key = section.getKey() + "." + field;
+                    String hint = closest(field, section.getValue()).map(k -> " (did you mean " + section.getKey()
+                            + "." + k + "?)").orElse("");
+                    notes.add(Note.warning("scenario.unknown_key", key + " is not a key of " + FORMAT
+                            + " and was ignored" + hint, key));
+                }
+            });
+        });
+    }
+
+    /** The known key nearest to a misspelt one: a prefix of each other, or at most 3 edits apart. */
+    static Optional<String> closest(String typed, List<String> known) {
+        String best = null;
+        int bestDistance = Integer.MAX_VALUE;
+        String lower = typed.toLowerCase(Locale.ROOT);
+        for (String key : known) {
+            int distance = lower.length() >= 3 && (key.startsWith(lower) || lower.startsWith(key)) ? 0
+                    : editDistance(lower, key);
+            if (distance < bestDistance) {
+                bestDistance = distance;
+                best = key;
+            }
+        }
+        return bestDistance <= 3 ? Optional.ofNullable(best) : Optional.empty();
+    }
+
+    private static int editDistance(String a, String b) {
+        if (a.length() > 100 || b.length() > 100) {
+            return Integer.MAX_VALUE;
+        }
+        int[] previous = new int[b.length() + 1];
+        int[] current = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            previous[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            current[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+                current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
+            }
+            int[] swap = previous;
+            previous = current;
+            current = swap;
+        }
+        return previous[b.length()];
     }
 
     private ModelSpec readModel(JsonNode model, List<Note> notes) {
@@ -269,7 +342,8 @@ public final class ScenarioJson {
         }
         if (preset.isPresent()) {
             CatalogModel entry = catalogs.model(preset.get()).orElseThrow(() -> JsonFields.invalid("model.preset",
-                    model.get("preset"), "a preset id of the model catalog: " + String.join(", ", catalogs.modelIds())));
+                    model.get("preset"), "a preset id of the model catalog: "
+                            + String.join(", ", catalogs.modelIds())));
             try {
                 return entry.toModelSpec();
             } catch (IllegalArgumentException e) {

@@ -171,8 +171,23 @@ class ScenarioJsonTest {
         assertEquals("blue", written.at("/x-tool/colour").textValue());
         assertEquals("from the catalog", written.at("/model/comment").textValue());
         assertEquals(2, written.at("/training/future_key").size());
+        assertEquals(2, d.notes().size(), "model.comment and training.future_key are reported, x-tool is not");
         assertEquals(8, written.at("/training/micro_batch_size").intValue());
         assertEquals(changed, json.read(written.toString()));
+    }
+
+    @Test
+    void aMisspeltKeyInASectionIsIgnoredWithAWarning() {
+        ScenarioJson.Document d = json.readDocument(with(
+                "\"training\": {\"micro_batch\": 8, \"sequence_lenght\": 4096}, \"x-tool\": {}"));
+        assertEquals(1, d.scenario().training().microBatchSize(), "ignored: the default stays");
+        assertEquals(List.of(
+                "training.micro_batch is not a key of finetune-plan/1 and was ignored (did you mean "
+                        + "training.micro_batch_size?)",
+                "training.sequence_lenght is not a key of finetune-plan/1 and was ignored (did you mean "
+                        + "training.sequence_length?)"),
+                d.notes().stream().map(n -> n.message()).toList());
+        assertEquals(java.util.Optional.empty(), ScenarioJson.closest("colour", List.of("gpu", "gpu_count")));
     }
 
     @Test
@@ -240,38 +255,38 @@ class ScenarioJsonTest {
      */
     @ParameterizedTest
     @CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """
-            "training": {"micro_batch_size": -4}           | training.micro_batch_size = -4             | a whole number from 1 to 1048576
+            "training": {"micro_batch_size": -4} | training.micro_batch_size = -4 | a whole number from 1 to 1048576
             "training": {"micro_batch_size": 4.5}          | training.micro_batch_size = 4.5            | a whole number
             "training": {"micro_batch_size": "4"}          | training.micro_batch_size = "4"            | a whole number
-            "training": {"sequence_length": 1e30}          | training.sequence_length = 1.0E30          | a whole number from 1 to 16777216
+            "training": {"sequence_length": 1e30} | training.sequence_length = 1.0E30 | from 1 to 16777216
             "training": {"gradient_accumulation_steps": 0} | training.gradient_accumulation_steps = 0   | from 1
-            "training": {"precision": "fp4"}               | training.precision = "fp4"                 | fp32, fp16, bf16, fp8
-            "training": {"optimizer": "adam-9000"}         | training.optimizer = "adam-9000"           | adamw, adamw_8bit
+            "training": {"precision": "fp4"} | training.precision = "fp4" | fp32, fp16, bf16, fp8
+            "training": {"optimizer": "adam-9000"} | training.optimizer = "adam-9000" | adamw, adamw_8bit
             "training": {"master_weights": "yes"}          | training.master_weights = "yes"            | true or false
-            "training": {"activation_checkpointing": true} | training.activation_checkpointing = true   | none, full, offload
-            "training": {"framework": "jax"}               | training.framework = "jax"                 | generic, hf, torchtune
-            "method": {"type": "dora"}                     | method.type = "dora"                       | one of full, lora, qlora
-            "method": {"rank": 0}                          | method.rank = 0                            | from 1 to 65536
-            "method": {"targets": []}                      | method.targets = []                        | q, k, v, o, gate, up, down
+            "training": {"activation_checkpointing": true} | training.activation_checkpointing = true | full, offload
+            "training": {"framework": "jax"} | training.framework = "jax" | generic, hf, torchtune
+            "method": {"type": "dora"} | method.type = "dora" | one of full, lora, qlora
+            "method": {"rank": 0} | method.rank = 0 | from 1 to 65536
+            "method": {"targets": []} | method.targets = [] | q, k, v, o, gate, up, down
             "method": {"targets": ["q", "mlp"]}            | method.targets[1] = "mlp"                  | lm_head
-            "method": {"extra_trainable": ["head"]}        | method.extra_trainable[0] = "head"         | embed, lm_head, norm
-            "method": {"base_weights": "nf4"}              | method.base_weights = "nf4"                | for full fine-tuning
-            "hardware": {"gpu": "h1000"}                   | hardware.gpu = "h1000"                     | h100-sxm-80gb, h100-pcie-80gb
-            "hardware": {"gpu": "l4-24gb", "gpu_count": 0} | hardware.gpu_count = 0                     | from 1 to 65536
+            "method": {"extra_trainable": ["head"]} | method.extra_trainable[0] = "head" | embed, lm_head, norm
+            "method": {"base_weights": "nf4"} | method.base_weights = "nf4" | for full fine-tuning
+            "hardware": {"gpu": "h1000"} | hardware.gpu = "h1000" | h100-sxm-80gb, h100-pcie-80gb
+            "hardware": {"gpu": "l4-24gb", "gpu_count": 0} | hardware.gpu_count = 0 | from 1 to 65536
             "hardware": {"gpu": "l4-24gb", "gpu_memory_gib": 1000} | hardware.gpu_memory_gib = 1000     | ≤ 24
-            "hardware": {"gpu": "l4-24gb", "sharding": "zero4"} | hardware.sharding = "zero4"           | zero1, zero2, zero3, fsdp
-            "hardware": {"gpu": "l4-24gb", "offload": "nvme"} | hardware.offload = "nvme"               | optimizer_and_params
+            "hardware": {"gpu": "l4-24gb", "sharding": "zero4"} | hardware.sharding = "zero4" | zero3, fsdp
+            "hardware": {"gpu": "l4-24gb", "offload": "nvme"} | hardware.offload = "nvme" | optimizer_and_params
             "hardware": {}                                 | hardware.gpu is missing                    | l40s-48gb
-            "data": {"tokens": -1}                         | data.tokens = -1                           | a whole number from 1
+            "data": {"tokens": -1} | data.tokens = -1 | a whole number from 1
             "data": {"epochs": 0}                          | data.epochs = 0                            | > 0
             "cost": {"mfu": 1.5}                           | cost.mfu = 1.5                             | > 0 and ≤ 1
             "cost": {"usd_per_gpu_hour": -2}               | cost.usd_per_gpu_hour = -2                 | ≥ 0
             "cost": {"provider": "Acme"}                   | cost.provider = "Acme"                     | DigitalOcean
-            "model": {"preset": "llama-9"}                 | model.preset = "llama-9"                   | llama-2-7b, llama-2-13b
+            "model": {"preset": "llama-9"} | model.preset = "llama-9" | llama-2-7b, llama-2-13b
             "model": {}                                    | model = {}                                 | model.preset
-            "model": {"config": "llama"}                   | model.config = "llama"                     | a config.json object
+            "model": {"config": "llama"} | model.config = "llama" | a config.json object
             "model": {"parameters": -7}                    | model.parameters = -7                      | from 1000000
-            "format": "finetune-plan/2"                    | format = "finetune-plan/2"                 | "finetune-plan/1"
+            "format": "finetune-plan/2" | format = "finetune-plan/2" | "finetune-plan/1"
             "name": 42                                     | name = 42                                  | a string
             """)
     void invalidValuesNameKeyValueAndWhatIsAllowed(String change, String keyAndValue, String allowed) {
