@@ -1,0 +1,127 @@
+package org.finetuneplanner.reliability;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.finetuneplanner.service.io.AtomicFiles;
+import org.finetuneplanner.service.settings.Settings;
+import org.finetuneplanner.service.settings.SettingsStore;
+
+/**
+ * Every writer of the application survives a failure in the middle of writing: the previous file stays as it was
+ * and no partial or temporary file remains.
+ *
+ * <p>The failure is injected without any test seam: the writing thread is interrupted, so the first write to the
+ * file channel throws {@link java.nio.channels.ClosedByInterruptException} after the new file was created and
+ * before it is complete. A writer that wrote in place ({@code Files.write}, {@code Files.newOutputStream}) would
+ * have truncated the previous file by then and fails this test; one that goes through {@link AtomicFiles} passes.
+ */
+class WriterFailureTest {
+
+    @TempDir
+    Path dir;
+
+    @AfterEach
+    void clearInterrupt() {
+        Thread.interrupted();
+    }
+
+    @Test
+    void atomicFilesKeepsThePreviousFileWhenTheThreadIsInterruptedWhileWriting() throws IOException {
+        Path file = dir.resolve("plan.json");
+        AtomicFiles.writeString(file, "previous");
+        byte[] big = new byte[1 << 20];
+        assertFailsInTheMiddle(() -> AtomicFiles.write(file, out -> out.write(big)));
+        assertEquals("previous", Files.readString(file));
+        assertOnly(dir, "plan.json");
+    }
+
+    /**
+     * The control: the same injected failure destroys the previous file of a writer that truncates it and writes
+     * in place through a file channel. (Writers through {@code Files.write} or streams are kept out of the code by
+     * {@link WritersUseAtomicFilesTest}.)
+     */
+    @Test
+    void theInjectedFailureCatchesAWriterThatWritesInPlace() throws IOException {
+        Path file = dir.resolve("plan.json");
+        Files.writeString(file, "previous");
+        Thread.currentThread().interrupt();
+        try {
+            assertThrows(IOException.class, () -> {
+                try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE,
+                        StandardOpenOption.TRUNCATE_EXISTING)) {
+                    channel.write(ByteBuffer.wrap(new byte[1 << 20]));
+                }
+            });
+        } finally {
+            Thread.interrupted();
+        }
+        assertEquals("", Files.readString(file), "the in-place writer truncated the previous file before failing");
+    }
+
+    @Test
+    void settingsSurviveAFailedSave() throws IOException {
+        SettingsStore store = new SettingsStore(dir);
+        Settings first = new Settings(10, 20, 1000, 700, false, true, "vi");
+        store.save(first);
+        byte[] before = Files.readAllBytes(dir.resolve("settings.properties"));
+        assertFailsInTheMiddle(() -> store.save(Settings.defaults()));
+        assertEquals(new String(before, StandardCharsets.ISO_8859_1),
+                new String(Files.readAllBytes(dir.resolve("settings.properties")), StandardCharsets.ISO_8859_1));
+        assertEquals(first, store.load().value());
+        assertOnly(dir, "settings.properties");
+    }
+
+    @Test
+    void theLastScenarioSurvivesAFailedAutosave() throws IOException {
+        SettingsStore store = new SettingsStore(dir);
+        store.saveLastScenario(Seeds.SPEC_EXAMPLE);
+        String bigger = Seeds.SPEC_EXAMPLE.replace("\"name\": \"", "\"name\": \"" + "x".repeat(100_000));
+        assertFailsInTheMiddle(() -> store.saveLastScenario(bigger));
+        assertEquals(Seeds.SPEC_EXAMPLE, store.lastScenario().orElseThrow());
+        assertOnly(dir, "last-scenario.json");
+    }
+
+    /** Runs {@code write} with the thread interrupted; it must fail with an IOException naming the file. */
+    static void assertFailsInTheMiddle(Write write) {
+        Thread.currentThread().interrupt();
+        IOException e;
+        try {
+            e = assertThrows(IOException.class, write::run);
+        } finally {
+            Thread.interrupted();
+        }
+        Messages.assertClear(e.getMessage(), "interrupted write");
+        assertTrue(e.getMessage().startsWith("cannot write "), e.getMessage());
+    }
+
+    /** The folder holds exactly these files: no temporary or partial file is left behind. */
+    static void assertOnly(Path folder, String... names) throws IOException {
+        try (Stream<Path> files = Files.list(folder)) {
+            List<String> present = files.map(p -> p.getFileName().toString()).sorted().toList();
+            assertEquals(Stream.of(names).sorted().toList(), present);
+        }
+        assertFalse(Thread.currentThread().isInterrupted());
+    }
+
+    @FunctionalInterface
+    interface Write {
+        void run() throws IOException;
+    }
+}
