@@ -1,5 +1,6 @@
 package org.finetuneplanner.reliability;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -12,14 +13,28 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import org.finetuneplanner.core.Estimator;
+import org.finetuneplanner.core.cost.CostProjector;
+import org.finetuneplanner.core.gpu.GpuSpec;
+import org.finetuneplanner.core.plan.Planner;
+import org.finetuneplanner.core.scenario.Scenario;
 import org.finetuneplanner.service.io.AtomicFiles;
+import org.finetuneplanner.service.persistence.ScenarioJson;
+import org.finetuneplanner.service.report.PdfReportExporter;
+import org.finetuneplanner.service.report.ReportAccuracy;
+import org.finetuneplanner.service.report.ReportException;
+import org.finetuneplanner.service.report.ReportLogo;
+import org.finetuneplanner.service.report.ReportMeta;
+import org.finetuneplanner.service.report.ReportService;
 import org.finetuneplanner.service.settings.Settings;
 import org.finetuneplanner.service.settings.SettingsStore;
 
@@ -96,6 +111,32 @@ class WriterFailureTest {
         assertFailsInTheMiddle(() -> store.saveLastScenario(bigger));
         assertEquals(Seeds.SPEC_EXAMPLE, store.lastScenario().orElseThrow());
         assertOnly(dir, "last-scenario.json");
+    }
+
+    /**
+     * The report: a logo that claims to be a PNG but is damaged makes the export fail half-way (after the data were
+     * gathered, while the document is laid out): the previous report stays, no partial file appears.
+     */
+    @Test
+    void aReportSurvivesAFailedExport() throws IOException {
+        Estimator estimator = Estimator.standard();
+        List<GpuSpec> gpus = ScenarioJson.standard().catalogs().gpus().subList(0, 3);
+        Planner planner = new Planner(s -> estimator.estimate(s).memory(), estimator::estimate, new CostProjector());
+        ReportService service = new ReportService(estimator::estimate, planner::plan, gpus, ReportAccuracy::none,
+                new PdfReportExporter());
+        Scenario scenario = ScenarioJson.standard().read(Seeds.SPEC_EXAMPLE);
+        ReportMeta meta = ReportMeta.defaults(LocalDate.of(2026, 1, 2));
+        Path file = dir.resolve("plan.pdf");
+        service.export(scenario, meta, file);
+        byte[] before = Files.readAllBytes(file);
+        byte[] damagedPng = new byte[4096];
+        System.arraycopy(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'}, 0, damagedPng, 0, 8);
+        ReportMeta withBadLogo = meta.withLogo(Optional.of(ReportLogo.of(damagedPng, "logo.png")));
+        ReportException e = assertThrows(ReportException.class,
+                () -> service.export(scenario.withName("second"), withBadLogo, file));
+        Messages.assertClear(e.getMessage(), "report");
+        assertArrayEquals(before, Files.readAllBytes(file));
+        assertOnly(dir, "plan.pdf");
     }
 
     /** Runs {@code write} with the thread interrupted; it must fail with an IOException naming the file. */

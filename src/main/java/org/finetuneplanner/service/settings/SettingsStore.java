@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
@@ -15,6 +14,7 @@ import java.util.Optional;
 import java.util.Properties;
 
 import org.finetuneplanner.service.io.AtomicFiles;
+import org.finetuneplanner.service.io.SafeJson;
 
 /**
  * The app's settings and last scenario in a folder of the user's home. Writes go through {@link AtomicFiles}, so a
@@ -23,6 +23,8 @@ import org.finetuneplanner.service.io.AtomicFiles;
 public final class SettingsStore {
     static final String SETTINGS = "settings.properties";
     static final String LAST_SCENARIO = "last-scenario.json";
+    /** Real settings files are a few hundred bytes. */
+    static final long MAX_SETTINGS_BYTES = 64 * 1024;
 
     private final Path folder;
 
@@ -56,6 +58,10 @@ public final class SettingsStore {
         Path file = folder.resolve(SETTINGS);
         String text;
         try {
+            // A file of gigabytes (a disk error, a mistaken copy) is damage, not a reason to run out of memory.
+            if (Files.size(file) > MAX_SETTINGS_BYTES) {
+                return new Loaded<>(Settings.defaults(), setAside(file));
+            }
             text = Files.readString(file, StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
             return new Loaded<>(Settings.defaults(), Optional.empty());
@@ -126,6 +132,10 @@ public final class SettingsStore {
     public Optional<String> lastScenario() throws IOException {
         Path file = folder.resolve(LAST_SCENARIO);
         try (InputStream in = Files.newInputStream(file)) {
+            if (Files.size(file) > SafeJson.MAX_DOCUMENT_BYTES) {
+                throw new IOException(file + " is larger than a scenario can be (" + SafeJson.MAX_DOCUMENT_BYTES
+                        + " bytes)");
+            }
             return Optional.of(new String(in.readAllBytes(), StandardCharsets.UTF_8));
         } catch (NoSuchFileException e) {
             return Optional.empty();
@@ -146,8 +156,12 @@ public final class SettingsStore {
     private static Optional<Path> setAside(Path file) {
         String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
         Path target = file.resolveSibling(file.getFileName() + ".damaged-" + stamp);
+        // Never replace an earlier damaged copy (two in the same second): it is kept for the user to look at.
+        for (int n = 2; Files.exists(target) && n < 1000; n++) {
+            target = file.resolveSibling(file.getFileName() + ".damaged-" + stamp + "-" + n);
+        }
         try {
-            Files.move(file, target, StandardCopyOption.REPLACE_EXISTING);
+            Files.move(file, target);
             return Optional.of(target);
         } catch (IOException e) {
             return Optional.empty();
