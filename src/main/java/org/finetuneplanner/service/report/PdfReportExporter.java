@@ -54,6 +54,27 @@ public final class PdfReportExporter implements ReportExporter {
     static final int COST_LINES = 8;
 
     /**
+     * Loads the fonts, PDFBox, JFreeChart and the graphics bridge once, so the first report a user asks for is as
+     * fast as the later ones. Call from a background thread at start-up; safe to call more than once.
+     */
+    public static void warmUp() {
+        try (PDDocument doc = new PDDocument()) {
+            ReportFonts fonts = ReportFonts.load(doc);
+            try (PdfLayout layout = new PdfLayout(doc, PaperSize.A4, fonts)) {
+                layout.newPage();
+                layout.body("Kế hoạch");
+                layout.chart(ReportCharts.cost(List.of(new ReportCharts.CostLine("warm-up", List.of(
+                        new org.finetuneplanner.core.cost.CostPoint(0, 0),
+                        new org.finetuneplanner.core.cost.CostPoint(1, 1)))), "h", "USD"), 100);
+                layout.finish();
+            }
+            doc.save(java.io.OutputStream.nullOutputStream());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
      * Renders the whole report in memory first, so a failure while laying out never touches the disk; then writes
      * it through {@link AtomicFiles} (a temporary file in the same folder, moved into place), so a failure while
      * writing leaves the previous file as it was and no partial file behind.
