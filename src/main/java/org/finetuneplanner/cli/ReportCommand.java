@@ -73,7 +73,7 @@ final class ReportCommand implements Callable<Integer> {
     /** The report service of the command line: the context's estimator, the bundled GPU catalog. */
     static ReportService standardService(CliContext context) {
         return ReportService.standard(context.scenarios().catalogs().gpus(), context.estimator(),
-                ReportAccuracy::none);
+                ReportAccuracy::fromBundledCases);
     }
 
     @Override

@@ -458,8 +458,8 @@ public final class PdfReportExporter implements ReportExporter {
             if (!unpriced.isEmpty()) {
                 layout.subheading(text.get("options.noPrice"), 30);
                 for (PlanOption o : unpriced) {
-                    layout.bullet(o.gpu().name() + ": " + (o.reason().isEmpty()
-                            ? text.get("options.noPriceDefault") : o.reason()));
+                    layout.bullet(o.gpu().name() + ": " + text.get("options.noPriceDefault")
+                            + (o.reason().isEmpty() ? "" : " (" + o.reason() + ")"));
                 }
             }
         }
@@ -525,7 +525,8 @@ public final class PdfReportExporter implements ReportExporter {
             String delta = "—";
             if (e != base && e.cost().isPresent() && base.cost().isPresent() && base.cost().get().usd() > 0) {
                 double change = e.cost().get().usd() / base.cost().get().usd() - 1;
-                delta = (change >= 0 ? "+" : "−") + f.percent(Math.abs(change));
+                // Below half a percent the sign would be noise: "±0%".
+                delta = Math.abs(change) < 0.005 ? "±0%" : (change > 0 ? "+" : "−") + f.percent(Math.abs(change));
             }
             return List.of(name, text.get(e.fits() ? "common.yes" : "common.no"),
                     f.gibNumber(e.memory().perGpu().totalBytes()) + " / " + f.gibNumber(e.memory().capacityBytes()),
@@ -632,18 +633,20 @@ public final class PdfReportExporter implements ReportExporter {
             if (acc.rows().isEmpty()) {
                 layout.body(text.get("method.accuracyNone"));
             } else {
+                layout.body(text.get("method.accuracyIntro", acc.runs()));
                 List<List<String>> arows = new ArrayList<>();
                 for (ReportAccuracy.Row r : acc.rows()) {
-                    arows.add(List.of(r.quantity(), String.valueOf(r.cases()),
-                            f.percentValue(r.medianAbsPercentError()), f.percentValue(r.maxAbsPercentError()),
+                    arows.add(List.of(text.get("method.quantity." + r.quantity().name().toLowerCase(
+                                    java.util.Locale.ROOT)), String.valueOf(r.cases()),
+                            f.percentValue(r.medianAbsPercentError()), f.percentValue(r.p90AbsPercentError()),
                             "≤ " + f.percentValue(r.targetPercent())));
                 }
                 layout.table(List.of(Column.text(text.get("method.quantity"), 2f),
                         Column.number(text.get("method.cases"), 0.8f), Column.number(text.get("method.median"), 1.2f),
-                        Column.number(text.get("method.max"), 1.2f), Column.number(text.get("method.target"), 1f)),
+                        Column.number(text.get("method.p90"), 1.2f), Column.number(text.get("method.target"), 1f)),
                         arows, Set.of(), false, 8.5f);
-                if (!acc.source().isEmpty()) {
-                    layout.paragraph(acc.source(), fonts.regular(), 8, PdfLayout.MUTED);
+                if (acc.oomCases() > 0) {
+                    layout.body(text.get("method.oomVerdicts", acc.oomRight(), acc.oomCases()));
                 }
             }
             layout.gap(8);
@@ -725,7 +728,9 @@ public final class PdfReportExporter implements ReportExporter {
             if (hw.sharding() == Sharding.NONE && hw.gpuCount() == 1 && hw.offload() == Offload.NONE) {
                 return "—";
             }
-            return sharding(hw);
+            String sh = hw.sharding() != Sharding.NONE ? text.label(hw.sharding(), hw.sharding().label())
+                    : text.get(hw.gpuCount() == 1 ? "common.singleGpu" : "common.ddp");
+            return hw.offload() == Offload.NONE ? sh : sh + " + " + text.get("common.offloadShort");
         }
 
         private String label(PlanOption o) {

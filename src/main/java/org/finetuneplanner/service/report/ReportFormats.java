@@ -77,8 +77,11 @@ public final class ReportFormats {
         return hours(hours) + " (" + oneDecimal.format(hours / 24) + days + ")";
     }
 
-    /** Seconds with three significant decimals below 10 s: "0.052" / "0,052" (no unit; under an "s" heading). */
+    /** Seconds with three decimals below 10 s ("0.052" / "0,052"), "< 0.001" below a millisecond; no unit. */
     public String seconds(double seconds) {
+        if (seconds > 0 && seconds < 0.001) {
+            return "< " + threeDecimals.format(0.001);
+        }
         return seconds < 10 ? threeDecimals.format(seconds) : oneDecimal.format(seconds);
     }
 

@@ -143,8 +143,8 @@ final class ReportFixtures {
                         on(s, l40s, 2, Sharding.NONE, fits, 8.7), Optional.empty()));
         ReportMeta meta = new ReportMeta("", "Công ty Cổ phần Dữ liệu Việt", "Acme AI Consulting", "Nguyễn Thị Hương",
                 Optional.empty(), LocalDate.of(2026, 11, 29), language, paper);
-        ReportAccuracy acc = new ReportAccuracy(List.of(new ReportAccuracy.Row("Peak memory", 24, 7.9, 21.3, 15)),
-                "Fixture accuracy table.");
+        ReportAccuracy acc = new ReportAccuracy(List.of(new ReportAccuracy.Row(ReportAccuracy.Quantity.MEMORY, 24,
+                7.9, 21.3, 10)), 30, 3, 3);
         return new ReportData(meta, s, own, plan, Optional.of(options.get(1)), cases, acc);
     }
 }
