@@ -99,7 +99,7 @@ final class PlanCommand implements Callable<Integer> {
     /** A readable table: one row per GPU, then the cheapest and fastest, then why options do not fit. */
     static void printTable(Plan plan, PrintWriter out) {
         out.println("Plan: " + plan.name());
-        String header = String.format(Locale.ROOT, "%-22s %5s %-14s %-10s %-4s %15s %9s %9s %8s %11s  %s",
+        String header = String.format(Locale.ROOT, "%-18s %5s %-12s %-20s %-4s %15s %9s %9s %8s %11s  %s",
                 "GPU", "count", "sharding", "offload", "fits", "GiB/GPU (cap)", "tokens/s", "hours", "$/GPU-h",
                 "total $", "provider");
         out.println(header);
@@ -112,10 +112,11 @@ final class PlanCommand implements Callable<Integer> {
             String hours = e.hours().isPresent() ? String.format(Locale.ROOT, "%.1f", e.hours().getAsDouble())
                     : "-";
             String price = e.cost().map(c -> String.format(Locale.ROOT, "%.2f", c.usdPerGpuHour())).orElse("-");
-            String total = e.cost().map(c -> String.format(Locale.ROOT, "%,.0f", c.usd())).orElse("-");
+            String total = e.cost().map(c -> String.format(Locale.ROOT, c.usd() < 100 ? "%,.2f" : "%,.0f", c.usd()))
+                    .orElse("-");
             String provider = e.cost().map(c -> c.provider().isEmpty() ? "(scenario)" : c.provider()).orElse(
                     o.gpu().prices().isEmpty() ? "no price" : "-");
-            out.println(String.format(Locale.ROOT, "%-22s %5d %-14s %-10s %-4s %15s %9.0f %9s %8s %11s  %s",
+            out.println(String.format(Locale.ROOT, "%-18s %5d %-12s %-20s %-4s %15s %9.0f %9s %8s %11s  %s",
                     o.gpu().id(), hw.gpuCount(), hw.sharding().id(), hw.offload().id(), o.fits() ? "yes" : "NO",
                     memory, e.throughput().tokensPerSecond(), hours, price, total, provider));
         }

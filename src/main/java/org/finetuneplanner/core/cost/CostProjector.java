@@ -110,52 +110,53 @@ public final class CostProjector {
             return Optional.of(new Price(s.cost().usdPerGpuHour().getAsDouble(), "", "", "set in the scenario"));
         }
         GpuSpec gpu = s.hardware().gpu();
-        List<GpuPrice> current = currentPrices(gpu);
         GpuPrice best = null;
         if (s.cost().provider().isPresent()) {
-            best = cheapest(current, s.cost().provider().get());
+            best = cheapestCurrent(gpu, s.cost().provider().get());
         }
         if (best == null) {
-            best = cheapest(current, null);
+            best = cheapestCurrent(gpu, null);
         }
         return best == null ? Optional.empty()
                 : Optional.of(new Price(best.usdPerGpuHour(), best.provider(), best.seen(),
                         best.source().isEmpty() ? best.provider() + " " + best.instance() : best.source()));
     }
 
-    private static GpuPrice cheapest(List<GpuPrice> prices, String provider) {
-        GpuPrice best = null;
-        for (GpuPrice price : prices) {
+    /**
+     * The cheapest current price (of {@code provider} if not null): provider listings first, marketplace
+     * observations only when no provider lists the GPU. Checks supersession only for a price that would win.
+     */
+    private static GpuPrice cheapestCurrent(GpuSpec gpu, String provider) {
+        GpuPrice listed = null;
+        GpuPrice market = null;
+        for (GpuPrice price : gpu.prices()) {
             if (provider != null && !price.provider().equalsIgnoreCase(provider)) {
                 continue;
             }
-            if (best == null || price.usdPerGpuHour() < best.usdPerGpuHour()) {
-                best = price;
-            }
-        }
-        return best;
-    }
-
-    /**
-     * The latest observation of each (provider, instance, tier) offer; provider listings when there are any,
-     * else marketplace observations. ISO dates compare as strings; an undated row counts as oldest.
-     */
-    static List<GpuPrice> currentPrices(GpuSpec gpu) {
-        List<GpuPrice> latest = new ArrayList<>();
-        for (GpuPrice price : gpu.prices()) {
-            boolean superseded = false;
-            for (GpuPrice other : gpu.prices()) {
-                if (other != price && sameOffer(price, other) && isNewer(other, price)) {
-                    superseded = true;
-                    break;
+            boolean marketplace = isMarketplace(price);
+            GpuPrice best = marketplace ? market : listed;
+            if ((best == null || price.usdPerGpuHour() < best.usdPerGpuHour()) && !superseded(gpu, price)) {
+                if (marketplace) {
+                    market = price;
+                } else {
+                    listed = price;
                 }
             }
-            if (!superseded) {
-                latest.add(price);
+        }
+        return listed != null ? listed : market;
+    }
+
+    private static boolean isMarketplace(GpuPrice price) {
+        return price.tier().regionMatches(true, 0, "marketplace", 0, 11);
+    }
+
+    private static boolean superseded(GpuSpec gpu, GpuPrice price) {
+        for (GpuPrice other : gpu.prices()) {
+            if (other != price && sameOffer(price, other) && isNewer(other, price)) {
+                return true;
             }
         }
-        List<GpuPrice> listed = latest.stream().filter(p -> !p.tier().toLowerCase().contains("marketplace")).toList();
-        return listed.isEmpty() ? latest : listed;
+        return false;
     }
 
     private static boolean sameOffer(GpuPrice a, GpuPrice b) {

@@ -2,6 +2,7 @@ package org.finetuneplanner.core.plan;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
@@ -26,8 +27,9 @@ import org.finetuneplanner.core.scenario.Sharding;
  * 8), data parallelism with ever more sharding of model states (DeepSpeed: ZeRO-1, -2, -3; other frameworks:
  * FSDP grad-op, full shard). The fewest GPUs win; at equal count, the sharding that communicates least. CPU offload
  * (optimizer, then optimizer and parameters) is tried only when nothing fits without it, because it slows every
- * step. Memory per GPU falls as GPUs are added for sharded states, so the count is found by bisection over the
- * count list. Pure; thread-safe.
+ * step. Memory per GPU falls as GPUs are added for sharded states, so the fewest GPUs are found by bisection over
+ * the count list with the most sharded setup; the cheaper shardings are then tried at that count only (they need
+ * at least as much memory). About six memory estimates per GPU. Pure; thread-safe.
  */
 public final class Planner {
 
@@ -35,8 +37,12 @@ public final class Planner {
     public static final int MAX_GPUS = 64;
     /** GPU counts tried for multi-GPU jobs: 2, 4, 8, then whole nodes of 8. */
     static final int[] COUNTS = {2, 4, 8, 16, 24, 32, 40, 48, 56, 64};
-    private static final Sharding[] ZERO = {Sharding.DDP, Sharding.ZERO1, Sharding.ZERO2, Sharding.ZERO3};
-    private static final Sharding[] FSDP = {Sharding.DDP, Sharding.FSDP_GRAD_OP, Sharding.FSDP};
+    /**
+     * Sharding ladders, least communication first. Plain DDP is not tried: it keeps a full replica per GPU, so it
+     * fits only where one GPU already does.
+     */
+    private static final Sharding[] ZERO = {Sharding.ZERO1, Sharding.ZERO2, Sharding.ZERO3};
+    private static final Sharding[] FSDP = {Sharding.FSDP_GRAD_OP, Sharding.FSDP};
     private static final int MAX_MICRO_BATCH = 1 << 16;
     private static final int MAX_SEQUENCE = 1 << 21;
 
@@ -102,27 +108,26 @@ public final class Planner {
             return new PlanOption(gpu, estimator.apply(single), ("Fits on one GPU." + precisionNote).strip());
         }
         Sharding[] ladder = base.training().framework() == Framework.DEEPSPEED ? ZERO : FSDP;
+        Sharding most = ladder[ladder.length - 1];
         for (Offload offload : new Offload[] {Offload.NONE, Offload.OPTIMIZER, Offload.OPTIMIZER_AND_PARAMS}) {
-            Scenario best = null;
-            int bestCount = Integer.MAX_VALUE;
+            // The most sharded setup needs the fewest GPUs; a cheaper sharding can only tie with it.
+            int count = smallestFittingCount(base, gpu, most, offload);
+            if (count == Integer.MAX_VALUE) {
+                continue;
+            }
+            Sharding chosen = most;
             for (Sharding sharding : ladder) {
-                if (offload != Offload.NONE && sharding == Sharding.DDP) {
-                    continue;
-                }
-                int count = smallestFittingCount(base, gpu, sharding, offload, bestCount);
-                if (count < bestCount) {
-                    bestCount = count;
-                    best = base.withHardware(hardware(base, gpu, count, sharding, offload));
+                if (sharding == most || fits(base, gpu, count, sharding, offload)) {
+                    chosen = sharding;
+                    break;
                 }
             }
-            if (best != null) {
-                String why = "One GPU would need " + gib(one.perGpu().totalBytes()) + " GiB of "
-                        + gib(one.capacityBytes()) + " GiB; " + bestCount + " GPUs with "
-                        + best.hardware().sharding().label()
-                        + (offload == Offload.NONE ? "" : " and " + offload.label().toLowerCase() + " offloaded")
-                        + " fit." + precisionNote;
-                return new PlanOption(gpu, estimator.apply(best), why);
-            }
+            Scenario best = base.withHardware(hardware(base, gpu, count, chosen, offload));
+            String why = "One GPU would need " + gib(one.perGpu().totalBytes()) + " GiB of "
+                    + gib(one.capacityBytes()) + " GiB; " + count + " GPUs with " + chosen.label()
+                    + (offload == Offload.NONE ? "" : " and " + offload.label().toLowerCase(Locale.ROOT)
+                    + " offloaded to the CPU") + " fit." + precisionNote;
+            return new PlanOption(gpu, estimator.apply(best), why);
         }
         Scenario smallest = base.withHardware(hardware(base, gpu, MAX_GPUS, ladder[ladder.length - 1],
                 Offload.OPTIMIZER_AND_PARAMS));
@@ -175,13 +180,10 @@ public final class Planner {
         return lo;
     }
 
-    /** The smallest count of {@link #COUNTS} below {@code below} at which the setup fits, else MAX_VALUE. */
-    private int smallestFittingCount(Scenario base, GpuSpec gpu, Sharding sharding, Offload offload, int below) {
+    /** The smallest count of {@link #COUNTS} at which the setup fits, else MAX_VALUE (memory falls with count). */
+    private int smallestFittingCount(Scenario base, GpuSpec gpu, Sharding sharding, Offload offload) {
         int hi = COUNTS.length - 1;
-        while (hi >= 0 && COUNTS[hi] >= below) {
-            hi--;
-        }
-        if (hi < 0 || !fits(base, gpu, COUNTS[hi], sharding, offload)) {
+        if (!fits(base, gpu, COUNTS[hi], sharding, offload)) {
             return Integer.MAX_VALUE;
         }
         int lo = -1;
