@@ -529,26 +529,28 @@ public final class PlannerViewModel {
             return m.text("recommend.unavailable");
         }
         Plan p = r.plan().get();
-        Optional<PlanOption> cheapest = p.cheapest().flatMap(p::option);
-        if (cheapest.isPresent()) {
-            PlanOption o = cheapest.get();
+        // The planner names the cheapest by price even without a data size; only a known cost gets the full sentence.
+        Optional<PlanOption> pick = p.cheapest().flatMap(p::option).filter(PlanOption::fits)
+                .or(() -> p.options().stream().filter(PlanOption::fits)
+                        .min(Comparator.comparingInt(PlanOption::gpuCount)
+                                .thenComparingDouble(o -> o.gpu().usableMemoryGib())));
+        if (pick.isPresent() && pick.get().estimate().cost().isPresent() && pick.get().estimate().hours().isPresent()) {
+            PlanOption o = pick.get();
             Estimate e = o.estimate();
-            String base = m.text(o.gpuCount() == 1 ? "recommend.cheapest.single" : "recommend.cheapest", o.gpuCount(), o.gpu().name(),
-                    m.label(e.scenario().hardware().sharding()), f.hours(e.hours().orElse(Double.NaN)),
+            String base = m.text(o.gpuCount() == 1 ? "recommend.cheapest.single" : "recommend.cheapest", o.gpuCount(),
+                    o.gpu().name(), m.label(e.scenario().hardware().sharding()), f.hours(e.hours().getAsDouble()),
                     f.usd(e.cost().get().usd()), f.gib(e.memory().headroomBytes()));
-            Optional<PlanOption> fastest = p.fastest().filter(id -> !id.equals(o.gpu().id())).flatMap(p::option);
-            if (fastest.isPresent() && fastest.get().estimate().cost().isPresent()) {
+            Optional<PlanOption> fastest = p.fastest().filter(id -> !id.equals(o.gpu().id())).flatMap(p::option)
+                    .filter(q -> q.estimate().cost().isPresent() && q.estimate().hours().isPresent());
+            if (fastest.isPresent()) {
                 PlanOption q = fastest.get();
                 return m.text("recommend.withFastest", base, q.gpuCount(), q.gpu().name(),
-                        f.hours(q.estimate().hours().orElse(Double.NaN)), f.usd(q.estimate().cost().get().usd()));
+                        f.hours(q.estimate().hours().getAsDouble()), f.usd(q.estimate().cost().get().usd()));
             }
             return m.text("recommend.end", base);
         }
-        Optional<PlanOption> fitting = p.options().stream().filter(PlanOption::fits)
-                .min(Comparator.comparingInt(PlanOption::gpuCount)
-                        .thenComparingDouble(o -> o.gpu().usableMemoryGib()));
-        if (fitting.isPresent()) {
-            PlanOption o = fitting.get();
+        if (pick.isPresent()) {
+            PlanOption o = pick.get();
             return m.text("recommend.fitsNoCost", o.gpuCount(), o.gpu().name(),
                     f.gib(o.estimate().memory().headroomBytes()));
         }

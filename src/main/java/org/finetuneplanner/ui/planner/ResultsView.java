@@ -178,7 +178,12 @@ public final class ResultsView extends ScrollPane {
         });
         explanation.setId("explanation");
         explanation.getStyleClass().add(Styles.EXPLANATION);
-        return card("memoryCard", title("results.memory"), caption, selectedBar, legendPane, explanation);
+        ScrollPane explanationScroll = new ScrollPane(explanation);
+        explanationScroll.setFitToWidth(true);
+        explanationScroll.setHbarPolicy(ScrollBarPolicy.NEVER);
+        explanationScroll.setPrefViewportHeight(150);
+        explanationScroll.getStyleClass().add("explanation-scroll");
+        return card("memoryCard", title("results.memory"), caption, selectedBar, legendPane, explanationScroll);
     }
 
     private Tooltip tooltip(String key) {
@@ -295,7 +300,7 @@ public final class ResultsView extends ScrollPane {
         costChart.getStyleClass().add(Styles.COST_CHART);
         costChart.setAnimated(false);
         costChart.setCreateSymbols(false);
-        costChart.setLegendSide(Side.RIGHT);
+        costChart.setLegendSide(Side.BOTTOM);
         costChart.setPrefHeight(300);
         costChart.setMinHeight(240);
         hoursAxis.setAnimated(false);

@@ -1,0 +1,212 @@
+package org.finetuneplanner;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.geometry.Rectangle2D;
+import javafx.scene.Scene;
+import javafx.stage.Screen;
+import javafx.stage.Stage;
+
+import org.finetuneplanner.core.Estimator;
+import org.finetuneplanner.core.cost.CostProjector;
+import org.finetuneplanner.core.memory.MemoryEstimator;
+import org.finetuneplanner.core.model.ModelSpec;
+import org.finetuneplanner.core.plan.Planner;
+import org.finetuneplanner.core.scenario.Scenario;
+import org.finetuneplanner.core.time.ThroughputEstimator;
+import org.finetuneplanner.service.catalog.CatalogModel;
+import org.finetuneplanner.service.catalog.Catalogs;
+import org.finetuneplanner.service.io.AtomicFiles;
+import org.finetuneplanner.service.model.ModelFiles;
+import org.finetuneplanner.service.persistence.ScenarioJson;
+import org.finetuneplanner.service.settings.Settings;
+import org.finetuneplanner.service.settings.SettingsStore;
+import org.finetuneplanner.ui.common.Messages;
+import org.finetuneplanner.ui.common.UiExecutors;
+import org.finetuneplanner.ui.planner.ModelSources;
+import org.finetuneplanner.ui.planner.PlannerServices;
+import org.finetuneplanner.ui.planner.PlannerViewModel;
+import org.finetuneplanner.ui.shell.FxFileDialogs;
+import org.finetuneplanner.ui.shell.PdfExport;
+import org.finetuneplanner.ui.shell.ScenarioFiles;
+import org.finetuneplanner.ui.shell.ShellView;
+import org.finetuneplanner.ui.shell.ShellViewModel;
+
+/**
+ * The desktop app's composition root: catalogs and core → view-models → views. Remembers the window, theme,
+ * language and last scenario between runs ({@code -Dfinetuneplanner.settings=DIR} uses another folder).
+ */
+public final class App extends Application {
+    private static final String LIGHT = "/atlantafx/base/theme/primer-light.css";
+    private static final String DARK = "/atlantafx/base/theme/primer-dark.css";
+
+    private ExecutorService io;
+    private SettingsStore store;
+    private ShellViewModel shell;
+    private Stage stage;
+    private ScenarioJson json;
+
+    /** Starts the desktop app ({@link Launcher} calls this when there are no arguments). */
+    public static void main(String[] args) {
+        launch(App.class, args);
+    }
+
+    /** The full composition of the planning screen, shared by the app, the UI tests and the tick benchmark. */
+    public static PlannerServices services(Catalogs catalogs) {
+        MemoryEstimator memory = new MemoryEstimator();
+        Estimator estimator = new Estimator(memory, new ThroughputEstimator(), new CostProjector());
+        Planner planner = new Planner(memory::estimate, estimator::estimate, new CostProjector());
+        return new PlannerServices(catalogs.models().stream().map(CatalogModel::toModelSpec).toList(),
+                catalogs.gpus(), estimator::estimate, planner::plan, new ModelSources() {
+                    @Override
+                    public ModelSpec fromConfig(Path file) {
+                        return ModelFiles.readConfig(file);
+                    }
+
+                    @Override
+                    public ModelSpec fromParameters(long parameters) {
+                        return ModelFiles.fromParameters(parameters);
+                    }
+                });
+    }
+
+    /** Scenario files through {@link ScenarioJson}, written atomically. */
+    public static ScenarioFiles scenarioFiles(ScenarioJson json) {
+        return new ScenarioFiles() {
+            @Override
+            public Scenario read(Path file) {
+                return json.read(file);
+            }
+
+            @Override
+            public void write(Scenario scenario, Path file) {
+                try {
+                    AtomicFiles.writeString(file, json.write(scenario));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e.getMessage(), e);
+                }
+            }
+        };
+    }
+
+    @Override
+    public void start(Stage primaryStage) {
+        this.stage = primaryStage;
+        io = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "planner-io");
+            t.setDaemon(true);
+            return t;
+        });
+        String folder = System.getProperty("finetuneplanner.settings");
+        store = folder == null || folder.isBlank() ? SettingsStore.standard() : new SettingsStore(Path.of(folder));
+        SettingsStore.Loaded<Settings> loaded = store.load();
+        Settings settings = loaded.value();
+
+        Catalogs catalogs = Catalogs.load();
+        json = new ScenarioJson(catalogs);
+        Messages messages = Messages.forLocale(Locale.forLanguageTag(settings.language()));
+        UiExecutors executors = UiExecutors.forApp(io);
+        PlannerViewModel planner = new PlannerViewModel(services(catalogs), executors, messages);
+        String notice = loaded.setAside().map(p -> messages.text("status.settingsDamaged", p.getFileName()))
+                .orElse(null);
+        try {
+            Optional<String> last = store.lastScenario();
+            if (last.isPresent()) {
+                planner.applyScenario(json.read(last.get()));
+            }
+        } catch (IOException | RuntimeException e) {
+            Optional<Path> aside = store.setAsideLastScenario();
+            notice = messages.text("status.scenarioDamaged", aside.map(p -> p.getFileName().toString())
+                    .orElse(String.valueOf(e.getMessage())));
+        }
+        shell = new ShellViewModel(planner, scenarioFiles(json), pdfExport(), executors);
+        shell.darkThemeProperty().set(settings.dark());
+        shell.darkThemeProperty().subscribe(dark -> setUserAgentStylesheet(
+                App.class.getResource(dark ? DARK : LIGHT).toExternalForm()));
+        if (notice != null) {
+            shell.report(notice);
+        }
+
+        ShellView root = new ShellView(shell, new FxFileDialogs(() -> stage,
+                () -> planner.messagesProperty().get()), this::quit);
+        Scene scene = new Scene(root, settings.width(), settings.height());
+        scene.getStylesheets().add(App.class.getResource("/org/finetuneplanner/ui/app.css").toExternalForm());
+        stage.setScene(scene);
+        stage.titleProperty().bind(shell.titleProperty());
+        stage.setMinWidth(900);
+        stage.setMinHeight(600);
+        placeWindow(settings);
+        if (Boolean.getBoolean("finetuneplanner.startupProbe")) {
+            probeFirstFrame(scene);
+        }
+        stage.show();
+    }
+
+    /** The report area's File → Export PDF… exporter; empty until it is wired. TODO(#5) */
+    private static Optional<PdfExport> pdfExport() {
+        return Optional.empty();
+    }
+
+    /** Puts the window where it was, if that place is still on a screen. */
+    private void placeWindow(Settings s) {
+        if (Double.isFinite(s.x()) && Double.isFinite(s.y())) {
+            boolean visible = Screen.getScreensForRectangle(new Rectangle2D(s.x(), s.y(), 100, 100)).size() > 0;
+            if (visible) {
+                stage.setX(s.x());
+                stage.setY(s.y());
+            }
+        }
+        stage.setMaximized(s.maximized());
+    }
+
+    /** Prints the time from JVM start to the first drawn frame (cold-start measurement), then nothing more. */
+    private static void probeFirstFrame(Scene scene) {
+        Runnable[] once = new Runnable[1];
+        once[0] = () -> {
+            scene.removePostLayoutPulseListener(once[0]);
+            Platform.runLater(() -> {
+                long ms = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
+                System.out.println("first-frame-ms=" + ms);
+                if (Boolean.getBoolean("finetuneplanner.exitAfterFirstFrame")) {
+                    Platform.exit();
+                }
+            });
+        };
+        scene.addPostLayoutPulseListener(once[0]);
+    }
+
+    private void quit() {
+        Platform.exit();
+    }
+
+    @Override
+    public void stop() {
+        if (shell != null && stage != null) {
+            boolean max = stage.isMaximized();
+            Settings s = new Settings(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight(), max,
+                    shell.darkThemeProperty().get(), shell.localeProperty().get().getLanguage());
+            try {
+                store.save(s);
+                Optional<Scenario> scenario = shell.planner().currentScenario();
+                if (scenario.isPresent()) {
+                    store.saveLastScenario(json.write(scenario.get()));
+                }
+            } catch (IOException | RuntimeException e) {
+                // Settings are a convenience: failing to save them must not block quitting.
+                System.err.println("Fine-Tune Planner: settings not saved: " + e.getMessage());
+            }
+        }
+        if (io != null) {
+            io.shutdownNow();
+        }
+    }
+}
