@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.concurrent.ConcurrentHashMap;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -18,6 +19,7 @@ import org.finetuneplanner.core.gpu.GpuPrice;
 import org.finetuneplanner.core.gpu.GpuSpec;
 import org.finetuneplanner.core.gpu.Interconnect;
 import org.finetuneplanner.core.gpu.PeakTflops;
+import org.finetuneplanner.core.model.ModelSpec;
 import org.finetuneplanner.service.io.InvalidValueException;
 import org.finetuneplanner.service.io.JsonFields;
 import org.finetuneplanner.service.io.SafeJson;
@@ -61,6 +63,8 @@ public final class Catalogs {
     private final Map<String, List<GpuPrice>> priceHistory;
     private final List<CatalogModel> models;
     private final Map<String, CatalogModel> modelsById;
+    /** Presets read once: reading a config is pure, and a batch names the same presets thousands of times. */
+    private final Map<String, ModelSpec> modelSpecs = new ConcurrentHashMap<>();
 
     private Catalogs(List<GpuSpec> gpus, Map<String, List<GpuPrice>> priceHistory, List<CatalogModel> models) {
         this.gpus = List.copyOf(gpus);
@@ -173,6 +177,15 @@ public final class Catalogs {
     /** The preset with this id, if any. */
     public Optional<CatalogModel> model(String id) {
         return Optional.ofNullable(id == null ? null : modelsById.get(id.strip().toLowerCase(Locale.ROOT)));
+    }
+
+    /**
+     * The preset with this id as a model to plan for ({@link CatalogModel#toModelSpec()}), read once and shared.
+     *
+     * @throws IllegalArgumentException naming the key when the preset's config cannot be read
+     */
+    public Optional<ModelSpec> modelSpec(String id) {
+        return model(id).map(entry -> modelSpecs.computeIfAbsent(entry.id(), key -> entry.toModelSpec()));
     }
 
     /** Every preset id, in catalog order. */

@@ -96,27 +96,28 @@ public final class JsonFields {
             return OptionalLong.empty();
         }
         JsonNode node = value.get();
-        String allowed = "a whole number from " + min + " to " + max;
-        if (!node.isNumber()) {
-            throw invalid(key, node, allowed);
-        }
         long result;
-        if (node.isIntegralNumber()) {
-            if (!node.canConvertToLong()) {
-                throw invalid(key, node, allowed);
-            }
+        if (node.isIntegralNumber() && node.canConvertToLong()) {
             result = node.longValue();
+        } else if (node.isFloatingPointNumber() && isWhole(node.doubleValue())) {
+            result = (long) node.doubleValue();
         } else {
-            double d = node.doubleValue();
-            if (!Double.isFinite(d) || d != Math.rint(d) || Math.abs(d) > 9.0e15) {
-                throw invalid(key, node, allowed);
-            }
-            result = (long) d;
+            throw invalid(key, node, wholeNumber(min, max));
         }
         if (result < min || result > max) {
-            throw invalid(key, node, allowed);
+            throw invalid(key, node, wholeNumber(min, max));
         }
         return OptionalLong.of(result);
+    }
+
+    /** A finite double without a fraction, small enough to be exact as a long. */
+    private static boolean isWhole(double d) {
+        return Double.isFinite(d) && d == Math.rint(d) && Math.abs(d) <= 9.0e15;
+    }
+
+    // The "allowed" texts are built only on failure: a batch reads tens of thousands of valid files.
+    private static String wholeNumber(long min, long max) {
+        return "a whole number from " + min + " to " + max;
     }
 
     /** A whole number in {@code [min, max]} that fits an int, or {@code fallback}. */
@@ -135,14 +136,10 @@ public final class JsonFields {
             return OptionalDouble.empty();
         }
         JsonNode node = value.get();
-        String allowed = "a number " + (minExclusive ? "> " : "≥ ") + plain(min) + " and ≤ " + plain(max);
-        if (!node.isNumber()) {
-            throw invalid(key, node, allowed);
-        }
-        double d = node.doubleValue();
+        double d = node.isNumber() ? node.doubleValue() : Double.NaN;
         boolean aboveMin = minExclusive ? d > min : d >= min;
         if (!Double.isFinite(d) || !aboveMin || d > max) {
-            throw invalid(key, node, allowed);
+            throw invalid(key, node, "a number " + (minExclusive ? "> " : "≥ ") + plain(min) + " and ≤ " + plain(max));
         }
         return OptionalDouble.of(d);
     }
@@ -160,11 +157,8 @@ public final class JsonFields {
     /** The enum constant spelt by {@code node}. */
     public static <E extends Enum<E> & Identified> E choice(JsonNode node, String key, E[] values,
                                                            Function<String, Optional<E>> lookup) {
-        String allowed = "one of " + Identified.allowed(values);
-        if (!node.isTextual()) {
-            throw invalid(key, node, allowed);
-        }
-        return lookup.apply(node.textValue()).orElseThrow(() -> invalid(key, node, allowed));
+        Optional<E> found = node.isTextual() ? lookup.apply(node.textValue()) : Optional.empty();
+        return found.orElseThrow(() -> invalid(key, node, "one of " + Identified.allowed(values)));
     }
 
     /** A list of strings, or empty when absent; an error for a non-array or a non-string element. */

@@ -2,6 +2,10 @@ package org.finetuneplanner.service.io;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
@@ -129,7 +133,34 @@ public final class SafeJson {
 
     /** Converts a tree to plain Java values (maps, lists, strings, numbers, booleans, nulls). */
     public static Object toPlain(JsonNode node) {
-        return MAPPER.convertValue(node, Object.class);
+        // Walked by hand: Jackson's convertValue buffers every token and is several times slower; the depth is
+        // bounded by MAX_NESTING_DEPTH since every tree came through the limited reader.
+        if (node == null) {
+            return null;
+        }
+        switch (node.getNodeType()) {
+            case OBJECT: {
+                Map<String, Object> map = new LinkedHashMap<>();
+                node.fields().forEachRemaining(e -> map.put(e.getKey(), toPlain(e.getValue())));
+                return map;
+            }
+            case ARRAY: {
+                List<Object> list = new ArrayList<>(node.size());
+                node.forEach(element -> list.add(toPlain(element)));
+                return list;
+            }
+            case STRING:
+                return node.textValue();
+            case NUMBER:
+                return node.numberValue();
+            case BOOLEAN:
+                return node.booleanValue();
+            case NULL:
+            case MISSING:
+                return null;
+            default:
+                return node.asText();
+        }
     }
 
     /** Converts plain Java values (maps, lists, numbers …) to a tree. */

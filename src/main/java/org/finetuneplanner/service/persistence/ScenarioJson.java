@@ -345,7 +345,7 @@ public final class ScenarioJson {
                     model.get("preset"), "a preset id of the model catalog: "
                             + String.join(", ", catalogs.modelIds())));
             try {
-                return entry.toModelSpec();
+                return catalogs.modelSpec(entry.id()).orElseThrow();
             } catch (IllegalArgumentException e) {
                 throw new InvalidValueException("model.preset", "model.preset = \"" + entry.id()
                         + "\": the catalog config cannot be read: " + oneLine(e.getMessage()));
@@ -479,12 +479,11 @@ public final class ScenarioJson {
 
     private HardwareSpec readHardware(JsonNode h) {
         Optional<String> id = JsonFields.string(h, "gpu", "hardware.gpu");
-        String known = "a GPU id of the catalog: " + String.join(", ", catalogs.gpuIds());
         if (id.isEmpty()) {
-            throw new InvalidValueException("hardware.gpu", "hardware.gpu is missing: expected " + known);
+            throw new InvalidValueException("hardware.gpu", "hardware.gpu is missing: expected " + knownGpus());
         }
         GpuSpec gpu = catalogs.gpu(id.get()).orElseThrow(() -> JsonFields.invalid("hardware.gpu", h.get("gpu"),
-                known));
+                knownGpus()));
         int count = JsonFields.integer(h, "gpu_count", "hardware.gpu_count", 1, HardwareSpec.MAX_GPUS, 1);
         OptionalDouble budget = JsonFields.number(h, "gpu_memory_gib", "hardware.gpu_memory_gib", 0, true,
                 gpu.memoryGb());
@@ -495,6 +494,10 @@ public final class ScenarioJson {
         Offload offload = JsonFields.choice(h, "offload", "hardware.offload", Offload.values(), Offload::fromId,
                 Offload.NONE);
         return new HardwareSpec(gpu, count, budget, perNode, sharding, offload);
+    }
+
+    private String knownGpus() {
+        return "a GPU id of the catalog: " + String.join(", ", catalogs.gpuIds());
     }
 
     private static DataSpec readData(JsonNode d) {
