@@ -16,6 +16,7 @@ import picocli.CommandLine.Parameters;
 import org.finetuneplanner.core.Estimate;
 import org.finetuneplanner.core.cost.CostProjector;
 import org.finetuneplanner.core.gpu.GpuSpec;
+import org.finetuneplanner.core.memory.MemoryEstimator;
 import org.finetuneplanner.core.plan.Plan;
 import org.finetuneplanner.core.plan.PlanOption;
 import org.finetuneplanner.core.plan.Planner;
@@ -78,9 +79,8 @@ final class PlanCommand implements Callable<Integer> {
                 chosen.add(gpu.get());
             }
         }
-        // The search asks only for memory; the context's estimator answers both (tests may inject one).
-        Planner planner = new Planner(s -> context.estimator().apply(s).memory(), context.estimator(),
-                new CostProjector());
+        // The search asks the memory estimator only (fast); the chosen options get the context's full estimate.
+        Planner planner = new Planner(new MemoryEstimator()::estimate, context.estimator(), new CostProjector());
         Plan plan = planner.plan(document.scenario(), chosen);
         PrintWriter out = context.out();
         if (json) {

@@ -46,7 +46,7 @@ public final class Estimator {
     public Estimate estimate(Scenario s) {
         ParameterCounts counts = ParameterCounter.count(s.model().architecture(), s.method());
         MemoryEstimate mem = memory.estimate(s);
-        ThroughputEstimate speed = throughput.estimate(s, counts);
+        ThroughputEstimate speed = throughput.estimate(s, counts, mem);
         OptionalDouble total = s.data().totalTokens();
         OptionalDouble hours = total.isPresent() ? OptionalDouble.of(speed.hoursFor(total.getAsDouble()))
                 : OptionalDouble.empty();
@@ -55,7 +55,7 @@ public final class Estimator {
         List<Note> notes = new ArrayList<>(mem.notes().size() + speed.notes().size() + 1);
         notes.addAll(mem.notes());
         notes.addAll(speed.notes());
-        if (hours.isPresent() && price.isEmpty()) {
+        if (hours.isPresent()) {
             cost.whyNoCost(s).ifPresent(notes::add);
         }
         return new Estimate(s, counts, mem, speed, hours, price, notes);

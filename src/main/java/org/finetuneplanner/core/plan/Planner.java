@@ -9,16 +9,19 @@ import java.util.OptionalDouble;
 import java.util.function.Function;
 
 import org.finetuneplanner.core.Estimate;
+import org.finetuneplanner.core.Estimator;
 import org.finetuneplanner.core.cost.CostEstimate;
 import org.finetuneplanner.core.cost.CostProjector;
 import org.finetuneplanner.core.gpu.GpuSpec;
 import org.finetuneplanner.core.memory.MemoryEstimate;
+import org.finetuneplanner.core.memory.MemoryEstimator;
 import org.finetuneplanner.core.scenario.Framework;
 import org.finetuneplanner.core.scenario.HardwareSpec;
 import org.finetuneplanner.core.scenario.Offload;
 import org.finetuneplanner.core.scenario.Precision;
 import org.finetuneplanner.core.scenario.Scenario;
 import org.finetuneplanner.core.scenario.Sharding;
+import org.finetuneplanner.core.time.ThroughputEstimator;
 
 /**
  * For each GPU, the fewest GPUs and the cheapest sharding that fit a scenario, with their time and cost.
@@ -60,6 +63,14 @@ public final class Planner {
         this.memory = Objects.requireNonNull(memory, "memory");
         this.estimator = Objects.requireNonNull(estimator, "estimator");
         this.costs = Objects.requireNonNull(costs, "costs");
+    }
+
+    /** The planner over the standard memory estimator, estimator and cost projector. */
+    public static Planner standard() {
+        MemoryEstimator memory = new MemoryEstimator();
+        CostProjector costs = new CostProjector();
+        Estimator estimator = new Estimator(memory, new ThroughputEstimator(), costs);
+        return new Planner(memory::estimate, estimator::estimate, costs);
     }
 
     /**

@@ -103,7 +103,8 @@ public final class ThroughputEstimator {
 
     /**
      * Estimates the speed of {@code s} knowing its memory: a paged optimizer (bitsandbytes {@code paged_adamw_*})
-     * whose states do not fit in the GPU memory left free pages the excess in and out over PCIe every step.
+     * whose states do not fit in the GPU memory free at the optimizer step (headroom plus the activations and
+     * logits, freed by then) pages the excess in and out over PCIe every step.
      *
      * @param s      the scenario
      * @param p      its parameter counts
@@ -111,7 +112,9 @@ public final class ThroughputEstimator {
      * @return tokens per second of the whole job, the step time and its parts
      */
     public ThroughputEstimate estimate(Scenario s, ParameterCounts p, MemoryEstimate memory) {
-        return estimate(s, p, Math.max(0, memory.headroomBytes()));
+        // The update runs after the backward: activations and logits are freed by then, so their memory is free.
+        long freeAtStep = memory.headroomBytes() + memory.perGpu().activationsBytes() + memory.perGpu().logitsBytes();
+        return estimate(s, p, Math.max(0, freeAtStep));
     }
 
     /** @param freeBytes GPU memory left free by the memory estimate, or -1 when unknown (no paging assumed) */

@@ -12,15 +12,15 @@ import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.finetuneplanner.core.model.ParameterCounter;
+import org.finetuneplanner.core.Estimator;
 import org.finetuneplanner.core.scenario.Scenario;
-import org.finetuneplanner.core.time.ThroughputEstimator;
 import org.finetuneplanner.service.persistence.ScenarioJson;
 import org.junit.jupiter.api.Test;
 
 /**
  * Speed against the public cases that give tokens/s: every complete case (as {@code score.py} counts them), read
- * through the real scenario reader and GPU catalog. Multi-GPU figures in these sources are whole-job tokens/s.
+ * through the real scenario reader and GPU catalog and answered by the full estimator (memory included: paged
+ * optimizer states depend on the free memory). Multi-GPU figures in these sources are whole-job tokens/s.
  */
 class SpeedValidationTest {
 
@@ -28,7 +28,7 @@ class SpeedValidationTest {
     void medianSpeedErrorOnPublicCasesStaysWithinTarget() throws IOException {
         ObjectMapper mapper = new ObjectMapper();
         ScenarioJson reader = ScenarioJson.standard();
-        ThroughputEstimator estimator = new ThroughputEstimator();
+        Estimator estimator = Estimator.standard();
         List<Double> errors = new ArrayList<>();
         try (BufferedReader in = new BufferedReader(new InputStreamReader(
                 getClass().getResourceAsStream("/validation/public-cases.jsonl"), StandardCharsets.UTF_8))) {
@@ -39,8 +39,7 @@ class SpeedValidationTest {
                     continue;
                 }
                 Scenario s = reader.read(c.path("scenario").toString());
-                double predicted = estimator.estimate(s, ParameterCounter.count(s.model().architecture(),
-                        s.method())).tokensPerSecond();
+                double predicted = estimator.estimate(s).throughput().tokensPerSecond();
                 double measured = expected.path("tokens_per_second").asDouble();
                 double error = (predicted - measured) / measured;
                 errors.add(Math.abs(error));
@@ -54,7 +53,8 @@ class SpeedValidationTest {
         System.out.printf("speed cases %d, MdAPE %.1f%%, within 25%% %.0f%%%n", sorted.size(), 100 * median,
                 100 * within25);
         assertEquals(19, sorted.size(), "complete cases with tokens/s");
-        // reached 23.6 % on 19 cases (target ≤ 30 %); the outliers are discussed in docs/methodology.md "Time"
-        assertTrue(median <= 0.25, "median " + median);
+        // reached 25.7 % on 19 cases through the full estimator (target ≤ 30 %); the outliers are discussed in
+        // docs/methodology.md "Time". The bound is the target: the memory estimate (paged optimizer headroom) moves it.
+        assertTrue(median <= 0.30, "median " + median);
     }
 }
