@@ -15,6 +15,8 @@ public final class ExitCodes {
     public static final int USAGE = 2;
     /** A file could not be read or written (missing, no permission, disk full), or the output was closed. */
     public static final int IO = 3;
+    /** The desktop app could not start (no display, no GTK 3, JavaFX missing); the command line still works. */
+    public static final int APP_UNAVAILABLE = 4;
     /** A bug: the program failed where it should not have. The message says what; please report it. */
     public static final int INTERNAL = 70;
 
@@ -25,6 +27,7 @@ public final class ExitCodes {
         codes.put(" " + INVALID_INPUT, "invalid input (a scenario value, or any batch line failed)");
         codes.put(" " + USAGE, "wrong command line (unknown command or option, missing argument)");
         codes.put(" " + IO, "a file could not be read or written");
+        codes.put(" " + APP_UNAVAILABLE, "the desktop app could not start (no arguments given, no display)");
         codes.put(INTERNAL + "", "internal error (please report it)");
         return codes;
     }
