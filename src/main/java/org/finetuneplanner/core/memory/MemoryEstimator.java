@@ -313,6 +313,20 @@ public final class MemoryEstimator {
         }
 
         private double weights() {
+            int before = terms.size();
+            double w = weightsOnDevice();
+            if (hw.offload() == Offload.OPTIMIZER_AND_PARAMS) {
+                terms.subList(before, terms.size()).clear();
+                hostBytes += w * Math.min(gpus, hw.gpusPerNode());
+                addTerm(MemoryComponent.WEIGHTS, "Parameters offloaded to host", 0, "N × bytes on the CPU",
+                        gib(w) + " per GPU → host", "FSDP CPUOffload(offload_params=True), DeepSpeed "
+                                + "offload_param: each block is copied in for its forward and backward");
+                return 0;
+            }
+            return w;
+        }
+
+        private double weightsOnDevice() {
             double w;
             if (!adapters) {
                 double bytes = trainableBytes();
@@ -355,9 +369,9 @@ public final class MemoryEstimator {
             w += unshardedCopy();
             if (quantized) {
                 // one linear is dequantised to 16 bit at a time, in forward and again in backward
-                double dq = 2.0 * largestLinear() * 2;
-                addTerm(MemoryComponent.WEIGHTS, "Dequantised working copy", dq, "2 × largest linear × 2 B",
-                        "2 × " + num(largestLinear()) + " × 2 B", SRC_NF4);
+                double dq = largestLinear() * 2;
+                addTerm(MemoryComponent.WEIGHTS, "Dequantised working copy", dq, "largest linear × 2 B",
+                        num(largestLinear()) + " × 2 B", SRC_NF4);
                 w += dq;
             }
             return w;
@@ -555,7 +569,8 @@ public final class MemoryEstimator {
         private String gatherInputs = "";
 
         private double gatherBuffers() {
-            if (paramShard == 1 && gradShard == 1) {
+            boolean streamed = hw.offload() == Offload.OPTIMIZER_AND_PARAMS;
+            if (paramShard == 1 && gradShard == 1 && !streamed) {
                 return 0;
             }
             long block = ParameterCounter.blockParameters(a);
@@ -565,7 +580,7 @@ public final class MemoryEstimator {
             double trainableShare = adapters ? (double) pc.adapter() / Math.max(1, pc.base()) : 1;
             double gatherW = 0;
             double root = 0;
-            if (paramShard > 1) {
+            if (paramShard > 1 || streamed) {
                 gatherW = 2.0 * block * wBytes;
                 if (fw.separateMaster()) {
                     gatherW = 4.0 * block * wBytes / 2;
@@ -574,9 +589,9 @@ public final class MemoryEstimator {
                 }
             }
             double reduce = 2.0 * block * trainableShare * gBytes;
-            gatherFormula = (paramShard > 1 ? "2 × block × " + num(wBytes) + " B + root (embeddings, head) + " : "")
+            gatherFormula = (paramShard > 1 || streamed ? "2 × block × " + num(wBytes) + " B + root (embeddings, head) + " : "")
                     + "2 × block grads × " + num(gBytes) + " B";
-            gatherInputs = (paramShard > 1 ? "2 × " + num(block) + " × " + num(wBytes) + " B + " + gib(root) + " + "
+            gatherInputs = (paramShard > 1 || streamed ? "2 × " + num(block) + " × " + num(wBytes) + " B + " + gib(root) + " + "
                     : "") + "2 × " + num(block * trainableShare) + " × " + num(gBytes) + " B";
             return gatherW + root + reduce;
         }
@@ -678,7 +693,17 @@ public final class MemoryEstimator {
             double perInput = castBytes + dropBytes;
             double sum = 0;
             int modules = 0;
+            boolean qkvCounted = false;
             for (LoraTarget target : targets) {
+                boolean qkv = target == LoraTarget.Q || target == LoraTarget.K || target == LoraTarget.V;
+                if (qkv && fw.fusedQkv()) {
+                    // one fused projection: its input passes through the adapter dropout once
+                    if (qkvCounted) {
+                        modules++;
+                        continue;
+                    }
+                    qkvCounted = true;
+                }
                 double dIn = switch (target) {
                     case Q, K, V, GATE, UP -> h;
                     case O -> qW;
