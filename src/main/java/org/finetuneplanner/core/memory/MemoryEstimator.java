@@ -584,6 +584,8 @@ public final class MemoryEstimator {
                 gatherW = 2.0 * block * wBytes;
                 if (fw.separateMaster()) {
                     gatherW = 4.0 * block * wBytes / 2;
+                } else if (fw.shardsEmbeddings()) {
+                    root = (double) a.vocabSize() * a.hiddenSize() * bytesOf(t.precision());
                 } else {
                     root = pc.embedding() * bytesOf(t.precision());
                 }
@@ -659,11 +661,19 @@ public final class MemoryEstimator {
             }
             double dropout = hasHiddenDropout() ? 2 * h : 0;
             double lora = loraActivations(p, h, qW, iEff, compiled);
+            double quantInputs = 0;
+            if (adapters && quantized && fw.quantizedKeepsInputs()) {
+                // bitsandbytes MatMul4Bit keeps A in ctx.tensors for every quantised linear: the block input,
+                // the o-projection input, the MLP input (shared with attention in a parallel block) and the
+                // down-projection input
+                quantInputs = p * (h + qW + (a.parallelBlock() ? 0 : h) + iEff);
+            }
             double cross = a.crossAttentionLayers() > 0
                     ? (double) a.crossAttentionLayers() / a.numLayers() * (p * (3 * qW + 2 * kvW) + norm) : 0;
             actDetail = "norms " + num(norms / h) + "h + attention " + num(attn / h) + "h + MLP " + num(mlp / h)
-                    + "h" + (lora > 0 ? " + LoRA " + num(lora / h) + "h" : "") + (dropout > 0 ? " + dropout 2h" : "");
-            double perToken = norms + attn + mlp + dropout + lora + cross;
+                    + "h" + (lora > 0 ? " + LoRA " + num(lora / h) + "h" : "") + (dropout > 0 ? " + dropout 2h" : "")
+                    + (quantInputs > 0 ? " + inputs kept by quantised matmuls " + num(quantInputs / h) + "h" : "");
+            double perToken = norms + attn + mlp + dropout + lora + cross + quantInputs;
             if (t.attention() == Attention.EAGER) {
                 double softmax = (fw.normUpcast() || amp) && !hasHiddenDropout() ? 4 : p;
                 if (amp) {
