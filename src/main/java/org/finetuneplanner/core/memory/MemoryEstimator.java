@@ -185,7 +185,7 @@ public final class MemoryEstimator {
                 if (ckpt == Checkpointing.FULL) {
                     saved = inputs + finalNorm;
                 } else {
-                    hostBytes += inputs;
+                    hostBytes += inputs * gpusOnNode();
                     saved = 2.0 * tokens * a.hiddenSize() * actBytes + finalNorm;
                 }
             }
@@ -317,7 +317,7 @@ public final class MemoryEstimator {
             double w = weightsOnDevice();
             if (hw.offload() == Offload.OPTIMIZER_AND_PARAMS) {
                 terms.subList(before, terms.size()).clear();
-                hostBytes += w * Math.min(gpus, hw.gpusPerNode());
+                hostBytes += w * gpusOnNode();
                 addTerm(MemoryComponent.WEIGHTS, "Parameters offloaded to host", 0, "N × bytes on the CPU",
                         gib(w) + " per GPU → host", "FSDP CPUOffload(offload_params=True), DeepSpeed "
                                 + "offload_param: each block is copied in for its forward and backward");
@@ -433,12 +433,12 @@ public final class MemoryEstimator {
             Offload off = hw.offload();
             if (off != Offload.NONE && fw.separateMaster()) {
                 // ZeRO-Offload: gradients stream to host; the 16-bit bucket stays
-                hostBytes += trainable * 4.0 / Math.max(1, hw.nodes());
+                hostBytes += trainable * 4.0 / gradShard * gpusOnNode();
                 bytes = bytesOf(t.precision());
             }
             if (off == Offload.OPTIMIZER_AND_PARAMS && !fw.separateMaster()) {
                 // FSDP CPUOffload(offload_params=True): sharded gradients live on the host
-                hostBytes += trainable * bytes / Math.max(1, hw.nodes());
+                hostBytes += trainable * bytes / gradShard * gpusOnNode();
                 gradFormula = "gradients offloaded to host";
                 gradInputs = "0 on GPU";
                 return 0;
@@ -483,15 +483,14 @@ public final class MemoryEstimator {
             boolean offloaded = hw.offload() != Offload.NONE;
             double gpu = (states + master) / optShard;
             if (offloaded) {
-                hostBytes += (states + master) / Math.max(1, hw.nodes()) * Math.max(1, Math.min(gpus,
-                        hw.gpusPerNode())) / optShard;
+                hostBytes += (states + master) / optShard * gpusOnNode();
                 addTerm(MemoryComponent.OPTIMIZER, "Optimizer states (offloaded to host)", 0,
                         formula + " per trainable parameter, on the CPU", num(trainable) + " params → host",
                         "DeepSpeed ZeRO-Offload / FSDP CPUOffload, torchtune fsdp_cpu_offload");
                 return 0;
             }
             if (paged) {
-                hostBytes += gpu;
+                hostBytes += gpu * gpusOnNode();
                 addTerm(MemoryComponent.OPTIMIZER, "Paged optimizer states (unified memory)", 0,
                         formula + " per trainable parameter, paged", num(trainable) + " × " + num(perParam) + " B = "
                                 + gib(states) + " outside the PyTorch allocator",
@@ -804,6 +803,11 @@ public final class MemoryEstimator {
         }
 
         // ---- helpers -----------------------------------------------------------------------------------------
+
+        /** GPUs sharing one host: host memory is reported per node. */
+        private int gpusOnNode() {
+            return Math.max(1, Math.min(gpus, hw.gpusPerNode()));
+        }
 
         private void addTerm(MemoryComponent c, String label, double bytes, String formula, String inputs,
                              String source) {

@@ -141,6 +141,19 @@ class MemoryEstimatorTest {
     }
 
     @Test
+    void offloadedOptimizerStatesAreCountedPerNode() {
+        // ZeRO-3 with optimizer offload on 16 GPUs, 8 per node: AdamW moments 2 × 4 B per param, fp32 master under
+        // the generic AMP profile lives in the parameters (not the optimizer): each GPU's 1/16 of
+        // 8,030,261,248 × 8 B goes to its node's RAM, so a node holds 8/16 of it = 32,121,044,992 B.
+        Scenario s = llama3(MethodSpec.full(WeightStorage.BF16), TrainingSpec.defaults(true)
+                .withCheckpointing(Checkpointing.FULL))
+                .withHardware(HardwareSpec.of(gpu, 16, Sharding.ZERO3, Offload.OPTIMIZER));
+        MemoryEstimate e = estimator.estimate(s);
+        assertEquals(0, e.perGpu().optimizerBytes());
+        assertEquals(8_030_261_248L * 8 / 16 * 8, e.hostBytes(), 16);
+    }
+
+    @Test
     void gradientAccumulationKeepsGradientsThroughTheNextForward() {
         TrainingSpec base = TrainingSpec.defaults(false).withMicroBatchSize(4);
         MemoryEstimate one = estimator.estimate(llama3(MethodSpec.full(WeightStorage.BF16), base));
