@@ -34,7 +34,8 @@ import org.openjdk.jmh.annotations.Warmup;
 @State(Scope.Benchmark)
 public class EstimateBenchmark {
 
-    private static final String SCENARIO = "{\"format\":\"finetune-plan/1\",\"name\":\"Llama 3.1 8B, QLoRA r16, 1x L40S\","
+    private static final String SCENARIO = "{\"format\":\"finetune-plan/1\","
+            + "\"name\":\"Llama 3.1 8B, QLoRA r16, 1x L40S\","
             + "\"model\":{\"preset\":\"llama-3.1-8b\"},\"method\":{\"type\":\"qlora\",\"rank\":16},"
             + "\"training\":{\"micro_batch_size\":4,\"sequence_length\":2048,\"gradient_accumulation_steps\":4,"
             + "\"activation_checkpointing\":\"full\",\"framework\":\"hf\"},\"hardware\":{\"gpu\":\"l40s-48gb\"},"

@@ -92,7 +92,8 @@ public record FrameworkProfile(Framework framework, boolean normUpcast, boolean 
             "torchtune README ('we don't support mixed-precision training': bf16 weights, grads, optimizer states); "
                     + "modules/rms_norm.py (fp32), modules/attention.py (k/v expand for GQA), "
                     + "modules/transformer.py 2024 (output(h).float()), LoRA configs lora_dropout 0.05, "
-                    + "recipes 'del logits' before backward, torch.optim.AdamW with its foreach default (configs of 2024), "
+                    + "recipes 'del logits' before backward, torch.optim.AdamW with its foreach default "
+                    + "(configs of 2024), "
                     + "custom_sharded_layers tok_embeddings and output (distributed configs)");
 
     /** Unsloth: Triton kernels for RMSNorm, RoPE and cross-entropy, offloaded checkpointing. */

@@ -96,7 +96,6 @@ public final class MemoryEstimator {
 
     /** One estimate's working state; lives for a single call. */
     private static final class Run {
-        private final Scenario s;
         private final Architecture a;
         private final MethodSpec m;
         private final TrainingSpec t;
@@ -118,7 +117,6 @@ public final class MemoryEstimator {
         private double hostBytes;
 
         Run(Scenario s) {
-            this.s = s;
             this.a = s.model().architecture();
             this.m = s.method();
             this.t = s.training();
@@ -352,7 +350,8 @@ public final class MemoryEstimator {
             double rest = (pc.embedding() + pc.other()) * otherBytes / paramShard;
             String wsLabel = quantized ? ws.label() : ws.id();
             addTerm(MemoryComponent.WEIGHTS, "Frozen linear weights (" + wsLabel + ")", linear,
-                    quantized ? "N_linear × " + num(bitsOf(ws)) + " bit / 8" : "N_linear × " + num(linearBytes) + " B",
+                    quantized ? "N_linear × " + num(bitsOf(ws)) + " bit / 8"
+                            : "N_linear × " + num(linearBytes) + " B",
                     num(pc.linear()) + " × " + num(linearBytes) + " B / " + paramShard,
                     quantized ? SRC_NF4 : SRC_PARAMS);
             addTerm(MemoryComponent.WEIGHTS, "Embeddings, LM head, norms" + (otherBytes == 4 && quantized
@@ -362,7 +361,8 @@ public final class MemoryEstimator {
             double adapterBytes = trainableBytes();
             double ad = pc.trainable() * adapterBytes / paramShard;
             addTerm(MemoryComponent.WEIGHTS, "Adapters and extra trainable modules", ad,
-                    "N_trainable × " + num(adapterBytes) + " B", num(pc.trainable()) + " × " + num(adapterBytes) + " B",
+                    "N_trainable × " + num(adapterBytes) + " B",
+                    num(pc.trainable()) + " × " + num(adapterBytes) + " B",
                     adapterBytes == 4 && !t.masterWeights() ? "PEFT mapping_func.py autocast_adapter_dtype=True"
                             : SRC_PARAMS);
             w = linear + rest + ad;
@@ -385,7 +385,8 @@ public final class MemoryEstimator {
             long h = a.hiddenSize();
             long mlpWidth = a.moe().isMoe() && a.moe().denseLayers() == 0 ? a.moe().expertIntermediate()
                     : a.intermediateSize();
-            return Math.max(h * mlpWidth * (a.gatedMlp() ? 1.0 : 1.0), h * (double) (a.queryWidth() + 2 * a.kvWidth()));
+            // the biggest single matrix: an MLP projection or the fused q/k/v projection
+            return Math.max((double) h * mlpWidth, (double) h * (a.queryWidth() + 2 * a.kvWidth()));
         }
 
         /** Autocast's 16-bit copies of fp32 weights used by matmuls, alive from forward through backward. */
@@ -590,9 +591,10 @@ public final class MemoryEstimator {
                 }
             }
             double reduce = 2.0 * block * trainableShare * gBytes;
-            gatherFormula = (paramShard > 1 || streamed ? "2 × block × " + num(wBytes) + " B + root (embeddings, head) + " : "")
+            boolean gathers = paramShard > 1 || streamed;
+            gatherFormula = (gathers ? "2 × block × " + num(wBytes) + " B + root (embeddings, head) + " : "")
                     + "2 × block grads × " + num(gBytes) + " B";
-            gatherInputs = (paramShard > 1 || streamed ? "2 × " + num(block) + " × " + num(wBytes) + " B + " + gib(root) + " + "
+            gatherInputs = (gathers ? "2 × " + num(block) + " × " + num(wBytes) + " B + " + gib(root) + " + "
                     : "") + "2 × " + num(block * trainableShare) + " × " + num(gBytes) + " B";
             return gatherW + root + reduce;
         }

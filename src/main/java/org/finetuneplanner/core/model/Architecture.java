@@ -26,7 +26,8 @@ import java.util.Objects;
  * @param moe                   mixture-of-experts layout, {@link Moe#NONE} for dense models
  * @param maxPositionEmbeddings longest context the model was trained for (0 if unknown)
  * @param guessed               the shape was guessed from a bare parameter count
- * @param qkNormFullWidth       the q/k norms span the whole projection (OLMo 2: a·d and kv·d) rather than one head (d)
+ * @param qkNormFullWidth       the q/k norms span the whole projection (OLMo 2: a·d and kv·d) rather than one
+ *                              head (d)
  * @param lmHeadBias            the LM head has a bias of V (Phi-1.5/Phi-2)
  * @param parallelBlock         attention and MLP read the same normalised input (GPT-J/NeoX, Falcon, Phi)
  * @param crossAttentionLayers  blocks with an extra cross-attention (T5 decoder), counted inside {@code numLayers}

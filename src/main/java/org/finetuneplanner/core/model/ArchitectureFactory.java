@@ -116,8 +116,9 @@ public final class ArchitectureFactory {
 
     /**
      * Guesses a Llama-style shape from a total parameter count: hidden size from the aspect ratio of the Llama
-     * family (L ≈ h/128, so N ≈ 12·h³/128), 128-wide heads, grouped-query attention with 4 query heads per KV head,
-     * a 32,000-row untied vocabulary (fewer rows below ~16M parameters), and the MLP width solved so that the count comes out at {@code n}.
+     * family (L ≈ h/128, so N ≈ 12·h³/128), 128-wide heads, grouped-query attention with 4 query heads per KV
+     * head, a 32,000-row untied vocabulary (fewer rows below ~16M parameters), and the MLP width solved so that
+     * the count comes out at {@code n}.
      *
      * @param n total parameters (1,000,000 to 100 trillion)
      * @return a guessed architecture ({@code guessed = true})
@@ -329,7 +330,8 @@ public final class ArchitectureFactory {
                 // Falcon-7B/RW: one input_layernorm shared by the parallel branches; the new decoder
                 // architecture (40B/180B) has ln_attn and ln_mlp.
                 case FALCON -> k.bool(false, "new_decoder_architecture") || k.optInt(MAX_HEADS, 0,
-                        "num_kv_heads", "n_head_kv", "num_key_value_heads") > 1 ? 2 : (k.bool(true, "parallel_attn") ? 1 : 2);
+                        "num_kv_heads", "n_head_kv", "num_key_value_heads") > 1 || !k.bool(true, "parallel_attn")
+                        ? 2 : 1;
                 default -> 2;
             };
         }

@@ -11,7 +11,8 @@ class ValidationRunnerTest {
 
     private static final String CASE = "{\"id\":\"c1\",\"scenario\":{\"format\":\"finetune-plan/1\",\"name\":\"c1\","
             + "\"model\":{\"preset\":\"llama-3.1-8b\"},\"method\":{\"type\":\"qlora\"},"
-            + "\"training\":{\"micro_batch_size\":1,\"sequence_length\":1024},\"hardware\":{\"gpu\":\"a100-sxm-80gb\"}},"
+            + "\"training\":{\"micro_batch_size\":1,\"sequence_length\":1024},"
+            + "\"hardware\":{\"gpu\":\"a100-sxm-80gb\"}},"
             + "\"expected\":{\"metric\":\"peak_allocated\",\"peak_gib\":%s,\"complete\":true}}";
 
     @Test
