@@ -424,19 +424,77 @@ public final class ThroughputEstimator {
         return "AMD".equalsIgnoreCase(gpu.vendor());
     }
 
-    /** Three significant digits, in plain or scientific notation, without the cost of {@code String.format}. */
+    /**
+     * Three significant digits, in plain or scientific notation ("0.622", "1.69", "4.13e10"; whole numbers below
+     * 10^5 exactly: "2048"), with integer
+     * arithmetic only: this runs a few dozen times per estimate, on every slider tick.
+     */
     static String fmt(double v) {
         if (v == 0 || Double.isNaN(v) || Double.isInfinite(v)) {
-            return String.valueOf(v);
+            return v == 0 ? "0" : String.valueOf(v);
         }
-        double abs = Math.abs(v);
-        if (abs >= 0.01 && abs < 1e5) {
-            double scale = Math.pow(10, 2 - (int) Math.floor(Math.log10(abs)));
-            double r = Math.round(v * scale) / scale;
-            return r == Math.rint(r) ? String.valueOf((long) r) : String.valueOf(r);
+        if (v == Math.rint(v) && Math.abs(v) < 1e5) {
+            return Long.toString((long) v);  // counts (tokens, GPUs, steps) stay exact
         }
-        int exp = (int) Math.floor(Math.log10(abs));
-        double mant = Math.round(v / Math.pow(10, exp) * 100) / 100.0;
-        return mant + "e" + exp;
+        StringBuilder b = new StringBuilder(12);
+        if (v < 0) {
+            b.append('-');
+            v = -v;
+        }
+        int exp = 0;
+        double m = v;
+        while (m >= 10) {
+            m /= 10;
+            exp++;
+        }
+        while (m < 1) {
+            m *= 10;
+            exp--;
+        }
+        long digits = Math.round(m * 100);  // 100 … 1000
+        if (digits >= 1000) {
+            digits /= 10;
+            exp++;
+        }
+        if (exp >= -2 && exp < 5) {
+            if (exp >= 2) {
+                long whole = digits;
+                for (int i = 2; i < exp; i++) {
+                    whole *= 10;
+                }
+                return b.append(whole).toString();
+            }
+            // 1 or 2 integer digits, or a leading "0.": place the point among the three digits, drop trailing 0s
+            String d = Long.toString(digits);
+            if (exp >= 0) {
+                b.append(d, 0, exp + 1).append('.').append(d, exp + 1, 3);
+            } else {
+                b.append("0.");
+                for (int i = -1; i > exp; i--) {
+                    b.append('0');
+                }
+                b.append(d);
+            }
+            int end = b.length();
+            while (b.charAt(end - 1) == '0') {
+                end--;
+            }
+            if (b.charAt(end - 1) == '.') {
+                end--;
+            }
+            b.setLength(end);
+            return b.toString();
+        }
+        String d = Long.toString(digits);
+        b.append(d.charAt(0)).append('.').append(d, 1, 3);
+        int end = b.length();
+        while (b.charAt(end - 1) == '0') {
+            end--;
+        }
+        if (b.charAt(end - 1) == '.') {
+            end--;
+        }
+        b.setLength(end);
+        return b.append('e').append(exp).toString();
     }
 }

@@ -21,6 +21,8 @@ import org.finetuneplanner.core.scenario.Scenario;
 import org.finetuneplanner.core.scenario.Sharding;
 import org.finetuneplanner.core.scenario.WeightStorage;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class ThroughputEstimatorTest {
 
@@ -147,6 +149,25 @@ class ThroughputEstimatorTest {
             assertTrue(t.tokensPerSecond() > previous, "n=" + n);
             previous = t.tokensPerSecond();
         }
+    }
+
+    @ParameterizedTest
+    @CsvSource(textBlock = """
+            0.622222,     0.622
+            2048,         2048
+            0.5,          0.5
+            1.689726,     1.69
+            12.5,         12.5
+            99999,        99999
+            99999.7,      1e5
+            2047.6,       2050
+            41253076992,  4.13e10
+            0.001234,     1.23e-3
+            -3.5,         -3.5
+            0,            0
+            """)
+    void formatsThreeSignificantDigits(double value, String expected) {
+        assertEquals(expected, ThroughputEstimator.fmt(value));
     }
 
     @Test
