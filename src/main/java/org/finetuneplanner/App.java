@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
@@ -28,6 +29,10 @@ import org.finetuneplanner.service.catalog.Catalogs;
 import org.finetuneplanner.service.io.AtomicFiles;
 import org.finetuneplanner.service.model.ModelFiles;
 import org.finetuneplanner.service.persistence.ScenarioJson;
+import org.finetuneplanner.service.report.PdfReportExporter;
+import org.finetuneplanner.service.report.ReportAccuracy;
+import org.finetuneplanner.service.report.ReportLanguage;
+import org.finetuneplanner.service.report.ReportService;
 import org.finetuneplanner.service.settings.Settings;
 import org.finetuneplanner.service.settings.SettingsStore;
 import org.finetuneplanner.ui.common.Messages;
@@ -35,6 +40,8 @@ import org.finetuneplanner.ui.common.UiExecutors;
 import org.finetuneplanner.ui.planner.ModelSources;
 import org.finetuneplanner.ui.planner.PlannerServices;
 import org.finetuneplanner.ui.planner.PlannerViewModel;
+import org.finetuneplanner.ui.report.ExportViewModel;
+import org.finetuneplanner.ui.report.ReportFileDialogs;
 import org.finetuneplanner.ui.shell.FxFileDialogs;
 import org.finetuneplanner.ui.shell.PdfExport;
 import org.finetuneplanner.ui.shell.ScenarioFiles;
@@ -115,7 +122,9 @@ public final class App extends Application {
         json = new ScenarioJson(catalogs);
         Messages messages = Messages.forLocale(Locale.forLanguageTag(settings.language()));
         UiExecutors executors = UiExecutors.forApp(io);
-        PlannerViewModel planner = new PlannerViewModel(services(catalogs), executors, messages);
+        PlannerServices planning = services(catalogs);
+        PlannerViewModel planner = new PlannerViewModel(planning, executors, messages);
+        ExportViewModel export = reportExport(planning, catalogs, executors);
         String notice = loaded.setAside().map(p -> messages.text("status.settingsDamaged", p.getFileName()))
                 .orElse(null);
         try {
@@ -128,7 +137,13 @@ public final class App extends Application {
             notice = messages.text("status.scenarioDamaged", aside.map(p -> p.getFileName().toString())
                     .orElse(String.valueOf(e.getMessage())));
         }
-        shell = new ShellViewModel(planner, scenarioFiles(json), pdfExport(), executors);
+        PdfExport pdf = (scenario, language, file) -> export.writeConfirmed(scenario, file);
+        shell = new ShellViewModel(planner, scenarioFiles(json), Optional.of(pdf), executors);
+        // The report's language follows the app's until the user picks another in the export dialog.
+        shell.localeProperty().subscribe(l -> {
+            export.uiLocaleProperty().set(l);
+            export.languageProperty().set(ReportLanguage.fromId(l.getLanguage()).orElse(ReportLanguage.EN));
+        });
         shell.darkThemeProperty().set(settings.dark());
         shell.darkThemeProperty().subscribe(dark -> setUserAgentStylesheet(
                 App.class.getResource(dark ? DARK : LIGHT).toExternalForm()));
@@ -136,8 +151,8 @@ public final class App extends Application {
             shell.report(notice);
         }
 
-        ShellView root = new ShellView(shell, new FxFileDialogs(() -> stage,
-                () -> planner.messagesProperty().get()), this::quit);
+        ShellView root = new ShellView(shell, new ReportFileDialogs(new FxFileDialogs(() -> stage,
+                () -> planner.messagesProperty().get()), export, () -> stage), this::quit);
         Scene scene = new Scene(root, settings.width(), settings.height());
         scene.getStylesheets().add(App.class.getResource("/org/finetuneplanner/ui/app.css").toExternalForm());
         stage.setScene(scene);
@@ -151,9 +166,17 @@ public final class App extends Application {
         stage.show();
     }
 
-    /** The report area's File → Export PDF… exporter; empty until it is wired. TODO(#5) */
-    private static Optional<PdfExport> pdfExport() {
-        return Optional.empty();
+    /**
+     * File → Export PDF…: the report's details dialog before the file chooser, the report written on the IO thread
+     * with the shell's status line, then opened with the desktop's PDF viewer.
+     */
+    private ExportViewModel reportExport(PlannerServices services, Catalogs catalogs, UiExecutors executors) {
+        ReportService reports = new ReportService(services.estimator(), services.planner(), catalogs.gpus(),
+                ReportAccuracy::fromBundledCases, new PdfReportExporter());
+        ExportViewModel vm = new ExportViewModel(reports, executors,
+                file -> getHostServices().showDocument(file.toUri().toString()), LocalDate::now);
+        io.execute(PdfReportExporter::warmUp);       // fonts, PDFBox and JFreeChart loaded before the first export
+        return vm;
     }
 
     /** Puts the window where it was, if that place is still on a screen. */

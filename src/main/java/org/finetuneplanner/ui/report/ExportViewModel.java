@@ -85,6 +85,43 @@ public final class ExportViewModel {
                 language.get(), paper.get());
     }
 
+    /** The details as the user confirmed them in the dialog: immutable, so a background thread may read them. */
+    private record Confirmed(ReportMeta meta, Path logo, boolean open) {
+    }
+
+    private volatile Confirmed confirmed;
+
+    /**
+     * Takes the dialog's details as they are now for the next {@link #writeConfirmed}. Call on the FX thread when
+     * the export dialog is closed with OK.
+     */
+    public void confirm() {
+        confirmed = new Confirmed(currentMeta(), logo.get(), openWhenDone.get());
+    }
+
+    /**
+     * Writes the report with the details of the last {@link #confirm()} (or the defaults). For a caller that runs
+     * its own background task and status line (the shell's File → Export PDF…): call on a background thread; the
+     * file is opened afterwards on the FX executor.
+     *
+     * @throws ReportException with a message for the user; the previous file is then intact
+     */
+    public void writeConfirmed(Scenario scenario, Path target) {
+        Confirmed c = confirmed;
+        if (c == null) {
+            c = new Confirmed(ReportMeta.defaults(today.get()), null, false);
+        }
+        ReportMeta meta = c.logo() == null ? c.meta() : c.meta().withLogo(Optional.of(ReportLogo.read(c.logo())));
+        service.export(scenario, meta, target);
+        boolean open = c.open();
+        executors.ui().execute(() -> {
+            lastReport.set(target);
+            if (open) {
+                openQuietly(target);
+            }
+        });
+    }
+
     /**
      * Writes the report of {@code scenario} to {@code target}. Ignored while an export is running. Call on the FX
      * thread; the returned future completes on the FX executor after the status is set.

@@ -136,4 +136,27 @@ class ExportViewModelTest {
         assertTrue(Files.isRegularFile(target));
         assertEquals("Report saved: " + target + " (no PDF viewer could be opened)", vm.getStatus());
     }
+
+    @Test
+    void theShellsExportUsesTheDetailsConfirmedInTheDialog() throws IOException {
+        ExportViewModel vm = vm(UiExecutors.direct());
+        vm.customerProperty().set("Confirmed Customer");
+        vm.confirm();                                   // OK in the dialog, on the FX thread
+        vm.customerProperty().set("Edited Later");
+        Path target = dir.resolve("plan.pdf");
+        vm.writeConfirmed(SCENARIO, target);            // the shell's background task
+        String text = pdfText(target);
+        assertTrue(text.contains("Confirmed Customer") && !text.contains("Edited Later"));
+        assertEquals(List.of(target), opened, "opened, as the dialog's box was ticked");
+        assertEquals(target, vm.lastReportProperty().get());
+    }
+
+    @Test
+    void withoutAConfirmationTheShellsExportWritesAPlainReportAndOpensNothing() {
+        ExportViewModel vm = vm(UiExecutors.direct());
+        Path target = dir.resolve("plan.pdf");
+        vm.writeConfirmed(SCENARIO, target);
+        assertTrue(Files.isRegularFile(target));
+        assertEquals(List.of(), opened);
+    }
 }
