@@ -33,8 +33,12 @@ class PlanCommandTest {
     private final StringWriter err = new StringWriter();
 
     private int run(String... args) throws Exception {
+        return runOn(LORA_8B, args);
+    }
+
+    private int runOn(String scenario, String... args) throws Exception {
         Path file = dir.resolve("scenario.json");
-        Files.writeString(file, LORA_8B);
+        Files.writeString(file, scenario);
         List<String> all = new ArrayList<>(List.of("plan", file.toString()));
         all.addAll(List.of(args));
         CliContext context = CliContext.standard(new ByteArrayInputStream(new byte[0]), new PrintWriter(out),
@@ -66,6 +70,18 @@ class PlanCommandTest {
         assertTrue(option.get("usd").isNumber());
         assertTrue(plan.get("fastest").isTextual());
         assertEquals("", err.toString());
+    }
+
+    @Test
+    void withoutDataSizeThereIsNoTimeOrTotalButThePriceIsShown() throws Exception {
+        String noData = LORA_8B.replace(", \"data\": {\"tokens\": 50000000, \"epochs\": 1}", "");
+        assertEquals(ExitCodes.OK, runOn(noData, "--json", "--gpus", "l40s-48gb,v100-sxm2-32gb"));
+        JsonNode options = ScenarioJson.parse(out.toString()).get("options");
+        JsonNode l40s = options.get(0);
+        assertTrue(l40s.get("hours").isNull());
+        assertTrue(l40s.get("usd").isNull());
+        assertTrue(l40s.get("usd_per_gpu_hour").doubleValue() > 0);
+        assertTrue(options.get(1).get("usd_per_gpu_hour").isNull(), "the V100 32GB has no listed price");
     }
 
     @Test

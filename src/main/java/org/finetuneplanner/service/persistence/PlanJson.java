@@ -1,10 +1,13 @@
 package org.finetuneplanner.service.persistence;
 
+import java.util.Optional;
+
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.finetuneplanner.core.Estimate;
 import org.finetuneplanner.core.Note;
 import org.finetuneplanner.core.cost.CostEstimate;
+import org.finetuneplanner.core.cost.CostProjector;
 import org.finetuneplanner.core.plan.Plan;
 import org.finetuneplanner.core.plan.PlanOption;
 import org.finetuneplanner.core.scenario.HardwareSpec;
@@ -17,6 +20,8 @@ import org.finetuneplanner.service.io.SafeJson;
  * {@code reason} and {@code warnings} (added keys). Unknown values are JSON null.
  */
 public final class PlanJson {
+
+    private static final CostProjector PRICES = new CostProjector();
 
     private PlanJson() {
     }
@@ -71,9 +76,19 @@ public final class PlanJson {
             o.put("usd", Math.round(c.usd() * 100) / 100.0);
             o.put("provider", c.provider());
         } else {
-            o.putNull("usd_per_gpu_hour");
+            // No data size, so no total; the price per GPU-hour is still shown when one is known.
+            Optional<CostEstimate> price = PRICES.project(e.scenario(), 0, e.parameters());
+            if (price.isPresent()) {
+                o.put("usd_per_gpu_hour", Math.round(price.get().usdPerGpuHour() * 10000) / 10000.0);
+            } else {
+                o.putNull("usd_per_gpu_hour");
+            }
             o.putNull("usd");
-            o.putNull("provider");
+            if (price.isPresent()) {
+                o.put("provider", price.get().provider());
+            } else {
+                o.putNull("provider");
+            }
         }
         o.put("reason", option.reason());
         ArrayNode warnings = o.putArray("warnings");
