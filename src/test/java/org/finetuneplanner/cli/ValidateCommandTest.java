@@ -1,0 +1,45 @@
+package org.finetuneplanner.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ValidateCommandTest {
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int run(String... args) {
+        return Main.run(args, new ByteArrayInputStream(new byte[0]), new PrintWriter(out), new PrintWriter(err));
+    }
+
+    @Test
+    void printsTheErrorTableOfThePublicCasesAndExitsZero() throws URISyntaxException {
+        Path cases = Path.of(getClass().getResource("/validation-public-cases.jsonl").toURI());
+        assertEquals(ExitCodes.OK, run("validate", cases.toString()));
+        String table = out.toString();
+        assertTrue(table.startsWith("group"), table);
+        for (String row : new String[] {"all", "method=full", "method=lora", "method=qlora", "single-GPU",
+                "multi-GPU", "oom", "speed: tokens/s"}) {
+            assertTrue(table.contains(row), row + " missing in\n" + table);
+        }
+        assertTrue(table.contains("3/3 right"), table);
+        assertEquals("", err.toString());
+    }
+
+    @Test
+    void aMissingFileIsOneLineOnStandardErrorWithTheIoStatus(@TempDir Path dir) {
+        assertEquals(ExitCodes.IO, run("validate", dir.resolve("nope.jsonl").toString()));
+        assertTrue(err.toString().startsWith("error: ") && err.toString().contains("nope.jsonl: no such file"),
+                err.toString());
+        assertEquals(1, err.toString().strip().lines().count());
+    }
+}
