@@ -40,6 +40,8 @@ public final class MemoryBar extends Region {
             Region r = new Region();
             r.getStyleClass().addAll(Styles.MEMORY_SEGMENT, Styles.part(c));
             Tooltip tip = new Tooltip();
+            // Text made when the tooltip shows: bars redraw on every tick, tooltips rarely show.
+            tip.setOnShowing(e -> tip.setText(tipText(c)));
             Tooltip.install(r, tip);
             tips.put(c, tip);
             segments.put(c, r);
@@ -59,7 +61,14 @@ public final class MemoryBar extends Region {
     public void setTexts(Messages messages, Formats formats) {
         this.messages = messages;
         this.formats = formats;
-        requestLayout();
+    }
+
+    private String tipText(MemoryComponent c) {
+        MemoryBarData d = data.get();
+        if (messages == null || d == null) {
+            return "";
+        }
+        return messages.text("results.memory.part", messages.text("part." + c.name()), formats.gib(d.parts().bytes(c)));
     }
 
     public ObjectProperty<MemoryBarData> dataProperty() {
@@ -107,10 +116,6 @@ public final class MemoryBar extends Region {
             long bytes = d.parts().bytes(c);
             double sw = bytes * scale;
             segments.get(c).resizeRelocate(snapPositionX(x), y0, Math.max(0, snapSizeX(sw)), h);
-            if (messages != null) {
-                tips.get(c).setText(messages.text("results.memory.part", messages.text("part." + c.name()),
-                        formats.gib(bytes)));
-            }
             x += sw;
         }
         double cap = x0 + d.capacityBytes() * scale;

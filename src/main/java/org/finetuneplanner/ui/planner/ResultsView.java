@@ -61,6 +61,9 @@ public final class ResultsView extends ScrollPane {
     private final VBox optionBars = new VBox(3);
     private final VBox notes = new VBox(4);
     private boolean syncingSelection;
+    private Object shownExplanation;
+    private Object shownNotes;
+    private List<String> shownCurveIds = List.of();
 
     public ResultsView(PlannerViewModel vm, Texts texts) {
         this.vm = vm;
@@ -252,11 +255,23 @@ public final class ResultsView extends ScrollPane {
                 cost);
         table.getColumns().setAll(columns);
         table.setRowFactory(tv -> new TableRow<>() {
+            // One tooltip per row, its text set only when it is about to show: rows update on every tick.
+            private final Tooltip reason = new Tooltip();
+
+            {
+                reason.setWrapText(true);
+                reason.setMaxWidth(420);
+                reason.setOnShowing(e -> reason.setText(getItem() == null ? "" : getItem().reason()));
+            }
+
             @Override
             protected void updateItem(OptionRow item, boolean empty) {
                 super.updateItem(item, empty);
                 pseudoClassStateChanged(PC.noFit, !empty && item != null && !item.fits());
-                setTooltip(empty || item == null || item.reason().isEmpty() ? null : new Tooltip(item.reason()));
+                Tooltip wanted = empty || item == null || item.reason().isEmpty() ? null : reason;
+                if (getTooltip() != wanted) {
+                    setTooltip(wanted);
+                }
             }
         });
         Label t = title("results.options");
@@ -334,6 +349,9 @@ public final class ResultsView extends ScrollPane {
         vm.explanationProperty().subscribe(this::showExplanation);
         vm.selectedComponentProperty().subscribe(c -> showExplanation(vm.explanationProperty().getValue()));
         vm.optionRowsProperty().subscribe(list -> {
+            if (list.equals(rows)) {
+                return;
+            }
             syncingSelection = true;
             try {
                 rows.setAll(list);
@@ -371,6 +389,12 @@ public final class ResultsView extends ScrollPane {
     }
 
     private void showExplanation(List<MemoryTerm> terms) {
+        // A tick that leaves this part alone leaves its labels alone (no new nodes, no CSS pass).
+        Object key = List.of(String.valueOf(terms), vm.selectedComponentProperty().get(), texts.now());
+        if (key.equals(shownExplanation)) {
+            return;
+        }
+        shownExplanation = key;
         Messages m = texts.now();
         Formats f = vm.formatsProperty().getValue();
         List<Node> nodes = new ArrayList<>();
@@ -410,23 +434,40 @@ public final class ResultsView extends ScrollPane {
 
     private void showCurves(List<CostCurve> curves) {
         String selected = vm.selectedGpuIdProperty().getValue();
-        List<XYChart.Series<Number, Number>> series = new ArrayList<>(curves.size());
-        for (CostCurve c : curves) {
-            List<XYChart.Data<Number, Number>> points = new ArrayList<>(c.points().size());
-            for (CostPoint p : c.points()) {
-                points.add(new XYChart.Data<>(p.hours(), p.usd()));
+        List<String> ids = curves.stream().map(CostCurve::gpuId).toList();
+        if (!ids.equals(shownCurveIds)) {
+            // Other options fit now: new lines, replaced in one call (one layout pass, no flicker).
+            List<XYChart.Series<Number, Number>> series = new ArrayList<>(curves.size());
+            for (CostCurve c : curves) {
+                series.add(new XYChart.Series<>(c.label(), FXCollections.observableArrayList(points(c))));
             }
-            series.add(new XYChart.Series<>(c.label(), FXCollections.observableArrayList(points)));
+            costChart.getData().setAll(series);
+            shownCurveIds = ids;
+        } else {
+            // The same options: keep the lines and their legend, replace only the points of each.
+            for (int i = 0; i < curves.size(); i++) {
+                XYChart.Series<Number, Number> s = costChart.getData().get(i);
+                if (!s.getName().equals(curves.get(i).label())) {
+                    s.setName(curves.get(i).label());
+                }
+                s.getData().setAll(points(curves.get(i)));
+            }
         }
-        // One call replaces every line: one layout pass, no flicker.
-        costChart.getData().setAll(series);
         for (int i = 0; i < curves.size(); i++) {
-            Node line = series.get(i).getNode();
+            Node line = costChart.getData().get(i).getNode();
             if (line != null) {
                 line.pseudoClassStateChanged(Styles.SELECTED, curves.get(i).gpuId().equals(selected));
             }
         }
         costEmpty.setVisible(curves.isEmpty());
+    }
+
+    private static List<XYChart.Data<Number, Number>> points(CostCurve c) {
+        List<XYChart.Data<Number, Number>> points = new ArrayList<>(c.points().size());
+        for (CostPoint p : c.points()) {
+            points.add(new XYChart.Data<>(p.hours(), p.usd()));
+        }
+        return points;
     }
 
     private void showBars(List<MemoryBarData> bars) {
@@ -446,6 +487,11 @@ public final class ResultsView extends ScrollPane {
     }
 
     private void showNotes(List<NoteLine> lines) {
+        Object key = List.of(lines, texts.now());
+        if (key.equals(shownNotes)) {
+            return;
+        }
+        shownNotes = key;
         List<Node> nodes = new ArrayList<>();
         for (NoteLine n : lines) {
             Label l = new Label((n.severity() == Note.Severity.WARNING ? "\u26a0 " : "\u2139 ") + n.text());
@@ -467,6 +513,7 @@ public final class ResultsView extends ScrollPane {
         private final MemoryBar bar = new MemoryBar();
         private final Label value = new Label();
         private String gpuId;
+        private Messages shownWith;
 
         OptionBarRow() {
             super(6);
@@ -484,12 +531,16 @@ public final class ResultsView extends ScrollPane {
         }
 
         void show(MemoryBarData d, Messages m, Formats f, boolean selected) {
+            pseudoClassStateChanged(Styles.SELECTED, selected);
+            if (d.equals(bar.dataProperty().get()) && m == shownWith) {
+                return;
+            }
+            shownWith = m;
             gpuId = d.gpuId();
             name.setText(d.label());
             bar.setTexts(m, f);
             bar.dataProperty().set(d);
             value.setText(f.gibNumber(d.parts().totalBytes()) + " / " + f.gibNumber(d.capacityBytes()));
-            pseudoClassStateChanged(Styles.SELECTED, selected);
         }
     }
 

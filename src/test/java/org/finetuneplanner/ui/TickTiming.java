@@ -1,0 +1,139 @@
+package org.finetuneplanner.ui;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+
+import javafx.animation.AnimationTimer;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.control.Slider;
+import javafx.stage.Stage;
+
+import org.finetuneplanner.App;
+import org.finetuneplanner.service.persistence.ScenarioJson;
+import org.finetuneplanner.ui.common.Messages;
+import org.finetuneplanner.ui.common.UiExecutors;
+import org.finetuneplanner.ui.planner.PlannerViewModel;
+import org.finetuneplanner.ui.shell.FileDialogs;
+import org.finetuneplanner.ui.shell.ShellView;
+import org.finetuneplanner.ui.shell.ShellViewModel;
+
+/**
+ * A measuring harness, not a test: how long one slider tick takes to recompute every GPU option and redraw.
+ * Run it in a real window, e.g. {@code xvfb-run -a -s "-screen 0 1440x900x24" java -cp … TickTiming}.
+ * (A) moves the batch slider 1,000 times and times the estimate, the plan over every GPU, CSS and layout of each;
+ * (B) moves it once per pulse for 300 pulses and times the frames, rendering included.
+ */
+public final class TickTiming {
+    private TickTiming() {
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        CountDownLatch done = new CountDownLatch(1);
+        Platform.startup(() -> {
+            try {
+                run(done);
+            } catch (RuntimeException e) {
+                e.printStackTrace();
+                done.countDown();
+            }
+        });
+        done.await();
+        Platform.exit();
+    }
+
+    private static void run(CountDownLatch done) {
+        PlannerViewModel vm = new PlannerViewModel(Fixtures.SERVICES, UiExecutors.direct(),
+                Messages.forLocale(Locale.ENGLISH));
+        ShellViewModel shell = new ShellViewModel(vm, App.scenarioFiles(new ScenarioJson(Fixtures.CATALOGS)),
+                Optional.empty(), UiExecutors.direct());
+        FileDialogs none = new FileDialogs() {
+            public java.nio.file.Path openScenario() {
+                return null;
+            }
+
+            public java.nio.file.Path saveScenario(String s) {
+                return null;
+            }
+
+            public java.nio.file.Path openConfig() {
+                return null;
+            }
+
+            public java.nio.file.Path savePdf(String s) {
+                return null;
+            }
+        };
+        Application.setUserAgentStylesheet(
+                App.class.getResource("/atlantafx/base/theme/primer-light.css").toExternalForm());
+        Parent root = new ShellView(shell, none, () -> { });
+        Scene scene = new Scene(root, 1440, 900);
+        scene.getStylesheets().add(App.class.getResource("/org/finetuneplanner/ui/app.css").toExternalForm());
+        Stage stage = new Stage();
+        stage.setScene(scene);
+        stage.show();
+        Slider slider = (Slider) scene.lookup("#batchSlider");
+
+        int[] exps = {2, 3};
+        for (int i = 0; i < 300; i++) {
+            tick(slider, exps[i % 2], root);
+        }
+        int n = 1000;
+        double[] all = new double[n];
+        double[] compute = new double[n];
+        for (int i = 0; i < n; i++) {
+            long t0 = System.nanoTime();
+            slider.setValue(exps[(i + 1) % 2]);
+            long t1 = System.nanoTime();
+            vm.getResults();
+            long t2 = System.nanoTime();
+            root.applyCss();
+            root.layout();
+            long t3 = System.nanoTime();
+            compute[i] = (t2 - t0) / 1e6;
+            all[i] = (t3 - t0) / 1e6;
+        }
+        report("A: tick (set, estimate + plan of " + Fixtures.SERVICES.gpus().size()
+                + " GPUs, views, CSS, layout)", all);
+        report("A: of which estimate + plan", compute);
+
+        long[] last = {0};
+        double[] frames = new double[300];
+        int[] count = {0};
+        new AnimationTimer() {
+            @Override
+            public void handle(long now) {
+                if (last[0] != 0) {
+                    frames[count[0]++] = (now - last[0]) / 1e6;
+                }
+                last[0] = now;
+                if (count[0] == frames.length) {
+                    stop();
+                    report("B: frame interval with one tick per frame (60 Hz pulse = 16.7 ms)", frames);
+                    stage.close();
+                    done.countDown();
+                    return;
+                }
+                slider.setValue(exps[count[0] % 2]);
+            }
+        }.start();
+    }
+
+    private static void tick(Slider slider, int exp, Parent root) {
+        slider.setValue(exp);
+        root.applyCss();
+        root.layout();
+    }
+
+    private static void report(String what, double[] ms) {
+        double[] s = ms.clone();
+        Arrays.sort(s);
+        double mean = Arrays.stream(s).average().orElse(Double.NaN);
+        System.out.printf(Locale.ROOT, "%s: n=%d mean=%.2f ms p50=%.2f p95=%.2f p99=%.2f max=%.2f%n", what, s.length,
+                mean, s[s.length / 2], s[(int) (s.length * 0.95)], s[(int) (s.length * 0.99)], s[s.length - 1]);
+    }
+}
