@@ -65,7 +65,7 @@ public final class PdfReportExporter implements ReportExporter {
                 layout.body("Kế hoạch");
                 layout.chart(ReportCharts.cost(List.of(new ReportCharts.CostLine("warm-up", List.of(
                         new org.finetuneplanner.core.cost.CostPoint(0, 0),
-                        new org.finetuneplanner.core.cost.CostPoint(1, 1)))), "h", "USD"), 100);
+                        new org.finetuneplanner.core.cost.CostPoint(1, 1)))), "h", "USD", java.util.Locale.US), 100);
                 layout.finish();
             }
             doc.save(java.io.OutputStream.nullOutputStream());
@@ -367,7 +367,8 @@ public final class PdfReportExporter implements ReportExporter {
             for (MemoryComponent c : MemoryComponent.values()) {
                 names.add(componentName(c));
             }
-            layout.chart(ReportCharts.memory(bars, names, text.get("memory.free"), text.get("memory.axis")),
+            layout.chart(ReportCharts.memory(bars, names, text.get("memory.free"), text.get("memory.axis"),
+                    data.meta().language().locale()),
                     70 + 34 * bars.size());
             layout.subheading(text.get("memory.tableTitle"), 120);
             List<Estimate> columns = shown.subList(0, Math.min(shown.size(), 1 + TABLE_ALTERNATIVES));
@@ -448,9 +449,12 @@ public final class PdfReportExporter implements ReportExporter {
             if (!failing.isEmpty()) {
                 layout.subheading(text.get("options.whyNot"), 30);
                 for (PlanOption o : failing) {
-                    layout.bullet(o.gpu().name() + ": " + (o.reason().isEmpty()
-                            ? text.get("options.whyNotDefault", f.gib(o.estimate().memory().perGpu().totalBytes()),
-                            f.gib(o.estimate().memory().capacityBytes()), o.gpuCount()) : o.reason()));
+                    // The planner explains in English; other languages get the same facts from the numbers.
+                    boolean planners = !o.reason().isEmpty() && data.meta().language() == ReportLanguage.EN;
+                    layout.bullet(o.gpu().name() + ": " + (planners ? o.reason()
+                            : text.get("options.whyNotDefault", f.gib(o.estimate().memory().perGpu().totalBytes()),
+                            f.gib(o.estimate().memory().capacityBytes()), o.gpuCount(),
+                            sharding(o.estimate().scenario().hardware()))));
                 }
             }
             List<PlanOption> unpriced = sorted.stream().filter(o -> o.fits() && o.estimate().cost().isEmpty()
@@ -458,8 +462,8 @@ public final class PdfReportExporter implements ReportExporter {
             if (!unpriced.isEmpty()) {
                 layout.subheading(text.get("options.noPrice"), 30);
                 for (PlanOption o : unpriced) {
-                    layout.bullet(o.gpu().name() + ": " + text.get("options.noPriceDefault")
-                            + (o.reason().isEmpty() ? "" : " (" + o.reason() + ")"));
+                    layout.bullet(o.gpu().name() + ": " + text.get("options.noPriceDefault", o.gpuCount(),
+                            sharding(o.estimate().scenario().hardware())));
                 }
             }
         }
@@ -480,11 +484,12 @@ public final class PdfReportExporter implements ReportExporter {
                     : text.get("cost.introAll"));
             List<ReportCharts.CostLine> chartLines = lines.stream()
                     .map(o -> new ReportCharts.CostLine(label(o), o.estimate().cost().get().series())).toList();
-            layout.chart(ReportCharts.cost(chartLines, text.get("cost.axisHours"), text.get("cost.axisUsd")), 300);
-            List<Column> cols = List.of(Column.text(text.get("options.gpu"), 2.4f),
-                    Column.number(text.get("options.time"), 1f),
-                    Column.number(text.get("cost.perGpuHour"), 1.3f), Column.number(text.get("cost.gpuUsd"), 1f),
-                    Column.number(text.get("cost.storageUsd"), 1f), Column.number(text.get("options.cost"), 1f));
+            layout.chart(ReportCharts.cost(chartLines, text.get("cost.axisHours"), text.get("cost.axisUsd"),
+                    data.meta().language().locale()), 300);
+            List<Column> cols = List.of(Column.text(text.get("options.gpu"), 2.2f),
+                    Column.number(text.get("options.time"), 0.9f),
+                    Column.number(text.get("cost.perGpuHour"), 1.75f), Column.number(text.get("cost.gpuUsd"), 1f),
+                    Column.number(text.get("cost.storageUsd"), 0.85f), Column.number(text.get("options.cost"), 1f));
             List<List<String>> rows = new ArrayList<>();
             Set<Integer> highlight = new LinkedHashSet<>();
             String recId = data.recommended().map(r -> r.gpu().id()).orElse("");
@@ -615,7 +620,7 @@ public final class PdfReportExporter implements ReportExporter {
             if (!prices.isEmpty()) {
                 layout.table(List.of(Column.text(text.get("options.gpu"), 1.8f),
                         Column.text(text.get("method.provider"), 1.2f),
-                        Column.number(text.get("cost.perGpuHour"), 1.2f),
+                        Column.number(text.get("cost.perGpuHour"), 1.45f),
                         Column.text(text.get("method.seen"), 0.9f),
                         Column.text(text.get("method.source"), 2.6f)), prices, Set.of(), false, 7.2f);
             }

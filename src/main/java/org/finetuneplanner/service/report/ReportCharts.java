@@ -3,8 +3,10 @@ package org.finetuneplanner.service.report;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
+import java.text.NumberFormat;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 import org.finetuneplanner.core.cost.CostPoint;
@@ -65,7 +67,8 @@ final class ReportCharts {
     record CostLine(String label, List<CostPoint> points) {
     }
 
-    static JFreeChart memory(List<MemoryBar> bars, List<String> componentNames, String freeName, String axisLabel) {
+    static JFreeChart memory(List<MemoryBar> bars, List<String> componentNames, String freeName, String axisLabel,
+                             Locale locale) {
         DefaultCategoryDataset data = new DefaultCategoryDataset();
         MemoryComponent[] parts = MemoryComponent.values();
         Set<String> used = new HashSet<>();
@@ -96,6 +99,7 @@ final class ReportCharts {
         renderer.setSeriesOutlinePaint(parts.length, new Color(0xa0, 0xa8, 0xb4));
         renderer.setSeriesOutlineStroke(parts.length, new BasicStroke(0.6f));
         plot.setRangeAxisLocation(org.jfree.chart.axis.AxisLocation.BOTTOM_OR_LEFT);
+        ((NumberAxis) plot.getRangeAxis()).setNumberFormatOverride(NumberFormat.getNumberInstance(locale));
         plot.setOutlineVisible(false);
         plot.getDomainAxis().setMaximumCategoryLabelWidthRatio(0.35f);
         plot.getDomainAxis().setCategoryMargin(0.25);
@@ -103,7 +107,7 @@ final class ReportCharts {
         return chart;
     }
 
-    static JFreeChart cost(List<CostLine> lines, String hoursLabel, String usdLabel) {
+    static JFreeChart cost(List<CostLine> lines, String hoursLabel, String usdLabel, Locale locale) {
         XYSeriesCollection data = new XYSeriesCollection();
         Set<String> used = new HashSet<>();
         for (CostLine line : lines) {
@@ -127,6 +131,9 @@ final class ReportCharts {
         plot.setRenderer(renderer);
         plot.setOutlineVisible(false);
         ((NumberAxis) plot.getRangeAxis()).setAutoRangeIncludesZero(true);
+        // Tick labels in the report's language: "1.000" in Vietnamese, "1,000" in English.
+        ((NumberAxis) plot.getRangeAxis()).setNumberFormatOverride(NumberFormat.getNumberInstance(locale));
+        ((NumberAxis) plot.getDomainAxis()).setNumberFormatOverride(NumberFormat.getNumberInstance(locale));
         ((NumberAxis) plot.getDomainAxis()).setAutoRangeIncludesZero(true);
         styleLegend(chart.getLegend());
         return chart;
