@@ -30,12 +30,15 @@ public final class JsonFields {
         return parent.isEmpty() ? key : parent + "." + key;
     }
 
-    /** The value as written, shortened for messages: strings quoted, objects and arrays abbreviated. */
+    /**
+     * The value as written, shortened for messages: strings quoted, objects and arrays abbreviated. JSON's own
+     * escaping is kept, so a value holding a line break or a control character cannot split a one-line message.
+     */
     public static String show(JsonNode value) {
         if (value == null || value.isMissingNode()) {
             return "(missing)";
         }
-        String text = value.isTextual() ? '"' + value.textValue() + '"' : value.toString();
+        String text = value.toString();
         return text.length() > MAX_SHOWN_VALUE ? text.substring(0, MAX_SHOWN_VALUE) + "…" : text;
     }
 
