@@ -84,9 +84,9 @@ final class PlanCommand implements Callable<Integer> {
         Plan plan = planner.plan(document.scenario(), chosen);
         PrintWriter out = context.out();
         if (json) {
-            out.println(PlanJson.write(plan));
+            out.println(PlanJson.write(plan, planner));
         } else {
-            printTable(plan, out);
+            printTable(plan, planner, out);
         }
         out.flush();
         if (out.checkError()) {
@@ -97,11 +97,11 @@ final class PlanCommand implements Callable<Integer> {
     }
 
     /** A readable table: one row per GPU, then the cheapest and fastest, then why options do not fit. */
-    static void printTable(Plan plan, PrintWriter out) {
+    static void printTable(Plan plan, Planner planner, PrintWriter out) {
         out.println("Plan: " + plan.name());
-        String header = String.format(Locale.ROOT, "%-18s %5s %-12s %-20s %-4s %15s %9s %9s %8s %11s  %s",
+        String header = String.format(Locale.ROOT, "%-18s %5s %-12s %-20s %-4s %15s %9s %9s %8s %11s %11s  %s",
                 "GPU", "count", "sharding", "offload", "fits", "GiB/GPU (cap)", "tokens/s", "hours", "$/GPU-h",
-                "total $", "provider");
+                "total $", "max b / s", "provider");
         out.println(header);
         out.println("-".repeat(header.length()));
         for (PlanOption o : plan.options()) {
@@ -116,10 +116,14 @@ final class PlanCommand implements Callable<Integer> {
                     .orElse("-");
             String provider = e.cost().map(c -> c.provider().isEmpty() ? "(scenario)" : c.provider()).orElse(
                     o.gpu().prices().isEmpty() ? "no price" : "-");
-            out.println(String.format(Locale.ROOT, "%-18s %5d %-12s %-20s %-4s %15s %9.0f %9s %8s %11s  %s",
+            String largest = o.fits() ? planner.largestMicroBatch(e.scenario()) + " / "
+                    + planner.largestSequenceLength(e.scenario()) : "-";
+            out.println(String.format(Locale.ROOT, "%-18s %5d %-12s %-20s %-4s %15s %9.0f %9s %8s %11s %11s  %s",
                     o.gpu().id(), hw.gpuCount(), hw.sharding().id(), hw.offload().id(), o.fits() ? "yes" : "NO",
-                    memory, e.throughput().tokensPerSecond(), hours, price, total, provider));
+                    memory, e.throughput().tokensPerSecond(), hours, price, total, largest, provider));
         }
+        out.println("max b / s: the largest micro-batch (at this sequence length) and the largest sequence length (at "
+                + "this micro-batch) that still fit on the option's GPUs.");
         out.println();
         out.println("Cheapest: " + plan.cheapest().map(id -> describe(plan, id)).orElse("none (no option fits "
                 + "and has a price)"));

@@ -58,6 +58,10 @@ class PlanCommandTest {
                 assertTrue(o.has(key), key + " in " + o.get("gpu"));
             }
             assertTrue(o.at("/memory_gib/total").isNumber());
+            if (o.get("fits").booleanValue()) {
+                assertTrue(o.get("max_micro_batch_size").intValue() >= 2, "the scenario's batch 2 fits");
+                assertTrue(o.get("max_sequence_length").intValue() >= 2048, "the scenario's 2048 tokens fit");
+            }
         }
         String cheapest = plan.get("cheapest").textValue();
         JsonNode option = null;

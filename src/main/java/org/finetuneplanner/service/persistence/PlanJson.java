@@ -10,6 +10,7 @@ import org.finetuneplanner.core.cost.CostEstimate;
 import org.finetuneplanner.core.cost.CostProjector;
 import org.finetuneplanner.core.plan.Plan;
 import org.finetuneplanner.core.plan.PlanOption;
+import org.finetuneplanner.core.plan.Planner;
 import org.finetuneplanner.core.scenario.HardwareSpec;
 import org.finetuneplanner.service.io.SafeJson;
 
@@ -28,11 +29,24 @@ public final class PlanJson {
 
     /** The plan as a JSON tree. */
     public static ObjectNode toTree(Plan plan) {
+        return toTree(plan, null);
+    }
+
+    /**
+     * The plan as a JSON tree; with a planner, each option that fits also gets {@code max_micro_batch_size} and
+     * {@code max_sequence_length}: the largest that still fit on its GPUs (added keys).
+     */
+    public static ObjectNode toTree(Plan plan, Planner planner) {
         ObjectNode root = SafeJson.nodes().objectNode();
         root.put("name", plan.name());
         ArrayNode options = root.putArray("options");
         for (PlanOption option : plan.options()) {
-            options.add(option(option));
+            ObjectNode o = option(option);
+            if (planner != null && option.fits()) {
+                o.put("max_micro_batch_size", planner.largestMicroBatch(option.estimate().scenario()));
+                o.put("max_sequence_length", planner.largestSequenceLength(option.estimate().scenario()));
+            }
+            options.add(o);
         }
         if (plan.cheapest().isPresent()) {
             root.put("cheapest", plan.cheapest().get());
@@ -50,6 +64,11 @@ public final class PlanJson {
     /** Indented JSON of the plan. */
     public static String write(Plan plan) {
         return SafeJson.pretty(toTree(plan));
+    }
+
+    /** Indented JSON of the plan with the largest micro-batch and sequence of each fitting option. */
+    public static String write(Plan plan, Planner planner) {
+        return SafeJson.pretty(toTree(plan, planner));
     }
 
     private static ObjectNode option(PlanOption option) {
