@@ -29,7 +29,8 @@ import org.finetuneplanner.service.persistence.ScenarioJson;
 class HostileInputTest {
 
     private static final ScenarioJson JSON = ScenarioJson.standard();
-    private static final String MINIMAL = "{\"model\": {\"preset\": \"llama-3.1-8b\"}, \"hardware\": {\"gpu\": \"l4-24gb\"}}";
+    private static final String MINIMAL = "{\"model\": {\"preset\": \"llama-3.1-8b\"}, "
+            + "\"hardware\": {\"gpu\": \"l4-24gb\"}}";
     private static final String CONFIG = "{\"hidden_size\": HIDDEN, \"num_hidden_layers\": 32, "
             + "\"num_attention_heads\": 32, \"intermediate_size\": 11008, \"vocab_size\": 32000}";
 
@@ -187,6 +188,7 @@ class HostileInputTest {
     }
 
     private static String withConfig(String hidden) {
-        return "{\"model\": {\"config\": " + CONFIG.replace("HIDDEN", hidden) + "}, \"hardware\": {\"gpu\": \"l4-24gb\"}}";
+        return "{\"model\": {\"config\": " + CONFIG.replace("HIDDEN", hidden)
+                + "}, \"hardware\": {\"gpu\": \"l4-24gb\"}}";
     }
 }

@@ -175,16 +175,26 @@ public final class MemoryEstimator {
                 ckpt = Checkpointing.OFFLOAD;
             }
             double inputs = (double) a.numLayers() * tokens * a.hiddenSize() * actBytes;
+            double blockInput = (double) tokens * a.hiddenSize() * actBytes;
+            // The activation gradients a block's backward works with, checkpointed or not.
+            double backwardTransient = 2.0 * tokens * Math.max(effectiveIntermediate(), a.hiddenSize()) * actBytes;
+            // What one block's backward holds at the end of the backward pass (the first block): its saved tensors
+            // and the activation-gradient temporaries, whether they were kept from forward or recomputed.
+            double lastBlockBackward = layerWorking + backwardTransient;
             if (ckpt == Checkpointing.NONE) {
                 saved = layerWorking * a.numLayers() + finalNorm;
+                recompute = backwardTransient;
             } else {
-                double backwardTransient = 2.0 * tokens * Math.max(effectiveIntermediate(), a.hiddenSize()) * actBytes;
-                recompute = layerWorking + backwardTransient;
+                // The recomputed block's input is one of the checkpointed (or brought-back) inputs and also the
+                // first tensor its working set saves: counted once.
+                recompute = layerWorking + backwardTransient - blockInput;
                 if (ckpt == Checkpointing.FULL) {
                     saved = inputs + finalNorm;
                 } else {
                     hostBytes += inputs * gpusOnNode();
-                    saved = 2.0 * tokens * a.hiddenSize() * actBytes + finalNorm;
+                    // Two block inputs in flight (one being offloaded, one being brought back), but never more
+                    // than the model has blocks: a one-block model keeps one, as full checkpointing would.
+                    saved = Math.min(2, a.numLayers()) * (double) tokens * a.hiddenSize() * actBytes + finalNorm;
                 }
             }
             double logits = logits();
@@ -194,7 +204,7 @@ public final class MemoryEstimator {
             double fixed = weights + states + persistentBuffers;
             double lossPhase = fixed + ampCopies + gradsDuringForward + saved + logits + gather;
             double backwardStart = fixed + ampCopies + gradsDuringForward + saved + recompute + gather;
-            double backwardEnd = fixed + ampCopies + grads + recompute + gather;
+            double backwardEnd = fixed + ampCopies + grads + lastBlockBackward + gather;
             double stepPhase = fixed + grads + stepBuffers;
             double peak = Math.max(Math.max(lossPhase, backwardStart), Math.max(backwardEnd, stepPhase));
             double wPart = weights + ampCopies;
@@ -215,7 +225,7 @@ public final class MemoryEstimator {
             } else if (peak == backwardEnd) {
                 phase = "backward (end)";
                 gPart = grads;
-                aPart = recompute;
+                aPart = lastBlockBackward;
             } else {
                 phase = "optimizer step";
                 wPart = weights;
@@ -248,13 +258,28 @@ public final class MemoryEstimator {
             // ---- caching allocator, context ----------------------------------------------------------------
             double churn = aPart + lPart + bPart + (gPart == grads && !adapters ? gPart : 0);
             double staticPart = wPart + oPart + (gPart == grads && !adapters ? 0 : gPart);
-            double allocator = FRAGMENTATION_TRANSIENT * churn + FRAGMENTATION_STATIC * staticPart
-                    + ALLOCATOR_FLOOR_GIB * GIB;
+            double allocator = fragmentation(wPart, gPart, grads, oPart, aPart + lPart + bPart);
+            // The caching allocator never hands memory back within a step, so peak_reserved is the largest
+            // reserve of any phase, not only the reserve of the phase with the most live tensors: a phase with
+            // fewer live bytes but more churn (the optimizer step's temporaries) can reserve more. Taking only the
+            // winner's made the total fall when a larger micro-batch moved the peak from that phase to another.
+            double peakReserved = Math.max(Math.max(
+                    lossPhase + fragmentation(weights + ampCopies, gradsDuringForward, grads, states,
+                            saved + logits + persistentBuffers + gather),
+                    backwardStart + fragmentation(weights + ampCopies, gradsDuringForward, grads, states,
+                            saved + recompute + persistentBuffers + gather)), Math.max(
+                    backwardEnd + fragmentation(weights + ampCopies, grads, grads, states,
+                            lastBlockBackward + persistentBuffers + gather),
+                    stepPhase + fragmentation(weights, grads, grads, states, persistentBuffers + stepBuffers)));
+            double otherPhase = Math.max(0, peakReserved - peak - allocator);
+            allocator += otherPhase;
             addTerm(MemoryComponent.ALLOCATOR, "Caching-allocator fragmentation", allocator,
                     FRAGMENTATION_TRANSIENT + "·transient + " + FRAGMENTATION_STATIC + "·static + "
-                            + ALLOCATOR_FLOOR_GIB + " GiB",
+                            + ALLOCATOR_FLOOR_GIB + " GiB" + (otherPhase > 0 ? " + what another phase reserved "
+                            + "beyond the peak phase (blocks stay cached)" : ""),
                     FRAGMENTATION_TRANSIENT + "·" + gib(churn) + " + " + FRAGMENTATION_STATIC + "·"
-                            + gib(staticPart) + " + " + ALLOCATOR_FLOOR_GIB + " GiB",
+                            + gib(staticPart) + " + " + ALLOCATOR_FLOOR_GIB + " GiB"
+                            + (otherPhase > 0 ? " + " + gib(otherPhase) : ""),
                     SRC_ALLOC);
             double context = CUDA_CONTEXT_GIB * GIB;
             addTerm(MemoryComponent.CUDA_CONTEXT, "CUDA context and kernels", context, "constant",
@@ -276,6 +301,18 @@ public final class MemoryEstimator {
                         + "parameter count; activations and logits may be off by ±30 %."));
             }
             return new MemoryEstimate(breakdown, round(hostBytes), capacity, terms, notes);
+        }
+
+        /**
+         * The caching allocator's extra over the live tensors of one phase: a share of the churning memory
+         * (activations, logits, buffers, and full-model gradients that are freed and re-made every step) and of
+         * the long-lived memory, plus a floor.
+         */
+        private double fragmentation(double w, double g, double grads, double o, double churning) {
+            boolean gradsChurn = g == grads && !adapters;
+            double churn = churning + (gradsChurn ? g : 0);
+            double staticPart = w + o + (gradsChurn ? 0 : g);
+            return FRAGMENTATION_TRANSIENT * churn + FRAGMENTATION_STATIC * staticPart + ALLOCATOR_FLOOR_GIB * GIB;
         }
 
         // ---- weights -----------------------------------------------------------------------------------
@@ -738,9 +775,17 @@ public final class MemoryEstimator {
             }
             String perLayer = "per token per block: " + actDetail + " = " + num(perTokenLayer) + " B";
             if (ckpt == Checkpointing.NONE) {
-                addTerm(MemoryComponent.ACTIVATIONS, "Saved activations (" + a.numLayers() + " blocks)", aPart,
-                        "L × b·s × bytes per token per block", a.numLayers() + " × " + num(tokens) + " × "
+                double kept = phase.startsWith("backward (end)") ? aPart - recompute : Math.min(aPart, saved);
+                String blocks = phase.startsWith("backward (end)") ? "1" : Integer.toString(a.numLayers());
+                addTerm(MemoryComponent.ACTIVATIONS, "Saved activations (" + blocks + (blocks.equals("1")
+                                ? " block, the first, in its backward)" : " blocks)"), kept,
+                        blocks + " × b·s × bytes per token per block", blocks + " × " + num(tokens) + " × "
                                 + num(perTokenLayer) + " B; " + perLayer, SRC_ACT);
+                if (aPart - kept > 0) {
+                    addTerm(MemoryComponent.ACTIVATIONS, "Backward temporaries (activation gradients)", aPart - kept,
+                            "2·b·s·max(I, h) × bytes", "2 × " + num(tokens) + " × max(I, h) × " + num(actBytes)
+                                    + " B", SRC_CKPT);
+                }
                 return;
             }
             double kept = phase.startsWith("backward (end)") ? 0 : saved;
