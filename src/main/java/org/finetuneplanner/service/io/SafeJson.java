@@ -185,6 +185,10 @@ public final class SafeJson {
             // Jackson's text names its own classes and feature flags; say what it means instead.
             what = "more text after the end of the JSON value (a file holds exactly one value)";
         }
+        // "(start marker at [Source: REDACTED (…); line: 1, column: 1])": say where the open object or array began.
+        what = what.replaceAll("\\(start marker at \\[Source:[^\\]]*?line: (\\d+), column: (\\d+)\\]\\)",
+                        "(it was opened at line $1, column $2)")
+                .replaceAll("\\s*\\[Source:[^\\]]*\\]", "");
         // Never show Java class names (`com.fasterxml…`, `java.lang.Object`) to people.
         what = what.replaceAll("\\s*\\((?:bound as|through reference chain)[^)]*\\)", "")
                 .replaceAll("`?(?:com\\.fasterxml|java\\.lang|java\\.util)\\.[A-Za-z0-9_.$\\[\\]]+`?", "value");

@@ -312,6 +312,7 @@ class ScenarioJsonTest {
             this is not json                                    | not valid JSON at line 1
             {"model": {"preset": "llama-3.1-8b"}} {"x": 1}      | not valid JSON
             {"hardware": {"gpu": "l4-24gb", "gpu": "t4-16gb"}}  | Duplicate field 'gpu'
+            {"model": {"preset": "llama-3.1-8b"}                | (it was opened at line 1, column 1)
             [1, 2, 3]                                           | expected a JSON object
             "just a string"                                     | expected a JSON object
             ``                                                  | scenario is empty: expected a JSON object
