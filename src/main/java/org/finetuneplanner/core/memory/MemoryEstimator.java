@@ -296,6 +296,19 @@ public final class MemoryEstimator {
             notes.add(0, Note.info("memory.peak_phase", "The peak falls in the " + phase + " phase of the step.",
                     phase));
             long capacity = Math.round(hw.capacityGib() * GIB);
+            double allocated = breakdown.peakAllocatedBytes();
+            if (lPart > 0.25 * allocated && t.loss() == Loss.STANDARD && !fw.fusedLoss()) {
+                notes.add(Note.info("memory.logits_dominant", "The b·s·V logits and their fp32 cross-entropy take "
+                        + gib(lPart) + " of the peak; a chunked or fused loss keeps about a sixth of it.", gib(lPart)));
+            }
+            if (aPart > 0.4 * allocated && t.checkpointing() == Checkpointing.NONE) {
+                notes.add(Note.info("memory.activations_dominant", "Saved activations take " + gib(aPart)
+                        + " of the peak; full activation checkpointing keeps only each block's input.", gib(aPart)));
+            }
+            if (t.precision() == Precision.FP8) {
+                notes.add(Note.info("memory.fp8_weights", "FP8 training keeps 16-bit weights and casts per matmul "
+                        + "(torchao float8, Transformer Engine): it saves time, not weight memory."));
+            }
             if (a.guessed()) {
                 notes.add(Note.warning("memory.guessed_architecture", "The architecture was guessed from the "
                         + "parameter count; activations and logits may be off by ±30 %."));
