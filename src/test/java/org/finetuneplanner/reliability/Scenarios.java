@@ -4,7 +4,6 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
-import java.util.OptionalLong;
 import java.util.Set;
 
 import net.jqwik.api.Arbitraries;
@@ -12,7 +11,6 @@ import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
 
 import org.finetuneplanner.core.gpu.GpuSpec;
-import org.finetuneplanner.core.model.ArchitectureFactory;
 import org.finetuneplanner.core.model.ModelSpec;
 import org.finetuneplanner.core.scenario.Attention;
 import org.finetuneplanner.core.scenario.Checkpointing;
@@ -77,11 +75,19 @@ final class Scenarios {
 
     static Arbitrary<ModelSpec> models() {
         Arbitrary<ModelSpec> presets = Arbitraries.of(PRESETS);
+        // Opened configs and bare parameter counts are made the way a scenario file makes them.
         Arbitrary<ModelSpec> guessed = Arbitraries.longs().between(1_000_000L, 2_000_000_000_000L)
-                .map(n -> new ModelSpec(n + " parameters", n + " parameters",
-                        ArchitectureFactory.guessFromParameters(n), ModelSpec.Origin.PARAMETERS,
-                        java.util.Map.of(), OptionalLong.of(n)));
-        return Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(9, presets), net.jqwik.api.Tuple.of(1, guessed));
+                .map(n -> modelOf("{\"parameters\": " + n + "}"));
+        Arbitrary<ModelSpec> configs = Arbitraries.of(CATALOGS.models()).map(m -> modelOf("{\"config\": "
+                + org.finetuneplanner.service.io.SafeJson.compact(
+                        org.finetuneplanner.service.io.SafeJson.toTree(m.config())) + "}"));
+        return Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(8, presets), net.jqwik.api.Tuple.of(1, guessed),
+                net.jqwik.api.Tuple.of(1, configs));
+    }
+
+    private static ModelSpec modelOf(String model) {
+        return ScenarioJson.standard().read("{\"model\": " + model + ", \"hardware\": {\"gpu\": \"t4-16gb\"}}")
+                .model();
     }
 
     static Arbitrary<MethodSpec> methods() {
