@@ -37,7 +37,8 @@ class CostProjectorTest {
     @Test
     void cheapestCurrentListingIgnoresSupersededAndMarketplacePrices() {
         // Alpha's $2.00 was replaced by $3.00; the marketplace median is not a quote: Beta's $2.50 wins.
-        // 2 GPUs · $2.50 · 10 h = $50; plus two 94.338 GB checkpoints for 10 h: 94.338 · 2 · 0.023 · 10/730 = $0.0594
+        // 2 GPUs · $2.50 · 10 h = $50; plus two 94.338 GB checkpoints for 10 h:
+        // 94.338 · 2 · 0.023 · 10/730 = $0.0594
         CostEstimate c = projector.project(on(2), 10).orElseThrow();
         assertEquals("Beta", c.provider());
         assertEquals(2.50, c.usdPerGpuHour());

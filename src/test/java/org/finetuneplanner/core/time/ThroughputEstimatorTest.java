@@ -77,7 +77,8 @@ class ThroughputEstimatorTest {
 
     @Test
     void ddpAllReduceOverPcieIsExposedBeyondTheBackwardOverlap() {
-        // 8 GPUs, DDP: all-reduce 2 · 7/8 · 6,738,415,616 · 2 B = 23.58 GB per step over 25 GB/s · 0.5 = 1.886756 s;
+        // 8 GPUs, DDP: all-reduce 2 · 7/8 · 6,738,415,616 · 2 B = 23.58 GB per step
+        // over 25 GB/s · 0.5 = 1.886756 s;
         // hidden: 0.5 · ⅔ · 1.689726 = 0.563242 s; exposed 1.323514 s.
         // step = 1.689726 + 0.314459 + 1.323514 = 3.327699 s; tokens/s = 8 · 2048 / 3.327699 = 4923.5
         ThroughputEstimate t = estimator.estimate(PlanFixtures.fullOn(PlanFixtures.pcieGpu(), 8, Sharding.DDP),
