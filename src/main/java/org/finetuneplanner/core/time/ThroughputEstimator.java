@@ -7,6 +7,7 @@ import org.finetuneplanner.core.Note;
 import org.finetuneplanner.core.gpu.GpuSpec;
 import org.finetuneplanner.core.memory.MemoryEstimate;
 import org.finetuneplanner.core.model.Architecture;
+import org.finetuneplanner.core.model.ParameterCounter;
 import org.finetuneplanner.core.model.ParameterCounts;
 import org.finetuneplanner.core.scenario.Attention;
 import org.finetuneplanner.core.scenario.Checkpointing;
@@ -173,6 +174,22 @@ public final class ThroughputEstimator {
                 "GA · b·s · F_token / (peak · u)",
                 ga + " · " + fmt(microTokens) + " · " + fmt(flopsPerToken) + " / (" + fmt(peakTflops) + "e12 · "
                         + fmt(utilisation) + ")", SRC_FLOPS));
+        if (!userUtilisation && a.moe().isMoe() && a.moe().experts() > 0) {
+            // Routed experts see only b·s·k/E rows each: their GEMMs are small and run at a lower utilisation.
+            double expertParams = (double) ParameterCounter.moeLayers(a) * a.moe().expertsPerToken()
+                    * ParameterCounter.mlpLinear(a, a.moe().expertIntermediate());
+            double expertFlops = expertParams * (4 + (m.type() == FineTuneMethod.FULL ? 2 : 0) + (recompute ? 2 : 0));
+            double rows = microTokens * a.moe().expertsPerToken() / a.moe().experts();
+            double expertUtilisation = defaultUtilisation(gpu, precision, rows);
+            double extra = microTokens * expertFlops / (peakTflops * 1e12)
+                    * (1 / expertUtilisation - 1 / utilisation);
+            computeMicro += extra;
+            terms.add(new TimeTerm(TimeTerm.Part.COMPUTE, "small expert GEMMs (mixture of experts)", ga * extra,
+                    "GA · b·s · F_experts / peak · (1/u(b·s·k/E) − 1/u(b·s))",
+                    ga + " · " + fmt(microTokens) + " · " + fmt(expertFlops) + " / " + fmt(peakTflops) + "e12 · (1/"
+                            + fmt(expertUtilisation) + " − 1/" + fmt(utilisation) + ")",
+                    "each routed expert multiplies only the tokens sent to it: b·s·k/E rows"));
+        }
         if (!userUtilisation) {
             double perToken = elementwiseBytesPerToken(a, t, recompute);
             double elementwise = microTokens * perToken / memoryBandwidth;

@@ -11,6 +11,8 @@ import org.finetuneplanner.core.PlanFixtures;
 import org.finetuneplanner.core.gpu.GpuSpec;
 import org.finetuneplanner.core.memory.MemoryBreakdown;
 import org.finetuneplanner.core.memory.MemoryEstimate;
+import org.finetuneplanner.core.model.Architecture;
+import org.finetuneplanner.core.model.ModelSpec;
 import org.finetuneplanner.core.model.ParameterCounter;
 import org.finetuneplanner.core.scenario.Checkpointing;
 import org.finetuneplanner.core.scenario.CostSpec;
@@ -109,6 +111,23 @@ class ThroughputEstimatorTest {
         ThroughputEstimate paged = estimator.estimate(s, PlanFixtures.fullCounts(), memory);
         assertEquals(1.621624, paged.seconds(TimeTerm.Part.OFFLOAD), 1e-5);
         assertEquals(0, estimator.estimate(s, PlanFixtures.fullCounts()).seconds(TimeTerm.Part.OFFLOAD));
+    }
+
+    @Test
+    void routedExpertsRunSmallGemmsAtLowerUtilisation() {
+        // 2 MoE layers, 8 experts, top-2, expert width 1024, h 1024: active expert weights 2 · 2 · 3·1024·1024 =
+        // 12,582,912; full fine-tuning: 6 FLOPs each = 75,497,472 per token. b·s = 1024 tokens, 1024·2/8 = 256 rows
+        // per expert: u = 0.7 · 256/512 = 0.35 against 0.7 · 1024/1280 = 0.56 for the whole micro-step.
+        // extra = 1024 · 75,497,472 / 100e12 · (1/0.35 − 1/0.56) = 0.000828315 s
+        Architecture moe = new Architecture("mixtral", 1024, 2, 8, 8, 128, 4096, 1000, false, true, false, 2, false,
+                false, false, false, 0, new Architecture.Moe(8, 2, 1024, 0, 0, 0), 4096, false);
+        Scenario s = PlanFixtures.fullOn(gpu).withCost(CostSpec.defaults())
+                .withModel(new ModelSpec("moe", "moe", moe, ModelSpec.Origin.CONFIG));
+        s = s.withTraining(s.training().withSequenceLength(1024));
+        ThroughputEstimate t = estimator.estimate(s, ParameterCounter.count(moe, s.method()));
+        double extra = t.terms().stream().filter(x -> x.label().startsWith("small expert GEMMs"))
+                .mapToDouble(TimeTerm::secondsPerStep).sum();
+        assertEquals(0.000828315, extra, 1e-8);
     }
 
     @Test
