@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -62,8 +63,12 @@ public final class App extends Application {
     private Stage stage;
     private ScenarioJson json;
 
+    /** Catalogs read while the toolkit starts (cold start: both take about a second). */
+    private static volatile CompletableFuture<Catalogs> catalogsAhead;
+
     /** Starts the desktop app ({@link Launcher} calls this when there are no arguments). */
     public static void main(String[] args) {
+        catalogsAhead = CompletableFuture.supplyAsync(Catalogs::load);
         launch(App.class, args);
     }
 
@@ -118,7 +123,8 @@ public final class App extends Application {
         SettingsStore.Loaded<Settings> loaded = store.load();
         Settings settings = loaded.value();
 
-        Catalogs catalogs = Catalogs.load();
+        CompletableFuture<Catalogs> ahead = catalogsAhead;
+        Catalogs catalogs = ahead != null ? ahead.join() : Catalogs.load();
         json = new ScenarioJson(catalogs);
         Messages messages = Messages.forLocale(Locale.forLanguageTag(settings.language()));
         UiExecutors executors = UiExecutors.forApp(io);

@@ -153,7 +153,8 @@ class WorkstationUiTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(target.gpuId(), vm.gpuProperty().get().id());
         assertEquals(target.gpuId(), table.getSelectionModel().getSelectedItem().gpuId());
-        assertTrue(find(robot, "#memoryCaption", Label.class).getText().contains(target.gpuName()));
+        String caption = find(robot, "#memoryCaption", Label.class).getText();
+        assertTrue(caption.startsWith(target.gpus() + " \u00d7 H100 SXM"), caption);
         assertEquals(target.gpuId(), bar(robot).dataProperty().get().gpuId());
         @SuppressWarnings("unchecked")
         LineChart<Number, Number> chart = find(robot, "#costChart", LineChart.class);

@@ -30,7 +30,16 @@ public final class MemoryBar extends Region {
     private Messages messages;
     private Formats formats;
 
+    /** A bar with a tooltip per part. */
     public MemoryBar() {
+        this(true);
+    }
+
+    /**
+     * @param partTips whether each part gets its own tooltip (the big bar); the small option bars go without,
+     *                 since two hundred tooltips would cost the start-up more than they help
+     */
+    public MemoryBar(boolean partTips) {
         getStyleClass().add(Styles.MEMORY_BAR);
         headroom.getStyleClass().add("headroom");
         overflow.getStyleClass().add(Styles.OVERFLOW);
@@ -39,11 +48,13 @@ public final class MemoryBar extends Region {
         for (MemoryComponent c : MemoryComponent.values()) {
             Region r = new Region();
             r.getStyleClass().addAll(Styles.MEMORY_SEGMENT, Styles.part(c));
-            Tooltip tip = new Tooltip();
-            // Text made when the tooltip shows: bars redraw on every tick, tooltips rarely show.
-            tip.setOnShowing(e -> tip.setText(tipText(c)));
-            Tooltip.install(r, tip);
-            tips.put(c, tip);
+            if (partTips) {
+                Tooltip tip = new Tooltip();
+                // Text made when the tooltip shows: bars redraw on every tick, tooltips rarely show.
+                tip.setOnShowing(e -> tip.setText(tipText(c)));
+                Tooltip.install(r, tip);
+                tips.put(c, tip);
+            }
             segments.put(c, r);
             getChildren().add(r);
         }

@@ -37,13 +37,13 @@ public record OptionRow(String gpuId, String gpuName, boolean fits, int gpus, Sh
                 o.reason(), o);
     }
 
-    /** Hours for sorting: unknown sorts last. */
+    /** Hours for sorting: options that do not fit, then unknown times, sort last. */
     public double hoursOrMax() {
-        return hours.orElse(Double.MAX_VALUE);
+        return fits ? hours.orElse(Double.MAX_VALUE / 2) : Double.MAX_VALUE;
     }
 
-    /** Cost for sorting: unknown sorts last. */
+    /** Cost for sorting: options that do not fit, then unknown costs, sort last. */
     public double usdOrMax() {
-        return usd.orElse(Double.MAX_VALUE);
+        return fits ? usd.orElse(Double.MAX_VALUE / 2) : Double.MAX_VALUE;
     }
 }

@@ -500,7 +500,20 @@ public final class PlannerViewModel {
     }
 
     private String optionLabel(int count, GpuSpec g) {
-        return messages.get().text("option.label", count, g.name());
+        return messages.get().text("option.label", count, shortName(g));
+    }
+
+    /**
+     * A GPU's name short enough for a legend: without the vendor and without notes in brackets
+     * ("NVIDIA GB200 (per Blackwell GPU, NVL72)" → "GB200").
+     */
+    static String shortName(GpuSpec g) {
+        String n = g.name().replaceAll("\\s*\\([^)]*\\)", "").strip();
+        if (!g.vendor().isEmpty() && n.startsWith(g.vendor() + " ")) {
+            n = n.substring(g.vendor().length() + 1);
+        }
+        n = n.replaceFirst("^(GeForce|Instinct) ", "");
+        return n.isEmpty() ? g.name() : n;
     }
 
     private List<CostCurve> curves(Results r) {

@@ -73,8 +73,8 @@ public final class ResultsView extends ScrollPane {
         setHbarPolicy(ScrollBarPolicy.NEVER);
         content.setPadding(new Insets(12));
         setContent(content);
-        content.getChildren().addAll(staleBanner(), recommendationCard(), pair(memoryCard(), costCard()),
-                optionsCard(), pair(barsCard(), notesCard()));
+        content.getChildren().addAll(staleBanner(), recommendationCard(), pair(memoryCard(), barsCard()),
+                optionsCard(), costCard(), notesCard());
         bind();
     }
 
@@ -186,6 +186,7 @@ public final class ResultsView extends ScrollPane {
         explanationScroll.setHbarPolicy(ScrollBarPolicy.NEVER);
         explanationScroll.setPrefViewportHeight(150);
         explanationScroll.getStyleClass().add("explanation-scroll");
+        VBox.setVgrow(explanationScroll, Priority.ALWAYS);
         return card("memoryCard", title("results.memory"), caption, selectedBar, legendPane, explanationScroll);
     }
 
@@ -237,7 +238,7 @@ public final class ResultsView extends ScrollPane {
         gpus.setCellFactory(c -> textCell(r -> Integer.toString(r.gpus())));
         gpus.setComparator(Comparator.comparingInt(OptionRow::gpus));
         TableColumn<OptionRow, OptionRow> sharding = column("results.column.sharding", 110);
-        sharding.setCellFactory(c -> textCell(r -> texts.now().label(r.sharding())));
+        sharding.setCellFactory(c -> textCell(r -> r.gpus() == 1 ? "\u2013" : texts.now().label(r.sharding())));
         sharding.setComparator(Comparator.comparing(OptionRow::sharding));
         TableColumn<OptionRow, OptionRow> memory = column("results.column.memory", 120);
         memory.setCellFactory(c -> textCell(r -> vm.formatsProperty().getValue().gibNumber(r.totalBytes()) + " / "
@@ -254,6 +255,8 @@ public final class ResultsView extends ScrollPane {
         List<TableColumn<OptionRow, OptionRow>> columns = List.of(mark, gpu, fits, gpus, sharding, memory, time,
                 cost);
         table.getColumns().setAll(columns);
+        // Cheapest first: what a customer asks about first; any header click re-sorts.
+        table.getSortOrder().setAll(List.of(cost));
         table.setRowFactory(tv -> new TableRow<>() {
             // One tooltip per row, its text set only when it is about to show: rows update on every tick.
             private final Tooltip reason = new Tooltip();
@@ -315,9 +318,9 @@ public final class ResultsView extends ScrollPane {
         costChart.getStyleClass().add(Styles.COST_CHART);
         costChart.setAnimated(false);
         costChart.setCreateSymbols(false);
-        costChart.setLegendSide(Side.BOTTOM);
-        costChart.setPrefHeight(300);
-        costChart.setMinHeight(240);
+        costChart.setLegendSide(Side.RIGHT);
+        costChart.setPrefHeight(400);
+        costChart.setMinHeight(300);
         hoursAxis.setAnimated(false);
         usdAxis.setAnimated(false);
         hoursAxis.setForceZeroInRange(true);
@@ -379,6 +382,7 @@ public final class ResultsView extends ScrollPane {
             for (OptionRow r : table.getItems()) {
                 if (r.gpuId().equals(id)) {
                     table.getSelectionModel().select(r);
+                    table.scrollTo(r);
                     return;
                 }
             }
@@ -510,7 +514,7 @@ public final class ResultsView extends ScrollPane {
     /** One option in the side-by-side bars: its name, its bar scaled to its own card, and the numbers. */
     private final class OptionBarRow extends HBox {
         private final Label name = new Label();
-        private final MemoryBar bar = new MemoryBar();
+        private final MemoryBar bar = new MemoryBar(false);
         private final Label value = new Label();
         private String gpuId;
         private Messages shownWith;
