@@ -114,7 +114,7 @@ final class PdfLayout implements AutoCloseable {
     // ---------------------------------------------------------------- text
 
     float textWidth(String text, PDFont font, float fontSize) throws IOException {
-        return font.getStringWidth(fonts.printable(text, font)) / 1000f * fontSize;
+        return fonts.width(fonts.printable(text, font), font) / 1000f * fontSize;
     }
 
     /** Draws one line at (x, baseline) without moving the cursor. */
@@ -266,24 +266,21 @@ final class PdfLayout implements AutoCloseable {
             widths[i] = width() * columns.get(i).weight() / total;
         }
         boolean header = columns.stream().anyMatch(c -> !c.header().isEmpty());
-        List<String> headerCells = columns.stream().map(Column::header).toList();
-        float headerHeight = header ? rowHeight(headerCells, widths, fonts.bold(), fonts.bold(), fontSize) : 0;
-        boolean first = true;
+        PDFont first = keyColumn ? fonts.bold() : fonts.regular();
+        Cells headerCells = header ? cells(columns.stream().map(Column::header).toList(), widths, fonts.bold(),
+                fonts.bold(), fontSize) : null;
+        boolean started = false;
         for (int r = 0; r < rows.size(); r++) {
-            List<String> row = rows.get(r);
-            float height = rowHeight(row, widths, keyColumn ? fonts.bold() : fonts.regular(), fonts.regular(),
-                    fontSize);
-            if (first || remaining() < height) {
-                ensure(headerHeight + Math.min(height, pageHeight() / 2));
+            Cells row = cells(rows.get(r), widths, first, fonts.regular(), fontSize);
+            if (!started || remaining() < row.height()) {
+                ensure((header ? headerCells.height() : 0) + Math.min(row.height(), pageHeight() / 2));
                 if (header) {
-                    drawRow(headerCells, columns, widths, headerHeight, fonts.bold(), fonts.bold(), fontSize,
-                            HEADER_FILL);
+                    drawRow(headerCells, columns, widths, fonts.bold(), fonts.bold(), fontSize, HEADER_FILL);
                 }
-                first = false;
+                started = true;
             }
             Color fill = highlighted.contains(r) ? HIGHLIGHT_FILL : (r % 2 == 1 ? STRIPE_FILL : null);
-            drawRow(row, columns, widths, height, keyColumn ? fonts.bold() : fonts.regular(), fonts.regular(),
-                    fontSize, fill);
+            drawRow(row, columns, widths, first, fonts.regular(), fontSize, fill);
         }
         gap(8);
     }
@@ -291,27 +288,34 @@ final class PdfLayout implements AutoCloseable {
     private static final float PAD_X = 4;
     private static final float PAD_Y = 3.5f;
 
-    private float rowHeight(List<String> cells, float[] widths, PDFont firstFont, PDFont font, float fontSize)
-            throws IOException {
-        int lines = 1;
-        for (int i = 0; i < cells.size(); i++) {
-            lines = Math.max(lines, wrap(cells.get(i), i == 0 ? firstFont : font, fontSize,
-                    widths[i] - 2 * PAD_X).size());
-        }
-        return lines * fontSize * 1.3f + 2 * PAD_Y;
+    /** A row's cells wrapped to their columns (once: measuring and drawing use the same lines). */
+    private record Cells(List<List<String>> lines, float height) {
     }
 
-    private void drawRow(List<String> cells, List<Column> columns, float[] widths, float height, PDFont firstFont,
-                         PDFont font, float fontSize, Color fill) throws IOException {
+    private Cells cells(List<String> cells, float[] widths, PDFont firstFont, PDFont font, float fontSize)
+            throws IOException {
+        List<List<String>> lines = new ArrayList<>(cells.size());
+        int most = 1;
+        for (int i = 0; i < cells.size(); i++) {
+            List<String> wrapped = wrap(cells.get(i), i == 0 ? firstFont : font, fontSize, widths[i] - 2 * PAD_X);
+            lines.add(wrapped);
+            most = Math.max(most, wrapped.size());
+        }
+        return new Cells(lines, most * fontSize * 1.3f + 2 * PAD_Y);
+    }
+
+    private void drawRow(Cells cells, List<Column> columns, float[] widths, PDFont firstFont, PDFont font,
+                         float fontSize, Color fill) throws IOException {
         float top = y;
+        float height = cells.height();
         if (fill != null) {
             fillRect(left(), top - height, width(), height, fill);
         }
         float x = left();
-        for (int i = 0; i < cells.size(); i++) {
+        for (int i = 0; i < cells.lines().size(); i++) {
             PDFont f = i == 0 ? firstFont : font;
             float baseline = top - PAD_Y - fontSize;
-            for (String line : wrap(cells.get(i), f, fontSize, widths[i] - 2 * PAD_X)) {
+            for (String line : cells.lines().get(i)) {
                 float lineX = columns.get(i).right() ? x + widths[i] - PAD_X - textWidth(line, f, fontSize)
                         : x + PAD_X;
                 textAt(line, lineX, baseline + fontSize * 0.08f, f, fontSize, INK);

@@ -57,6 +57,30 @@ final class ReportFonts {
         return Files.AWT_BOLD;
     }
 
+    private final Map<Integer, Float> regularWidths = new HashMap<>();
+    private final Map<Integer, Float> boldWidths = new HashMap<>();
+
+    /**
+     * The advance width of printable {@code text} in 1/1000 em, as {@link PDFont#getStringWidth} computes it (the
+     * sum of the glyphs' widths; PDFBox applies no kerning), from a per-character cache: the layout measures every
+     * candidate line while wrapping, and the same few hundred characters come back thousands of times.
+     */
+    float width(String text, PDFont font) throws IOException {
+        Map<Integer, Float> cache = font == bold ? boldWidths : regularWidths;
+        float sum = 0;
+        for (int i = 0; i < text.length(); ) {
+            int cp = text.codePointAt(i);
+            Float w = cache.get(cp);
+            if (w == null) {
+                w = font.getStringWidth(new String(Character.toChars(cp)));
+                cache.put(cp, w);
+            }
+            sum += w;
+            i += Character.charCount(cp);
+        }
+        return sum;
+    }
+
     /**
      * {@code text} with every character the font cannot draw replaced by "?", and control characters by spaces:
      * a user's odd character in a name must not stop the report.
