@@ -700,31 +700,59 @@ public final class MemoryEstimator {
             boolean compiled = t.compile();
             boolean normTrainable = !adapters || m.extraTrainable().contains(
                     org.finetuneplanner.core.scenario.ExtraTrainable.NORM);
-            double norm = compiled ? 2 * p * h : normInputBytes() * h + p * h + (normTrainable ? p * h : 0);
-            double norms = a.normsPerLayer() * norm;
-            double attn = p * (qW + 2 * kvW + 2 * qW) + 4.0 * a.numHeads();
+
+            // A linear keeps its input only for its weight gradient (PyTorch saves mm's input only when the weight
+            // requires grad): always in full fine-tuning; never for a frozen nn.Linear; for a LoRA-adapted one its
+            // lora_A keeps the input itself unless dropout or an fp32 cast makes a new tensor (counted under
+            // LoRA); bitsandbytes' quantised matmuls keep it regardless (MatMul4Bit ctx.tensors = (A, B)).
+            boolean allInputs = !adapters || (quantized && fw.quantizedKeepsInputs());
+            boolean plainAdapterInput = adapters && !fw.loraDropout()
+                    && !(fw.adapterFp32() && p < 4 && !t.masterWeights());
+            Set<LoraTarget> targets = adapters ? m.targets() : Set.of();
+            boolean keepAttnIn = allInputs || plainAdapterInput && (targets.contains(LoraTarget.Q)
+                    || targets.contains(LoraTarget.K) || targets.contains(LoraTarget.V));
+            boolean keepMlpIn = allInputs || plainAdapterInput && (targets.contains(LoraTarget.UP)
+                    || a.gatedMlp() && targets.contains(LoraTarget.GATE));
+            boolean keepOIn = allInputs || plainAdapterInput && targets.contains(LoraTarget.O);
+            boolean keepDownIn = allInputs || plainAdapterInput && targets.contains(LoraTarget.DOWN);
+            if (a.parallelBlock()) {
+                keepAttnIn = keepAttnIn || keepMlpIn;
+                keepMlpIn = false;
+            }
+
+            double normInternal = compiled ? p * h : normInputBytes() * h + (normTrainable ? p * h : 0);
+            double norms = a.normsPerLayer() * normInternal
+                    + p * h * ((keepAttnIn ? 1 : 0) + (keepMlpIn ? 1 : 0));
+            // q, k, v after RoPE and the attention output (kept by the kernel), the o-projection's input copy
+            double attn = p * (qW + 2 * kvW + qW) + 4.0 * a.numHeads() + (keepOIn ? p * qW : 0);
+            if (fw.fusedQkv() && !a.mla().isMla()) {
+                // v is a view of the fused qkv output, so the whole buffer stays beside the roped q and k
+                attn += p * (qW + a.kvWidth());
+            }
             if (a.qkNorm()) {
                 attn += p * (qW + kvW);
             }
-            double mlp = a.gatedMlp() ? (compiled ? 3 : 4) * iEff * p : 2 * iEff * p;
+            double mlp;
+            if (a.gatedMlp()) {
+                // gate and up outputs, the activation (eager only: compile recomputes it), and the product that
+                // feeds the down projection
+                mlp = (compiled ? 2 : 3) * iEff * p + (keepDownIn ? iEff * p : 0);
+            } else {
+                // fc1 output (kept by GELU) and GELU output (the fc2 input)
+                mlp = iEff * p + (keepDownIn ? iEff * p : 0);
+            }
             if (a.moe().isMoe()) {
                 mlp += 4.0 * a.moe().experts() + p * h * a.moe().expertsPerToken();
             }
             double dropout = hasHiddenDropout() ? 2 * h : 0;
             double lora = loraActivations(p, h, qW, iEff, compiled);
-            double quantInputs = 0;
-            if (adapters && quantized && fw.quantizedKeepsInputs()) {
-                // bitsandbytes MatMul4Bit keeps A in ctx.tensors for every quantised linear: the block input,
-                // the o-projection input, the MLP input (shared with attention in a parallel block) and the
-                // down-projection input
-                quantInputs = p * (h + qW + (a.parallelBlock() ? 0 : h) + iEff);
-            }
             double cross = a.crossAttentionLayers() > 0
-                    ? (double) a.crossAttentionLayers() / a.numLayers() * (p * (3 * qW + 2 * kvW) + norm) : 0;
+                    ? (double) a.crossAttentionLayers() / a.numLayers() * (p * (4 * qW + 2 * kvW) + normInternal
+                    + p * h) : 0;
             actDetail = "norms " + num(norms / h) + "h + attention " + num(attn / h) + "h + MLP " + num(mlp / h)
                     + "h" + (lora > 0 ? " + LoRA " + num(lora / h) + "h" : "") + (dropout > 0 ? " + dropout 2h" : "")
-                    + (quantInputs > 0 ? " + inputs kept by quantised matmuls " + num(quantInputs / h) + "h" : "");
-            double perToken = norms + attn + mlp + dropout + lora + cross + quantInputs;
+                    + (allInputs ? "" : " (frozen linears keep no input)");
+            double perToken = norms + attn + mlp + dropout + lora + cross;
             if (t.attention() == Attention.EAGER) {
                 double softmax = (fw.normUpcast() || amp) && !hasHiddenDropout() ? 4 : p;
                 if (amp) {

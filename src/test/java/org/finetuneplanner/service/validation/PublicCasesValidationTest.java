@@ -63,7 +63,7 @@ class PublicCasesValidationTest {
         }
     }
 
-    static final double MEDIAN_BOUND = 0.06;
-    static final double P90_BOUND = 0.55;
-    static final double GROUP_MEDIAN_BOUND = 0.10;
+    static final double MEDIAN_BOUND = 0.085;
+    static final double P90_BOUND = 0.42;
+    static final double GROUP_MEDIAN_BOUND = 0.11;
 }
