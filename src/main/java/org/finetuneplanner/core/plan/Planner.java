@@ -223,6 +223,12 @@ public final class Planner {
 
     /** Dollars per trained token (GPUs × price / tokens per second), if a price is known. */
     private OptionalDouble usdPerToken(Estimate e) {
+        OptionalDouble tokens = e.scenario().data().totalTokens();
+        if (e.cost().isPresent() && tokens.isPresent()) {
+            // The job's whole bill (GPU rental and checkpoint storage), as the options show it: ranking by the
+            // rental alone let an option with a larger bill be "cheapest" (a near tie, or a price of 0).
+            return OptionalDouble.of(e.cost().get().usd() / tokens.getAsDouble());
+        }
         Optional<CostEstimate> cost = e.cost().isPresent() ? e.cost() : costs.project(e.scenario(), 1.0);
         if (cost.isEmpty()) {
             return OptionalDouble.empty();
