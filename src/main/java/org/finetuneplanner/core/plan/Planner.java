@@ -87,17 +87,20 @@ public final class Planner {
         }
         PlanOption cheapest = null;
         PlanOption fastest = null;
-        double cheapestUsdPerToken = Double.POSITIVE_INFINITY;
+        double cheapestKey = Double.POSITIVE_INFINITY;
         for (PlanOption o : options) {
             if (!o.fits()) {
                 continue;
             }
-            OptionalDouble usdPerToken = usdPerToken(o.estimate());
-            if (usdPerToken.isEmpty()) {
+            // The total (rental plus storage) when the data size is known, else the rental per trained token:
+            // the data size is the same for every option, so every priced option uses the same key.
+            OptionalDouble key = o.estimate().cost().isPresent()
+                    ? OptionalDouble.of(o.estimate().cost().get().usd()) : usdPerToken(o.estimate());
+            if (key.isEmpty()) {
                 continue;
             }
-            if (usdPerToken.getAsDouble() < cheapestUsdPerToken) {
-                cheapestUsdPerToken = usdPerToken.getAsDouble();
+            if (key.getAsDouble() < cheapestKey) {
+                cheapestKey = key.getAsDouble();
                 cheapest = o;
             }
             if (fastest == null || o.estimate().throughput().tokensPerSecond()
