@@ -689,10 +689,12 @@ public final class PdfReportExporter implements ReportExporter {
                 if (i == 0) {
                     continue;
                 }
-                float rw = layout.textWidth(right, fonts.regular(), 8);
+                // Each side gets at most its share: a long customer name is shortened, never pushed off the page.
+                String rightFitted = fit(right, width * 0.45f);
+                float rw = layout.textWidth(rightFitted, fonts.regular(), 8);
                 String leftFitted = fit(left, width - rw - 24);
                 layout.textAt(leftFitted, layout.left(), top, fonts.regular(), 8, PdfLayout.MUTED);
-                layout.textAt(right, layout.left() + width - rw, top, fonts.regular(), 8, PdfLayout.MUTED);
+                layout.textAt(rightFitted, layout.left() + width - rw, top, fonts.regular(), 8, PdfLayout.MUTED);
                 cs.setStrokingColor(PdfLayout.RULE);
                 cs.setLineWidth(0.6f);
                 cs.moveTo(layout.left(), top - 6);
