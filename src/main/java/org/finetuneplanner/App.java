@@ -27,7 +27,6 @@ import org.finetuneplanner.core.scenario.Scenario;
 import org.finetuneplanner.core.time.ThroughputEstimator;
 import org.finetuneplanner.service.catalog.CatalogModel;
 import org.finetuneplanner.service.catalog.Catalogs;
-import org.finetuneplanner.service.io.AtomicFiles;
 import org.finetuneplanner.service.model.ModelFiles;
 import org.finetuneplanner.service.persistence.ScenarioJson;
 import org.finetuneplanner.service.report.PdfReportExporter;
@@ -102,7 +101,7 @@ public final class App extends Application {
             @Override
             public void write(Scenario scenario, Path file) {
                 try {
-                    AtomicFiles.writeString(file, json.write(scenario));
+                    json.writeFile(scenario, file);
                 } catch (IOException e) {
                     throw new UncheckedIOException(e.getMessage(), e);
                 }

@@ -48,6 +48,7 @@ import org.finetuneplanner.core.scenario.TrainingSpec;
 import org.finetuneplanner.core.scenario.WeightStorage;
 import org.finetuneplanner.service.catalog.CatalogModel;
 import org.finetuneplanner.service.catalog.Catalogs;
+import org.finetuneplanner.service.io.AtomicFiles;
 import org.finetuneplanner.service.io.InvalidValueException;
 import org.finetuneplanner.service.io.JsonFields;
 import org.finetuneplanner.service.io.SafeJson;
@@ -530,6 +531,26 @@ public final class ScenarioJson {
      */
     public String write(Scenario scenario, JsonNode original) {
         return SafeJson.pretty(toTree(scenario, original));
+    }
+
+    /**
+     * Saves a scenario file atomically ({@link AtomicFiles}). When the file already holds a JSON object (the file
+     * the scenario was opened from, typically), the scenario is written over that object so the keys this format
+     * does not know, other tools' keys included, survive the save; an unreadable old file is simply replaced.
+     *
+     * @throws IOException with a one-line message naming the file and the reason; the previous file is intact
+     */
+    public void writeFile(Scenario scenario, Path file) throws IOException {
+        JsonNode previous = null;
+        if (Files.isRegularFile(file)) {
+            try (InputStream in = Files.newInputStream(file)) {
+                JsonNode tree = SafeJson.readTree(in);
+                previous = tree.isObject() ? tree : null;
+            } catch (IOException e) {
+                previous = null;
+            }
+        }
+        AtomicFiles.writeString(file, write(scenario, previous));
     }
 
     /**

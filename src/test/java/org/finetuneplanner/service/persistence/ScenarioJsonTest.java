@@ -238,6 +238,24 @@ class ScenarioJsonTest {
     }
 
     @Test
+    void savingOverAFileKeepsItsUnknownKeys(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("plan.json");
+        Files.writeString(file, "{\"x-tool\": {\"run\": 7}, \"model\": {\"preset\": \"llama-3.1-8b\"}, "
+                + "\"hardware\": {\"gpu\": \"l40s-48gb\"}}");
+        Scenario s = json.read(file);
+        Scenario changed = s.withTraining(s.training().withSequenceLength(4096));
+        json.writeFile(changed, file);
+        assertEquals(7, ScenarioJson.parse(Files.readString(file)).at("/x-tool/run").intValue());
+        assertEquals(changed, json.read(file));
+        Files.writeString(file, "not json at all");
+        json.writeFile(changed, file);
+        assertEquals(changed, json.read(file), "an unreadable old file is replaced");
+        Path fresh = dir.resolve("new.json");
+        json.writeFile(changed, fresh);
+        assertEquals(changed, json.read(fresh));
+    }
+
+    @Test
     void readsAFile(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("plan.json");
         Files.writeString(file, MINIMAL);
