@@ -1,7 +1,6 @@
 package org.finetuneplanner.service.report;
 
 import java.text.MessageFormat;
-import java.util.List;
 import java.util.Locale;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
@@ -50,8 +49,17 @@ public final class ReportText {
             return note.message();
         }
         try {
-            List<Object> args = note.args();
-            return new MessageFormat(bundle.getString(key), locale).format(args.toArray());
+            Object[] args = note.args().toArray();
+            for (int i = 0; i < args.length; i++) {
+                // Words the core puts into its notes ("backward (end)") have their own keys: term.backward_end.
+                if (args[i] instanceof String word) {
+                    String term = "term." + word.strip().replaceAll("[()]", "").replaceAll("\\s+", "_");
+                    if (has(term)) {
+                        args[i] = bundle.getString(term);
+                    }
+                }
+            }
+            return new MessageFormat(bundle.getString(key), locale).format(args);
         } catch (IllegalArgumentException | MissingResourceException e) {
             return note.message();
         }
