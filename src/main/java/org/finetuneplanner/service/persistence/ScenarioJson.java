@@ -188,9 +188,19 @@ public final class ScenarioJson {
         } catch (NoSuchFileException e) {
             throw new ScenarioException("", file + ": no such file", e);
         } catch (IOException e) {
-            throw new ScenarioException("", file + ": cannot be read (" + e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")", e);
+            throw new ScenarioException("", file + ": cannot be read (" + ioReason(e) + ")", e);
         }
+    }
+
+    /** Why a file could not be read, for people: the system's reason, never a Java class name. */
+    private static String ioReason(IOException e) {
+        if (e instanceof java.nio.file.AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof java.nio.file.FileSystemException fs && fs.getReason() != null) {
+            return fs.getReason();
+        }
+        return e.getMessage() == null || e.getMessage().isBlank() ? "read error" : oneLine(e.getMessage());
     }
 
     /**
