@@ -142,7 +142,8 @@ public final class JsonFields {
         double d = node.isNumber() ? node.doubleValue() : Double.NaN;
         boolean aboveMin = minExclusive ? d > min : d >= min;
         if (!Double.isFinite(d) || !aboveMin || d > max) {
-            throw invalid(key, node, "a number " + (minExclusive ? "> " : "≥ ") + plain(min) + " and ≤ " + plain(max));
+            throw invalid(key, node,
+                    "a number " + (minExclusive ? "> " : "≥ ") + plain(min) + " and ≤ " + plain(max));
         }
         return OptionalDouble.of(d);
     }
