@@ -78,7 +78,8 @@ public final class Main implements Callable<Integer> {
                 .addSubcommand("estimate", new EstimateCommand(context))
                 .addSubcommand("plan", new PlanCommand(context))
                 .addSubcommand("report", new ReportCommand(context, ReportCommand::standardService))
-                .addSubcommand("validate", new ValidateCommand(context));
+                .addSubcommand("validate", new ValidateCommand(context))
+                .addSubcommand("catalog", new CatalogCommand(context));
         // Every command, also those registered above by other areas, lists the same exit codes in its help.
         for (CommandLine command : allCommands(cli)) {
             command.getCommandSpec().usageMessage().exitCodeListHeading("%nExit codes:%n")

@@ -162,12 +162,28 @@ class MainTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"--help", "estimate --help", "help estimate"})
+    @ValueSource(strings = {"--help", "estimate --help", "help estimate", "catalog --help", "plan --help",
+        "report --help", "validate --help"})
     void everyCommandHasHelpWithItsExitCodes(String line) {
         assertEquals(ExitCodes.OK, run("", line.split(" ")));
         assertTrue(out.toString().contains("Exit codes:"), out.toString());
         assertTrue(out.toString().contains("70"), out.toString());
         assertEquals("", err.toString());
+    }
+
+    @Test
+    void catalogListsTheIdsScenariosMayName() {
+        assertEquals(ExitCodes.OK, run("", "catalog", "gpus"));
+        List<String> rows = out.toString().lines().toList();
+        assertEquals(27, rows.size(), "a header and 26 GPUs");
+        assertTrue(rows.get(1).startsWith("h100-sxm-80gb "), rows.get(1));
+        assertTrue(rows.stream().anyMatch(r -> r.startsWith("mi250x-128gb") && r.endsWith("no listed price")));
+        out.getBuffer().setLength(0);
+        assertEquals(ExitCodes.OK, run("", "catalog", "models", "--json"));
+        JsonNode models = ScenarioJson.parse(out.toString());
+        assertEquals(69, models.size());
+        assertEquals("llama-2-7b", models.get(0).get("id").textValue());
+        assertEquals(ExitCodes.USAGE, run("", "catalog", "tpus"));
     }
 
     @Test
