@@ -42,7 +42,8 @@ class CatalogMemorySweepTest {
         var gpu = catalogs.gpu("h100-sxm-80gb").orElseThrow();
         MemoryEstimator estimator = new MemoryEstimator();
         List<MethodSpec> methods = List.of(MethodSpec.full(WeightStorage.BF16),
-                MethodSpec.lora(16, WeightStorage.BF16), MethodSpec.qlora(64), MethodSpec.lora(8, WeightStorage.INT8), MethodSpec.lora(8, WeightStorage.INT4));
+                MethodSpec.lora(16, WeightStorage.BF16), MethodSpec.qlora(64), MethodSpec.lora(8, WeightStorage.INT8),
+                MethodSpec.lora(8, WeightStorage.INT4));
         List<String> problems = new ArrayList<>();
         int runs = 0;
         for (CatalogModel model : catalogs.models()) {
