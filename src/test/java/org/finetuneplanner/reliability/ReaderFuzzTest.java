@@ -11,6 +11,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
@@ -28,8 +29,11 @@ import org.finetuneplanner.core.scenario.Scenario;
 import org.finetuneplanner.service.catalog.CatalogException;
 import org.finetuneplanner.service.catalog.Catalogs;
 import org.finetuneplanner.service.io.SafeJson;
+import org.finetuneplanner.service.model.ModelFileException;
+import org.finetuneplanner.service.model.ModelFiles;
 import org.finetuneplanner.service.persistence.ScenarioException;
 import org.finetuneplanner.service.persistence.ScenarioJson;
+import org.finetuneplanner.service.validation.ValidationRunner;
 
 /**
  * Fuzzing of every reader with damaged real files: the spec's example scenario and the 72 scenarios of the public
@@ -40,14 +44,19 @@ import org.finetuneplanner.service.persistence.ScenarioJson;
  * A scenario that is accepted must also survive being written and read back unchanged.
  *
  * <p>Volume per run: 2,000 byte-mutated scenario texts, 500 byte-mutated scenario files, 2,000 scenarios with a
- * hostile value, 1,500 mutated config.json texts, 1,000 configs with a hostile value, 200 mutated catalogs, and
- * every truncation of the spec example. Seeds are jqwik's, so a failure prints the seed that replays it.
+ * hostile value, 1,500 mutated config.json texts, 1,000 configs with a hostile value, 500 mutated config.json files
+ * opened as in the app, 300 damaged validation-case lines, 200 mutated catalogs, and every truncation of the spec
+ * example. Seeds are jqwik's, so a failure prints the seed that replays it.
  */
 class ReaderFuzzTest {
 
     private static final ScenarioJson JSON = ScenarioJson.standard();
     private static final byte[] GPUS = Seeds.resource(Catalogs.GPUS_RESOURCE);
     private static final byte[] MODELS = Seeds.resource(Catalogs.MODELS_RESOURCE);
+
+    private static final ValidationRunner VALIDATION = ValidationRunner.standard();
+    private static final List<String> CASE_LINES = new String(Seeds.resource("/validation/public-cases.jsonl"),
+            StandardCharsets.UTF_8).lines().filter(l -> !l.isBlank()).toList();
 
     private static Path folder;
 
@@ -144,6 +153,53 @@ class ReaderFuzzTest {
             assertTrue(e.getMessage().startsWith(gpus ? "gpus.json" : "models.json"), e.getMessage());
         } catch (RuntimeException | Error e) {
             throw new AssertionError("escaped " + e, e);
+        }
+    }
+
+    /** The app's "Open config.json…": a damaged file is a ModelFileException in one line, nothing else. */
+    @Property(tries = 500)
+    void mutatedConfigFilesOpenedInTheAppAreRejectedInOneLine(@ForAll Random random,
+                                                              @ForAll @IntRange(max = 1000) int pick)
+            throws IOException {
+        String seed = Seeds.configs().get(pick % Seeds.configs().size());
+        byte[] bytes = Mutator.mutateBytes(seed, random);
+        Path file = folder.resolve("config.json");
+        Files.write(file, bytes);
+        try {
+            ModelFiles.readConfig(file);
+        } catch (ModelFileException e) {
+            Messages.assertClear(e.getMessage(), new String(bytes, StandardCharsets.ISO_8859_1));
+        } catch (RuntimeException | Error e) {
+            throw new AssertionError("escaped " + e, e);
+        }
+    }
+
+    /**
+     * {@code validate CASES.jsonl}: a damaged line fails alone with a one-line reason, the other cases still run,
+     * and nothing escapes the runner.
+     */
+    @Property(tries = 300)
+    void mutatedValidationCasesFailAlone(@ForAll Random random, @ForAll @IntRange(max = 1000) int pick) {
+        List<String> lines = CASE_LINES;
+        String seed = lines.get(pick % lines.size());
+        String damaged = random.nextBoolean()
+                ? new String(Mutator.mutateBytes(seed, random), StandardCharsets.UTF_8)
+                : Mutator.mutateTree(seed, random).text().replace("\n", " ");
+        String good = lines.get((pick + 1) % lines.size());
+        ValidationRunner.Report report;
+        try {
+            report = VALIDATION.run(List.of(damaged, good));
+        } catch (RuntimeException | Error e) {
+            throw new AssertionError("escaped " + e + " for " + shorten(damaged), e);
+        }
+        int expected = damaged.isBlank() ? 1 : 2;
+        assertEquals(expected, report.cases().size());
+        ValidationRunner.CaseResult last = report.cases().get(report.cases().size() - 1);
+        assertTrue(last.ran(), "the good case after a damaged one did not run: " + last.error());
+        for (ValidationRunner.CaseResult c : report.cases()) {
+            if (!c.ran()) {
+                Messages.assertClear(c.error(), shorten(damaged));
+            }
         }
     }
 
