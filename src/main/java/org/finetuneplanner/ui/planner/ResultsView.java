@@ -139,6 +139,7 @@ public final class ResultsView extends ScrollPane {
         Label caption = new Label();
         caption.setId("memoryCaption");
         caption.getStyleClass().add(Styles.BAR_CAPTION);
+        caption.setWrapText(true);
         caption.textProperty().bind(Bindings.createStringBinding(() -> caption(vm.selectedBarProperty().getValue()),
                 vm.selectedBarProperty(), texts.messages()));
         selectedBar.setId("selectedBar");
