@@ -53,8 +53,9 @@ import org.finetuneplanner.ui.shell.ShellViewModel;
  * language and last scenario between runs ({@code -Dfinetuneplanner.settings=DIR} uses another folder).
  */
 public final class App extends Application {
-    private static final String LIGHT = "/atlantafx/base/theme/primer-light.css";
-    private static final String DARK = "/atlantafx/base/theme/primer-dark.css";
+    /** AtlantaFX Primer themes, shipped as CSS (see {@code ui/theme/NOTICE.md}: the jar needs Java 21). */
+    public static final String LIGHT = "/org/finetuneplanner/ui/theme/primer-light.css";
+    public static final String DARK = "/org/finetuneplanner/ui/theme/primer-dark.css";
 
     private ExecutorService io;
     private SettingsStore store;

@@ -69,7 +69,7 @@ public final class TickTiming {
             }
         };
         Application.setUserAgentStylesheet(
-                App.class.getResource("/atlantafx/base/theme/primer-light.css").toExternalForm());
+                App.class.getResource(App.LIGHT).toExternalForm());
         Parent root = new ShellView(shell, none, () -> { });
         Scene scene = new Scene(root, 1440, 900);
         scene.getStylesheets().add(App.class.getResource("/org/finetuneplanner/ui/app.css").toExternalForm());

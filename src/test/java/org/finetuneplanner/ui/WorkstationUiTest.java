@@ -87,7 +87,7 @@ class WorkstationUiTest {
             }
         };
         Application.setUserAgentStylesheet(
-                App.class.getResource("/atlantafx/base/theme/primer-light.css").toExternalForm());
+                App.class.getResource(App.LIGHT).toExternalForm());
         Scene scene = new Scene(new ShellView(shell, dialogs, stage::close), 1200, 760);
         scene.getStylesheets().add(App.class.getResource("/org/finetuneplanner/ui/app.css").toExternalForm());
         stage.setScene(scene);
