@@ -90,6 +90,20 @@ class WriterFailureTest {
         assertEquals("", Files.readString(file), "the in-place writer truncated the previous file before failing");
     }
 
+    /** File → Save: the scenario file (written over the previous one to keep its unknown keys). */
+    @Test
+    void aScenarioFileSurvivesAFailedSave() throws IOException {
+        ScenarioJson json = ScenarioJson.standard();
+        Path file = dir.resolve("plan.json");
+        Scenario first = json.read(Seeds.SPEC_EXAMPLE);
+        json.writeFile(first, file);
+        byte[] before = Files.readAllBytes(file);
+        assertFailsInTheMiddle(() -> json.writeFile(first.withName("x".repeat(100_000)), file));
+        assertArrayEquals(before, Files.readAllBytes(file));
+        assertEquals(first, json.read(file));
+        assertOnly(dir, "plan.json");
+    }
+
     @Test
     void settingsSurviveAFailedSave() throws IOException {
         SettingsStore store = new SettingsStore(dir);
