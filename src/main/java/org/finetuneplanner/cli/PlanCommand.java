@@ -8,12 +8,15 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import org.finetuneplanner.core.Estimate;
+import org.finetuneplanner.core.Estimator;
+import org.finetuneplanner.core.cost.CostAssumptions;
 import org.finetuneplanner.core.cost.CostProjector;
 import org.finetuneplanner.core.gpu.GpuSpec;
 import org.finetuneplanner.core.memory.MemoryEstimator;
@@ -21,6 +24,8 @@ import org.finetuneplanner.core.plan.Plan;
 import org.finetuneplanner.core.plan.PlanOption;
 import org.finetuneplanner.core.plan.Planner;
 import org.finetuneplanner.core.scenario.HardwareSpec;
+import org.finetuneplanner.core.scenario.Scenario;
+import org.finetuneplanner.core.time.ThroughputEstimator;
 import org.finetuneplanner.service.persistence.PlanJson;
 import org.finetuneplanner.service.persistence.ScenarioJson;
 
@@ -47,6 +52,15 @@ final class PlanCommand implements Callable<Integer> {
     @Option(names = "--gpus", split = ",", paramLabel = "ID",
             description = "GPU catalog ids to try, comma-separated (default: every GPU in the catalog)")
     private List<String> gpus;
+
+    @Option(names = "--discount", paramLabel = "FRACTION",
+            description = "spot or off-peak discount on every GPU price, 0 to 0.95 (default 0: on-demand)")
+    private double discount;
+
+    @Option(names = "--usd-per-kwh", paramLabel = "USD",
+            description = "electricity price for the energy cost of owning the GPUs (default "
+                    + CostAssumptions.DEFAULT_USD_PER_KWH + ")")
+    private double usdPerKwh = CostAssumptions.DEFAULT_USD_PER_KWH;
 
     private final CliContext context;
 
@@ -80,7 +94,21 @@ final class PlanCommand implements Callable<Integer> {
             }
         }
         // The search asks the memory estimator only (fast); the chosen options get the context's full estimate.
-        Planner planner = new Planner(new MemoryEstimator()::estimate, context.estimator(), new CostProjector());
+        if (!(discount >= 0 && discount <= 0.95)) {
+            context.error("--discount: " + discount + " is not allowed; give a fraction from 0 to 0.95");
+            return ExitCodes.INVALID_INPUT;
+        }
+        if (!(usdPerKwh >= 0 && usdPerKwh < 100)) {
+            context.error("--usd-per-kwh: " + usdPerKwh + " is not allowed; give a price from 0 to 100 USD/kWh");
+            return ExitCodes.INVALID_INPUT;
+        }
+        CostAssumptions assumptions = CostAssumptions.defaults().withDiscount(discount).withUsdPerKwh(usdPerKwh);
+        CostProjector costs = new CostProjector(assumptions);
+        MemoryEstimator memory = new MemoryEstimator();
+        // Default assumptions: the context's estimator (tests may inject one); changed ones: the standard parts.
+        Function<Scenario, Estimate> estimator = assumptions.equals(CostAssumptions.defaults()) ? context.estimator()
+                : new Estimator(memory, new ThroughputEstimator(), costs)::estimate;
+        Planner planner = new Planner(memory::estimate, estimator, costs);
         Plan plan = planner.plan(document.scenario(), chosen);
         PrintWriter out = context.out();
         if (json) {
@@ -151,8 +179,11 @@ final class PlanCommand implements Callable<Integer> {
             b.append(" (").append(hw.sharding().label()).append(')');
         }
         e.hours().ifPresent(h -> b.append(String.format(Locale.ROOT, ", %.1f h", h)));
-        e.cost().ifPresent(c -> b.append(String.format(Locale.ROOT, ", $%,.0f at $%.2f/GPU-h (%s)", c.usd(),
-                c.usdPerGpuHour(), c.provider().isEmpty() ? "scenario price" : c.provider())));
+        e.cost().ifPresent(c -> b.append(String.format(Locale.ROOT,
+                ", $%,.0f at $%.2f/GPU-h (%s%s); owned: %,.0f kWh ≈ $%,.0f of energy", c.usd(), c.usdPerGpuHour(),
+                c.provider().isEmpty() ? "scenario price" : c.provider(),
+                c.discount() > 0 ? String.format(Locale.ROOT, ", %.0f %% off", 100 * c.discount()) : "",
+                c.energyKwh(), c.energyUsd())));
         return b.toString();
     }
 

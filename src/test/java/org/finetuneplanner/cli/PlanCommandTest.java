@@ -98,6 +98,22 @@ class PlanCommandTest {
     }
 
     @Test
+    void discountHalvesThePricePerGpuHour() throws Exception {
+        assertEquals(ExitCodes.OK, run("--json", "--gpus", "l40s-48gb"));
+        double listed = ScenarioJson.parse(out.toString()).at("/options/0/usd_per_gpu_hour").doubleValue();
+        out.getBuffer().setLength(0);
+        assertEquals(ExitCodes.OK, run("--json", "--gpus", "l40s-48gb", "--discount", "0.5"));
+        assertEquals(listed / 2, ScenarioJson.parse(out.toString()).at("/options/0/usd_per_gpu_hour").doubleValue(),
+                1e-4);
+    }
+
+    @Test
+    void discountOutsideItsRangeIsAnError() throws Exception {
+        assertEquals(ExitCodes.INVALID_INPUT, run("--discount", "1.5"));
+        assertTrue(err.toString().contains("--discount: 1.5"), err.toString());
+    }
+
+    @Test
     void unknownGpuIdIsAnErrorNamingIt() throws Exception {
         assertEquals(ExitCodes.INVALID_INPUT, run("--gpus", "h100-sxm-80gb,h900"));
         assertTrue(err.toString().contains("\"h900\""), err.toString());
