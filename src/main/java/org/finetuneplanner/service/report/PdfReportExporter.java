@@ -476,7 +476,8 @@ public final class PdfReportExporter implements ReportExporter {
                     .filter(o -> o.fits() && o.estimate().cost().isPresent())
                     .sorted(Comparator.comparingDouble(o -> o.estimate().cost().get().usd())).toList();
             if (priced.isEmpty()) {
-                layout.body(text.get("cost.none"));
+                boolean noTokens = data.scenario().data().tokens().isEmpty();
+                layout.body(text.get(noTokens ? "cost.noTokens" : "cost.none"));
                 return;
             }
             List<PlanOption> lines = priced.stream().limit(COST_LINES).toList();
