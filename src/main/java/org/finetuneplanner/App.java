@@ -181,7 +181,12 @@ public final class App extends Application {
                 ReportAccuracy::fromBundledCases, new PdfReportExporter());
         ExportViewModel vm = new ExportViewModel(reports, executors,
                 file -> getHostServices().showDocument(file.toUri().toString()), LocalDate::now);
-        io.execute(PdfReportExporter::warmUp);       // fonts, PDFBox and JFreeChart loaded before the first export
+        // Fonts, PDFBox and JFreeChart loaded before the first export, on a low-priority thread of its own so
+        // that opening or saving a scenario never waits behind it on the IO executor.
+        Thread warmUp = new Thread(PdfReportExporter::warmUp, "report-warm-up");
+        warmUp.setDaemon(true);
+        warmUp.setPriority(Thread.MIN_PRIORITY);
+        warmUp.start();
         return vm;
     }
 
