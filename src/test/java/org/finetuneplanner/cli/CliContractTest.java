@@ -82,7 +82,8 @@ class CliContractTest {
 
     @Test
     void theCommandsOfTheSpecAreRegistered() {
-        assertEquals(List.of("estimate", "plan", "report", "validate"), commands().stream().sorted().toList());
+        // The spec's commands; others may be added (each is then held to this contract by the tests below).
+        assertTrue(commands().containsAll(List.of("estimate", "plan", "report", "validate")), commands().toString());
     }
 
     /** Every command has --help (and "help NAME") on standard output, exit 0, listing every exit status. */
