@@ -55,7 +55,8 @@ public final class PdfReportExporter implements ReportExporter {
 
     /**
      * Loads the fonts, PDFBox, JFreeChart and the graphics bridge once, so the first report a user asks for is as
-     * fast as the later ones. Call from a background thread at start-up; safe to call more than once.
+     * fast as the later ones. Call from a background thread at start-up; safe to call more than once; never
+     * throws.
      */
     public static void warmUp() {
         try (PDDocument doc = new PDDocument()) {
@@ -69,8 +70,8 @@ public final class PdfReportExporter implements ReportExporter {
                 layout.finish();
             }
             doc.save(java.io.OutputStream.nullOutputStream());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        } catch (IOException | RuntimeException e) {
+            // Only a speed-up: if it fails, the first real export loads everything itself and reports any error.
         }
     }
 
