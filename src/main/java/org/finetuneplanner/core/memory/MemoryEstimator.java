@@ -715,14 +715,23 @@ public final class MemoryEstimator {
                     || a.gatedMlp() && targets.contains(LoraTarget.GATE));
             boolean keepOIn = allInputs || plainAdapterInput && targets.contains(LoraTarget.O);
             boolean keepDownIn = allInputs || plainAdapterInput && targets.contains(LoraTarget.DOWN);
+            // Under autocast a norm's output is fp32 and every linear reading it casts it to 16 bit itself: the
+            // autocast cache holds casts of leaf tensors only (weights; ATen autocast_mode.cpp cached_cast requires
+            // arg.is_leaf()), so q, k and v (gate and up) each save their own copy. Without autocast (or compiled,
+            // where inductor merges the casts) the linears share the one 16-bit tensor.
+            boolean ownCasts = amp && !compiled;
+            double attnCopies = ownCasts ? attentionInputReaders(targets) : 1;
+            double mlpCopies = ownCasts ? mlpInputReaders(targets) : 1;
             if (a.parallelBlock()) {
+                double shared = (keepAttnIn ? attnCopies : 0) + (keepMlpIn ? mlpCopies : 0);
                 keepAttnIn = keepAttnIn || keepMlpIn;
                 keepMlpIn = false;
+                attnCopies = ownCasts ? shared : 1;
             }
 
             double normInternal = compiled ? p * h : normInputBytes() * h + (normTrainable ? p * h : 0);
             double norms = a.normsPerLayer() * normInternal
-                    + p * h * ((keepAttnIn ? 1 : 0) + (keepMlpIn ? 1 : 0));
+                    + p * h * ((keepAttnIn ? attnCopies : 0) + (keepMlpIn ? mlpCopies : 0));
             // q, k, v after RoPE and the attention output (kept by the kernel), the o-projection's input copy
             double attn = p * (qW + 2 * kvW + qW) + 4.0 * a.numHeads() + (keepOIn ? p * qW : 0);
             if (fw.fusedQkv() && !a.mla().isMla()) {
@@ -764,6 +773,35 @@ public final class MemoryEstimator {
                 perToken += perTokenScores;
             }
             return perToken;
+        }
+
+        /** Separate linears that read the attention input and keep it (each its own autocast cast). */
+        private int attentionInputReaders(Set<LoraTarget> targets) {
+            if (fw.fusedQkv()) {
+                return 1;
+            }
+            if (a.mla().isMla()) {
+                return 2; // q (or q_a) and kv_a projections
+            }
+            if (!adapters || quantized && fw.quantizedKeepsInputs()) {
+                return 3;
+            }
+            int n = 0;
+            for (LoraTarget q : List.of(LoraTarget.Q, LoraTarget.K, LoraTarget.V)) {
+                n += targets.contains(q) ? 1 : 0;
+            }
+            return Math.max(1, n);
+        }
+
+        /** Separate linears that read the MLP input and keep it: gate and up, or fc1. */
+        private int mlpInputReaders(Set<LoraTarget> targets) {
+            if (!a.gatedMlp()) {
+                return 1;
+            }
+            if (!adapters || quantized && fw.quantizedKeepsInputs()) {
+                return 2;
+            }
+            return targets.contains(LoraTarget.UP) && targets.contains(LoraTarget.GATE) ? 2 : 1;
         }
 
         private boolean hasHiddenDropout() {

@@ -163,6 +163,27 @@ class MemoryEstimatorTest {
     }
 
     @Test
+    void autocastCastsANormOutputOnceForEveryLinearThatReadsIt() {
+        // Autocast caches casts of leaf tensors only (ATen autocast_mode.cpp cached_cast: arg.is_leaf()), so the
+        // fp32 norm output is cast to bf16 separately by q, k and v (3 copies instead of 1) and by gate and up
+        // (2 instead of 1): 2·2h + 1·2h = 6h bytes more per token and block than pure bf16, everything else in the
+        // generic profile (fp32 norm internals, flash attention, 2-byte activations) being the same.
+        // 32 blocks × 16·2048 tokens × 6·4096 B = 25,769,803,776 B = 24 GiB; both peaks are the loss phase.
+        TrainingSpec base = TrainingSpec.defaults(false).withMicroBatchSize(16);
+        MemoryEstimate pure = estimator.estimate(llama3(MethodSpec.full(WeightStorage.BF16), base));
+        MemoryEstimate amp = estimator.estimate(llama3(MethodSpec.full(WeightStorage.BF16),
+                base.withMasterWeights(true)));
+        assertEquals(pure.notes().get(0).args().get(0), amp.notes().get(0).args().get(0));
+        assertEquals(32L * 16 * 2048 * 6 * 4096,
+                amp.perGpu().activationsBytes() - pure.perGpu().activationsBytes(), 2);
+        // compiled, inductor merges the casts: no difference left from them
+        MemoryEstimate pureC = estimator.estimate(llama3(MethodSpec.full(WeightStorage.BF16), base.withCompile(true)));
+        MemoryEstimate ampC = estimator.estimate(llama3(MethodSpec.full(WeightStorage.BF16),
+                base.withCompile(true).withMasterWeights(true)));
+        assertEquals(pureC.perGpu().activationsBytes(), ampC.perGpu().activationsBytes(), 2);
+    }
+
+    @Test
     void partsAddUpAndTermsAddUpToTheirParts() {
         for (MethodSpec m : List.of(MethodSpec.full(WeightStorage.BF16), MethodSpec.lora(8, WeightStorage.BF16),
                 MethodSpec.qlora(64), new MethodSpec(FineTuneMethod.LORA, 8, 16, Set.of(LoraTarget.Q, LoraTarget.V),
