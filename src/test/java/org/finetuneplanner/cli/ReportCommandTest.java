@@ -108,4 +108,22 @@ class ReportCommandTest {
         assertOneErrorLine("logo.png", "PNG, JPEG or SVG");
         assertFalse(Files.exists(dir.resolve("p.pdf")));
     }
+
+    @Test
+    void aGoodScenarioGivesAVietnameseLetterReportAndExitZero() throws Exception {
+        Path s = scenario();
+        Path pdf = dir.resolve("ke-hoach.pdf");
+        CliContext real = CliContext.standard(new ByteArrayInputStream(new byte[0]), new PrintWriter(out),
+                new PrintWriter(err));
+        assertEquals(ExitCodes.OK, Main.run(new String[] {"report", s.toString(), "--out", pdf.toString(), "--lang",
+            "vi", "--paper", "letter", "--customer", "Công ty ABC"}, real));
+        assertEquals("", err.toString());
+        assertEquals("", out.toString(), "the report goes to the file, nothing to standard output");
+        try (org.apache.pdfbox.pdmodel.PDDocument doc = org.apache.pdfbox.Loader.loadPDF(pdf.toFile())) {
+            assertEquals(792f, doc.getPage(0).getMediaBox().getHeight(), 0.01f);
+            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(doc);
+            assertTrue(text.contains("Kế hoạch tinh chỉnh mô hình") && text.contains("Công ty ABC"));
+        }
+        assertEquals(List.of("ke-hoach.pdf", "s.json"), files(), "no temporary file left");
+    }
 }
