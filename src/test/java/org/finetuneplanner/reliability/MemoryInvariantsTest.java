@@ -209,6 +209,12 @@ class MemoryInvariantsTest {
         Scenario withFlash = s.withTraining(t.withAttention(Attention.FLASH));
         Scenario withEager = s.withTraining(t.withAttention(Attention.EAGER));
         assertPeakNotAbove(withFlash, withEager, "flash attention");
+        // As with checkpointing, the parts are those at the moment of the peak: the b·a·s² scores can move the
+        // peak of eager attention to another phase of the step (say from the optimizer step to backward), where the
+        // activations alive are a different set. They are compared when both peaks fall in the same phase.
+        if (!samePhase(withFlash, withEager)) {
+            return;
+        }
         long flash = activations(withFlash);
         long eager = activations(withEager);
         assertTrue(flash <= eager, () -> "flash " + gib(flash) + " GiB > eager " + gib(eager) + " GiB");
