@@ -209,7 +209,10 @@ public final class App extends Application {
             scene.removePostLayoutPulseListener(once[0]);
             Platform.runLater(() -> {
                 long ms = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
-                System.out.println("first-frame-ms=" + ms);
+                // CPU time of the whole process so far: on a shared machine wall time mostly measures the queue.
+                long cpu = ManagementFactory.getOperatingSystemMXBean()
+                        instanceof com.sun.management.OperatingSystemMXBean os ? os.getProcessCpuTime() / 1_000_000 : -1;
+                System.out.println("first-frame-ms=" + ms + " process-cpu-ms=" + cpu);
                 if (Boolean.getBoolean("finetuneplanner.exitAfterFirstFrame")) {
                     Platform.exit();
                 }

@@ -85,7 +85,10 @@ public final class TickTiming {
         int n = 1000;
         double[] all = new double[n];
         double[] compute = new double[n];
+        double[] cpu = new double[n];
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
         for (int i = 0; i < n; i++) {
+            long c0 = threads.getCurrentThreadCpuTime();
             long t0 = System.nanoTime();
             slider.setValue(exps[(i + 1) % 2]);
             long t1 = System.nanoTime();
@@ -94,12 +97,15 @@ public final class TickTiming {
             root.applyCss();
             root.layout();
             long t3 = System.nanoTime();
+            cpu[i] = (threads.getCurrentThreadCpuTime() - c0) / 1e6;
             compute[i] = (t2 - t0) / 1e6;
             all[i] = (t3 - t0) / 1e6;
         }
         report("A: tick (set, estimate + plan of " + Fixtures.SERVICES.gpus().size()
                 + " GPUs, views, CSS, layout)", all);
         report("A: of which estimate + plan", compute);
+        // CPU time of the FX thread: what a tick costs when the machine is not shared (wall time waits for a core).
+        report("A: tick, FX-thread CPU time", cpu);
 
         long[] last = {0};
         double[] frames = new double[300];
