@@ -343,20 +343,22 @@ public final class InputsView extends ScrollPane {
 
             {
                 reason.textProperty().bind(vm.fp8ReasonProperty());
+                // Each cell follows the GPU itself: a popup shown before a change of GPU stays right after it.
+                vm.fp8AvailableProperty().subscribe(ok -> markFp8());
             }
 
             @Override
             protected void updateItem(Precision item, boolean empty) {
                 super.updateItem(item, empty);
                 setText(empty || item == null ? null : texts.now().label(item));
-                boolean off = item == Precision.FP8 && !vm.fp8AvailableProperty().getValue();
+                markFp8();
+            }
+
+            private void markFp8() {
+                boolean off = getItem() == Precision.FP8 && !vm.fp8AvailableProperty().getValue();
                 setDisable(off);
                 setTooltip(off ? reason : null);
             }
-        });
-        // The list cells read availability when drawn; refresh them when the GPU changes.
-        vm.fp8AvailableProperty().subscribe(ok -> {
-            precision.setCellFactory(precision.getCellFactory());
         });
         Label fp8 = new Label();
         fp8.setId("fp8Reason");
