@@ -39,7 +39,7 @@ class PlanAndFileInvariantsTest {
     }
 
     /** A scenario written to a file and read back is the same scenario, whatever its values. */
-    @Property(tries = 1000)
+    @Property(tries = 1000, seed = "20261129")
     void aScenarioWrittenAndReadBackIsEqual(@ForAll("scenarios") Scenarios.Case sample) {
         Scenario s = sample.scenario();
         String text = JSON.write(s);
@@ -52,7 +52,7 @@ class PlanAndFileInvariantsTest {
      * estimated again from scratch), have a price, and no other fitting priced option is cheaper or faster; every
      * option said to fit fits within 64 GPUs.
      */
-    @Property(tries = 150)
+    @Property(tries = 150, seed = "20261129")
     void planNeverRecommendsAnOptionThatDoesNotFit(@ForAll("scenarios") Scenarios.Case sample) {
         Plan plan = PLANNER.plan(sample.scenario(), GPUS);
         assertEquals(GPUS.size(), plan.options().size());
@@ -87,7 +87,7 @@ class PlanAndFileInvariantsTest {
     }
 
     /** The largest micro-batch the planner reports fits, and one more does not (the bisection is exact). */
-    @Property(tries = 300)
+    @Property(tries = 300, seed = "20261129")
     void theLargestMicroBatchFitsAndOneMoreDoesNot(@ForAll("scenarios") Scenarios.Case sample) {
         Scenario s = sample.scenario();
         int b = PLANNER.largestMicroBatch(s);
