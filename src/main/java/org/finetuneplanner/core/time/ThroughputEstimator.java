@@ -492,18 +492,17 @@ public final class ThroughputEstimator {
                 }
                 b.append(d);
             }
-            int end = b.length();
-            while (b.charAt(end - 1) == '0') {
-                end--;
-            }
-            if (b.charAt(end - 1) == '.') {
-                end--;
-            }
-            b.setLength(end);
+            trimFraction(b);
             return b.toString();
         }
         String d = Long.toString(digits);
         b.append(d.charAt(0)).append('.').append(d, 1, 3);
+        trimFraction(b);
+        return b.append('e').append(exp).toString();
+    }
+
+    /** Drops trailing zeros of a decimal fraction, and the point when nothing is left after it ("1.50" → "1.5"). */
+    private static void trimFraction(StringBuilder b) {
         int end = b.length();
         while (b.charAt(end - 1) == '0') {
             end--;
@@ -512,6 +511,5 @@ public final class ThroughputEstimator {
             end--;
         }
         b.setLength(end);
-        return b.append('e').append(exp).toString();
     }
 }
