@@ -4,16 +4,33 @@ import java.text.NumberFormat;
 import java.util.Currency;
 import java.util.Locale;
 
-/** Numbers as the user reads them: GiB, hours, US dollars, counts, in the locale's digits and separators. */
+/**
+ * Numbers as the user reads them: GiB, hours, US dollars, counts, in the locale's digits and separators. Keeps its
+ * {@link NumberFormat}s (not thread-safe): call on the FX thread, or on one thread at a time.
+ */
 public final class Formats {
     private static final double GIB = 1L << 30;
 
     private final Locale locale;
     private final Messages messages;
+    // Made once: the options table formats a few hundred numbers on every slider tick.
+    private final NumberFormat[] decimals = new NumberFormat[3];
+    private final NumberFormat[] dollars = new NumberFormat[3];
+    private final NumberFormat integers;
 
     private Formats(Messages messages) {
         this.messages = messages;
         this.locale = messages.locale();
+        for (int digits = 0; digits < 3; digits++) {
+            decimals[digits] = NumberFormat.getNumberInstance(locale);
+            decimals[digits].setMinimumFractionDigits(digits);
+            decimals[digits].setMaximumFractionDigits(digits);
+            dollars[digits] = NumberFormat.getCurrencyInstance(locale);
+            dollars[digits].setCurrency(Currency.getInstance("USD"));
+            dollars[digits].setMinimumFractionDigits(digits);
+            dollars[digits].setMaximumFractionDigits(digits);
+        }
+        integers = NumberFormat.getIntegerInstance(locale);
     }
 
     public static Formats of(Messages messages) {
@@ -25,10 +42,7 @@ public final class Formats {
     }
 
     private String decimal(double value, int digits) {
-        NumberFormat f = NumberFormat.getNumberInstance(locale);
-        f.setMinimumFractionDigits(digits);
-        f.setMaximumFractionDigits(digits);
-        return f.format(value);
+        return decimals[digits].format(value);
     }
 
     /** Bytes as GiB (2^30) with one decimal, e.g. "12.4 GiB". */
@@ -65,12 +79,7 @@ public final class Formats {
         if (!Double.isFinite(usd)) {
             return "–";
         }
-        NumberFormat f = NumberFormat.getCurrencyInstance(locale);
-        f.setCurrency(Currency.getInstance("USD"));
-        int digits = usd < 100 ? 2 : 0;
-        f.setMinimumFractionDigits(digits);
-        f.setMaximumFractionDigits(digits);
-        return f.format(usd);
+        return dollars[usd < 100 ? 2 : 0].format(usd);
     }
 
     /** A price per GPU-hour, e.g. "$2.49/GPU·h". */
@@ -80,7 +89,7 @@ public final class Formats {
 
     /** A whole number with grouping, e.g. "50,000,000". */
     public String count(long value) {
-        return NumberFormat.getIntegerInstance(locale).format(value);
+        return integers.format(value);
     }
 
     /** A large count in short words: "8.03 B", "41.9 M". */

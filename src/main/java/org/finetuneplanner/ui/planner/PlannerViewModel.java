@@ -161,7 +161,9 @@ public final class PlannerViewModel {
         this.services = services;
         this.executors = executors;
         this.messages = new SimpleObjectProperty<>(this, "messages", initialMessages);
-        this.formats = messages.map(Formats::of);
+        // A binding caches its value until the language changes (a map() without observers would make a new one
+        // on every read).
+        this.formats = Bindings.createObjectBinding(() -> Formats.of(messages.get()), messages);
         for (LoraTarget t : LoraTarget.values()) {
             targets.put(t, new SimpleBooleanProperty(this, "target" + t.name()));
         }
