@@ -350,6 +350,10 @@ public final class MemoryEstimator {
         }
 
         /** Bytes of a trainable parameter (and its gradient when not mixed precision). */
+        private boolean halfPrecision() {
+            return t.precision() == Precision.BF16 || t.precision() == Precision.FP16;
+        }
+
         private double trainableBytes() {
             if (t.masterWeights()) {
                 return fw.separateMaster() ? bytesOf(t.precision()) : 4;
@@ -624,9 +628,14 @@ public final class MemoryEstimator {
                 return 0;
             }
             long block = ParameterCounter.blockParameters(a);
+            // Mixed precision under FSDP is FSDP's MixedPrecision: fp32 shards, all-gathered and holding their
+            // unsharded gradients in param_dtype, the compute precision (PyTorch FSDP MixedPrecision docs: "the
+            // dtype for model parameters during forward and backward"; accelerate and Lightning set it from
+            // bf16/fp16 mixed precision). Only the fp32 shards and the optimizer keep 4 bytes.
+            double unshardedBytes = t.masterWeights() && halfPrecision() ? bytesOf(t.precision()) : trainableBytes();
             double wBytes = adapters ? (quantized ? bytesOf(baseStorage()) : bytesOf(t.precision()))
-                    : trainableBytes();
-            double gBytes = trainableBytes();
+                    : unshardedBytes;
+            double gBytes = adapters ? trainableBytes() : unshardedBytes;
             double trainableShare = adapters ? (double) pc.adapter() / Math.max(1, pc.base()) : 1;
             double gatherW = 0;
             double root = 0;

@@ -56,6 +56,21 @@ class MemoryEstimatorTest {
     }
 
     @Test
+    void fsdpMixedPrecisionGathersBlocksAndHoldsTheirGradientsInTheComputePrecision() {
+        // Llama-3-8B block: q 4096·4096 + k, v 2 · 4096·1024 + o 4096·4096 = 41,943,040; MLP 3 · 4096·14336 =
+        // 176,160,768; two RMSNorms 8,192 → 218,112,000 params. Root unit (embeddings + untied head) gathered
+        // from forward to backward: 2 · 128,256 · 4,096 = 1,050,673,152 params.
+        // Full fine-tuning, bf16 AMP (fp32 master shards), FSDP over 8 GPUs: FSDP MixedPrecision all-gathers in
+        // param_dtype = bf16 and keeps the unsharded gradients in bf16 before the reduce-scatter, so
+        // 2 · 218,112,000 · 2 B (current + prefetched block) + 1,050,673,152 · 2 B (root)
+        // + 2 · 218,112,000 · 2 B (gradients) = 3,846,242,304 B — not the 4 B of the fp32 shards.
+        MemoryEstimate e = estimator.estimate(llama3(MethodSpec.full(WeightStorage.BF16),
+                TrainingSpec.defaults(true).withCheckpointing(Checkpointing.FULL))
+                .withHardware(HardwareSpec.of(gpu, 8, Sharding.FSDP, Offload.NONE)));
+        assertEquals(3_846_242_304L, term(e, "Sharding gather / reduce-scatter buffers"));
+    }
+
+    @Test
     void hfProfileUpcastsUnquantisedParametersToFp32UnderQlora() {
         // Embeddings + head 1,050,673,152 + norms 266,240 = 1,050,939,392 params: bf16 2.10 GB, fp32 4.20 GB
         // (PEFT prepare_model_for_kbit_training; peers-and-formulas §4.4).
