@@ -38,6 +38,16 @@ public record ThroughputEstimate(double flopsPerToken, double tokensPerSecond, d
         return sum;
     }
 
+    /**
+     * Model-FLOPs utilisation of the whole step, end to end: model FLOPs done per second over the dense peak of
+     * {@code gpus} GPUs. Lower than {@link #mfu()}, the utilisation assumed for the matmuls alone, because the
+     * memory-bound kernels, communication and optimizer step also take time (PaLM App. B defines MFU this way).
+     */
+    public double modelFlopsUtilisation(int gpus) {
+        double peak = gpus * peakTflops * 1e12;
+        return peak > 0 ? flopsPerToken * tokensPerSecond / peak : 0;
+    }
+
     /** Hours to process {@code tokens} tokens at this speed. */
     public double hoursFor(double tokens) {
         return tokens / tokensPerSecond / 3600.0;

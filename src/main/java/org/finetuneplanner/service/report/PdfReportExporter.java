@@ -225,7 +225,7 @@ public final class PdfReportExporter implements ReportExporter {
             rows.add(List.of(text.get("summary.cost"), costText(base)));
             rows.add(List.of(text.get("summary.memory"), memoryText(base.memory())));
             rows.add(List.of(text.get("summary.speed"), text.get("summary.speedValue",
-                    f.integer(base.throughput().tokensPerSecond()), f.percent(base.throughput().mfu()))));
+                    f.integer(base.throughput().tokensPerSecond()), f.percent(endToEndMfu(base)))));
             layout.table(List.of(Column.text("", 1.1f), Column.text("", 3f)), rows, Set.of(), true, 9.5f);
             data.plan().fastest().flatMap(data.plan()::option)
                     .filter(o -> data.recommended().map(r -> !r.gpu().id().equals(o.gpu().id())).orElse(true))
@@ -274,7 +274,11 @@ public final class PdfReportExporter implements ReportExporter {
             if (warning.isPresent()) {
                 return text.get("risk.warning", text.note(warning.get()));
             }
-            return text.get("risk.mfu", f.percent(base.throughput().mfu()));
+            return text.get("risk.mfu", f.percent(endToEndMfu(base)));
+        }
+
+        private static double endToEndMfu(Estimate e) {
+            return e.throughput().modelFlopsUtilisation(e.scenario().hardware().gpuCount());
         }
 
         // ------------------------------------------------------------ scenario

@@ -43,6 +43,16 @@ class ThroughputEstimatorTest {
     }
 
     @Test
+    void endToEndModelFlopsUtilisationIsModelFlopsPerSecondOverThePeakOfEveryGpu() {
+        // 4.0e10 FLOPs per token × 5,000 tokens/s = 2.0e14 FLOP/s; two GPUs of 400 TFLOPS = 8.0e14 → 25 %.
+        ThroughputEstimate t = new ThroughputEstimate(4.0e10, 5_000, 1, 0.7, "", 400, 0, List.of(), List.of());
+        assertEquals(0.25, t.modelFlopsUtilisation(2), 1e-12);
+        // End to end it stays below the matmul utilisation assumed: the step also waits on memory-bound kernels.
+        ThroughputEstimate real = estimator.estimate(PlanFixtures.fullOn(gpu), PlanFixtures.fullCounts());
+        assertTrue(real.modelFlopsUtilisation(1) < real.mfu());
+    }
+
+    @Test
     void fullFineTuningCostsSixMatmulParametersPlusThreeAttentionForwards() {
         // 6 · 6,607,077,376 + 3 · 536,870,912 = 41,253,076,992
         ThroughputEstimate t = estimator.estimate(PlanFixtures.fullOn(gpu), PlanFixtures.fullCounts());
