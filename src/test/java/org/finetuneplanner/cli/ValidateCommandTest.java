@@ -23,7 +23,7 @@ class ValidateCommandTest {
 
     @Test
     void printsTheErrorTableOfThePublicCasesAndExitsZero() throws URISyntaxException {
-        Path cases = Path.of(getClass().getResource("/validation-public-cases.jsonl").toURI());
+        Path cases = Path.of(getClass().getResource("/validation/public-cases.jsonl").toURI());
         assertEquals(ExitCodes.OK, run("validate", cases.toString()));
         String table = out.toString();
         assertTrue(table.startsWith("group"), table);

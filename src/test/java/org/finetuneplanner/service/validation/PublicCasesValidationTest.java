@@ -12,7 +12,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every published measurement of {@code validation-public-cases.jsonl} (torchtune README and tutorial, LitGPT
+ * Every published measurement of {@code validation/public-cases.jsonl} (torchtune README and tutorial, LitGPT
  * resource tables, the Transformers single-GPU guide, PEFT's method comparison; each case names its source) run
  * through the estimator. The bounds are the accuracy reached, so a change that loses accuracy fails here; the
  * project's target is a median ≤ 10 % and a 90th percentile ≤ 25 % (docs/methodology.md explains the cases whose
@@ -24,7 +24,7 @@ class PublicCasesValidationTest {
 
     @BeforeAll
     static void run() throws URISyntaxException {
-        Path cases = Path.of(PublicCasesValidationTest.class.getResource("/validation-public-cases.jsonl").toURI());
+        Path cases = Path.of(PublicCasesValidationTest.class.getResource("/validation/public-cases.jsonl").toURI());
         report = ValidationRunner.standard().run(cases);
     }
 
