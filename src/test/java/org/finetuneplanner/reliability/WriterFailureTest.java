@@ -143,8 +143,11 @@ class WriterFailureTest {
         Path file = dir.resolve("plan.pdf");
         service.export(scenario, meta, file);
         byte[] before = Files.readAllBytes(file);
+        // A 16 x 16 PNG header (signature, IHDR with its CRC) followed by zeros instead of image data: accepted on
+        // its header, it fails when the cover is drawn.
         byte[] damagedPng = new byte[4096];
-        System.arraycopy(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'}, 0, damagedPng, 0, 8);
+        System.arraycopy(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13, 'I', 'H', 'D',
+            'R', 0, 0, 0, 16, 0, 0, 0, 16, 8, 2, 0, 0, 0, (byte) 0x90, (byte) 0x91, 0x68, 0x36}, 0, damagedPng, 0, 33);
         ReportMeta withBadLogo = meta.withLogo(Optional.of(ReportLogo.of(damagedPng, "logo.png")));
         ReportException e = assertThrows(ReportException.class,
                 () -> service.export(scenario.withName("second"), withBadLogo, file));

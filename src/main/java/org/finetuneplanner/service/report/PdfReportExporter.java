@@ -797,7 +797,7 @@ public final class PdfReportExporter implements ReportExporter {
         static float draw(PDDocument doc, PDPageContentStream cs, ReportLogo logo, float x, float bottom,
                           float maxW, float maxH) throws IOException {
             if (logo.kind() == ReportLogo.Kind.SVG) {
-                return SvgLogo.draw(doc, cs, logo, x, bottom, maxW, maxH);
+                return SvgLogoPainter.draw(doc, cs, logo, x, bottom, maxW, maxH);
             }
             PDImageXObject image;
             try {
