@@ -2,6 +2,7 @@ package org.finetuneplanner.service.io;
 
 import java.io.IOException;
 import java.nio.channels.ClosedByInterruptException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
@@ -42,6 +43,9 @@ public final class IoReasons {
         }
         if (e instanceof ClosedByInterruptException) {
             return "interrupted";
+        }
+        if (e instanceof CharacterCodingException) {
+            return "not UTF-8 text";
         }
         String detail = e instanceof FileSystemException fs ? fs.getReason() : e.getMessage();
         if (detail == null || detail.isBlank()) {
