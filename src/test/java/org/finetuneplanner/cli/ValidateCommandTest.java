@@ -7,6 +7,7 @@ import java.io.ByteArrayInputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.URISyntaxException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
@@ -41,5 +42,13 @@ class ValidateCommandTest {
         assertTrue(err.toString().startsWith("error: ") && err.toString().contains("nope.jsonl: no such file"),
                 err.toString());
         assertEquals(1, err.toString().strip().lines().count());
+    }
+    /** A file that is not UTF-8 said "cannot be read (MalformedInputException)": a Java class name. */
+    @Test
+    void aFileThatIsNotUtf8IsNamedInWords(@TempDir Path dir) throws Exception {
+        Path cases = dir.resolve("latin1.jsonl");
+        Files.write(cases, new byte[] {'{', '"', 'i', 'd', '"', ':', '"', (byte) 0xE9, '"', '}', '\n'});
+        assertEquals(ExitCodes.IO, run("validate", cases.toString()));
+        assertEquals("error: " + cases + ": cannot be read (not UTF-8 text)", err.toString().strip());
     }
 }

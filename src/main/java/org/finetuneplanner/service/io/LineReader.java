@@ -24,6 +24,7 @@ public final class LineReader implements Closeable {
 
     private final Reader reader;
     private final int maxChars;
+    private final Runnable beforeWait;
     private final char[] buffer = new char[64 * 1024];
     private int position;
     private int limit;
@@ -35,6 +36,17 @@ public final class LineReader implements Closeable {
      * @param maxChars the longest line kept, in characters
      */
     public LineReader(InputStream in, int maxChars) {
+        this(in, maxChars, () -> { });
+    }
+
+    /**
+     * @param in         the input (closed by {@link #close()})
+     * @param maxChars   the longest line kept, in characters
+     * @param beforeWait run before a read that would block, i.e. when no input is ready (decoded or available
+     *                   from {@code in}); runs on the reading thread
+     */
+    public LineReader(InputStream in, int maxChars, Runnable beforeWait) {
+        this.beforeWait = beforeWait;
         this.reader = new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPLACE)
                 .onUnmappableCharacter(CodingErrorAction.REPLACE));
@@ -83,6 +95,9 @@ public final class LineReader implements Closeable {
     }
 
     private boolean fill() throws IOException {
+        if (!reader.ready()) {
+            beforeWait.run();
+        }
         int n = reader.read(buffer, 0, buffer.length);
         if (n <= 0) {
             eof = n < 0;

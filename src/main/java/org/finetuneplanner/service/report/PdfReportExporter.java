@@ -36,6 +36,7 @@ import org.finetuneplanner.core.scenario.TrainingSpec;
 import org.finetuneplanner.core.time.ThroughputEstimate;
 import org.finetuneplanner.core.time.TimeTerm;
 import org.finetuneplanner.service.io.AtomicFiles;
+import org.finetuneplanner.service.io.SafeText;
 import org.finetuneplanner.service.report.PdfLayout.Column;
 
 /**
@@ -104,10 +105,11 @@ public final class PdfReportExporter implements ReportExporter {
                 page.all();
             }
             PDDocumentInformation info = doc.getDocumentInformation();
-            info.setTitle(page.text.get("report.title") + " — " + data.title());
+            info.setTitle(SafeText.strip(page.text.get("report.title") + " — " + data.title()));
             info.setCreator("Fine-Tune Planner");
-            info.setAuthor(String.join(", ", nonEmpty(data.meta().consultant(), data.meta().company())));
-            info.setSubject(data.title());
+            info.setAuthor(SafeText.strip(String.join(", ", nonEmpty(data.meta().consultant(),
+                    data.meta().company()))));
+            info.setSubject(SafeText.strip(data.title()));
             doc.getDocumentCatalog().setLanguage(data.meta().language().id());
             ByteArrayOutputStream out = new ByteArrayOutputStream(256 * 1024);
             doc.save(out);

@@ -17,6 +17,7 @@ import org.finetuneplanner.core.Estimate;
 import org.finetuneplanner.core.Estimator;
 import org.finetuneplanner.core.memory.MemoryBreakdown;
 import org.finetuneplanner.core.scenario.Scenario;
+import org.finetuneplanner.service.io.IoReasons;
 import org.finetuneplanner.service.persistence.ScenarioException;
 import org.finetuneplanner.service.persistence.ScenarioJson;
 
@@ -61,7 +62,7 @@ public final class ValidationRunner {
         try {
             return run(Files.readAllLines(file, StandardCharsets.UTF_8));
         } catch (IOException e) {
-            throw new ValidationException(file + ": cannot be read (" + e.getClass().getSimpleName() + ")", e);
+            throw new ValidationException(file + ": cannot be read (" + IoReasons.of(e) + ")", e);
         }
     }
 
