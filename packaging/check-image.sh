@@ -47,6 +47,12 @@ EOF
 expect "plan --help" 0 "Usage: $name plan" "$launcher" plan --help
 expect "estimate" 0 '"peak_reserved"' "$launcher" estimate "$work/scenario.json"
 expect "estimate of a missing file" 3 "error:" "$launcher" estimate "$work/missing.json"
+# Vietnamese number formats live in jdk.localedata, which no class names: jdeps cannot see that the app needs it.
+jimage=$(command -v jimage || true)
+if [ -n "$jimage" ]; then
+    expect "Vietnamese locale data in the runtime" 0 "cldr/ext/FormatData_vi.class" \
+        "$jimage" list "$image/lib/runtime/lib/modules"
+fi
 expect "no arguments, no display" 4 "needs a graphical display" env -u DISPLAY -u WAYLAND_DISPLAY "$launcher"
 
 # The window: the JavaFX modules linked into the runtime start the app under a virtual display.
