@@ -17,12 +17,10 @@ import org.finetuneplanner.cli.Main;
  * {@link ExitCodes#APP_UNAVAILABLE}.
  */
 public final class Launcher {
-    /** Overrides how the hint names the command line ({@code -Dfinetuneplanner.command=...}). */
-    static final String COMMAND_PROPERTY = "finetuneplanner.command";
-
     private Launcher() {
     }
 
+    /** No arguments: the desktop app; arguments: the command line ({@code --help} lists its commands). */
     public static void main(String[] args) {
         if (args.length == 0) {
             openApp();
@@ -46,38 +44,40 @@ public final class Launcher {
     }
 
     private static void unavailable(Throwable failure) {
-        System.err.println(unavailableMessage(failure, command()));
+        System.err.println(unavailableMessage(failure, commandLineHelp()));
         System.exit(ExitCodes.APP_UNAVAILABLE);
     }
 
     /**
-     * How this installation's command line is started: the app image's launcher ({@code jpackage.app-path}, set
-     * by it), else {@code java -jar} with this jar, else (classes run by {@code mvn javafx:run}) the built jar.
+     * How this installation's command line shows its help: the app image's launcher ({@code jpackage.app-path},
+     * set by it), else {@code java -jar} with this jar, else (classes run by {@code mvn javafx:run}) the jar that
+     * {@code mvn package} builds.
      */
-    private static String command() {
-        String set = System.getProperty(COMMAND_PROPERTY, System.getProperty("jpackage.app-path"));
-        if (set != null && !set.isBlank()) {
-            return set;
+    private static String commandLineHelp() {
+        String image = System.getProperty("jpackage.app-path");
+        if (image != null && !image.isBlank()) {
+            return image + " --help";
         }
         try {
             Path code = Path.of(Launcher.class.getProtectionDomain().getCodeSource().getLocation().toURI());
             if (Files.isRegularFile(code)) {
                 Path here = Path.of("").toAbsolutePath();
-                return "java -jar " + (code.startsWith(here) ? here.relativize(code) : code);
+                return "java -jar " + (code.startsWith(here) ? here.relativize(code) : code) + " --help";
             }
         } catch (URISyntaxException | RuntimeException e) {
             // No code source to name (an unusual class loader): the generic hint below is still right.
         }
-        return "java -jar target/finetune-planner.jar (after mvn package)";
+        return "mvn package, then java -jar target/finetune-planner.jar --help";
     }
 
     /**
      * The one line printed when the desktop app cannot start: what it needs (GTK 3 with its package names, or a
-     * display), JavaFX's own words, and the command line that still works.
+     * display), JavaFX's own words, and how to reach the command line, which still works.
      */
-    static String unavailableMessage(Throwable failure, String command) {
+    static String unavailableMessage(Throwable failure, String commandLineHelp) {
         StringBuilder words = new StringBuilder();
-        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+        int depth = 0;
+        for (Throwable t = failure; t != null && depth < 8; t = t.getCause(), depth++) {
             String message = t.getMessage() == null ? "" : t.getMessage().strip().replaceAll("\\s+", " ");
             if (!message.isEmpty() && words.indexOf(message) < 0) {
                 words.append(words.length() == 0 ? "" : ": ").append(message);
@@ -85,15 +85,13 @@ public final class Launcher {
         }
         String said = words.length() == 0 ? failure.getClass().getSimpleName() : words.toString();
         String lower = said.toLowerCase(Locale.ROOT);
-        String needs;
+        String needs = "";
         if (lower.contains("gtk")) {
-            needs = "it needs GTK 3 (Debian/Ubuntu: sudo apt-get install libgtk-3-0; Fedora: sudo dnf install gtk3)";
+            needs = ": it needs GTK 3 (Debian/Ubuntu: sudo apt-get install libgtk-3-0; Fedora: sudo dnf install gtk3)";
         } else if (lower.contains("display")) {
-            needs = "it needs a graphical display (DISPLAY or WAYLAND_DISPLAY is not set or cannot be opened)";
-        } else {
-            needs = "JavaFX could not start";
+            needs = ": it needs a graphical display (DISPLAY or WAYLAND_DISPLAY is not set or cannot be opened)";
         }
-        return "error: the desktop app could not start: " + needs + " [" + said + "]; the command line works"
-                + " without it: " + command + " --help";
+        return "error: the desktop app could not start" + needs + " [" + said + "]; the command line works"
+                + " without it: " + commandLineHelp;
     }
 }

@@ -14,14 +14,14 @@ import org.junit.jupiter.api.Test;
  */
 class LauncherTest {
 
-    private static final String COMMAND = "java -jar finetune-planner.jar";
+    private static final String HELP = "java -jar finetune-planner.jar --help";
 
     @Test
     void withoutGtkTheLineNamesThePackageToInstallAndTheCommandThatStillWorks() {
         // What JavaFX 21 throws from Application.launch when libgtk-3.so.0 cannot be loaded.
         Throwable failure = new UnsupportedOperationException("Unable to load glass GTK library.");
 
-        String line = Launcher.unavailableMessage(failure, COMMAND);
+        String line = Launcher.unavailableMessage(failure, HELP);
 
         assertTrue(line.contains("libgtk-3-0"), line);
         assertTrue(line.contains("[Unable to load glass GTK library.]"), line);
@@ -33,7 +33,7 @@ class LauncherTest {
     void withoutADisplayTheLineSaysSoAndNotGtk() {
         Throwable failure = new UnsupportedOperationException("Unable to open DISPLAY");
 
-        String line = Launcher.unavailableMessage(failure, COMMAND);
+        String line = Launcher.unavailableMessage(failure, HELP);
 
         assertTrue(line.contains("needs a graphical display"), line);
         assertFalse(line.contains("libgtk"), line);
@@ -45,18 +45,18 @@ class LauncherTest {
         Throwable failure = new RuntimeException("Exception in Application start method", cause);
         Throwable sameWords = new RuntimeException("no suitable pipeline found", new RuntimeException("x"));
 
-        String line = Launcher.unavailableMessage(failure, COMMAND);
+        String line = Launcher.unavailableMessage(failure, HELP);
 
-        assertEquals("error: the desktop app could not start: JavaFX could not start [Exception in Application start"
-                + " method: no suitable pipeline found]; the command line works without it: " + COMMAND + " --help",
+        assertEquals("error: the desktop app could not start [Exception in Application start"
+                + " method: no suitable pipeline found]; the command line works without it: " + HELP,
                 line);
         assertFalse(line.contains("\n"));
-        assertTrue(Launcher.unavailableMessage(sameWords, COMMAND).contains("[no suitable pipeline found: x]"));
+        assertTrue(Launcher.unavailableMessage(sameWords, HELP).contains("[no suitable pipeline found: x]"));
     }
 
     @Test
     void aFailureWithoutMessageIsNamedByItsType() {
-        String line = Launcher.unavailableMessage(new NoClassDefFoundError(), COMMAND);
+        String line = Launcher.unavailableMessage(new NoClassDefFoundError(), HELP);
 
         assertTrue(line.contains("[NoClassDefFoundError]"), line);
     }
