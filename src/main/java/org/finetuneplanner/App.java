@@ -68,6 +68,11 @@ public final class App extends Application {
 
     /** Starts the desktop app ({@link Launcher} calls this when there are no arguments). */
     public static void main(String[] args) {
+        // AWT only draws the PDF report off screen. Left to connect to X11, it sets an error handler inside
+        // GTK's and GTK prints "Gdk-WARNING ... XSetErrorHandler() called with a GDK error trap pushed".
+        if (System.getProperty("java.awt.headless") == null) {
+            System.setProperty("java.awt.headless", "true");
+        }
         catalogsAhead = CompletableFuture.supplyAsync(Catalogs::load);
         launch(App.class, args);
     }
