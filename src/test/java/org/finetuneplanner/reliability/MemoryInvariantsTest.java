@@ -27,7 +27,6 @@ import org.finetuneplanner.core.scenario.Scenario;
 import org.finetuneplanner.core.scenario.Sharding;
 import org.finetuneplanner.core.scenario.TrainingSpec;
 import org.finetuneplanner.core.scenario.WeightStorage;
-import org.finetuneplanner.service.persistence.ScenarioJson;
 
 /**
  * Invariants of the estimate over random valid scenarios ({@link Scenarios}): every preset and GPU of the catalogs,
@@ -149,7 +148,7 @@ class MemoryInvariantsTest {
         // copy of one linear layer is not, so across many GPUs that copy outweighs the 4-bit savings on a shard
         // (llama-2-7b on 64 GPUs: 0.24 GiB against LoRA's 0.20 GiB), which is right.
         Scenario s = sample.scenario().withHardware(HardwareSpec.single(sample.scenario().hardware().gpu()));
-        WeightStorage storage = ScenarioJson.weightsOf(s.training().precision());
+        WeightStorage storage = WeightStorage.forCompute(s.training().precision());
         MethodSpec m = s.method();
         Scenario full = s.withMethod(m.withType(FineTuneMethod.FULL).withBaseWeights(storage));
         Scenario lora = s.withMethod(m.withType(FineTuneMethod.LORA).withBaseWeights(storage));

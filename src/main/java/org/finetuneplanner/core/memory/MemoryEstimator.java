@@ -139,19 +139,14 @@ public final class MemoryEstimator {
             this.actBytes = t.precision() == Precision.FP32 ? 4 : 2;
             this.tokens = t.tokensPerMicroBatch();
             this.adapters = m.usesAdapters();
-            WeightStorage ws = baseStorage();
-            this.quantized = ws == WeightStorage.NF4 || ws == WeightStorage.INT4 || ws == WeightStorage.INT8;
+            this.quantized = baseStorage().isQuantized();
         }
 
         private WeightStorage baseStorage() {
-            if (m.type() == FineTuneMethod.QLORA && !isQuantized(m.baseWeights())) {
+            if (m.type() == FineTuneMethod.QLORA && !m.baseWeights().isQuantized()) {
                 return WeightStorage.NF4;
             }
             return m.baseWeights();
-        }
-
-        private static boolean isQuantized(WeightStorage w) {
-            return w == WeightStorage.NF4 || w == WeightStorage.INT4 || w == WeightStorage.INT8;
         }
 
         MemoryEstimate estimate() {

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.finetuneplanner.core.scenario.Limits;
+
 /**
  * Builds an {@link Architecture} from a parsed Hugging Face {@code config.json}, or guesses one from a bare
  * parameter count. Pure; thread-safe.
@@ -31,8 +33,6 @@ public final class ArchitectureFactory {
     static final long MAX_VOCAB = 50_000_000;
     static final long MAX_EXPERTS = 1L << 16;
     static final long MAX_POSITIONS = 1L << 30;
-    /** 100 trillion: larger counts are not a model anyone fine-tunes. */
-    static final long MAX_PARAMETERS = 100_000_000_000_000L;
     /** Vocabulary assumed when only a parameter count is known (Llama 2 / Mistral tokenizer). */
     static final int GUESS_VOCAB = 32_000;
 
@@ -125,8 +125,8 @@ public final class ArchitectureFactory {
      * @throws IllegalArgumentException when {@code n} is out of range
      */
     public static Architecture guessFromParameters(long n) {
-        if (n < 1_000_000 || n > MAX_PARAMETERS) {
-            throw new IllegalArgumentException("model.parameters must be 1000000 to " + MAX_PARAMETERS
+        if (n < Limits.MIN_PARAMETERS || n > Limits.MAX_PARAMETERS) {
+            throw new IllegalArgumentException("model.parameters must be 1000000 to " + Limits.MAX_PARAMETERS
                     + ", was " + n);
         }
         int vocab = GUESS_VOCAB;

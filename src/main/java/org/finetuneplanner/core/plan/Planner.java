@@ -17,6 +17,7 @@ import org.finetuneplanner.core.memory.MemoryEstimate;
 import org.finetuneplanner.core.memory.MemoryEstimator;
 import org.finetuneplanner.core.scenario.Framework;
 import org.finetuneplanner.core.scenario.HardwareSpec;
+import org.finetuneplanner.core.scenario.Limits;
 import org.finetuneplanner.core.scenario.Offload;
 import org.finetuneplanner.core.scenario.Precision;
 import org.finetuneplanner.core.scenario.Scenario;
@@ -26,7 +27,7 @@ import org.finetuneplanner.core.time.ThroughputEstimator;
 /**
  * For each GPU, the fewest GPUs and the cheapest sharding that fit a scenario, with their time and cost.
  *
- * <p>Search order: one GPU; then, for 2, 4, 8 GPUs and multiples of 8 up to {@value #MAX_GPUS} (whole nodes of
+ * <p>Search order: one GPU; then, for 2, 4, 8 GPUs and multiples of 8 up to {@value Limits#PLANNER_MAX_GPUS} (whole nodes of
  * 8), data parallelism with ever more sharding of model states (DeepSpeed: ZeRO-1, -2, -3; other frameworks:
  * FSDP grad-op, full shard). The fewest GPUs win; at equal count, the sharding that communicates least. CPU offload
  * (optimizer, then optimizer and parameters) is tried only when nothing fits without it, because it slows every
@@ -36,8 +37,6 @@ import org.finetuneplanner.core.time.ThroughputEstimator;
  */
 public final class Planner {
 
-    /** The largest job the planner considers. */
-    public static final int MAX_GPUS = 64;
     /** GPU counts tried for multi-GPU jobs: 2, 4, 8, then whole nodes of 8. */
     static final int[] COUNTS = {2, 4, 8, 16, 24, 32, 40, 48, 56, 64};
     /**
@@ -46,8 +45,6 @@ public final class Planner {
      */
     private static final Sharding[] ZERO = {Sharding.ZERO1, Sharding.ZERO2, Sharding.ZERO3};
     private static final Sharding[] FSDP = {Sharding.FSDP_GRAD_OP, Sharding.FSDP};
-    private static final int MAX_MICRO_BATCH = 1 << 16;
-    private static final int MAX_SEQUENCE = 1 << 21;
 
     private final Function<Scenario, MemoryEstimate> memory;
     private final Function<Scenario, Estimate> estimator;
@@ -143,10 +140,10 @@ public final class Planner {
                     + " offloaded to the CPU") + " fit." + precisionNote;
             return new PlanOption(gpu, estimator.apply(best), why);
         }
-        Scenario smallest = base.withHardware(hardware(base, gpu, MAX_GPUS, ladder[ladder.length - 1],
+        Scenario smallest = base.withHardware(hardware(base, gpu, Limits.PLANNER_MAX_GPUS, ladder[ladder.length - 1],
                 Offload.OPTIMIZER_AND_PARAMS));
         Estimate e = estimator.apply(smallest);
-        String why = "Does not fit within " + MAX_GPUS + " GPUs: even " + MAX_GPUS + " GPUs with "
+        String why = "Does not fit within " + Limits.PLANNER_MAX_GPUS + " GPUs: even " + Limits.PLANNER_MAX_GPUS + " GPUs with "
                 + smallest.hardware().sharding().label() + " and CPU offload need "
                 + gib(e.memory().perGpu().totalBytes()) + " GiB per GPU of " + gib(e.memory().capacityBytes())
                 + " GiB." + precisionNote;
@@ -159,7 +156,7 @@ public final class Planner {
      * @return the largest fitting micro-batch size, or 0 when even one sequence does not fit
      */
     public int largestMicroBatch(Scenario s) {
-        return largest(s, MAX_MICRO_BATCH, (x, b) -> x.withTraining(x.training().withMicroBatchSize(b)));
+        return largest(s, Limits.PLANNER_MAX_MICRO_BATCH, (x, b) -> x.withTraining(x.training().withMicroBatchSize(b)));
     }
 
     /**
@@ -170,7 +167,8 @@ public final class Planner {
      */
     public int largestSequenceLength(Scenario s) {
         int limit = s.model().architecture().maxPositionEmbeddings();
-        return largest(s, limit > 0 ? limit : MAX_SEQUENCE,
+        // A context window beyond what a scenario may hold is searched only up to that limit.
+        return largest(s, limit > 0 ? Math.min(limit, Limits.MAX_SEQUENCE_LENGTH) : Limits.PLANNER_MAX_SEQUENCE,
                 (x, len) -> x.withTraining(x.training().withSequenceLength(len)));
     }
 

@@ -18,16 +18,14 @@ import org.finetuneplanner.core.gpu.GpuSpec;
 public record HardwareSpec(GpuSpec gpu, int gpuCount, OptionalDouble gpuMemoryGib, int gpusPerNode,
                            Sharding sharding, Offload offload) {
 
-    /** Jobs larger than this are not planned (the spec's planner stops at 64 GPUs; a budget guard for input). */
-    public static final int MAX_GPUS = 65_536;
-
     public HardwareSpec {
         Objects.requireNonNull(gpu, "gpu");
         Objects.requireNonNull(gpuMemoryGib, "gpuMemoryGib");
         Objects.requireNonNull(sharding, "sharding");
         Objects.requireNonNull(offload, "offload");
-        if (gpuCount < 1 || gpuCount > MAX_GPUS) {
-            throw new IllegalArgumentException("hardware.gpu_count must be 1 to " + MAX_GPUS + ", was " + gpuCount);
+        if (gpuCount < 1 || gpuCount > Limits.MAX_GPUS) {
+            throw new IllegalArgumentException("hardware.gpu_count must be 1 to " + Limits.MAX_GPUS + ", was "
+                    + gpuCount);
         }
         if (gpusPerNode < 1) {
             throw new IllegalArgumentException("hardware.gpus_per_node must be ≥ 1, was " + gpusPerNode);

@@ -33,4 +33,21 @@ public enum WeightStorage implements Identified {
     public static java.util.Optional<WeightStorage> fromId(String id) {
         return Identified.lookup(values(), id);
     }
+
+    /** Whether the weights are stored quantised (4 or 8 bits with scales): frozen base weights only. */
+    public boolean isQuantized() {
+        return this == NF4 || this == INT8 || this == INT4;
+    }
+
+    /**
+     * The storage of weights trained in {@code precision}: the same precision, except FP8 training, which keeps
+     * BF16 weights and casts them per matmul (torchao float8, Transformer Engine).
+     */
+    public static WeightStorage forCompute(Precision precision) {
+        return switch (precision) {
+            case FP32 -> FP32;
+            case FP16 -> FP16;
+            case BF16, FP8 -> BF16;
+        };
+    }
 }

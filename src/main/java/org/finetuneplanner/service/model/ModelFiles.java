@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.finetuneplanner.core.model.Architecture;
 import org.finetuneplanner.core.model.ArchitectureFactory;
 import org.finetuneplanner.core.model.ModelSpec;
+import org.finetuneplanner.core.scenario.Limits;
 import org.finetuneplanner.service.io.SafeJson;
 
 /**
@@ -22,11 +23,6 @@ import org.finetuneplanner.service.io.SafeJson;
  * parameter count. Errors are {@link ModelFileException}s whose message names the file, the key and the problem.
  */
 public final class ModelFiles {
-    /** Largest count accepted for "parameters only" (100 T), as in scenario files. */
-    public static final long MAX_PARAMETERS = 100_000_000_000_000L;
-    /** Smallest count accepted (1 M), as in scenario files. */
-    public static final long MIN_PARAMETERS = 1_000_000L;
-
     private ModelFiles() {
     }
 
@@ -86,9 +82,9 @@ public final class ModelFiles {
      * @throws ModelFileException when {@code parameters} is outside 1 M … 100 T
      */
     public static ModelSpec fromParameters(long parameters) {
-        if (parameters < MIN_PARAMETERS || parameters > MAX_PARAMETERS) {
-            throw new ModelFileException("model.parameters must be " + MIN_PARAMETERS + " to " + MAX_PARAMETERS
-                    + ", was " + parameters);
+        if (parameters < Limits.MIN_PARAMETERS || parameters > Limits.MAX_PARAMETERS) {
+            throw new ModelFileException("model.parameters must be " + Limits.MIN_PARAMETERS + " to "
+                    + Limits.MAX_PARAMETERS + ", was " + parameters);
         }
         Architecture a;
         try {

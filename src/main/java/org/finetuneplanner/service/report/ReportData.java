@@ -14,7 +14,6 @@ import org.finetuneplanner.core.plan.Plan;
 import org.finetuneplanner.core.plan.PlanOption;
 import org.finetuneplanner.core.scenario.FineTuneMethod;
 import org.finetuneplanner.core.scenario.MethodSpec;
-import org.finetuneplanner.core.scenario.Precision;
 import org.finetuneplanner.core.scenario.Scenario;
 import org.finetuneplanner.core.scenario.TrainingSpec;
 import org.finetuneplanner.core.scenario.WeightStorage;
@@ -135,19 +134,10 @@ public record ReportData(ReportMeta meta, Scenario scenario, Estimate estimate, 
      * base weights in the compute precision, QLoRA stores them in NF4; master weights only for full fine-tuning.
      */
     static Scenario withMethod(Scenario s, FineTuneMethod method) {
-        WeightStorage storage = method == FineTuneMethod.QLORA ? WeightStorage.NF4 : storageOf(s.training()
-                .precision());
+        WeightStorage storage = method == FineTuneMethod.QLORA ? WeightStorage.NF4
+                : WeightStorage.forCompute(s.training().precision());
         MethodSpec m = s.method().withType(method).withBaseWeights(storage);
         TrainingSpec t = s.training().withMasterWeights(method == FineTuneMethod.FULL);
         return s.withMethod(m).withTraining(t);
-    }
-
-    /** FP8 training keeps its weights in BF16 (Transformer Engine casts per matmul). */
-    private static WeightStorage storageOf(Precision precision) {
-        return switch (precision) {
-            case FP32 -> WeightStorage.FP32;
-            case FP16 -> WeightStorage.FP16;
-            case BF16, FP8 -> WeightStorage.BF16;
-        };
     }
 }

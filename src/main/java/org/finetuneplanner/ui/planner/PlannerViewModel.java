@@ -51,6 +51,7 @@ import org.finetuneplanner.core.scenario.ExtraTrainable;
 import org.finetuneplanner.core.scenario.FineTuneMethod;
 import org.finetuneplanner.core.scenario.Framework;
 import org.finetuneplanner.core.scenario.HardwareSpec;
+import org.finetuneplanner.core.scenario.Limits;
 import org.finetuneplanner.core.scenario.LoraTarget;
 import org.finetuneplanner.core.scenario.Loss;
 import org.finetuneplanner.core.scenario.MethodSpec;
@@ -71,13 +72,23 @@ import org.finetuneplanner.ui.common.UiExecutors;
  * field while the last valid results stay on screen, marked stale. Call on the FX thread.
  */
 public final class PlannerViewModel {
-    /** Smallest and largest sequence length the slider offers (2^7 … 2^17). */
-    public static final int MIN_SEQUENCE = 128;
-    public static final int MAX_SEQUENCE = 131_072;
-    public static final int MAX_MICRO_BATCH = 256;
-    public static final int MAX_RANK = 1024;
-    public static final int MAX_GPUS = 64;
-    public static final int MAX_ACCUMULATION = 1024;
+    /*
+     * The controls' ranges: what a slider or spinner offers, not what a scenario may hold (core Limits); an opened
+     * scenario outside them keeps its value. Powers of two for the log-scale sliders.
+     */
+    /** Sequence lengths the slider offers: 2^7 … 2^17. */
+    public static final int SLIDER_MIN_SEQUENCE = 1 << 7;
+    public static final int SLIDER_MAX_SEQUENCE = 1 << 17;
+    /** Micro-batches the slider offers: 1 … 2^8. */
+    public static final int SLIDER_MAX_MICRO_BATCH = 1 << 8;
+    /** LoRA ranks the slider offers: 1 … 2^10. */
+    public static final int SLIDER_MAX_RANK = 1 << 10;
+    /** LoRA alphas the spinner offers. */
+    public static final int SPINNER_MAX_ALPHA = 8192;
+    /** Gradient accumulation steps the spinner offers. */
+    public static final int SPINNER_MAX_ACCUMULATION = 1024;
+    /** GPU counts the spinner offers: as many as the planner considers. */
+    public static final int SPINNER_MAX_GPUS = Limits.PLANNER_MAX_GPUS;
 
     private static final String DEFAULT_MODEL = "llama-3.1-8b";
     private static final String DEFAULT_GPU = "l40s-48gb";
@@ -215,24 +226,14 @@ public final class PlannerViewModel {
             return;
         }
         batch(() -> {
-            boolean quantised = baseWeights.get() == WeightStorage.NF4 || baseWeights.get() == WeightStorage.INT8
-                    || baseWeights.get() == WeightStorage.INT4;
+            boolean quantised = baseWeights.get() != null && baseWeights.get().isQuantized();
             if (now == FineTuneMethod.QLORA && !quantised) {
                 baseWeights.set(WeightStorage.NF4);
             } else if (now == FineTuneMethod.FULL || (before == FineTuneMethod.QLORA && quantised)) {
-                baseWeights.set(storageOf(precision.get()));
+                baseWeights.set(WeightStorage.forCompute(precision.get()));
             }
             masterWeights.set(now == FineTuneMethod.FULL);
         });
-    }
-
-    /** The storage of weights computed in {@code p}; FP8 training keeps BF16 weights (Transformer Engine). */
-    static WeightStorage storageOf(Precision p) {
-        return switch (p) {
-            case FP32 -> WeightStorage.FP32;
-            case FP16 -> WeightStorage.FP16;
-            case BF16, FP8 -> WeightStorage.BF16;
-        };
     }
 
     private static java.util.function.Predicate<ModelSpec> matcher(String query) {
@@ -569,7 +570,7 @@ public final class PlannerViewModel {
             return m.text("recommend.fitsNoCost", o.gpuCount(), o.gpu().name(),
                     f.gib(o.estimate().memory().headroomBytes()));
         }
-        return m.text("recommend.none", MAX_GPUS);
+        return m.text("recommend.none", Limits.PLANNER_MAX_GPUS);
     }
 
     private List<NoteLine> noteLines(Results r) {

@@ -10,6 +10,7 @@ import org.finetuneplanner.core.Estimator;
 import org.finetuneplanner.core.gpu.GpuSpec;
 import org.finetuneplanner.core.memory.MemoryEstimator;
 import org.finetuneplanner.core.scenario.HardwareSpec;
+import org.finetuneplanner.core.scenario.Limits;
 import org.finetuneplanner.core.scenario.Offload;
 import org.finetuneplanner.core.scenario.Scenario;
 import org.finetuneplanner.core.scenario.Sharding;
@@ -78,7 +79,7 @@ class PlannerTest {
         PlanOption o = planner.option(scenario("llama-3.1-405b", "full", "bf16", "generic", 1, 4096),
                 gpu("t4-16gb"));
         assertFalse(o.fits());
-        assertEquals(Planner.MAX_GPUS, o.gpuCount());
+        assertEquals(Limits.PLANNER_MAX_GPUS, o.gpuCount());
         assertTrue(o.reason().startsWith("Does not fit within 64 GPUs"), o.reason());
     }
 
