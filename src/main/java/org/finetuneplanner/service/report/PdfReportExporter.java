@@ -272,7 +272,7 @@ public final class PdfReportExporter implements ReportExporter {
             Optional<Note> warning = base.notes().stream().filter(n -> n.severity() == Note.Severity.WARNING)
                     .findFirst();
             if (warning.isPresent()) {
-                return text.get("risk.warning", text.note(warning.get()));
+                return text.get("risk.warning", text.words().note(warning.get()));
             }
             return text.get("risk.mfu", f.percent(endToEndMfu(base)));
         }
@@ -295,27 +295,25 @@ public final class PdfReportExporter implements ReportExporter {
             rows.add(List.of(text.get("scenario.parameters"), text.get("scenario.parametersValue",
                     f.parameters(e.parameters().total()), f.parameters(e.parameters().trainable()))));
             rows.add(List.of(text.get("scenario.architecture"), architecture(a)));
-            String method = text.label(m.type(), m.type().label());
+            String method = text.label(m.type());
             if (m.usesAdapters()) {
                 method = text.get("scenario.methodAdapters", method, m.rank(), m.alpha(), targets(m),
-                        text.label(m.baseWeights(), m.baseWeights().label()));
+                        text.label(m.baseWeights()));
             }
             rows.add(List.of(text.get("scenario.method"), method));
             rows.add(List.of(text.get("scenario.precision"), text.get(t.masterWeights()
-                    ? "scenario.precisionMaster" : "scenario.precisionPure", text.label(t.precision(),
-                    t.precision().label()))));
-            rows.add(List.of(text.get("scenario.optimizer"), text.label(t.optimizer(), t.optimizer().label())));
+                    ? "scenario.precisionMaster" : "scenario.precisionPure", text.label(t.precision()))));
+            rows.add(List.of(text.get("scenario.optimizer"), text.label(t.optimizer())));
             int gpus = s.hardware().gpuCount();
             rows.add(List.of(text.get("scenario.batch"), text.get("scenario.batchValue", t.microBatchSize(),
                     t.gradientAccumulationSteps(), gpus,
                     (long) t.microBatchSize() * t.gradientAccumulationSteps() * gpus)));
             rows.add(List.of(text.get("scenario.sequence"), text.get("scenario.sequenceValue",
                     f.integer(t.sequenceLength()))));
-            rows.add(List.of(text.get("scenario.checkpointing"), text.label(t.checkpointing(),
-                    t.checkpointing().label())));
-            rows.add(List.of(text.get("scenario.attention"), text.label(t.attention(), t.attention().label())
-                    + " · " + text.label(t.loss(), t.loss().label())
-                    + " · " + text.label(t.framework(), t.framework().label())));
+            rows.add(List.of(text.get("scenario.checkpointing"), text.label(t.checkpointing())));
+            rows.add(List.of(text.get("scenario.attention"), text.label(t.attention())
+                    + " · " + text.label(t.loss())
+                    + " · " + text.label(t.framework())));
             rows.add(List.of(text.get("scenario.dataset"), s.data().tokens().isPresent()
                     ? text.get("scenario.datasetValue", f.integer(s.data().tokens().getAsLong()),
                     f.decimal(s.data().epochs()), f.integer(s.data().totalTokens().getAsDouble()))
@@ -415,7 +413,7 @@ public final class PdfReportExporter implements ReportExporter {
         }
 
         private String componentName(MemoryComponent c) {
-            return text.get("memory.component." + c.id());
+            return text.label(c);
         }
 
         // ------------------------------------------------------------ options
@@ -567,7 +565,7 @@ public final class PdfReportExporter implements ReportExporter {
         // ------------------------------------------------------------ method
 
         private void method() throws IOException {
-            layout.heading(text.get("section.method"), 120);
+            layout.heading(text.get("section.assumptions"), 120);
             Estimate base = data.baseline();
             layout.subheading(text.get("method.memoryTitle"), 60);
             layout.body(text.get("method.memoryIntro", label(base)));
@@ -589,10 +587,9 @@ public final class PdfReportExporter implements ReportExporter {
             ThroughputEstimate tp = base.throughput();
             layout.body(text.get("method.timeFormula"));
             List<List<String>> time = new ArrayList<>();
-            time.add(List.of(text.get("method.flopsPerToken"), scientific(tp.flopsPerToken())));
+            time.add(List.of(text.get("method.flopsPerToken"), f.scientific(tp.flopsPerToken())));
             time.add(List.of(text.get("method.peak"), text.get("method.peakValue", f.decimal(tp.peakTflops()),
-                    text.label(base.scenario().training().precision(),
-                            base.scenario().training().precision().label()))));
+                    text.label(base.scenario().training().precision()))));
             time.add(List.of(text.get("method.mfu"), f.percent(tp.mfu()) + (tp.mfuSource().isEmpty() ? ""
                     : " — " + tp.mfuSource())));
             time.add(List.of(text.get("method.throughput"), text.get("method.throughputValue",
@@ -635,7 +632,7 @@ public final class PdfReportExporter implements ReportExporter {
             if (!notes.isEmpty()) {
                 layout.subheading(text.get("method.notesTitle"), 30);
                 for (Note n : notes) {
-                    layout.bullet((n.severity() == Note.Severity.WARNING ? "⚠ " : "") + text.note(n));
+                    layout.bullet((n.severity() == Note.Severity.WARNING ? "⚠ " : "") + text.words().note(n));
                 }
             }
 
@@ -662,20 +659,6 @@ public final class PdfReportExporter implements ReportExporter {
             }
             layout.gap(8);
             layout.paragraph(text.get("method.closing"), fonts.regular(), 8.5f, PdfLayout.MUTED);
-        }
-
-        /** 4.8e10 as "4.80 × 10¹⁰" (superscript digits: DejaVu has them). */
-        private String scientific(double value) {
-            if (!(value > 0) || Double.isInfinite(value)) {
-                return f.decimal(value);
-            }
-            int exponent = (int) Math.floor(Math.log10(value));
-            String mantissa = String.format(data.meta().language().locale(), "%.2f", value / Math.pow(10, exponent));
-            StringBuilder sup = new StringBuilder();
-            for (char c : Integer.toString(exponent).toCharArray()) {
-                sup.append(c == '-' ? '⁻' : "⁰¹²³⁴⁵⁶⁷⁸⁹".charAt(c - '0'));
-            }
-            return mantissa + " × 10" + sup;
         }
 
         // ------------------------------------------------------------ header and footer
@@ -728,10 +711,10 @@ public final class PdfReportExporter implements ReportExporter {
         // ------------------------------------------------------------ shared wording
 
         private String sharding(HardwareSpec hw) {
-            String s = hw.sharding() != Sharding.NONE ? text.label(hw.sharding(), hw.sharding().label())
+            String s = hw.sharding() != Sharding.NONE ? text.label(hw.sharding())
                     : text.get(hw.gpuCount() == 1 ? "common.singleGpu" : "common.ddp");
             if (hw.offload() != Offload.NONE) {
-                s += " + " + text.get("common.offload", text.label(hw.offload(), hw.offload().label()));
+                s += " + " + text.get("common.offload", text.label(hw.offload()));
             }
             return s;
         }
@@ -741,7 +724,7 @@ public final class PdfReportExporter implements ReportExporter {
             if (hw.sharding() == Sharding.NONE && hw.gpuCount() == 1 && hw.offload() == Offload.NONE) {
                 return "—";
             }
-            String sh = hw.sharding() != Sharding.NONE ? text.label(hw.sharding(), hw.sharding().label())
+            String sh = hw.sharding() != Sharding.NONE ? text.label(hw.sharding())
                     : text.get(hw.gpuCount() == 1 ? "common.singleGpu" : "common.ddp");
             return hw.offload() == Offload.NONE ? sh : sh + " + " + text.get("common.offloadShort");
         }

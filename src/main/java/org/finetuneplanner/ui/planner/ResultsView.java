@@ -163,7 +163,7 @@ public final class ResultsView extends ScrollPane {
             b.setMnemonicParsing(false);
             b.textProperty().bind(Bindings.createStringBinding(() -> {
                 MemoryBarData d = vm.selectedBarProperty().getValue();
-                String name = texts.now().text("part." + c.name());
+                String name = texts.now().label(c);
                 return d == null ? name : name + "  " + vm.formatsProperty().getValue().gib(d.parts().bytes(c));
             }, vm.selectedBarProperty(), texts.messages()));
             legend.add(b);
@@ -404,7 +404,7 @@ public final class ResultsView extends ScrollPane {
         Formats f = vm.formatsProperty().getValue();
         List<Node> nodes = new ArrayList<>();
         Label head = new Label(m.text("results.explanation",
-                m.text("part." + vm.selectedComponentProperty().get().name())));
+                m.label(vm.selectedComponentProperty().get())));
         head.getStyleClass().add(Styles.FIELD_LABEL);
         nodes.add(head);
         if (terms == null || terms.isEmpty()) {

@@ -1,0 +1,147 @@
+package org.finetuneplanner.service.text;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.text.MessageFormat;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The text layer: every word the product shows, in one language, for every surface (the app, the PDF report,
+ * the command line's human output). Keys live in one bundle family per subject under
+ * {@code org/finetuneplanner/service/text/} ({@link #FAMILIES}), English as the root and Vietnamese beside it
+ * ({@code _vi}); a key exists in both or the build fails. Enum constants are {@code enum.<SimpleTypeName>.<CONSTANT>}.
+ * Numbers go through {@link #format()}.
+ *
+ * <p>Not thread-safe (its {@link LocaleFormat} keeps formatters): one instance per thread or per screen. The
+ * bundles themselves are read once per process and shared.
+ */
+public final class Words {
+    /** Languages the product ships, in the order menus list them. */
+    public static final List<Locale> LANGUAGES = List.of(Locale.ENGLISH, Locale.forLanguageTag("vi"));
+    /** Bundle families, each {@code <name>.properties} and {@code <name>_vi.properties}. */
+    public static final List<String> FAMILIES = List.of("core", "terms", "sources", "app", "report");
+    /** Where the families live on the class path. */
+    public static final String FOLDER = "/org/finetuneplanner/service/text/";
+
+    private static final Map<String, Map<String, String>> TABLES = new ConcurrentHashMap<>();
+    private static final ThreadLocal<Words> ENGLISH = ThreadLocal.withInitial(() -> forLocale(Locale.ENGLISH));
+
+    private final Locale locale;
+    private final Map<String, String> table;
+    private final LocaleFormat format;
+
+    private Words(Locale locale, Map<String, String> table) {
+        this.locale = locale;
+        this.table = table;
+        this.format = new LocaleFormat(locale, this::pattern);
+    }
+
+    /**
+     * The words of {@code locale}'s language; English for a language the product does not ship (never the JVM's
+     * default locale: an English report stays English on a Vietnamese desktop).
+     */
+    public static Words forLocale(Locale locale) {
+        boolean vietnamese = locale != null && "vi".equals(locale.getLanguage());
+        Locale effective = vietnamese || locale != null && "en".equals(locale.getLanguage()) ? locale
+                : Locale.ENGLISH;
+        return new Words(effective, table(vietnamese ? "vi" : ""));
+    }
+
+    /** English, one instance per thread (for the command line and JSON output, which speak English). */
+    public static Words english() {
+        return ENGLISH.get();
+    }
+
+    public Locale locale() {
+        return locale;
+    }
+
+    /** Numbers in this language. */
+    public LocaleFormat format() {
+        return format;
+    }
+
+    /** Whether {@code key} has a text. */
+    public boolean has(String key) {
+        return table.containsKey(key);
+    }
+
+    /** The raw pattern of {@code key}, or the key itself when it is missing. */
+    String pattern(String key) {
+        return table.getOrDefault(key, key);
+    }
+
+    /**
+     * The text of {@code key} with {@code args} put in (always through {@link MessageFormat}, so every pattern
+     * follows one quoting rule: {@code ''} for an apostrophe); the key itself when it is missing (never throws).
+     */
+    public String text(String key, Object... args) {
+        String pattern = table.get(key);
+        if (pattern == null) {
+            return key;
+        }
+        return new MessageFormat(pattern, locale).format(args);
+    }
+
+    /** The name of an enum constant: {@code enum.<SimpleTypeName>.<CONSTANT>}; "" for null. */
+    public String label(Enum<?> value) {
+        if (value == null) {
+            return "";
+        }
+        return text("enum." + value.getDeclaringClass().getSimpleName() + "." + value.name());
+    }
+
+    /** A note of an estimate in this language: {@code note.<code>} with the note's values put in. */
+    public String note(org.finetuneplanner.core.Note note) {
+        String key = "note." + note.code();
+        return has(key) ? text(key, note.args().toArray()) : note.message();
+    }
+
+    /** Every key of one language's table (for tests that compare languages). */
+    static Map<String, String> tableOf(String language) {
+        return table(language);
+    }
+
+    private static Map<String, String> table(String language) {
+        return TABLES.computeIfAbsent(language, Words::load);
+    }
+
+    /** The root of every family, then the language's own files over it. */
+    private static Map<String, String> load(String language) {
+        Map<String, String> merged = new HashMap<>(2048);
+        for (String family : FAMILIES) {
+            merged.putAll(read(family + ".properties"));
+            if (!language.isEmpty()) {
+                merged.putAll(read(family + "_" + language + ".properties"));
+            }
+        }
+        return Collections.unmodifiableMap(merged);
+    }
+
+    /** One properties file, read as UTF-8. */
+    static Map<String, String> read(String file) {
+        Properties p = new Properties();
+        try (InputStream in = Words.class.getResourceAsStream(FOLDER + file)) {
+            if (in == null) {
+                throw new IllegalStateException("text bundle " + file + " is missing from the application");
+            }
+            p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Map<String, String> map = new HashMap<>(p.size() * 2);
+        for (String key : p.stringPropertyNames()) {
+            map.put(key, p.getProperty(key));
+        }
+        return map;
+    }
+}
