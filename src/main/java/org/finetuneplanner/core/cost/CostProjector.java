@@ -6,6 +6,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 import org.finetuneplanner.core.Note;
+import org.finetuneplanner.core.Violation;
 import org.finetuneplanner.core.gpu.GpuPrice;
 import org.finetuneplanner.core.gpu.GpuSpec;
 import org.finetuneplanner.core.model.ParameterCounter;
@@ -63,7 +64,7 @@ public final class CostProjector {
      */
     public Optional<CostEstimate> project(Scenario s, double hours, ParameterCounts counts) {
         if (!(hours >= 0) || Double.isInfinite(hours)) {
-            throw new IllegalArgumentException("hours must be finite and ≥ 0, was " + hours);
+            throw Violation.atLeast("hours", 0, hours).exception();
         }
         Optional<Price> price = price(s);
         if (price.isEmpty()) {

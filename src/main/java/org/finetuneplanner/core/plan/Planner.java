@@ -27,13 +27,13 @@ import org.finetuneplanner.core.time.ThroughputEstimator;
 /**
  * For each GPU, the fewest GPUs and the cheapest sharding that fit a scenario, with their time and cost.
  *
- * <p>Search order: one GPU; then, for 2, 4, 8 GPUs and multiples of 8 up to {@value Limits#PLANNER_MAX_GPUS} (whole nodes of
- * 8), data parallelism with ever more sharding of model states (DeepSpeed: ZeRO-1, -2, -3; other frameworks:
+ * <p>Search order: one GPU; then, for 2, 4, 8 GPUs and multiples of 8 up to {@value Limits#PLANNER_MAX_GPUS} (whole
+ * nodes of 8), data parallelism with ever more sharding of model states (DeepSpeed: ZeRO-1, -2, -3; other frameworks:
  * FSDP grad-op, full shard). The fewest GPUs win; at equal count, the sharding that communicates least. CPU offload
- * (optimizer, then optimizer and parameters) is tried only when nothing fits without it, because it slows every
- * step. Memory per GPU falls as GPUs are added for sharded states, so the fewest GPUs are found by bisection over
- * the count list with the most sharded setup; the cheaper shardings are then tried at that count only (they need
- * at least as much memory). About six memory estimates per GPU. Pure; thread-safe.
+ * (optimizer, then optimizer and parameters) is tried only when nothing fits without it, because it slows every step.
+ * Memory per GPU falls as GPUs are added for sharded states, so the fewest GPUs are found by bisection over the count
+ * list with the most sharded setup; the cheaper shardings are then tried at that count only (they need at least as much
+ * memory). About six memory estimates per GPU. Pure; thread-safe.
  */
 public final class Planner {
 
@@ -143,7 +143,8 @@ public final class Planner {
         Scenario smallest = base.withHardware(hardware(base, gpu, Limits.PLANNER_MAX_GPUS, ladder[ladder.length - 1],
                 Offload.OPTIMIZER_AND_PARAMS));
         Estimate e = estimator.apply(smallest);
-        String why = "Does not fit within " + Limits.PLANNER_MAX_GPUS + " GPUs: even " + Limits.PLANNER_MAX_GPUS + " GPUs with "
+        String why = "Does not fit within " + Limits.PLANNER_MAX_GPUS + " GPUs: even " + Limits.PLANNER_MAX_GPUS
+                + " GPUs with "
                 + smallest.hardware().sharding().label() + " and CPU offload need "
                 + gib(e.memory().perGpu().totalBytes()) + " GiB per GPU of " + gib(e.memory().capacityBytes())
                 + " GiB." + precisionNote;

@@ -3,6 +3,8 @@ package org.finetuneplanner.core.scenario;
 import java.util.Objects;
 import java.util.OptionalDouble;
 
+import org.finetuneplanner.core.Constraint;
+import org.finetuneplanner.core.Violation;
 import org.finetuneplanner.core.gpu.GpuSpec;
 
 /**
@@ -23,15 +25,12 @@ public record HardwareSpec(GpuSpec gpu, int gpuCount, OptionalDouble gpuMemoryGi
         Objects.requireNonNull(gpuMemoryGib, "gpuMemoryGib");
         Objects.requireNonNull(sharding, "sharding");
         Objects.requireNonNull(offload, "offload");
-        if (gpuCount < 1 || gpuCount > Limits.MAX_GPUS) {
-            throw new IllegalArgumentException("hardware.gpu_count must be 1 to " + Limits.MAX_GPUS + ", was "
-                    + gpuCount);
-        }
-        if (gpusPerNode < 1) {
-            throw new IllegalArgumentException("hardware.gpus_per_node must be ≥ 1, was " + gpusPerNode);
-        }
-        if (gpuMemoryGib.isPresent() && !(gpuMemoryGib.getAsDouble() > 0 && gpuMemoryGib.getAsDouble() < 1e6)) {
-            throw new IllegalArgumentException("hardware.gpu_memory_gib must be > 0, was " + gpuMemoryGib.getAsDouble());
+        Checks.range("hardware.gpu_count", gpuCount, 1, Limits.MAX_GPUS);
+        Checks.range("hardware.gpus_per_node", gpusPerNode, 1, Limits.MAX_GPUS_PER_NODE);
+        if (gpuMemoryGib.isPresent() && !(gpuMemoryGib.getAsDouble() > 0
+                && gpuMemoryGib.getAsDouble() < Limits.MAX_GPU_MEMORY_GIB)) {
+            throw new Violation("hardware.gpu_memory_gib", Constraint.GREATER_THAN, 0, Limits.MAX_GPU_MEMORY_GIB,
+                    gpuMemoryGib.getAsDouble()).exception();
         }
     }
 

@@ -2,6 +2,8 @@ package org.finetuneplanner.core.time;
 
 import java.util.Objects;
 
+import org.finetuneplanner.core.Violation;
+
 /**
  * One explained part of a training step's wall-clock time: the formula, the numbers put in, and the source.
  *
@@ -22,7 +24,7 @@ public record TimeTerm(Part part, String label, double secondsPerStep, String fo
         inputs = inputs == null ? "" : inputs;
         source = source == null ? "" : source;
         if (!(secondsPerStep >= 0) || Double.isInfinite(secondsPerStep)) {
-            throw new IllegalArgumentException("seconds per step must be finite and ≥ 0, was " + secondsPerStep);
+            throw Violation.atLeast("seconds_per_step", 0, secondsPerStep).exception();
         }
     }
 

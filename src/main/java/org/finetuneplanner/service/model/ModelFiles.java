@@ -11,12 +11,12 @@ import java.util.OptionalLong;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-
 import org.finetuneplanner.core.model.Architecture;
 import org.finetuneplanner.core.model.ArchitectureFactory;
 import org.finetuneplanner.core.model.ModelSpec;
 import org.finetuneplanner.core.scenario.Limits;
 import org.finetuneplanner.service.io.SafeJson;
+import org.finetuneplanner.service.text.Words;
 
 /**
  * Models that do not come from the catalog: a Hugging Face {@code config.json} opened by the user, or a bare
@@ -61,7 +61,7 @@ public final class ModelFiles {
         try {
             a = ArchitectureFactory.fromConfig(config);
         } catch (IllegalArgumentException e) {
-            throw new ModelFileException(e.getMessage(), e);
+            throw new ModelFileException(Words.english().message(e), e);
         }
         String name = config.get("_name_or_path") instanceof String s && !s.isBlank() && s.length() <= 200
                 ? s.strip() : folderName(origin, a);
@@ -90,7 +90,7 @@ public final class ModelFiles {
         try {
             a = ArchitectureFactory.guessFromParameters(parameters);
         } catch (IllegalArgumentException e) {
-            throw new ModelFileException(e.getMessage(), e);
+            throw new ModelFileException(Words.english().message(e), e);
         }
         String id = String.format(Locale.ROOT, "%.1fB parameters", parameters / 1e9);
         return new ModelSpec(id, id, a, ModelSpec.Origin.PARAMETERS, Map.of(), OptionalLong.of(parameters));

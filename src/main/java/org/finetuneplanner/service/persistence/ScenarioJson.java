@@ -20,8 +20,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import org.finetuneplanner.core.Note;
+import org.finetuneplanner.core.PlannerException;
 import org.finetuneplanner.core.gpu.GpuPrice;
 import org.finetuneplanner.core.gpu.GpuSpec;
 import org.finetuneplanner.core.model.Architecture;
@@ -53,6 +53,7 @@ import org.finetuneplanner.service.io.AtomicFiles;
 import org.finetuneplanner.service.io.InvalidValueException;
 import org.finetuneplanner.service.io.JsonFields;
 import org.finetuneplanner.service.io.SafeJson;
+import org.finetuneplanner.service.text.Words;
 
 /**
  * Reads and writes scenario files in the {@code finetune-plan/1} format (the spec's "Scenario" section), resolving
@@ -216,7 +217,8 @@ public final class ScenarioJson {
             throw new ScenarioException(e.key(), e.getMessage(), e);
         } catch (IllegalArgumentException e) {
             // A core record's own check: its message already names the key and the value.
-            throw new ScenarioException("", oneLine(e.getMessage()), e);
+            throw new ScenarioException(e instanceof PlannerException p ? p.key() : "",
+                    oneLine(Words.english().message(e)), e);
         }
     }
 
@@ -328,7 +330,7 @@ public final class ScenarioJson {
             try {
                 architecture = ArchitectureFactory.fromConfig(map);
             } catch (IllegalArgumentException e) {
-                throw new InvalidValueException("model.config", "model.config: " + oneLine(e.getMessage()));
+                throw new InvalidValueException("model.config", "model.config: " + oneLine(Words.english().message(e)));
             }
             String id = configName(map, architecture);
             return new ModelSpec(id, id, architecture, ModelSpec.Origin.CONFIG, map, OptionalLong.empty());
@@ -341,7 +343,7 @@ public final class ScenarioJson {
                 return catalogs.modelSpec(entry.id()).orElseThrow();
             } catch (IllegalArgumentException e) {
                 throw new InvalidValueException("model.preset", "model.preset = \"" + entry.id()
-                        + "\": the catalog config cannot be read: " + oneLine(e.getMessage()));
+                        + "\": the catalog config cannot be read: " + oneLine(Words.english().message(e)));
             }
         }
         if (parameters.isPresent()) {
@@ -350,7 +352,8 @@ public final class ScenarioJson {
             try {
                 architecture = ArchitectureFactory.guessFromParameters(n);
             } catch (IllegalArgumentException e) {
-                throw new InvalidValueException("model.parameters", "model.parameters: " + oneLine(e.getMessage()));
+                throw new InvalidValueException("model.parameters", "model.parameters: "
+                        + oneLine(Words.english().message(e)));
             }
             String id = billions(n) + " parameters";
             notes.add(Note.warning("model.guessed", "The architecture was guessed from " + id

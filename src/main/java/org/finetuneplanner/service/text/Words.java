@@ -4,15 +4,24 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.text.MessageFormat;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import java.util.StringJoiner;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+
+import org.finetuneplanner.core.Constraint;
+import org.finetuneplanner.core.PlannerException;
+import org.finetuneplanner.core.Violation;
 
 /**
  * The text layer: every word the product shows, in one language, for every surface (the app, the PDF report,
@@ -104,6 +113,56 @@ public final class Words {
     public String note(org.finetuneplanner.core.Note note) {
         String key = "note." + note.code();
         return has(key) ? text(key, note.args().toArray()) : note.message();
+    }
+
+    /**
+     * A violation as a sentence: {@code violation.<CONSTANT>} with the key, the bounds, the value given and the
+     * related key put in. Numbers are written as in a file (no grouping), lists joined by commas.
+     */
+    public String violation(Violation v) {
+        String key = "violation." + v.constraint().name();
+        if (v.constraint() == Constraint.REQUIRED && v.value() instanceof List<?> aliases && !aliases.isEmpty()) {
+            key += ".aliases";
+        }
+        return text(key, v.key(), plain(v.min()), plain(v.max()), plain(v.value()), v.related());
+    }
+
+    /**
+     * What went wrong, for people: the error's own message when it is worded and this language is English (the
+     * services word their errors in English, with the file and the context), else the core's violations behind it
+     * in this language, else its message, else its type. Wrappers of asynchronous work are looked through.
+     */
+    public String message(Throwable error) {
+        Throwable t = error;
+        while ((t instanceof CompletionException || t instanceof ExecutionException) && t.getCause() != null) {
+            t = t.getCause();
+        }
+        boolean english = "en".equals(locale.getLanguage());
+        if (t instanceof PlannerException p && !p.violations().isEmpty() && (!p.worded() || !english)) {
+            StringJoiner all = new StringJoiner("; ");
+            p.violations().forEach(v -> all.add(violation(v)));
+            return all.toString();
+        }
+        String text = t.getMessage();
+        return text == null || text.isBlank() ? t.getClass().getSimpleName() : text;
+    }
+
+    /** A value of a violation as a user would write it in a file. */
+    private static String plain(Object value) {
+        if (value == null) {
+            return "";
+        }
+        if (value instanceof Double || value instanceof Float) {
+            double d = ((Number) value).doubleValue();
+            return Double.isFinite(d) && Math.abs(d) < 1e15 ? BigDecimal.valueOf(d).stripTrailingZeros()
+                    .toPlainString() : String.valueOf(d);
+        }
+        if (value instanceof Collection<?> list) {
+            StringJoiner j = new StringJoiner(", ");
+            list.forEach(e -> j.add(String.valueOf(e)));
+            return j.toString();
+        }
+        return String.valueOf(value);
     }
 
     /** Every key of one language's table (for tests that compare languages). */

@@ -316,7 +316,8 @@ public final class InputsView extends ScrollPane {
                 () -> texts.now().text("inputs.rank.value", vm.loraRankProperty().get()),
                 vm.loraRankProperty(), texts.messages()));
 
-        Spinner<Integer> alpha = intSpinner("alphaSpinner", 1, PlannerViewModel.SPINNER_MAX_ALPHA, vm.loraAlphaProperty(), p -> alphaObject = p);
+        Spinner<Integer> alpha = intSpinner("alphaSpinner", 1, PlannerViewModel.SPINNER_MAX_ALPHA,
+                vm.loraAlphaProperty(), p -> alphaObject = p);
         alpha.disableProperty().bind(full);
 
         FlowPane targets = new FlowPane(10, 4);
@@ -454,7 +455,8 @@ public final class InputsView extends ScrollPane {
         gpu.valueProperty().bindBidirectional(vm.gpuProperty());
         gpu.setVisibleRowCount(14);
 
-        Spinner<Integer> count = intSpinner("gpuCountSpinner", 1, PlannerViewModel.SPINNER_MAX_GPUS, vm.gpuCountProperty(),
+        Spinner<Integer> count = intSpinner("gpuCountSpinner", 1, PlannerViewModel.SPINNER_MAX_GPUS,
+                vm.gpuCountProperty(),
                 p -> gpuCountObject = p);
         ComboBox<Sharding> sharding = enumBox("shardingBox", Sharding.values(), vm.shardingProperty());
         ComboBox<Offload> offload = enumBox("offloadBox", Offload.values(), vm.offloadProperty());

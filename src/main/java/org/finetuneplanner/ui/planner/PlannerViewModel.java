@@ -37,6 +37,8 @@ import javafx.collections.transformation.FilteredList;
 
 import org.finetuneplanner.core.Estimate;
 import org.finetuneplanner.core.Note;
+import org.finetuneplanner.core.PlannerException;
+import org.finetuneplanner.core.Violation;
 import org.finetuneplanner.core.gpu.GpuSpec;
 import org.finetuneplanner.core.memory.MemoryComponent;
 import org.finetuneplanner.core.memory.MemoryTerm;
@@ -356,7 +358,7 @@ public final class PlannerViewModel {
             parametersError.set("");
             useModel(spec);
         } catch (RuntimeException e) {
-            parametersError.set(m.text("error.parameters.range", parametersText.get(), messageOf(e)));
+            parametersError.set(m.text("error.parameters.range", parametersText.get(), m.words().message(e)));
         }
     }
 
@@ -371,7 +373,7 @@ public final class PlannerViewModel {
                 .handleAsync((spec, error) -> {
                     loadingConfig.set(false);
                     if (error != null) {
-                        configError.set(m.text("error.config", file.getFileName(), messageOf(error)));
+                        configError.set(m.text("error.config", file.getFileName(), m.words().message(error)));
                     } else {
                         configError.set("");
                         useModel(spec);
@@ -421,20 +423,21 @@ public final class PlannerViewModel {
         try {
             OptionalDouble e = Quantities.decimal(epochsText.get());
             epochs = e.orElse(1);
-            if (!(epochs > 0 && epochs <= 1e6)) {
-                errors.put(Field.EPOCHS, m.text("error.epochs", epochsText.get()));
+            if (!(epochs > 0 && epochs <= Limits.MAX_EPOCHS)) {
+                errors.put(Field.EPOCHS, m.text("error.epochs", epochsText.get(), Limits.MAX_EPOCHS));
             }
         } catch (NumberFormatException e) {
-            errors.put(Field.EPOCHS, m.text("error.epochs", epochsText.get()));
+            errors.put(Field.EPOCHS, m.text("error.epochs", epochsText.get(), Limits.MAX_EPOCHS));
         }
         OptionalDouble price = OptionalDouble.empty();
         try {
             price = Quantities.decimal(priceText.get());
-            if (price.isPresent() && !(price.getAsDouble() >= 0 && price.getAsDouble() < 1e5)) {
-                errors.put(Field.PRICE, m.text("error.price", priceText.get()));
+            if (price.isPresent() && !(price.getAsDouble() >= 0
+                    && price.getAsDouble() <= Limits.MAX_USD_PER_GPU_HOUR)) {
+                errors.put(Field.PRICE, m.text("error.price", priceText.get(), Limits.MAX_USD_PER_GPU_HOUR));
             }
         } catch (NumberFormatException e) {
-            errors.put(Field.PRICE, m.text("error.price", priceText.get()));
+            errors.put(Field.PRICE, m.text("error.price", priceText.get(), Limits.MAX_USD_PER_GPU_HOUR));
         }
         GpuSpec g = gpu.get();
         if (precision.get() == Precision.FP8 && g != null && !g.fp8Supported()) {
@@ -451,8 +454,16 @@ public final class PlannerViewModel {
                 lastValid = new Results(Optional.of(s), Optional.of(e), Optional.of(p), Map.of());
                 current = lastValid;
                 return current;
+            } catch (PlannerException ex) {
+                // Each violation at the field of its key; an error without violations at the field of its key.
+                if (ex.violations().isEmpty()) {
+                    errors.put(Field.forKey(ex.key()), m.text("error.invalid", m.words().message(ex)));
+                }
+                for (Violation v : ex.violations()) {
+                    errors.put(Field.forKey(v.key()), m.text("error.invalid", m.words().violation(v)));
+                }
             } catch (RuntimeException ex) {
-                errors.put(Field.of(ex.getMessage()), m.text("error.invalid", messageOf(ex)));
+                errors.put(Field.GENERAL, m.text("error.invalid", m.words().message(ex)));
             }
         }
         current = lastValid == null ? Results.none(errors)
@@ -484,16 +495,6 @@ public final class PlannerViewModel {
         DataSpec d = new DataSpec(tokens, epochs);
         CostSpec c = new CostSpec(price, provider.get(), mfu.get());
         return new Scenario(scenarioName.get(), model.get(), m, tr, h, d, c);
-    }
-
-    private static String messageOf(Throwable error) {
-        Throwable t = error;
-        while ((t instanceof java.util.concurrent.CompletionException
-                || t instanceof java.util.concurrent.ExecutionException) && t.getCause() != null) {
-            t = t.getCause();
-        }
-        String text = t.getMessage();
-        return text == null || text.isBlank() ? t.getClass().getSimpleName() : text;
     }
 
     private static List<OptionRow> rows(Results r) {

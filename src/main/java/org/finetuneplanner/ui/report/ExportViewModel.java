@@ -169,8 +169,7 @@ public final class ExportViewModel {
                 && t.getCause() != null) {
             t = t.getCause();
         }
-        String m = t.getMessage();
-        return m == null || m.isBlank() ? t.getClass().getSimpleName() : m;
+        return Words.english().message(t);
     }
 
     private String text(String key, Object... args) {
