@@ -10,10 +10,6 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-
 import org.finetuneplanner.core.Estimate;
 import org.finetuneplanner.core.Estimator;
 import org.finetuneplanner.core.cost.CostAssumptions;
@@ -28,6 +24,10 @@ import org.finetuneplanner.core.scenario.Scenario;
 import org.finetuneplanner.core.time.ThroughputEstimator;
 import org.finetuneplanner.service.persistence.PlanJson;
 import org.finetuneplanner.service.persistence.ScenarioJson;
+import org.finetuneplanner.service.text.Words;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /**
  * {@code plan SCENARIO.json [--json] [--gpus ID,ID,…]}: the scenario's model, method, training and data tried on
@@ -159,8 +159,8 @@ final class PlanCommand implements Callable<Integer> {
                 + "and has a price)"));
         List<String> reasons = new ArrayList<>();
         for (PlanOption o : plan.options()) {
-            if (!o.fits() || o.reason().contains("FP8")) {
-                reasons.add("  " + o.gpu().id() + ": " + o.reason());
+            if (!o.fits() || o.fp8Fallback()) {
+                reasons.add("  " + o.gpu().id() + ": " + Words.english().reasons(o.reasons()));
             }
         }
         if (!reasons.isEmpty()) {
@@ -176,7 +176,7 @@ final class PlanCommand implements Callable<Integer> {
         StringBuilder b = new StringBuilder();
         b.append(hw.gpuCount()).append(" × ").append(o.gpu().name());
         if (hw.gpuCount() > 1) {
-            b.append(" (").append(hw.sharding().label()).append(')');
+            b.append(" (").append(Words.english().label(hw.sharding())).append(')');
         }
         e.hours().ifPresent(h -> b.append(String.format(Locale.ROOT, ", %.1f h", h)));
         e.cost().ifPresent(c -> b.append(String.format(Locale.ROOT,

@@ -6,6 +6,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 import org.finetuneplanner.core.Note;
+import org.finetuneplanner.core.NoteId;
 import org.finetuneplanner.core.Violation;
 import org.finetuneplanner.core.gpu.GpuPrice;
 import org.finetuneplanner.core.gpu.GpuSpec;
@@ -95,14 +96,11 @@ public final class CostProjector {
         if (price(s).isPresent()) {
             if (s.cost().provider().isPresent() && s.cost().usdPerGpuHour().isEmpty()
                     && gpu.priceFrom(s.cost().provider().get()).isEmpty()) {
-                return Optional.of(Note.warning("cost.provider_unlisted", s.cost().provider().get()
-                        + " lists no price for " + gpu.name() + "; the cheapest other listing is used.",
-                        s.cost().provider().get(), gpu.name()));
+                return Optional.of(Note.of(NoteId.COST_PROVIDER_UNLISTED, s.cost().provider().get(), gpu.name()));
             }
             return Optional.empty();
         }
-        return Optional.of(Note.warning("cost.no_price", "No rental price is known for " + gpu.name()
-                + "; set cost.usd_per_gpu_hour to get a cost.", gpu.name()));
+        return Optional.of(Note.of(NoteId.COST_NO_PRICE, gpu.name()));
     }
 
     /** The price used for {@code s}, if any. */

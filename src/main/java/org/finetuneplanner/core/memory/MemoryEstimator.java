@@ -4,7 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
+import org.finetuneplanner.core.Bytes;
 import org.finetuneplanner.core.Note;
+import org.finetuneplanner.core.NoteId;
 import org.finetuneplanner.core.model.Architecture;
 import org.finetuneplanner.core.model.ParameterCounter;
 import org.finetuneplanner.core.model.ParameterCounts;
@@ -207,22 +209,22 @@ public final class MemoryEstimator {
             double aPart;
             double lPart = 0;
             double bPart = persistentBuffers + gather;
-            String phase;
+            Phase phase;
             if (peak == lossPhase) {
-                phase = "loss";
+                phase = Phase.LOSS;
                 gPart = gradsDuringForward;
                 aPart = saved;
                 lPart = logits;
             } else if (peak == backwardStart) {
-                phase = "backward (start)";
+                phase = Phase.BACKWARD_START;
                 gPart = gradsDuringForward;
                 aPart = saved + recompute;
             } else if (peak == backwardEnd) {
-                phase = "backward (end)";
+                phase = Phase.BACKWARD_END;
                 gPart = grads;
                 aPart = lastBlockBackward;
             } else {
-                phase = "optimizer step";
+                phase = Phase.OPTIMIZER_STEP;
                 wPart = weights;
                 gPart = grads;
                 aPart = 0;
@@ -288,25 +290,20 @@ public final class MemoryEstimator {
 
             MemoryBreakdown breakdown = new MemoryBreakdown(round(wPart), round(gPart), round(oPart), round(aPart),
                     round(lPart), round(bPart), round(allocator), round(context));
-            notes.add(0, Note.info("memory.peak_phase", "The peak falls in the " + phase + " phase of the step.",
-                    phase));
+            notes.add(0, Note.of(NoteId.MEMORY_PEAK_PHASE, phase));
             long capacity = Math.round(hw.capacityGib() * GIB);
             double allocated = breakdown.peakAllocatedBytes();
             if (lPart > 0.25 * allocated && t.loss() == Loss.STANDARD && !fw.fusedLoss()) {
-                notes.add(Note.info("memory.logits_dominant", "The b·s·V logits and their fp32 cross-entropy take "
-                        + gib(lPart) + " of the peak; a chunked or fused loss keeps about a sixth of it.", gib(lPart)));
+                notes.add(Note.of(NoteId.MEMORY_LOGITS_DOMINANT, Bytes.of(lPart)));
             }
             if (aPart > 0.4 * allocated && t.checkpointing() == Checkpointing.NONE) {
-                notes.add(Note.info("memory.activations_dominant", "Saved activations take " + gib(aPart)
-                        + " of the peak; full activation checkpointing keeps only each block's input.", gib(aPart)));
+                notes.add(Note.of(NoteId.MEMORY_ACTIVATIONS_DOMINANT, Bytes.of(aPart)));
             }
             if (t.precision() == Precision.FP8) {
-                notes.add(Note.info("memory.fp8_weights", "FP8 training keeps 16-bit weights and casts per matmul "
-                        + "(torchao float8, Transformer Engine): it saves time, not weight memory."));
+                notes.add(Note.of(NoteId.MEMORY_FP8_WEIGHTS));
             }
             if (a.guessed()) {
-                notes.add(Note.warning("memory.guessed_architecture", "The architecture was guessed from the "
-                        + "parameter count; activations and logits may be off by ±30 %."));
+                notes.add(Note.of(NoteId.MEMORY_GUESSED_ARCHITECTURE));
             }
             return new MemoryEstimate(breakdown, round(hostBytes), capacity, terms, notes);
         }
@@ -545,9 +542,7 @@ public final class MemoryEstimator {
                         formula + " per trainable parameter, paged", num(trainable) + " × " + num(perParam) + " B = "
                                 + gib(states) + " outside the PyTorch allocator",
                         "bitsandbytes paged optimizers: cudaMallocManaged, evicted to host under pressure");
-                notes.add(Note.warning("memory.paged_optimizer", "Paged optimizer: its " + gib(gpu)
-                        + " of state lives in CUDA unified memory, outside PyTorch's allocator; the GPU holds up to "
-                        + "that much when memory is free and pages it to host RAM under pressure.", gib(gpu)));
+                notes.add(Note.of(NoteId.MEMORY_PAGED_OPTIMIZER, Bytes.of(gpu)));
                 return 0;
             }
             if (states > 0) {
@@ -560,8 +555,7 @@ public final class MemoryEstimator {
                         "N_trainable × 4 B / " + optShard, num(trainable) + " × 4 B / " + optShard, fw.source());
             }
             if (o == Optimizer.ADAMW_8BIT && pc.other() > 0) {
-                notes.add(Note.info("memory.8bit_small_tensors", "Tensors under " + MIN_8BIT_SIZE
-                        + " elements (norms, biases) keep 32-bit states (bitsandbytes min_8bit_size)."));
+                notes.add(Note.of(NoteId.MEMORY_8BIT_SMALL_TENSORS, MIN_8BIT_SIZE));
             }
             return gpu;
         }
@@ -662,8 +656,7 @@ public final class MemoryEstimator {
             double full = pc.base() * bytes;
             addTerm(MemoryComponent.WEIGHTS, "Unsharded model on every rank", full, "N × " + num(bytes) + " B",
                     num(pc.base()) + " × " + num(bytes) + " B", fw.source());
-            notes.add(Note.warning("memory.fsdp_full_model", "This framework materialises the whole model on every "
-                    + "FSDP rank: the unsharded weights stay beside the shards, so sharding saves little memory."));
+            notes.add(Note.of(NoteId.MEMORY_FSDP_FULL_MODEL));
             return full;
         }
 
@@ -851,15 +844,15 @@ public final class MemoryEstimator {
             return sum + adapterOut;
         }
 
-        private void addActivationTerms(double aPart, String phase, double saved, double recompute, double inputs,
+        private void addActivationTerms(double aPart, Phase phase, double saved, double recompute, double inputs,
                                         Checkpointing ckpt, double perTokenLayer) {
             if (aPart <= 0) {
                 return;
             }
             String perLayer = "per token per block: " + actDetail + " = " + num(perTokenLayer) + " B";
             if (ckpt == Checkpointing.NONE) {
-                double kept = phase.startsWith("backward (end)") ? aPart - recompute : Math.min(aPart, saved);
-                String blocks = phase.startsWith("backward (end)") ? "1" : Integer.toString(a.numLayers());
+                double kept = phase == Phase.BACKWARD_END ? aPart - recompute : Math.min(aPart, saved);
+                String blocks = phase == Phase.BACKWARD_END ? "1" : Integer.toString(a.numLayers());
                 addTerm(MemoryComponent.ACTIVATIONS, "Saved activations (" + blocks + (blocks.equals("1")
                                 ? " block, the first, in its backward)" : " blocks)"), kept,
                         blocks + " × b·s × bytes per token per block", blocks + " × " + num(tokens) + " × "
@@ -871,7 +864,7 @@ public final class MemoryEstimator {
                 }
                 return;
             }
-            double kept = phase.startsWith("backward (end)") ? 0 : saved;
+            double kept = phase == Phase.BACKWARD_END ? 0 : saved;
             if (kept > 0) {
                 addTerm(MemoryComponent.ACTIVATIONS, ckpt == Checkpointing.FULL ? "Checkpointed block inputs"
                                 : "Block inputs in flight (rest offloaded to host)", kept,

@@ -2,7 +2,6 @@ package org.finetuneplanner.core.plan;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
@@ -112,11 +111,11 @@ public final class Planner {
     /** The option for one GPU: the fewest GPUs and the cheapest sharding that fit, or the smallest estimate. */
     public PlanOption option(Scenario base, GpuSpec gpu) {
         Scenario single = base.withHardware(hardware(base, gpu, 1, Sharding.NONE, Offload.NONE));
-        String precisionNote = base.training().precision() == Precision.FP8 && !gpu.fp8Supported()
-                ? " " + gpu.name() + " has no FP8: BF16 speed assumed." : "";
+        List<PlanReason> fp8 = base.training().precision() == Precision.FP8 && !gpu.fp8Supported()
+                ? List.of(new PlanReason.Fp8Fallback(gpu.name(), Precision.BF16)) : List.of();
         MemoryEstimate one = memory.apply(single);
         if (one.fits()) {
-            return new PlanOption(gpu, estimator.apply(single), ("Fits on one GPU." + precisionNote).strip());
+            return new PlanOption(gpu, estimator.apply(single), with(new PlanReason.FitsOnOneGpu(), fp8));
         }
         Sharding[] ladder = base.training().framework() == Framework.DEEPSPEED ? ZERO : FSDP;
         Sharding most = ladder[ladder.length - 1];
@@ -134,21 +133,23 @@ public final class Planner {
                 }
             }
             Scenario best = base.withHardware(hardware(base, gpu, count, chosen, offload));
-            String why = "One GPU would need " + gib(one.perGpu().totalBytes()) + " GiB of "
-                    + gib(one.capacityBytes()) + " GiB; " + count + " GPUs with " + chosen.label()
-                    + (offload == Offload.NONE ? "" : " and " + offload.label().toLowerCase(Locale.ROOT)
-                    + " offloaded to the CPU") + " fit." + precisionNote;
-            return new PlanOption(gpu, estimator.apply(best), why);
+            PlanReason why = new PlanReason.NeedsGpus(count, chosen, offload, one.perGpu().totalBytes(),
+                    one.capacityBytes());
+            return new PlanOption(gpu, estimator.apply(best), with(why, fp8));
         }
-        Scenario smallest = base.withHardware(hardware(base, gpu, Limits.PLANNER_MAX_GPUS, ladder[ladder.length - 1],
+        Scenario smallest = base.withHardware(hardware(base, gpu, Limits.PLANNER_MAX_GPUS, most,
                 Offload.OPTIMIZER_AND_PARAMS));
         Estimate e = estimator.apply(smallest);
-        String why = "Does not fit within " + Limits.PLANNER_MAX_GPUS + " GPUs: even " + Limits.PLANNER_MAX_GPUS
-                + " GPUs with "
-                + smallest.hardware().sharding().label() + " and CPU offload need "
-                + gib(e.memory().perGpu().totalBytes()) + " GiB per GPU of " + gib(e.memory().capacityBytes())
-                + " GiB." + precisionNote;
-        return new PlanOption(gpu, e, why);
+        PlanReason why = new PlanReason.DoesNotFit(Limits.PLANNER_MAX_GPUS, most, e.memory().perGpu().totalBytes(),
+                e.memory().capacityBytes());
+        return new PlanOption(gpu, e, with(why, fp8));
+    }
+
+    private static List<PlanReason> with(PlanReason first, List<PlanReason> more) {
+        List<PlanReason> all = new ArrayList<>(1 + more.size());
+        all.add(first);
+        all.addAll(more);
+        return all;
     }
 
     /**
@@ -237,10 +238,6 @@ public final class Planner {
         }
         return OptionalDouble.of(e.scenario().hardware().gpuCount() * cost.get().usdPerGpuHour()
                 / 3600.0 / e.throughput().tokensPerSecond());
-    }
-
-    private static String gib(long bytes) {
-        return String.valueOf(Math.round(bytes / (double) (1L << 30) * 10) / 10.0);
     }
 
     @FunctionalInterface

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.finetuneplanner.core.Note;
+import org.finetuneplanner.core.NoteId;
 import org.finetuneplanner.core.gpu.GpuSpec;
 import org.finetuneplanner.core.memory.MemoryEstimate;
 import org.finetuneplanner.core.model.Architecture;
@@ -150,9 +151,7 @@ public final class ThroughputEstimator {
         double peakTflops = gpu.tflops().dense(precision);
         if (!(peakTflops > 0)) {
             peakTflops = gpu.tflops().fp32() > 0 ? gpu.tflops().fp32() : 1;
-            notes.add(Note.warning("time.no_peak", "No tensor peak is listed for " + gpu.name() + " at "
-                    + precision.label() + "; using its FP32 peak of " + fmt(peakTflops) + " TFLOPS.",
-                    gpu.name(), precision.label(), peakTflops));
+            notes.add(Note.of(NoteId.TIME_NO_PEAK, gpu.name(), precision, peakTflops));
         }
         double memoryBandwidth = Math.max(gpu.memoryBandwidthTBs(), 0.01) * 1e12 * MEMORY_EFFICIENCY;
         double utilisation;
@@ -362,13 +361,11 @@ public final class ThroughputEstimator {
     static Precision effectivePrecision(Precision wanted, GpuSpec gpu, List<Note> notes) {
         if (wanted == Precision.FP8 && !(gpu.fp8Supported() && gpu.tflops().fp8() > 0)) {
             Precision fallback = gpu.tflops().bf16() > 0 ? Precision.BF16 : Precision.FP16;
-            notes.add(Note.warning("fp8.unsupported", gpu.name() + " has no FP8 tensor cores; the time assumes "
-                    + fallback.label() + " matmuls instead.", gpu.name(), fallback.label()));
+            notes.add(Note.of(NoteId.FP8_UNSUPPORTED, gpu.name(), fallback));
             return fallback;
         }
         if (wanted == Precision.BF16 && !(gpu.tflops().bf16() > 0) && gpu.tflops().fp16() > 0) {
-            notes.add(Note.warning("bf16.unsupported", gpu.name() + " has no BF16 tensor cores; the time assumes "
-                    + "FP16 matmuls (train in FP16 with loss scaling).", gpu.name()));
+            notes.add(Note.of(NoteId.BF16_UNSUPPORTED, gpu.name()));
             return Precision.FP16;
         }
         return wanted;

@@ -21,6 +21,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.finetuneplanner.core.Note;
+import org.finetuneplanner.core.NoteId;
 import org.finetuneplanner.core.PlannerException;
 import org.finetuneplanner.core.gpu.GpuPrice;
 import org.finetuneplanner.core.gpu.GpuSpec;
@@ -266,10 +267,9 @@ public final class ScenarioJson {
             node.fieldNames().forEachRemaining(field -> {
                 if (!section.getValue().contains(field)) {
                     String key = section.getKey() + "." + field;
-                    String hint = closest(field, section.getValue()).map(k -> " (did you mean " + section.getKey()
-                            + "." + k + "?)").orElse("");
-                    notes.add(Note.warning("scenario.unknown_key", key + " is not a key of " + FORMAT
-                            + " and was ignored" + hint, key));
+                    Optional<String> near = closest(field, section.getValue()).map(k -> section.getKey() + "." + k);
+                    notes.add(near.isPresent() ? Note.of(NoteId.SCENARIO_UNKNOWN_KEY_NEAR, key, FORMAT, near.get())
+                            : Note.of(NoteId.SCENARIO_UNKNOWN_KEY, key, FORMAT));
                 }
             });
         });
@@ -322,8 +322,7 @@ public final class ScenarioJson {
             if (!config.get().isObject()) {
                 throw JsonFields.invalid("model.config", config.get(), "a config.json object {…}");
             }
-            preset.ifPresent(id -> notes.add(Note.info("model.preset.ignored",
-                    "model.preset \"" + id + "\" was ignored: model.config wins over a preset", id)));
+            preset.ifPresent(id -> notes.add(Note.of(NoteId.MODEL_PRESET_IGNORED, id)));
             @SuppressWarnings("unchecked")
             Map<String, Object> map = (Map<String, Object>) SafeJson.toPlain(config.get());
             Architecture architecture;
@@ -356,9 +355,7 @@ public final class ScenarioJson {
                         + oneLine(Words.english().message(e)));
             }
             String id = billions(n) + " parameters";
-            notes.add(Note.warning("model.guessed", "The architecture was guessed from " + id
-                    + " (no model.config or model.preset): hidden size " + architecture.hiddenSize() + ", "
-                    + architecture.numLayers() + " layers; activations and LoRA sizes are approximate", n));
+            notes.add(Note.of(NoteId.MODEL_GUESSED, n, architecture.hiddenSize(), architecture.numLayers()));
             return new ModelSpec(id, id, architecture, ModelSpec.Origin.PARAMETERS, Map.of(), parameters);
         }
         throw new InvalidValueException("model", "model = " + JsonFields.show(model)

@@ -20,7 +20,6 @@ import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 import org.finetuneplanner.core.Estimate;
 import org.finetuneplanner.core.Note;
 import org.finetuneplanner.core.cost.CostEstimate;
-import org.finetuneplanner.core.memory.MemoryBreakdown;
 import org.finetuneplanner.core.memory.MemoryComponent;
 import org.finetuneplanner.core.memory.MemoryEstimate;
 import org.finetuneplanner.core.memory.MemoryTerm;
@@ -452,12 +451,7 @@ public final class PdfReportExporter implements ReportExporter {
             if (!failing.isEmpty()) {
                 layout.subheading(text.get("options.whyNot"), 30);
                 for (PlanOption o : failing) {
-                    // The planner explains in English; other languages get the same facts from the numbers.
-                    boolean planners = !o.reason().isEmpty() && data.meta().language() == ReportLanguage.EN;
-                    layout.bullet(o.gpu().name() + ": " + (planners ? o.reason()
-                            : text.get("options.whyNotDefault", f.gib(o.estimate().memory().perGpu().totalBytes()),
-                            f.gib(o.estimate().memory().capacityBytes()), o.gpuCount(),
-                            sharding(o.estimate().scenario().hardware()))));
+                    layout.bullet(o.gpu().name() + ": " + text.words().reasons(o.reasons()));
                 }
             }
             List<PlanOption> unpriced = sorted.stream().filter(o -> o.fits() && o.estimate().cost().isEmpty()

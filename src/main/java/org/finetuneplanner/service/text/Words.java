@@ -19,9 +19,13 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 
+import org.finetuneplanner.core.Bytes;
 import org.finetuneplanner.core.Constraint;
+import org.finetuneplanner.core.Note;
 import org.finetuneplanner.core.PlannerException;
 import org.finetuneplanner.core.Violation;
+import org.finetuneplanner.core.plan.PlanReason;
+import org.finetuneplanner.core.scenario.Offload;
 
 /**
  * The text layer: every word the product shows, in one language, for every surface (the app, the PDF report,
@@ -109,10 +113,60 @@ public final class Words {
         return text("enum." + value.getDeclaringClass().getSimpleName() + "." + value.name());
     }
 
-    /** A note of an estimate in this language: {@code note.<code>} with the note's values put in. */
-    public String note(org.finetuneplanner.core.Note note) {
-        String key = "note." + note.code();
-        return has(key) ? text(key, note.args().toArray()) : note.message();
+    /** A note in this language: {@code note.<NoteId>} with the note's values written in ({@link #value}). */
+    public String note(Note note) {
+        Object[] args = new Object[note.args().size()];
+        for (int i = 0; i < args.length; i++) {
+            args[i] = value(note.args().get(i));
+        }
+        return text("note." + note.id().name(), args);
+    }
+
+    /** The planner's reasons for an option in this language, one sentence each, joined by a space. */
+    public String reasons(List<PlanReason> reasons) {
+        StringJoiner all = new StringJoiner(" ");
+        reasons.forEach(r -> all.add(reason(r)));
+        return all.toString();
+    }
+
+    /** One reason of the planner: {@code reason.<SimpleName>}. */
+    public String reason(PlanReason reason) {
+        String key = "reason." + reason.getClass().getSimpleName();
+        if (reason instanceof PlanReason.NeedsGpus r) {
+            return r.offload() == Offload.NONE
+                    ? text(key, format.gib(r.oneGpuBytes()), format.gib(r.capacityBytes()), format.count(r.gpus()),
+                            label(r.sharding()))
+                    : text(key + ".offload", format.gib(r.oneGpuBytes()), format.gib(r.capacityBytes()),
+                            format.count(r.gpus()), label(r.sharding()), label(r.offload()).toLowerCase(locale));
+        }
+        if (reason instanceof PlanReason.DoesNotFit r) {
+            return text(key, format.count(r.maxGpus()), label(r.sharding()), format.gib(r.perGpuBytes()),
+                    format.gib(r.capacityBytes()));
+        }
+        if (reason instanceof PlanReason.Fp8Fallback r) {
+            return text(key, r.gpuName(), label(r.assumed()));
+        }
+        return text(key);
+    }
+
+    /**
+     * A typed value as this language writes it: {@link Bytes} in GiB, an enum constant by its name, whole numbers
+     * grouped, other numbers to three decimals, text as it is.
+     */
+    public String value(Object value) {
+        if (value instanceof Bytes b) {
+            return format.gib(b.bytes());
+        }
+        if (value instanceof Enum<?> e) {
+            return label(e);
+        }
+        if (value instanceof Integer || value instanceof Long) {
+            return format.count(((Number) value).longValue());
+        }
+        if (value instanceof Number n) {
+            return format.number(n.doubleValue());
+        }
+        return String.valueOf(value);
     }
 
     /**

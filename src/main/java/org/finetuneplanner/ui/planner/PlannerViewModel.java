@@ -580,8 +580,7 @@ public final class PlannerViewModel {
         Set<String> seen = new LinkedHashSet<>();
         r.estimate().ifPresent(e -> {
             for (Note n : e.notes()) {
-                String text = m.has("note." + n.code()) ? m.text("note." + n.code(), n.args().toArray())
-                        : n.message();
+                String text = m.words().note(n);
                 if (seen.add(text)) {
                     lines.add(new NoteLine(n.severity(), text));
                 }

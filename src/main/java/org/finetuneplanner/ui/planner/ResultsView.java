@@ -265,14 +265,15 @@ public final class ResultsView extends ScrollPane {
             {
                 reason.setWrapText(true);
                 reason.setMaxWidth(420);
-                reason.setOnShowing(e -> reason.setText(getItem() == null ? "" : getItem().reason()));
+                reason.setOnShowing(e -> reason.setText(getItem() == null ? ""
+                        : texts.now().words().reasons(getItem().reasons())));
             }
 
             @Override
             protected void updateItem(OptionRow item, boolean empty) {
                 super.updateItem(item, empty);
                 pseudoClassStateChanged(PC.noFit, !empty && item != null && !item.fits());
-                Tooltip wanted = empty || item == null || item.reason().isEmpty() ? null : reason;
+                Tooltip wanted = empty || item == null || item.reasons().isEmpty() ? null : reason;
                 if (getTooltip() != wanted) {
                     setTooltip(wanted);
                 }

@@ -4,10 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
-import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.Set;
 
+import org.finetuneplanner.core.Note;
+import org.finetuneplanner.core.NoteId;
 import org.finetuneplanner.core.PlanFixtures;
 import org.finetuneplanner.core.gpu.GpuSpec;
 import org.finetuneplanner.core.model.ArchitectureFactory;
@@ -106,7 +107,7 @@ class MemoryEstimatorTest {
         assertEquals(n * 4, e.perGpu().gradientsBytes());
         assertEquals(n * 8, e.perGpu().optimizerBytes());
         assertEquals(n * 4, e.perGpu().buffersBytes());
-        assertEquals("optimizer step", e.notes().get(0).args().get(0));
+        assertEquals(Note.of(NoteId.MEMORY_PEAK_PHASE, Phase.OPTIMIZER_STEP), e.notes().get(0));
     }
 
     @Test

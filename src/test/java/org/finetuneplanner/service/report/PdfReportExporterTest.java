@@ -175,7 +175,7 @@ class PdfReportExporterTest {
         List<PlanOption> many = new ArrayList<>();
         for (int i = 0; i < 60; i++) {
             PlanOption o = base.plan().options().get(i % base.plan().options().size());
-            many.add(new PlanOption(o.gpu(), o.estimate(), o.reason()));
+            many.add(new PlanOption(o.gpu(), o.estimate(), o.reasons()));
         }
         Plan plan = new Plan(base.plan().name(), many, base.plan().cheapest(), base.plan().fastest());
         ReportData data = new ReportData(base.meta(), base.scenario(), base.estimate(), plan, base.recommended(),

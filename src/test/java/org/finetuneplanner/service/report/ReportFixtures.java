@@ -8,6 +8,7 @@ import java.util.OptionalDouble;
 
 import org.finetuneplanner.core.Estimate;
 import org.finetuneplanner.core.Note;
+import org.finetuneplanner.core.NoteId;
 import org.finetuneplanner.core.cost.CostEstimate;
 import org.finetuneplanner.core.cost.CostPoint;
 import org.finetuneplanner.core.gpu.GpuPrice;
@@ -23,6 +24,7 @@ import org.finetuneplanner.core.model.ModelSpec;
 import org.finetuneplanner.core.model.ParameterCounts;
 import org.finetuneplanner.core.plan.Plan;
 import org.finetuneplanner.core.plan.PlanOption;
+import org.finetuneplanner.core.plan.PlanReason;
 import org.finetuneplanner.core.scenario.CostSpec;
 import org.finetuneplanner.core.scenario.DataSpec;
 import org.finetuneplanner.core.scenario.HardwareSpec;
@@ -40,6 +42,7 @@ import org.finetuneplanner.core.time.TimeTerm;
  */
 final class ReportFixtures {
     static final long GIB = 1L << 30;
+    private static final List<PlanReason> FITS = List.of(new PlanReason.FitsOnOneGpu());
 
     private ReportFixtures() {
     }
@@ -103,7 +106,7 @@ final class ReportFixtures {
             cost = Optional.of(new CostEstimate(usdPerHour, provider, "2026-11-01", "https://example.com/pricing",
                     gpuUsd, storage, gpuUsd + storage, series, 0, 16.1, 0, 0));
         }
-        List<Note> notes = List.of(Note.info("fixture.note", "Flash attention assumed: no s² scores stored."));
+        List<Note> notes = List.of(Note.of(NoteId.MEMORY_FP8_WEIGHTS));
         return new Estimate(s, new ParameterCounts(8_072_204_288L, 41_943_040L, 8_030_261_248L, 6_979_321_856L,
                 1_050_673_152L, 266_240L, 41_943_040L), memory, tp, OptionalDouble.of(hours), cost, notes);
     }
@@ -129,16 +132,17 @@ final class ReportFixtures {
         Estimate tooSmall = on(s, t4, 8, Sharding.FSDP, new double[] {1.9, 0.01, 0.04, 9.42, 3.91, 0.12, 1.2, 0.55},
                 60.4);
         Estimate unpriced = on(s, rtx, 1, Sharding.NONE, fits, 14.0);
-        List<PlanOption> options = List.of(new PlanOption(h100, fast, ""), new PlanOption(l40s, own, ""),
-                new PlanOption(t4, tooSmall, "activations and logits alone exceed 14.6 GiB at micro-batch 4"),
-                new PlanOption(rtx, unpriced, ""));
+        List<PlanOption> options = List.of(new PlanOption(h100, fast, FITS), new PlanOption(l40s, own, FITS),
+                new PlanOption(t4, tooSmall, List.of(new PlanReason.DoesNotFit(64, Sharding.FSDP,
+                        tooSmall.memory().perGpu().totalBytes(), tooSmall.memory().capacityBytes()))),
+                new PlanOption(rtx, unpriced, FITS));
         Plan plan = new Plan(s.name(), options, Optional.of("l40s-48gb"), Optional.of("h100-sxm-80gb"));
         Scenario longer = s.withTraining(s.training().withSequenceLength(4096));
         List<SensitivityCase> cases = List.of(
                 new SensitivityCase(SensitivityCase.Kind.SEQUENCE_DOUBLED, longer,
                         estimate(longer, new double[] {15.01, 0.08, 0.31, 18.84, 7.82, 0.12, 2.1, 0.55}, 35.2, 0.87,
                                 "Vast.ai"),
-                        Optional.of(new PlanOption(l40s, on(longer, l40s, 2, Sharding.FSDP, fits, 17.9), ""))),
+                        Optional.of(new PlanOption(l40s, on(longer, l40s, 2, Sharding.FSDP, fits, 17.9), FITS))),
                 new SensitivityCase(SensitivityCase.Kind.ONE_MORE_GPU, s.withHardware(s.hardware().withGpuCount(2)),
                         on(s, l40s, 2, Sharding.NONE, fits, 8.7), Optional.empty()));
         ReportMeta meta = new ReportMeta("", "Công ty Cổ phần Dữ liệu Việt", "Acme AI Consulting", "Nguyễn Thị Hương",
