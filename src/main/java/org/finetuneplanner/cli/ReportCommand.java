@@ -7,10 +7,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-
+import org.finetuneplanner.core.Estimator;
 import org.finetuneplanner.core.scenario.Scenario;
 import org.finetuneplanner.service.persistence.ScenarioException;
 import org.finetuneplanner.service.report.PaperSize;
@@ -20,6 +17,9 @@ import org.finetuneplanner.service.report.ReportLanguage;
 import org.finetuneplanner.service.report.ReportLogo;
 import org.finetuneplanner.service.report.ReportMeta;
 import org.finetuneplanner.service.report.ReportService;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /**
  * {@code report SCENARIO.json --out PLAN.pdf}: the PDF planning report of a scenario, with the planner's comparison
@@ -73,7 +73,7 @@ final class ReportCommand implements Callable<Integer> {
     /** The report service of the command line: the context's estimator, the bundled GPU catalog. */
     static ReportService standardService(CliContext context) {
         return ReportService.standard(context.scenarios().catalogs().gpus(), context.estimator(),
-                ReportAccuracy::fromBundledCases);
+                Estimator.standard()::explain, ReportAccuracy::fromBundledCases);
     }
 
     @Override

@@ -106,7 +106,8 @@ public final class CostProjector {
     /** The price used for {@code s}, if any. */
     private static Optional<Price> price(Scenario s) {
         if (s.cost().usdPerGpuHour().isPresent()) {
-            return Optional.of(new Price(s.cost().usdPerGpuHour().getAsDouble(), "", "", "set in the scenario"));
+            // The scenario's own price: no provider, date or source (the text layer says where it came from).
+            return Optional.of(new Price(s.cost().usdPerGpuHour().getAsDouble(), "", "", ""));
         }
         GpuSpec gpu = s.hardware().gpu();
         GpuPrice best = null;

@@ -18,6 +18,7 @@ import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 import org.finetuneplanner.core.Estimate;
+import org.finetuneplanner.core.Explanation;
 import org.finetuneplanner.core.Note;
 import org.finetuneplanner.core.cost.CostEstimate;
 import org.finetuneplanner.core.memory.MemoryComponent;
@@ -36,6 +37,7 @@ import org.finetuneplanner.core.time.ThroughputEstimate;
 import org.finetuneplanner.core.time.TimeTerm;
 import org.finetuneplanner.service.io.AtomicFiles;
 import org.finetuneplanner.service.report.PdfLayout.Column;
+import org.finetuneplanner.service.text.Words;
 
 /**
  * The PDF planning report: cover, summary, scenario, memory, options, cost over time, sensitivity, assumptions and
@@ -567,9 +569,12 @@ public final class PdfReportExporter implements ReportExporter {
                     Column.text(text.get("method.formula"), 1.6f), Column.text(text.get("method.inputs"), 1.9f),
                     Column.number("GiB", 0.6f), Column.text(text.get("method.source"), 1.9f));
             List<List<String>> rows = new ArrayList<>();
-            for (MemoryTerm term : base.memory().terms()) {
-                rows.add(List.of(componentName(term.component()) + ": " + term.label(), term.formula(),
-                        term.inputs(), f.gibNumber(term.bytes()), term.source()));
+            Words w = text.words();
+            Explanation why = data.explanation();
+            for (MemoryTerm term : why.memory()) {
+                rows.add(List.of(componentName(term.component()) + ": " + w.title(term.term()),
+                        w.formula(term.term()), w.numbers(term.term()), f.gibNumber(term.bytes()),
+                        w.sources(term.term())));
             }
             if (rows.isEmpty()) {
                 layout.body(text.get("method.noTerms"));
@@ -584,21 +589,22 @@ public final class PdfReportExporter implements ReportExporter {
             time.add(List.of(text.get("method.flopsPerToken"), f.scientific(tp.flopsPerToken())));
             time.add(List.of(text.get("method.peak"), text.get("method.peakValue", f.decimal(tp.peakTflops()),
                     text.label(base.scenario().training().precision()))));
-            time.add(List.of(text.get("method.mfu"), f.percent(tp.mfu()) + (tp.mfuSource().isEmpty() ? ""
-                    : " — " + tp.mfuSource())));
+            String sources = w.sources(why.utilisation());
+            time.add(List.of(text.get("method.mfu"), f.percent(tp.mfu()) + " — " + w.formula(why.utilisation())
+                    + (sources.isEmpty() ? "" : " — " + sources)));
             time.add(List.of(text.get("method.throughput"), text.get("method.throughputValue",
                     f.integer(tp.tokensPerSecond()), f.decimal(tp.stepSeconds()), f.decimal(tp.commSecondsPerStep()))));
             base.scenario().data().totalTokens().ifPresent(tokens -> time.add(List.of(text.get("method.tokens"),
                     f.integer(tokens))));
             time.add(List.of(text.get("summary.time"), f.hours(base.hours())));
             layout.table(List.of(Column.text("", 1.3f), Column.text("", 3f)), time, Set.of(), true, 8.5f);
-            if (!tp.terms().isEmpty()) {
+            if (!why.time().isEmpty()) {
                 layout.paragraph(text.get("method.timeTerms"), fonts.regular(), 9.5f, PdfLayout.INK);
                 layout.gap(4);
                 List<List<String>> terms = new ArrayList<>();
-                for (TimeTerm term : tp.terms()) {
-                    terms.add(List.of(term.label(), term.formula(), term.inputs(),
-                            f.seconds(term.secondsPerStep()), term.source()));
+                for (TimeTerm term : why.time()) {
+                    terms.add(List.of(w.title(term.term()), w.formula(term.term()), w.numbers(term.term()),
+                            f.seconds(term.secondsPerStep()), w.sources(term.term())));
                 }
                 layout.table(List.of(Column.text(text.get("method.timeTerm"), 1.6f),
                         Column.text(text.get("method.formula"), 1.6f), Column.text(text.get("method.inputs"), 1.9f),

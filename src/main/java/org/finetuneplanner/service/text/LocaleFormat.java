@@ -138,6 +138,11 @@ public final class LocaleFormat {
         return unit("unit.gib", gibNumber(bytes));
     }
 
+    /** Bytes as GiB with {@code decimals} decimals (0 to 3) and the unit, for formulas: "0.25 GiB". */
+    public String gib(long bytes, int decimals) {
+        return unit("unit.gib", decimal(bytes / GIB, decimals));
+    }
+
     /** A GiB amount with one decimal and the unit. */
     public String gibOf(double gib) {
         return unit("unit.gib", decimal(gib, 1));

@@ -24,6 +24,9 @@ import org.finetuneplanner.core.Constraint;
 import org.finetuneplanner.core.Note;
 import org.finetuneplanner.core.PlannerException;
 import org.finetuneplanner.core.Violation;
+import org.finetuneplanner.core.explain.Input;
+import org.finetuneplanner.core.explain.SourceId;
+import org.finetuneplanner.core.explain.Term;
 import org.finetuneplanner.core.plan.PlanReason;
 import org.finetuneplanner.core.scenario.Offload;
 
@@ -147,6 +150,122 @@ public final class Words {
             return text(key, r.gpuName(), label(r.assumed()));
         }
         return text(key);
+    }
+
+    /** A term's title: {@code term.<id>.title}, its subject named. */
+    public String title(Term term) {
+        return fill(pattern("term." + term.id().name() + ".title"), term);
+    }
+
+    /** A term's formula in symbols: {@code term.<id>.formula}. */
+    public String formula(Term term) {
+        return fill(pattern("term." + term.id().name() + ".formula"), term);
+    }
+
+    /** A term's formula with the numbers put in: {@code term.<id>.numbers}. */
+    public String numbers(Term term) {
+        return fill(pattern("term." + term.id().name() + ".numbers"), term);
+    }
+
+    /** Where a term's formula comes from: its sources' citations, joined by "; ". */
+    public String sources(Term term) {
+        StringJoiner all = new StringJoiner("; ");
+        term.sources().forEach(src -> all.add(source(src)));
+        return all.toString();
+    }
+
+    /** One source's citation: {@code source.<SourceId>}, written as it reads (no MessageFormat). */
+    public String source(SourceId source) {
+        return pattern("source." + source.name());
+    }
+
+    /**
+     * Fills a term template: {@code {NAME}} is the number put in for {@link Input} NAME, written as its kind says;
+     * {@code {SUBJECT}} names the term's subject; {@code {@key}} puts in another key's template; {@code [ … ]} is
+     * shown only when every symbol inside has a number ({@code {?NAME}} there only asks for NAME's presence). A
+     * symbol without a number outside brackets shows as "?".
+     */
+    String fill(String template, Term term) {
+        StringBuilder out = new StringBuilder(template.length() + 32);
+        int i = 0;
+        while (i < template.length()) {
+            char ch = template.charAt(i);
+            if (ch == '[') {
+                int end = template.indexOf(']', i);
+                if (end < 0) {
+                    end = template.length();
+                }
+                StringBuilder part = new StringBuilder();
+                if (fillPart(template.substring(i + 1, end), term, part)) {
+                    out.append(part);
+                }
+                i = end + 1;
+            } else if (ch == '{') {
+                int end = template.indexOf('}', i);
+                String value = end < 0 ? null : placeholder(template.substring(i + 1, end), term);
+                out.append(value == null ? "?" : value);
+                i = end < 0 ? template.length() : end + 1;
+            } else {
+                out.append(ch);
+                i++;
+            }
+        }
+        return out.toString();
+    }
+
+    /** Fills an optional part; false when one of its symbols has no number. */
+    private boolean fillPart(String part, Term term, StringBuilder out) {
+        int i = 0;
+        while (i < part.length()) {
+            char ch = part.charAt(i);
+            if (ch == '{') {
+                int end = part.indexOf('}', i);
+                String value = end < 0 ? null : placeholder(part.substring(i + 1, end), term);
+                if (value == null) {
+                    return false;
+                }
+                out.append(value);
+                i = end < 0 ? part.length() : end + 1;
+            } else {
+                out.append(ch);
+                i++;
+            }
+        }
+        return true;
+    }
+
+    /** The text of one placeholder, or null when the term lacks it. */
+    private String placeholder(String name, Term term) {
+        if (name.startsWith("@")) {
+            String included = table.get(name.substring(1));
+            return included == null ? null : fill(included, term);
+        }
+        if (name.equals("SUBJECT")) {
+            return term.subject().map(this::label).orElse(null);
+        }
+        boolean marker = name.startsWith("?");
+        Input input;
+        try {
+            input = Input.valueOf(marker ? name.substring(1) : name);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+        Double value = term.inputs().get(input);
+        if (value == null) {
+            return null;
+        }
+        return marker ? "" : number(input, value);
+    }
+
+    /** A formula's number as its symbol's kind says. */
+    private String number(Input input, double value) {
+        return switch (input.kind()) {
+            case COUNT -> format.count(Math.round(value));
+            case NUMBER -> format.number(value);
+            case SIGNIFICANT -> format.significant(value);
+            case MEMORY -> format.gib(Math.round(value), 2);
+            case FLAG -> "";
+        };
     }
 
     /**

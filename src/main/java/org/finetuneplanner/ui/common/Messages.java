@@ -3,6 +3,9 @@ package org.finetuneplanner.ui.common;
 import java.util.List;
 import java.util.Locale;
 
+import org.finetuneplanner.core.Note;
+import org.finetuneplanner.core.explain.Term;
+import org.finetuneplanner.core.plan.PlanReason;
 import org.finetuneplanner.service.text.Words;
 
 /**
@@ -46,5 +49,32 @@ public final class Messages {
     /** The translated name of an enum constant ({@code enum.Precision.BF16}). */
     public String label(Enum<?> value) {
         return words.label(value);
+    }
+
+    /** A note in this language. */
+    public String note(Note note) {
+        return words.note(note);
+    }
+
+    /** The planner's reasons for an option, in this language. */
+    public String reasons(List<PlanReason> reasons) {
+        return words.reasons(reasons);
+    }
+
+    /** An explained term's title, formula, numbers and sources, in this language. */
+    public String title(Term term) {
+        return words.title(term);
+    }
+
+    public String formula(Term term) {
+        return words.formula(term);
+    }
+
+    public String numbers(Term term) {
+        return words.numbers(term);
+    }
+
+    public String sources(Term term) {
+        return words.sources(term);
     }
 }

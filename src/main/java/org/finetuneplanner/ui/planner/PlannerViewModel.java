@@ -36,6 +36,7 @@ import javafx.collections.ObservableList;
 import javafx.collections.transformation.FilteredList;
 
 import org.finetuneplanner.core.Estimate;
+import org.finetuneplanner.core.Explanation;
 import org.finetuneplanner.core.Note;
 import org.finetuneplanner.core.PlannerException;
 import org.finetuneplanner.core.Violation;
@@ -166,6 +167,7 @@ public final class PlannerViewModel {
     private final ObservableValue<List<MemoryBarData>> optionBars;
     private final ObservableValue<MemoryBarData> selectedBar;
     private final ObjectBinding<String> recommendation;
+    private final ObjectBinding<Explanation> explained;
     private final ObjectBinding<List<MemoryTerm>> explanation;
     private final ObjectBinding<List<NoteLine>> notes;
     private final Map<Field, ObservableValue<String>> fieldErrors = new EnumMap<>(Field.class);
@@ -184,7 +186,9 @@ public final class PlannerViewModel {
         filteredPresets = new FilteredList<>(presets);
         filteredPresets.predicateProperty().bind(modelSearch.map(PlannerViewModel::matcher));
 
-        List<javafx.beans.Observable> inputs = new ArrayList<>(List.of(messages, scenarioName, model, method,
+        // The scenario's name is no input of the numbers: typing it changes no estimate and re-plans nothing
+        // (currentScenario() puts the name in).
+        List<javafx.beans.Observable> inputs = new ArrayList<>(List.of(messages, model, method,
                 loraRank, loraAlpha, extraTrainable, baseWeights, precision, masterWeights, optimizer,
                 optimizerInBackward, microBatch, sequenceLength, accumulation, checkpointing, attention, loss,
                 framework, compile, gpu, gpuCount, sharding, offload, gpuMemoryBudget, tokensText, epochsText,
@@ -203,8 +207,11 @@ public final class PlannerViewModel {
         optionBars = results.map(this::bars);
         selectedBar = results.map(r -> r.estimate().map(e -> bar(e, e.scenario().hardware().gpuCount())).orElse(null));
         recommendation = Bindings.createObjectBinding(() -> recommend(results.get()), results, messages);
-        explanation = Bindings.createObjectBinding(() -> results.get().estimate()
-                .map(e -> e.memory().terms(selectedComponent.get())).orElse(List.of()), results, selectedComponent);
+        // The explanation is made for the selected option only, once per change of the results.
+        explained = Bindings.createObjectBinding(() -> results.get().scenario().map(services.explainer())
+                .orElse(null), results);
+        explanation = Bindings.createObjectBinding(() -> explained.get() == null ? List.of()
+                : explained.get().memory(selectedComponent.get()), explained, selectedComponent);
         notes = Bindings.createObjectBinding(() -> noteLines(results.get()), results, messages);
         for (Field f : Field.values()) {
             ObservableValue<String> error = switch (f) {
@@ -580,7 +587,7 @@ public final class PlannerViewModel {
         Set<String> seen = new LinkedHashSet<>();
         r.estimate().ifPresent(e -> {
             for (Note n : e.notes()) {
-                String text = m.words().note(n);
+                String text = m.note(n);
                 if (seen.add(text)) {
                     lines.add(new NoteLine(n.severity(), text));
                 }
@@ -591,9 +598,9 @@ public final class PlannerViewModel {
 
     // ---- properties -----------------------------------------------------------------------------------------
 
-    /** The last valid scenario (what Save writes), empty before the first valid inputs. */
+    /** The last valid scenario (what Save writes) with the name typed now, empty before the first valid inputs. */
     public Optional<Scenario> currentScenario() {
-        return results.get().scenario();
+        return results.get().scenario().map(s -> s.withName(scenarioName.get()));
     }
 
     public ObjectProperty<Messages> messagesProperty() {

@@ -266,7 +266,7 @@ public final class ResultsView extends ScrollPane {
                 reason.setWrapText(true);
                 reason.setMaxWidth(420);
                 reason.setOnShowing(e -> reason.setText(getItem() == null ? ""
-                        : texts.now().words().reasons(getItem().reasons())));
+                        : texts.now().reasons(getItem().reasons())));
             }
 
             @Override
@@ -414,17 +414,13 @@ public final class ResultsView extends ScrollPane {
             nodes.add(none);
         } else {
             for (MemoryTerm t : terms) {
-                Label name = new Label(t.label() + " \u2014 " + f.gib(t.bytes()));
+                Label name = new Label(m.title(t.term()) + " \u2014 " + f.gib(t.bytes()));
                 name.getStyleClass().add("term-name");
                 nodes.add(name);
-                if (!t.formula().isEmpty()) {
-                    nodes.add(wrapped(m.text("results.explanation.formula", t.formula()), Styles.FORMULA));
-                }
-                if (!t.inputs().isEmpty()) {
-                    nodes.add(wrapped(m.text("results.explanation.inputs", t.inputs()), Styles.FORMULA));
-                }
-                if (!t.source().isEmpty()) {
-                    nodes.add(wrapped(m.text("results.explanation.source", t.source()), Styles.MUTED));
+                nodes.add(wrapped(m.text("results.explanation.formula", m.formula(t.term())), Styles.FORMULA));
+                nodes.add(wrapped(m.text("results.explanation.inputs", m.numbers(t.term())), Styles.FORMULA));
+                if (!t.term().sources().isEmpty()) {
+                    nodes.add(wrapped(m.text("results.explanation.source", m.sources(t.term())), Styles.MUTED));
                 }
             }
         }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 
@@ -37,9 +38,8 @@ class ResultJsonTest {
             3 * GIB / 2, 0, GIB, 900 * MIB);
 
     private Estimate estimate(OptionalDouble hours, Optional<CostEstimate> cost, List<Note> notes) {
-        MemoryEstimate memory = new MemoryEstimate(parts, 12 * GIB, 46068 * MIB, List.of(), List.of());
-        ThroughputEstimate speed = new ThroughputEstimate(4.8e10, 2600, 12.6, 0.4, "default", 362.05, 0,
-                List.of(), List.of());
+        MemoryEstimate memory = new MemoryEstimate(parts, 12 * GIB, 46068 * MIB, List.of());
+        ThroughputEstimate speed = new ThroughputEstimate(4.8e10, 2600, 12.6, 0.4, 362.05, 0, Map.of(), List.of());
         ParameterCounts counts = new ParameterCounts(8_072_204_288L, 41_943_040L, 8_030_261_248L, 6_979_321_856L,
                 1_050_673_152L, 266_240L, 41_943_040L);
         return new Estimate(scenario, counts, memory, speed, hours, cost, notes);

@@ -3,14 +3,20 @@ package org.finetuneplanner.service.report;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 
 import org.finetuneplanner.core.Estimate;
+import org.finetuneplanner.core.Explanation;
 import org.finetuneplanner.core.Note;
 import org.finetuneplanner.core.NoteId;
 import org.finetuneplanner.core.cost.CostEstimate;
 import org.finetuneplanner.core.cost.CostPoint;
+import org.finetuneplanner.core.explain.Input;
+import org.finetuneplanner.core.explain.SourceId;
+import org.finetuneplanner.core.explain.Term;
+import org.finetuneplanner.core.explain.TermId;
 import org.finetuneplanner.core.gpu.GpuPrice;
 import org.finetuneplanner.core.gpu.GpuSpec;
 import org.finetuneplanner.core.gpu.Interconnect;
@@ -29,6 +35,7 @@ import org.finetuneplanner.core.scenario.CostSpec;
 import org.finetuneplanner.core.scenario.DataSpec;
 import org.finetuneplanner.core.scenario.HardwareSpec;
 import org.finetuneplanner.core.scenario.MethodSpec;
+import org.finetuneplanner.core.scenario.Optimizer;
 import org.finetuneplanner.core.scenario.Scenario;
 import org.finetuneplanner.core.scenario.Sharding;
 import org.finetuneplanner.core.scenario.TrainingSpec;
@@ -74,27 +81,13 @@ final class ReportFixtures {
                 (long) (gib[2] * GIB), (long) (gib[3] * GIB), (long) (gib[4] * GIB), (long) (gib[5] * GIB),
                 (long) (gib[6] * GIB), (long) (gib[7] * GIB));
         long capacity = (long) (s.hardware().capacityGib() * GIB);
-        List<MemoryTerm> terms = List.of(
-                new MemoryTerm(MemoryComponent.WEIGHTS, "BF16 base weights", parts.weightsBytes(), "N × 2 B",
-                        "8,030,261,248 × 2 B", "Micikevicius et al. 2018, Mixed Precision Training"),
-                new MemoryTerm(MemoryComponent.OPTIMIZER, "AdamW moments of the adapters", parts.optimizerBytes(),
-                        "N_trainable × 8 B", "41,943,040 × 8 B", "Loshchilov & Hutter 2019; PyTorch AdamW"),
-                new MemoryTerm(MemoryComponent.ACTIVATIONS, "Saved activations per layer", parts.activationsBytes(),
-                        "L × b × s × h × 34 / (checkpointing)", "32 × 4 × 2048 × 4096 × …",
-                        "Korthikanti et al. 2022, Reducing Activation Recomputation in Large Transformer Models"));
-        MemoryEstimate memory = new MemoryEstimate(parts, 0, capacity, terms, List.of());
+        MemoryEstimate memory = new MemoryEstimate(parts, 0, capacity, List.of());
         int gpus = s.hardware().gpuCount();
         double tokens = s.data().totalTokens().orElse(0);
         double tps = tokens / hours / 3600.0;
         double step = 16 * 2048 * gpus / tps;
-        ThroughputEstimate tp = new ThroughputEstimate(4.8e10, tps, step, 0.38,
-                "LoRA default on datacenter GPUs (fixture)", 800, 0.05, List.of(
-                        new TimeTerm(TimeTerm.Part.COMPUTE, "forward + backward matmuls", step - 0.05,
-                                "b·s·F / (peak × MFU)", "32768 × 4.8e10 / (800e12 × 0.38)",
-                                "Kaplan et al. 2020; Chowdhery et al. 2022 (MFU)"),
-                        new TimeTerm(TimeTerm.Part.COMMUNICATION, "gradient all-reduce not hidden", 0.05,
-                                "2·P·(n−1)/n / bandwidth × (1 − overlap)", "…", "NCCL performance notes")),
-                List.of());
+        ThroughputEstimate tp = new ThroughputEstimate(4.8e10, tps, step, 0.38, 800, 0.05,
+                Map.of(TimeTerm.Part.COMPUTE, step - 0.05, TimeTerm.Part.COMMUNICATION, 0.05), List.of());
         Optional<CostEstimate> cost = Optional.empty();
         if (usdPerHour > 0) {
             double gpuUsd = gpus * usdPerHour * hours;
@@ -149,6 +142,35 @@ final class ReportFixtures {
                 Optional.empty(), LocalDate.of(2026, 11, 29), language, paper);
         ReportAccuracy acc = new ReportAccuracy(List.of(new ReportAccuracy.Row(ReportAccuracy.Quantity.MEMORY, 24,
                 7.9, 21.3, 10)), 30, 3, 3);
-        return new ReportData(meta, s, own, plan, Optional.of(options.get(1)), cases, acc);
+        return new ReportData(meta, s, own, plan, Optional.of(options.get(1)), cases, acc, explanation(own));
+    }
+
+    /** Three memory terms and the two time terms of a fixture estimate, with real term ids and sources. */
+    static Explanation explanation(Estimate e) {
+        MemoryBreakdown parts = e.memory().perGpu();
+        double step = e.throughput().stepSeconds();
+        return new Explanation(List.of(
+                new MemoryTerm(MemoryComponent.WEIGHTS, Term.of(TermId.MODEL_WEIGHTS, parts.weightsBytes())
+                        .in(Input.N, 8_030_261_248L).in(Input.BYTES, 2).in(Input.SHARDS, 1)
+                        .from(SourceId.PARAMETER_COUNTER).build()),
+                new MemoryTerm(MemoryComponent.OPTIMIZER, Term.of(TermId.OPTIMIZER_STATES_TWO_MOMENTS,
+                        parts.optimizerBytes()).about(Optimizer.ADAMW).in(Input.N_TRAINABLE, 41_943_040)
+                        .in(Input.PER_PARAMETER, 8).in(Input.STATE_BYTES, 4).in(Input.SHARDS, 1)
+                        .from(SourceId.OPTIMIZER_STATES).build()),
+                new MemoryTerm(MemoryComponent.ACTIVATIONS, Term.of(TermId.CHECKPOINTED_INPUTS,
+                        parts.activationsBytes()).in(Input.LAYERS, 32).in(Input.TOKENS, 8192).in(Input.HIDDEN, 4096)
+                        .in(Input.ACT_BYTES, 2).in(Input.INPUTS_TOTAL, 32L * 8192 * 4096 * 2)
+                        .from(SourceId.CHECKPOINTING).build())),
+                List.of(new TimeTerm(TimeTerm.Part.COMPUTE, Term.of(TermId.COMPUTE_FLOPS, step - 0.05)
+                                .in(Input.GA, 4).in(Input.MICRO_TOKENS, 8192).in(Input.FLOPS_PER_TOKEN, 4.8e10)
+                                .in(Input.PEAK_TFLOPS, 800).in(Input.UTILISATION, 0.38).from(SourceId.FLOPS).build()),
+                        new TimeTerm(TimeTerm.Part.COMMUNICATION, Term.of(TermId.COMMUNICATION, 0.05)
+                                .about(Sharding.DDP).in(Input.GA, 4).in(Input.OVERLAP, 0.5)
+                                .in(Input.VOLUME_MICRO, 0).in(Input.LINK, 2.5e11).in(Input.HIDEABLE, 0.2)
+                                .in(Input.VOLUME_STEP, 3.4e8).in(Input.HIDEABLE_STEP, 0.13)
+                                .from(SourceId.ZERO_COMMUNICATION).build())),
+                Term.of(TermId.UTILISATION_DEFAULT, 0.38).in(Input.UTILISATION, 0.38)
+                        .in(Input.GEMM_EFFICIENCY, 0.7).in(Input.HALF_TOKENS, 256)
+                        .from(SourceId.MATMUL_UTILISATION).build());
     }
 }

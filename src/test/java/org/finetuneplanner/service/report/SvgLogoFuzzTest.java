@@ -11,7 +11,6 @@ import java.util.Random;
 
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
-
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;

@@ -24,8 +24,7 @@ class SvgLogoTest {
     private static ReportData withLogo(String svg) {
         ReportData base = ReportFixtures.data(ReportLanguage.EN, PaperSize.A4);
         ReportLogo logo = ReportLogo.of(svg.getBytes(StandardCharsets.UTF_8), "logo.svg");
-        return new ReportData(base.meta().withLogo(Optional.of(logo)), base.scenario(), base.estimate(), base.plan(),
-                base.recommended(), base.sensitivity(), base.accuracy());
+        return base.withMeta(base.meta().withLogo(Optional.of(logo)));
     }
 
     @Test

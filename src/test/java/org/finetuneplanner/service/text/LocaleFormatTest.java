@@ -9,6 +9,8 @@ import java.util.Currency;
 import java.util.Locale;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** The one formatter, with hand-worked examples in both languages. */
 class LocaleFormatTest {
@@ -99,5 +101,25 @@ class LocaleFormatTest {
         // 4.8e10 = 4.80 × 10^10.
         assertEquals("4.80 × 10¹⁰", en.scientific(4.8e10));
         assertTrue(vi.scientific(4.8e10).startsWith("4,80"));
+    }
+
+    /** The time formulas' numbers, as the core wrote them before the text layer, now in the reader's digits. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            0.622222    | 0.622
+            2048        | 2,048
+            0.5         | 0.5
+            1.689726    | 1.69
+            12.5        | 12.5
+            99999       | 99,999
+            99999.7     | 1e5
+            2047.6      | 2,050
+            41253076992 | 4.13e10
+            0.001234    | 1.23e-3
+            -3.5        | -3.5
+            0           | 0
+            """)
+    void significantKeepsThreeDigits(double value, String expected) {
+        assertEquals(expected, en.significant(value));
     }
 }

@@ -9,7 +9,13 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
 
+import org.finetuneplanner.core.Bytes;
+import org.finetuneplanner.core.Constraint;
+import org.finetuneplanner.core.Note;
+import org.finetuneplanner.core.NoteId;
 import org.finetuneplanner.core.memory.MemoryComponent;
+import org.finetuneplanner.core.memory.Phase;
+import org.finetuneplanner.core.plan.PlanReason;
 import org.finetuneplanner.core.scenario.Attention;
 import org.finetuneplanner.core.scenario.Checkpointing;
 import org.finetuneplanner.core.scenario.ExtraTrainable;
@@ -84,6 +90,56 @@ class WordsTest {
             }
         }
         assertEquals(List.of(), missing);
+    }
+
+    @Test
+    void everyNoteReasonAndConstraintHasItsWordsInBothLanguages() {
+        List<String> keys = new ArrayList<>();
+        for (NoteId id : NoteId.values()) {
+            keys.add("note." + id.name());
+        }
+        for (Class<?> kind : PlanReason.class.getPermittedSubclasses()) {
+            keys.add("reason." + kind.getSimpleName());
+        }
+        keys.add("reason.NeedsGpus.offload");
+        for (Constraint c : Constraint.values()) {
+            keys.add("violation." + c.name());
+        }
+        keys.add("violation.REQUIRED.aliases");
+        for (Phase p : Phase.values()) {
+            keys.add("enum.Phase." + p.name());
+        }
+        List<String> missing = new ArrayList<>();
+        for (Words w : List.of(en, vi)) {
+            for (String key : keys) {
+                if (!w.has(key)) {
+                    missing.add(w.locale() + ": " + key);
+                }
+            }
+        }
+        assertEquals(List.of(), missing);
+    }
+
+    @Test
+    void notesAndReasonsAreWordedFromTheirData() {
+        // 3.25 GiB + 1 MiB = 3,490,709,504 B = 3.251 GiB: 3.3 GiB to one decimal.
+        Note paged = Note.of(NoteId.MEMORY_PAGED_OPTIMIZER, new Bytes(3_489_660_928L + (1L << 20)));
+        assertTrue(en.note(paged).startsWith("Paged optimizer: its 3.3\u00a0GiB of state"), en.note(paged));
+        assertTrue(vi.note(paged).startsWith("Bộ tối ưu phân trang: 3,3\u00a0GiB trạng thái"), vi.note(paged));
+        assertEquals("The peak falls in the backward (end) phase of the step.",
+                en.note(Note.of(NoteId.MEMORY_PEAK_PHASE, Phase.BACKWARD_END)));
+        assertEquals("Đỉnh bộ nhớ rơi vào giai đoạn cuối lan truyền ngược của bước huấn luyện.",
+                vi.note(Note.of(NoteId.MEMORY_PEAK_PHASE, Phase.BACKWARD_END)));
+        // 19.4 GiB of 18.8: 2 GPUs with FSDP full shard, optimizer states offloaded.
+        PlanReason needs = new PlanReason.NeedsGpus(2, Sharding.FSDP, Offload.OPTIMIZER, (long) (19.4 * (1L << 30)),
+                (long) (18.8 * (1L << 30)));
+        assertEquals("One GPU would need 19.4\u00a0GiB of 18.8\u00a0GiB; 2 GPUs with FSDP full shard and optimizer "
+                + "states offloaded to the CPU fit.", en.reason(needs));
+        assertEquals("Một GPU sẽ cần 19,4\u00a0GiB trên 18,8\u00a0GiB; 2 GPU với FSDP sharding toàn phần và trạng "
+                + "thái bộ tối ưu chuyển sang CPU thì vừa bộ nhớ.", vi.reason(needs));
+        assertEquals("Fits on one GPU. NVIDIA T4 has no FP8: BF16 speed assumed.",
+                en.reasons(List.of(new PlanReason.FitsOnOneGpu(), new PlanReason.Fp8Fallback("NVIDIA T4",
+                        Precision.BF16))));
     }
 
     @Test
