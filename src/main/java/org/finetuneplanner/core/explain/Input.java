@@ -24,7 +24,7 @@ public enum Input {
     FRAGMENTATION_TRANSIENT(Kind.NUMBER), FRAGMENTATION_STATIC(Kind.NUMBER), FLOOR_GIB(Kind.NUMBER),
     CONTEXT_GIB(Kind.NUMBER),
     // ---- markers: an optional part of a formula that holds when present (the value is 1)
-    DROPOUT(Kind.FLAG), FROZEN_NO_INPUT(Kind.FLAG), LOGITS_DROPPED(Kind.FLAG), AMD(Kind.FLAG), FP8(Kind.FLAG),
+    DROPOUT(Kind.FLAG), FROZEN_NO_INPUT(Kind.FLAG), LOGITS_DROPPED(Kind.FLAG),
     // ---- time: written to three significant digits
     GA(Kind.COUNT), MICRO_TOKENS(Kind.SIGNIFICANT), FLOPS_PER_TOKEN(Kind.SIGNIFICANT),
     PEAK_TFLOPS(Kind.SIGNIFICANT), UTILISATION(Kind.SIGNIFICANT), EXPERT_FLOPS(Kind.SIGNIFICANT),

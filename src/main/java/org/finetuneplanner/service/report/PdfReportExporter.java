@@ -27,6 +27,7 @@ import org.finetuneplanner.core.memory.MemoryTerm;
 import org.finetuneplanner.core.model.Architecture;
 import org.finetuneplanner.core.plan.PlanOption;
 import org.finetuneplanner.core.scenario.HardwareSpec;
+import org.finetuneplanner.core.scenario.Limits;
 import org.finetuneplanner.core.scenario.LoraTarget;
 import org.finetuneplanner.core.scenario.MethodSpec;
 import org.finetuneplanner.core.scenario.Offload;
@@ -207,7 +208,7 @@ public final class PdfReportExporter implements ReportExporter {
             layout.heading(text.get("section.summary"), 80);
             Estimate base = data.baseline();
             if (data.recommended().isEmpty()) {
-                layout.body(text.get("summary.nothingFits", data.plan().options().size()));
+                layout.body(text.get("summary.nothingFits", data.plan().options().size(), Limits.PLANNER_MAX_GPUS));
             } else {
                 PlanOption rec = data.recommended().get();
                 layout.paragraph(text.get("summary.recommendation", rec.gpuCount(), rec.gpu().name(),
@@ -540,7 +541,7 @@ public final class PdfReportExporter implements ReportExporter {
 
         private String plannerText(PlanOption o) {
             if (!o.fits()) {
-                return text.get("sensitivity.plannerNone");
+                return text.get("sensitivity.plannerNone", Limits.PLANNER_MAX_GPUS);
             }
             return text.get("sensitivity.plannerValue", o.gpuCount(), sharding(o.estimate().scenario().hardware()),
                     costOnly(o.estimate()));
