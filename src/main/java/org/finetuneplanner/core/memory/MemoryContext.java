@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
-import org.finetuneplanner.core.Bytes;
 import org.finetuneplanner.core.Note;
 import org.finetuneplanner.core.explain.Term;
 import org.finetuneplanner.core.model.Architecture;
