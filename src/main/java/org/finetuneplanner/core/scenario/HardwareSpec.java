@@ -28,9 +28,9 @@ public record HardwareSpec(GpuSpec gpu, int gpuCount, OptionalDouble gpuMemoryGi
         Checks.range("hardware.gpu_count", gpuCount, 1, Limits.MAX_GPUS);
         Checks.range("hardware.gpus_per_node", gpusPerNode, 1, Limits.MAX_GPUS_PER_NODE);
         if (gpuMemoryGib.isPresent() && !(gpuMemoryGib.getAsDouble() > 0
-                && gpuMemoryGib.getAsDouble() < Limits.MAX_GPU_MEMORY_GIB)) {
-            throw new Violation("hardware.gpu_memory_gib", Constraint.GREATER_THAN, 0, Limits.MAX_GPU_MEMORY_GIB,
-                    gpuMemoryGib.getAsDouble()).exception();
+                && gpuMemoryGib.getAsDouble() <= Limits.MAX_GPU_MEMORY_GIB)) {
+            throw new Violation("hardware.gpu_memory_gib", Constraint.ABOVE_AND_AT_MOST, 0,
+                    Limits.MAX_GPU_MEMORY_GIB, gpuMemoryGib.getAsDouble()).exception();
         }
     }
 

@@ -32,7 +32,7 @@ public final class Limits {
     public static final int MAX_GPUS_PER_NODE = 1024;
     /** Highest price per GPU-hour accepted, USD (from 0). */
     public static final double MAX_USD_PER_GPU_HOUR = 99_999;
-    /** A memory budget per GPU must be below this, GiB. */
+    /** Largest memory budget per GPU accepted, GiB (a budget must be above 0). */
     public static final double MAX_GPU_MEMORY_GIB = 1e6;
 
     /** The largest job the planner considers: 64 GPUs, eight nodes of eight. */
