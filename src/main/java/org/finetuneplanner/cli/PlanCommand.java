@@ -32,6 +32,7 @@ import org.finetuneplanner.core.time.ThroughputEstimator;
 import org.finetuneplanner.service.io.SafeText;
 import org.finetuneplanner.service.persistence.PlanJson;
 import org.finetuneplanner.service.persistence.ScenarioJson;
+import org.finetuneplanner.service.text.Words;
 
 /**
  * {@code plan SCENARIO.json [--json] [--gpus ID,ID,…]}: the scenario's model, method, training and data tried on
@@ -168,8 +169,8 @@ final class PlanCommand implements Callable<Integer> {
                 + "and has a price)"));
         List<String> reasons = new ArrayList<>();
         for (PlanOption o : plan.options()) {
-            if (!o.fits() || o.reason().contains("FP8")) {
-                reasons.add("  " + SafeText.escape(o.gpu().id() + ": " + o.reason()));
+            if (!o.fits() || o.fp8Fallback()) {
+                reasons.add("  " + SafeText.escape(o.gpu().id() + ": " + Words.english().reasons(o.reasons())));
             }
         }
         if (!reasons.isEmpty()) {
@@ -185,7 +186,7 @@ final class PlanCommand implements Callable<Integer> {
         StringBuilder b = new StringBuilder();
         b.append(hw.gpuCount()).append(" × ").append(SafeText.escape(o.gpu().name()));
         if (hw.gpuCount() > 1) {
-            b.append(" (").append(hw.sharding().label()).append(')');
+            b.append(" (").append(Words.english().label(hw.sharding())).append(')');
         }
         e.hours().ifPresent(h -> b.append(String.format(Locale.ROOT, ", %.1f h", h)));
         e.cost().ifPresent(c -> b.append(String.format(Locale.ROOT,

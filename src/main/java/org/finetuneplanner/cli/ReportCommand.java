@@ -15,6 +15,7 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
+import org.finetuneplanner.core.Estimator;
 import org.finetuneplanner.core.scenario.Scenario;
 import org.finetuneplanner.service.io.AtomicFiles;
 import org.finetuneplanner.service.persistence.ScenarioException;
@@ -81,7 +82,7 @@ final class ReportCommand implements Callable<Integer> {
     /** The report service of the command line: the context's estimator, the bundled GPU catalog. */
     static ReportService standardService(CliContext context) {
         return ReportService.standard(context.scenarios().catalogs().gpus(), context.estimator(),
-                ReportAccuracy::fromBundledCases);
+                Estimator.standard()::explain, ReportAccuracy::fromBundledCases);
     }
 
     @Override

@@ -11,17 +11,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.function.Function;
 
 import com.fasterxml.jackson.databind.JsonNode;
-
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
-
 import org.finetuneplanner.core.Estimate;
 import org.finetuneplanner.core.memory.MemoryBreakdown;
 import org.finetuneplanner.core.memory.MemoryEstimate;
@@ -29,6 +24,10 @@ import org.finetuneplanner.core.model.ParameterCounts;
 import org.finetuneplanner.core.scenario.Scenario;
 import org.finetuneplanner.core.time.ThroughputEstimate;
 import org.finetuneplanner.service.persistence.ScenarioJson;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The command line run in-process with captured streams. The estimator is a stand-in that reports the micro-batch
@@ -45,8 +44,8 @@ class MainTest {
         }
         MemoryBreakdown parts = new MemoryBreakdown(0, 0, 0, scenario.training().microBatchSize() * GIB, 0, 0, 0,
                 0);
-        MemoryEstimate memory = new MemoryEstimate(parts, 0, 10 * GIB, List.of(), List.of());
-        ThroughputEstimate speed = new ThroughputEstimate(1, 1000, 1, 0.4, "", 100, 0, List.of(), List.of());
+        MemoryEstimate memory = new MemoryEstimate(parts, 0, 10 * GIB, List.of());
+        ThroughputEstimate speed = new ThroughputEstimate(1, 1000, 1, 0.4, 100, 0, Map.of(), List.of());
         return new Estimate(scenario, new ParameterCounts(1, 1, 1, 0, 0, 0, 0), memory, speed,
                 OptionalDouble.empty(), Optional.empty(), List.of());
     };

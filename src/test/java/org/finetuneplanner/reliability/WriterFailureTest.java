@@ -18,10 +18,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import org.finetuneplanner.core.Estimator;
 import org.finetuneplanner.core.cost.CostProjector;
 import org.finetuneplanner.core.gpu.GpuSpec;
@@ -37,6 +33,9 @@ import org.finetuneplanner.service.report.ReportMeta;
 import org.finetuneplanner.service.report.ReportService;
 import org.finetuneplanner.service.settings.Settings;
 import org.finetuneplanner.service.settings.SettingsStore;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Every writer of the application survives a failure in the middle of writing: the previous file stays as it was
@@ -136,8 +135,8 @@ class WriterFailureTest {
         Estimator estimator = Estimator.standard();
         List<GpuSpec> gpus = ScenarioJson.standard().catalogs().gpus().subList(0, 3);
         Planner planner = new Planner(s -> estimator.estimate(s).memory(), estimator::estimate, new CostProjector());
-        ReportService service = new ReportService(estimator::estimate, planner::plan, gpus, ReportAccuracy::none,
-                new PdfReportExporter());
+        ReportService service = new ReportService(estimator::estimate, estimator::explain, planner::plan, gpus,
+                ReportAccuracy::none, new PdfReportExporter());
         Scenario scenario = ScenarioJson.standard().read(Seeds.SPEC_EXAMPLE);
         ReportMeta meta = ReportMeta.defaults(LocalDate.of(2026, 1, 2));
         Path file = dir.resolve("plan.pdf");

@@ -14,7 +14,6 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-
 import org.finetuneplanner.core.gpu.GpuPrice;
 import org.finetuneplanner.core.gpu.GpuSpec;
 import org.finetuneplanner.core.gpu.Interconnect;
@@ -23,6 +22,7 @@ import org.finetuneplanner.core.model.ModelSpec;
 import org.finetuneplanner.service.io.InvalidValueException;
 import org.finetuneplanner.service.io.JsonFields;
 import org.finetuneplanner.service.io.SafeJson;
+import org.finetuneplanner.service.text.Words;
 
 /**
  * The bundled GPU and model catalogs ({@code assets/gpus.json}, {@code assets/models.json} on the class path),
@@ -130,7 +130,7 @@ public final class Catalogs {
                 history.put(id, List.copyOf(all));
                 gpus.add(gpu(entry, id, latestPerOffer(all)));
             } catch (IllegalArgumentException e) {
-                throw new CatalogException(gpusName + ": GPU \"" + id + "\": " + e.getMessage(), e);
+                throw new CatalogException(gpusName + ": GPU \"" + id + "\": " + Words.english().message(e), e);
             }
         }
         List<CatalogModel> models = new ArrayList<>();
@@ -143,7 +143,8 @@ public final class Catalogs {
             try {
                 models.add(model(entry, id));
             } catch (IllegalArgumentException e) {
-                throw new CatalogException(modelsName + ": model \"" + id + "\": " + e.getMessage(), e);
+                throw new CatalogException(modelsName + ": model \"" + id + "\": " + Words.english().message(e),
+                        e);
             }
         }
         return new Catalogs(gpus, history, models);

@@ -13,6 +13,7 @@ import org.finetuneplanner.core.plan.PlanOption;
 import org.finetuneplanner.core.plan.Planner;
 import org.finetuneplanner.core.scenario.HardwareSpec;
 import org.finetuneplanner.service.io.SafeJson;
+import org.finetuneplanner.service.text.Words;
 
 /**
  * The {@code plan --json} object of the scenario format's "Other commands" section: one option per GPU with
@@ -109,9 +110,10 @@ public final class PlanJson {
                 o.putNull("provider");
             }
         }
-        o.put("reason", option.reason());
+        Words english = Words.english();
+        o.put("reason", english.reasons(option.reasons()));
         ArrayNode warnings = o.putArray("warnings");
-        e.notes().stream().filter(n -> n.severity() == Note.Severity.WARNING).map(Note::message).distinct()
+        e.notes().stream().filter(n -> n.severity() == Note.Severity.WARNING).map(english::note).distinct()
                 .forEach(warnings::add);
         return o;
     }

@@ -7,7 +7,6 @@ import java.util.Locale;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import org.finetuneplanner.core.Estimate;
 import org.finetuneplanner.core.Note;
 import org.finetuneplanner.core.cost.CostEstimate;
@@ -15,6 +14,7 @@ import org.finetuneplanner.core.memory.MemoryBreakdown;
 import org.finetuneplanner.core.memory.MemoryEstimate;
 import org.finetuneplanner.core.time.ThroughputEstimate;
 import org.finetuneplanner.service.io.SafeJson;
+import org.finetuneplanner.service.text.Words;
 
 /**
  * Writes the result object of the {@code finetune-plan/1} spec ("Result" section) from an {@link Estimate}.
@@ -109,8 +109,10 @@ public final class ResultJson {
 
         List<Note> notes = new ArrayList<>(readingNotes);
         notes.addAll(estimate.notes());
+        // The spec's warnings stay English sentences, worded by the text layer; each note's code is in "notes".
+        Words english = Words.english();
         ArrayNode warnings = root.putArray("warnings");
-        notes.stream().filter(n -> n.severity() == Note.Severity.WARNING).map(Note::message).distinct()
+        notes.stream().filter(n -> n.severity() == Note.Severity.WARNING).map(english::note).distinct()
                 .forEach(warnings::add);
 
         ObjectNode s = root.putObject("speed");
@@ -125,7 +127,7 @@ public final class ResultJson {
             ObjectNode n = all.addObject();
             n.put("severity", note.severity().name().toLowerCase(Locale.ROOT));
             n.put("code", note.code());
-            n.put("message", note.message());
+            n.put("message", english.note(note));
         }
         return root;
     }

@@ -20,8 +20,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import org.finetuneplanner.core.Note;
+import org.finetuneplanner.core.NoteId;
+import org.finetuneplanner.core.PlannerException;
 import org.finetuneplanner.core.gpu.GpuPrice;
 import org.finetuneplanner.core.gpu.GpuSpec;
 import org.finetuneplanner.core.model.Architecture;
@@ -36,6 +37,7 @@ import org.finetuneplanner.core.scenario.FineTuneMethod;
 import org.finetuneplanner.core.scenario.Framework;
 import org.finetuneplanner.core.scenario.HardwareSpec;
 import org.finetuneplanner.core.scenario.Identified;
+import org.finetuneplanner.core.scenario.Limits;
 import org.finetuneplanner.core.scenario.LoraTarget;
 import org.finetuneplanner.core.scenario.Loss;
 import org.finetuneplanner.core.scenario.MethodSpec;
@@ -52,6 +54,7 @@ import org.finetuneplanner.service.io.AtomicFiles;
 import org.finetuneplanner.service.io.InvalidValueException;
 import org.finetuneplanner.service.io.JsonFields;
 import org.finetuneplanner.service.io.SafeJson;
+import org.finetuneplanner.service.text.Words;
 
 /**
  * Reads and writes scenario files in the {@code finetune-plan/1} format (the spec's "Scenario" section), resolving
@@ -85,25 +88,6 @@ public final class ScenarioJson {
 
     /** The format this class reads and writes. */
     public static final String FORMAT = "finetune-plan/1";
-
-    /** Largest micro-batch accepted (a budget guard; real runs use at most a few hundred). */
-    public static final int MAX_MICRO_BATCH = 1 << 20;
-    /** Longest sequence accepted: 16M tokens, beyond any published context window. */
-    public static final int MAX_SEQUENCE_LENGTH = 1 << 24;
-    /** Largest gradient accumulation accepted. */
-    public static final int MAX_ACCUMULATION = 1 << 20;
-    /** Largest LoRA rank accepted (a rank above the hidden size is pointless but not wrong). */
-    public static final int MAX_RANK = 1 << 16;
-    /** Largest LoRA alpha accepted. */
-    public static final int MAX_ALPHA = 1 << 24;
-    /** Largest data set accepted: 10^15 tokens, 50× the largest published pre-training corpora. */
-    public static final long MAX_TOKENS = 1_000_000_000_000_000L;
-    /** Most epochs accepted ({@link DataSpec}'s bound). */
-    public static final double MAX_EPOCHS = 1e6;
-    /** Most parameters accepted for a bare count: 100 trillion. */
-    public static final long MAX_PARAMETERS = 100_000_000_000_000L;
-    /** Most GPUs per node accepted. */
-    public static final int MAX_GPUS_PER_NODE = 1024;
 
     private static final String ALL_LINEAR = "all-linear";
 
@@ -234,7 +218,8 @@ public final class ScenarioJson {
             throw new ScenarioException(e.key(), e.getMessage(), e);
         } catch (IllegalArgumentException e) {
             // A core record's own check: its message already names the key and the value.
-            throw new ScenarioException("", oneLine(e.getMessage()), e);
+            throw new ScenarioException(e instanceof PlannerException p ? p.key() : "",
+                    oneLine(Words.english().message(e)), e);
         }
     }
 
@@ -282,10 +267,9 @@ public final class ScenarioJson {
             node.fieldNames().forEachRemaining(field -> {
                 if (!section.getValue().contains(field)) {
                     String key = section.getKey() + "." + field;
-                    String hint = closest(field, section.getValue()).map(k -> " (did you mean " + section.getKey()
-                            + "." + k + "?)").orElse("");
-                    notes.add(Note.warning("scenario.unknown_key", key + " is not a key of " + FORMAT
-                            + " and was ignored" + hint, key));
+                    Optional<String> near = closest(field, section.getValue()).map(k -> section.getKey() + "." + k);
+                    notes.add(near.isPresent() ? Note.of(NoteId.SCENARIO_UNKNOWN_KEY_NEAR, key, FORMAT, near.get())
+                            : Note.of(NoteId.SCENARIO_UNKNOWN_KEY, key, FORMAT));
                 }
             });
         });
@@ -332,21 +316,20 @@ public final class ScenarioJson {
     private ModelSpec readModel(JsonNode model, List<Note> notes) {
         Optional<JsonNode> config = JsonFields.field(model, "config");
         Optional<String> preset = JsonFields.string(model, "preset", "model.preset");
-        OptionalLong parameters = JsonFields.integer(model, "parameters", "model.parameters", 1_000_000L,
-                MAX_PARAMETERS);
+        OptionalLong parameters = JsonFields.integer(model, "parameters", "model.parameters", Limits.MIN_PARAMETERS,
+                Limits.MAX_PARAMETERS);
         if (config.isPresent()) {
             if (!config.get().isObject()) {
                 throw JsonFields.invalid("model.config", config.get(), "a config.json object {…}");
             }
-            preset.ifPresent(id -> notes.add(Note.info("model.preset.ignored",
-                    "model.preset \"" + id + "\" was ignored: model.config wins over a preset", id)));
+            preset.ifPresent(id -> notes.add(Note.of(NoteId.MODEL_PRESET_IGNORED, id)));
             @SuppressWarnings("unchecked")
             Map<String, Object> map = (Map<String, Object>) SafeJson.toPlain(config.get());
             Architecture architecture;
             try {
                 architecture = ArchitectureFactory.fromConfig(map);
             } catch (IllegalArgumentException e) {
-                throw new InvalidValueException("model.config", "model.config: " + oneLine(e.getMessage()));
+                throw new InvalidValueException("model.config", "model.config: " + oneLine(Words.english().message(e)));
             }
             String id = configName(map, architecture);
             return new ModelSpec(id, id, architecture, ModelSpec.Origin.CONFIG, map, OptionalLong.empty());
@@ -359,7 +342,7 @@ public final class ScenarioJson {
                 return catalogs.modelSpec(entry.id()).orElseThrow();
             } catch (IllegalArgumentException e) {
                 throw new InvalidValueException("model.preset", "model.preset = \"" + entry.id()
-                        + "\": the catalog config cannot be read: " + oneLine(e.getMessage()));
+                        + "\": the catalog config cannot be read: " + oneLine(Words.english().message(e)));
             }
         }
         if (parameters.isPresent()) {
@@ -368,12 +351,11 @@ public final class ScenarioJson {
             try {
                 architecture = ArchitectureFactory.guessFromParameters(n);
             } catch (IllegalArgumentException e) {
-                throw new InvalidValueException("model.parameters", "model.parameters: " + oneLine(e.getMessage()));
+                throw new InvalidValueException("model.parameters", "model.parameters: "
+                        + oneLine(Words.english().message(e)));
             }
             String id = billions(n) + " parameters";
-            notes.add(Note.warning("model.guessed", "The architecture was guessed from " + id
-                    + " (no model.config or model.preset): hidden size " + architecture.hiddenSize() + ", "
-                    + architecture.numLayers() + " layers; activations and LoRA sizes are approximate", n));
+            notes.add(Note.of(NoteId.MODEL_GUESSED, n, architecture.hiddenSize(), architecture.numLayers()));
             return new ModelSpec(id, id, architecture, ModelSpec.Origin.PARAMETERS, Map.of(), parameters);
         }
         throw new InvalidValueException("model", "model = " + JsonFields.show(model)
@@ -405,8 +387,8 @@ public final class ScenarioJson {
     private MethodSpec readMethod(JsonNode m, Precision precision) {
         FineTuneMethod type = JsonFields.choice(m, "type", "method.type", FineTuneMethod.values(),
                 FineTuneMethod::fromId, FineTuneMethod.FULL);
-        int rank = JsonFields.integer(m, "rank", "method.rank", 1, MAX_RANK, 16);
-        int alpha = JsonFields.integer(m, "alpha", "method.alpha", 1, MAX_ALPHA, 2 * rank);
+        int rank = JsonFields.integer(m, "rank", "method.rank", 1, Limits.MAX_RANK, 16);
+        int alpha = JsonFields.integer(m, "alpha", "method.alpha", 1, Limits.MAX_ALPHA, 2 * rank);
         Set<LoraTarget> targets = readTargets(m);
         Set<ExtraTrainable> extra = EnumSet.noneOf(ExtraTrainable.class);
         List<String> extraIds = JsonFields.strings(m, "extra_trainable", "method.extra_trainable").orElse(List.of());
@@ -415,28 +397,16 @@ public final class ScenarioJson {
             extra.add(JsonFields.choice(SafeJson.nodes().textNode(extraIds.get(i)), key, ExtraTrainable.values(),
                     ExtraTrainable::fromId));
         }
-        WeightStorage fallback = type == FineTuneMethod.QLORA ? WeightStorage.NF4 : weightsOf(precision);
+        WeightStorage fallback = type == FineTuneMethod.QLORA ? WeightStorage.NF4
+                : WeightStorage.forCompute(precision);
         WeightStorage base = JsonFields.choice(m, "base_weights", "method.base_weights", WeightStorage.values(),
                 WeightStorage::fromId, fallback);
-        if (type == FineTuneMethod.FULL && isQuantized(base)) {
+        if (type == FineTuneMethod.FULL && base.isQuantized()) {
             throw JsonFields.invalid("method.base_weights", m.get("base_weights"),
                     "fp32, fp16, bf16 or fp8 for full fine-tuning, which trains the weights themselves "
                             + "(nf4, int8 and int4 are for frozen LoRA/QLoRA base weights)");
         }
         return new MethodSpec(type, rank, alpha, targets, extra, base);
-    }
-
-    /** The default storage of the weights under a compute precision (fp8 recipes keep bf16 weights). */
-    public static WeightStorage weightsOf(Precision precision) {
-        return switch (precision) {
-            case FP32 -> WeightStorage.FP32;
-            case FP16 -> WeightStorage.FP16;
-            case BF16, FP8 -> WeightStorage.BF16;
-        };
-    }
-
-    private static boolean isQuantized(WeightStorage storage) {
-        return storage == WeightStorage.NF4 || storage == WeightStorage.INT8 || storage == WeightStorage.INT4;
     }
 
     private static Set<LoraTarget> readTargets(JsonNode m) {
@@ -474,10 +444,12 @@ public final class ScenarioJson {
                 JsonFields.choice(t, "optimizer", "training.optimizer", Optimizer.values(), Optimizer::fromId,
                         Optimizer.ADAMW),
                 JsonFields.bool(t, "optimizer_in_backward", "training.optimizer_in_backward", false),
-                JsonFields.integer(t, "micro_batch_size", "training.micro_batch_size", 1, MAX_MICRO_BATCH, 1),
-                JsonFields.integer(t, "sequence_length", "training.sequence_length", 1, MAX_SEQUENCE_LENGTH, 2048),
+                JsonFields.integer(t, "micro_batch_size", "training.micro_batch_size", 1, Limits.MAX_MICRO_BATCH,
+                        1),
+                JsonFields.integer(t, "sequence_length", "training.sequence_length", 1,
+                        Limits.MAX_SEQUENCE_LENGTH, 2048),
                 JsonFields.integer(t, "gradient_accumulation_steps", "training.gradient_accumulation_steps", 1,
-                        MAX_ACCUMULATION, 1),
+                        Limits.MAX_ACCUMULATION, 1),
                 JsonFields.choice(t, "activation_checkpointing", "training.activation_checkpointing",
                         Checkpointing.values(), Checkpointing::fromId, Checkpointing.NONE),
                 JsonFields.choice(t, "attention", "training.attention", Attention.values(), Attention::fromId,
@@ -495,10 +467,10 @@ public final class ScenarioJson {
         }
         GpuSpec gpu = catalogs.gpu(id.get()).orElseThrow(() -> JsonFields.invalid("hardware.gpu", h.get("gpu"),
                 knownGpus()));
-        int count = JsonFields.integer(h, "gpu_count", "hardware.gpu_count", 1, HardwareSpec.MAX_GPUS, 1);
+        int count = JsonFields.integer(h, "gpu_count", "hardware.gpu_count", 1, Limits.MAX_GPUS, 1);
         OptionalDouble budget = JsonFields.number(h, "gpu_memory_gib", "hardware.gpu_memory_gib", 0, true,
                 gpu.memoryGb());
-        int perNode = JsonFields.integer(h, "gpus_per_node", "hardware.gpus_per_node", 1, MAX_GPUS_PER_NODE,
+        int perNode = JsonFields.integer(h, "gpus_per_node", "hardware.gpus_per_node", 1, Limits.MAX_GPUS_PER_NODE,
                 Math.min(count, 8));
         Sharding sharding = JsonFields.choice(h, "sharding", "hardware.sharding", Sharding.values(),
                 Sharding::fromId, Sharding.NONE);
@@ -512,13 +484,14 @@ public final class ScenarioJson {
     }
 
     private static DataSpec readData(JsonNode d) {
-        OptionalLong tokens = JsonFields.integer(d, "tokens", "data.tokens", 1, MAX_TOKENS);
-        double epochs = JsonFields.number(d, "epochs", "data.epochs", 0, true, MAX_EPOCHS).orElse(1);
+        OptionalLong tokens = JsonFields.integer(d, "tokens", "data.tokens", 1, Limits.MAX_TOKENS);
+        double epochs = JsonFields.number(d, "epochs", "data.epochs", 0, true, Limits.MAX_EPOCHS).orElse(1);
         return new DataSpec(tokens, epochs);
     }
 
     private static CostSpec readCost(JsonNode c, GpuSpec gpu) {
-        OptionalDouble price = JsonFields.number(c, "usd_per_gpu_hour", "cost.usd_per_gpu_hour", 0, false, 99_999);
+        OptionalDouble price = JsonFields.number(c, "usd_per_gpu_hour", "cost.usd_per_gpu_hour", 0, false,
+                Limits.MAX_USD_PER_GPU_HOUR);
         Optional<String> provider = JsonFields.string(c, "provider", "cost.provider").map(String::strip);
         if (provider.isPresent() && gpu.priceFrom(provider.get()).isEmpty()) {
             List<String> providers = gpu.prices().stream().map(GpuPrice::provider).distinct().toList();

@@ -20,6 +20,7 @@ import org.finetuneplanner.core.scenario.Scenario;
 import org.finetuneplanner.service.io.IoReasons;
 import org.finetuneplanner.service.persistence.ScenarioException;
 import org.finetuneplanner.service.persistence.ScenarioJson;
+import org.finetuneplanner.service.text.Words;
 
 /**
  * Runs the cases of a validation file (JSON Lines: {@code id}, {@code scenario}, {@code expected}, {@code source},
@@ -107,8 +108,9 @@ public final class ValidationRunner {
             boolean uncertain = expected.path("unit_uncertain").asBoolean(false);
             return new CaseResult(id, s.method().type().id(), s.hardware().gpuCount() > 1, metric, complete,
                     uncertain, caseType, measured, capacity, predicted, tps, e.throughput().tokensPerSecond(), "");
-        } catch (ScenarioException | IllegalArgumentException ex) {
-            return CaseResult.failed(id, ex.getMessage());
+        } catch (IllegalArgumentException ex) {
+            // A scenario that cannot be read, or a core check: both are IllegalArgumentExceptions.
+            return CaseResult.failed(id, Words.english().message(ex));
         }
     }
 

@@ -28,9 +28,8 @@ class ReportWriteTest {
 
     private static ReportData withSvg(String svg) {
         ReportData base = ReportFixtures.data(ReportLanguage.EN, PaperSize.A4);
-        return new ReportData(base.meta().withLogo(Optional.of(ReportLogo.of(svg.getBytes(StandardCharsets.UTF_8),
-                "broken.svg"))), base.scenario(), base.estimate(), base.plan(), base.recommended(),
-                base.sensitivity(), base.accuracy());
+        return base.withMeta(base.meta().withLogo(Optional.of(ReportLogo.of(svg.getBytes(StandardCharsets.UTF_8),
+                "broken.svg"))));
     }
 
     private List<String> files() throws IOException {

@@ -39,8 +39,7 @@ class SvgLogoTest {
     static ReportData withLogo(byte[] svg, String name) {
         ReportData base = ReportFixtures.data(ReportLanguage.EN, PaperSize.A4);
         ReportLogo logo = ReportLogo.of(svg, name);
-        return new ReportData(base.meta().withLogo(Optional.of(logo)), base.scenario(), base.estimate(), base.plan(),
-                base.recommended(), base.sensitivity(), base.accuracy());
+        return base.withMeta(base.meta().withLogo(Optional.of(logo)));
     }
 
     static byte[] resource(String name) throws IOException {
