@@ -14,11 +14,15 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import org.finetuneplanner.core.gpu.CaveatId;
+import org.finetuneplanner.core.gpu.GpuCaveat;
+import org.finetuneplanner.core.gpu.GpuFacts;
 import org.finetuneplanner.core.gpu.GpuPrice;
 import org.finetuneplanner.core.gpu.GpuSpec;
 import org.finetuneplanner.core.gpu.Interconnect;
 import org.finetuneplanner.core.gpu.PeakTflops;
 import org.finetuneplanner.core.model.ModelSpec;
+import org.finetuneplanner.core.scenario.Identified;
 import org.finetuneplanner.service.io.InvalidValueException;
 import org.finetuneplanner.service.io.JsonFields;
 import org.finetuneplanner.service.io.SafeJson;
@@ -45,7 +49,12 @@ import org.finetuneplanner.service.text.Words;
  *       link per direction ({@code host_gbps_unidirectional}, added by {@code assets/build_catalogs.py}).</li>
  *   <li><b>Prices</b>: the catalog keeps every dated observation; the {@code GpuSpec} gets the latest one per
  *       provider, instance and tier (an undated observation counts as older than any dated one), so an outdated
- *       price never wins "cheapest". {@link #priceHistory(String)} gives all of them.</li>
+ *       price never wins "cheapest". {@link #priceHistory(String)} gives all of them. Which offer prices a job is
+ *       {@code core.cost.PriceRule}'s.</li>
+ *   <li><b>Facts</b> ({@link GpuFacts}): {@code caveats} (each {@code {id, sources}}, the ids of
+ *       {@link CaveatId}, the sources keys of the file's {@code caveat_sources}, written out as
+ *       "S4: citation"), {@code rental_unit.gpus} and {@code devices_per_card.devices}. The catalog's figures of a
+ *       multi-device card are already per device ({@code assets/build_catalogs.py}).</li>
  * </ul>
  */
 public final class Catalogs {
@@ -120,6 +129,7 @@ public final class Catalogs {
         JsonNode modelTree = parse(modelsJson, modelsName);
         List<GpuSpec> gpus = new ArrayList<>();
         Map<String, List<GpuPrice>> history = new LinkedHashMap<>();
+        Map<String, String> caveatSources = caveatSources(gpuTree, gpusName);
         for (JsonNode entry : entries(gpuTree, "gpus", gpusName)) {
             String id = entryId(entry, gpusName);
             if (history.containsKey(id)) {
@@ -128,7 +138,7 @@ public final class Catalogs {
             try {
                 List<GpuPrice> all = prices(entry);
                 history.put(id, List.copyOf(all));
-                gpus.add(gpu(entry, id, latestPerOffer(all)));
+                gpus.add(gpu(entry, id, latestPerOffer(all), facts(entry, caveatSources)));
             } catch (IllegalArgumentException e) {
                 throw new CatalogException(gpusName + ": GPU \"" + id + "\": " + Words.english().message(e), e);
             }
@@ -228,7 +238,63 @@ public final class Catalogs {
         return id.textValue();
     }
 
-    private static GpuSpec gpu(JsonNode e, String id, List<GpuPrice> prices) {
+    /** The file's {@code caveat_sources}: key → citation (empty when the file has none). */
+    private static Map<String, String> caveatSources(JsonNode tree, String file) {
+        Map<String, String> sources = new LinkedHashMap<>();
+        JsonNode node = tree.isObject() ? tree.get("caveat_sources") : null;
+        if (node == null || node.isNull()) {
+            return sources;
+        }
+        if (!node.isObject()) {
+            throw new CatalogException(file + ": caveat_sources must be an object of source key → citation");
+        }
+        node.fields().forEachRemaining(field -> sources.put(field.getKey(), field.getValue().asText("")));
+        return sources;
+    }
+
+    /** A GPU's caveats, rental unit and devices per card; every caveat names a known id and known sources. */
+    private static GpuFacts facts(JsonNode e, Map<String, String> sources) {
+        List<GpuCaveat> caveats = new ArrayList<>();
+        JsonNode list = e.get("caveats");
+        if (list != null && !list.isNull()) {
+            if (!list.isArray()) {
+                throw JsonFields.invalid("caveats", list, "a list of {id, sources}");
+            }
+            for (int i = 0; i < list.size(); i++) {
+                JsonNode c = list.get(i);
+                String key = "caveats[" + i + "]";
+                String name = JsonFields.string(c, "id", key + ".id").orElseThrow(() -> missing(key + ".id"));
+                CaveatId id = CaveatId.fromId(name).orElseThrow(() -> JsonFields.invalid(key + ".id", c.get("id"),
+                        "a caveat id: " + Identified.allowed(CaveatId.values())));
+                caveats.add(new GpuCaveat(id, citations(c, key, sources)));
+            }
+        }
+        JsonNode unit = e.get("rental_unit");
+        int rentalUnit = unit == null || unit.isNull() ? 1
+                : JsonFields.integer(unit, "gpus", "rental_unit.gpus", 1, 1024, 1);
+        JsonNode devices = e.get("devices_per_card");
+        int perCard = devices == null || devices.isNull() ? 1
+                : JsonFields.integer(devices, "devices", "devices_per_card.devices", 1, 64, 1);
+        return new GpuFacts(caveats, rentalUnit, perCard);
+    }
+
+    /** The citations of a fact's source keys ("S4: …"); a key the file does not define is an error. */
+    private static List<String> citations(JsonNode fact, String key, Map<String, String> sources) {
+        List<String> keys = JsonFields.strings(fact, "sources", key + ".sources").orElse(List.of());
+        List<String> result = new ArrayList<>(keys.size());
+        for (int i = 0; i < keys.size(); i++) {
+            String source = keys.get(i);
+            String citation = sources.get(source);
+            if (citation == null) {
+                throw JsonFields.invalid(key + ".sources[" + i + "]", SafeJson.nodes().textNode(source),
+                        "a key of caveat_sources: " + String.join(", ", sources.keySet()));
+            }
+            result.add(source + ": " + citation);
+        }
+        return result;
+    }
+
+    private static GpuSpec gpu(JsonNode e, String id, List<GpuPrice> prices, GpuFacts facts) {
         double memoryGb = JsonFields.number(e, "memory_gb", "memory_gb", 0, true, 10_000)
                 .orElseThrow(() -> missing("memory_gb"));
         OptionalLong usableMib = JsonFields.integer(e, "usable_memory_mib", "usable_memory_mib", 1, 10_000_000L);
@@ -256,7 +322,7 @@ public final class Catalogs {
                 interconnect,
                 JsonFields.integer(e, "tdp_w", "tdp_w", 1, 100_000, 0),
                 JsonFields.integer(e, "year", "year", 1990, 2100, 0),
-                prices);
+                prices, facts);
     }
 
     /** The documented fallback when no source measured usable memory (see the class comment). */

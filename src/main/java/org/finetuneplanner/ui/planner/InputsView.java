@@ -493,7 +493,7 @@ public final class InputsView extends ScrollPane {
                                 c.priceSeen());
             }
             GpuSpec g = vm.gpuProperty().get();
-            return g != null && g.cheapestPrice().isEmpty() ? m.text("inputs.price.none") : "";
+            return g != null && g.prices().isEmpty() ? m.text("inputs.price.none") : "";
         }, vm.estimateProperty(), vm.gpuProperty(), texts.messages()));
         priceValue.setWrapText(true);
         VBox priceBox = field("inputs.price", price, null, errorLabel("priceError", vm.errorProperty(Field.PRICE)));
