@@ -30,5 +30,7 @@ public enum Constraint {
     /** A divisor of the related key's value ({@code max}). */
     DIVIDES_KEY,
     /** A multiple of the related key's value ({@code max}) when {@code head_dim} is not given. */
-    MULTIPLE_OF_KEY
+    MULTIPLE_OF_KEY,
+    /** One of a fixed set of names; {@code related} lists them, comma-separated. */
+    ONE_OF
 }

@@ -6,14 +6,23 @@ import java.util.Locale;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.finetuneplanner.core.Estimate;
 import org.finetuneplanner.core.Note;
 import org.finetuneplanner.core.cost.CostEstimate;
+import org.finetuneplanner.core.cost.CostProjector;
 import org.finetuneplanner.core.memory.MemoryBreakdown;
 import org.finetuneplanner.core.memory.MemoryEstimate;
+import org.finetuneplanner.core.memory.PhaseMemory;
+import org.finetuneplanner.core.plan.Caveat;
+import org.finetuneplanner.core.plan.Caveats;
+import org.finetuneplanner.core.range.Confidence;
+import org.finetuneplanner.core.range.Range;
+import org.finetuneplanner.core.range.Ranges;
 import org.finetuneplanner.core.time.ThroughputEstimate;
 import org.finetuneplanner.service.io.SafeJson;
+import org.finetuneplanner.service.validation.ErrorBandsFile;
 import org.finetuneplanner.service.text.Words;
 
 /**
@@ -41,6 +50,7 @@ import org.finetuneplanner.service.text.Words;
 public final class ResultJson {
 
     private static final double GIB = 1024.0 * 1024 * 1024;
+    private static final CostProjector PRICES = new CostProjector();
 
     private ResultJson() {
     }
@@ -52,9 +62,25 @@ public final class ResultJson {
 
     /**
      * The result object of one estimate, with notes from reading the scenario (a guessed architecture …) placed
-     * before the estimate's own.
+     * before the estimate's own; ranges and status from the bundled error bands.
      */
     public static ObjectNode toTree(Estimate estimate, List<Note> readingNotes) {
+        return toTree(estimate, readingNotes, Bundled.CONFIDENCE.of(estimate));
+    }
+
+    /** The bundled bands, read on first use (the small bands file, once per process). */
+    private static final class Bundled {
+        static final Confidence CONFIDENCE = new Confidence(ErrorBandsFile.bundled());
+    }
+
+    /**
+     * The result object of one estimate with its ranges and status ({@code advice-and-prices.md}, "Ranges"):
+     * {@code memory_gib.range}, {@code time.range_hours}, {@code cost.range_usd}, {@code status}. Added keys beside
+     * them: {@code memory_gib.peak_phase} and {@code memory_gib.phases} (every phase's parts, so an optimizer-step
+     * peak's zero activations read as a phase), {@code cost.rented_gpus}, {@code cost.rental_unit},
+     * {@code cost.price_origin}, {@code cost.instance}, and {@code caveats} ({@code [{id, text, sources}]}).
+     */
+    public static ObjectNode toTree(Estimate estimate, List<Note> readingNotes, Ranges ranges) {
         ObjectNode root = SafeJson.nodes().objectNode();
         root.put("name", estimate.scenario().name());
 
@@ -78,10 +104,19 @@ public final class ResultJson {
         gib.put("peak_reserved", gib(m.peakReservedBytes()));
         gib.put("total", gib(m.totalBytes()));
         gib.put("allocator", gib(m.allocatorBytes()));
+        gib.set("range", range(ranges.memoryBytes().times(1 / GIB), 3));
+        memory.peakPhase().ifPresent(p -> gib.put("peak_phase", p.name().toLowerCase(Locale.ROOT)));
+        if (!memory.phases().isEmpty()) {
+            ObjectNode phases = gib.putObject("phases");
+            for (PhaseMemory phase : memory.phases()) {
+                parts(phases.putObject(phase.phase().name().toLowerCase(Locale.ROOT)), phase.parts());
+            }
+        }
 
         root.put("host_memory_gib", gib(memory.hostBytes()));
         root.put("gpu_memory_gib", gib(memory.capacityBytes()));
         root.put("fits", memory.fits());
+        root.put("status", ranges.status().id());
 
         ThroughputEstimate speed = estimate.throughput();
         ObjectNode time = root.putObject("time");
@@ -91,6 +126,7 @@ public final class ResultJson {
         } else {
             time.putNull("hours");
         }
+        time.set("range_hours", ranges.hours().map(r -> (JsonNode) range(r, 3)).orElse(NullNode.getInstance()));
         if (estimate.cost().isPresent()) {
             CostEstimate c = estimate.cost().get();
             ObjectNode cost = root.putObject("cost");
@@ -103,6 +139,11 @@ public final class ResultJson {
             cost.put("discount", round(c.discount(), 4));
             cost.put("energy_kwh", round(c.energyKwh(), 2));
             cost.put("energy_usd", round(c.energyUsd(), 2));
+            cost.set("range_usd", ranges.usd().map(r -> (JsonNode) range(r, 2)).orElse(NullNode.getInstance()));
+            cost.put("rented_gpus", c.rentedGpus());
+            cost.put("rental_unit", c.rentalUnit());
+            cost.put("price_origin", c.origin().name().toLowerCase(Locale.ROOT));
+            cost.put("instance", c.instance());
         } else {
             root.putNull("cost");
         }
@@ -122,6 +163,8 @@ public final class ResultJson {
         s.put("peak_tflops", round(speed.peakTflops(), 2));
         s.put("flops_per_token", speed.flopsPerToken());
 
+        caveats(root.putArray("caveats"), Caveats.of(estimate.scenario(), memory, PRICES.rental(estimate.scenario())));
+
         ArrayNode all = root.putArray("notes");
         for (Note note : notes) {
             ObjectNode n = all.addObject();
@@ -130,6 +173,39 @@ public final class ResultJson {
             n.put("message", english.note(note));
         }
         return root;
+    }
+
+    /** The caveats as {@code [{id, text, sources}]}, the text in English. */
+    static void caveats(ArrayNode array, List<Caveat> caveats) {
+        Words english = Words.english();
+        for (Caveat c : caveats) {
+            ObjectNode o = array.addObject();
+            o.put("id", c.id().id());
+            o.put("text", english.caveat(c));
+            ArrayNode sources = o.putArray("sources");
+            c.sources().forEach(sources::add);
+        }
+    }
+
+    /** {@code {low, high}} rounded to {@code decimals}. */
+    static ObjectNode range(Range r, int decimals) {
+        ObjectNode o = SafeJson.nodes().objectNode();
+        o.put("low", round(r.low(), decimals));
+        o.put("high", round(r.high(), decimals));
+        return o;
+    }
+
+    /** The parts of one phase, in GiB, as {@code memory_gib} lists them. */
+    private static void parts(ObjectNode o, MemoryBreakdown m) {
+        o.put("weights", gib(m.weightsBytes()));
+        o.put("gradients", gib(m.gradientsBytes()));
+        o.put("optimizer", gib(m.optimizerBytes()));
+        o.put("activations", gib(m.activationsBytes()));
+        o.put("logits", gib(m.logitsBytes()));
+        o.put("buffers", gib(m.buffersBytes()));
+        o.put("cuda_context", gib(m.cudaContextBytes()));
+        o.put("allocator", gib(m.allocatorBytes()));
+        o.put("total", gib(m.totalBytes()));
     }
 
     /** Indented JSON of one result. */

@@ -23,11 +23,14 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.finetuneplanner.core.Note;
 import org.finetuneplanner.core.NoteId;
 import org.finetuneplanner.core.PlannerException;
+import org.finetuneplanner.core.Violation;
 import org.finetuneplanner.core.gpu.GpuPrice;
 import org.finetuneplanner.core.gpu.GpuSpec;
 import org.finetuneplanner.core.model.Architecture;
 import org.finetuneplanner.core.model.ArchitectureFactory;
 import org.finetuneplanner.core.model.ModelSpec;
+import org.finetuneplanner.core.plan.PlanSpec;
+import org.finetuneplanner.core.plan.Setting;
 import org.finetuneplanner.core.scenario.Attention;
 import org.finetuneplanner.core.scenario.Checkpointing;
 import org.finetuneplanner.core.scenario.CostSpec;
@@ -71,7 +74,8 @@ import org.finetuneplanner.service.text.Words;
  *       gradient_accumulation_steps 1; activation_checkpointing none; attention flash; loss standard; compile
  *       false; framework generic.</li>
  *   <li>{@code hardware}: gpu required; gpu_count 1; gpu_memory_gib the catalog's usable memory; gpus_per_node
- *       min(gpu_count, 8); sharding none; offload none.</li>
+ *       min(gpu_count, 8); sharding none; offload none; host_memory_gib unknown (offload not checked).</li>
+ *   <li>{@code plan}: keep nothing; max_gpus 64; gpus: every GPU of the catalog.</li>
  *   <li>{@code data}: tokens unknown (then no time or cost); epochs 1. {@code cost}: all from the catalog and the
  *       method/GPU defaults.</li>
  *   <li>{@code model}: one of preset, config, parameters; {@code config} wins over {@code preset}; a bare
@@ -118,12 +122,19 @@ public final class ScenarioJson {
      * @param scenario the resolved scenario
      * @param notes    remarks on the reading (a guessed architecture, an ignored preset); empty when none
      * @param source   the parsed document, for {@link #write(Scenario, JsonNode)} to keep its unknown keys
+     * @param plan     the {@code plan} section (what the planner keeps, how far it searches, which GPUs)
      */
-    public record Document(Scenario scenario, List<Note> notes, JsonNode source) {
+    public record Document(Scenario scenario, List<Note> notes, JsonNode source, PlanSpec plan) {
         public Document {
             Objects.requireNonNull(scenario, "scenario");
             notes = List.copyOf(notes);
             source = source == null ? SafeJson.nodes().objectNode() : source.deepCopy();
+            plan = plan == null ? PlanSpec.defaults() : plan;
+        }
+
+        /** A document without a {@code plan} section. */
+        public Document(Scenario scenario, List<Note> notes, JsonNode source) {
+            this(scenario, notes, source, PlanSpec.defaults());
         }
 
         /** The document as it was read (a copy, so nobody can change this record through it). */
@@ -213,7 +224,7 @@ public final class ScenarioJson {
         try {
             List<Note> notes = new ArrayList<>();
             Scenario scenario = readScenario(tree, notes);
-            return new Document(scenario, notes, tree);
+            return new Document(scenario, notes, tree, readPlan(JsonFields.object(tree, "plan", "plan")));
         } catch (InvalidValueException e) {
             throw new ScenarioException(e.key(), e.getMessage(), e);
         } catch (IllegalArgumentException e) {
@@ -249,7 +260,9 @@ public final class ScenarioJson {
             "training", List.of("precision", "master_weights", "optimizer", "optimizer_in_backward",
                     "micro_batch_size", "sequence_length", "gradient_accumulation_steps", "activation_checkpointing",
                     "attention", "loss", "compile", "framework"),
-            "hardware", List.of("gpu", "gpu_count", "gpu_memory_gib", "gpus_per_node", "sharding", "offload"),
+            "hardware", List.of("gpu", "gpu_count", "gpu_memory_gib", "gpus_per_node", "sharding", "offload",
+                    "host_memory_gib"),
+            "plan", List.of("keep", "max_gpus", "gpus"),
             "data", List.of("tokens", "epochs"),
             "cost", List.of("usd_per_gpu_hour", "provider", "mfu"));
 
@@ -476,7 +489,37 @@ public final class ScenarioJson {
                 Sharding::fromId, Sharding.NONE);
         Offload offload = JsonFields.choice(h, "offload", "hardware.offload", Offload.values(), Offload::fromId,
                 Offload.NONE);
-        return new HardwareSpec(gpu, count, budget, perNode, sharding, offload);
+        // Any number is read; the record's own check (> 0, ≤ Limits.MAX_HOST_MEMORY_GIB) names the key.
+        OptionalDouble host = JsonFields.number(h, "host_memory_gib", "hardware.host_memory_gib",
+                -Double.MAX_VALUE, false, Double.MAX_VALUE);
+        return new HardwareSpec(gpu, count, budget, perNode, sharding, offload, host);
+    }
+
+    /**
+     * The {@code plan} section: {@code keep} (names of {@link Setting}s the planner may not change),
+     * {@code max_gpus} (1 to {@link Limits#MAX_PLAN_GPUS}), {@code gpus} (catalog ids). A wrong name, count or id
+     * is a typed violation naming the key.
+     */
+    private PlanSpec readPlan(JsonNode p) {
+        List<String> names = JsonFields.strings(p, "keep", "plan.keep").orElse(List.of());
+        Set<Setting> keep = EnumSet.noneOf(Setting.class);
+        for (int i = 0; i < names.size(); i++) {
+            String name = names.get(i);
+            keep.add(Setting.keepableFromId(name).orElseThrow(() -> Violation.oneOf(
+                    "plan.keep", name, PlanSpec.keepable()).exception()));
+        }
+        long max = JsonFields.integer(p, "max_gpus", "plan.max_gpus", Integer.MIN_VALUE, Integer.MAX_VALUE)
+                .orElse(Limits.PLANNER_MAX_GPUS);
+        List<String> ids = JsonFields.strings(p, "gpus", "plan.gpus").orElse(List.of());
+        List<String> gpus = new ArrayList<>(ids.size());
+        for (String id : ids) {
+            GpuSpec gpu = catalogs.gpu(id).orElseThrow(() -> Violation.oneOf("plan.gpus", id, catalogs.gpuIds())
+                    .exception());
+            if (!gpus.contains(gpu.id())) {
+                gpus.add(gpu.id());
+            }
+        }
+        return new PlanSpec(keep, (int) max, gpus);
     }
 
     private String knownGpus() {
@@ -599,6 +642,7 @@ public final class ScenarioJson {
         hw.put("gpus_per_node", h.gpusPerNode());
         hw.put("sharding", h.sharding().id());
         hw.put("offload", h.offload().id());
+        putOptional(hw, "host_memory_gib", h.hostMemoryGib());
 
         DataSpec d = s.data();
         ObjectNode da = section(root, "data");

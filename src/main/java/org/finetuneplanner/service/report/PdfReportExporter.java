@@ -21,6 +21,7 @@ import org.finetuneplanner.core.Estimate;
 import org.finetuneplanner.core.Explanation;
 import org.finetuneplanner.core.Note;
 import org.finetuneplanner.core.cost.CostEstimate;
+import org.finetuneplanner.core.cost.PriceOrigin;
 import org.finetuneplanner.core.memory.MemoryComponent;
 import org.finetuneplanner.core.memory.MemoryEstimate;
 import org.finetuneplanner.core.memory.MemoryTerm;
@@ -621,7 +622,8 @@ public final class PdfReportExporter implements ReportExporter {
             for (PlanOption o : data.plan().options()) {
                 o.estimate().cost().ifPresent(c -> prices.add(List.of(o.gpu().name(),
                         c.provider().isEmpty() ? text.get("method.userPrice") : c.provider(),
-                        f.usdPerGpuHour(c.usdPerGpuHour()), c.priceSeen(), c.priceSource())));
+                        f.usdPerGpuHour(c.usdPerGpuHour()), c.priceSeen().isEmpty() ? "—" : c.priceSeen(),
+                        c.origin() == PriceOrigin.SCENARIO ? text.get("method.userPrice") : c.priceSource())));
             }
             if (!prices.isEmpty()) {
                 layout.table(List.of(Column.text(text.get("options.gpu"), 1.8f),

@@ -117,8 +117,9 @@ public final class ErrorBandsBuilder {
         }
         b.append("\n| estimate of | uses the group | cases | range factors `[1/(1+e90), 1/(1+e10)]` |\n")
                 .append("|---|---|---:|---|\n");
-        bands.resolved().forEach((kind, band) -> b.append(String.format(Locale.ROOT, "| %s | %s | %d | [%.2f, %.2f] |%n",
-                kind.key(), band.cases() == 0 ? "(none: zero width)" : band.group().key(), band.cases(),
+        bands.resolved().forEach((kind, band) -> b.append(String.format(Locale.ROOT,
+                "| %s | %s | %d | [%.2f, %.2f] |%n", kind.key(),
+                band.cases() == 0 ? "(none: zero width)" : band.group().key(), band.cases(),
                 1 / (1 + band.e90()), 1 / (1 + band.e10()))));
         return b.toString();
     }

@@ -39,7 +39,8 @@ class CostProjectorTest {
     void cheapestCurrentListingIgnoresSupersededAndMarketplacePrices() {
         // Alpha's $2.00 was replaced by $3.00; the marketplace median is not a quote. Two GPUs: Alpha rents them
         // for 2 · $3.00 = $6.00/h, Beta only as an instance of 8 for 8 · $2.50 = $20.00/h: Alpha wins.
-        // 2 GPUs · $3.00 · 10 h = $60; plus two 94.338 GB checkpoints for 10 h: 94.338 · 2 · 0.023 · 10/730 = $0.0594
+        // 2 GPUs · $3.00 · 10 h = $60; plus two 94.338 GB checkpoints for 10 h:
+        // 94.338 · 2 · 0.023 · 10/730 = $0.0594
         CostEstimate c = projector.project(on(2), 10).orElseThrow();
         assertEquals("Alpha", c.provider());
         assertEquals(3.00, c.usdPerGpuHour());
