@@ -11,7 +11,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 
 import org.finetuneplanner.service.io.SafeJson;
 import org.finetuneplanner.service.persistence.ScenarioException;
@@ -26,33 +25,35 @@ final class CliFiles {
     /**
      * A scenario read from a file or standard input, or the exit status after its error was printed.
      *
-     * @param tree     the JSON as written (null on failure)
      * @param document the resolved scenario (null on failure)
      * @param status   {@link ExitCodes#OK}, or the status to exit with
      */
-    record Loaded(JsonNode tree, ScenarioJson.Document document, int status) {
+    record Loaded(ScenarioJson.Document document, int status) {
         boolean ok() {
             return status == ExitCodes.OK;
         }
     }
 
-    /** Reads and resolves one scenario file ({@code -} = standard input); errors are printed as one line. */
+    /**
+     * Reads and resolves one scenario file ({@code -} = standard input); errors are printed as one line (with the
+     * line and column of a refused value).
+     */
     static Loaded readScenario(String path, CliContext context) {
-        JsonNode tree;
+        String text;
         try (InputStream in = open(path, context.in())) {
-            tree = SafeJson.readTree(in);
+            text = SafeJson.readText(in);
         } catch (JsonProcessingException e) {
             context.error(label(path) + ": " + SafeJson.describe(e));
-            return new Loaded(null, null, ExitCodes.INVALID_INPUT);
+            return new Loaded(null, ExitCodes.INVALID_INPUT);
         } catch (IOException e) {
             context.error(label(path) + ": cannot be read (" + ioReason(e) + ")");
-            return new Loaded(null, null, ExitCodes.IO);
+            return new Loaded(null, ExitCodes.IO);
         }
         try {
-            return new Loaded(tree, context.scenarios().readDocument(tree), ExitCodes.OK);
+            return new Loaded(context.scenarios().readDocument(text), ExitCodes.OK);
         } catch (ScenarioException e) {
             context.error(label(path) + ": " + e.getMessage());
-            return new Loaded(tree, null, ExitCodes.INVALID_INPUT);
+            return new Loaded(null, ExitCodes.INVALID_INPUT);
         }
     }
 

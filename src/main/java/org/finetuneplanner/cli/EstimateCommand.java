@@ -69,7 +69,8 @@ final class EstimateCommand implements Callable<Integer> {
             return loaded.status();
         }
         Estimate estimate = context.estimator().apply(loaded.document().scenario());
-        JsonNode result = withName(ResultJson.toTree(estimate, loaded.document().notes()), loaded.tree());
+        JsonNode result = withName(ResultJson.toTree(estimate, loaded.document().notes()),
+                loaded.document().writtenName());
         context.out().println(compact ? SafeJson.compact(result) : SafeJson.pretty(result));
         return finish();
     }
@@ -79,14 +80,14 @@ final class EstimateCommand implements Callable<Integer> {
         PrintWriter out = context.out();
         try (LineReader lines = new LineReader(CliFiles.open(batch, context.in()), (int) SafeJson.MAX_DOCUMENT_BYTES)) {
             for (LineReader.Line line = lines.next(); line != null; line = lines.next()) {
-                if (!line.tooLong() && line.text().isBlank()) {
+                if (line.text() != null && line.text().isBlank()) {
                     continue;
                 }
-                JsonNode answer = answer(line);
-                if (answer.has("error")) {
+                Answer answer = answer(line);
+                if (answer.failed()) {
                     failed++;
                 }
-                out.println(SafeJson.compact(answer));
+                out.println(answer.json());
             }
         } catch (IOException e) {
             out.flush();
@@ -105,34 +106,36 @@ final class EstimateCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
+    /** One batch line's answer: a result or an error record, one line of JSON. */
+    private record Answer(String json, boolean failed) {
+        static Answer error(JsonNode name, String message) {
+            return new Answer(ResultJson.errorLine(name, message), true);
+        }
+    }
+
     /** One batch line's result or error record; never throws for bad input or a failing estimate. */
-    private JsonNode answer(LineReader.Line line) {
+    private Answer answer(LineReader.Line line) {
         String where = "line " + line.number() + ": ";
+        if (line.notUtf8()) {
+            return Answer.error(null, where + SafeJson.notUtf8(line.number(), line.invalidByte()));
+        }
         if (line.tooLong()) {
-            return ResultJson.error(null, where + "longer than " + SafeJson.MAX_DOCUMENT_BYTES + " characters");
+            return Answer.error(null, where + "longer than " + SafeJson.MAX_DOCUMENT_BYTES + " bytes");
         }
-        JsonNode tree;
         try {
-            tree = ScenarioJson.parse(line.text());
-        } catch (ScenarioException e) {
-            return ResultJson.error(null, where + e.getMessage());
-        }
-        JsonNode name = tree.isObject() ? tree.get("name") : null;
-        try {
-            ScenarioJson.Document document = context.scenarios().readDocument(tree);
+            ScenarioJson.Document document = context.scenarios().readDocument(line.text());
             Estimate estimate = context.estimator().apply(document.scenario());
-            return withName(ResultJson.toTree(estimate, document.notes()), tree);
+            return new Answer(ResultJson.writeLine(estimate, document.notes(), document.writtenName()), false);
         } catch (ScenarioException e) {
-            return ResultJson.error(name, where + e.getMessage());
+            return Answer.error(ScenarioJson.writtenName(line.text()), where + e.getMessage());
         } catch (RuntimeException e) {
             // An estimator failure on one valid-looking line must not end the batch: report it on that line.
-            return ResultJson.error(name, where + "cannot estimate: " + Main.describe(e));
+            return Answer.error(ScenarioJson.writtenName(line.text()), where + "cannot estimate: " + Main.describe(e));
         }
     }
 
     /** The result carries the scenario's name as written (null when it had none). */
-    private static JsonNode withName(ObjectNode result, JsonNode source) {
-        JsonNode name = source.get("name");
+    private static JsonNode withName(ObjectNode result, JsonNode name) {
         if (name == null) {
             result.putNull("name");
         } else {

@@ -1,6 +1,5 @@
 package org.finetuneplanner.cli;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
@@ -36,16 +35,16 @@ final class ValidateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (!Files.isRegularFile(cases)) {
-            context.error(cases + ": no such file");
-            return ExitCodes.IO;
-        }
         ValidationRunner.Report report;
         try {
             report = new ValidationRunner(context.scenarios(), context.estimator()).run(cases);
         } catch (ValidationException e) {
             context.error(e.getMessage());
             return ExitCodes.IO;
+        }
+        if (report.cases().isEmpty()) {
+            context.error(cases + ": holds no validation case (expected one JSON object per line, see --help)");
+            return ExitCodes.INVALID_INPUT;
         }
         if (perCase) {
             context.out().print(report.formatCases());
