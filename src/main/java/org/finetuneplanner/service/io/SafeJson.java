@@ -121,7 +121,7 @@ public final class SafeJson {
     }
 
     /**
-     * The text of a stream (not closed here): UTF-8, or UTF-16/32 with a byte-order mark; at most
+     * The text of a stream (not closed here): UTF-8, or UTF-16 with a byte-order mark; at most
      * {@link #MAX_DOCUMENT_BYTES} bytes. A byte-order mark is dropped.
      *
      * @throws JsonProcessingException when the bytes are not UTF-8 (naming the line and byte offset) or too many

@@ -10,8 +10,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import org.finetuneplanner.service.io.SafeJson;
 
 class SettingsStoreTest {
     @TempDir
@@ -62,6 +66,21 @@ class SettingsStoreTest {
         assertTrue(aside.isPresent());
         assertEquals("{\"name\": \"Tinh chỉnh\"}", Files.readString(aside.get(), StandardCharsets.UTF_8));
         assertEquals(Optional.empty(), store.lastScenario());
+    }
+
+    /** JSON has no NaN: a window the system places is written as null, and read back as NaN. */
+    @Test
+    void theFileIsJsonAndAWindowPlacedByTheSystemIsNull() throws IOException {
+        SettingsStore store = new SettingsStore(dir);
+        store.save(Settings.defaults());
+        JsonNode saved = SafeJson.readTree(Files.readString(dir.resolve(SettingsStore.SETTINGS)));
+        assertEquals(SettingsStore.FORMAT, saved.get("format").textValue());
+        assertTrue(saved.at("/window/x").isNull());
+        assertEquals(1440.0, saved.at("/window/width").doubleValue());
+        assertEquals(Settings.defaults(), store.load().value());
+        Files.writeString(dir.resolve(SettingsStore.SETTINGS), "{\"language\": \"vi\", \"later\": {\"key\": 1}}");
+        assertEquals(new Settings(Double.NaN, Double.NaN, 1440, 900, false, false, "vi"), store.load().value(),
+                "missing keys take their defaults; keys of a later version are ignored");
     }
 
     @Test
