@@ -11,6 +11,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 
 import org.finetuneplanner.service.io.SafeJson;
 import org.finetuneplanner.service.persistence.ScenarioException;
@@ -25,18 +26,19 @@ final class CliFiles {
     /**
      * A scenario read from a file or standard input, or the exit status after its error was printed.
      *
+     * @param tree     the JSON as written (null on failure)
      * @param document the resolved scenario (null on failure)
      * @param status   {@link ExitCodes#OK}, or the status to exit with
      */
-    record Loaded(ScenarioJson.Document document, int status) {
+    record Loaded(JsonNode tree, ScenarioJson.Document document, int status) {
         boolean ok() {
             return status == ExitCodes.OK;
         }
     }
 
     /**
-     * Reads and resolves one scenario file ({@code -} = standard input); errors are printed as one line (with the
-     * line and column of a refused value).
+     * Reads and resolves one scenario file ({@code -} = standard input); errors are printed as one line, a refused
+     * value with its line and column.
      */
     static Loaded readScenario(String path, CliContext context) {
         String text;
@@ -44,16 +46,17 @@ final class CliFiles {
             text = SafeJson.readText(in);
         } catch (JsonProcessingException e) {
             context.error(label(path) + ": " + SafeJson.describe(e));
-            return new Loaded(null, ExitCodes.INVALID_INPUT);
+            return new Loaded(null, null, ExitCodes.INVALID_INPUT);
         } catch (IOException e) {
             context.error(label(path) + ": cannot be read (" + ioReason(e) + ")");
-            return new Loaded(null, ExitCodes.IO);
+            return new Loaded(null, null, ExitCodes.IO);
         }
         try {
-            return new Loaded(context.scenarios().readDocument(text), ExitCodes.OK);
+            ScenarioJson.Document document = context.scenarios().readDocument(text);
+            return new Loaded(document.source(), document, ExitCodes.OK);
         } catch (ScenarioException e) {
             context.error(label(path) + ": " + e.getMessage());
-            return new Loaded(null, ExitCodes.INVALID_INPUT);
+            return new Loaded(null, null, ExitCodes.INVALID_INPUT);
         }
     }
 

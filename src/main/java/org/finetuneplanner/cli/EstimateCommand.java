@@ -69,8 +69,7 @@ final class EstimateCommand implements Callable<Integer> {
             return loaded.status();
         }
         Estimate estimate = context.estimator().apply(loaded.document().scenario());
-        JsonNode result = withName(ResultJson.toTree(estimate, loaded.document().notes()),
-                loaded.document().writtenName());
+        JsonNode result = withName(ResultJson.toTree(estimate, loaded.document().notes()), loaded.tree());
         context.out().println(compact ? SafeJson.compact(result) : SafeJson.pretty(result));
         return finish();
     }
@@ -83,11 +82,11 @@ final class EstimateCommand implements Callable<Integer> {
                 if (line.text() != null && line.text().isBlank()) {
                     continue;
                 }
-                Answer answer = answer(line);
-                if (answer.failed()) {
+                JsonNode answer = answer(line);
+                if (answer.has("error")) {
                     failed++;
                 }
-                out.println(answer.json());
+                out.println(SafeJson.compact(answer));
             }
         } catch (IOException e) {
             out.flush();
@@ -106,36 +105,34 @@ final class EstimateCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    /** One batch line's answer: a result or an error record, one line of JSON. */
-    private record Answer(String json, boolean failed) {
-        static Answer error(JsonNode name, String message) {
-            return new Answer(ResultJson.errorLine(name, message), true);
-        }
-    }
-
-    /** One batch line's result or error record; never throws for bad input or a failing estimate. */
-    private Answer answer(LineReader.Line line) {
+    /**
+     * One batch line's result or error record; never throws for bad input or a failing estimate. A line that is not
+     * UTF-8 is refused as a file is. The error record carries the line's name wherever it can be read.
+     */
+    private JsonNode answer(LineReader.Line line) {
         String where = "line " + line.number() + ": ";
         if (line.notUtf8()) {
-            return Answer.error(null, where + SafeJson.notUtf8(line.number(), line.invalidByte()));
+            return ResultJson.error(null, where + SafeJson.notUtf8(line.number(), line.invalidByte()));
         }
         if (line.tooLong()) {
-            return Answer.error(null, where + "longer than " + SafeJson.MAX_DOCUMENT_BYTES + " bytes");
+            return ResultJson.error(null, where + "longer than " + SafeJson.MAX_DOCUMENT_BYTES + " bytes");
         }
         try {
             ScenarioJson.Document document = context.scenarios().readDocument(line.text());
             Estimate estimate = context.estimator().apply(document.scenario());
-            return new Answer(ResultJson.writeLine(estimate, document.notes(), document.writtenName()), false);
+            return ResultJson.line(estimate, document.notes(), document.writtenName());
         } catch (ScenarioException e) {
-            return Answer.error(ScenarioJson.writtenName(line.text()), where + e.getMessage());
+            return ResultJson.error(ScenarioJson.writtenName(line.text()), where + e.getMessage());
         } catch (RuntimeException e) {
             // An estimator failure on one valid-looking line must not end the batch: report it on that line.
-            return Answer.error(ScenarioJson.writtenName(line.text()), where + "cannot estimate: " + Main.describe(e));
+            return ResultJson.error(ScenarioJson.writtenName(line.text()), where + "cannot estimate: "
+                    + Main.describe(e));
         }
     }
 
     /** The result carries the scenario's name as written (null when it had none). */
-    private static JsonNode withName(ObjectNode result, JsonNode name) {
+    private static JsonNode withName(ObjectNode result, JsonNode source) {
+        JsonNode name = source.get("name");
         if (name == null) {
             result.putNull("name");
         } else {

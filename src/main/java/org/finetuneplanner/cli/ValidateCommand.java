@@ -1,5 +1,6 @@
 package org.finetuneplanner.cli;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
@@ -35,6 +36,10 @@ final class ValidateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (!Files.isRegularFile(cases)) {
+            context.error(cases + ": no such file");
+            return ExitCodes.IO;
+        }
         ValidationRunner.Report report;
         try {
             report = new ValidationRunner(context.scenarios(), context.estimator()).run(cases);

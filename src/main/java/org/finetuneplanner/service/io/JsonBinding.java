@@ -73,7 +73,7 @@ public final class JsonBinding {
      * @param source  the document, to show a refused object or list as written
      * @param oneLine whether the document is one line (the location then gives the column only)
      */
-    static InvalidValueException describe(JsonProcessingException e, JsonNode source, boolean oneLine) {
+    public static InvalidValueException describe(JsonProcessingException e, JsonNode source, boolean oneLine) {
         String key = e instanceof JsonMappingException m ? path(m.getPath()) : "";
         String where = where(e.getLocation(), oneLine);
         if (e instanceof StrictValues.BadValue bad) {

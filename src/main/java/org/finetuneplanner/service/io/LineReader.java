@@ -41,6 +41,7 @@ public final class LineReader implements Closeable {
 
     private final InputStream in;
     private final int maxBytes;
+    private final Runnable beforeWait;
     private final byte[] buffer = new byte[64 * 1024];
     private byte[] line = new byte[1024];
     private int position;
@@ -55,8 +56,19 @@ public final class LineReader implements Closeable {
      * @param maxBytes the longest line kept, in bytes (without its terminator)
      */
     public LineReader(InputStream in, int maxBytes) {
+        this(in, maxBytes, () -> { });
+    }
+
+    /**
+     * @param in         the input (closed by {@link #close()})
+     * @param maxBytes   the longest line kept, in bytes (without its terminator)
+     * @param beforeWait run before a read that would block, i.e. when no input is ready (buffered or available
+     *                   from {@code in}); runs on the reading thread
+     */
+    public LineReader(InputStream in, int maxBytes, Runnable beforeWait) {
         this.in = in;
         this.maxBytes = maxBytes;
+        this.beforeWait = beforeWait;
     }
 
     /** The next line without its terminator, or null at the end of the input. */
@@ -110,6 +122,9 @@ public final class LineReader implements Closeable {
 
     private boolean fill() throws IOException {
         bufferStart += limit;
+        if (in.available() <= 0) {
+            beforeWait.run();
+        }
         int n = in.read(buffer, 0, buffer.length);
         position = 0;
         limit = Math.max(n, 0);

@@ -153,12 +153,13 @@ public final class ResultJson {
     }
 
     /**
-     * One-line JSON of one result carrying the scenario's name as written (a batch's answer to one line).
+     * One result carrying the scenario's name as written, as a node the mapper writes straight from the record
+     * (no tree is built: a batch answers tens of thousands of lines).
      *
      * @param writtenName the {@code name} of the scenario's JSON as written, or null when it had none
      */
-    public static String writeLine(Estimate estimate, List<Note> readingNotes, JsonNode writtenName) {
-        return SafeJson.compact(result(estimate, readingNotes).withName(writtenName));
+    public static JsonNode line(Estimate estimate, List<Note> readingNotes, JsonNode writtenName) {
+        return SafeJson.nodes().pojoNode(result(estimate, readingNotes).withName(writtenName));
     }
 
     /**
@@ -168,11 +169,6 @@ public final class ResultJson {
      */
     public static ObjectNode error(JsonNode name, String message) {
         return SafeJson.toTree(new Error(name == null || name.isMissingNode() ? null : name, message));
-    }
-
-    /** One-line JSON of {@link #error(JsonNode, String)}. */
-    public static String errorLine(JsonNode name, String message) {
-        return SafeJson.compact(new Error(name == null || name.isMissingNode() ? null : name, message));
     }
 
     /** Bytes to GiB rounded to 3 decimals (1 MiB). */

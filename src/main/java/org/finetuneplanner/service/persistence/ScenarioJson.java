@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -109,29 +110,55 @@ public final class ScenarioJson {
     }
 
     /**
-     * A read scenario with what the reader noticed and the document it came from.
-     *
-     * @param scenario the resolved scenario
-     * @param notes    remarks on the reading (a guessed architecture, an ignored preset, an unknown key); empty
-     *                 when none
-     * @param source   the parsed document, for {@link #write(Scenario, JsonNode)} to keep its unknown keys
+     * A read scenario with what the reader noticed and the document it came from. Read from text, the document is
+     * parsed into a tree only when {@link #source()} is first asked for (a batch never asks).
      */
-    public record Document(Scenario scenario, List<Note> notes, JsonNode source) {
-        public Document {
-            Objects.requireNonNull(scenario, "scenario");
-            notes = List.copyOf(notes);
-            source = source == null ? SafeJson.nodes().objectNode() : source.deepCopy();
+    public static final class Document {
+        private final Scenario scenario;
+        private final List<Note> notes;
+        private final JsonNode name;
+        private final Supplier<JsonNode> source;
+
+        /**
+         * @param scenario the resolved scenario
+         * @param notes    remarks on the reading (a guessed architecture, an ignored preset, an unknown key); empty
+         *                 when none
+         * @param source   the parsed document, for {@link #write(Scenario, JsonNode)} to keep its unknown keys
+         */
+        public Document(Scenario scenario, List<Note> notes, JsonNode source) {
+            this(scenario, notes, source == null ? null : source.get("name"), copy(source));
         }
 
-        /** The document as it was read (a copy, so nobody can change this record through it). */
-        @Override
+        private Document(Scenario scenario, List<Note> notes, JsonNode name, Supplier<JsonNode> source) {
+            this.scenario = Objects.requireNonNull(scenario, "scenario");
+            this.notes = List.copyOf(notes);
+            this.name = name;
+            this.source = source;
+        }
+
+        private static Supplier<JsonNode> copy(JsonNode source) {
+            JsonNode kept = source == null ? SafeJson.nodes().objectNode() : source.deepCopy();
+            return () -> kept;
+        }
+
+        /** The resolved scenario. */
+        public Scenario scenario() {
+            return scenario;
+        }
+
+        /** Remarks on the reading (a guessed architecture, an ignored preset, an unknown key); empty when none. */
+        public List<Note> notes() {
+            return notes;
+        }
+
+        /** The document as it was read (a copy, so nobody can change this one through it). */
         public JsonNode source() {
-            return source.deepCopy();
+            return source.get().deepCopy();
         }
 
-        /** The {@code name} exactly as written (a JSON string), or null when the document has none: what results carry. */
+        /** The {@code name} as written (a JSON string), or null when the document has none: what results carry. */
         public JsonNode writtenName() {
-            return source.get("name");
+            return name;
         }
     }
 
@@ -153,12 +180,56 @@ public final class ScenarioJson {
         return readDocument(file).scenario();
     }
 
-    /** Reads JSON text into a scenario with its notes and source tree; errors give their line and column. */
+    /**
+     * Reads JSON text into a scenario with its notes and source tree, binding the text in one pass; a refused value
+     * is named with its line and column.
+     */
     public Document readDocument(String json) {
         if (json == null) {
             throw new ScenarioException("", "scenario: no text to read");
         }
-        return read(parse(json), json);
+        ScenarioDto dto = null;
+        JsonProcessingException refused = null;
+        if (!json.isBlank()) {
+            try {
+                dto = SafeJson.bind(json, ScenarioDto.class);
+            } catch (JsonProcessingException e) {
+                refused = e;
+            }
+        }
+        if (dto == null) {
+            throw refusal(json, refused);
+        }
+        return read(dto, once(() -> parse(json)), dto.name() == null ? null : SafeJson.nodes().textNode(dto.name()));
+    }
+
+    /** {@code make}'s value, made on the first call only. */
+    private static Supplier<JsonNode> once(Supplier<JsonNode> make) {
+        return new Supplier<>() {
+            private JsonNode value;
+
+            @Override
+            public synchronized JsonNode get() {
+                if (value == null) {
+                    value = make.get();
+                }
+                return value;
+            }
+        };
+    }
+
+    /** Why text could not be bound: not JSON, not an object, or a value refused (named with its line and column). */
+    private static ScenarioException refusal(String json, JsonProcessingException refused) {
+        JsonNode tree = parse(json);
+        if (!tree.isObject() || refused == null) {
+            return notAnObject(tree);
+        }
+        InvalidValueException e = JsonBinding.describe(refused, tree, json.indexOf('\n') < 0);
+        return new ScenarioException(e.key(), e.getMessage(), e);
+    }
+
+    private static ScenarioException notAnObject(JsonNode tree) {
+        return new ScenarioException("", "scenario = " + JsonBinding.show(tree) + ": " + EXPECTED);
     }
 
     /** Reads a scenario file (UTF-8, or UTF-16 with a byte-order mark) into a scenario with its notes and source. */
@@ -176,13 +247,13 @@ public final class ScenarioJson {
         if (text.isBlank()) {
             throw new ScenarioException("", file.getFileName() + ": the file is empty: " + EXPECTED);
         }
-        JsonNode tree;
         try {
-            tree = SafeJson.readTree(text);
-        } catch (JsonProcessingException e) {
-            throw new ScenarioException("", file.getFileName() + ": " + SafeJson.describe(e), e);
+            return readDocument(text);
+        } catch (ScenarioException e) {
+            // Not JSON: say which file; a refused value names its key first.
+            throw e.key().isEmpty() && e.getCause() instanceof JsonProcessingException
+                    ? new ScenarioException("", file.getFileName() + ": " + e.getMessage(), e) : e;
         }
-        return read(tree, text);
     }
 
     /**
@@ -211,18 +282,24 @@ public final class ScenarioJson {
 
     /** Reads a parsed document (its errors cannot give line and column: the text is gone). */
     public Document readDocument(JsonNode tree) {
-        return read(tree, null);
+        if (tree == null || !tree.isObject()) {
+            throw notAnObject(tree);
+        }
+        ScenarioDto dto;
+        try {
+            dto = JsonBinding.bind(tree, null, ScenarioDto.class);
+        } catch (InvalidValueException e) {
+            throw new ScenarioException(e.key(), e.getMessage(), e);
+        }
+        JsonNode kept = tree.deepCopy();
+        return read(dto, () -> kept, kept.get("name"));
     }
 
-    private Document read(JsonNode tree, String text) {
-        if (tree == null || !tree.isObject()) {
-            throw new ScenarioException("", "scenario = " + JsonBinding.show(tree) + ": " + EXPECTED);
-        }
+    private Document read(ScenarioDto dto, Supplier<JsonNode> source, JsonNode name) {
         try {
-            ScenarioDto dto = JsonBinding.bind(tree, text, ScenarioDto.class);
             List<Note> notes = new ArrayList<>();
-            Scenario scenario = new ScenarioReader(catalogs, tree, notes).read(dto);
-            return new Document(scenario, notes, tree);
+            Scenario scenario = new ScenarioReader(catalogs, source, notes).read(dto);
+            return new Document(scenario, notes, name, source);
         } catch (InvalidValueException e) {
             throw new ScenarioException(e.key(), e.getMessage(), e);
         } catch (IllegalArgumentException e) {

@@ -8,6 +8,7 @@ import java.util.Objects;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.function.Supplier;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -58,14 +59,15 @@ final class ScenarioReader {
     private static final String ALL_LINEAR = "all-linear";
 
     private final Catalogs catalogs;
-    private final JsonNode source;
+    private final Supplier<JsonNode> source;
     private final List<Note> notes;
 
     /**
-     * @param source the document the DTO was bound from, to show refused values as written
+     * @param source the document the DTO was bound from (parsed only when asked for), to show refused values as
+     *               written and unknown keys in their order
      * @param notes  receives the notes on the reading
      */
-    ScenarioReader(Catalogs catalogs, JsonNode source, List<Note> notes) {
+    ScenarioReader(Catalogs catalogs, Supplier<JsonNode> source, List<Note> notes) {
         this.catalogs = catalogs;
         this.source = source;
         this.notes = notes;
@@ -279,7 +281,7 @@ final class ScenarioReader {
             return;
         }
         String prefix = section.isEmpty() ? "" : section + ".";
-        JsonNode object = section.isEmpty() ? source : source.get(section);
+        JsonNode object = section.isEmpty() ? source.get() : source.get().get(section);
         for (Map.Entry<String, JsonNode> member : object.properties()) {
             String field = member.getKey();
             if (other.containsKey(field)) {
@@ -309,7 +311,7 @@ final class ScenarioReader {
 
     /** {@code key = <value as written>: expected <allowed>}. */
     private InvalidValueException invalid(String key, String allowed) {
-        return JsonBinding.invalid(key, JsonBinding.at(source, key), allowed);
+        return JsonBinding.invalid(key, JsonBinding.at(source.get(), key), allowed);
     }
 
     static String oneLine(String message) {
