@@ -18,6 +18,34 @@ final class CatalogDto {
     private CatalogDto() {
     }
 
+    /** {@code gpus.json}: an object with a {@code gpus} list (a bare list is read too). */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record GpuFile(List<Gpu> gpus) {
+
+        @JsonCreator(mode = JsonCreator.Mode.PROPERTIES)
+        GpuFile {
+        }
+
+        @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+        static GpuFile of(List<Gpu> gpus) {
+            return new GpuFile(gpus);
+        }
+    }
+
+    /** {@code models.json}: an object with a {@code models} list (a bare list is read too). */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record ModelFile(List<Model> models) {
+
+        @JsonCreator(mode = JsonCreator.Mode.PROPERTIES)
+        ModelFile {
+        }
+
+        @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+        static ModelFile of(List<Model> models) {
+            return new ModelFile(models);
+        }
+    }
+
     /** One GPU of {@code gpus.json}. */
     @JsonIgnoreProperties(ignoreUnknown = true)
     record Gpu(String id, String name, String vendor,

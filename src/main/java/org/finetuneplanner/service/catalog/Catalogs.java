@@ -12,6 +12,8 @@ import java.util.Optional;
 import java.util.Objects;
 import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -21,6 +23,7 @@ import org.finetuneplanner.core.gpu.GpuSpec;
 import org.finetuneplanner.core.gpu.Interconnect;
 import org.finetuneplanner.core.gpu.PeakTflops;
 import org.finetuneplanner.core.model.ModelSpec;
+import org.finetuneplanner.service.io.InvalidValueException;
 import org.finetuneplanner.service.io.JsonBinding;
 import org.finetuneplanner.service.io.SafeJson;
 
@@ -119,33 +122,34 @@ public final class Catalogs {
      * @throws CatalogException naming the file, the entry and the key of the first invalid value
      */
     public static Catalogs read(InputStream gpusJson, String gpusName, InputStream modelsJson, String modelsName) {
-        JsonNode gpuTree = parse(gpusJson, gpusName);
-        JsonNode modelTree = parse(modelsJson, modelsName);
+        List<CatalogDto.Gpu> gpuEntries = bind(text(gpusJson, gpusName), gpusName, CatalogDto.GpuFile.class, "gpus")
+                .gpus();
+        List<CatalogDto.Model> modelEntries = bind(text(modelsJson, modelsName), modelsName,
+                CatalogDto.ModelFile.class, "models").models();
         List<GpuSpec> gpus = new ArrayList<>();
         Map<String, List<GpuPrice>> history = new LinkedHashMap<>();
-        for (JsonNode entry : entries(gpuTree, "gpus", gpusName)) {
-            String id = entryId(entry, gpusName);
+        for (CatalogDto.Gpu entry : entries(gpuEntries, "gpus", gpusName)) {
+            String id = entryId(entry.id(), gpusName);
             if (history.containsKey(id)) {
                 throw new CatalogException(gpusName + ": GPU id \"" + id + "\" appears twice");
             }
             try {
-                CatalogDto.Gpu dto = JsonBinding.bind(entry, null, CatalogDto.Gpu.class);
-                List<GpuPrice> all = prices(dto.prices());
+                List<GpuPrice> all = prices(entry.prices());
                 history.put(id, List.copyOf(all));
-                gpus.add(gpu(dto, id, latestPerOffer(all)));
+                gpus.add(gpu(entry, id, latestPerOffer(all)));
             } catch (IllegalArgumentException e) {
                 throw new CatalogException(gpusName + ": GPU \"" + id + "\": " + e.getMessage(), e);
             }
         }
         List<CatalogModel> models = new ArrayList<>();
         Map<String, Boolean> seen = new LinkedHashMap<>();
-        for (JsonNode entry : entries(modelTree, "models", modelsName)) {
-            String id = entryId(entry, modelsName);
+        for (CatalogDto.Model entry : entries(modelEntries, "models", modelsName)) {
+            String id = entryId(entry.id(), modelsName);
             if (seen.put(id, Boolean.TRUE) != null) {
                 throw new CatalogException(modelsName + ": model id \"" + id + "\" appears twice");
             }
             try {
-                models.add(model(JsonBinding.bind(entry, null, CatalogDto.Model.class), entry, id));
+                models.add(model(entry, id));
             } catch (IllegalArgumentException e) {
                 throw new CatalogException(modelsName + ": model \"" + id + "\": " + e.getMessage(), e);
             }
@@ -197,9 +201,9 @@ public final class Catalogs {
         return List.copyOf(modelsById.keySet());
     }
 
-    private static JsonNode parse(InputStream in, String name) {
+    private static String text(InputStream in, String name) {
         try {
-            return SafeJson.readTree(in);
+            return SafeJson.readText(in);
         } catch (JsonProcessingException e) {
             throw new CatalogException(name + ": " + SafeJson.describe(e), e);
         } catch (IOException e) {
@@ -207,28 +211,51 @@ public final class Catalogs {
         }
     }
 
-    private static List<JsonNode> entries(JsonNode tree, String arrayKey, String file) {
-        JsonNode array = tree.isObject() ? tree.get(arrayKey) : tree;
-        if (array == null || !array.isArray()) {
-            throw new CatalogException(file + ": expected an object with a \"" + arrayKey + "\" list");
-        }
-        List<JsonNode> result = new ArrayList<>();
-        for (int i = 0; i < array.size(); i++) {
-            if (!array.get(i).isObject()) {
-                throw new CatalogException(file + ": entry " + i + " of \"" + arrayKey + "\" is not an object");
+    /**
+     * Binds a whole catalog file in one pass. A refused value is named by the entry's id, its key, the value as
+     * written and its line and column: {@code gpus.json: GPU "t1": tflops.bf16 = -1: expected … (line 7, …)}.
+     */
+    private static <F> F bind(String text, String file, Class<F> type, String list) {
+        try {
+            return SafeJson.bind(text, type);
+        } catch (JsonProcessingException refused) {
+            JsonNode tree;
+            try {
+                tree = SafeJson.readTree(text);
+            } catch (JsonProcessingException e) {
+                throw new CatalogException(file + ": " + SafeJson.describe(e), e);
             }
-            result.add(array.get(i));
+            InvalidValueException e = JsonBinding.describe(refused, tree, false);
+            Matcher entry = Pattern.compile(Pattern.quote(list) + "\\[(\\d+)\\]\\.(.+)").matcher(e.key());
+            if (!entry.matches()) {
+                throw new CatalogException(file + ": expected an object with a \"" + list + "\" list of objects ("
+                        + e.getMessage() + ")", e);
+            }
+            String prefix = e.key().substring(0, e.key().length() - entry.group(2).length());
+            JsonNode id = JsonBinding.at(tree, list + "[" + entry.group(1) + "].id");
+            throw new CatalogException(file + ": " + ("gpus".equals(list) ? "GPU " : "model ")
+                    + JsonBinding.show(id) + ": " + e.getMessage().substring(prefix.length()), e);
         }
-        return result;
     }
 
-    private static String entryId(JsonNode entry, String file) {
-        JsonNode id = entry.get("id");
-        if (id == null || !id.isTextual() || !id.textValue().matches("[a-z0-9][a-z0-9._-]{0,79}")) {
-            throw new CatalogException(file + ": id = " + JsonBinding.show(id)
-                    + ": expected lower-case letters, digits, '.', '_' or '-'");
+    private static <E> List<E> entries(List<E> listed, String list, String file) {
+        if (listed == null) {
+            throw new CatalogException(file + ": expected an object with a \"" + list + "\" list");
         }
-        return id.textValue();
+        for (int i = 0; i < listed.size(); i++) {
+            if (listed.get(i) == null) {
+                throw new CatalogException(file + ": entry " + i + " of \"" + list + "\" is not an object");
+            }
+        }
+        return listed;
+    }
+
+    private static String entryId(String id, String file) {
+        if (id == null || !id.matches("[a-z0-9][a-z0-9._-]{0,79}")) {
+            throw new CatalogException(file + ": id = " + JsonBinding.show(id == null ? null
+                    : SafeJson.nodes().textNode(id)) + ": expected lower-case letters, digits, '.', '_' or '-'");
+        }
+        return id;
     }
 
     private static GpuSpec gpu(CatalogDto.Gpu e, String id, List<GpuPrice> prices) {
@@ -288,9 +315,9 @@ public final class Catalogs {
         return seen.matches("\\d{4}-\\d{2}-\\d{2}.*") ? seen : "";
     }
 
-    private static CatalogModel model(CatalogDto.Model e, JsonNode entry, String id) {
+    private static CatalogModel model(CatalogDto.Model e, String id) {
         if (e.config() == null || !e.config().isObject()) {
-            throw JsonBinding.invalid("config", entry.get("config"), "a config.json object");
+            throw JsonBinding.invalid("config", e.config(), "a config.json object");
         }
         @SuppressWarnings("unchecked")
         Map<String, Object> configMap = (Map<String, Object>) SafeJson.toPlain(e.config());

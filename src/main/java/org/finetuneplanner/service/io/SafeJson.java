@@ -241,6 +241,15 @@ public final class SafeJson {
         return MAPPER.treeToValue(tree, type);
     }
 
+    /**
+     * Makes Jackson look at a DTO record now, for reading and writing, rather than on its first use (a cold start
+     * can do this beside other work).
+     */
+    public static void prepare(Class<?> type) {
+        MAPPER.readerFor(type);
+        MAPPER.writerFor(type);
+    }
+
     /** Binds JSON text to a DTO record, so that a failure knows its line and column. */
     public static <T> T bind(String text, Class<T> type) throws JsonProcessingException {
         return MAPPER.readerFor(type).readValue(withoutBom(text));

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -101,7 +102,24 @@ public final class ScenarioJson {
     }
 
     private static final class Standard {
-        static final ScenarioJson INSTANCE = new ScenarioJson(Catalogs.load());
+        static final ScenarioJson INSTANCE = create();
+
+        /**
+         * On a cold start, reading the catalogs and preparing the scenario and result mappings (Jackson looks at each
+         * DTO record once) take about as long each: they are done side by side.
+         */
+        private static ScenarioJson create() {
+            // A method of the outer class: a lambda here would wait for this class's initialisation, which waits for it.
+            CompletableFuture<Void> prepared = CompletableFuture.runAsync(ScenarioJson::prepareMappings);
+            ScenarioJson json = new ScenarioJson(Catalogs.load());
+            prepared.join();
+            return json;
+        }
+    }
+
+    private static void prepareMappings() {
+        SafeJson.prepare(ScenarioDto.class);
+        ResultJson.prepare();
     }
 
     /** The catalogs ids are resolved against. */

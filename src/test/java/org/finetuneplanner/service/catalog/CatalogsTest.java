@@ -185,7 +185,9 @@ class CatalogsTest {
         assertEquals("m1", m.name(), "the id when no name is given");
         CatalogException e = assertThrows(CatalogException.class, () -> Catalogs.read(stream("{\"gpus\": []}"),
                 "gpus.json", stream(models.replace("\"the model card\"", "7")), "models.json"));
-        assertEquals("models.json: model \"m1\": sources[0] = 7: expected an object {…}", e.getMessage());
+        // The whole file is one line; the 7 is its 98th character.
+        assertEquals("models.json: model \"m1\": sources[0] = 7: expected an object {…} (line 1, column 98)",
+                e.getMessage());
     }
 
     private static ByteArrayInputStream stream(String text) {
