@@ -60,7 +60,8 @@ class SettingsRecoveryTest {
 
     @Test
     void bytesThatAreNotUtf8AreDamage() throws IOException {
-        Files.write(dir.resolve("settings.json"), new byte[] {'{', '"', 'l', '"', ':', '"', (byte) 0xC3, 0x28, '"', '}'});
+        Files.write(dir.resolve("settings.json"),
+                new byte[] {'{', '"', 'l', '"', ':', '"', (byte) 0xC3, 0x28, '"', '}'});
         SettingsStore.Loaded<Settings> loaded = new SettingsStore(dir).load();
         assertEquals(Settings.defaults(), loaded.value());
         assertTrue(loaded.setAside().isPresent());

@@ -18,32 +18,14 @@ final class CatalogDto {
     private CatalogDto() {
     }
 
-    /** {@code gpus.json}: an object with a {@code gpus} list (a bare list is read too). */
+    /** {@code gpus.json}: an object with a {@code gpus} list. */
     @JsonIgnoreProperties(ignoreUnknown = true)
     record GpuFile(List<Gpu> gpus) {
-
-        @JsonCreator(mode = JsonCreator.Mode.PROPERTIES)
-        GpuFile {
-        }
-
-        @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
-        static GpuFile of(List<Gpu> gpus) {
-            return new GpuFile(gpus);
-        }
     }
 
-    /** {@code models.json}: an object with a {@code models} list (a bare list is read too). */
+    /** {@code models.json}: an object with a {@code models} list. */
     @JsonIgnoreProperties(ignoreUnknown = true)
     record ModelFile(List<Model> models) {
-
-        @JsonCreator(mode = JsonCreator.Mode.PROPERTIES)
-        ModelFile {
-        }
-
-        @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
-        static ModelFile of(List<Model> models) {
-            return new ModelFile(models);
-        }
     }
 
     /** One GPU of {@code gpus.json}. */

@@ -16,6 +16,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
+import org.finetuneplanner.core.scenario.Identified;
+
 /**
  * Binding parsed JSON to the application's DTO records with messages for people. Every failure is an
  * {@link InvalidValueException} whose message reads {@code key = value: expected …}: the dotted key
@@ -82,8 +84,8 @@ public final class JsonBinding {
         }
         if (e instanceof MismatchedInputException m && m.getTargetType() != null) {
             Class<?> target = m.getTargetType();
-            String expected = target.isRecord() || Map.class.isAssignableFrom(target) ? "an object {…}"
-                    : Collection.class.isAssignableFrom(target) || target.isArray() ? "a list […]" : null;
+            String expected = target.isRecord() || Map.class.isAssignableFrom(target) ? Allowed.OBJECT
+                    : Collection.class.isAssignableFrom(target) || target.isArray() ? Allowed.LIST : null;
             if (expected != null) {
                 return invalid(key, at(source, key), expected + where);
             }
@@ -156,6 +158,48 @@ public final class JsonBinding {
 
     static String shorten(String text) {
         return text.length() > MAX_SHOWN_VALUE ? text.substring(0, MAX_SHOWN_VALUE) + "…" : text;
+    }
+
+    /**
+     * The words for what a key allows, one method per kind of rule (the text layer will take them over with the
+     * core's typed violations).
+     */
+    public static final class Allowed {
+        /** A JSON string. */
+        public static final String TEXT = "a string";
+        /** A JSON boolean. */
+        public static final String FLAG = "true or false";
+        /** Any whole number. */
+        public static final String WHOLE_NUMBER = "a whole number";
+        /** An object. */
+        public static final String OBJECT = "an object {…}";
+        /** A list. */
+        public static final String LIST = "a list […]";
+
+        private Allowed() {
+        }
+
+        /** "a whole number from 1 to 64". */
+        public static String wholeNumber(long min, long max) {
+            return "a whole number from " + min + " to " + max;
+        }
+
+        /** "a number > 0 and ≤ 1", "a number ≥ 0", "a number". */
+        public static String number(double min, boolean minExclusive, double max) {
+            StringBuilder text = new StringBuilder("a number");
+            if (Double.isFinite(min)) {
+                text.append(minExclusive ? " > " : " ≥ ").append(plain(min));
+            }
+            if (Double.isFinite(max)) {
+                text.append(Double.isFinite(min) ? " and ≤ " : " ≤ ").append(plain(max));
+            }
+            return text.toString();
+        }
+
+        /** "one of none, full, offload". */
+        public static String oneOf(Identified[] values) {
+            return "one of " + Identified.allowed(values);
+        }
     }
 
     /** {@code 16} for 16.0, else the double as Java writes it. */

@@ -69,7 +69,8 @@ public final class SafeJson {
     private static final ObjectMapper MAPPER = build();
     private static final ObjectReader TREE_READER = MAPPER.readerFor(JsonNode.class);
     /** Reads one value out of a longer stream (the rest is not looked at). */
-    private static final ObjectReader MEMBER_READER = TREE_READER.without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    private static final ObjectReader MEMBER_READER =
+            TREE_READER.without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     private static final ObjectWriter COMPACT = MAPPER.writer();
     private static final ObjectWriter PRETTY = MAPPER.writerWithDefaultPrettyPrinter();
 

@@ -136,7 +136,7 @@ final class StrictValues extends SimpleModule {
             if (p.currentToken() == JsonToken.VALUE_STRING) {
                 return p.getText();
             }
-            throw BadValue.of(p, ctxt, "a string");
+            throw BadValue.of(p, ctxt, JsonBinding.Allowed.TEXT);
         }
     }
 
@@ -154,7 +154,7 @@ final class StrictValues extends SimpleModule {
             if (t == JsonToken.VALUE_TRUE || t == JsonToken.VALUE_FALSE) {
                 return t == JsonToken.VALUE_TRUE;
             }
-            throw BadValue.of(p, ctxt, "true or false");
+            throw BadValue.of(p, ctxt, JsonBinding.Allowed.FLAG);
         }
     }
 
@@ -201,7 +201,8 @@ final class StrictValues extends SimpleModule {
                 value = (long) d;
             }
             if (!whole || value < min || value > max) {
-                throw BadValue.of(p, ctxt, limited ? "a whole number from " + min + " to " + max : "a whole number");
+                throw BadValue.of(p, ctxt, limited ? JsonBinding.Allowed.wholeNumber(min, max)
+                        : JsonBinding.Allowed.WHOLE_NUMBER);
             }
             return asInt ? (Object) (int) value : (Object) value;
         }
@@ -237,18 +238,7 @@ final class StrictValues extends SimpleModule {
                     return d;
                 }
             }
-            throw BadValue.of(p, ctxt, expected());
-        }
-
-        private String expected() {
-            StringBuilder text = new StringBuilder("a number");
-            if (Double.isFinite(min)) {
-                text.append(minExclusive ? " > " : " ≥ ").append(JsonBinding.plain(min));
-            }
-            if (Double.isFinite(max)) {
-                text.append(Double.isFinite(min) ? " and ≤ " : " ≤ ").append(JsonBinding.plain(max));
-            }
-            return text.toString();
+            throw BadValue.of(p, ctxt, JsonBinding.Allowed.number(min, minExclusive, max));
         }
     }
 
@@ -271,7 +261,7 @@ final class StrictValues extends SimpleModule {
                     return found;
                 }
             }
-            throw BadValue.of(p, ctxt, "one of " + Identified.allowed(values));
+            throw BadValue.of(p, ctxt, JsonBinding.Allowed.oneOf(values));
         }
     }
 

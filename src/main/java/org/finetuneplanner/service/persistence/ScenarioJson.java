@@ -109,10 +109,10 @@ public final class ScenarioJson {
          * DTO record once) take about as long each: they are done side by side.
          */
         private static ScenarioJson create() {
-            // A method of the outer class: a lambda here would wait for this class's initialisation, which waits for it.
+            // A method of the outer class: a lambda here would wait for this class's initialisation (a deadlock).
             CompletableFuture<Void> prepared = CompletableFuture.runAsync(ScenarioJson::prepareMappings);
             ScenarioJson json = new ScenarioJson(Catalogs.load());
-            prepared.join();
+            prepared.exceptionally(e -> null).join();
             return json;
         }
     }
@@ -384,7 +384,8 @@ public final class ScenarioJson {
         }
         ObjectNode root = (ObjectNode) original.deepCopy();
         for (Map.Entry<String, JsonNode> member : written.properties()) {
-            if (member.getValue() instanceof ObjectNode section && root.get(member.getKey()) instanceof ObjectNode kept) {
+            JsonNode previous = root.get(member.getKey());
+            if (member.getValue() instanceof ObjectNode section && previous instanceof ObjectNode kept) {
                 kept.setAll(section);
             } else {
                 root.set(member.getKey(), member.getValue());

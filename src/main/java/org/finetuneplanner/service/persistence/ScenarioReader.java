@@ -26,7 +26,6 @@ import org.finetuneplanner.core.scenario.ExtraTrainable;
 import org.finetuneplanner.core.scenario.FineTuneMethod;
 import org.finetuneplanner.core.scenario.Framework;
 import org.finetuneplanner.core.scenario.HardwareSpec;
-import org.finetuneplanner.core.scenario.Identified;
 import org.finetuneplanner.core.scenario.LoraTarget;
 import org.finetuneplanner.core.scenario.Loss;
 import org.finetuneplanner.core.scenario.MethodSpec;
@@ -163,8 +162,7 @@ final class ScenarioReader {
         List<ExtraTrainable> listed = m.extraTrainable() == null ? List.of() : m.extraTrainable();
         for (int i = 0; i < listed.size(); i++) {
             if (listed.get(i) == null) {
-                throw invalid("method.extra_trainable[" + i + "]", "one of "
-                        + Identified.allowed(ExtraTrainable.values()));
+                throw invalid("method.extra_trainable[" + i + "]", JsonBinding.Allowed.oneOf(ExtraTrainable.values()));
             }
             extra.add(listed.get(i));
         }
@@ -225,7 +223,7 @@ final class ScenarioReader {
         OptionalDouble budget = OptionalDouble.empty();
         if (h.gpuMemoryGib() != null) {
             if (h.gpuMemoryGib() > gpu.memoryGb()) {
-                throw invalid("hardware.gpu_memory_gib", "a number > 0 and ≤ " + JsonBinding.plain(gpu.memoryGb()));
+                throw invalid("hardware.gpu_memory_gib", JsonBinding.Allowed.number(0, true, gpu.memoryGb()));
             }
             budget = OptionalDouble.of(h.gpuMemoryGib());
         }

@@ -61,17 +61,17 @@ class PriceListJsonTest {
     /** Each row: a text replaced in the example, by what, and the start of the message. */
     @ParameterizedTest
     @CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """
-            "finetune-prices/1"   | "finetune-plan/1"  | format = "finetune-plan/1": expected "finetune-prices/1"
-            "format": "finetune-prices/1",  | ``     | format is missing: expected "finetune-prices/1" (is this a price list?)
-            "VND"                 | "dong"             | currency = "dong": expected an ISO 4217 code
-            "usd_rate": 25400     | "usd_rate": -1     | usd_rate = -1: expected a number > 0 and ≤ 1000000000 (line 5, column 15)
-            "rtx-4090-24gb"       | "rtx-9090"         | offers[1].gpu = "rtx-9090": expected a GPU id of the catalog: h100-sxm-80gb
-            "price_per_gpu_hour": 9500 | "price_per_gpu_hour": "9500" | offers[1].price_per_gpu_hour = "9500": expected a number ≥ 0
-            "memory_gib": 44.99,  | ``                 | offers[2].gpu.memory_gib is missing: expected usable memory per GPU, GiB
-            [1, 2, 4, 8], "max_gpus": 16 | [1, 2, 32], "max_gpus": 16 | offers[1].instance_gpus[2] = 32: expected GPU counts from 1 to max_gpus (16)
-            [1, 2, 4, 8], "max_gpus": 64 | [2, 1]    | offers[0].instance_gpus[1] = 1: expected GPU counts from 1 to max_gpus (64), each larger
-            "2026-12-31"          | "2026-12-01"       | valid_until = "2026-12-01": expected a date on or after quote_date 2026-12-04
-            "2026-12-01"          | "1 Dec 2026"       | rate_date = "1 Dec 2026": expected a date such as 2026-12-31
+            "finetune-prices/1" | "finetune-plan/1" | format = "finetune-plan/1": expected "finetune-prices/1"
+            "format": "finetune-prices/1", | `` | format is missing: expected "finetune-prices/1"
+            "VND" | "dong" | currency = "dong": expected an ISO 4217 code
+            25400 | -1 | usd_rate = -1: expected a number > 0 and ≤ 1000000000 (line 5, column 15)
+            "rtx-4090-24gb" | "rtx-9090" | offers[1].gpu = "rtx-9090": expected a GPU id of the catalog: h100-sxm
+            9500 | "9500" | offers[1].price_per_gpu_hour = "9500": expected a number ≥ 0
+            "memory_gib": 44.99, | `` | offers[2].gpu.memory_gib is missing: expected usable memory per GPU
+            "max_gpus": 16 | "max_gpus": 2 | offers[1].instance_gpus[2] = 4: expected GPU counts from 1 to max_gpus (2)
+            [1, 2, 4, 8], "max_gpus": 64 | [2, 1] | offers[0].instance_gpus[1] = 1: expected GPU counts from 1
+            "2026-12-31" | "2026-12-01" | valid_until = "2026-12-01": expected a date on or after quote_date 2026-12-04
+            "2026-12-01" | "1 Dec 2026" | rate_date = "1 Dec 2026": expected a date such as 2026-12-31
             """)
     void aBadValueIsRefusedNamingTheKey(String replaced, String by, String message) {
         assertTrue(EXAMPLE.contains(replaced), replaced);
