@@ -203,7 +203,7 @@ public final class JsonBinding {
     }
 
     /** {@code 16} for 16.0, else the double as Java writes it. */
-    public static String plain(double value) {
+    static String plain(double value) {
         return value == Math.rint(value) && Math.abs(value) < 1e15 ? Long.toString((long) value)
                 : Double.toString(value);
     }

@@ -158,7 +158,7 @@ public final class SafeJson {
      * @param firstByte the offset of {@code bytes[offset]} in the whole input, for the message
      * @throws JsonProcessingException naming the line and byte offset of the first byte that is not UTF-8
      */
-    public static String utf8(byte[] bytes, int offset, int length, long firstByte) throws JsonProcessingException {
+    private static String utf8(byte[] bytes, int offset, int length, long firstByte) throws JsonProcessingException {
         Decoded decoded = decode(bytes, offset, length);
         if (decoded.text() == null) {
             long line = 1;
@@ -278,16 +278,6 @@ public final class SafeJson {
             return Optional.empty();
         }
         return Optional.empty();
-    }
-
-    /** Compact one-line JSON (for JSON Lines). */
-    public static ObjectWriter compactWriter() {
-        return COMPACT;
-    }
-
-    /** Indented JSON (for files people read). */
-    public static ObjectWriter prettyWriter() {
-        return PRETTY;
     }
 
     /** Indented JSON text of a tree or a DTO record (writing one to a string cannot fail). */
