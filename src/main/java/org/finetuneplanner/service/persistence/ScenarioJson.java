@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -89,32 +90,51 @@ public final class ScenarioJson {
     private static final String EXPECTED = "expected a JSON object {\"format\": \"" + FORMAT
             + "\", \"model\": …, \"hardware\": …}";
 
-    private final Catalogs catalogs;
+    private final Supplier<Catalogs> catalogs;
 
     /** A reader and writer that resolves ids through {@code catalogs}. */
     public ScenarioJson(Catalogs catalogs) {
-        this.catalogs = Objects.requireNonNull(catalogs, "catalogs");
+        Objects.requireNonNull(catalogs, "catalogs");
+        this.catalogs = () -> catalogs;
     }
 
-    /** A reader and writer over the bundled catalogs. */
+    private ScenarioJson(Supplier<Catalogs> catalogs) {
+        this.catalogs = catalogs;
+    }
+
+    /**
+     * A reader and writer over the bundled catalogs. The catalogs are read, and the scenario and result mappings
+     * prepared, in the background from the first call on (on a cold start each takes about as long as the command
+     * line's own start-up); the first use waits for them.
+     */
     public static ScenarioJson standard() {
         return Standard.INSTANCE;
     }
 
     private static final class Standard {
-        static final ScenarioJson INSTANCE = create();
+        // Method references to other classes: a lambda of this class would wait for its initialisation (a deadlock).
+        static final ScenarioJson INSTANCE = new ScenarioJson(joined(
+                CompletableFuture.supplyAsync(Catalogs::load, ScenarioJson::startDaemon),
+                CompletableFuture.runAsync(ScenarioJson::prepareMappings, ScenarioJson::startDaemon)));
+    }
 
-        /**
-         * On a cold start, reading the catalogs and preparing the scenario and result mappings (Jackson looks at each
-         * DTO record once) take about as long each: they are done side by side.
-         */
-        private static ScenarioJson create() {
-            // A method of the outer class: a lambda here would wait for this class's initialisation (a deadlock).
-            CompletableFuture<Void> prepared = CompletableFuture.runAsync(ScenarioJson::prepareMappings);
-            ScenarioJson json = new ScenarioJson(Catalogs.load());
+    /** The catalogs once both background tasks are done (a failure to prepare is only a missed head start). */
+    private static Supplier<Catalogs> joined(CompletableFuture<Catalogs> catalogs, CompletableFuture<Void> prepared) {
+        return () -> {
             prepared.exceptionally(e -> null).join();
-            return json;
-        }
+            try {
+                return catalogs.join();
+            } catch (CompletionException e) {
+                throw e.getCause() instanceof RuntimeException r ? r : e;
+            }
+        };
+    }
+
+    /** Runs a start-up task on a thread of its own (the common pool has a single thread on two cores). */
+    private static void startDaemon(Runnable task) {
+        Thread thread = new Thread(task, "scenario-json-start");
+        thread.setDaemon(true);
+        thread.start();
     }
 
     private static void prepareMappings() {
@@ -124,7 +144,7 @@ public final class ScenarioJson {
 
     /** The catalogs ids are resolved against. */
     public Catalogs catalogs() {
-        return catalogs;
+        return catalogs.get();
     }
 
     /**
@@ -316,7 +336,7 @@ public final class ScenarioJson {
     private Document read(ScenarioDto dto, Supplier<JsonNode> source, JsonNode name) {
         try {
             List<Note> notes = new ArrayList<>();
-            Scenario scenario = new ScenarioReader(catalogs, source, notes).read(dto);
+            Scenario scenario = new ScenarioReader(catalogs.get(), source, notes).read(dto);
             return new Document(scenario, notes, name, source);
         } catch (InvalidValueException e) {
             throw new ScenarioException(e.key(), e.getMessage(), e);
