@@ -33,9 +33,9 @@ import org.finetuneplanner.core.scenario.Identified;
  *   <li>{@code String}: only a JSON string ({@code 42} is not {@code "42"});</li>
  *   <li>{@code Boolean}: only {@code true} or {@code false} ({@code "yes"}, {@code 1} are refused);</li>
  *   <li>{@code Integer}, {@code Long}: a whole number, written as an integer or as a float without fraction
- *       ({@code 5e7}; people write token counts that way), in the range of its {@link Limits}; {@code 4.5},
+ *       ({@code 5e7}; people write token counts that way), in the range of its {@link Bounds}; {@code 4.5},
  *       {@code "4"}, {@code 1e30} are refused;</li>
- *   <li>{@code Double}: a finite number in the range of its {@link Limits};</li>
+ *   <li>{@code Double}: a finite number in the range of its {@link Bounds};</li>
  *   <li>enums that are {@link Identified}: their scenario-file spelling, case-insensitive, read and written.</li>
  * </ul>
  *
@@ -177,7 +177,7 @@ final class StrictValues extends SimpleModule {
 
         @Override
         public JsonDeserializer<?> createContextual(DeserializationContext ctxt, BeanProperty property) {
-            Limits limits = property == null ? null : property.getAnnotation(Limits.class);
+            Bounds limits = property == null ? null : property.getAnnotation(Bounds.class);
             if (limits == null) {
                 return this;
             }
@@ -225,7 +225,7 @@ final class StrictValues extends SimpleModule {
 
         @Override
         public JsonDeserializer<?> createContextual(DeserializationContext ctxt, BeanProperty property) {
-            Limits limits = property == null ? null : property.getAnnotation(Limits.class);
+            Bounds limits = property == null ? null : property.getAnnotation(Bounds.class);
             return limits == null ? this : new Decimal(limits.min(), limits.minExclusive(), limits.max());
         }
 

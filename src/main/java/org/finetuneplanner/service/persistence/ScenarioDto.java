@@ -28,13 +28,13 @@ import org.finetuneplanner.core.scenario.Scenario;
 import org.finetuneplanner.core.scenario.Sharding;
 import org.finetuneplanner.core.scenario.TrainingSpec;
 import org.finetuneplanner.core.scenario.WeightStorage;
-import org.finetuneplanner.service.io.Limits;
+import org.finetuneplanner.service.io.Bounds;
 import org.finetuneplanner.service.io.SafeJson;
 
 /**
  * The JSON shape of a {@code finetune-plan/1} scenario, section by section and key by key (snake_case, enums by
  * their spec spelling). A null component is a key that is absent or JSON null; its default is applied by
- * {@link ScenarioReader}. Number ranges that do not depend on another key are {@link Limits} checked while binding.
+ * {@link ScenarioReader}. Number ranges that do not depend on another key are {@link Bounds} checked while binding.
  * Every section keeps the keys this version does not know in {@code other} (warned about when read, kept when the
  * file is saved again).
  *
@@ -90,7 +90,7 @@ record ScenarioDto(String format, String name, ModelDto model, MethodDto method,
 
     /** {@code model}: one of a catalog preset, a {@code config.json} object, a bare parameter count. */
     record ModelDto(String preset, JsonNode config,
-                    @Limits(min = 1_000_000, max = ScenarioJson.MAX_PARAMETERS) Long parameters,
+                    @Bounds(min = 1_000_000, max = ScenarioJson.MAX_PARAMETERS) Long parameters,
                     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> other) {
         static final ModelDto EMPTY = new ModelDto(null, null, null, null);
 
@@ -101,8 +101,8 @@ record ScenarioDto(String format, String name, ModelDto model, MethodDto method,
 
     /** {@code method}: what is trained. */
     record MethodDto(FineTuneMethod type,
-                     @Limits(min = 1, max = ScenarioJson.MAX_RANK) Integer rank,
-                     @Limits(min = 1, max = ScenarioJson.MAX_ALPHA) Integer alpha,
+                     @Bounds(min = 1, max = ScenarioJson.MAX_RANK) Integer rank,
+                     @Bounds(min = 1, max = ScenarioJson.MAX_ALPHA) Integer alpha,
                      List<String> targets, List<ExtraTrainable> extraTrainable, WeightStorage baseWeights,
                      @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> other) {
         static final MethodDto EMPTY = new MethodDto(null, null, null, null, null, null, null);
@@ -114,9 +114,9 @@ record ScenarioDto(String format, String name, ModelDto model, MethodDto method,
 
     /** {@code training}: how one step runs. */
     record TrainingDto(Precision precision, Boolean masterWeights, Optimizer optimizer, Boolean optimizerInBackward,
-                       @Limits(min = 1, max = ScenarioJson.MAX_MICRO_BATCH) Integer microBatchSize,
-                       @Limits(min = 1, max = ScenarioJson.MAX_SEQUENCE_LENGTH) Integer sequenceLength,
-                       @Limits(min = 1, max = ScenarioJson.MAX_ACCUMULATION) Integer gradientAccumulationSteps,
+                       @Bounds(min = 1, max = ScenarioJson.MAX_MICRO_BATCH) Integer microBatchSize,
+                       @Bounds(min = 1, max = ScenarioJson.MAX_SEQUENCE_LENGTH) Integer sequenceLength,
+                       @Bounds(min = 1, max = ScenarioJson.MAX_ACCUMULATION) Integer gradientAccumulationSteps,
                        Checkpointing activationCheckpointing, Attention attention, Loss loss, Boolean compile,
                        Framework framework,
                        @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> other) {
@@ -130,9 +130,9 @@ record ScenarioDto(String format, String name, ModelDto model, MethodDto method,
 
     /** {@code hardware}: the GPUs the job runs on. */
     record HardwareDto(String gpu,
-                       @Limits(min = 1, max = HardwareSpec.MAX_GPUS) Integer gpuCount,
-                       @Limits(min = 0, minExclusive = true) Double gpuMemoryGib,
-                       @Limits(min = 1, max = ScenarioJson.MAX_GPUS_PER_NODE) Integer gpusPerNode,
+                       @Bounds(min = 1, max = HardwareSpec.MAX_GPUS) Integer gpuCount,
+                       @Bounds(min = 0, minExclusive = true) Double gpuMemoryGib,
+                       @Bounds(min = 1, max = ScenarioJson.MAX_GPUS_PER_NODE) Integer gpusPerNode,
                        Sharding sharding, Offload offload,
                        @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> other) {
         static final HardwareDto EMPTY = new HardwareDto(null, null, null, null, null, null, null);
@@ -143,8 +143,8 @@ record ScenarioDto(String format, String name, ModelDto model, MethodDto method,
     }
 
     /** {@code data}: what the job sees. */
-    record DataDto(@Limits(min = 1, max = ScenarioJson.MAX_TOKENS) Long tokens,
-                   @Limits(min = 0, minExclusive = true, max = ScenarioJson.MAX_EPOCHS) Double epochs,
+    record DataDto(@Bounds(min = 1, max = ScenarioJson.MAX_TOKENS) Long tokens,
+                   @Bounds(min = 0, minExclusive = true, max = ScenarioJson.MAX_EPOCHS) Double epochs,
                    @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> other) {
         static final DataDto EMPTY = new DataDto(null, null, null);
 
@@ -154,8 +154,8 @@ record ScenarioDto(String format, String name, ModelDto model, MethodDto method,
     }
 
     /** {@code cost}: what the hardware costs and how well it is used. */
-    record CostDto(@Limits(min = 0, max = ScenarioJson.MAX_USD_PER_GPU_HOUR) Double usdPerGpuHour, String provider,
-                   @Limits(min = 0, minExclusive = true, max = 1) Double mfu,
+    record CostDto(@Bounds(min = 0, max = ScenarioJson.MAX_USD_PER_GPU_HOUR) Double usdPerGpuHour, String provider,
+                   @Bounds(min = 0, minExclusive = true, max = 1) Double mfu,
                    @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> other) {
         static final CostDto EMPTY = new CostDto(null, null, null, null);
 

@@ -22,7 +22,7 @@ import org.finetuneplanner.service.catalog.Catalogs;
 import org.finetuneplanner.service.io.InvalidValueException;
 import org.finetuneplanner.service.io.IoReasons;
 import org.finetuneplanner.service.io.JsonBinding;
-import org.finetuneplanner.service.io.Limits;
+import org.finetuneplanner.service.io.Bounds;
 import org.finetuneplanner.service.io.SafeJson;
 
 /**
@@ -53,7 +53,7 @@ public final class PriceListJson {
     /** The file's shape. */
     @JsonIgnoreProperties(ignoreUnknown = true)
     record PriceListDto(String format, SellerDto seller, String currency,
-                        @Limits(min = 0, minExclusive = true, max = 1e9) Double usdRate,
+                        @Bounds(min = 0, minExclusive = true, max = 1e9) Double usdRate,
                         String rateDate, String quoteDate, String validUntil, List<OfferDto> offers) {
     }
 
@@ -64,14 +64,14 @@ public final class PriceListJson {
 
     /** One of {@code offers}. */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record OfferDto(GpuDto gpu, @Limits(min = 0, max = 1e12) Double pricePerGpuHour, List<Integer> instanceGpus,
-                    @Limits(min = 1, max = HardwareSpec.MAX_GPUS) Integer maxGpus) {
+    record OfferDto(GpuDto gpu, @Bounds(min = 0, max = 1e12) Double pricePerGpuHour, List<Integer> instanceGpus,
+                    @Bounds(min = 1, max = HardwareSpec.MAX_GPUS) Integer maxGpus) {
     }
 
     /** An offer's {@code gpu}: a catalog id (text), or an object describing the GPU. */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record GpuDto(String id, String name, @Limits(min = 0, minExclusive = true, max = 100_000) Double memoryGib,
-                  @Limits(min = 0, minExclusive = true, max = 1_000_000) Double bf16Tflops, Boolean fp8,
+    record GpuDto(String id, String name, @Bounds(min = 0, minExclusive = true, max = 100_000) Double memoryGib,
+                  @Bounds(min = 0, minExclusive = true, max = 1_000_000) Double bf16Tflops, Boolean fp8,
                   String interconnect) {
 
         @JsonCreator(mode = JsonCreator.Mode.PROPERTIES)

@@ -14,7 +14,7 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.core.JsonProcessingException;
 
 import org.finetuneplanner.service.io.AtomicFiles;
-import org.finetuneplanner.service.io.Limits;
+import org.finetuneplanner.service.io.Bounds;
 import org.finetuneplanner.service.io.SafeJson;
 
 /**
@@ -95,10 +95,10 @@ public final class SettingsStore {
 
     /** The window's place and size, screen pixels. */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record Window(@Limits(min = -MAX_COORDINATE, max = MAX_COORDINATE) Double x,
-                  @Limits(min = -MAX_COORDINATE, max = MAX_COORDINATE) Double y,
-                  @Limits(min = 0, max = MAX_COORDINATE) Double width,
-                  @Limits(min = 0, max = MAX_COORDINATE) Double height, Boolean maximized) {
+    record Window(@Bounds(min = -MAX_COORDINATE, max = MAX_COORDINATE) Double x,
+                  @Bounds(min = -MAX_COORDINATE, max = MAX_COORDINATE) Double y,
+                  @Bounds(min = 0, max = MAX_COORDINATE) Double width,
+                  @Bounds(min = 0, max = MAX_COORDINATE) Double height, Boolean maximized) {
     }
 
     /** The colour theme. */

@@ -21,7 +21,7 @@ import org.finetuneplanner.core.memory.MemoryBreakdown;
 import org.finetuneplanner.core.scenario.Scenario;
 import org.finetuneplanner.service.io.IoReasons;
 import org.finetuneplanner.service.io.JsonBinding;
-import org.finetuneplanner.service.io.Limits;
+import org.finetuneplanner.service.io.Bounds;
 import org.finetuneplanner.service.io.LineReader;
 import org.finetuneplanner.service.io.SafeJson;
 import org.finetuneplanner.service.persistence.ScenarioException;
@@ -111,8 +111,8 @@ public final class ValidationRunner {
      * measurement), complete and unit_uncertain false.
      */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record Expected(String metric, @Limits(min = 0) Double peakGib, @Limits(min = 0) Double capacityGib,
-                    String caseType, @Limits(min = 0) Double tokensPerSecond, Boolean complete,
+    record Expected(String metric, @Bounds(min = 0) Double peakGib, @Bounds(min = 0) Double capacityGib,
+                    String caseType, @Bounds(min = 0) Double tokensPerSecond, Boolean complete,
                     Boolean unitUncertain) {
         static final Expected NONE = new Expected(null, null, null, null, null, null, null);
     }

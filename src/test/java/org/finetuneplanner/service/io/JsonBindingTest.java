@@ -20,13 +20,13 @@ import org.finetuneplanner.core.scenario.Sharding;
 class JsonBindingTest {
 
     /** A DTO with one value of each kind. */
-    record Sample(@Limits(min = 1, max = 64) Integer count, Long tokens,
-                  @Limits(min = 0, minExclusive = true, max = 1) Double share, Boolean flag, String label,
+    record Sample(@Bounds(min = 1, max = 64) Integer count, Long tokens,
+                  @Bounds(min = 0, minExclusive = true, max = 1) Double share, Boolean flag, String label,
                   Sharding sharding, List<Sharding> more, Inner inner) {
     }
 
     /** A nested section. */
-    record Inner(@Limits(min = 1, max = 8) Integer depth) {
+    record Inner(@Bounds(min = 1, max = 8) Integer depth) {
     }
 
     private static Sample bind(String json) {

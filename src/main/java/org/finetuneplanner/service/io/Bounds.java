@@ -12,7 +12,7 @@ import java.lang.annotation.Target;
  */
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ElementType.PARAMETER, ElementType.FIELD, ElementType.METHOD})
-public @interface Limits {
+public @interface Bounds {
 
     /** Smallest value accepted. */
     double min() default Double.NEGATIVE_INFINITY;
