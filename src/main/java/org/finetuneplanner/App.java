@@ -68,6 +68,11 @@ public final class App extends Application {
 
     /** Starts the desktop app ({@link Launcher} calls this when there are no arguments). */
     public static void main(String[] args) {
+        // AWT only draws the PDF report off screen. Left to connect to X11, it sets an error handler inside
+        // GTK's and GTK prints "Gdk-WARNING ... XSetErrorHandler() called with a GDK error trap pushed".
+        if (System.getProperty("java.awt.headless") == null) {
+            System.setProperty("java.awt.headless", "true");
+        }
         catalogsAhead = CompletableFuture.supplyAsync(Catalogs::load);
         launch(App.class, args);
     }
@@ -78,7 +83,7 @@ public final class App extends Application {
         Estimator estimator = new Estimator(memory, new ThroughputEstimator(), new CostProjector());
         Planner planner = new Planner(memory::estimate, estimator::estimate, new CostProjector());
         return new PlannerServices(catalogs.models().stream().map(CatalogModel::toModelSpec).toList(),
-                catalogs.gpus(), estimator::estimate, planner::plan, new ModelSources() {
+                catalogs.gpus(), estimator::estimate, estimator::explain, planner::plan, new ModelSources() {
                     @Override
                     public ModelSpec fromConfig(Path file) {
                         return ModelFiles.readConfig(file);
@@ -177,8 +182,8 @@ public final class App extends Application {
      * with the shell's status line, then opened with the desktop's PDF viewer.
      */
     private ExportViewModel reportExport(PlannerServices services, Catalogs catalogs, UiExecutors executors) {
-        ReportService reports = new ReportService(services.estimator(), services.planner(), catalogs.gpus(),
-                ReportAccuracy::fromBundledCases, new PdfReportExporter());
+        ReportService reports = new ReportService(services.estimator(), services.explainer(), services.planner(),
+                catalogs.gpus(), ReportAccuracy::fromBundledCases, new PdfReportExporter());
         ExportViewModel vm = new ExportViewModel(reports, executors,
                 file -> getHostServices().showDocument(file.toUri().toString()), LocalDate::now);
         // Fonts, PDFBox and JFreeChart loaded before the first export, on a low-priority thread of its own so

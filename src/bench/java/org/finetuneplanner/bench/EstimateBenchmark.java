@@ -5,6 +5,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.finetuneplanner.core.Estimate;
 import org.finetuneplanner.core.Estimator;
+import org.finetuneplanner.core.Explanation;
 import org.finetuneplanner.core.memory.MemoryEstimate;
 import org.finetuneplanner.core.memory.MemoryEstimator;
 import org.finetuneplanner.core.scenario.Scenario;
@@ -58,6 +59,12 @@ public class EstimateBenchmark {
     @Benchmark
     public Estimate fullEstimate() {
         return estimator.estimate(scenario);
+    }
+
+    /** The explanation of one estimate: made only for the selected option and the report, never per option. */
+    @Benchmark
+    public Explanation explain() {
+        return estimator.explain(scenario);
     }
 
     @Benchmark

@@ -54,7 +54,8 @@ public class ReportBenchmark {
     @Setup
     public void setUp() throws IOException {
         ScenarioJson reader = ScenarioJson.standard();
-        service = ReportService.standard(reader.catalogs().gpus(), Estimator.standard()::estimate,
+        Estimator estimator = Estimator.standard();
+        service = ReportService.standard(reader.catalogs().gpus(), estimator::estimate, estimator::explain,
                 ReportAccuracy::fromBundledCases);
         String json = job.equals("lora-8b")
                 ? scenario("llama-3.1-8b", "lora", 4, 2048, "l40s-48gb", 1, "none")

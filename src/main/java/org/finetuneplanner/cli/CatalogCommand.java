@@ -20,6 +20,7 @@ import org.finetuneplanner.core.scenario.Precision;
 import org.finetuneplanner.service.catalog.CatalogModel;
 import org.finetuneplanner.service.catalog.Catalogs;
 import org.finetuneplanner.service.io.SafeJson;
+import org.finetuneplanner.service.io.SafeText;
 
 /** {@code catalog gpus|models [--json]}: the ids a scenario may name, with the figures behind them. */
 @Command(name = "catalog", mixinStandardHelpOptions = true,
@@ -59,11 +60,13 @@ final class CatalogCommand implements Callable<Integer> {
                         "fp8", "$/GPU-h", "cheapest");
                 for (GpuSpec gpu : catalogs.gpus()) {
                     GpuPrice price = gpu.cheapestPrice().orElse(null);
-                    out.printf(Locale.ROOT, "%-20s %-40s %8.2f %9.1f %4s %10s  %s%n", gpu.id(), gpu.name(),
+                    out.printf(Locale.ROOT, "%-20s %-40s %8.2f %9.1f %4s %10s  %s%n", SafeText.escape(gpu.id()),
+                            SafeText.escape(gpu.name()),
                             gpu.usableMemoryGib(), gpu.tflops().dense(Precision.BF16),
                             gpu.fp8Supported() ? "yes" : "no",
                             price == null ? "-" : String.format(Locale.ROOT, "%.2f", price.usdPerGpuHour()),
-                            price == null ? "no listed price" : price.provider() + " (" + price.seen() + ")");
+                            price == null ? "no listed price"
+                                    : SafeText.escape(price.provider() + " (" + price.seen() + ")"));
                 }
             }
         } else if (json) {
@@ -73,12 +76,13 @@ final class CatalogCommand implements Callable<Integer> {
         } else {
             out.printf(Locale.ROOT, "%-30s %-34s %-14s %-24s %s%n", "id", "name", "family", "official", "hf_repo");
             for (CatalogModel model : catalogs.models()) {
-                out.printf(Locale.ROOT, "%-30s %-34s %-14s %-24s %s%n", model.id(), model.name(), model.family(),
-                        model.officialStated().isEmpty() ? "-" : model.officialStated(), model.hfRepo());
+                out.printf(Locale.ROOT, "%-30s %-34s %-14s %-24s %s%n", SafeText.escape(model.id()),
+                        SafeText.escape(model.name()), SafeText.escape(model.family()),
+                        model.officialStated().isEmpty() ? "-" : SafeText.escape(model.officialStated()),
+                        SafeText.escape(model.hfRepo()));
             }
         }
-        out.flush();
-        return out.checkError() ? ExitCodes.IO : ExitCodes.OK;
+        return context.finishOutput("the catalog");
     }
 
     private static ObjectNode gpuJson(GpuSpec gpu) {

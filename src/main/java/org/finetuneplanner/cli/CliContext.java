@@ -1,12 +1,16 @@
 package org.finetuneplanner.cli;
 
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Function;
 
 import org.finetuneplanner.core.Estimate;
 import org.finetuneplanner.core.scenario.Scenario;
+import org.finetuneplanner.service.io.IoReasons;
+import org.finetuneplanner.service.io.SafeText;
 import org.finetuneplanner.service.persistence.ScenarioJson;
 
 /**
@@ -35,9 +39,30 @@ public record CliContext(InputStream in, PrintWriter out, PrintWriter err, Scena
         return new CliContext(in, out, err, ScenarioJson.standard(), Main.standardEstimator());
     }
 
-    /** Prints one error line on standard error. */
+    /** Prints one error line on standard error; control characters in it (from names, paths) are shown escaped. */
     public void error(String message) {
-        err.println("error: " + message.replaceAll("[\\r\\n]+", " "));
+        err.println("error: " + SafeText.escape(message.replaceAll("(\\r?\\n)+", " ")));
         err.flush();
+    }
+
+    /**
+     * Flushes standard output and checks that everything written reached it. On a failure prints one line naming
+     * what could not be written and why ("the disk is full", "it is closed") and returns {@link ExitCodes#IO};
+     * a reader that closed the pipe ({@code … | head -1}) also gives {@link ExitCodes#IO}, but quietly: it wanted
+     * no more.
+     *
+     * @param what what was being written ("the result"), or empty
+     * @return {@link ExitCodes#OK} or {@link ExitCodes#IO}
+     */
+    int finishOutput(String what) {
+        if (!out.checkError()) {
+            return ExitCodes.OK;
+        }
+        Optional<IOException> failure = out instanceof WatchedWriter watched ? watched.failure() : Optional.empty();
+        if (failure.isEmpty() || !WatchedWriter.isClosedPipe(failure.get())) {
+            error("cannot write " + (what.isEmpty() ? "" : what + " ") + "to standard output ("
+                    + failure.map(IoReasons::of).orElse("closed or full") + ")");
+        }
+        return ExitCodes.IO;
     }
 }

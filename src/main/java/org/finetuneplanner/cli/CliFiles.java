@@ -3,16 +3,17 @@ package org.finetuneplanner.cli;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+
+import org.finetuneplanner.service.io.IoReasons;
 import org.finetuneplanner.service.io.SafeJson;
 import org.finetuneplanner.service.persistence.ScenarioException;
 import org.finetuneplanner.service.persistence.ScenarioJson;
@@ -48,7 +49,7 @@ final class CliFiles {
             context.error(label(path) + ": " + SafeJson.describe(e));
             return new Loaded(null, null, ExitCodes.INVALID_INPUT);
         } catch (IOException e) {
-            context.error(label(path) + ": cannot be read (" + ioReason(e) + ")");
+            context.error(label(path) + ": cannot be read (" + IoReasons.of(e) + ")");
             return new Loaded(null, null, ExitCodes.IO);
         }
         try {
@@ -82,17 +83,13 @@ final class CliFiles {
         return "-".equals(path) ? "standard input" : path;
     }
 
-    /** A short reason for an IO failure ("no such file", "permission denied", …). */
-    static String ioReason(IOException e) {
-        if (e instanceof NoSuchFileException) {
-            return "no such file";
+    /**
+     * Refuses an empty file name (a shell's {@code ''} or an unset variable), which would otherwise name the
+     * current folder: a usage error.
+     */
+    static void requirePath(CommandSpec spec, String value, String what) {
+        if (value != null && value.isEmpty()) {
+            throw new ParameterException(spec.commandLine(), what + ": the file name is empty");
         }
-        if (e instanceof AccessDeniedException) {
-            return "permission denied";
-        }
-        if (e instanceof FileSystemException fs && fs.getReason() != null) {
-            return fs.getReason();
-        }
-        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 }

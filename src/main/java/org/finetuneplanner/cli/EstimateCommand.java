@@ -15,6 +15,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 import org.finetuneplanner.core.Estimate;
+import org.finetuneplanner.service.io.IoReasons;
 import org.finetuneplanner.service.io.LineReader;
 import org.finetuneplanner.service.io.SafeJson;
 import org.finetuneplanner.service.persistence.ResultJson;
@@ -34,6 +35,9 @@ import org.finetuneplanner.service.persistence.ScenarioJson;
             "Use - for standard input."})
 final class EstimateCommand implements Callable<Integer> {
 
+    /** Batch lines between two checks of standard output when it is not flushed anyway. */
+    private static final int CHECK_EVERY = 64;
+
     @Spec
     private CommandSpec spec;
 
@@ -49,6 +53,8 @@ final class EstimateCommand implements Callable<Integer> {
     private boolean compact;
 
     private final CliContext context;
+    /** Set when the batch flushed its output before waiting for input: time to check that output. */
+    private boolean flushed;
 
     EstimateCommand(CliContext context) {
         this.context = context;
@@ -60,6 +66,8 @@ final class EstimateCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(),
                     "give either SCENARIO.json or --batch IN.jsonl" + (scenario == null ? "" : ", not both"));
         }
+        CliFiles.requirePath(spec, scenario, "SCENARIO.json");
+        CliFiles.requirePath(spec, batch, "--batch");
         return batch != null ? batch() : single();
     }
 
@@ -71,13 +79,26 @@ final class EstimateCommand implements Callable<Integer> {
         Estimate estimate = context.estimator().apply(loaded.document().scenario());
         JsonNode result = withName(ResultJson.toTree(estimate, loaded.document().notes()), loaded.tree());
         context.out().println(compact ? SafeJson.compact(result) : SafeJson.pretty(result));
-        return finish();
+        return context.finishOutput("the result");
     }
 
+    /**
+     * Answers line by line. Output is flushed whenever the input has nothing ready (a pipe or a terminal waiting
+     * for its next line), so each answer appears as its line is read; from a file the bytes are always ready and
+     * the output stays buffered. Standard output is checked after every flush and every {@value #CHECK_EVERY}
+     * lines, so a failed output (a full disk, a reader that closed the pipe) ends the run within that many lines
+     * instead of after the whole batch.
+     */
     private int batch() {
         int failed = 0;
         PrintWriter out = context.out();
-        try (LineReader lines = new LineReader(CliFiles.open(batch, context.in()), (int) SafeJson.MAX_DOCUMENT_BYTES)) {
+        Runnable flushBeforeWaiting = () -> {
+            out.flush();
+            flushed = true;
+        };
+        long answered = 0;
+        try (LineReader lines = new LineReader(CliFiles.open(batch, context.in()), (int) SafeJson.MAX_DOCUMENT_BYTES,
+                flushBeforeWaiting)) {
             for (LineReader.Line line = lines.next(); line != null; line = lines.next()) {
                 if (line.text() != null && line.text().isBlank()) {
                     continue;
@@ -87,13 +108,17 @@ final class EstimateCommand implements Callable<Integer> {
                     failed++;
                 }
                 out.println(SafeJson.compact(answer));
+                answered++;
+                if ((flushed || answered % CHECK_EVERY == 0) && out.checkError()) {
+                    return context.finishOutput("the results");
+                }
+                flushed = false;
             }
         } catch (IOException e) {
-            out.flush();
-            context.error(CliFiles.label(batch) + ": cannot be read (" + CliFiles.ioReason(e) + ")");
+            context.error(CliFiles.label(batch) + ": cannot be read (" + IoReasons.of(e) + ")");
             return ExitCodes.IO;
         }
-        int status = finish();
+        int status = context.finishOutput("the results");
         if (status != ExitCodes.OK) {
             return status;
         }
@@ -139,14 +164,5 @@ final class EstimateCommand implements Callable<Integer> {
             result.set("name", name);
         }
         return result;
-    }
-
-    private int finish() {
-        context.out().flush();
-        if (context.out().checkError()) {
-            context.error("cannot write the results to standard output (closed or full)");
-            return ExitCodes.IO;
-        }
-        return ExitCodes.OK;
     }
 }

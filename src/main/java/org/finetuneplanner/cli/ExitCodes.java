@@ -11,9 +11,15 @@ public final class ExitCodes {
     public static final int OK = 0;
     /** The input was read but is invalid: a scenario with a bad value, or at least one batch line failed. */
     public static final int INVALID_INPUT = 1;
-    /** The command line itself is wrong: unknown command or option, missing argument. */
+    /**
+     * The command line itself is wrong: unknown command or option, missing argument, an option value that is
+     * unknown or out of range, an empty file name.
+     */
     public static final int USAGE = 2;
-    /** A file could not be read or written (missing, no permission, disk full), or the output was closed. */
+    /**
+     * A file could not be read or written (missing, no permission, disk full, a special file as {@code --out}), or
+     * standard output failed (full, closed; a reader that closed the pipe ends the run quietly with this status).
+     */
     public static final int IO = 3;
     /** The desktop app could not start (no display, no GTK 3, JavaFX missing); the command line still works. */
     public static final int APP_UNAVAILABLE = 4;
@@ -25,8 +31,9 @@ public final class ExitCodes {
         Map<String, String> codes = new LinkedHashMap<>();
         codes.put(" " + OK, "done");
         codes.put(" " + INVALID_INPUT, "invalid input (a scenario value, or any batch line failed)");
-        codes.put(" " + USAGE, "wrong command line (unknown command or option, missing argument)");
-        codes.put(" " + IO, "a file could not be read or written");
+        codes.put(" " + USAGE, "wrong command line (unknown command or option, missing argument, option value not "
+                + "allowed, empty file name)");
+        codes.put(" " + IO, "a file or standard output could not be read or written");
         codes.put(" " + APP_UNAVAILABLE, "the desktop app could not start (no arguments given, no display)");
         codes.put(INTERNAL + "", "internal error (please report it)");
         return codes;

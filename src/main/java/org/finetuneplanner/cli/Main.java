@@ -1,6 +1,8 @@
 package org.finetuneplanner.cli;
 
 import java.io.BufferedWriter;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
@@ -37,7 +39,8 @@ public final class Main implements Callable<Integer> {
 
     /** Runs the command line and exits with its status. */
     public static void main(String[] args) {
-        PrintWriter out = writer(System.out);
+        // The descriptor itself, not System.out: a PrintStream swallows write errors (a full disk, a closed pipe).
+        PrintWriter out = new WatchedWriter(new FileOutputStream(FileDescriptor.out));
         PrintWriter err = writer(System.err);
         int status;
         try {
@@ -64,6 +67,10 @@ public final class Main implements Callable<Integer> {
     /** Runs the command line with the given context (tests inject streams or an estimator here). */
     public static int run(String[] args, CliContext context) {
         int status = commandLine(context).execute(args);
+        if (status == ExitCodes.OK) {
+            // Commands check their own output; this catches the rest (help, version) written to a full disk.
+            status = context.finishOutput("");
+        }
         context.out().flush();
         context.err().flush();
         return status;
@@ -90,7 +97,8 @@ public final class Main implements Callable<Integer> {
         cli.setCaseInsensitiveEnumValuesAllowed(true);
         cli.setParameterExceptionHandler((e, args) -> {
             CommandLine where = e.getCommandLine();
-            context.error(e.getMessage().replaceAll("\\s+", " ").strip() + " (see: "
+            // Line breaks of picocli's messages become spaces; other controls are the user's and are shown escaped.
+            context.error(e.getMessage().replaceAll("[ \\r\\n]*\\n[ \\r\\n]*| {2,}", " ").strip() + " (see: "
                     + where.getCommandSpec().qualifiedName() + " --help)");
             return ExitCodes.USAGE;
         });
@@ -123,9 +131,19 @@ public final class Main implements Callable<Integer> {
         return estimator::estimate;
     }
 
+    /** What went wrong, in one line: the failure's own message; its kind only when it has none to give. */
     static String describe(Throwable t) {
         String message = t.getMessage();
-        return t.getClass().getSimpleName() + (message == null ? "" : ": " + message.replaceAll("\\s+", " "));
+        if (message != null && !message.isBlank()) {
+            return message.replaceAll("\\s+", " ").strip();
+        }
+        if (t instanceof OutOfMemoryError) {
+            return "out of memory";
+        }
+        if (t instanceof StackOverflowError) {
+            return "stack overflow";
+        }
+        return "unexpected failure without a message (" + t.getClass().getSimpleName() + ")";
     }
 
     private static PrintWriter writer(OutputStream stream) {

@@ -11,8 +11,11 @@ import java.util.concurrent.Callable;
 import java.util.function.Function;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 import org.finetuneplanner.core.Estimate;
 import org.finetuneplanner.core.Estimator;
@@ -26,8 +29,10 @@ import org.finetuneplanner.core.plan.Planner;
 import org.finetuneplanner.core.scenario.HardwareSpec;
 import org.finetuneplanner.core.scenario.Scenario;
 import org.finetuneplanner.core.time.ThroughputEstimator;
+import org.finetuneplanner.service.io.SafeText;
 import org.finetuneplanner.service.persistence.PlanJson;
 import org.finetuneplanner.service.persistence.ScenarioJson;
+import org.finetuneplanner.service.text.Words;
 
 /**
  * {@code plan SCENARIO.json [--json] [--gpus ID,ID,…]}: the scenario's model, method, training and data tried on
@@ -41,6 +46,9 @@ import org.finetuneplanner.service.persistence.ScenarioJson;
                     + "their time and cost, and the cheapest and fastest options.",
             "Without --json a table; with --json the object of the scenario format's 'plan' section."})
 final class PlanCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
 
     @Parameters(index = "0", paramLabel = "SCENARIO.json",
             description = "a scenario file (finetune-plan/1); - reads standard input")
@@ -70,38 +78,23 @@ final class PlanCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        // The command line is checked whole before any file is read: a wrong option value is a usage error (2).
+        CliFiles.requirePath(spec, scenario, "SCENARIO.json");
+        if (!(discount >= 0 && discount <= 0.95)) {
+            throw new ParameterException(spec.commandLine(), "--discount " + discount
+                    + " is not allowed; give a fraction from 0 to 0.95");
+        }
+        if (!(usdPerKwh >= 0 && usdPerKwh < 100)) {
+            throw new ParameterException(spec.commandLine(), "--usd-per-kwh " + usdPerKwh
+                    + " is not allowed; give a price from 0 to 100 USD/kWh");
+        }
+        List<GpuSpec> chosen = chosenGpus();
         CliFiles.Loaded loaded = CliFiles.readScenario(scenario, context);
         if (!loaded.ok()) {
             return loaded.status();
         }
         ScenarioJson.Document document = loaded.document();
-        List<GpuSpec> chosen = new ArrayList<>();
-        if (gpus == null || gpus.isEmpty()) {
-            chosen.addAll(context.scenarios().catalogs().gpus());
-        } else {
-            Set<String> ids = new LinkedHashSet<>();
-            for (String id : gpus) {
-                ids.add(id.strip());
-            }
-            for (String id : ids) {
-                Optional<GpuSpec> gpu = context.scenarios().catalogs().gpu(id);
-                if (gpu.isEmpty()) {
-                    context.error("--gpus: unknown GPU id \"" + id + "\"; allowed: "
-                            + String.join(", ", context.scenarios().catalogs().gpuIds()));
-                    return ExitCodes.INVALID_INPUT;
-                }
-                chosen.add(gpu.get());
-            }
-        }
         // The search asks the memory estimator only (fast); the chosen options get the context's full estimate.
-        if (!(discount >= 0 && discount <= 0.95)) {
-            context.error("--discount: " + discount + " is not allowed; give a fraction from 0 to 0.95");
-            return ExitCodes.INVALID_INPUT;
-        }
-        if (!(usdPerKwh >= 0 && usdPerKwh < 100)) {
-            context.error("--usd-per-kwh: " + usdPerKwh + " is not allowed; give a price from 0 to 100 USD/kWh");
-            return ExitCodes.INVALID_INPUT;
-        }
         CostAssumptions assumptions = CostAssumptions.defaults().withDiscount(discount).withUsdPerKwh(usdPerKwh);
         CostProjector costs = new CostProjector(assumptions);
         MemoryEstimator memory = new MemoryEstimator();
@@ -116,17 +109,33 @@ final class PlanCommand implements Callable<Integer> {
         } else {
             printTable(plan, planner, out);
         }
-        out.flush();
-        if (out.checkError()) {
-            context.error("cannot write the plan to standard output (closed or full)");
-            return ExitCodes.IO;
+        return context.finishOutput("the plan");
+    }
+
+    /** The GPUs of {@code --gpus} in the order given (duplicates once), or the whole catalog. */
+    private List<GpuSpec> chosenGpus() {
+        if (gpus == null || gpus.isEmpty()) {
+            return context.scenarios().catalogs().gpus();
         }
-        return ExitCodes.OK;
+        Set<String> ids = new LinkedHashSet<>();
+        for (String id : gpus) {
+            ids.add(id.strip());
+        }
+        List<GpuSpec> chosen = new ArrayList<>();
+        for (String id : ids) {
+            Optional<GpuSpec> gpu = context.scenarios().catalogs().gpu(id);
+            if (gpu.isEmpty()) {
+                throw new ParameterException(spec.commandLine(), "--gpus: unknown GPU id \"" + id + "\"; allowed: "
+                        + String.join(", ", context.scenarios().catalogs().gpuIds()));
+            }
+            chosen.add(gpu.get());
+        }
+        return chosen;
     }
 
     /** A readable table: one row per GPU, then the cheapest and fastest, then why options do not fit. */
     static void printTable(Plan plan, Planner planner, PrintWriter out) {
-        out.println("Plan: " + plan.name());
+        out.println("Plan: " + SafeText.escape(plan.name()));
         String header = String.format(Locale.ROOT, "%-18s %5s %-12s %-20s %-4s %15s %9s %9s %8s %11s %11s  %s",
                 "GPU", "count", "sharding", "offload", "fits", "GiB/GPU (cap)", "tokens/s", "hours", "$/GPU-h",
                 "total $", "max b / s", "provider");
@@ -147,8 +156,9 @@ final class PlanCommand implements Callable<Integer> {
             String largest = o.fits() ? planner.largestMicroBatch(e.scenario()) + " / "
                     + planner.largestSequenceLength(e.scenario()) : "-";
             out.println(String.format(Locale.ROOT, "%-18s %5d %-12s %-20s %-4s %15s %9.0f %9s %8s %11s %11s  %s",
-                    o.gpu().id(), hw.gpuCount(), hw.sharding().id(), hw.offload().id(), o.fits() ? "yes" : "NO",
-                    memory, e.throughput().tokensPerSecond(), hours, price, total, largest, provider));
+                    SafeText.escape(o.gpu().id()), hw.gpuCount(), hw.sharding().id(), hw.offload().id(),
+                    o.fits() ? "yes" : "NO", memory, e.throughput().tokensPerSecond(), hours, price, total, largest,
+                    SafeText.escape(provider)));
         }
         out.println("max b / s: the largest micro-batch (at this sequence length) and the largest sequence length (at "
                 + "this micro-batch) that still fit on the option's GPUs.");
@@ -159,8 +169,8 @@ final class PlanCommand implements Callable<Integer> {
                 + "and has a price)"));
         List<String> reasons = new ArrayList<>();
         for (PlanOption o : plan.options()) {
-            if (!o.fits() || o.reason().contains("FP8")) {
-                reasons.add("  " + o.gpu().id() + ": " + o.reason());
+            if (!o.fits() || o.fp8Fallback()) {
+                reasons.add("  " + SafeText.escape(o.gpu().id() + ": " + Words.english().reasons(o.reasons())));
             }
         }
         if (!reasons.isEmpty()) {
@@ -174,14 +184,14 @@ final class PlanCommand implements Callable<Integer> {
         Estimate e = o.estimate();
         HardwareSpec hw = e.scenario().hardware();
         StringBuilder b = new StringBuilder();
-        b.append(hw.gpuCount()).append(" × ").append(o.gpu().name());
+        b.append(hw.gpuCount()).append(" × ").append(SafeText.escape(o.gpu().name()));
         if (hw.gpuCount() > 1) {
-            b.append(" (").append(hw.sharding().label()).append(')');
+            b.append(" (").append(Words.english().label(hw.sharding())).append(')');
         }
         e.hours().ifPresent(h -> b.append(String.format(Locale.ROOT, ", %.1f h", h)));
         e.cost().ifPresent(c -> b.append(String.format(Locale.ROOT,
                 ", $%,.0f at $%.2f/GPU-h (%s%s); owned: %,.0f kWh ≈ $%,.0f of energy", c.usd(), c.usdPerGpuHour(),
-                c.provider().isEmpty() ? "scenario price" : c.provider(),
+                c.provider().isEmpty() ? "scenario price" : SafeText.escape(c.provider()),
                 c.discount() > 0 ? String.format(Locale.ROOT, ", %.0f %% off", 100 * c.discount()) : "",
                 c.energyKwh(), c.energyUsd())));
         return b.toString();

@@ -1,5 +1,6 @@
 package org.finetuneplanner.cli;
 
+import java.io.IOException;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -8,10 +9,15 @@ import java.util.concurrent.Callable;
 import java.util.function.Function;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
+import org.finetuneplanner.core.Estimator;
 import org.finetuneplanner.core.scenario.Scenario;
+import org.finetuneplanner.service.io.AtomicFiles;
 import org.finetuneplanner.service.persistence.ScenarioException;
 import org.finetuneplanner.service.report.PaperSize;
 import org.finetuneplanner.service.report.ReportAccuracy;
@@ -31,6 +37,9 @@ import org.finetuneplanner.service.report.ReportService;
                     + "time, sensitivity and the method with its sources.",
             "The file is written whole or not at all: on failure an existing PLAN.pdf is left as it was."})
 final class ReportCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
 
     @Parameters(index = "0", paramLabel = "SCENARIO.json", description = "a scenario file (finetune-plan/1)")
     private String scenario;
@@ -73,7 +82,7 @@ final class ReportCommand implements Callable<Integer> {
     /** The report service of the command line: the context's estimator, the bundled GPU catalog. */
     static ReportService standardService(CliContext context) {
         return ReportService.standard(context.scenarios().catalogs().gpus(), context.estimator(),
-                ReportAccuracy::fromBundledCases);
+                Estimator.standard()::explain, ReportAccuracy::fromBundledCases);
     }
 
     @Override
@@ -88,6 +97,12 @@ final class ReportCommand implements Callable<Integer> {
             context.error("--paper " + paper + " is not a paper size; use a4 or letter");
             return ExitCodes.USAGE;
         }
+        CliFiles.requirePath(spec, scenario, "SCENARIO.json");
+        CliFiles.requirePath(spec, out, "--out");
+        if (out.equals("-")) {
+            throw new ParameterException(spec.commandLine(), "--out -: the report is a PDF file, not written to "
+                    + "standard output; give a file name");
+        }
         Path target;
         Path input;
         try {
@@ -96,6 +111,13 @@ final class ReportCommand implements Callable<Integer> {
         } catch (InvalidPathException e) {
             context.error("not a file path: " + e.getInput());
             return ExitCodes.USAGE;
+        }
+        try {
+            // Before the work: a target that cannot or must not be written (a device, a link, read-only) is named.
+            AtomicFiles.checkTarget(target);
+        } catch (IOException e) {
+            context.error(e.getMessage());
+            return ExitCodes.IO;
         }
         Optional<ReportLogo> cover = Optional.empty();
         try {
@@ -118,7 +140,7 @@ final class ReportCommand implements Callable<Integer> {
             boolean named = message.startsWith(input.toString()) || message.startsWith(String.valueOf(
                     input.getFileName()));
             context.error(named ? message : input + ": " + message);
-            return e.getCause() instanceof java.io.IOException
+            return e.getCause() instanceof IOException
                     && !(e.getCause() instanceof com.fasterxml.jackson.core.JsonProcessingException)
                     ? ExitCodes.IO : ExitCodes.INVALID_INPUT;
         }

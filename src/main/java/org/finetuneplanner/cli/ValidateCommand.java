@@ -1,14 +1,20 @@
 package org.finetuneplanner.cli;
 
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
-import org.finetuneplanner.service.validation.ValidationException;
-import org.finetuneplanner.service.validation.ValidationRunner;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import org.finetuneplanner.service.io.IoReasons;
+import org.finetuneplanner.service.io.SafeText;
+import org.finetuneplanner.service.validation.ValidationException;
+import org.finetuneplanner.service.validation.ValidationRunner;
 
 /**
  * {@code validate CASES.jsonl [--cases]}: runs published measurements (one case per line: {@code id},
@@ -21,6 +27,9 @@ import picocli.CommandLine.Parameters;
                 + "(by method, single and multi-GPU, oom verdicts, tokens/s).",
             "A case whose scenario cannot be read is listed as failed; the others still run."})
 final class ValidateCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
 
     @Parameters(index = "0", paramLabel = "CASES.jsonl", description = "validation cases, one JSON object per line")
     private Path cases;
@@ -36,8 +45,11 @@ final class ValidateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        CliFiles.requirePath(spec, cases.toString(), "CASES.jsonl");
         if (!Files.isRegularFile(cases)) {
-            context.error(cases + ": no such file");
+            String why = Files.isDirectory(cases) ? "it is a folder" : IoReasons.specialKind(cases)
+                    .map(kind -> "it is " + kind + ", not a file of cases").orElse("no such file");
+            context.error(cases + ": " + why);
             return ExitCodes.IO;
         }
         ValidationRunner.Report report;
@@ -51,12 +63,22 @@ final class ValidateCommand implements Callable<Integer> {
             context.error(cases + ": holds no validation case (expected one JSON object per line, see --help)");
             return ExitCodes.INVALID_INPUT;
         }
+        PrintWriter out = context.out();
         if (perCase) {
-            context.out().print(report.formatCases());
-            context.out().println();
+            printEscaped(report.formatCases(), out);
+            out.println();
         }
-        context.out().print(report.format());
-        context.out().flush();
-        return ExitCodes.OK;
+        printEscaped(report.format(), out);
+        return context.finishOutput("the table");
+    }
+
+    /**
+     * Case ids and notes come from the user's file: each line is printed with its control characters escaped. Lines
+     * end at the table's line feeds only, so that a carriage return inside an id is shown, not obeyed.
+     */
+    private static void printEscaped(String text, PrintWriter out) {
+        for (String line : text.split("\\r?\\n")) {
+            out.println(SafeText.escape(line));
+        }
     }
 }

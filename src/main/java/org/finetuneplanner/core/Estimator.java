@@ -15,6 +15,7 @@ import org.finetuneplanner.core.model.ParameterCounts;
 import org.finetuneplanner.core.scenario.Scenario;
 import org.finetuneplanner.core.time.ThroughputEstimate;
 import org.finetuneplanner.core.time.ThroughputEstimator;
+import org.finetuneplanner.core.time.TimeExplanation;
 
 /**
  * The whole answer for one scenario: parameters, per-GPU memory, speed, hours and cost. Composes
@@ -59,5 +60,17 @@ public final class Estimator {
             cost.whyNoCost(s).ifPresent(notes::add);
         }
         return new Estimate(s, counts, mem, speed, hours, price, notes);
+    }
+
+    /**
+     * The terms that explain {@link #estimate} of {@code s}: memory by part, the step time's parts and the
+     * utilisation assumed. Made only for what is shown (the selected option, the report), never on the planner's
+     * search.
+     */
+    public Explanation explain(Scenario s) {
+        ParameterCounts counts = ParameterCounter.count(s.model().architecture(), s.method());
+        MemoryEstimate mem = memory.estimate(s);
+        TimeExplanation time = throughput.explain(s, counts, mem);
+        return new Explanation(memory.explain(s), time.terms(), time.utilisation());
     }
 }

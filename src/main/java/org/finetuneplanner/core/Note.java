@@ -4,28 +4,29 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * A warning or remark attached to a result, such as "FP8 is not supported on this GPU".
+ * A warning or remark attached to a result, as data: its kind and the values it speaks of (a {@link Bytes} amount,
+ * a count, a GPU name, an enum constant, a number). The text layer words it in the reader's language.
  *
  * @param severity how much it matters
- * @param code     stable key ("fp8.unsupported"); the UI looks it up as {@code note.<code>} in its bundle
- * @param message  English text with the numbers filled in (used where no translation exists)
- * @param args     the values in the message, in order, for translations
+ * @param id       what kind of note it is
+ * @param args     the values, in the order {@link NoteId} documents
  */
-public record Note(Severity severity, String code, String message, List<Object> args) {
+public record Note(Severity severity, NoteId id, List<Object> args) {
 
     public Note {
         Objects.requireNonNull(severity, "severity");
-        Objects.requireNonNull(code, "code");
-        Objects.requireNonNull(message, "message");
+        Objects.requireNonNull(id, "id");
         args = args == null ? List.of() : List.copyOf(args);
     }
 
-    public static Note info(String code, String message, Object... args) {
-        return new Note(Severity.INFO, code, message, List.of(args));
+    /** A note of kind {@code id}, with its kind's severity. */
+    public static Note of(NoteId id, Object... args) {
+        return new Note(id.severity(), id, List.of(args));
     }
 
-    public static Note warning(String code, String message, Object... args) {
-        return new Note(Severity.WARNING, code, message, List.of(args));
+    /** The stable code of the JSON output ({@code "memory.peak_phase"}). */
+    public String code() {
+        return id.code();
     }
 
     /** How much a note matters. */

@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
@@ -138,7 +139,7 @@ class CliContractTest {
             {"estimate DIR/bad-value.json", "1"}, {"plan DIR/bad-value.json", "1"},
             {"report DIR/bad-value.json --out DIR/x.pdf", "1"},
             {"estimate DIR/binary.json", "1"}, {"plan DIR/binary.json", "1"},
-            {"plan DIR/good.json --gpus nope-gpu", "1"},
+            {"plan DIR/good.json --gpus nope-gpu", "2"},
             {"report DIR/good.json --out DIR/no-such-folder/x.pdf", "3"},
             {"report DIR/good.json --out DIR/x.pdf --lang klingon", "2"},
             {"report DIR/good.json", "2"}, {"plan", "2"}, {"validate", "2"}, {"estimate --frobnicate", "2"},
@@ -152,6 +153,41 @@ class CliContractTest {
         }
         assertFalse(Files.exists(dir.resolve("x.pdf")), "a failed report left a file");
         assertFalse(Files.exists(dir.resolve("no-such-folder")));
+    }
+
+    /**
+     * An empty file name ({@code ''} in a shell) named the current folder ("Is a directory", status 3), and an
+     * option value out of range was status 1 while an unknown one was 2: both are usage errors (2), one line naming
+     * the option, before any file is read.
+     */
+    @Test
+    void emptyFileNamesAndOptionValuesOutOfRangeAreUsageErrors() {
+        String good = file("good.json");
+        String empty = "the file name is empty";
+        // Each row: the arguments, then what the error line must name.
+        String[][] cases = {
+            {"estimate", "", empty}, {"estimate", "--batch", "", empty}, {"plan", "", empty}, {"validate", "", empty},
+            {"report", "", "--out", file("x.pdf"), empty}, {"report", good, "--out", "", "--out: " + empty},
+            {"report", good, "--out", "-", "--out -: the report is a PDF file"},
+            {"plan", good, "--discount", "0.96", "--discount 0.96 is not allowed"},
+            {"plan", good, "--discount", "-0.1", "--discount -0.1"},
+            {"plan", good, "--discount", "NaN", "--discount NaN"},
+            {"plan", good, "--usd-per-kwh", "-1", "--usd-per-kwh -1.0"},
+            {"plan", good, "--usd-per-kwh", "100", "--usd-per-kwh 100.0"},
+            {"plan", good, "--gpus", "h100-sxm-80gb,h900", "unknown GPU id \"h900\""},
+            {"plan", file("missing.json"), "--discount", "2", "--discount 2.0"},
+        };
+        for (String[] c : cases) {
+            String[] args = Arrays.copyOf(c, c.length - 1);
+            String line = String.join(" ", args);
+            Run r = run("", args);
+            assertEquals(ExitCodes.USAGE, r.status(), line + "\n" + r.err());
+            assertOneErrorLine(line, r);
+            assertTrue(r.err().contains(c[c.length - 1]), line + ": " + r.err());
+            assertFalse(r.err().contains("directory"), r.err());
+            assertEquals("", r.out(), line);
+        }
+        assertFalse(Files.exists(dir.resolve("-")));
     }
 
     @Test
@@ -205,8 +241,8 @@ class CliContractTest {
         List<String> lines = r.err().lines().toList();
         assertEquals(1, lines.size(), line + ": standard error has " + lines.size() + " lines:\n" + r.err());
         assertTrue(lines.get(0).startsWith("error: "), line + ": " + lines.get(0));
-        assertFalse(lines.get(0).contains("Exception") || lines.get(0).contains("com.fasterxml"),
-                line + ": " + lines.get(0));
+        assertFalse(lines.get(0).contains("Exception") || lines.get(0).contains("com.fasterxml")
+                || lines.get(0).contains("java."), line + ": " + lines.get(0));
     }
 
     /** The public status constants of {@link ExitCodes}. */

@@ -108,14 +108,14 @@ class PlanCommandTest {
     }
 
     @Test
-    void discountOutsideItsRangeIsAnError() throws Exception {
-        assertEquals(ExitCodes.INVALID_INPUT, run("--discount", "1.5"));
-        assertTrue(err.toString().contains("--discount: 1.5"), err.toString());
+    void discountOutsideItsRangeIsAUsageError() throws Exception {
+        assertEquals(ExitCodes.USAGE, run("--discount", "1.5"));
+        assertTrue(err.toString().contains("--discount 1.5 is not allowed"), err.toString());
     }
 
     @Test
-    void unknownGpuIdIsAnErrorNamingIt() throws Exception {
-        assertEquals(ExitCodes.INVALID_INPUT, run("--gpus", "h100-sxm-80gb,h900"));
+    void unknownGpuIdIsAUsageErrorNamingIt() throws Exception {
+        assertEquals(ExitCodes.USAGE, run("--gpus", "h100-sxm-80gb,h900"));
         assertTrue(err.toString().contains("\"h900\""), err.toString());
         assertTrue(err.toString().contains("allowed"), err.toString());
         assertEquals("", out.toString());

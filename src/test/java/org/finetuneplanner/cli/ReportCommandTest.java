@@ -2,13 +2,16 @@ package org.finetuneplanner.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.ByteArrayInputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -107,6 +110,18 @@ class ReportCommandTest {
                 logo.toString()));
         assertOneErrorLine("logo.png", "PNG, JPEG or SVG");
         assertFalse(Files.exists(dir.resolve("p.pdf")));
+    }
+
+    @Test
+    void aDeviceAsLogoIsRefusedAtOnceWithoutReadingIt() throws Exception {
+        assumeTrue(Files.exists(Path.of("/dev/zero")), "no /dev/zero here");
+        Path s = scenario();
+        // Read, /dev/zero never ends; the loose bound only catches a read that does not stop.
+        int code = assertTimeoutPreemptively(Duration.ofSeconds(10), () -> run("report", s.toString(), "--out",
+                dir.resolve("p.pdf").toString(), "--logo", "/dev/zero"));
+        assertEquals(ExitCodes.IO, code);
+        assertOneErrorLine("/dev/zero is a character device, not a regular file");
+        assertEquals(List.of("s.json"), files());
     }
 
     @Test

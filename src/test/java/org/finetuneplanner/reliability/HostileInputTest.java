@@ -117,7 +117,7 @@ class HostileInputTest {
         ScenarioException e = assertThrows(ScenarioException.class,
                 () -> JSON.read(withConfig("\"1e-999999999\"")));
         Messages.assertClear(e.getMessage(), "1e-999999999");
-        assertTrue(e.getMessage().contains("hidden_size must be an integer"), e.getMessage());
+        assertTrue(e.getMessage().contains("hidden_size must be a whole number"), e.getMessage());
         assertTrue(e.getMessage().contains("1E-999999999"), e.getMessage());
     }
 

@@ -3,12 +3,13 @@ package org.finetuneplanner.reliability;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
+
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
-
 import org.finetuneplanner.core.Estimate;
 import org.finetuneplanner.core.Estimator;
 import org.finetuneplanner.core.memory.MemoryBreakdown;
@@ -27,7 +28,6 @@ import org.finetuneplanner.core.scenario.Scenario;
 import org.finetuneplanner.core.scenario.Sharding;
 import org.finetuneplanner.core.scenario.TrainingSpec;
 import org.finetuneplanner.core.scenario.WeightStorage;
-import org.finetuneplanner.service.persistence.ScenarioJson;
 
 /**
  * Invariants of the estimate over random valid scenarios ({@link Scenarios}): every preset and GPU of the catalogs,
@@ -81,10 +81,12 @@ class MemoryInvariantsTest {
         Scenario s = sample.scenario();
         MemoryEstimate m = MEMORY.estimate(s);
         MemoryBreakdown b = m.perGpu();
+        List<MemoryTerm> explained = MEMORY.explain(s);
         for (MemoryComponent c : MemoryComponent.values()) {
             // Each term and each part is rounded to whole bytes on its own: at most one byte per term apart.
-            long sum = m.terms(c).stream().mapToLong(MemoryTerm::bytes).sum();
-            assertTrue(Math.abs(b.bytes(c) - sum) <= m.terms(c).size(), () -> c + ": the terms " + m.terms(c)
+            List<MemoryTerm> terms = explained.stream().filter(t -> t.component() == c).toList();
+            long sum = terms.stream().mapToLong(MemoryTerm::bytes).sum();
+            assertTrue(Math.abs(b.bytes(c) - sum) <= terms.size(), () -> c + ": the terms " + terms
                     + " add up to " + sum + ", the part is " + b.bytes(c));
         }
         assertEquals(b.weightsBytes() + b.gradientsBytes() + b.optimizerBytes() + b.activationsBytes()
@@ -149,7 +151,7 @@ class MemoryInvariantsTest {
         // copy of one linear layer is not, so across many GPUs that copy outweighs the 4-bit savings on a shard
         // (llama-2-7b on 64 GPUs: 0.24 GiB against LoRA's 0.20 GiB), which is right.
         Scenario s = sample.scenario().withHardware(HardwareSpec.single(sample.scenario().hardware().gpu()));
-        WeightStorage storage = ScenarioJson.weightsOf(s.training().precision());
+        WeightStorage storage = WeightStorage.forCompute(s.training().precision());
         MethodSpec m = s.method();
         Scenario full = s.withMethod(m.withType(FineTuneMethod.FULL).withBaseWeights(storage));
         Scenario lora = s.withMethod(m.withType(FineTuneMethod.LORA).withBaseWeights(storage));
@@ -166,11 +168,13 @@ class MemoryInvariantsTest {
         boolean linearDominates = counts.linear() >= 3 * (counts.embedding() + counts.other());
         assertTrue(!linearDominates || wQlora <= wLora, () -> "QLoRA weights " + gib(wQlora) + " GiB > LoRA "
                 + gib(wLora) + " GiB\n"
-                + MEMORY.estimate(qlora).terms(MemoryComponent.WEIGHTS) + "\n"
-                + MEMORY.estimate(lora).terms(MemoryComponent.WEIGHTS));
+                + weightTerms(qlora) + "\n" + weightTerms(lora));
         assertTrue(wLora <= wFull + 6 * trainable, () -> "LoRA weights " + gib(wLora) + " GiB > full " + gib(wFull)
-                + " GiB + 6 B × " + trainable + " trainable\n" + MEMORY.estimate(lora).terms(MemoryComponent.WEIGHTS)
-                + "\n" + MEMORY.estimate(full).terms(MemoryComponent.WEIGHTS));
+                + " GiB + 6 B × " + trainable + " trainable\n" + weightTerms(lora) + "\n" + weightTerms(full));
+    }
+
+    private static List<MemoryTerm> weightTerms(Scenario s) {
+        return MEMORY.explain(s).stream().filter(t -> t.component() == MemoryComponent.WEIGHTS).toList();
     }
 
     /**

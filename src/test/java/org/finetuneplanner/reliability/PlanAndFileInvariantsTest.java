@@ -19,6 +19,7 @@ import org.finetuneplanner.core.memory.MemoryEstimator;
 import org.finetuneplanner.core.plan.Plan;
 import org.finetuneplanner.core.plan.PlanOption;
 import org.finetuneplanner.core.plan.Planner;
+import org.finetuneplanner.core.scenario.Limits;
 import org.finetuneplanner.core.scenario.Scenario;
 import org.finetuneplanner.service.persistence.ScenarioJson;
 
@@ -58,7 +59,7 @@ class PlanAndFileInvariantsTest {
         assertEquals(GPUS.size(), plan.options().size());
         for (PlanOption o : plan.options()) {
             if (o.fits()) {
-                assertTrue(o.gpuCount() <= Planner.MAX_GPUS, o.gpu().id() + ": " + o.gpuCount() + " GPUs");
+                assertTrue(o.gpuCount() <= Limits.PLANNER_MAX_GPUS, o.gpu().id() + ": " + o.gpuCount() + " GPUs");
                 assertTrue(ESTIMATOR.estimate(o.estimate().scenario()).fits(), o.gpu().id() + " fits only in the plan");
             }
         }

@@ -161,7 +161,7 @@ final class Scenarios {
         WeightStorage base = m.baseWeights();
         boolean quantized = base == WeightStorage.NF4 || base == WeightStorage.INT8 || base == WeightStorage.INT4;
         if (m.type() == FineTuneMethod.FULL && quantized) {
-            return s.withMethod(m.withBaseWeights(ScenarioJson.weightsOf(s.training().precision())));
+            return s.withMethod(m.withBaseWeights(WeightStorage.forCompute(s.training().precision())));
         }
         return s;
     }

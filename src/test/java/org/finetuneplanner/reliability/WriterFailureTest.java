@@ -18,10 +18,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import org.finetuneplanner.core.Estimator;
 import org.finetuneplanner.core.cost.CostProjector;
 import org.finetuneplanner.core.gpu.GpuSpec;
@@ -37,6 +33,9 @@ import org.finetuneplanner.service.report.ReportMeta;
 import org.finetuneplanner.service.report.ReportService;
 import org.finetuneplanner.service.settings.Settings;
 import org.finetuneplanner.service.settings.SettingsStore;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Every writer of the application survives a failure in the middle of writing: the previous file stays as it was
@@ -136,15 +135,18 @@ class WriterFailureTest {
         Estimator estimator = Estimator.standard();
         List<GpuSpec> gpus = ScenarioJson.standard().catalogs().gpus().subList(0, 3);
         Planner planner = new Planner(s -> estimator.estimate(s).memory(), estimator::estimate, new CostProjector());
-        ReportService service = new ReportService(estimator::estimate, planner::plan, gpus, ReportAccuracy::none,
-                new PdfReportExporter());
+        ReportService service = new ReportService(estimator::estimate, estimator::explain, planner::plan, gpus,
+                ReportAccuracy::none, new PdfReportExporter());
         Scenario scenario = ScenarioJson.standard().read(Seeds.SPEC_EXAMPLE);
         ReportMeta meta = ReportMeta.defaults(LocalDate.of(2026, 1, 2));
         Path file = dir.resolve("plan.pdf");
         service.export(scenario, meta, file);
         byte[] before = Files.readAllBytes(file);
+        // A 16 x 16 PNG header (signature, IHDR with its CRC) followed by zeros instead of image data: accepted on
+        // its header, it fails when the cover is drawn.
         byte[] damagedPng = new byte[4096];
-        System.arraycopy(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'}, 0, damagedPng, 0, 8);
+        System.arraycopy(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13, 'I', 'H', 'D',
+            'R', 0, 0, 0, 16, 0, 0, 0, 16, 8, 2, 0, 0, 0, (byte) 0x90, (byte) 0x91, 0x68, 0x36}, 0, damagedPng, 0, 33);
         ReportMeta withBadLogo = meta.withLogo(Optional.of(ReportLogo.of(damagedPng, "logo.png")));
         ReportException e = assertThrows(ReportException.class,
                 () -> service.export(scenario.withName("second"), withBadLogo, file));

@@ -1,5 +1,8 @@
 package org.finetuneplanner.core.cost;
 
+import org.finetuneplanner.core.Constraint;
+import org.finetuneplanner.core.Violation;
+
 /**
  * Inputs of the cost projection beyond the GPU price, with documented defaults ({@link #defaults()}).
  *
@@ -22,21 +25,19 @@ public record CostAssumptions(double storageUsdPerGbMonth, int checkpointsKept, 
     public static final double HOURS_PER_MONTH = 730;
 
     public CostAssumptions {
-        if (!(storageUsdPerGbMonth >= 0 && storageUsdPerGbMonth < 1e3)) {
-            throw new IllegalArgumentException("storage price must be 0 to 1000 USD/GB-month, was "
-                    + storageUsdPerGbMonth);
-        }
+        below("storage_usd_per_gb_month", storageUsdPerGbMonth, 0, 1e3);
         if (checkpointsKept < 0 || checkpointsKept > 1000) {
-            throw new IllegalArgumentException("checkpoints kept must be 0 to 1000, was " + checkpointsKept);
+            throw Violation.range("checkpoints_kept", 0, 1000, checkpointsKept).exception();
         }
-        if (!(usdPerKwh >= 0 && usdPerKwh < 100)) {
-            throw new IllegalArgumentException("electricity price must be 0 to 100 USD/kWh, was " + usdPerKwh);
-        }
-        if (!(pue >= 1 && pue < 5)) {
-            throw new IllegalArgumentException("PUE must be 1 to 5, was " + pue);
-        }
-        if (!(discount >= 0 && discount < 1)) {
-            throw new IllegalArgumentException("discount must be ≥ 0 and < 1, was " + discount);
+        below("usd_per_kwh", usdPerKwh, 0, 100);
+        below("pue", pue, 1, 5);
+        below("discount", discount, 0, 1);
+    }
+
+    /** {@code value} of {@code key} must be at least {@code min} and below {@code max}. */
+    private static void below(String key, double value, double min, double max) {
+        if (!(value >= min && value < max)) {
+            throw new Violation(key, Constraint.AT_LEAST_AND_BELOW, min, max, value).exception();
         }
     }
 

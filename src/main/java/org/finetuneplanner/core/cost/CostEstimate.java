@@ -8,7 +8,7 @@ import java.util.List;
  * @param usdPerGpuHour  price used, after any spot/off-peak discount
  * @param provider       provider of that price ("" for a user override)
  * @param priceSeen      date the price was observed ("" for a user override)
- * @param priceSource    where the price comes from
+ * @param priceSource    where the price comes from ("" for the scenario's own price)
  * @param gpuUsd         GPUs × price × hours
  * @param storageUsd     checkpoint storage over the job
  * @param usd            total: GPU rental plus storage

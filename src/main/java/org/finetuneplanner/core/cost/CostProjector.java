@@ -6,6 +6,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 import org.finetuneplanner.core.Note;
+import org.finetuneplanner.core.NoteId;
+import org.finetuneplanner.core.Violation;
 import org.finetuneplanner.core.gpu.GpuPrice;
 import org.finetuneplanner.core.gpu.GpuSpec;
 import org.finetuneplanner.core.model.ParameterCounter;
@@ -63,7 +65,7 @@ public final class CostProjector {
      */
     public Optional<CostEstimate> project(Scenario s, double hours, ParameterCounts counts) {
         if (!(hours >= 0) || Double.isInfinite(hours)) {
-            throw new IllegalArgumentException("hours must be finite and ≥ 0, was " + hours);
+            throw Violation.atLeast("hours", 0, hours).exception();
         }
         Optional<Price> price = price(s);
         if (price.isEmpty()) {
@@ -94,20 +96,18 @@ public final class CostProjector {
         if (price(s).isPresent()) {
             if (s.cost().provider().isPresent() && s.cost().usdPerGpuHour().isEmpty()
                     && gpu.priceFrom(s.cost().provider().get()).isEmpty()) {
-                return Optional.of(Note.warning("cost.provider_unlisted", s.cost().provider().get()
-                        + " lists no price for " + gpu.name() + "; the cheapest other listing is used.",
-                        s.cost().provider().get(), gpu.name()));
+                return Optional.of(Note.of(NoteId.COST_PROVIDER_UNLISTED, s.cost().provider().get(), gpu.name()));
             }
             return Optional.empty();
         }
-        return Optional.of(Note.warning("cost.no_price", "No rental price is known for " + gpu.name()
-                + "; set cost.usd_per_gpu_hour to get a cost.", gpu.name()));
+        return Optional.of(Note.of(NoteId.COST_NO_PRICE, gpu.name()));
     }
 
     /** The price used for {@code s}, if any. */
     private static Optional<Price> price(Scenario s) {
         if (s.cost().usdPerGpuHour().isPresent()) {
-            return Optional.of(new Price(s.cost().usdPerGpuHour().getAsDouble(), "", "", "set in the scenario"));
+            // The scenario's own price: no provider, date or source (the text layer says where it came from).
+            return Optional.of(new Price(s.cost().usdPerGpuHour().getAsDouble(), "", "", ""));
         }
         GpuSpec gpu = s.hardware().gpu();
         GpuPrice best = null;

@@ -1,5 +1,7 @@
 package org.finetuneplanner.core.gpu;
 
+import org.finetuneplanner.core.Violation;
+
 /**
  * One dated price observation of renting a GPU.
  *
@@ -16,7 +18,7 @@ public record GpuPrice(String provider, String instance, int gpusPerInstance, do
 
     public GpuPrice {
         if (!(usdPerGpuHour >= 0) || Double.isInfinite(usdPerGpuHour)) {
-            throw new IllegalArgumentException("usd_per_gpu_hour must be ≥ 0, was " + usdPerGpuHour);
+            throw Violation.atLeast("usd_per_gpu_hour", 0, usdPerGpuHour).exception();
         }
         provider = provider == null ? "" : provider;
         instance = instance == null ? "" : instance;

@@ -5,6 +5,9 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
+import org.finetuneplanner.core.Constraint;
+import org.finetuneplanner.core.Violation;
+
 /**
  * One GPU model from the catalog.
  *
@@ -33,7 +36,7 @@ public record GpuSpec(String id, String name, String vendor, double memoryGb, do
         vendor = vendor == null ? "" : vendor;
         prices = prices == null ? List.of() : List.copyOf(prices);
         if (!(usableMemoryGib > 0)) {
-            throw new IllegalArgumentException("usable memory of " + id + " must be > 0");
+            throw new Violation("usable_memory_gib", Constraint.GREATER_THAN, 0, null, usableMemoryGib).exception();
         }
     }
 

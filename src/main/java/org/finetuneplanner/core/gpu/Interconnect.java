@@ -1,5 +1,8 @@
 package org.finetuneplanner.core.gpu;
 
+import org.finetuneplanner.core.Constraint;
+import org.finetuneplanner.core.Violation;
+
 /**
  * How a GPU talks to its peers and its host.
  *
@@ -11,8 +14,13 @@ public record Interconnect(String type, double peerGBsUnidirectional, double hos
 
     public Interconnect {
         type = type == null ? "" : type;
-        if (!(peerGBsUnidirectional > 0) || !(hostGBsUnidirectional > 0)) {
-            throw new IllegalArgumentException("interconnect bandwidths must be > 0");
+        if (!(peerGBsUnidirectional > 0)) {
+            throw new Violation("interconnect.gbps_per_gpu_unidirectional", Constraint.GREATER_THAN, 0, null,
+                    peerGBsUnidirectional).exception();
+        }
+        if (!(hostGBsUnidirectional > 0)) {
+            throw new Violation("interconnect.host_gbps_unidirectional", Constraint.GREATER_THAN, 0, null,
+                    hostGBsUnidirectional).exception();
         }
     }
 }

@@ -1,5 +1,6 @@
 package org.finetuneplanner.core.gpu;
 
+import org.finetuneplanner.core.Violation;
 import org.finetuneplanner.core.scenario.Precision;
 
 /**
@@ -10,7 +11,7 @@ public record PeakTflops(double fp32, double tf32, double bf16, double fp16, dou
     public PeakTflops {
         for (double v : new double[] {fp32, tf32, bf16, fp16, fp8}) {
             if (!(v >= 0) || Double.isInfinite(v)) {
-                throw new IllegalArgumentException("TFLOPS must be finite and ≥ 0, was " + v);
+                throw Violation.atLeast("tflops", 0, v).exception();
             }
         }
     }

@@ -2,6 +2,7 @@ package org.finetuneplanner.core.memory;
 
 import java.util.Objects;
 
+import org.finetuneplanner.core.explain.SourceId;
 import org.finetuneplanner.core.scenario.Framework;
 
 /**
@@ -44,7 +45,7 @@ import org.finetuneplanner.core.scenario.Framework;
  * @param shardsEmbeddings   under FSDP the token embedding and the output projection are FSDP units of their own,
  *                           gathered only while used, instead of staying gathered in the root unit (torchtune
  *                           configs' {@code custom_sharded_layers: ['tok_embeddings', 'output']})
- * @param source             where these habits are documented
+ * @param source             where these habits are documented (the text layer holds the citation)
  */
 public record FrameworkProfile(Framework framework, boolean normUpcast, boolean expandsKvHeads, boolean loraDropout,
                                boolean adapterFp32, boolean kbitUpcast, boolean logitsUpcastInModel,
@@ -52,11 +53,11 @@ public record FrameworkProfile(Framework framework, boolean normUpcast, boolean 
                                boolean separateMaster, boolean foreachOptimizer, boolean fsdpFullStateLoad,
                                long commBucketElements, boolean fusedQkv, boolean quantizedKeepsInputs,
                                boolean shardsEmbeddings,
-                               String source) {
+                               SourceId source) {
 
     public FrameworkProfile {
         Objects.requireNonNull(framework, "framework");
-        source = source == null ? "" : source;
+        Objects.requireNonNull(source, "source");
     }
 
     /** The profile of a framework. */
@@ -75,51 +76,35 @@ public record FrameworkProfile(Framework framework, boolean normUpcast, boolean 
     /** Plain PyTorch: eager fp32-upcasting norms, a GQA-native flash kernel, foreach AdamW, no adapter upcasts. */
     public static final FrameworkProfile GENERIC = new FrameworkProfile(Framework.GENERIC, true, false, false,
             false, false, false, false, false, false, false, true, false, 0, false, true, false,
-            "PyTorch defaults: torch.optim.AdamW foreach implementation (torch/optim/adamw.py _multi_tensor_adamw); "
-                    + "fp32 RMSNorm as in the reference Llama code; SDPA flash kernel with native GQA");
+            SourceId.FRAMEWORK_GENERIC);
 
     /** Transformers Trainer / TRL + PEFT + bitsandbytes. */
     public static final FrameworkProfile HF = new FrameworkProfile(Framework.HF, true, true, false, true, true,
             false, false, false, false, false, false, false, 0, false, true, false,
-            "transformers modeling_llama.py (LlamaRMSNorm fp32, repeat_kv before SDPA, loss upcasts logits to fp32 "
-                    + "in ForCausalLMLoss since v4.46 / PR #33902); PEFT mapping_func.py autocast_adapter_dtype=True "
-                    + "(fp32 adapters), utils/other.py prepare_model_for_kbit_training (fp32 upcast of "
-                    + "non-quantised parameters), LoraConfig lora_dropout=0.0; Trainer fused/per-parameter AdamW");
+            SourceId.FRAMEWORK_HF);
 
     /** torchtune recipes: pure bf16 (weights, gradients and optimizer states), no mixed precision. */
     public static final FrameworkProfile TORCHTUNE = new FrameworkProfile(Framework.TORCHTUNE, true, true, true,
             false, false, true, false, false, false, false, true, false, 0, false, false, true,
-            "torchtune README ('we don't support mixed-precision training': bf16 weights, grads, optimizer states); "
-                    + "modules/rms_norm.py (fp32), modules/attention.py (k/v expand for GQA), "
-                    + "modules/transformer.py 2024 (output(h).float()), LoRA configs lora_dropout 0.05, "
-                    + "recipes 'del logits' before backward, torch.optim.AdamW with its foreach default "
-                    + "(configs of 2024), "
-                    + "custom_sharded_layers tok_embeddings and output (distributed configs)");
+            SourceId.FRAMEWORK_TORCHTUNE);
 
     /** Unsloth: Triton kernels for RMSNorm, RoPE and cross-entropy, offloaded checkpointing. */
     public static final FrameworkProfile UNSLOTH = new FrameworkProfile(Framework.UNSLOTH, false, false, false,
             false, false, false, false, true, true, false, false, false, 0, false, false, false,
-            "unsloth kernels/rms_layernorm.py (saves input and rstd), kernels/cross_entropy_loss.py (logsumexp only, "
-                    + "gradient written in place), use_gradient_checkpointing=\"unsloth\" offloads block inputs to "
-                    + "host; flash-attention / xformers with native GQA; recommends lora_dropout=0");
+            SourceId.FRAMEWORK_UNSLOTH);
 
     /** LitGPT / Lightning Fabric. */
     public static final FrameworkProfile LITGPT = new FrameworkProfile(Framework.LITGPT, true, true, true, false,
             false, false, true, false, false, false, true, true, 0, true, true, false,
-            "litgpt model.py (RMSNorm .float(), k/v expand for GQA), finetune/lora.py (lora_dropout 0.05, "
-                    + "torch.optim.AdamW), utils.py chunked_cross_entropy (no fp32 upcast under bf16-true), "
-                    + "Fabric FSDPStrategy + load_raw of a full checkpoint into every rank (2023)");
+            SourceId.FRAMEWORK_LITGPT);
 
     /** DeepSpeed ZeRO (with the Transformers model code). */
     public static final FrameworkProfile DEEPSPEED = new FrameworkProfile(Framework.DEEPSPEED, true, true, false,
             true, true, false, false, false, false, true, false, false, 500_000_000L, false, true, false,
-            "DeepSpeed runtime/zero/stage_1_and_2.py ('18 = 2_grads_16bit + 4_grads_32bit + 4_params_32bit + "
-                    + "8_optimizer_states_32bit' beside 2 B 16-bit params), reduce_bucket_size and "
-                    + "allgather_bucket_size 5e8 (config defaults), FusedAdam; transformers model code as hf");
+            SourceId.FRAMEWORK_DEEPSPEED);
 
     /** Axolotl: Transformers + PEFT + bitsandbytes with its own defaults. */
     public static final FrameworkProfile AXOLOTL = new FrameworkProfile(Framework.AXOLOTL, true, true, true, true,
             true, false, false, false, false, false, false, false, 0, false, true, false,
-            "axolotl examples (lora_dropout 0.05), PEFT fp32 adapters and prepare_model_for_kbit_training, "
-                    + "transformers model code as hf");
+            SourceId.FRAMEWORK_AXOLOTL);
 }

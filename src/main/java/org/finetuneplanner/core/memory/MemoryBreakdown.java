@@ -1,5 +1,7 @@
 package org.finetuneplanner.core.memory;
 
+import org.finetuneplanner.core.Violation;
+
 /**
  * One GPU's memory at the peak of a training step, in bytes. The first six parts are live tensors and add up to
  * {@link #peakAllocatedBytes()} ({@code torch.cuda.max_memory_allocated}); the caching allocator's extra makes
@@ -13,7 +15,7 @@ public record MemoryBreakdown(long weightsBytes, long gradientsBytes, long optim
         for (long v : new long[] {weightsBytes, gradientsBytes, optimizerBytes, activationsBytes, logitsBytes,
                 buffersBytes, allocatorBytes, cudaContextBytes}) {
             if (v < 0) {
-                throw new IllegalArgumentException("memory parts must be ≥ 0, was " + v);
+                throw Violation.atLeast("memory_bytes", 0, v).exception();
             }
         }
     }

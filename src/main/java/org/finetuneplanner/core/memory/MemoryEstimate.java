@@ -6,20 +6,18 @@ import java.util.Objects;
 import org.finetuneplanner.core.Note;
 
 /**
- * The memory answer for one scenario.
+ * The memory answer for one scenario: totals only (the terms that explain them come from
+ * {@link MemoryEstimator#explain}, and only for what is shown).
  *
  * @param perGpu        the parts on the busiest GPU
  * @param hostBytes     host (CPU) memory the job needs per node for offloaded or paged state
  * @param capacityBytes the GPU's usable memory (or the scenario's budget)
- * @param terms         every contribution with formula, inputs and source; per component they add up to its part
  * @param notes         assumptions and warnings
  */
-public record MemoryEstimate(MemoryBreakdown perGpu, long hostBytes, long capacityBytes, List<MemoryTerm> terms,
-                             List<Note> notes) {
+public record MemoryEstimate(MemoryBreakdown perGpu, long hostBytes, long capacityBytes, List<Note> notes) {
 
     public MemoryEstimate {
         Objects.requireNonNull(perGpu, "perGpu");
-        terms = List.copyOf(terms);
         notes = List.copyOf(notes);
     }
 
@@ -31,10 +29,5 @@ public record MemoryEstimate(MemoryBreakdown perGpu, long hostBytes, long capaci
     /** Capacity minus total; negative when it does not fit. */
     public long headroomBytes() {
         return capacityBytes - perGpu.totalBytes();
-    }
-
-    /** The terms of one component. */
-    public List<MemoryTerm> terms(MemoryComponent component) {
-        return terms.stream().filter(t -> t.component() == component).toList();
     }
 }

@@ -2,24 +2,29 @@ package org.finetuneplanner.core.memory;
 
 import java.util.Objects;
 
+import org.finetuneplanner.core.explain.Term;
+import org.finetuneplanner.core.explain.TermId;
+
 /**
- * One explained contribution to a memory part: the formula, the numbers put in, and the source.
+ * One explained contribution to a memory part: the part it belongs to and the term (its id, bytes on one GPU,
+ * the numbers put into its formula and its sources).
  *
  * @param component the part it belongs to
- * @param label     what it is ("NF4 base weights", "fp32 upcast of embeddings")
- * @param bytes     its size on one GPU
- * @param formula   the formula in symbols, e.g. "N_linear × 4.127 bit / 8"
- * @param inputs    the formula with the numbers put in
- * @param source    paper, framework code or measured table it comes from
+ * @param term      the contribution, its value in bytes on one GPU
  */
-public record MemoryTerm(MemoryComponent component, String label, long bytes, String formula, String inputs,
-                         String source) {
+public record MemoryTerm(MemoryComponent component, Term term) {
 
     public MemoryTerm {
         Objects.requireNonNull(component, "component");
-        label = label == null ? "" : label;
-        formula = formula == null ? "" : formula;
-        inputs = inputs == null ? "" : inputs;
-        source = source == null ? "" : source;
+        Objects.requireNonNull(term, "term");
+    }
+
+    public TermId id() {
+        return term.id();
+    }
+
+    /** Its size on one GPU, rounded to a whole byte. */
+    public long bytes() {
+        return term.value() <= 0 ? 0 : Math.round(term.value());
     }
 }

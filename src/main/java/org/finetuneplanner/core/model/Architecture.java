@@ -2,6 +2,9 @@ package org.finetuneplanner.core.model;
 
 import java.util.Objects;
 
+import org.finetuneplanner.core.Constraint;
+import org.finetuneplanner.core.Violation;
+
 /**
  * The shape of a decoder (or encoder) transformer, as read from a Hugging Face {@code config.json}
  * by {@link ArchitectureFactory}. Sizes are element counts.
@@ -45,8 +48,8 @@ public record Architecture(String modelType, int hiddenSize, int numLayers, int 
         Objects.requireNonNull(moe, "moe");
         mla = mla == null ? Mla.NONE : mla;
         if (crossAttentionLayers < 0 || crossAttentionLayers > numLayers) {
-            throw new IllegalArgumentException("num_decoder_layers must be 0 to " + numLayers + ", was "
-                    + crossAttentionLayers);
+            throw new Violation("num_decoder_layers", Constraint.UP_TO_KEY, 0, numLayers, crossAttentionLayers,
+                    "num_hidden_layers").exception();
         }
         requirePositive("hidden_size", hiddenSize);
         requirePositive("num_hidden_layers", numLayers);
@@ -56,8 +59,8 @@ public record Architecture(String modelType, int hiddenSize, int numLayers, int 
         requirePositive("intermediate_size", intermediateSize);
         requirePositive("vocab_size", vocabSize);
         if (numKvHeads > numHeads) {
-            throw new IllegalArgumentException("num_key_value_heads (" + numKvHeads
-                    + ") must not exceed num_attention_heads (" + numHeads + ")");
+            throw new Violation("num_key_value_heads", Constraint.UP_TO_KEY, 1, numHeads, numKvHeads,
+                    "num_attention_heads").exception();
         }
     }
 
@@ -82,7 +85,7 @@ public record Architecture(String modelType, int hiddenSize, int numLayers, int 
 
     private static void requirePositive(String key, int value) {
         if (value < 1) {
-            throw new IllegalArgumentException(key + " must be ≥ 1, was " + value);
+            throw Violation.atLeast(key, 1, value).exception();
         }
     }
 

@@ -7,6 +7,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.finetuneplanner.core.Constraint;
+import org.finetuneplanner.core.PlannerException;
+import org.finetuneplanner.core.Violation;
+import org.finetuneplanner.core.scenario.Limits;
+
 /**
  * Builds an {@link Architecture} from a parsed Hugging Face {@code config.json}, or guesses one from a bare
  * parameter count. Pure; thread-safe.
@@ -31,8 +36,6 @@ public final class ArchitectureFactory {
     static final long MAX_VOCAB = 50_000_000;
     static final long MAX_EXPERTS = 1L << 16;
     static final long MAX_POSITIONS = 1L << 30;
-    /** 100 trillion: larger counts are not a model anyone fine-tunes. */
-    static final long MAX_PARAMETERS = 100_000_000_000_000L;
     /** Vocabulary assumed when only a parameter count is known (Llama 2 / Mistral tokenizer). */
     static final int GUESS_VOCAB = 32_000;
 
@@ -44,12 +47,12 @@ public final class ArchitectureFactory {
      *
      * @param config the parsed JSON object (numbers as any {@link Number}, booleans, nested maps)
      * @return the architecture, {@code guessed = false}
-     * @throws IllegalArgumentException naming the key, its value and what is allowed
+     * @throws PlannerException naming the key, its value and what is allowed (a {@link Violation})
      */
     public static Architecture fromConfig(Map<String, Object> config) {
         if (config == null || config.isEmpty()) {
-            throw new IllegalArgumentException("model.config is empty: it needs at least hidden_size, "
-                    + "num_hidden_layers, num_attention_heads, intermediate_size and vocab_size");
+            throw new Violation("model.config", Constraint.REQUIRED_KEYS, null, null, List.of("hidden_size",
+                    "num_hidden_layers", "num_attention_heads", "intermediate_size", "vocab_size")).exception();
         }
         Keys k = new Keys(flatten(config));
         String type = k.string("model_type").toLowerCase(Locale.ROOT);
@@ -65,18 +68,18 @@ public final class ArchitectureFactory {
         int heads = k.requiredInt(MAX_HEADS, "num_attention_heads", "n_head", "num_heads", "n_heads");
         int kv = kvHeads(k, f, heads);
         if (kv > heads) {
-            throw new IllegalArgumentException("num_key_value_heads must be 1 to num_attention_heads (" + heads
-                    + "), was " + kv);
+            throw new Violation("num_key_value_heads", Constraint.UP_TO_KEY, 1, heads, kv, "num_attention_heads")
+                    .exception();
         }
         if (heads % kv != 0) {
-            throw new IllegalArgumentException("num_key_value_heads must divide num_attention_heads (" + heads
-                    + "), was " + kv);
+            throw new Violation("num_key_value_heads", Constraint.DIVIDES_KEY, null, heads, kv,
+                    "num_attention_heads").exception();
         }
         int headDim = k.optInt(MAX_HIDDEN, 0, "head_dim", "d_kv", "attention_head_dim");
         if (headDim == 0) {
             if (h % heads != 0) {
-                throw new IllegalArgumentException("hidden_size (" + h + ") must be a multiple of "
-                        + "num_attention_heads (" + heads + ") when head_dim is not given");
+                throw new Violation("hidden_size", Constraint.MULTIPLE_OF_KEY, null, heads, h, "num_attention_heads")
+                        .exception();
             }
             headDim = h / heads;
         }
@@ -85,8 +88,8 @@ public final class ArchitectureFactory {
         int intermediate = k.optInt(MAX_INTERMEDIATE, defaultI, "intermediate_size", "n_inner", "ffn_dim", "d_ff",
                 "ff_intermediate_size", "ffn_hidden_size", "inner_hidden_size");
         if (intermediate == 0) {
-            throw new IllegalArgumentException("intermediate_size is missing: give the MLP width (1 to "
-                    + MAX_INTERMEDIATE + "); also read as n_inner, ffn_dim, d_ff or ff_intermediate_size");
+            throw new Violation("intermediate_size", Constraint.REQUIRED, 1, MAX_INTERMEDIATE,
+                    List.of("n_inner", "ffn_dim", "d_ff", "ff_intermediate_size")).exception();
         }
         int maxPos = k.optInt(MAX_POSITIONS, 0, "max_position_embeddings", "n_positions", "n_ctx", "max_seq_len",
                 "seq_length", "max_sequence_length");
@@ -122,12 +125,11 @@ public final class ArchitectureFactory {
      *
      * @param n total parameters (1,000,000 to 100 trillion)
      * @return a guessed architecture ({@code guessed = true})
-     * @throws IllegalArgumentException when {@code n} is out of range
+     * @throws PlannerException when {@code n} is out of range
      */
     public static Architecture guessFromParameters(long n) {
-        if (n < 1_000_000 || n > MAX_PARAMETERS) {
-            throw new IllegalArgumentException("model.parameters must be 1000000 to " + MAX_PARAMETERS
-                    + ", was " + n);
+        if (n < Limits.MIN_PARAMETERS || n > Limits.MAX_PARAMETERS) {
+            throw Violation.range("model.parameters", Limits.MIN_PARAMETERS, Limits.MAX_PARAMETERS, n).exception();
         }
         int vocab = GUESS_VOCAB;
         long h = Math.round(Math.cbrt(n * 128.0 / 12.0) / 256.0) * 256;
@@ -180,8 +182,8 @@ public final class ArchitectureFactory {
         }
         int topK = k.optInt(MAX_EXPERTS, 2, "num_experts_per_tok", "moe_top_k", "top_k");
         if (topK > experts) {
-            throw new IllegalArgumentException("num_experts_per_tok must be 1 to the number of experts (" + experts
-                    + "), was " + topK);
+            throw new Violation("num_experts_per_tok", Constraint.UP_TO_KEY, 1, experts, topK, "num_local_experts")
+                    .exception();
         }
         // Mixtral and PhiMoE give each expert intermediate_size; Qwen-MoE and DeepSeek say moe_intermediate_size.
         int expertI = k.optInt(MAX_INTERMEDIATE, intermediate, "moe_intermediate_size", "expert_intermediate_size");
@@ -201,8 +203,8 @@ public final class ArchitectureFactory {
             dense += list.size();
         }
         if (dense > layers) {
-            throw new IllegalArgumentException("first_k_dense_replace must be 0 to num_hidden_layers (" + layers
-                    + "), was " + dense);
+            throw new Violation("first_k_dense_replace", Constraint.UP_TO_KEY, 0, layers, dense,
+                    "num_hidden_layers").exception();
         }
         return new Architecture.Moe(experts, topK, expertI, shared, sharedI, dense);
     }
@@ -379,7 +381,7 @@ public final class ArchitectureFactory {
                 if (v instanceof String s && (s.equalsIgnoreCase("true") || s.equalsIgnoreCase("false"))) {
                     return Boolean.parseBoolean(s);
                 }
-                throw new IllegalArgumentException(key + " must be true or false, was " + shown(v));
+                throw new Violation(key, Constraint.BOOLEAN, null, null, shown(v)).exception();
             }
             return fallback;
         }
@@ -387,9 +389,8 @@ public final class ArchitectureFactory {
         int requiredInt(long max, String... keys) {
             int v = optInt(max, 0, keys);
             if (v == 0) {
-                throw new IllegalArgumentException(keys[0] + " is missing: give an integer 1 to " + max
-                        + (keys.length > 1 ? " (also read as " + String.join(", ", List.of(keys).subList(1,
-                        keys.length)) + ")" : ""));
+                throw new Violation(keys[0], Constraint.REQUIRED, 1, max, List.of(keys).subList(1, keys.length))
+                        .exception();
             }
             return v;
         }
@@ -408,14 +409,13 @@ public final class ArchitectureFactory {
         }
 
         private static long integer(String key, Object v, long max) {
-            String allowed = "an integer 1 to " + max;
             BigDecimal d;
             try {
                 if (v instanceof Number num) {
                     if (num instanceof Double || num instanceof Float) {
                         double x = num.doubleValue();
                         if (!Double.isFinite(x)) {
-                            throw new IllegalArgumentException(key + " must be " + allowed + ", was " + shown(v));
+                            throw wholeNumber(key, max, shown(v));
                         }
                         d = BigDecimal.valueOf(x);
                     } else if (num instanceof BigDecimal bd) {
@@ -432,21 +432,24 @@ public final class ArchitectureFactory {
                     }
                     d = new BigDecimal(s.strip());
                 } else {
-                    throw new IllegalArgumentException(key + " must be " + allowed + ", was " + shown(v));
+                    throw wholeNumber(key, max, shown(v));
                 }
             } catch (NumberFormatException e) {
-                throw new IllegalArgumentException(key + " must be " + allowed + ", was \"" + shown(v) + "\"", e);
+                throw wholeNumber(key, max, "\"" + shown(v) + "\"");
             }
             if (d.signum() <= 0 || d.compareTo(BigDecimal.valueOf(max)) > 0) {
-                throw new IllegalArgumentException(key + " must be " + allowed + ", was "
-                        + shown(d.stripTrailingZeros()));
+                throw wholeNumber(key, max, shown(d.stripTrailingZeros()));
             }
             if (d.stripTrailingZeros().scale() > 0) {
                 // toString, not toPlainString: "1e-999999999" in plain notation is a billion zeros.
-                throw new IllegalArgumentException(key + " must be " + allowed + " (a whole number), was "
-                        + shown(d.stripTrailingZeros()));
+                throw wholeNumber(key, max, shown(d.stripTrailingZeros()));
             }
             return d.longValueExact();
+        }
+
+        /** {@code key} must be a whole number from 1 to {@code max}; {@code shown} is the value as written. */
+        private static PlannerException wholeNumber(String key, long max, String shown) {
+            return new Violation(key, Constraint.WHOLE_NUMBER, 1, max, shown).exception();
         }
 
         /** A value for a message, cut to {@value #MAX_SHOWN} characters (a config value may be a megabyte long). */

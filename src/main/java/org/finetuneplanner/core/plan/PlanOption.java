@@ -1,5 +1,6 @@
 package org.finetuneplanner.core.plan;
 
+import java.util.List;
 import java.util.Objects;
 
 import org.finetuneplanner.core.Estimate;
@@ -10,15 +11,15 @@ import org.finetuneplanner.core.gpu.GpuSpec;
  * found when nothing fits.
  *
  * @param gpu      the card
- * @param estimate the scenario on that card, with count, sharding and offload chosen
- * @param reason   why it does not fit, or why this count and sharding ("" when obvious)
+ * @param estimate the scenario on that card, with count, sharding and offload chosen (totals: no explanation)
+ * @param reasons  why it does not fit, or why this count and sharding, as data (never empty)
  */
-public record PlanOption(GpuSpec gpu, Estimate estimate, String reason) {
+public record PlanOption(GpuSpec gpu, Estimate estimate, List<PlanReason> reasons) {
 
     public PlanOption {
         Objects.requireNonNull(gpu, "gpu");
         Objects.requireNonNull(estimate, "estimate");
-        reason = reason == null ? "" : reason;
+        reasons = List.copyOf(reasons);
     }
 
     public boolean fits() {
@@ -27,5 +28,10 @@ public record PlanOption(GpuSpec gpu, Estimate estimate, String reason) {
 
     public int gpuCount() {
         return estimate.scenario().hardware().gpuCount();
+    }
+
+    /** Whether the planner assumed another precision's speed because the GPU has no FP8. */
+    public boolean fp8Fallback() {
+        return reasons.stream().anyMatch(PlanReason.Fp8Fallback.class::isInstance);
     }
 }

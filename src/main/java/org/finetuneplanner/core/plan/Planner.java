@@ -2,7 +2,6 @@ package org.finetuneplanner.core.plan;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
@@ -17,6 +16,7 @@ import org.finetuneplanner.core.memory.MemoryEstimate;
 import org.finetuneplanner.core.memory.MemoryEstimator;
 import org.finetuneplanner.core.scenario.Framework;
 import org.finetuneplanner.core.scenario.HardwareSpec;
+import org.finetuneplanner.core.scenario.Limits;
 import org.finetuneplanner.core.scenario.Offload;
 import org.finetuneplanner.core.scenario.Precision;
 import org.finetuneplanner.core.scenario.Scenario;
@@ -26,18 +26,16 @@ import org.finetuneplanner.core.time.ThroughputEstimator;
 /**
  * For each GPU, the fewest GPUs and the cheapest sharding that fit a scenario, with their time and cost.
  *
- * <p>Search order: one GPU; then, for 2, 4, 8 GPUs and multiples of 8 up to {@value #MAX_GPUS} (whole nodes of
- * 8), data parallelism with ever more sharding of model states (DeepSpeed: ZeRO-1, -2, -3; other frameworks:
+ * <p>Search order: one GPU; then, for 2, 4, 8 GPUs and multiples of 8 up to {@value Limits#PLANNER_MAX_GPUS} (whole
+ * nodes of 8), data parallelism with ever more sharding of model states (DeepSpeed: ZeRO-1, -2, -3; other frameworks:
  * FSDP grad-op, full shard). The fewest GPUs win; at equal count, the sharding that communicates least. CPU offload
- * (optimizer, then optimizer and parameters) is tried only when nothing fits without it, because it slows every
- * step. Memory per GPU falls as GPUs are added for sharded states, so the fewest GPUs are found by bisection over
- * the count list with the most sharded setup; the cheaper shardings are then tried at that count only (they need
- * at least as much memory). About six memory estimates per GPU. Pure; thread-safe.
+ * (optimizer, then optimizer and parameters) is tried only when nothing fits without it, because it slows every step.
+ * Memory per GPU falls as GPUs are added for sharded states, so the fewest GPUs are found by bisection over the count
+ * list with the most sharded setup; the cheaper shardings are then tried at that count only (they need at least as much
+ * memory). About six memory estimates per GPU. Pure; thread-safe.
  */
 public final class Planner {
 
-    /** The largest job the planner considers. */
-    public static final int MAX_GPUS = 64;
     /** GPU counts tried for multi-GPU jobs: 2, 4, 8, then whole nodes of 8. */
     static final int[] COUNTS = {2, 4, 8, 16, 24, 32, 40, 48, 56, 64};
     /**
@@ -46,8 +44,6 @@ public final class Planner {
      */
     private static final Sharding[] ZERO = {Sharding.ZERO1, Sharding.ZERO2, Sharding.ZERO3};
     private static final Sharding[] FSDP = {Sharding.FSDP_GRAD_OP, Sharding.FSDP};
-    private static final int MAX_MICRO_BATCH = 1 << 16;
-    private static final int MAX_SEQUENCE = 1 << 21;
 
     private final Function<Scenario, MemoryEstimate> memory;
     private final Function<Scenario, Estimate> estimator;
@@ -115,11 +111,11 @@ public final class Planner {
     /** The option for one GPU: the fewest GPUs and the cheapest sharding that fit, or the smallest estimate. */
     public PlanOption option(Scenario base, GpuSpec gpu) {
         Scenario single = base.withHardware(hardware(base, gpu, 1, Sharding.NONE, Offload.NONE));
-        String precisionNote = base.training().precision() == Precision.FP8 && !gpu.fp8Supported()
-                ? " " + gpu.name() + " has no FP8: BF16 speed assumed." : "";
+        List<PlanReason> fp8 = base.training().precision() == Precision.FP8 && !gpu.fp8Supported()
+                ? List.of(new PlanReason.Fp8Fallback(gpu.name(), Precision.BF16)) : List.of();
         MemoryEstimate one = memory.apply(single);
         if (one.fits()) {
-            return new PlanOption(gpu, estimator.apply(single), ("Fits on one GPU." + precisionNote).strip());
+            return new PlanOption(gpu, estimator.apply(single), with(new PlanReason.FitsOnOneGpu(), fp8));
         }
         Sharding[] ladder = base.training().framework() == Framework.DEEPSPEED ? ZERO : FSDP;
         Sharding most = ladder[ladder.length - 1];
@@ -137,20 +133,23 @@ public final class Planner {
                 }
             }
             Scenario best = base.withHardware(hardware(base, gpu, count, chosen, offload));
-            String why = "One GPU would need " + gib(one.perGpu().totalBytes()) + " GiB of "
-                    + gib(one.capacityBytes()) + " GiB; " + count + " GPUs with " + chosen.label()
-                    + (offload == Offload.NONE ? "" : " and " + offload.label().toLowerCase(Locale.ROOT)
-                    + " offloaded to the CPU") + " fit." + precisionNote;
-            return new PlanOption(gpu, estimator.apply(best), why);
+            PlanReason why = new PlanReason.NeedsGpus(count, chosen, offload, one.perGpu().totalBytes(),
+                    one.capacityBytes());
+            return new PlanOption(gpu, estimator.apply(best), with(why, fp8));
         }
-        Scenario smallest = base.withHardware(hardware(base, gpu, MAX_GPUS, ladder[ladder.length - 1],
+        Scenario smallest = base.withHardware(hardware(base, gpu, Limits.PLANNER_MAX_GPUS, most,
                 Offload.OPTIMIZER_AND_PARAMS));
         Estimate e = estimator.apply(smallest);
-        String why = "Does not fit within " + MAX_GPUS + " GPUs: even " + MAX_GPUS + " GPUs with "
-                + smallest.hardware().sharding().label() + " and CPU offload need "
-                + gib(e.memory().perGpu().totalBytes()) + " GiB per GPU of " + gib(e.memory().capacityBytes())
-                + " GiB." + precisionNote;
-        return new PlanOption(gpu, e, why);
+        PlanReason why = new PlanReason.DoesNotFit(Limits.PLANNER_MAX_GPUS, most, e.memory().perGpu().totalBytes(),
+                e.memory().capacityBytes());
+        return new PlanOption(gpu, e, with(why, fp8));
+    }
+
+    private static List<PlanReason> with(PlanReason first, List<PlanReason> more) {
+        List<PlanReason> all = new ArrayList<>(1 + more.size());
+        all.add(first);
+        all.addAll(more);
+        return all;
     }
 
     /**
@@ -159,7 +158,7 @@ public final class Planner {
      * @return the largest fitting micro-batch size, or 0 when even one sequence does not fit
      */
     public int largestMicroBatch(Scenario s) {
-        return largest(s, MAX_MICRO_BATCH, (x, b) -> x.withTraining(x.training().withMicroBatchSize(b)));
+        return largest(s, Limits.PLANNER_MAX_MICRO_BATCH, (x, b) -> x.withTraining(x.training().withMicroBatchSize(b)));
     }
 
     /**
@@ -170,7 +169,8 @@ public final class Planner {
      */
     public int largestSequenceLength(Scenario s) {
         int limit = s.model().architecture().maxPositionEmbeddings();
-        return largest(s, limit > 0 ? limit : MAX_SEQUENCE,
+        // A context window beyond what a scenario may hold is searched only up to that limit.
+        return largest(s, limit > 0 ? Math.min(limit, Limits.MAX_SEQUENCE_LENGTH) : Limits.PLANNER_MAX_SEQUENCE,
                 (x, len) -> x.withTraining(x.training().withSequenceLength(len)));
     }
 
@@ -238,10 +238,6 @@ public final class Planner {
         }
         return OptionalDouble.of(e.scenario().hardware().gpuCount() * cost.get().usdPerGpuHour()
                 / 3600.0 / e.throughput().tokensPerSecond());
-    }
-
-    private static String gib(long bytes) {
-        return String.valueOf(Math.round(bytes / (double) (1L << 30) * 10) / 10.0);
     }
 
     @FunctionalInterface

@@ -4,6 +4,9 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
 
+import org.finetuneplanner.core.Constraint;
+import org.finetuneplanner.core.Violation;
+
 /**
  * What the hardware costs and how well it is used.
  *
@@ -17,12 +20,13 @@ public record CostSpec(OptionalDouble usdPerGpuHour, Optional<String> provider, 
         Objects.requireNonNull(usdPerGpuHour, "usdPerGpuHour");
         Objects.requireNonNull(provider, "provider");
         Objects.requireNonNull(mfu, "mfu");
-        if (usdPerGpuHour.isPresent() && !(usdPerGpuHour.getAsDouble() >= 0 && usdPerGpuHour.getAsDouble() < 1e5)) {
-            throw new IllegalArgumentException("cost.usd_per_gpu_hour must be 0 to 100000, was "
-                    + usdPerGpuHour.getAsDouble());
+        if (usdPerGpuHour.isPresent() && !(usdPerGpuHour.getAsDouble() >= 0
+                && usdPerGpuHour.getAsDouble() <= Limits.MAX_USD_PER_GPU_HOUR)) {
+            throw Violation.range("cost.usd_per_gpu_hour", 0, Limits.MAX_USD_PER_GPU_HOUR,
+                    usdPerGpuHour.getAsDouble()).exception();
         }
         if (mfu.isPresent() && !(mfu.getAsDouble() > 0 && mfu.getAsDouble() <= 1)) {
-            throw new IllegalArgumentException("cost.mfu must be > 0 and ≤ 1, was " + mfu.getAsDouble());
+            throw new Violation("cost.mfu", Constraint.ABOVE_AND_AT_MOST, 0, 1, mfu.getAsDouble()).exception();
         }
     }
 

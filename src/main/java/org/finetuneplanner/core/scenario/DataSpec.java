@@ -3,6 +3,9 @@ package org.finetuneplanner.core.scenario;
 import java.util.Objects;
 import java.util.OptionalLong;
 
+import org.finetuneplanner.core.Constraint;
+import org.finetuneplanner.core.Violation;
+
 /**
  * The data a job sees.
  *
@@ -13,11 +16,11 @@ public record DataSpec(OptionalLong tokens, double epochs) {
 
     public DataSpec {
         Objects.requireNonNull(tokens, "tokens");
-        if (tokens.isPresent() && tokens.getAsLong() < 1) {
-            throw new IllegalArgumentException("data.tokens must be ≥ 1, was " + tokens.getAsLong());
+        if (tokens.isPresent()) {
+            Checks.range("data.tokens", tokens.getAsLong(), 1, Limits.MAX_TOKENS);
         }
-        if (!(epochs > 0 && epochs <= 1e6)) {
-            throw new IllegalArgumentException("data.epochs must be > 0, was " + epochs);
+        if (!(epochs > 0 && epochs <= Limits.MAX_EPOCHS)) {
+            throw new Violation("data.epochs", Constraint.ABOVE_AND_AT_MOST, 0, Limits.MAX_EPOCHS, epochs).exception();
         }
     }
 

@@ -2,31 +2,24 @@ package org.finetuneplanner.core.scenario;
 
 /** Framework profile: the memory habits of a training stack. */
 public enum Framework implements Identified {
-    GENERIC("generic", "Generic"),
-    HF("hf", "Transformers / TRL / PEFT"),
-    TORCHTUNE("torchtune", "torchtune"),
-    UNSLOTH("unsloth", "Unsloth"),
-    LITGPT("litgpt", "LitGPT"),
-    DEEPSPEED("deepspeed", "DeepSpeed"),
-    AXOLOTL("axolotl", "Axolotl");
+    GENERIC("generic"),
+    HF("hf"),
+    TORCHTUNE("torchtune"),
+    UNSLOTH("unsloth"),
+    LITGPT("litgpt"),
+    DEEPSPEED("deepspeed"),
+    AXOLOTL("axolotl");
 
     private final String id;
-    private final String label;
 
-    Framework(String id, String label) {
+    Framework(String id) {
         this.id = id;
-        this.label = label;
     }
 
     /** The spelling used in scenario files and on the command line. */
     @Override
     public String id() {
         return id;
-    }
-
-    /** A short English label; the UI translates through its resource bundle. */
-    public String label() {
-        return label;
     }
 
     /** The constant for a scenario-file spelling, or empty. */

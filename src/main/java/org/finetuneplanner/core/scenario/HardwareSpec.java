@@ -3,6 +3,8 @@ package org.finetuneplanner.core.scenario;
 import java.util.Objects;
 import java.util.OptionalDouble;
 
+import org.finetuneplanner.core.Constraint;
+import org.finetuneplanner.core.Violation;
 import org.finetuneplanner.core.gpu.GpuSpec;
 
 /**
@@ -18,22 +20,17 @@ import org.finetuneplanner.core.gpu.GpuSpec;
 public record HardwareSpec(GpuSpec gpu, int gpuCount, OptionalDouble gpuMemoryGib, int gpusPerNode,
                            Sharding sharding, Offload offload) {
 
-    /** Jobs larger than this are not planned (the spec's planner stops at 64 GPUs; a budget guard for input). */
-    public static final int MAX_GPUS = 65_536;
-
     public HardwareSpec {
         Objects.requireNonNull(gpu, "gpu");
         Objects.requireNonNull(gpuMemoryGib, "gpuMemoryGib");
         Objects.requireNonNull(sharding, "sharding");
         Objects.requireNonNull(offload, "offload");
-        if (gpuCount < 1 || gpuCount > MAX_GPUS) {
-            throw new IllegalArgumentException("hardware.gpu_count must be 1 to " + MAX_GPUS + ", was " + gpuCount);
-        }
-        if (gpusPerNode < 1) {
-            throw new IllegalArgumentException("hardware.gpus_per_node must be ≥ 1, was " + gpusPerNode);
-        }
-        if (gpuMemoryGib.isPresent() && !(gpuMemoryGib.getAsDouble() > 0 && gpuMemoryGib.getAsDouble() < 1e6)) {
-            throw new IllegalArgumentException("hardware.gpu_memory_gib must be > 0, was " + gpuMemoryGib.getAsDouble());
+        Checks.range("hardware.gpu_count", gpuCount, 1, Limits.MAX_GPUS);
+        Checks.range("hardware.gpus_per_node", gpusPerNode, 1, Limits.MAX_GPUS_PER_NODE);
+        if (gpuMemoryGib.isPresent() && !(gpuMemoryGib.getAsDouble() > 0
+                && gpuMemoryGib.getAsDouble() <= Limits.MAX_GPU_MEMORY_GIB)) {
+            throw new Violation("hardware.gpu_memory_gib", Constraint.ABOVE_AND_AT_MOST, 0,
+                    Limits.MAX_GPU_MEMORY_GIB, gpuMemoryGib.getAsDouble()).exception();
         }
     }
 

@@ -4,6 +4,9 @@ import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Set;
 
+import org.finetuneplanner.core.Constraint;
+import org.finetuneplanner.core.Violation;
+
 /**
  * What is trained. For {@link FineTuneMethod#FULL} the LoRA fields are kept (so switching back restores them)
  * but ignored by the estimators.
@@ -21,11 +24,10 @@ public record MethodSpec(FineTuneMethod type, int rank, int alpha, Set<LoraTarge
     public MethodSpec {
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(baseWeights, "baseWeights");
-        if (rank < 1) {
-            throw new IllegalArgumentException("method.rank must be ≥ 1, was " + rank);
-        }
+        Checks.range("method.rank", rank, 1, Limits.MAX_RANK);
+        Checks.range("method.alpha", alpha, 1, Limits.MAX_ALPHA);
         if (targets == null || targets.isEmpty()) {
-            throw new IllegalArgumentException("method.targets must name at least one layer");
+            throw new Violation("method.targets", Constraint.NOT_EMPTY, null, null, null).exception();
         }
         targets = Set.copyOf(EnumSet.copyOf(targets));
         extraTrainable = extraTrainable == null || extraTrainable.isEmpty()

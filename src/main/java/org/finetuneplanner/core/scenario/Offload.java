@@ -2,27 +2,20 @@ package org.finetuneplanner.core.scenario;
 
 /** CPU offload of model states. */
 public enum Offload implements Identified {
-    NONE("none", "None"),
-    OPTIMIZER("optimizer", "Optimizer states"),
-    OPTIMIZER_AND_PARAMS("optimizer_and_params", "Optimizer and parameters");
+    NONE("none"),
+    OPTIMIZER("optimizer"),
+    OPTIMIZER_AND_PARAMS("optimizer_and_params");
 
     private final String id;
-    private final String label;
 
-    Offload(String id, String label) {
+    Offload(String id) {
         this.id = id;
-        this.label = label;
     }
 
     /** The spelling used in scenario files and on the command line. */
     @Override
     public String id() {
         return id;
-    }
-
-    /** A short English label; the UI translates through its resource bundle. */
-    public String label() {
-        return label;
     }
 
     /** The constant for a scenario-file spelling, or empty. */

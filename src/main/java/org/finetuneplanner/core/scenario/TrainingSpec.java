@@ -30,16 +30,9 @@ public record TrainingSpec(Precision precision, boolean masterWeights, Optimizer
         Objects.requireNonNull(attention, "attention");
         Objects.requireNonNull(loss, "loss");
         Objects.requireNonNull(framework, "framework");
-        if (microBatchSize < 1) {
-            throw new IllegalArgumentException("training.micro_batch_size must be ≥ 1, was " + microBatchSize);
-        }
-        if (sequenceLength < 1) {
-            throw new IllegalArgumentException("training.sequence_length must be ≥ 1, was " + sequenceLength);
-        }
-        if (gradientAccumulationSteps < 1) {
-            throw new IllegalArgumentException(
-                    "training.gradient_accumulation_steps must be ≥ 1, was " + gradientAccumulationSteps);
-        }
+        Checks.range("training.micro_batch_size", microBatchSize, 1, Limits.MAX_MICRO_BATCH);
+        Checks.range("training.sequence_length", sequenceLength, 1, Limits.MAX_SEQUENCE_LENGTH);
+        Checks.range("training.gradient_accumulation_steps", gradientAccumulationSteps, 1, Limits.MAX_ACCUMULATION);
     }
 
     /** The spec's defaults: bf16, AdamW, batch 1, 2048 tokens, no checkpointing, flash attention. */

@@ -1,41 +1,39 @@
 package org.finetuneplanner.core.time;
 
+import java.util.Collections;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 
 import org.finetuneplanner.core.Note;
 
 /**
- * Speed of one scenario.
+ * Speed of one scenario: totals only (the terms that explain the step come from
+ * {@link ThroughputEstimator#explain}, and only for what is shown).
  *
- * @param flopsPerToken     model FLOPs per trained token (forward, backward and recompute)
- * @param tokensPerSecond   tokens per second of the whole job (all GPUs)
- * @param stepSeconds       seconds per optimizer step (micro-batch × accumulation × GPUs tokens)
- * @param mfu               model-FLOPs utilisation assumed
- * @param mfuSource         why that utilisation (default by method and GPU class, or the user's)
- * @param peakTflops        dense peak per GPU used for the precision
+ * @param flopsPerToken      model FLOPs per trained token (forward, backward and recompute)
+ * @param tokensPerSecond    tokens per second of the whole job (all GPUs)
+ * @param stepSeconds        seconds per optimizer step (micro-batch × accumulation × GPUs tokens)
+ * @param mfu                utilisation of the dense peak assumed for the matmuls
+ * @param peakTflops         dense peak per GPU used for the precision
  * @param commSecondsPerStep communication time per step not hidden behind compute
- * @param terms             the parts of a step's time; their seconds add up to {@code stepSeconds}
- * @param notes             assumptions and warnings
+ * @param partSeconds        seconds per step spent in each part; they add up to {@code stepSeconds}
+ * @param notes              assumptions and warnings
  */
 public record ThroughputEstimate(double flopsPerToken, double tokensPerSecond, double stepSeconds, double mfu,
-                                 String mfuSource, double peakTflops, double commSecondsPerStep,
-                                 List<TimeTerm> terms, List<Note> notes) {
+                                 double peakTflops, double commSecondsPerStep, Map<TimeTerm.Part, Double> partSeconds,
+                                 List<Note> notes) {
 
     public ThroughputEstimate {
-        terms = List.copyOf(terms);
+        EnumMap<TimeTerm.Part, Double> copy = new EnumMap<>(TimeTerm.Part.class);
+        copy.putAll(partSeconds);
+        partSeconds = Collections.unmodifiableMap(copy);
         notes = List.copyOf(notes);
-        mfuSource = mfuSource == null ? "" : mfuSource;
     }
 
     /** Seconds per optimizer step spent in one part (0 when the part does not occur). */
     public double seconds(TimeTerm.Part part) {
-        double sum = 0;
-        for (TimeTerm term : terms) {
-            if (term.part() == part) {
-                sum += term.secondsPerStep();
-            }
-        }
-        return sum;
+        return partSeconds.getOrDefault(part, 0.0);
     }
 
     /**

@@ -1,9 +1,16 @@
 package org.finetuneplanner.core.time;
 
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 
 import org.finetuneplanner.core.Note;
+import org.finetuneplanner.core.NoteId;
+import org.finetuneplanner.core.explain.Input;
+import org.finetuneplanner.core.explain.SourceId;
+import org.finetuneplanner.core.explain.Term;
+import org.finetuneplanner.core.explain.TermId;
 import org.finetuneplanner.core.gpu.GpuSpec;
 import org.finetuneplanner.core.memory.MemoryEstimate;
 import org.finetuneplanner.core.model.Architecture;
@@ -13,8 +20,8 @@ import org.finetuneplanner.core.scenario.Attention;
 import org.finetuneplanner.core.scenario.Checkpointing;
 import org.finetuneplanner.core.scenario.ExtraTrainable;
 import org.finetuneplanner.core.scenario.FineTuneMethod;
-import org.finetuneplanner.core.scenario.Loss;
 import org.finetuneplanner.core.scenario.HardwareSpec;
+import org.finetuneplanner.core.scenario.Loss;
 import org.finetuneplanner.core.scenario.MethodSpec;
 import org.finetuneplanner.core.scenario.Offload;
 import org.finetuneplanner.core.scenario.Optimizer;
@@ -31,7 +38,8 @@ import org.finetuneplanner.core.scenario.WeightStorage;
  * micro-step costs its FLOPs at an assumed utilisation of the GPU's dense peak, plus the memory-bound
  * dequantisation of 4-/8-bit base weights, plus communication and offload traffic that cannot hide behind the
  * compute. The step adds the optimizer update and the gradient synchronisation that happen once per step. Every
- * part is a {@link TimeTerm} with its formula and source; {@code docs/methodology.md} ("Time") explains each.
+ * part is a {@link TimeTerm} when {@link #explain} is asked (totals only otherwise: the planner's search and a slider
+ * tick build none); {@code docs/methodology.md} ("Time") explains each.
  *
  * <p>Pure; thread-safe; a few microseconds per call.
  */
@@ -72,25 +80,6 @@ public final class ThroughputEstimator {
     /** Host DRAM bandwidth a CPU optimizer step reaches per node (2-socket server), GB/s. */
     static final double HOST_DRAM_GBS = 200;
 
-    private static final String SRC_FLOPS = "Kaplan et al. 2020 (6N); PaLM, Chowdhery et al. 2022, App. B "
-            + "(attention 12·L·h·s per token); LoRA: no weight-gradient GEMMs for frozen weights "
-            + "(NeMo Automodel PR #786)";
-    private static final String SRC_UTIL = "Bekman, ML Engineering, MAMF table: best-shape bf16 matmul 73–87 % "
-            + "of the dense peak on NVIDIA, 51–60 % on AMD; end-to-end MFU 35–64 % (llm-foundry, Llama 3)";
-    private static final String SRC_ELEMENTWISE = "eager PyTorch Llama block: RMSNorm in fp32 (~34h B each), RoPE "
-            + "(~20 B per q/k element), SwiGLU (~10 B per MLP element), residual adds (~6h B each); backward twice "
-            + "the forward; torch.compile fuses the chains (Ansel et al. 2024, PyTorch 2)";
-    private static final String SRC_DEQUANT = "bitsandbytes NF4: each matmul pass dequantises the weight to bf16 "
-            + "(read 0.5 B, write 2 B per parameter); LitGPT resource tables: QLoRA 1.5–2× slower at batch 1";
-    private static final String SRC_OPT = "AdamW reads parameter, gradient and both moments and writes parameter "
-            + "and moments once per step: memory-bound (PyTorch fused/foreach AdamW)";
-    private static final String SRC_COMM = "ZeRO (Rajbhandari et al. 2020) §7: DP all-reduce 2Ψ, ZeRO-3 3Ψ per "
-            + "step; ring collectives move (n−1)/n of the buffer per GPU; Bekman network chapter (busbw ≈ 85 %)";
-    private static final String SRC_PAGED = "bitsandbytes paged optimizers: states in CUDA unified memory, evicted "
-            + "to host under pressure and faulted back for each update (bitsandbytes docs, 'Paged optimizers')";
-    private static final String SRC_OFFLOAD = "ZeRO-Offload (Ren et al. 2021): fp16 gradients to host, CPU Adam, "
-            + "fp16 parameters back over PCIe; FSDP CPUOffload moves the parameter shard in each pass";
-
     /**
      * Estimates the speed of {@code s}.
      *
@@ -99,7 +88,7 @@ public final class ThroughputEstimator {
      * @return tokens per second of the whole job, the step time and its parts
      */
     public ThroughputEstimate estimate(Scenario s, ParameterCounts p) {
-        return estimate(s, p, -1);
+        return run(s, p, -1, false).estimate();
     }
 
     /**
@@ -113,20 +102,42 @@ public final class ThroughputEstimator {
      * @return tokens per second of the whole job, the step time and its parts
      */
     public ThroughputEstimate estimate(Scenario s, ParameterCounts p, MemoryEstimate memory) {
-        // The update runs after the backward: activations and logits are freed by then, so their memory is free.
-        long freeAtStep = memory.headroomBytes() + memory.perGpu().activationsBytes() + memory.perGpu().logitsBytes();
-        return estimate(s, p, Math.max(0, freeAtStep));
+        return run(s, p, freeAtStep(memory), false).estimate();
     }
 
-    /** @param freeBytes GPU memory left free by the memory estimate, or -1 when unknown (no paging assumed) */
-    private ThroughputEstimate estimate(Scenario s, ParameterCounts p, long freeBytes) {
+    /**
+     * The parts of {@link #estimate(Scenario, ParameterCounts, MemoryEstimate)}'s step time, each with its formula's
+     * numbers and sources (their seconds add up to the step), and the utilisation assumed. Made only for what is
+     * shown.
+     */
+    public TimeExplanation explain(Scenario s, ParameterCounts p, MemoryEstimate memory) {
+        Run run = run(s, p, freeAtStep(memory), true);
+        return new TimeExplanation(run.terms(), run.utilisation());
+    }
+
+    /** GPU memory free at the update: it runs after the backward, when activations and logits are freed. */
+    private static long freeAtStep(MemoryEstimate memory) {
+        long free = memory.headroomBytes() + memory.perGpu().activationsBytes() + memory.perGpu().logitsBytes();
+        return Math.max(0, free);
+    }
+
+    /** An estimate and, when explained, its terms and the utilisation's term. */
+    private record Run(ThroughputEstimate estimate, List<TimeTerm> terms, Term utilisation) {
+    }
+
+    /**
+     * @param freeBytes GPU memory left free by the memory estimate, or -1 when unknown (no paging assumed)
+     * @param explain   whether to record the terms (only for what is shown)
+     */
+    private Run run(Scenario s, ParameterCounts p, long freeBytes, boolean explain) {
         Architecture a = s.model().architecture();
         MethodSpec m = s.method();
         TrainingSpec t = s.training();
         HardwareSpec hw = s.hardware();
         GpuSpec gpu = hw.gpu();
         List<Note> notes = new ArrayList<>(4);
-        List<TimeTerm> terms = new ArrayList<>(6);
+        List<TimeTerm> terms = explain ? new ArrayList<>(6) : List.of();
+        double[] parts = new double[TimeTerm.Part.values().length];
 
         int n = hw.gpuCount();
         int ga = t.gradientAccumulationSteps();
@@ -150,30 +161,36 @@ public final class ThroughputEstimator {
         double peakTflops = gpu.tflops().dense(precision);
         if (!(peakTflops > 0)) {
             peakTflops = gpu.tflops().fp32() > 0 ? gpu.tflops().fp32() : 1;
-            notes.add(Note.warning("time.no_peak", "No tensor peak is listed for " + gpu.name() + " at "
-                    + precision.label() + "; using its FP32 peak of " + fmt(peakTflops) + " TFLOPS.",
-                    gpu.name(), precision.label(), peakTflops));
+            notes.add(Note.of(NoteId.TIME_NO_PEAK, gpu.name(), precision, peakTflops));
         }
         double memoryBandwidth = Math.max(gpu.memoryBandwidthTBs(), 0.01) * 1e12 * MEMORY_EFFICIENCY;
         double utilisation;
-        String utilisationSource;
         boolean userUtilisation = s.cost().mfu().isPresent();
+        Term utilisationTerm = null;
         if (userUtilisation) {
             utilisation = s.cost().mfu().getAsDouble();
-            utilisationSource = "set in the scenario (cost.mfu); covers element-wise kernels too";
+            if (explain) {
+                utilisationTerm = Term.of(TermId.UTILISATION_SCENARIO, utilisation)
+                        .in(Input.UTILISATION, utilisation).build();
+            }
         } else {
             utilisation = defaultUtilisation(gpu, precision, microTokens);
-            utilisationSource = "matmuls at " + fmt(GEMM_EFFICIENCY) + " × tokens/(tokens + "
-                    + (int) HALF_EFFICIENCY_TOKENS + ")" + (isAmd(gpu) ? " × AMD " + AMD_FACTOR : "")
-                    + (precision == Precision.FP8 ? " × FP8 " + fmt(FP8_SPEEDUP / 2) : "")
-                    + " of the dense peak — " + SRC_UTIL;
+            if (explain) {
+                utilisationTerm = Term.of(TermId.UTILISATION_DEFAULT, utilisation).in(Input.UTILISATION, utilisation)
+                        .in(Input.GEMM_EFFICIENCY, GEMM_EFFICIENCY).in(Input.HALF_TOKENS, HALF_EFFICIENCY_TOKENS)
+                        .in(Input.AMD_FACTOR, AMD_FACTOR, isAmd(gpu))
+                        .in(Input.FP8_FACTOR, FP8_SPEEDUP / 2, precision == Precision.FP8)
+                        .from(SourceId.MATMUL_UTILISATION).build();
+            }
         }
         double computeMicro = microTokens * flopsPerToken / (peakTflops * 1e12 * utilisation);
-        terms.add(new TimeTerm(TimeTerm.Part.COMPUTE, "forward, backward"
-                + (recompute ? " and recompute" : "") + " FLOPs", ga * computeMicro,
-                "GA · b·s · F_token / (peak · u)",
-                ga + " · " + fmt(microTokens) + " · " + fmt(flopsPerToken) + " / (" + fmt(peakTflops) + "e12 · "
-                        + fmt(utilisation) + ")", SRC_FLOPS));
+        parts[TimeTerm.Part.COMPUTE.ordinal()] += ga * computeMicro;
+        if (explain) {
+            terms.add(new TimeTerm(TimeTerm.Part.COMPUTE, Term.of(recompute ? TermId.COMPUTE_FLOPS_RECOMPUTE
+                    : TermId.COMPUTE_FLOPS, ga * computeMicro).in(Input.GA, ga).in(Input.MICRO_TOKENS, microTokens)
+                    .in(Input.FLOPS_PER_TOKEN, flopsPerToken).in(Input.PEAK_TFLOPS, peakTflops)
+                    .in(Input.UTILISATION, utilisation).from(SourceId.FLOPS).build()));
+        }
         if (!userUtilisation && a.moe().isMoe() && a.moe().experts() > 0) {
             // Routed experts see only b·s·k/E rows each: their GEMMs are small and run at a lower utilisation.
             double expertParams = (double) ParameterCounter.moeLayers(a) * a.moe().expertsPerToken()
@@ -184,20 +201,25 @@ public final class ThroughputEstimator {
             double extra = microTokens * expertFlops / (peakTflops * 1e12)
                     * (1 / expertUtilisation - 1 / utilisation);
             computeMicro += extra;
-            terms.add(new TimeTerm(TimeTerm.Part.COMPUTE, "small expert GEMMs (mixture of experts)", ga * extra,
-                    "GA · b·s · F_experts / peak · (1/u(b·s·k/E) − 1/u(b·s))",
-                    ga + " · " + fmt(microTokens) + " · " + fmt(expertFlops) + " / " + fmt(peakTflops) + "e12 · (1/"
-                            + fmt(expertUtilisation) + " − 1/" + fmt(utilisation) + ")",
-                    "each routed expert multiplies only the tokens sent to it: b·s·k/E rows"));
+            parts[TimeTerm.Part.COMPUTE.ordinal()] += ga * extra;
+            if (explain) {
+                terms.add(new TimeTerm(TimeTerm.Part.COMPUTE, Term.of(TermId.MOE_SMALL_GEMMS, ga * extra)
+                        .in(Input.GA, ga).in(Input.MICRO_TOKENS, microTokens).in(Input.EXPERT_FLOPS, expertFlops)
+                        .in(Input.PEAK_TFLOPS, peakTflops).in(Input.EXPERT_UTILISATION, expertUtilisation)
+                        .in(Input.UTILISATION, utilisation).from(SourceId.MOE_ROUTING).build()));
+            }
         }
         if (!userUtilisation) {
             double perToken = elementwiseBytesPerToken(a, t, recompute);
             double elementwise = microTokens * perToken / memoryBandwidth;
             computeMicro += elementwise;
-            terms.add(new TimeTerm(TimeTerm.Part.COMPUTE, "element-wise kernels (memory-bound)", ga * elementwise,
-                    "GA · b·s · bytes_token / (BW · " + MEMORY_EFFICIENCY + ")",
-                    ga + " · " + fmt(microTokens) + " · " + fmt(perToken) + " / " + fmt(memoryBandwidth),
-                    SRC_ELEMENTWISE));
+            parts[TimeTerm.Part.COMPUTE.ordinal()] += ga * elementwise;
+            if (explain) {
+                terms.add(new TimeTerm(TimeTerm.Part.COMPUTE, Term.of(TermId.ELEMENTWISE, ga * elementwise)
+                        .in(Input.GA, ga).in(Input.MICRO_TOKENS, microTokens).in(Input.TOKEN_BYTES, perToken)
+                        .in(Input.BANDWIDTH, memoryBandwidth).in(Input.MEMORY_EFFICIENCY, MEMORY_EFFICIENCY)
+                        .from(SourceId.ELEMENTWISE_TRAFFIC).build()));
+            }
         }
 
         // Dequantisation of quantised base weights --------------------------------------------------------
@@ -206,10 +228,14 @@ public final class ThroughputEstimator {
         if (m.usesAdapters() && dequantBytes > 0) {
             int passes = recompute ? 3 : 2;
             dequantMicro = passes * p.linear() * dequantBytes / memoryBandwidth;
-            terms.add(new TimeTerm(TimeTerm.Part.DEQUANTIZE, m.baseWeights().label() + " dequantisation",
-                    ga * dequantMicro, "GA · passes · N_linear · bytes / (BW · " + MEMORY_EFFICIENCY + ")",
-                    ga + " · " + passes + " · " + fmt(p.linear()) + " · " + dequantBytes + " / "
-                            + fmt(memoryBandwidth), SRC_DEQUANT));
+            parts[TimeTerm.Part.DEQUANTIZE.ordinal()] += ga * dequantMicro;
+            if (explain) {
+                terms.add(new TimeTerm(TimeTerm.Part.DEQUANTIZE, Term.of(TermId.DEQUANTIZATION, ga * dequantMicro)
+                        .about(m.baseWeights()).in(Input.GA, ga).in(Input.PASSES, passes)
+                        .in(Input.N_LINEAR, p.linear()).in(Input.DEQUANT_BYTES, dequantBytes)
+                        .in(Input.BANDWIDTH, memoryBandwidth).in(Input.MEMORY_EFFICIENCY, MEMORY_EFFICIENCY)
+                        .from(SourceId.DEQUANTISATION).build()));
+            }
         }
 
         // Optimizer step --------------------------------------------------------------------------------
@@ -223,9 +249,12 @@ public final class ThroughputEstimator {
             double perParam = 2 * paramBytes + gradBytes + 2 * stateBytes(t.optimizer(), paramBytes)
                     + (t.masterWeights() ? 2 : 0);
             optimizerSeconds = trainableLocal * perParam / memoryBandwidth;
-            terms.add(new TimeTerm(TimeTerm.Part.OPTIMIZER, t.optimizer().label() + " update on the GPU",
-                    optimizerSeconds, "N_trainable,local · bytes / (BW · " + MEMORY_EFFICIENCY + ")",
-                    fmt(trainableLocal) + " · " + fmt(perParam) + " / " + fmt(memoryBandwidth), SRC_OPT));
+            if (explain) {
+                terms.add(new TimeTerm(TimeTerm.Part.OPTIMIZER, Term.of(TermId.OPTIMIZER_UPDATE, optimizerSeconds)
+                        .about(t.optimizer()).in(Input.N_LOCAL, trainableLocal).in(Input.UPDATE_BYTES, perParam)
+                        .in(Input.BANDWIDTH, memoryBandwidth).in(Input.MEMORY_EFFICIENCY, MEMORY_EFFICIENCY)
+                        .from(SourceId.OPTIMIZER_UPDATE).build()));
+            }
         } else {
             // CPU step: fp32 master, moments and gradient read and written in host DRAM, shared by the node.
             double perNode = trainableLocal * Math.min(n, hw.gpusPerNode());
@@ -233,11 +262,14 @@ public final class ThroughputEstimator {
             double hostLink = gpu.interconnect().hostGBsUnidirectional() * 1e9 * HOST_EFFICIENCY;
             double transfer = trainableLocal * (gradBytes + bytes(precision)) / hostLink;
             optimizerSeconds = cpuStep + transfer;
-            terms.add(new TimeTerm(TimeTerm.Part.OPTIMIZER, "CPU optimizer step and gradient/parameter copies",
-                    optimizerSeconds, "N_node · 28 B / DRAM + N_local · (g + p bytes) / PCIe",
-                    fmt(perNode) + " · 28 / " + fmt(HOST_DRAM_GBS * 1e9) + " + " + fmt(trainableLocal) + " · "
-                            + fmt(gradBytes + bytes(precision)) + " / " + fmt(hostLink), SRC_OFFLOAD));
+            if (explain) {
+                terms.add(new TimeTerm(TimeTerm.Part.OPTIMIZER, Term.of(TermId.CPU_OPTIMIZER_STEP, optimizerSeconds)
+                        .in(Input.N_NODE, perNode).in(Input.DRAM, HOST_DRAM_GBS * 1e9)
+                        .in(Input.N_LOCAL, trainableLocal).in(Input.COPY_BYTES, gradBytes + bytes(precision))
+                        .in(Input.HOST_LINK, hostLink).from(SourceId.ZERO_OFFLOAD_2021).build()));
+            }
         }
+        parts[TimeTerm.Part.OPTIMIZER.ordinal()] += optimizerSeconds;
 
         boolean paged = t.optimizer() == Optimizer.PAGED_ADAMW_32BIT || t.optimizer() == Optimizer.PAGED_ADAMW_8BIT;
         if (paged && hw.offload() == Offload.NONE && freeBytes >= 0) {
@@ -247,10 +279,12 @@ public final class ThroughputEstimator {
                 double hostLink = gpu.interconnect().hostGBsUnidirectional() * 1e9 * HOST_EFFICIENCY;
                 double paging = 2 * overflow / hostLink;
                 optimizerSeconds += paging;
-                terms.add(new TimeTerm(TimeTerm.Part.OFFLOAD, "paged optimizer states in and out", paging,
-                        "2 · max(0, paged states − free GPU memory) / PCIe",
-                        "2 · max(0, " + fmt(pagedBytes) + " − " + fmt(freeBytes) + ") / " + fmt(hostLink),
-                        SRC_PAGED));
+                parts[TimeTerm.Part.OFFLOAD.ordinal()] += paging;
+                if (explain) {
+                    terms.add(new TimeTerm(TimeTerm.Part.OFFLOAD, Term.of(TermId.PAGED_TRAFFIC, paging)
+                            .in(Input.PAGED, pagedBytes).in(Input.FREE, freeBytes).in(Input.HOST_LINK, hostLink)
+                            .from(SourceId.BNB_PAGED_TRAFFIC).build()));
+                }
             }
         }
 
@@ -281,12 +315,15 @@ public final class ThroughputEstimator {
         double exposedStep = Math.max(0, commStep - OVERLAP * computeMicro * 2 / 3);
         double commSeconds = ga * exposedMicro + exposedStep;
         if (n > 1) {
-            terms.add(new TimeTerm(TimeTerm.Part.COMMUNICATION, sharding.label() + " collectives (exposed)",
-                    commSeconds, "GA · max(0, V_micro/B − " + OVERLAP + "·t_compute) + max(0, V_step/B − "
-                            + OVERLAP + "·⅔·t_compute)",
-                    ga + " · max(0, " + fmt(commMicroBytes) + "/" + fmt(linkBytesPerSecond) + " − "
-                            + fmt(hideable) + ") + max(0, " + fmt(commStepBytes) + "/" + fmt(linkBytesPerSecond)
-                            + " − " + fmt(OVERLAP * computeMicro * 2 / 3) + ")", SRC_COMM));
+            parts[TimeTerm.Part.COMMUNICATION.ordinal()] += commSeconds;
+            if (explain) {
+                terms.add(new TimeTerm(TimeTerm.Part.COMMUNICATION, Term.of(TermId.COMMUNICATION, commSeconds)
+                        .about(sharding).in(Input.GA, ga).in(Input.OVERLAP, OVERLAP)
+                        .in(Input.VOLUME_MICRO, commMicroBytes).in(Input.LINK, linkBytesPerSecond)
+                        .in(Input.HIDEABLE, hideable).in(Input.VOLUME_STEP, commStepBytes)
+                        .in(Input.HIDEABLE_STEP, OVERLAP * computeMicro * 2 / 3).from(SourceId.ZERO_COMMUNICATION)
+                        .build()));
+            }
         }
 
         // Offload traffic per micro-step -------------------------------------------------------------------
@@ -303,16 +340,23 @@ public final class ThroughputEstimator {
         if (offloadMicroBytes > 0) {
             double exposed = Math.max(0, offloadMicroBytes / hostLink - Math.max(0, hideable - commMicro));
             offloadSeconds = ga * exposed;
-            terms.add(new TimeTerm(TimeTerm.Part.OFFLOAD, "host ↔ GPU copies (exposed)", offloadSeconds,
-                    "GA · max(0, V_host / PCIe − remaining overlap)",
-                    ga + " · max(0, " + fmt(offloadMicroBytes) + " / " + fmt(hostLink) + " − "
-                            + fmt(Math.max(0, hideable - commMicro)) + ")", SRC_OFFLOAD));
+            parts[TimeTerm.Part.OFFLOAD.ordinal()] += offloadSeconds;
+            if (explain) {
+                terms.add(new TimeTerm(TimeTerm.Part.OFFLOAD, Term.of(TermId.OFFLOAD_TRAFFIC, offloadSeconds)
+                        .in(Input.GA, ga).in(Input.VOLUME_HOST, offloadMicroBytes).in(Input.HOST_LINK, hostLink)
+                        .in(Input.REMAINING, Math.max(0, hideable - commMicro)).from(SourceId.ZERO_OFFLOAD_2021)
+                        .build()));
+            }
         }
 
         double step = ga * (computeMicro + dequantMicro) + optimizerSeconds + commSeconds + offloadSeconds;
         double tokensPerSecond = microTokens * ga * n / step;
-        return new ThroughputEstimate(flopsPerToken, tokensPerSecond, step, utilisation, utilisationSource,
-                peakTflops, commSeconds, terms, notes);
+        Map<TimeTerm.Part, Double> partSeconds = new EnumMap<>(TimeTerm.Part.class);
+        for (TimeTerm.Part part : TimeTerm.Part.values()) {
+            partSeconds.put(part, parts[part.ordinal()]);
+        }
+        return new Run(new ThroughputEstimate(flopsPerToken, tokensPerSecond, step, utilisation, peakTflops,
+                commSeconds, partSeconds, notes), terms, utilisationTerm);
     }
 
     /** FLOP-carrying base parameters that receive weight gradients. */
@@ -362,13 +406,11 @@ public final class ThroughputEstimator {
     static Precision effectivePrecision(Precision wanted, GpuSpec gpu, List<Note> notes) {
         if (wanted == Precision.FP8 && !(gpu.fp8Supported() && gpu.tflops().fp8() > 0)) {
             Precision fallback = gpu.tflops().bf16() > 0 ? Precision.BF16 : Precision.FP16;
-            notes.add(Note.warning("fp8.unsupported", gpu.name() + " has no FP8 tensor cores; the time assumes "
-                    + fallback.label() + " matmuls instead.", gpu.name(), fallback.label()));
+            notes.add(Note.of(NoteId.FP8_UNSUPPORTED, gpu.name(), fallback));
             return fallback;
         }
         if (wanted == Precision.BF16 && !(gpu.tflops().bf16() > 0) && gpu.tflops().fp16() > 0) {
-            notes.add(Note.warning("bf16.unsupported", gpu.name() + " has no BF16 tensor cores; the time assumes "
-                    + "FP16 matmuls (train in FP16 with loss scaling).", gpu.name()));
+            notes.add(Note.of(NoteId.BF16_UNSUPPORTED, gpu.name()));
             return Precision.FP16;
         }
         return wanted;
@@ -439,77 +481,5 @@ public final class ThroughputEstimator {
 
     private static boolean isAmd(GpuSpec gpu) {
         return "AMD".equalsIgnoreCase(gpu.vendor());
-    }
-
-    /**
-     * Three significant digits, in plain or scientific notation ("0.622", "1.69", "4.13e10"; whole numbers below
-     * 10^5 exactly: "2048"), with integer
-     * arithmetic only: this runs a few dozen times per estimate, on every slider tick.
-     */
-    static String fmt(double v) {
-        if (v == 0 || Double.isNaN(v) || Double.isInfinite(v)) {
-            return v == 0 ? "0" : String.valueOf(v);
-        }
-        if (v == Math.rint(v) && Math.abs(v) < 1e5) {
-            return Long.toString((long) v);  // counts (tokens, GPUs, steps) stay exact
-        }
-        StringBuilder b = new StringBuilder(12);
-        if (v < 0) {
-            b.append('-');
-            v = -v;
-        }
-        int exp = 0;
-        double m = v;
-        while (m >= 10) {
-            m /= 10;
-            exp++;
-        }
-        while (m < 1) {
-            m *= 10;
-            exp--;
-        }
-        long digits = Math.round(m * 100);  // 100 … 1000
-        if (digits >= 1000) {
-            digits /= 10;
-            exp++;
-        }
-        if (exp >= -2 && exp < 5) {
-            if (exp >= 2) {
-                long whole = digits;
-                for (int i = 2; i < exp; i++) {
-                    whole *= 10;
-                }
-                return b.append(whole).toString();
-            }
-            // 1 or 2 integer digits, or a leading "0.": place the point among the three digits, drop trailing 0s
-            String d = Long.toString(digits);
-            if (exp >= 0) {
-                b.append(d, 0, exp + 1).append('.').append(d, exp + 1, 3);
-            } else {
-                b.append("0.");
-                for (int i = -1; i > exp; i--) {
-                    b.append('0');
-                }
-                b.append(d);
-            }
-            trimFraction(b);
-            return b.toString();
-        }
-        String d = Long.toString(digits);
-        b.append(d.charAt(0)).append('.').append(d, 1, 3);
-        trimFraction(b);
-        return b.append('e').append(exp).toString();
-    }
-
-    /** Drops trailing zeros of a decimal fraction, and the point when nothing is left after it ("1.50" → "1.5"). */
-    private static void trimFraction(StringBuilder b) {
-        int end = b.length();
-        while (b.charAt(end - 1) == '0') {
-            end--;
-        }
-        if (b.charAt(end - 1) == '.') {
-            end--;
-        }
-        b.setLength(end);
     }
 }

@@ -2,28 +2,35 @@ package org.finetuneplanner.core.time;
 
 import java.util.Objects;
 
+import org.finetuneplanner.core.Violation;
+import org.finetuneplanner.core.explain.Term;
+import org.finetuneplanner.core.explain.TermId;
+
 /**
- * One explained part of a training step's wall-clock time: the formula, the numbers put in, and the source.
+ * One explained part of a training step's wall-clock time: the part of the step it belongs to and the term (its
+ * id, its seconds per optimizer step after overlap with compute, the numbers put into its formula, its sources).
  *
- * @param part           which part of the step it is
- * @param label          what it is ("forward + backward matmuls", "NF4 dequantisation")
- * @param secondsPerStep its share of one optimizer step, in seconds (after overlap with compute)
- * @param formula        the formula in symbols
- * @param inputs         the formula with the numbers put in
- * @param source         paper, framework code or measured table it comes from
+ * @param part which part of the step it is
+ * @param term the contribution, its value in seconds per optimizer step
  */
-public record TimeTerm(Part part, String label, double secondsPerStep, String formula, String inputs,
-                       String source) {
+public record TimeTerm(Part part, Term term) {
 
     public TimeTerm {
         Objects.requireNonNull(part, "part");
-        label = label == null ? "" : label;
-        formula = formula == null ? "" : formula;
-        inputs = inputs == null ? "" : inputs;
-        source = source == null ? "" : source;
-        if (!(secondsPerStep >= 0) || Double.isInfinite(secondsPerStep)) {
-            throw new IllegalArgumentException("seconds per step must be finite and ≥ 0, was " + secondsPerStep);
+        Objects.requireNonNull(term, "term");
+        double seconds = term.value();
+        if (!(seconds >= 0) || Double.isInfinite(seconds)) {
+            throw Violation.atLeast("seconds_per_step", 0, seconds).exception();
         }
+    }
+
+    public TermId id() {
+        return term.id();
+    }
+
+    /** Its share of one optimizer step, in seconds. */
+    public double secondsPerStep() {
+        return term.value();
     }
 
     /** The parts of a step's time, in the order they are drawn. */

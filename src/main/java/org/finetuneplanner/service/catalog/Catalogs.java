@@ -17,7 +17,6 @@ import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-
 import org.finetuneplanner.core.gpu.GpuPrice;
 import org.finetuneplanner.core.gpu.GpuSpec;
 import org.finetuneplanner.core.gpu.Interconnect;
@@ -26,6 +25,7 @@ import org.finetuneplanner.core.model.ModelSpec;
 import org.finetuneplanner.service.io.InvalidValueException;
 import org.finetuneplanner.service.io.JsonBinding;
 import org.finetuneplanner.service.io.SafeJson;
+import org.finetuneplanner.service.text.Words;
 
 /**
  * The bundled GPU and model catalogs ({@code assets/gpus.json}, {@code assets/models.json} on the class path),
@@ -138,7 +138,7 @@ public final class Catalogs {
                 history.put(id, List.copyOf(all));
                 gpus.add(gpu(entry, id, latestPerOffer(all)));
             } catch (IllegalArgumentException e) {
-                throw new CatalogException(gpusName + ": GPU \"" + id + "\": " + e.getMessage(), e);
+                throw new CatalogException(gpusName + ": GPU \"" + id + "\": " + Words.english().message(e), e);
             }
         }
         List<CatalogModel> models = new ArrayList<>();
@@ -151,7 +151,8 @@ public final class Catalogs {
             try {
                 models.add(model(entry, id));
             } catch (IllegalArgumentException e) {
-                throw new CatalogException(modelsName + ": model \"" + id + "\": " + e.getMessage(), e);
+                throw new CatalogException(modelsName + ": model \"" + id + "\": " + Words.english().message(e),
+                        e);
             }
         }
         return new Catalogs(gpus, history, models);

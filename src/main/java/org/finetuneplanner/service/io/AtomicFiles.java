@@ -9,6 +9,8 @@ import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryIteratorException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -17,9 +19,17 @@ import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermission;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
 import java.util.Locale;
-import java.util.UUID;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Writes files so that a failure never leaves a damaged or partial file: the content goes to a temporary file in
@@ -29,6 +39,11 @@ import java.util.UUID;
  * <p>Where the file system cannot move atomically ({@link AtomicMoveNotSupportedException}, some network and
  * Windows shares), the move falls back to a plain replace, which is still a single rename on local disks.
  * An existing target's POSIX permissions are carried over to the new file.
+ *
+ * <p>Only a new path or an existing regular, writable file is written ({@link #checkTarget}): a symbolic link is
+ * never replaced by a regular file, and a device, named pipe, folder or read-only file is refused. The temporary
+ * file is named {@code .<target>.ftp-tmp-<random>}; a write first removes such files older than an hour from its
+ * folder (left behind by a process that was killed) and nothing else.
  *
  * <p>Errors are {@link IOException}s whose message is one line for people: which file, and why (the folder does
  * not exist, no permission, the disk is full, a read-only file system). Thread-safe; concurrent writers of the same
@@ -47,6 +62,14 @@ public final class AtomicFiles {
     interface Mover {
         void move(Path temp, Path target) throws IOException;
     }
+
+    /** Marks our temporary files: {@code .<target>.ftp-tmp-<random>}. */
+    static final String TEMP_MARK = ".ftp-tmp-";
+    /** A temporary file untouched this long belongs to a write that was killed. */
+    static final Duration STALE_AFTER = Duration.ofHours(1);
+    private static final int KEPT_NAME_CHARS = 50;
+    private static final Pattern TEMP_NAME = Pattern.compile("\\..+" + Pattern.quote(TEMP_MARK) + "[0-9a-f]{16}");
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     private static final Mover ATOMIC = atomicOrReplace(
             (temp, target) -> Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE,
@@ -85,20 +108,10 @@ public final class AtomicFiles {
     }
 
     static void write(Path target, Content content, Mover mover) throws IOException {
-        Path file = target.toAbsolutePath().normalize();
+        Path file = checkTarget(target);
         Path folder = file.getParent();
-        if (folder == null || file.getFileName() == null) {
-            throw new IOException("cannot write " + target + ": not a file path");
-        }
-        if (!Files.isDirectory(folder)) {
-            throw new IOException("cannot write " + target + ": the folder " + folder
-                    + (Files.exists(folder) ? " is not a folder" : " does not exist"));
-        }
-        if (Files.isDirectory(file)) {
-            throw new IOException("cannot write " + target + ": it is a folder");
-        }
-        Path temp = folder.resolve("." + file.getFileName() + "." + UUID.randomUUID().toString().substring(0, 8)
-                + ".tmp");
+        removeStaleTemporaries(folder, Instant.now());
+        Path temp = folder.resolve(temporaryName(file.getFileName().toString()));
         try {
             try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW,
                     StandardOpenOption.WRITE)) {
@@ -119,10 +132,110 @@ public final class AtomicFiles {
         syncFolder(folder);
     }
 
+    /**
+     * Checks that {@code target} may be written: its folder exists, and it is a new path or an existing regular
+     * file that is not read-only. A folder, a symbolic link (which the move would replace by a regular file), a
+     * device such as {@code /dev/null}, a named pipe or a socket is refused. {@link #write} checks this itself;
+     * callers with expensive content check first to fail before the work.
+     *
+     * @return the target as an absolute, normalised path
+     * @throws IOException with a one-line message naming the file and the reason
+     */
+    public static Path checkTarget(Path target) throws IOException {
+        Path file = target.toAbsolutePath().normalize();
+        Path folder = file.getParent();
+        if (folder == null || file.getFileName() == null) {
+            throw new IOException("cannot write " + target + ": not a file path");
+        }
+        if (!Files.isDirectory(folder)) {
+            throw new IOException("cannot write " + target + ": the folder " + folder
+                    + (Files.exists(folder) ? " is not a folder" : " does not exist"));
+        }
+        if (Files.isDirectory(file, LinkOption.NOFOLLOW_LINKS)) {
+            throw new IOException("cannot write " + target + ": it is a folder");
+        }
+        Optional<String> special = IoReasons.specialKind(file);
+        if (special.isPresent()) {
+            throw new IOException("cannot write " + target + ": it is " + special.get()
+                    + "; only a new file or an existing regular file is written");
+        }
+        if (Files.exists(file, LinkOption.NOFOLLOW_LINKS) && readOnly(file)) {
+            throw new IOException("cannot write " + target + ": the file is read-only");
+        }
+        return file;
+    }
+
+    /**
+     * Read-only: not writable for this user, or without any write permission at all (which an administrator
+     * could override, but a file made read-only is one its owner wants kept).
+     */
+    private static boolean readOnly(Path file) {
+        if (!Files.isWritable(file)) {
+            return true;
+        }
+        PosixFileAttributeView view = Files.getFileAttributeView(file, PosixFileAttributeView.class,
+                LinkOption.NOFOLLOW_LINKS);
+        if (view == null) {
+            return false;
+        }
+        try {
+            Set<PosixFilePermission> permissions = view.readAttributes().permissions();
+            return !permissions.contains(PosixFilePermission.OWNER_WRITE)
+                    && !permissions.contains(PosixFilePermission.GROUP_WRITE)
+                    && !permissions.contains(PosixFilePermission.OTHERS_WRITE);
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /**
+     * The temporary file's name: {@code .<target>.ftp-tmp-<16 hex digits>}, hidden, recognisable as ours, and
+     * short enough for any file system (the target's name is cut to {@value #KEPT_NAME_CHARS} characters).
+     */
+    static String temporaryName(String targetName) {
+        String kept = targetName;
+        if (kept.length() > KEPT_NAME_CHARS) {
+            int end = KEPT_NAME_CHARS;
+            if (Character.isHighSurrogate(kept.charAt(end - 1))) {
+                end--;
+            }
+            kept = kept.substring(0, end);
+        }
+        return "." + kept + TEMP_MARK + HexFormat.of().toHexDigits(RANDOM.nextLong());
+    }
+
+    /**
+     * Removes the temporary files a write left behind when its process was killed: in {@code folder}, regular
+     * files named as {@link #temporaryName} names them and last modified more than {@link #STALE_AFTER} before
+     * {@code now}. Anything else (other names, folders, links, a fresh temporary file of a write under way) is
+     * left alone. Best effort: a file that cannot be examined or removed is skipped.
+     */
+    static void removeStaleTemporaries(Path folder, Instant now) {
+        Instant cutoff = now.minus(STALE_AFTER);
+        try (DirectoryStream<Path> candidates = Files.newDirectoryStream(folder, ".*" + TEMP_MARK + "*")) {
+            for (Path candidate : candidates) {
+                if (!TEMP_NAME.matcher(candidate.getFileName().toString()).matches()) {
+                    continue;
+                }
+                try {
+                    BasicFileAttributes attributes = Files.readAttributes(candidate, BasicFileAttributes.class,
+                            LinkOption.NOFOLLOW_LINKS);
+                    if (attributes.isRegularFile() && attributes.lastModifiedTime().toInstant().isBefore(cutoff)) {
+                        Files.deleteIfExists(candidate);
+                    }
+                } catch (IOException e) {
+                    // Gone already (another process cleaned it) or not ours to remove: leave it.
+                }
+            }
+        } catch (IOException | DirectoryIteratorException | SecurityException e) {
+            // Cleaning is a courtesy; the write itself reports any real problem with the folder.
+        }
+    }
+
     /** A one-line reason for people, keeping the original exception as the cause. */
     static IOException explain(Path target, Path folder, IOException e) {
         String detail = e instanceof FileSystemException fs && fs.getReason() != null ? fs.getReason()
-                : e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+                : e.getMessage() == null ? IoReasons.of(e) : e.getMessage();
         String lower = detail.toLowerCase(Locale.ROOT);
         String why;
         if (lower.contains("no space left") || lower.contains("not enough space") || lower.contains("disk full")

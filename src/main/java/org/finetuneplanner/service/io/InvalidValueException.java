@@ -1,21 +1,15 @@
 package org.finetuneplanner.service.io;
 
+import org.finetuneplanner.core.PlannerException;
+
 /**
  * A value in a JSON document that is not allowed. The message names the key (a dotted path such as
  * {@code training.micro_batch_size}), the value as written, and what is allowed.
  */
-public class InvalidValueException extends IllegalArgumentException {
+public final class InvalidValueException extends PlannerException {
     private static final long serialVersionUID = 1L;
 
-    private final String key;
-
     public InvalidValueException(String key, String message) {
-        super(message);
-        this.key = key;
-    }
-
-    /** The dotted path of the offending key, or "" for the whole document. */
-    public String key() {
-        return key;
+        super(key, message, null);
     }
 }

@@ -11,22 +11,18 @@ import java.util.OptionalLong;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-
 import org.finetuneplanner.core.model.Architecture;
 import org.finetuneplanner.core.model.ArchitectureFactory;
 import org.finetuneplanner.core.model.ModelSpec;
+import org.finetuneplanner.core.scenario.Limits;
 import org.finetuneplanner.service.io.SafeJson;
+import org.finetuneplanner.service.text.Words;
 
 /**
  * Models that do not come from the catalog: a Hugging Face {@code config.json} opened by the user, or a bare
  * parameter count. Errors are {@link ModelFileException}s whose message names the file, the key and the problem.
  */
 public final class ModelFiles {
-    /** Largest count accepted for "parameters only" (100 T), as in scenario files. */
-    public static final long MAX_PARAMETERS = 100_000_000_000_000L;
-    /** Smallest count accepted (1 M), as in scenario files. */
-    public static final long MIN_PARAMETERS = 1_000_000L;
-
     private ModelFiles() {
     }
 
@@ -65,7 +61,7 @@ public final class ModelFiles {
         try {
             a = ArchitectureFactory.fromConfig(config);
         } catch (IllegalArgumentException e) {
-            throw new ModelFileException(e.getMessage(), e);
+            throw new ModelFileException(Words.english().message(e), e);
         }
         String name = config.get("_name_or_path") instanceof String s && !s.isBlank() && s.length() <= 200
                 ? s.strip() : folderName(origin, a);
@@ -86,15 +82,15 @@ public final class ModelFiles {
      * @throws ModelFileException when {@code parameters} is outside 1 M … 100 T
      */
     public static ModelSpec fromParameters(long parameters) {
-        if (parameters < MIN_PARAMETERS || parameters > MAX_PARAMETERS) {
-            throw new ModelFileException("model.parameters must be " + MIN_PARAMETERS + " to " + MAX_PARAMETERS
-                    + ", was " + parameters);
+        if (parameters < Limits.MIN_PARAMETERS || parameters > Limits.MAX_PARAMETERS) {
+            throw new ModelFileException("model.parameters must be " + Limits.MIN_PARAMETERS + " to "
+                    + Limits.MAX_PARAMETERS + ", was " + parameters);
         }
         Architecture a;
         try {
             a = ArchitectureFactory.guessFromParameters(parameters);
         } catch (IllegalArgumentException e) {
-            throw new ModelFileException(e.getMessage(), e);
+            throw new ModelFileException(Words.english().message(e), e);
         }
         String id = String.format(Locale.ROOT, "%.1fB parameters", parameters / 1e9);
         return new ModelSpec(id, id, a, ModelSpec.Origin.PARAMETERS, Map.of(), OptionalLong.of(parameters));

@@ -16,6 +16,7 @@ import org.finetuneplanner.core.scenario.HardwareSpec;
 import org.finetuneplanner.core.scenario.Offload;
 import org.finetuneplanner.core.scenario.Sharding;
 import org.finetuneplanner.service.io.SafeJson;
+import org.finetuneplanner.service.text.Words;
 
 /**
  * The {@code plan --json} object of the scenario format's "Other commands" section: one option per GPU with
@@ -86,7 +87,7 @@ public final class PlanJson {
                 ResultJson.round(e.throughput().tokensPerSecond(), 1), hours,
                 cost.map(c -> ResultJson.round(c.usdPerGpuHour(), 4)).orElse(null),
                 e.cost().map(c -> ResultJson.round(c.usd(), 2)).orElse(null),
-                cost.map(CostEstimate::provider).orElse(null), option.reason(),
+                cost.map(CostEstimate::provider).orElse(null), Words.english().reasons(option.reasons()),
                 ResultJson.warnings(e.notes()),
                 largest ? planner.largestMicroBatch(e.scenario()) : null,
                 largest ? planner.largestSequenceLength(e.scenario()) : null);

@@ -6,7 +6,6 @@ import java.util.Locale;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import org.finetuneplanner.core.Estimate;
 import org.finetuneplanner.core.Note;
 import org.finetuneplanner.core.memory.MemoryBreakdown;
@@ -14,6 +13,7 @@ import org.finetuneplanner.core.memory.MemoryEstimate;
 import org.finetuneplanner.core.model.ParameterCounts;
 import org.finetuneplanner.core.time.ThroughputEstimate;
 import org.finetuneplanner.service.io.SafeJson;
+import org.finetuneplanner.service.text.Words;
 
 /**
  * Writes the result object of the {@code finetune-plan/1} spec ("Result" section) from an {@link Estimate}.
@@ -119,14 +119,18 @@ public final class ResultJson {
                 notes.stream().map(ResultJson::line).toList());
     }
 
-    /** The messages of the warning notes, each once, in order (the spec's {@code warnings}). */
+    /**
+     * The warning notes in English, each once, in order (the spec's {@code warnings}: English sentences worded by the
+     * text layer; each note's code is in {@code notes}).
+     */
     static List<String> warnings(List<Note> notes) {
-        return notes.stream().filter(n -> n.severity() == Note.Severity.WARNING).map(Note::message).distinct()
+        Words english = Words.english();
+        return notes.stream().filter(n -> n.severity() == Note.Severity.WARNING).map(english::note).distinct()
                 .toList();
     }
 
     private static NoteLine line(Note note) {
-        return new NoteLine(note.severity().name().toLowerCase(Locale.ROOT), note.code(), note.message());
+        return new NoteLine(note.severity().name().toLowerCase(Locale.ROOT), note.code(), Words.english().note(note));
     }
 
     /** Prepares the mapper to write results (a cold start's first result is then as quick as the others). */

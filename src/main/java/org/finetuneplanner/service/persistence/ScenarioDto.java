@@ -19,6 +19,7 @@ import org.finetuneplanner.core.scenario.FineTuneMethod;
 import org.finetuneplanner.core.scenario.Framework;
 import org.finetuneplanner.core.scenario.HardwareSpec;
 import org.finetuneplanner.core.scenario.Identified;
+import org.finetuneplanner.core.scenario.Limits;
 import org.finetuneplanner.core.scenario.Loss;
 import org.finetuneplanner.core.scenario.MethodSpec;
 import org.finetuneplanner.core.scenario.Offload;
@@ -90,7 +91,7 @@ record ScenarioDto(String format, String name, ModelDto model, MethodDto method,
 
     /** {@code model}: one of a catalog preset, a {@code config.json} object, a bare parameter count. */
     record ModelDto(String preset, JsonNode config,
-                    @Bounds(min = 1_000_000, max = ScenarioJson.MAX_PARAMETERS) Long parameters,
+                    @Bounds(min = Limits.MIN_PARAMETERS, max = Limits.MAX_PARAMETERS) Long parameters,
                     @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> other) {
         static final ModelDto EMPTY = new ModelDto(null, null, null, null);
 
@@ -101,8 +102,8 @@ record ScenarioDto(String format, String name, ModelDto model, MethodDto method,
 
     /** {@code method}: what is trained. */
     record MethodDto(FineTuneMethod type,
-                     @Bounds(min = 1, max = ScenarioJson.MAX_RANK) Integer rank,
-                     @Bounds(min = 1, max = ScenarioJson.MAX_ALPHA) Integer alpha,
+                     @Bounds(min = 1, max = Limits.MAX_RANK) Integer rank,
+                     @Bounds(min = 1, max = Limits.MAX_ALPHA) Integer alpha,
                      List<String> targets, List<ExtraTrainable> extraTrainable, WeightStorage baseWeights,
                      @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> other) {
         static final MethodDto EMPTY = new MethodDto(null, null, null, null, null, null, null);
@@ -114,9 +115,9 @@ record ScenarioDto(String format, String name, ModelDto model, MethodDto method,
 
     /** {@code training}: how one step runs. */
     record TrainingDto(Precision precision, Boolean masterWeights, Optimizer optimizer, Boolean optimizerInBackward,
-                       @Bounds(min = 1, max = ScenarioJson.MAX_MICRO_BATCH) Integer microBatchSize,
-                       @Bounds(min = 1, max = ScenarioJson.MAX_SEQUENCE_LENGTH) Integer sequenceLength,
-                       @Bounds(min = 1, max = ScenarioJson.MAX_ACCUMULATION) Integer gradientAccumulationSteps,
+                       @Bounds(min = 1, max = Limits.MAX_MICRO_BATCH) Integer microBatchSize,
+                       @Bounds(min = 1, max = Limits.MAX_SEQUENCE_LENGTH) Integer sequenceLength,
+                       @Bounds(min = 1, max = Limits.MAX_ACCUMULATION) Integer gradientAccumulationSteps,
                        Checkpointing activationCheckpointing, Attention attention, Loss loss, Boolean compile,
                        Framework framework,
                        @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> other) {
@@ -130,9 +131,9 @@ record ScenarioDto(String format, String name, ModelDto model, MethodDto method,
 
     /** {@code hardware}: the GPUs the job runs on. */
     record HardwareDto(String gpu,
-                       @Bounds(min = 1, max = HardwareSpec.MAX_GPUS) Integer gpuCount,
+                       @Bounds(min = 1, max = Limits.MAX_GPUS) Integer gpuCount,
                        @Bounds(min = 0, minExclusive = true) Double gpuMemoryGib,
-                       @Bounds(min = 1, max = ScenarioJson.MAX_GPUS_PER_NODE) Integer gpusPerNode,
+                       @Bounds(min = 1, max = Limits.MAX_GPUS_PER_NODE) Integer gpusPerNode,
                        Sharding sharding, Offload offload,
                        @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> other) {
         static final HardwareDto EMPTY = new HardwareDto(null, null, null, null, null, null, null);
@@ -143,8 +144,8 @@ record ScenarioDto(String format, String name, ModelDto model, MethodDto method,
     }
 
     /** {@code data}: what the job sees. */
-    record DataDto(@Bounds(min = 1, max = ScenarioJson.MAX_TOKENS) Long tokens,
-                   @Bounds(min = 0, minExclusive = true, max = ScenarioJson.MAX_EPOCHS) Double epochs,
+    record DataDto(@Bounds(min = 1, max = Limits.MAX_TOKENS) Long tokens,
+                   @Bounds(min = 0, minExclusive = true, max = Limits.MAX_EPOCHS) Double epochs,
                    @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> other) {
         static final DataDto EMPTY = new DataDto(null, null, null);
 
@@ -154,7 +155,7 @@ record ScenarioDto(String format, String name, ModelDto model, MethodDto method,
     }
 
     /** {@code cost}: what the hardware costs and how well it is used. */
-    record CostDto(@Bounds(min = 0, max = ScenarioJson.MAX_USD_PER_GPU_HOUR) Double usdPerGpuHour, String provider,
+    record CostDto(@Bounds(min = 0, max = Limits.MAX_USD_PER_GPU_HOUR) Double usdPerGpuHour, String provider,
                    @Bounds(min = 0, minExclusive = true, max = 1) Double mfu,
                    @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> other) {
         static final CostDto EMPTY = new CostDto(null, null, null, null);

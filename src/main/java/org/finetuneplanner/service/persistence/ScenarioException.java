@@ -1,26 +1,20 @@
 package org.finetuneplanner.service.persistence;
 
+import org.finetuneplanner.core.PlannerException;
+
 /**
  * A scenario that cannot be read: not JSON, or a value that is not allowed. The message is one line naming the
- * key (dotted, e.g. {@code training.micro_batch_size}), the value as written and what is allowed, ready to show.
+ * key (dotted, e.g. {@code training.micro_batch_size}), the value as written and what is allowed, ready to show;
+ * a core check behind it keeps its violations.
  */
-public final class ScenarioException extends RuntimeException {
+public final class ScenarioException extends PlannerException {
     private static final long serialVersionUID = 1L;
 
-    private final String key;
-
     public ScenarioException(String key, String message) {
-        super(message);
-        this.key = key == null ? "" : key;
+        super(key, message, null);
     }
 
     public ScenarioException(String key, String message, Throwable cause) {
-        super(message, cause);
-        this.key = key == null ? "" : key;
-    }
-
-    /** The dotted key at fault, or "" when the whole document is (not JSON, not an object). */
-    public String key() {
-        return key;
+        super(key, message, cause);
     }
 }

@@ -19,16 +19,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.finetuneplanner.core.Note;
-import org.finetuneplanner.core.scenario.DataSpec;
-import org.finetuneplanner.core.scenario.Precision;
+import org.finetuneplanner.core.PlannerException;
 import org.finetuneplanner.core.scenario.Scenario;
-import org.finetuneplanner.core.scenario.WeightStorage;
 import org.finetuneplanner.service.catalog.Catalogs;
 import org.finetuneplanner.service.io.AtomicFiles;
 import org.finetuneplanner.service.io.InvalidValueException;
 import org.finetuneplanner.service.io.IoReasons;
 import org.finetuneplanner.service.io.JsonBinding;
 import org.finetuneplanner.service.io.SafeJson;
+import org.finetuneplanner.service.text.Words;
 
 /**
  * Reads and writes scenario files in the {@code finetune-plan/1} format (the spec's "Scenario" section), resolving
@@ -65,27 +64,6 @@ public final class ScenarioJson {
 
     /** The format this class reads and writes. */
     public static final String FORMAT = "finetune-plan/1";
-
-    /** Largest micro-batch accepted (a budget guard; real runs use at most a few hundred). */
-    public static final int MAX_MICRO_BATCH = 1 << 20;
-    /** Longest sequence accepted: 16M tokens, beyond any published context window. */
-    public static final int MAX_SEQUENCE_LENGTH = 1 << 24;
-    /** Largest gradient accumulation accepted. */
-    public static final int MAX_ACCUMULATION = 1 << 20;
-    /** Largest LoRA rank accepted (a rank above the hidden size is pointless but not wrong). */
-    public static final int MAX_RANK = 1 << 16;
-    /** Largest LoRA alpha accepted. */
-    public static final int MAX_ALPHA = 1 << 24;
-    /** Largest data set accepted: 10^15 tokens, 50× the largest published pre-training corpora. */
-    public static final long MAX_TOKENS = 1_000_000_000_000_000L;
-    /** Most epochs accepted ({@link DataSpec}'s bound). */
-    public static final double MAX_EPOCHS = 1e6;
-    /** Most parameters accepted for a bare count: 100 trillion. */
-    public static final long MAX_PARAMETERS = 100_000_000_000_000L;
-    /** Most GPUs per node accepted. */
-    public static final int MAX_GPUS_PER_NODE = 1024;
-    /** Highest price per GPU-hour accepted, USD. */
-    public static final double MAX_USD_PER_GPU_HOUR = 99_999;
 
     private static final String EXPECTED = "expected a JSON object {\"format\": \"" + FORMAT
             + "\", \"model\": …, \"hardware\": …}";
@@ -341,23 +319,15 @@ public final class ScenarioJson {
         } catch (InvalidValueException e) {
             throw new ScenarioException(e.key(), e.getMessage(), e);
         } catch (IllegalArgumentException e) {
-            // A core record's own check: its message already names the key and the value.
-            throw new ScenarioException("", ScenarioReader.oneLine(e.getMessage()), e);
+            // A core record's own check: its violations, at their key, worded by the text layer.
+            throw new ScenarioException(e instanceof PlannerException p ? p.key() : "",
+                    ScenarioReader.oneLine(Words.english().message(e)), e);
         }
     }
 
     /** The known key nearest to a misspelt one: a prefix of each other, or at most 3 edits apart. */
     static Optional<String> closest(String typed, List<String> known) {
         return JsonBinding.closest(typed, known);
-    }
-
-    /** The default storage of the weights under a compute precision (fp8 recipes keep bf16 weights). */
-    public static WeightStorage weightsOf(Precision precision) {
-        return switch (precision) {
-            case FP32 -> WeightStorage.FP32;
-            case FP16 -> WeightStorage.FP16;
-            case BF16, FP8 -> WeightStorage.BF16;
-        };
     }
 
     /** Pretty JSON of a scenario with every key written out (defaults included). */

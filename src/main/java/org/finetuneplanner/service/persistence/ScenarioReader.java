@@ -13,6 +13,7 @@ import java.util.function.Supplier;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import org.finetuneplanner.core.Note;
+import org.finetuneplanner.core.NoteId;
 import org.finetuneplanner.core.gpu.GpuPrice;
 import org.finetuneplanner.core.gpu.GpuSpec;
 import org.finetuneplanner.core.model.Architecture;
@@ -47,6 +48,7 @@ import org.finetuneplanner.service.persistence.ScenarioDto.HardwareDto;
 import org.finetuneplanner.service.persistence.ScenarioDto.MethodDto;
 import org.finetuneplanner.service.persistence.ScenarioDto.ModelDto;
 import org.finetuneplanner.service.persistence.ScenarioDto.TrainingDto;
+import org.finetuneplanner.service.text.Words;
 
 /**
  * A bound {@link ScenarioDto} to a resolved {@link Scenario}: the defaults of missing keys (listed in
@@ -104,7 +106,7 @@ final class ScenarioReader {
             try {
                 architecture = ArchitectureFactory.fromConfig(map);
             } catch (IllegalArgumentException e) {
-                throw new InvalidValueException("model.config", "model.config: " + oneLine(e.getMessage()));
+                throw new InvalidValueException("model.config", "model.config: " + english(e));
             }
             String id = configName(map, architecture);
             return new ModelSpec(id, id, architecture, ModelSpec.Origin.CONFIG, map, OptionalLong.empty());
@@ -116,7 +118,7 @@ final class ScenarioReader {
                 return catalogs.modelSpec(entry.id()).orElseThrow();
             } catch (IllegalArgumentException e) {
                 throw new InvalidValueException("model.preset", "model.preset = \"" + entry.id()
-                        + "\": the catalog config cannot be read: " + oneLine(e.getMessage()));
+                        + "\": the catalog config cannot be read: " + english(e));
             }
         }
         if (m.parameters() != null) {
@@ -125,10 +127,10 @@ final class ScenarioReader {
             try {
                 architecture = ArchitectureFactory.guessFromParameters(n);
             } catch (IllegalArgumentException e) {
-                throw new InvalidValueException("model.parameters", "model.parameters: " + oneLine(e.getMessage()));
+                throw new InvalidValueException("model.parameters", "model.parameters: " + english(e));
             }
             String id = billions(n) + " parameters";
-            notes.add(guessed(id, architecture, n));
+            notes.add(guessed(architecture, n));
             return new ModelSpec(id, id, architecture, ModelSpec.Origin.PARAMETERS, Map.of(), OptionalLong.of(n));
         }
         String allowed = "one of model.preset (a catalog id), model.config (a config.json object) or "
@@ -166,17 +168,13 @@ final class ScenarioReader {
             }
             extra.add(listed.get(i));
         }
-        WeightStorage fallback = type == FineTuneMethod.QLORA ? WeightStorage.NF4 : ScenarioJson.weightsOf(precision);
+        WeightStorage fallback = type == FineTuneMethod.QLORA ? WeightStorage.NF4 : WeightStorage.forCompute(precision);
         WeightStorage base = or(m.baseWeights(), fallback);
-        if (type == FineTuneMethod.FULL && isQuantized(base)) {
+        if (type == FineTuneMethod.FULL && base.isQuantized()) {
             throw invalid("method.base_weights", "fp32, fp16, bf16 or fp8 for full fine-tuning, which trains the "
                     + "weights themselves (nf4, int8 and int4 are for frozen LoRA/QLoRA base weights)");
         }
         return new MethodSpec(type, rank, alpha, targets, extra, base);
-    }
-
-    private static boolean isQuantized(WeightStorage storage) {
-        return storage == WeightStorage.NF4 || storage == WeightStorage.INT8 || storage == WeightStorage.INT4;
     }
 
     private Set<LoraTarget> targets(List<String> names) {
@@ -289,27 +287,29 @@ final class ScenarioReader {
         }
     }
 
-    // The notes and errors of reading, one method each (the words move to the text layer with the core's ids).
+    // The notes of reading, as the core's ids with their values (the text layer words them).
 
     private static Note unknownKey(String key, String closest) {
-        return Note.warning("scenario.unknown_key", key + " is not a key of " + ScenarioJson.FORMAT
-                + " and was ignored" + (closest == null ? "" : " (did you mean " + closest + "?)"), key);
+        return closest == null ? Note.of(NoteId.SCENARIO_UNKNOWN_KEY, key, ScenarioJson.FORMAT)
+                : Note.of(NoteId.SCENARIO_UNKNOWN_KEY_NEAR, key, ScenarioJson.FORMAT, closest);
     }
 
     private static Note presetIgnored(String preset) {
-        return Note.info("model.preset.ignored", "model.preset \"" + preset
-                + "\" was ignored: model.config wins over a preset", preset);
+        return Note.of(NoteId.MODEL_PRESET_IGNORED, preset);
     }
 
-    private static Note guessed(String id, Architecture a, long parameters) {
-        return Note.warning("model.guessed", "The architecture was guessed from " + id
-                + " (no model.config or model.preset): hidden size " + a.hiddenSize() + ", " + a.numLayers()
-                + " layers; activations and LoRA sizes are approximate", parameters);
+    private static Note guessed(Architecture a, long parameters) {
+        return Note.of(NoteId.MODEL_GUESSED, parameters, a.hiddenSize(), a.numLayers());
     }
 
     /** {@code key = <value as written>: expected <allowed>}. */
     private InvalidValueException invalid(String key, String allowed) {
         return JsonBinding.invalid(key, JsonBinding.at(source.get(), key), allowed);
+    }
+
+    /** A core error behind a refused model, on one line: its violations in English (the text layer's words). */
+    private static String english(IllegalArgumentException e) {
+        return oneLine(Words.english().message(e));
     }
 
     static String oneLine(String message) {

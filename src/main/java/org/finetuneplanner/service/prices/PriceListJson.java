@@ -17,7 +17,7 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 
-import org.finetuneplanner.core.scenario.HardwareSpec;
+import org.finetuneplanner.core.scenario.Limits;
 import org.finetuneplanner.service.catalog.Catalogs;
 import org.finetuneplanner.service.io.InvalidValueException;
 import org.finetuneplanner.service.io.IoReasons;
@@ -41,7 +41,7 @@ public final class PriceListJson {
     /** The format this class reads. */
     public static final String FORMAT = "finetune-prices/1";
     /** The most GPUs an offer may allow when it does not say: the planner's default job size limit. */
-    public static final int DEFAULT_MAX_GPUS = 64;
+    public static final int DEFAULT_MAX_GPUS = Limits.PLANNER_MAX_GPUS;
 
     private final Catalogs catalogs;
 
@@ -65,7 +65,7 @@ public final class PriceListJson {
     /** One of {@code offers}. */
     @JsonIgnoreProperties(ignoreUnknown = true)
     record OfferDto(GpuDto gpu, @Bounds(min = 0, max = 1e12) Double pricePerGpuHour, List<Integer> instanceGpus,
-                    @Bounds(min = 1, max = HardwareSpec.MAX_GPUS) Integer maxGpus) {
+                    @Bounds(min = 1, max = Limits.MAX_GPUS) Integer maxGpus) {
     }
 
     /** An offer's {@code gpu}: a catalog id (text), or an object describing the GPU. */

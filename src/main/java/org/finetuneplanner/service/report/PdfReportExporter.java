@@ -18,15 +18,16 @@ import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 import org.finetuneplanner.core.Estimate;
+import org.finetuneplanner.core.Explanation;
 import org.finetuneplanner.core.Note;
 import org.finetuneplanner.core.cost.CostEstimate;
-import org.finetuneplanner.core.memory.MemoryBreakdown;
 import org.finetuneplanner.core.memory.MemoryComponent;
 import org.finetuneplanner.core.memory.MemoryEstimate;
 import org.finetuneplanner.core.memory.MemoryTerm;
 import org.finetuneplanner.core.model.Architecture;
 import org.finetuneplanner.core.plan.PlanOption;
 import org.finetuneplanner.core.scenario.HardwareSpec;
+import org.finetuneplanner.core.scenario.Limits;
 import org.finetuneplanner.core.scenario.LoraTarget;
 import org.finetuneplanner.core.scenario.MethodSpec;
 import org.finetuneplanner.core.scenario.Offload;
@@ -36,7 +37,9 @@ import org.finetuneplanner.core.scenario.TrainingSpec;
 import org.finetuneplanner.core.time.ThroughputEstimate;
 import org.finetuneplanner.core.time.TimeTerm;
 import org.finetuneplanner.service.io.AtomicFiles;
+import org.finetuneplanner.service.io.SafeText;
 import org.finetuneplanner.service.report.PdfLayout.Column;
+import org.finetuneplanner.service.text.Words;
 
 /**
  * The PDF planning report: cover, summary, scenario, memory, options, cost over time, sensitivity, assumptions and
@@ -104,10 +107,11 @@ public final class PdfReportExporter implements ReportExporter {
                 page.all();
             }
             PDDocumentInformation info = doc.getDocumentInformation();
-            info.setTitle(page.text.get("report.title") + " — " + data.title());
+            info.setTitle(SafeText.strip(page.text.get("report.title") + " — " + data.title()));
             info.setCreator("Fine-Tune Planner");
-            info.setAuthor(String.join(", ", nonEmpty(data.meta().consultant(), data.meta().company())));
-            info.setSubject(data.title());
+            info.setAuthor(SafeText.strip(String.join(", ", nonEmpty(data.meta().consultant(),
+                    data.meta().company()))));
+            info.setSubject(SafeText.strip(data.title()));
             doc.getDocumentCatalog().setLanguage(data.meta().language().id());
             ByteArrayOutputStream out = new ByteArrayOutputStream(256 * 1024);
             doc.save(out);
@@ -206,7 +210,7 @@ public final class PdfReportExporter implements ReportExporter {
             layout.heading(text.get("section.summary"), 80);
             Estimate base = data.baseline();
             if (data.recommended().isEmpty()) {
-                layout.body(text.get("summary.nothingFits", data.plan().options().size()));
+                layout.body(text.get("summary.nothingFits", data.plan().options().size(), Limits.PLANNER_MAX_GPUS));
             } else {
                 PlanOption rec = data.recommended().get();
                 layout.paragraph(text.get("summary.recommendation", rec.gpuCount(), rec.gpu().name(),
@@ -272,7 +276,7 @@ public final class PdfReportExporter implements ReportExporter {
             Optional<Note> warning = base.notes().stream().filter(n -> n.severity() == Note.Severity.WARNING)
                     .findFirst();
             if (warning.isPresent()) {
-                return text.get("risk.warning", text.note(warning.get()));
+                return text.get("risk.warning", text.words().note(warning.get()));
             }
             return text.get("risk.mfu", f.percent(endToEndMfu(base)));
         }
@@ -295,27 +299,25 @@ public final class PdfReportExporter implements ReportExporter {
             rows.add(List.of(text.get("scenario.parameters"), text.get("scenario.parametersValue",
                     f.parameters(e.parameters().total()), f.parameters(e.parameters().trainable()))));
             rows.add(List.of(text.get("scenario.architecture"), architecture(a)));
-            String method = text.label(m.type(), m.type().label());
+            String method = text.label(m.type());
             if (m.usesAdapters()) {
                 method = text.get("scenario.methodAdapters", method, m.rank(), m.alpha(), targets(m),
-                        text.label(m.baseWeights(), m.baseWeights().label()));
+                        text.label(m.baseWeights()));
             }
             rows.add(List.of(text.get("scenario.method"), method));
             rows.add(List.of(text.get("scenario.precision"), text.get(t.masterWeights()
-                    ? "scenario.precisionMaster" : "scenario.precisionPure", text.label(t.precision(),
-                    t.precision().label()))));
-            rows.add(List.of(text.get("scenario.optimizer"), text.label(t.optimizer(), t.optimizer().label())));
+                    ? "scenario.precisionMaster" : "scenario.precisionPure", text.label(t.precision()))));
+            rows.add(List.of(text.get("scenario.optimizer"), text.label(t.optimizer())));
             int gpus = s.hardware().gpuCount();
             rows.add(List.of(text.get("scenario.batch"), text.get("scenario.batchValue", t.microBatchSize(),
                     t.gradientAccumulationSteps(), gpus,
                     (long) t.microBatchSize() * t.gradientAccumulationSteps() * gpus)));
             rows.add(List.of(text.get("scenario.sequence"), text.get("scenario.sequenceValue",
                     f.integer(t.sequenceLength()))));
-            rows.add(List.of(text.get("scenario.checkpointing"), text.label(t.checkpointing(),
-                    t.checkpointing().label())));
-            rows.add(List.of(text.get("scenario.attention"), text.label(t.attention(), t.attention().label())
-                    + " · " + text.label(t.loss(), t.loss().label())
-                    + " · " + text.label(t.framework(), t.framework().label())));
+            rows.add(List.of(text.get("scenario.checkpointing"), text.label(t.checkpointing())));
+            rows.add(List.of(text.get("scenario.attention"), text.label(t.attention())
+                    + " · " + text.label(t.loss())
+                    + " · " + text.label(t.framework())));
             rows.add(List.of(text.get("scenario.dataset"), s.data().tokens().isPresent()
                     ? text.get("scenario.datasetValue", f.integer(s.data().tokens().getAsLong()),
                     f.decimal(s.data().epochs()), f.integer(s.data().totalTokens().getAsDouble()))
@@ -415,7 +417,7 @@ public final class PdfReportExporter implements ReportExporter {
         }
 
         private String componentName(MemoryComponent c) {
-            return text.get("memory.component." + c.id());
+            return text.label(c);
         }
 
         // ------------------------------------------------------------ options
@@ -454,12 +456,7 @@ public final class PdfReportExporter implements ReportExporter {
             if (!failing.isEmpty()) {
                 layout.subheading(text.get("options.whyNot"), 30);
                 for (PlanOption o : failing) {
-                    // The planner explains in English; other languages get the same facts from the numbers.
-                    boolean planners = !o.reason().isEmpty() && data.meta().language() == ReportLanguage.EN;
-                    layout.bullet(o.gpu().name() + ": " + (planners ? o.reason()
-                            : text.get("options.whyNotDefault", f.gib(o.estimate().memory().perGpu().totalBytes()),
-                            f.gib(o.estimate().memory().capacityBytes()), o.gpuCount(),
-                            sharding(o.estimate().scenario().hardware()))));
+                    layout.bullet(o.gpu().name() + ": " + text.words().reasons(o.reasons()));
                 }
             }
             List<PlanOption> unpriced = sorted.stream().filter(o -> o.fits() && o.estimate().cost().isEmpty()
@@ -546,7 +543,7 @@ public final class PdfReportExporter implements ReportExporter {
 
         private String plannerText(PlanOption o) {
             if (!o.fits()) {
-                return text.get("sensitivity.plannerNone");
+                return text.get("sensitivity.plannerNone", Limits.PLANNER_MAX_GPUS);
             }
             return text.get("sensitivity.plannerValue", o.gpuCount(), sharding(o.estimate().scenario().hardware()),
                     costOnly(o.estimate()));
@@ -567,7 +564,7 @@ public final class PdfReportExporter implements ReportExporter {
         // ------------------------------------------------------------ method
 
         private void method() throws IOException {
-            layout.heading(text.get("section.method"), 120);
+            layout.heading(text.get("section.assumptions"), 120);
             Estimate base = data.baseline();
             layout.subheading(text.get("method.memoryTitle"), 60);
             layout.body(text.get("method.memoryIntro", label(base)));
@@ -575,9 +572,12 @@ public final class PdfReportExporter implements ReportExporter {
                     Column.text(text.get("method.formula"), 1.6f), Column.text(text.get("method.inputs"), 1.9f),
                     Column.number("GiB", 0.6f), Column.text(text.get("method.source"), 1.9f));
             List<List<String>> rows = new ArrayList<>();
-            for (MemoryTerm term : base.memory().terms()) {
-                rows.add(List.of(componentName(term.component()) + ": " + term.label(), term.formula(),
-                        term.inputs(), f.gibNumber(term.bytes()), term.source()));
+            Words w = text.words();
+            Explanation why = data.explanation();
+            for (MemoryTerm term : why.memory()) {
+                rows.add(List.of(componentName(term.component()) + ": " + w.title(term.term()),
+                        w.formula(term.term()), w.numbers(term.term()), f.gibNumber(term.bytes()),
+                        w.sources(term.term())));
             }
             if (rows.isEmpty()) {
                 layout.body(text.get("method.noTerms"));
@@ -589,25 +589,25 @@ public final class PdfReportExporter implements ReportExporter {
             ThroughputEstimate tp = base.throughput();
             layout.body(text.get("method.timeFormula"));
             List<List<String>> time = new ArrayList<>();
-            time.add(List.of(text.get("method.flopsPerToken"), scientific(tp.flopsPerToken())));
+            time.add(List.of(text.get("method.flopsPerToken"), f.scientific(tp.flopsPerToken())));
             time.add(List.of(text.get("method.peak"), text.get("method.peakValue", f.decimal(tp.peakTflops()),
-                    text.label(base.scenario().training().precision(),
-                            base.scenario().training().precision().label()))));
-            time.add(List.of(text.get("method.mfu"), f.percent(tp.mfu()) + (tp.mfuSource().isEmpty() ? ""
-                    : " — " + tp.mfuSource())));
+                    text.label(base.scenario().training().precision()))));
+            String sources = w.sources(why.utilisation());
+            time.add(List.of(text.get("method.mfu"), f.percent(tp.mfu()) + " — " + w.formula(why.utilisation())
+                    + (sources.isEmpty() ? "" : " — " + sources)));
             time.add(List.of(text.get("method.throughput"), text.get("method.throughputValue",
                     f.integer(tp.tokensPerSecond()), f.decimal(tp.stepSeconds()), f.decimal(tp.commSecondsPerStep()))));
             base.scenario().data().totalTokens().ifPresent(tokens -> time.add(List.of(text.get("method.tokens"),
                     f.integer(tokens))));
             time.add(List.of(text.get("summary.time"), f.hours(base.hours())));
             layout.table(List.of(Column.text("", 1.3f), Column.text("", 3f)), time, Set.of(), true, 8.5f);
-            if (!tp.terms().isEmpty()) {
+            if (!why.time().isEmpty()) {
                 layout.paragraph(text.get("method.timeTerms"), fonts.regular(), 9.5f, PdfLayout.INK);
                 layout.gap(4);
                 List<List<String>> terms = new ArrayList<>();
-                for (TimeTerm term : tp.terms()) {
-                    terms.add(List.of(term.label(), term.formula(), term.inputs(),
-                            f.seconds(term.secondsPerStep()), term.source()));
+                for (TimeTerm term : why.time()) {
+                    terms.add(List.of(w.title(term.term()), w.formula(term.term()), w.numbers(term.term()),
+                            f.seconds(term.secondsPerStep()), w.sources(term.term())));
                 }
                 layout.table(List.of(Column.text(text.get("method.timeTerm"), 1.6f),
                         Column.text(text.get("method.formula"), 1.6f), Column.text(text.get("method.inputs"), 1.9f),
@@ -635,7 +635,7 @@ public final class PdfReportExporter implements ReportExporter {
             if (!notes.isEmpty()) {
                 layout.subheading(text.get("method.notesTitle"), 30);
                 for (Note n : notes) {
-                    layout.bullet((n.severity() == Note.Severity.WARNING ? "⚠ " : "") + text.note(n));
+                    layout.bullet((n.severity() == Note.Severity.WARNING ? "⚠ " : "") + text.words().note(n));
                 }
             }
 
@@ -662,20 +662,6 @@ public final class PdfReportExporter implements ReportExporter {
             }
             layout.gap(8);
             layout.paragraph(text.get("method.closing"), fonts.regular(), 8.5f, PdfLayout.MUTED);
-        }
-
-        /** 4.8e10 as "4.80 × 10¹⁰" (superscript digits: DejaVu has them). */
-        private String scientific(double value) {
-            if (!(value > 0) || Double.isInfinite(value)) {
-                return f.decimal(value);
-            }
-            int exponent = (int) Math.floor(Math.log10(value));
-            String mantissa = String.format(data.meta().language().locale(), "%.2f", value / Math.pow(10, exponent));
-            StringBuilder sup = new StringBuilder();
-            for (char c : Integer.toString(exponent).toCharArray()) {
-                sup.append(c == '-' ? '⁻' : "⁰¹²³⁴⁵⁶⁷⁸⁹".charAt(c - '0'));
-            }
-            return mantissa + " × 10" + sup;
         }
 
         // ------------------------------------------------------------ header and footer
@@ -728,10 +714,10 @@ public final class PdfReportExporter implements ReportExporter {
         // ------------------------------------------------------------ shared wording
 
         private String sharding(HardwareSpec hw) {
-            String s = hw.sharding() != Sharding.NONE ? text.label(hw.sharding(), hw.sharding().label())
+            String s = hw.sharding() != Sharding.NONE ? text.label(hw.sharding())
                     : text.get(hw.gpuCount() == 1 ? "common.singleGpu" : "common.ddp");
             if (hw.offload() != Offload.NONE) {
-                s += " + " + text.get("common.offload", text.label(hw.offload(), hw.offload().label()));
+                s += " + " + text.get("common.offload", text.label(hw.offload()));
             }
             return s;
         }
@@ -741,7 +727,7 @@ public final class PdfReportExporter implements ReportExporter {
             if (hw.sharding() == Sharding.NONE && hw.gpuCount() == 1 && hw.offload() == Offload.NONE) {
                 return "—";
             }
-            String sh = hw.sharding() != Sharding.NONE ? text.label(hw.sharding(), hw.sharding().label())
+            String sh = hw.sharding() != Sharding.NONE ? text.label(hw.sharding())
                     : text.get(hw.gpuCount() == 1 ? "common.singleGpu" : "common.ddp");
             return hw.offload() == Offload.NONE ? sh : sh + " + " + text.get("common.offloadShort");
         }
@@ -797,7 +783,7 @@ public final class PdfReportExporter implements ReportExporter {
         static float draw(PDDocument doc, PDPageContentStream cs, ReportLogo logo, float x, float bottom,
                           float maxW, float maxH) throws IOException {
             if (logo.kind() == ReportLogo.Kind.SVG) {
-                return SvgLogo.draw(doc, cs, logo, x, bottom, maxW, maxH);
+                return SvgLogoPainter.draw(doc, cs, logo, x, bottom, maxW, maxH);
             }
             PDImageXObject image;
             try {

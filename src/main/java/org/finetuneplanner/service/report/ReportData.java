@@ -9,12 +9,12 @@ import java.util.function.BiFunction;
 import java.util.function.Function;
 
 import org.finetuneplanner.core.Estimate;
+import org.finetuneplanner.core.Explanation;
 import org.finetuneplanner.core.gpu.GpuSpec;
 import org.finetuneplanner.core.plan.Plan;
 import org.finetuneplanner.core.plan.PlanOption;
 import org.finetuneplanner.core.scenario.FineTuneMethod;
 import org.finetuneplanner.core.scenario.MethodSpec;
-import org.finetuneplanner.core.scenario.Precision;
 import org.finetuneplanner.core.scenario.Scenario;
 import org.finetuneplanner.core.scenario.TrainingSpec;
 import org.finetuneplanner.core.scenario.WeightStorage;
@@ -31,10 +31,11 @@ import org.finetuneplanner.core.scenario.WeightStorage;
  *                    fit), empty when nothing fits
  * @param sensitivity the "what if" cases around the recommended configuration
  * @param accuracy    the estimator's measured accuracy against published runs
+ * @param explanation the terms that explain the {@link #baseline()} estimate (memory, time, utilisation)
  */
 public record ReportData(ReportMeta meta, Scenario scenario, Estimate estimate, Plan plan,
                          Optional<PlanOption> recommended, List<SensitivityCase> sensitivity,
-                         ReportAccuracy accuracy) {
+                         ReportAccuracy accuracy, Explanation explanation) {
 
     public ReportData {
         Objects.requireNonNull(meta, "meta");
@@ -43,7 +44,18 @@ public record ReportData(ReportMeta meta, Scenario scenario, Estimate estimate, 
         Objects.requireNonNull(plan, "plan");
         Objects.requireNonNull(recommended, "recommended");
         Objects.requireNonNull(accuracy, "accuracy");
+        Objects.requireNonNull(explanation, "explanation");
         sensitivity = List.copyOf(sensitivity);
+    }
+
+    /** The same report with other names, logo, date, language or paper. */
+    public ReportData withMeta(ReportMeta value) {
+        return new ReportData(value, scenario, estimate, plan, recommended, sensitivity, accuracy, explanation);
+    }
+
+    /** The same report over another plan (its recommendation kept). */
+    public ReportData withPlan(Plan value) {
+        return new ReportData(meta, scenario, estimate, value, recommended, sensitivity, accuracy, explanation);
     }
 
     /** The configuration the summary, memory and sensitivity sections are about: the recommended one if any. */
@@ -62,12 +74,14 @@ public record ReportData(ReportMeta meta, Scenario scenario, Estimate estimate, 
      *
      * @param scenario  the scenario as given
      * @param estimator the estimator ({@code Estimator.standard()::estimate})
+     * @param explainer its explanation ({@code Estimator.standard()::explain}), asked for the baseline only
      * @param planner   the planner ({@code new Planner()::plan})
      * @param gpus      the GPU options to compare (the catalog)
      * @param meta      names, logo, date, language, paper
      * @param accuracy  the validation figures to state
      */
     public static ReportData build(Scenario scenario, Function<Scenario, Estimate> estimator,
+                                   Function<Scenario, Explanation> explainer,
                                    BiFunction<Scenario, List<GpuSpec>, Plan> planner, List<GpuSpec> gpus,
                                    ReportMeta meta, ReportAccuracy accuracy) {
         Estimate own = estimator.apply(scenario);
@@ -75,7 +89,8 @@ public record ReportData(ReportMeta meta, Scenario scenario, Estimate estimate, 
         Optional<PlanOption> recommended = recommend(plan);
         Estimate baseline = recommended.map(PlanOption::estimate).orElse(own);
         List<SensitivityCase> cases = sensitivity(baseline.scenario(), estimator, planner);
-        return new ReportData(meta, scenario, own, plan, recommended, cases, accuracy);
+        return new ReportData(meta, scenario, own, plan, recommended, cases, accuracy,
+                explainer.apply(baseline.scenario()));
     }
 
     /** Cheapest that fits, else fastest that fits, else the fitting option with the fewest GPUs. */
@@ -135,19 +150,10 @@ public record ReportData(ReportMeta meta, Scenario scenario, Estimate estimate, 
      * base weights in the compute precision, QLoRA stores them in NF4; master weights only for full fine-tuning.
      */
     static Scenario withMethod(Scenario s, FineTuneMethod method) {
-        WeightStorage storage = method == FineTuneMethod.QLORA ? WeightStorage.NF4 : storageOf(s.training()
-                .precision());
+        WeightStorage storage = method == FineTuneMethod.QLORA ? WeightStorage.NF4
+                : WeightStorage.forCompute(s.training().precision());
         MethodSpec m = s.method().withType(method).withBaseWeights(storage);
         TrainingSpec t = s.training().withMasterWeights(method == FineTuneMethod.FULL);
         return s.withMethod(m).withTraining(t);
-    }
-
-    /** FP8 training keeps its weights in BF16 (Transformer Engine casts per matmul). */
-    private static WeightStorage storageOf(Precision precision) {
-        return switch (precision) {
-            case FP32 -> WeightStorage.FP32;
-            case FP16 -> WeightStorage.FP16;
-            case BF16, FP8 -> WeightStorage.BF16;
-        };
     }
 }

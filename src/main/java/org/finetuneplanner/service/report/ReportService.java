@@ -8,8 +8,9 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 import org.finetuneplanner.core.Estimate;
-import org.finetuneplanner.core.gpu.GpuSpec;
+import org.finetuneplanner.core.Explanation;
 import org.finetuneplanner.core.cost.CostProjector;
+import org.finetuneplanner.core.gpu.GpuSpec;
 import org.finetuneplanner.core.plan.Plan;
 import org.finetuneplanner.core.plan.Planner;
 import org.finetuneplanner.core.scenario.Scenario;
@@ -21,6 +22,7 @@ import org.finetuneplanner.core.scenario.Scenario;
  */
 public final class ReportService {
     private final Function<Scenario, Estimate> estimator;
+    private final Function<Scenario, Explanation> explainer;
     private final BiFunction<Scenario, List<GpuSpec>, Plan> planner;
     private final List<GpuSpec> gpus;
     private final Supplier<ReportAccuracy> accuracy;
@@ -29,14 +31,17 @@ public final class ReportService {
 
     /**
      * @param estimator the estimator of one scenario
+     * @param explainer its explanation, asked for the recommended configuration only
      * @param planner   the planner over a list of GPUs
      * @param gpus      the GPU options a report compares (the catalog)
      * @param accuracy  the validation figures, asked for once on the first report
      * @param exporter  writes the document
      */
-    public ReportService(Function<Scenario, Estimate> estimator, BiFunction<Scenario, List<GpuSpec>, Plan> planner,
-                         List<GpuSpec> gpus, Supplier<ReportAccuracy> accuracy, ReportExporter exporter) {
+    public ReportService(Function<Scenario, Estimate> estimator, Function<Scenario, Explanation> explainer,
+                         BiFunction<Scenario, List<GpuSpec>, Plan> planner, List<GpuSpec> gpus,
+                         Supplier<ReportAccuracy> accuracy, ReportExporter exporter) {
         this.estimator = Objects.requireNonNull(estimator, "estimator");
+        this.explainer = Objects.requireNonNull(explainer, "explainer");
         this.planner = Objects.requireNonNull(planner, "planner");
         this.gpus = List.copyOf(gpus);
         this.accuracy = Objects.requireNonNull(accuracy, "accuracy");
@@ -48,18 +53,20 @@ public final class ReportService {
      *
      * @param gpus      the GPU options to compare (the catalog's)
      * @param estimator the estimator ({@code Estimator.standard()::estimate})
+     * @param explainer its explanation ({@code Estimator.standard()::explain})
      * @param accuracy  the validation figures to state, asked for once
      */
     public static ReportService standard(List<GpuSpec> gpus, Function<Scenario, Estimate> estimator,
+                                         Function<Scenario, Explanation> explainer,
                                          Supplier<ReportAccuracy> accuracy) {
         // The planner searches with memory only; the estimator's memory part is microseconds, so it serves.
         Planner planner = new Planner(s -> estimator.apply(s).memory(), estimator, new CostProjector());
-        return new ReportService(estimator, planner::plan, gpus, accuracy, new PdfReportExporter());
+        return new ReportService(estimator, explainer, planner::plan, gpus, accuracy, new PdfReportExporter());
     }
 
     /** Everything the report of {@code scenario} shows; pure computation (tens of milliseconds). */
     public ReportData prepare(Scenario scenario, ReportMeta meta) {
-        return ReportData.build(scenario, estimator, planner, gpus, meta, accuracy());
+        return ReportData.build(scenario, estimator, explainer, planner, gpus, meta, accuracy());
     }
 
     /**

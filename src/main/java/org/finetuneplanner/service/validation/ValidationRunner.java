@@ -20,12 +20,12 @@ import org.finetuneplanner.core.Estimator;
 import org.finetuneplanner.core.memory.MemoryBreakdown;
 import org.finetuneplanner.core.scenario.Scenario;
 import org.finetuneplanner.service.io.IoReasons;
-import org.finetuneplanner.service.io.JsonBinding;
 import org.finetuneplanner.service.io.Bounds;
+import org.finetuneplanner.service.io.JsonBinding;
 import org.finetuneplanner.service.io.LineReader;
 import org.finetuneplanner.service.io.SafeJson;
-import org.finetuneplanner.service.persistence.ScenarioException;
 import org.finetuneplanner.service.persistence.ScenarioJson;
+import org.finetuneplanner.service.text.Words;
 
 /**
  * Runs the cases of a validation file (JSON Lines: {@code id}, {@code scenario}, {@code expected}, {@code source},
@@ -142,8 +142,9 @@ public final class ValidationRunner {
                     or(expected.complete(), false), or(expected.unitUncertain(), false), or(expected.caseType(), ""),
                     or(expected.peakGib(), 0.0), or(expected.capacityGib(), 0.0), predicted,
                     or(expected.tokensPerSecond(), 0.0), e.throughput().tokensPerSecond(), "");
-        } catch (ScenarioException | IllegalArgumentException ex) {
-            return CaseResult.failed(id, ex.getMessage());
+        } catch (IllegalArgumentException ex) {
+            // A scenario that cannot be read, or a core check: both are IllegalArgumentExceptions.
+            return CaseResult.failed(id, Words.english().message(ex));
         }
     }
 

@@ -1,66 +1,80 @@
 package org.finetuneplanner.ui.common;
 
-import java.text.MessageFormat;
 import java.util.List;
 import java.util.Locale;
-import java.util.MissingResourceException;
-import java.util.ResourceBundle;
+
+import org.finetuneplanner.core.Note;
+import org.finetuneplanner.core.explain.Term;
+import org.finetuneplanner.core.plan.PlanReason;
+import org.finetuneplanner.service.text.Words;
 
 /**
- * The user-visible text of one language, from {@code i18n/messages*.properties}. Every pattern goes through
- * {@link MessageFormat}, so a literal apostrophe is written {@code ''} in every message.
+ * The app's words in one language: a thin adapter over the text layer ({@link Words}), which holds every text of
+ * the product. Every pattern goes through {@link java.text.MessageFormat}, so a literal apostrophe is written
+ * {@code ''}. Call on the FX thread (the formatter it carries is not thread-safe).
  */
 public final class Messages {
     /** Languages the app ships, in the order the language menu lists them. */
-    public static final List<Locale> LANGUAGES = List.of(Locale.ENGLISH, Locale.forLanguageTag("vi"));
+    public static final List<Locale> LANGUAGES = Words.LANGUAGES;
 
-    private static final String BUNDLE = "org.finetuneplanner.ui.i18n.messages";
+    private final Words words;
 
-    private final ResourceBundle bundle;
-    private final Locale locale;
-
-    private Messages(ResourceBundle bundle, Locale locale) {
-        this.bundle = bundle;
-        this.locale = locale;
+    private Messages(Words words) {
+        this.words = words;
     }
 
     /** The messages for {@code locale}; English for a language without a translation. */
     public static Messages forLocale(Locale locale) {
-        // No fallback to the JVM's default locale: English is the root bundle, whatever the machine says.
-        ResourceBundle bundle = ResourceBundle.getBundle(BUNDLE, locale,
-                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
-        Locale effective = bundle.getLocale().getLanguage().isEmpty() ? Locale.ENGLISH : bundle.getLocale();
-        return new Messages(bundle, effective);
+        return new Messages(Words.forLocale(locale));
     }
 
     public Locale locale() {
-        return locale;
+        return words.locale();
     }
 
-    public ResourceBundle bundle() {
-        return bundle;
+    /** The text layer behind these messages (notes, terms, violations, numbers). */
+    public Words words() {
+        return words;
     }
 
     public boolean has(String key) {
-        return bundle.containsKey(key);
+        return words.has(key);
     }
 
     /** The text of {@code key} with the arguments put in; the key itself when it is missing (never throws). */
     public String text(String key, Object... args) {
-        String pattern;
-        try {
-            pattern = bundle.getString(key);
-        } catch (MissingResourceException e) {
-            return key;
-        }
-        return new MessageFormat(pattern, locale).format(args);
+        return words.text(key, args);
     }
 
     /** The translated name of an enum constant ({@code enum.Precision.BF16}). */
     public String label(Enum<?> value) {
-        if (value == null) {
-            return "";
-        }
-        return text("enum." + value.getDeclaringClass().getSimpleName() + "." + value.name());
+        return words.label(value);
+    }
+
+    /** A note in this language. */
+    public String note(Note note) {
+        return words.note(note);
+    }
+
+    /** The planner's reasons for an option, in this language. */
+    public String reasons(List<PlanReason> reasons) {
+        return words.reasons(reasons);
+    }
+
+    /** An explained term's title, formula, numbers and sources, in this language. */
+    public String title(Term term) {
+        return words.title(term);
+    }
+
+    public String formula(Term term) {
+        return words.formula(term);
+    }
+
+    public String numbers(Term term) {
+        return words.numbers(term);
+    }
+
+    public String sources(Term term) {
+        return words.sources(term);
     }
 }

@@ -1,7 +1,5 @@
 package org.finetuneplanner.ui.planner;
 
-import java.util.Locale;
-
 /** An input that can carry an inline error message. */
 public enum Field {
     MODEL("model."),
@@ -25,18 +23,19 @@ public enum Field {
     }
 
     /**
-     * The field a core validation message is about, found by the scenario key it names
-     * ("hardware.gpu_count must be 1 to …" → {@link #GPU_COUNT}); {@link #GENERAL} when it names none.
+     * The field a violation is about, by its dotted scenario key: the field of that exact key
+     * ({@code hardware.gpu_count} → {@link #GPU_COUNT}), else the section's field ({@code hardware.offload} →
+     * {@link #HARDWARE}); {@link #GENERAL} for a key of no field.
      */
-    static Field of(String message) {
-        String m = message == null ? "" : message.toLowerCase(Locale.ROOT);
+    static Field forKey(String key) {
+        String k = key == null ? "" : key;
         for (Field f : values()) {
-            if (f != GENERAL && f.key.contains(".") && !f.key.endsWith(".") && m.contains(f.key)) {
+            if (f != GENERAL && !f.key.endsWith(".") && f.key.equals(k)) {
                 return f;
             }
         }
         for (Field f : values()) {
-            if (f != GENERAL && f.key.endsWith(".") && m.contains(f.key)) {
+            if (f != GENERAL && f.key.endsWith(".") && k.startsWith(f.key)) {
                 return f;
             }
         }

@@ -168,6 +168,11 @@ public final class InputsView extends ScrollPane {
         return s;
     }
 
+    /** The exponent of a power of two (a slider end). */
+    private static int exponent(int powerOfTwo) {
+        return Integer.numberOfTrailingZeros(powerOfTwo);
+    }
+
     private static double log2(int n) {
         return Math.log(Math.max(1, n)) / Math.log(2);
     }
@@ -305,13 +310,14 @@ public final class InputsView extends ScrollPane {
         ComboBox<FineTuneMethod> method = enumBox("methodBox", FineTuneMethod.values(), vm.methodProperty());
         ObservableValue<Boolean> full = vm.methodProperty().map(m -> m == FineTuneMethod.FULL);
 
-        Slider rank = log2Slider("rankSlider", vm.loraRankProperty(), 0, 10);
+        Slider rank = log2Slider("rankSlider", vm.loraRankProperty(), 0, exponent(PlannerViewModel.SLIDER_MAX_RANK));
         rank.disableProperty().bind(full);
         Label rankValue = valueLabel("rankValue", javafx.beans.binding.Bindings.createStringBinding(
                 () -> texts.now().text("inputs.rank.value", vm.loraRankProperty().get()),
                 vm.loraRankProperty(), texts.messages()));
 
-        Spinner<Integer> alpha = intSpinner("alphaSpinner", 1, 8192, vm.loraAlphaProperty(), p -> alphaObject = p);
+        Spinner<Integer> alpha = intSpinner("alphaSpinner", 1, PlannerViewModel.SPINNER_MAX_ALPHA,
+                vm.loraAlphaProperty(), p -> alphaObject = p);
         alpha.disableProperty().bind(full);
 
         FlowPane targets = new FlowPane(10, 4);
@@ -384,16 +390,18 @@ public final class InputsView extends ScrollPane {
         inBackward.textProperty().bind(texts.t("inputs.optimizerInBackward"));
         inBackward.selectedProperty().bindBidirectional(vm.optimizerInBackwardProperty());
 
-        Slider batch = log2Slider("batchSlider", vm.microBatchProperty(), 0, 8);
+        Slider batch = log2Slider("batchSlider", vm.microBatchProperty(), 0,
+                exponent(PlannerViewModel.SLIDER_MAX_MICRO_BATCH));
         Label batchValue = valueLabel("batchValue", javafx.beans.binding.Bindings.createStringBinding(
                 () -> texts.now().text("inputs.microBatch.value", vm.microBatchProperty().get()),
                 vm.microBatchProperty(), texts.messages()));
-        Slider sequence = log2Slider("sequenceSlider", vm.sequenceLengthProperty(), 7, 17);
+        Slider sequence = log2Slider("sequenceSlider", vm.sequenceLengthProperty(),
+                exponent(PlannerViewModel.SLIDER_MIN_SEQUENCE), exponent(PlannerViewModel.SLIDER_MAX_SEQUENCE));
         Label sequenceValue = valueLabel("sequenceValue", javafx.beans.binding.Bindings.createStringBinding(
                 () -> texts.now().text("inputs.sequence.value",
                         formats().getValue().count(vm.sequenceLengthProperty().get())),
                 vm.sequenceLengthProperty(), texts.messages()));
-        Spinner<Integer> accumulation = intSpinner("accumulationSpinner", 1, PlannerViewModel.MAX_ACCUMULATION,
+        Spinner<Integer> accumulation = intSpinner("accumulationSpinner", 1, PlannerViewModel.SPINNER_MAX_ACCUMULATION,
                 vm.accumulationProperty(), p -> accumulationObject = p);
         Label accValue = valueLabel("accumulationValue", javafx.beans.binding.Bindings.createStringBinding(
                 () -> texts.now().text("inputs.accumulation.value", formats().getValue().count(
@@ -447,7 +455,8 @@ public final class InputsView extends ScrollPane {
         gpu.valueProperty().bindBidirectional(vm.gpuProperty());
         gpu.setVisibleRowCount(14);
 
-        Spinner<Integer> count = intSpinner("gpuCountSpinner", 1, PlannerViewModel.MAX_GPUS, vm.gpuCountProperty(),
+        Spinner<Integer> count = intSpinner("gpuCountSpinner", 1, PlannerViewModel.SPINNER_MAX_GPUS,
+                vm.gpuCountProperty(),
                 p -> gpuCountObject = p);
         ComboBox<Sharding> sharding = enumBox("shardingBox", Sharding.values(), vm.shardingProperty());
         ComboBox<Offload> offload = enumBox("offloadBox", Offload.values(), vm.offloadProperty());

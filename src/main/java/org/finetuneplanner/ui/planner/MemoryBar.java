@@ -79,7 +79,7 @@ public final class MemoryBar extends Region {
         if (messages == null || d == null) {
             return "";
         }
-        return messages.text("results.memory.part", messages.text("part." + c.name()), formats.gib(d.parts().bytes(c)));
+        return messages.text("results.memory.part", messages.label(c), formats.gib(d.parts().bytes(c)));
     }
 
     public ObjectProperty<MemoryBarData> dataProperty() {

@@ -1,8 +1,10 @@
 package org.finetuneplanner.ui.planner;
 
+import java.util.List;
 import java.util.OptionalDouble;
 
 import org.finetuneplanner.core.plan.PlanOption;
+import org.finetuneplanner.core.plan.PlanReason;
 import org.finetuneplanner.core.scenario.Offload;
 import org.finetuneplanner.core.scenario.Sharding;
 
@@ -21,12 +23,12 @@ import org.finetuneplanner.core.scenario.Sharding;
  * @param usd           total cost, empty without tokens or price
  * @param cheapest      the cheapest option that fits
  * @param fastest       the fastest option that fits
- * @param reason        why it does not fit, or why this count
+ * @param reasons       why it does not fit, or why this count (worded by the view when shown)
  * @param option        the planner's option
  */
 public record OptionRow(String gpuId, String gpuName, boolean fits, int gpus, Sharding sharding, Offload offload,
                         long totalBytes, long capacityBytes, OptionalDouble hours, OptionalDouble usd,
-                        boolean cheapest, boolean fastest, String reason, PlanOption option) {
+                        boolean cheapest, boolean fastest, List<PlanReason> reasons, PlanOption option) {
 
     static OptionRow of(PlanOption o, boolean cheapest, boolean fastest) {
         var e = o.estimate();
@@ -34,7 +36,7 @@ public record OptionRow(String gpuId, String gpuName, boolean fits, int gpus, Sh
         OptionalDouble usd = e.cost().isPresent() ? OptionalDouble.of(e.cost().get().usd()) : OptionalDouble.empty();
         return new OptionRow(o.gpu().id(), o.gpu().name(), o.fits(), o.gpuCount(), hw.sharding(), hw.offload(),
                 e.memory().perGpu().totalBytes(), e.memory().capacityBytes(), e.hours(), usd, cheapest, fastest,
-                o.reason(), o);
+                o.reasons(), o);
     }
 
     /** Hours for sorting: options that do not fit, then unknown times, sort last. */

@@ -6,6 +6,7 @@ import java.util.function.BiFunction;
 import java.util.function.Function;
 
 import org.finetuneplanner.core.Estimate;
+import org.finetuneplanner.core.Explanation;
 import org.finetuneplanner.core.gpu.GpuSpec;
 import org.finetuneplanner.core.model.ModelSpec;
 import org.finetuneplanner.core.plan.Plan;
@@ -17,16 +18,19 @@ import org.finetuneplanner.core.scenario.Scenario;
  * @param presets   catalog models, in catalog order (not empty)
  * @param gpus      catalog GPUs, in catalog order (not empty)
  * @param estimator {@code core.Estimator#estimate}: pure and fast, called on every change
+ * @param explainer {@code core.Estimator#explain}: the terms of the selected option only
  * @param planner   {@code core.plan.Planner#plan}: every GPU option, called on every change
  * @param models    config.json and parameter-count models
  */
 public record PlannerServices(List<ModelSpec> presets, List<GpuSpec> gpus, Function<Scenario, Estimate> estimator,
+                              Function<Scenario, Explanation> explainer,
                               BiFunction<Scenario, List<GpuSpec>, Plan> planner, ModelSources models) {
 
     public PlannerServices {
         presets = List.copyOf(presets);
         gpus = List.copyOf(gpus);
         Objects.requireNonNull(estimator, "estimator");
+        Objects.requireNonNull(explainer, "explainer");
         Objects.requireNonNull(planner, "planner");
         Objects.requireNonNull(models, "models");
         if (presets.isEmpty() || gpus.isEmpty()) {

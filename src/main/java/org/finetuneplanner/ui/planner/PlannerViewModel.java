@@ -36,7 +36,10 @@ import javafx.collections.ObservableList;
 import javafx.collections.transformation.FilteredList;
 
 import org.finetuneplanner.core.Estimate;
+import org.finetuneplanner.core.Explanation;
 import org.finetuneplanner.core.Note;
+import org.finetuneplanner.core.PlannerException;
+import org.finetuneplanner.core.Violation;
 import org.finetuneplanner.core.gpu.GpuSpec;
 import org.finetuneplanner.core.memory.MemoryComponent;
 import org.finetuneplanner.core.memory.MemoryTerm;
@@ -51,6 +54,7 @@ import org.finetuneplanner.core.scenario.ExtraTrainable;
 import org.finetuneplanner.core.scenario.FineTuneMethod;
 import org.finetuneplanner.core.scenario.Framework;
 import org.finetuneplanner.core.scenario.HardwareSpec;
+import org.finetuneplanner.core.scenario.Limits;
 import org.finetuneplanner.core.scenario.LoraTarget;
 import org.finetuneplanner.core.scenario.Loss;
 import org.finetuneplanner.core.scenario.MethodSpec;
@@ -71,13 +75,23 @@ import org.finetuneplanner.ui.common.UiExecutors;
  * field while the last valid results stay on screen, marked stale. Call on the FX thread.
  */
 public final class PlannerViewModel {
-    /** Smallest and largest sequence length the slider offers (2^7 … 2^17). */
-    public static final int MIN_SEQUENCE = 128;
-    public static final int MAX_SEQUENCE = 131_072;
-    public static final int MAX_MICRO_BATCH = 256;
-    public static final int MAX_RANK = 1024;
-    public static final int MAX_GPUS = 64;
-    public static final int MAX_ACCUMULATION = 1024;
+    /*
+     * The controls' ranges: what a slider or spinner offers, not what a scenario may hold (core Limits); an opened
+     * scenario outside them keeps its value. Powers of two for the log-scale sliders.
+     */
+    /** Sequence lengths the slider offers: 2^7 … 2^17. */
+    public static final int SLIDER_MIN_SEQUENCE = 1 << 7;
+    public static final int SLIDER_MAX_SEQUENCE = 1 << 17;
+    /** Micro-batches the slider offers: 1 … 2^8. */
+    public static final int SLIDER_MAX_MICRO_BATCH = 1 << 8;
+    /** LoRA ranks the slider offers: 1 … 2^10. */
+    public static final int SLIDER_MAX_RANK = 1 << 10;
+    /** LoRA alphas the spinner offers. */
+    public static final int SPINNER_MAX_ALPHA = 8192;
+    /** Gradient accumulation steps the spinner offers. */
+    public static final int SPINNER_MAX_ACCUMULATION = 1024;
+    /** GPU counts the spinner offers: as many as the planner considers. */
+    public static final int SPINNER_MAX_GPUS = Limits.PLANNER_MAX_GPUS;
 
     private static final String DEFAULT_MODEL = "llama-3.1-8b";
     private static final String DEFAULT_GPU = "l40s-48gb";
@@ -153,6 +167,7 @@ public final class PlannerViewModel {
     private final ObservableValue<List<MemoryBarData>> optionBars;
     private final ObservableValue<MemoryBarData> selectedBar;
     private final ObjectBinding<String> recommendation;
+    private final ObjectBinding<Explanation> explained;
     private final ObjectBinding<List<MemoryTerm>> explanation;
     private final ObjectBinding<List<NoteLine>> notes;
     private final Map<Field, ObservableValue<String>> fieldErrors = new EnumMap<>(Field.class);
@@ -171,7 +186,9 @@ public final class PlannerViewModel {
         filteredPresets = new FilteredList<>(presets);
         filteredPresets.predicateProperty().bind(modelSearch.map(PlannerViewModel::matcher));
 
-        List<javafx.beans.Observable> inputs = new ArrayList<>(List.of(messages, scenarioName, model, method,
+        // The scenario's name is no input of the numbers: typing it changes no estimate and re-plans nothing
+        // (currentScenario() puts the name in).
+        List<javafx.beans.Observable> inputs = new ArrayList<>(List.of(messages, model, method,
                 loraRank, loraAlpha, extraTrainable, baseWeights, precision, masterWeights, optimizer,
                 optimizerInBackward, microBatch, sequenceLength, accumulation, checkpointing, attention, loss,
                 framework, compile, gpu, gpuCount, sharding, offload, gpuMemoryBudget, tokensText, epochsText,
@@ -190,8 +207,11 @@ public final class PlannerViewModel {
         optionBars = results.map(this::bars);
         selectedBar = results.map(r -> r.estimate().map(e -> bar(e, e.scenario().hardware().gpuCount())).orElse(null));
         recommendation = Bindings.createObjectBinding(() -> recommend(results.get()), results, messages);
-        explanation = Bindings.createObjectBinding(() -> results.get().estimate()
-                .map(e -> e.memory().terms(selectedComponent.get())).orElse(List.of()), results, selectedComponent);
+        // The explanation is made for the selected option only, once per change of the results.
+        explained = Bindings.createObjectBinding(() -> results.get().scenario().map(services.explainer())
+                .orElse(null), results);
+        explanation = Bindings.createObjectBinding(() -> explained.get() == null ? List.of()
+                : explained.get().memory(selectedComponent.get()), explained, selectedComponent);
         notes = Bindings.createObjectBinding(() -> noteLines(results.get()), results, messages);
         for (Field f : Field.values()) {
             ObservableValue<String> error = switch (f) {
@@ -215,24 +235,14 @@ public final class PlannerViewModel {
             return;
         }
         batch(() -> {
-            boolean quantised = baseWeights.get() == WeightStorage.NF4 || baseWeights.get() == WeightStorage.INT8
-                    || baseWeights.get() == WeightStorage.INT4;
+            boolean quantised = baseWeights.get() != null && baseWeights.get().isQuantized();
             if (now == FineTuneMethod.QLORA && !quantised) {
                 baseWeights.set(WeightStorage.NF4);
             } else if (now == FineTuneMethod.FULL || (before == FineTuneMethod.QLORA && quantised)) {
-                baseWeights.set(storageOf(precision.get()));
+                baseWeights.set(WeightStorage.forCompute(precision.get()));
             }
             masterWeights.set(now == FineTuneMethod.FULL);
         });
-    }
-
-    /** The storage of weights computed in {@code p}; FP8 training keeps BF16 weights (Transformer Engine). */
-    static WeightStorage storageOf(Precision p) {
-        return switch (p) {
-            case FP32 -> WeightStorage.FP32;
-            case FP16 -> WeightStorage.FP16;
-            case BF16, FP8 -> WeightStorage.BF16;
-        };
     }
 
     private static java.util.function.Predicate<ModelSpec> matcher(String query) {
@@ -355,7 +365,7 @@ public final class PlannerViewModel {
             parametersError.set("");
             useModel(spec);
         } catch (RuntimeException e) {
-            parametersError.set(m.text("error.parameters.range", parametersText.get(), messageOf(e)));
+            parametersError.set(m.text("error.parameters.range", parametersText.get(), m.words().message(e)));
         }
     }
 
@@ -370,7 +380,7 @@ public final class PlannerViewModel {
                 .handleAsync((spec, error) -> {
                     loadingConfig.set(false);
                     if (error != null) {
-                        configError.set(m.text("error.config", file.getFileName(), messageOf(error)));
+                        configError.set(m.text("error.config", file.getFileName(), m.words().message(error)));
                     } else {
                         configError.set("");
                         useModel(spec);
@@ -420,20 +430,21 @@ public final class PlannerViewModel {
         try {
             OptionalDouble e = Quantities.decimal(epochsText.get());
             epochs = e.orElse(1);
-            if (!(epochs > 0 && epochs <= 1e6)) {
-                errors.put(Field.EPOCHS, m.text("error.epochs", epochsText.get()));
+            if (!(epochs > 0 && epochs <= Limits.MAX_EPOCHS)) {
+                errors.put(Field.EPOCHS, m.text("error.epochs", epochsText.get(), Limits.MAX_EPOCHS));
             }
         } catch (NumberFormatException e) {
-            errors.put(Field.EPOCHS, m.text("error.epochs", epochsText.get()));
+            errors.put(Field.EPOCHS, m.text("error.epochs", epochsText.get(), Limits.MAX_EPOCHS));
         }
         OptionalDouble price = OptionalDouble.empty();
         try {
             price = Quantities.decimal(priceText.get());
-            if (price.isPresent() && !(price.getAsDouble() >= 0 && price.getAsDouble() < 1e5)) {
-                errors.put(Field.PRICE, m.text("error.price", priceText.get()));
+            if (price.isPresent() && !(price.getAsDouble() >= 0
+                    && price.getAsDouble() <= Limits.MAX_USD_PER_GPU_HOUR)) {
+                errors.put(Field.PRICE, m.text("error.price", priceText.get(), Limits.MAX_USD_PER_GPU_HOUR));
             }
         } catch (NumberFormatException e) {
-            errors.put(Field.PRICE, m.text("error.price", priceText.get()));
+            errors.put(Field.PRICE, m.text("error.price", priceText.get(), Limits.MAX_USD_PER_GPU_HOUR));
         }
         GpuSpec g = gpu.get();
         if (precision.get() == Precision.FP8 && g != null && !g.fp8Supported()) {
@@ -450,8 +461,16 @@ public final class PlannerViewModel {
                 lastValid = new Results(Optional.of(s), Optional.of(e), Optional.of(p), Map.of());
                 current = lastValid;
                 return current;
+            } catch (PlannerException ex) {
+                // Each violation at the field of its key; an error without violations at the field of its key.
+                if (ex.violations().isEmpty()) {
+                    errors.put(Field.forKey(ex.key()), m.text("error.invalid", m.words().message(ex)));
+                }
+                for (Violation v : ex.violations()) {
+                    errors.put(Field.forKey(v.key()), m.text("error.invalid", m.words().violation(v)));
+                }
             } catch (RuntimeException ex) {
-                errors.put(Field.of(ex.getMessage()), m.text("error.invalid", messageOf(ex)));
+                errors.put(Field.GENERAL, m.text("error.invalid", m.words().message(ex)));
             }
         }
         current = lastValid == null ? Results.none(errors)
@@ -483,16 +502,6 @@ public final class PlannerViewModel {
         DataSpec d = new DataSpec(tokens, epochs);
         CostSpec c = new CostSpec(price, provider.get(), mfu.get());
         return new Scenario(scenarioName.get(), model.get(), m, tr, h, d, c);
-    }
-
-    private static String messageOf(Throwable error) {
-        Throwable t = error;
-        while ((t instanceof java.util.concurrent.CompletionException
-                || t instanceof java.util.concurrent.ExecutionException) && t.getCause() != null) {
-            t = t.getCause();
-        }
-        String text = t.getMessage();
-        return text == null || text.isBlank() ? t.getClass().getSimpleName() : text;
     }
 
     private static List<OptionRow> rows(Results r) {
@@ -569,7 +578,7 @@ public final class PlannerViewModel {
             return m.text("recommend.fitsNoCost", o.gpuCount(), o.gpu().name(),
                     f.gib(o.estimate().memory().headroomBytes()));
         }
-        return m.text("recommend.none", MAX_GPUS);
+        return m.text("recommend.none", Limits.PLANNER_MAX_GPUS);
     }
 
     private List<NoteLine> noteLines(Results r) {
@@ -578,8 +587,7 @@ public final class PlannerViewModel {
         Set<String> seen = new LinkedHashSet<>();
         r.estimate().ifPresent(e -> {
             for (Note n : e.notes()) {
-                String text = m.has("note." + n.code()) ? m.text("note." + n.code(), n.args().toArray())
-                        : n.message();
+                String text = m.note(n);
                 if (seen.add(text)) {
                     lines.add(new NoteLine(n.severity(), text));
                 }
@@ -590,9 +598,9 @@ public final class PlannerViewModel {
 
     // ---- properties -----------------------------------------------------------------------------------------
 
-    /** The last valid scenario (what Save writes), empty before the first valid inputs. */
+    /** The last valid scenario (what Save writes) with the name typed now, empty before the first valid inputs. */
     public Optional<Scenario> currentScenario() {
-        return results.get().scenario();
+        return results.get().scenario().map(s -> s.withName(scenarioName.get()));
     }
 
     public ObjectProperty<Messages> messagesProperty() {

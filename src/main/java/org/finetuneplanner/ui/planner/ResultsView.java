@@ -163,7 +163,7 @@ public final class ResultsView extends ScrollPane {
             b.setMnemonicParsing(false);
             b.textProperty().bind(Bindings.createStringBinding(() -> {
                 MemoryBarData d = vm.selectedBarProperty().getValue();
-                String name = texts.now().text("part." + c.name());
+                String name = texts.now().label(c);
                 return d == null ? name : name + "  " + vm.formatsProperty().getValue().gib(d.parts().bytes(c));
             }, vm.selectedBarProperty(), texts.messages()));
             legend.add(b);
@@ -265,14 +265,15 @@ public final class ResultsView extends ScrollPane {
             {
                 reason.setWrapText(true);
                 reason.setMaxWidth(420);
-                reason.setOnShowing(e -> reason.setText(getItem() == null ? "" : getItem().reason()));
+                reason.setOnShowing(e -> reason.setText(getItem() == null ? ""
+                        : texts.now().reasons(getItem().reasons())));
             }
 
             @Override
             protected void updateItem(OptionRow item, boolean empty) {
                 super.updateItem(item, empty);
                 pseudoClassStateChanged(PC.noFit, !empty && item != null && !item.fits());
-                Tooltip wanted = empty || item == null || item.reason().isEmpty() ? null : reason;
+                Tooltip wanted = empty || item == null || item.reasons().isEmpty() ? null : reason;
                 if (getTooltip() != wanted) {
                     setTooltip(wanted);
                 }
@@ -404,7 +405,7 @@ public final class ResultsView extends ScrollPane {
         Formats f = vm.formatsProperty().getValue();
         List<Node> nodes = new ArrayList<>();
         Label head = new Label(m.text("results.explanation",
-                m.text("part." + vm.selectedComponentProperty().get().name())));
+                m.label(vm.selectedComponentProperty().get())));
         head.getStyleClass().add(Styles.FIELD_LABEL);
         nodes.add(head);
         if (terms == null || terms.isEmpty()) {
@@ -413,17 +414,13 @@ public final class ResultsView extends ScrollPane {
             nodes.add(none);
         } else {
             for (MemoryTerm t : terms) {
-                Label name = new Label(t.label() + " \u2014 " + f.gib(t.bytes()));
+                Label name = new Label(m.title(t.term()) + " \u2014 " + f.gib(t.bytes()));
                 name.getStyleClass().add("term-name");
                 nodes.add(name);
-                if (!t.formula().isEmpty()) {
-                    nodes.add(wrapped(m.text("results.explanation.formula", t.formula()), Styles.FORMULA));
-                }
-                if (!t.inputs().isEmpty()) {
-                    nodes.add(wrapped(m.text("results.explanation.inputs", t.inputs()), Styles.FORMULA));
-                }
-                if (!t.source().isEmpty()) {
-                    nodes.add(wrapped(m.text("results.explanation.source", t.source()), Styles.MUTED));
+                nodes.add(wrapped(m.text("results.explanation.formula", m.formula(t.term())), Styles.FORMULA));
+                nodes.add(wrapped(m.text("results.explanation.inputs", m.numbers(t.term())), Styles.FORMULA));
+                if (!t.term().sources().isEmpty()) {
+                    nodes.add(wrapped(m.text("results.explanation.source", m.sources(t.term())), Styles.MUTED));
                 }
             }
         }

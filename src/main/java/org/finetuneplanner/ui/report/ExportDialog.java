@@ -3,7 +3,6 @@ package org.finetuneplanner.ui.report;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.Locale;
-import java.util.ResourceBundle;
 
 import javafx.collections.FXCollections;
 import javafx.scene.control.Button;
@@ -22,6 +21,7 @@ import javafx.stage.Window;
 
 import org.finetuneplanner.service.report.PaperSize;
 import org.finetuneplanner.service.report.ReportLanguage;
+import org.finetuneplanner.service.text.Words;
 
 /**
  * The small dialog before File → Export PDF…'s file chooser: customer, company, consultant, logo, language and
@@ -40,39 +40,38 @@ public final class ExportDialog extends Dialog<ButtonType> {
     private final CheckBox open = new CheckBox();
 
     public ExportDialog(ExportViewModel vm, Window owner) {
-        ResourceBundle text = ResourceBundle.getBundle("org.finetuneplanner.ui.report.export_messages",
-                vm.uiLocaleProperty().get() == null ? Locale.ENGLISH : vm.uiLocaleProperty().get(),
-                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+        Words text = Words.forLocale(vm.uiLocaleProperty().get() == null ? Locale.ENGLISH
+                : vm.uiLocaleProperty().get());
         if (owner != null) {
             initOwner(owner);
         }
-        setTitle(text.getString("dialog.title"));
-        setHeaderText(text.getString("dialog.header"));
+        setTitle(text.text("dialog.title"));
+        setHeaderText(text.text("dialog.header"));
         customer.setId("reportCustomer");
         company.setId("reportCompany");
         consultant.setId("reportConsultant");
         language.setId("reportLanguage");
         paper.setId("reportPaper");
-        chooseLogo.setText(text.getString("dialog.chooseLogo"));
-        clearLogo.setText(text.getString("dialog.clearLogo"));
-        open.setText(text.getString("dialog.open"));
-        language.setCellFactory(l -> cell(text, "language."));
-        language.setButtonCell(cell(text, "language."));
-        paper.setCellFactory(l -> cell(text, "paper."));
-        paper.setButtonCell(cell(text, "paper."));
+        chooseLogo.setText(text.text("dialog.chooseLogo"));
+        clearLogo.setText(text.text("dialog.clearLogo"));
+        open.setText(text.text("dialog.open"));
+        language.setCellFactory(l -> cell(text));
+        language.setButtonCell(cell(text));
+        paper.setCellFactory(l -> cell(text));
+        paper.setButtonCell(cell(text));
 
         GridPane grid = new GridPane();
         grid.setHgap(10);
         grid.setVgap(8);
         int row = 0;
-        grid.addRow(row++, new Label(text.getString("dialog.customer")), customer);
-        grid.addRow(row++, new Label(text.getString("dialog.company")), company);
-        grid.addRow(row++, new Label(text.getString("dialog.consultant")), consultant);
+        grid.addRow(row++, new Label(text.text("dialog.customer")), customer);
+        grid.addRow(row++, new Label(text.text("dialog.company")), company);
+        grid.addRow(row++, new Label(text.text("dialog.consultant")), consultant);
         HBox logoRow = new HBox(8, logoName, chooseLogo, clearLogo);
         HBox.setHgrow(logoName, Priority.ALWAYS);
-        grid.addRow(row++, new Label(text.getString("dialog.logo")), logoRow);
-        grid.addRow(row++, new Label(text.getString("dialog.language")), language);
-        grid.addRow(row++, new Label(text.getString("dialog.paper")), paper);
+        grid.addRow(row++, new Label(text.text("dialog.logo")), logoRow);
+        grid.addRow(row++, new Label(text.text("dialog.language")), language);
+        grid.addRow(row++, new Label(text.text("dialog.paper")), paper);
         grid.add(open, 1, row);
         GridPane.setHgrow(customer, Priority.ALWAYS);
         customer.setPrefColumnCount(28);
@@ -86,13 +85,13 @@ public final class ExportDialog extends Dialog<ButtonType> {
         paper.valueProperty().bindBidirectional(vm.paperProperty());
         open.selectedProperty().bindBidirectional(vm.openWhenDoneProperty());
         logoName.textProperty().bind(vm.logoProperty().map(p -> String.valueOf(p.getFileName()))
-                .orElse(text.getString("dialog.noLogo")));
+                .orElse(text.text("dialog.noLogo")));
         clearLogo.disableProperty().bind(vm.logoProperty().isNull());
         clearLogo.setOnAction(e -> vm.logoProperty().set(null));
         chooseLogo.setOnAction(e -> {
             FileChooser chooser = new FileChooser();
-            chooser.setTitle(text.getString("dialog.logo"));
-            chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(text.getString("dialog.logoFiles"),
+            chooser.setTitle(text.text("dialog.logo"));
+            chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(text.text("dialog.logoFiles"),
                     "*.png", "*.jpg", "*.jpeg", "*.svg"));
             File file = chooser.showOpenDialog(getDialogPane().getScene().getWindow());
             if (file != null) {
@@ -110,12 +109,12 @@ public final class ExportDialog extends Dialog<ButtonType> {
         });
     }
 
-    private static <T extends Enum<T>> ListCell<T> cell(ResourceBundle text, String prefix) {
+    private static <T extends Enum<T>> ListCell<T> cell(Words text) {
         return new ListCell<>() {
             @Override
             protected void updateItem(T item, boolean empty) {
                 super.updateItem(item, empty);
-                setText(empty || item == null ? "" : text.getString(prefix + item.name().toLowerCase(Locale.ROOT)));
+                setText(empty || item == null ? "" : text.label(item));
             }
         };
     }

@@ -1,12 +1,10 @@
 package org.finetuneplanner.ui.report;
 
 import java.nio.file.Path;
-import java.text.MessageFormat;
 import java.time.LocalDate;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.ResourceBundle;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
@@ -34,6 +32,7 @@ import org.finetuneplanner.service.report.ReportLanguage;
 import org.finetuneplanner.service.report.ReportLogo;
 import org.finetuneplanner.service.report.ReportMeta;
 import org.finetuneplanner.service.report.ReportService;
+import org.finetuneplanner.service.text.Words;
 import org.finetuneplanner.ui.common.UiExecutors;
 
 /**
@@ -43,8 +42,6 @@ import org.finetuneplanner.ui.common.UiExecutors;
  * opener (HostServices in the app). Call on the FX thread.
  */
 public final class ExportViewModel {
-    private static final String BUNDLE = "org.finetuneplanner.ui.report.export_messages";
-
     private final ReportService service;
     private final UiExecutors executors;
     private final Consumer<Path> opener;
@@ -172,14 +169,11 @@ public final class ExportViewModel {
                 && t.getCause() != null) {
             t = t.getCause();
         }
-        String m = t.getMessage();
-        return m == null || m.isBlank() ? t.getClass().getSimpleName() : m;
+        return Words.english().message(t);
     }
 
     private String text(String key, Object... args) {
-        ResourceBundle bundle = ResourceBundle.getBundle(BUNDLE, uiLocale.get(),
-                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
-        return new MessageFormat(bundle.getString(key), uiLocale.get()).format(args);
+        return Words.forLocale(uiLocale.get()).text(key, args);
     }
 
     /** The app's language, for the status text; the report's own language is {@link #languageProperty()}. */

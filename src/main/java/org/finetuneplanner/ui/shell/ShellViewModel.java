@@ -17,6 +17,7 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.value.ObservableValue;
 
 import org.finetuneplanner.core.scenario.Scenario;
+import org.finetuneplanner.service.text.Words;
 import org.finetuneplanner.ui.common.Messages;
 import org.finetuneplanner.ui.common.UiExecutors;
 import org.finetuneplanner.ui.planner.PlannerViewModel;
@@ -146,8 +147,7 @@ public final class ShellViewModel {
                 || t instanceof java.io.UncheckedIOException || t.getMessage() == null)) {
             t = t.getCause();
         }
-        String m = t.getMessage();
-        return m == null || m.isBlank() ? t.getClass().getSimpleName() : m;
+        return Words.english().message(t);
     }
 
     public PlannerViewModel planner() {

@@ -4,11 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
-import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.Set;
 
+import org.finetuneplanner.core.Note;
+import org.finetuneplanner.core.NoteId;
 import org.finetuneplanner.core.PlanFixtures;
+import org.finetuneplanner.core.explain.TermId;
 import org.finetuneplanner.core.gpu.GpuSpec;
 import org.finetuneplanner.core.model.ArchitectureFactory;
 import org.finetuneplanner.core.model.ModelSpec;
@@ -41,17 +43,19 @@ class MemoryEstimatorTest {
                 method, training, HardwareSpec.single(gpu), DataSpec.unknown(), CostSpec.defaults());
     }
 
-    private static long term(MemoryEstimate e, String labelStart) {
-        return e.terms().stream().filter(t -> t.label().startsWith(labelStart)).mapToLong(MemoryTerm::bytes).sum();
+    /** The bytes of the terms of {@code s}'s explanation that are of one of {@code ids}. */
+    private long term(Scenario s, TermId... ids) {
+        List<TermId> wanted = List.of(ids);
+        return estimator.explain(s).stream().filter(t -> wanted.contains(t.id())).mapToLong(MemoryTerm::bytes).sum();
     }
 
     @Test
     void qloraStoresLinearWeightsInNf4WithDoubleQuantConstants() {
         // 6,979,321,856 linear weights × (4 + 8/64 + 32/16384) bit / 8 = 6,979,321,856 × 0.515869… B
         // = 3,600,438,... B ≈ 3.60 GB (peers-and-formulas §4.13: "QLoRA NF4+DQ linear weights 3.60 GB").
-        MemoryEstimate e = estimator.estimate(llama3(MethodSpec.qlora(16), TrainingSpec.defaults(false)));
+        Scenario s = llama3(MethodSpec.qlora(16), TrainingSpec.defaults(false));
         double expected = 6_979_321_856.0 * (4 + 8.0 / 64 + 32.0 / (64 * 256)) / 8;
-        assertEquals(expected, term(e, "Frozen linear weights"), 1.0);
+        assertEquals(expected, term(s, TermId.FROZEN_LINEAR_QUANTIZED), 1.0);
         assertEquals(3.60e9, expected, 0.005e9);
     }
 
@@ -64,29 +68,30 @@ class MemoryEstimatorTest {
         // param_dtype = bf16 and keeps the unsharded gradients in bf16 before the reduce-scatter, so
         // 2 · 218,112,000 · 2 B (current + prefetched block) + 1,050,673,152 · 2 B (root)
         // + 2 · 218,112,000 · 2 B (gradients) = 3,846,242,304 B — not the 4 B of the fp32 shards.
-        MemoryEstimate e = estimator.estimate(llama3(MethodSpec.full(WeightStorage.BF16),
+        Scenario s = llama3(MethodSpec.full(WeightStorage.BF16),
                 TrainingSpec.defaults(true).withCheckpointing(Checkpointing.FULL))
-                .withHardware(HardwareSpec.of(gpu, 8, Sharding.FSDP, Offload.NONE)));
-        assertEquals(3_846_242_304L, term(e, "Sharding gather / reduce-scatter buffers"));
+                .withHardware(HardwareSpec.of(gpu, 8, Sharding.FSDP, Offload.NONE));
+        assertEquals(3_846_242_304L, term(s, TermId.GATHER_BUFFERS));
     }
 
     @Test
     void hfProfileUpcastsUnquantisedParametersToFp32UnderQlora() {
         // Embeddings + head 1,050,673,152 + norms 266,240 = 1,050,939,392 params: bf16 2.10 GB, fp32 4.20 GB
         // (PEFT prepare_model_for_kbit_training; peers-and-formulas §4.4).
-        MemoryEstimate generic = estimator.estimate(llama3(MethodSpec.qlora(16), TrainingSpec.defaults(false)));
-        MemoryEstimate hf = estimator.estimate(llama3(MethodSpec.qlora(16),
-                TrainingSpec.defaults(false).withFramework(Framework.HF)));
-        assertEquals(1_050_939_392L * 2, term(generic, "Embeddings, LM head, norms"));
-        assertEquals(1_050_939_392L * 4, term(hf, "Embeddings, LM head, norms"));
+        Scenario generic = llama3(MethodSpec.qlora(16), TrainingSpec.defaults(false));
+        Scenario hf = llama3(MethodSpec.qlora(16), TrainingSpec.defaults(false).withFramework(Framework.HF));
+        assertEquals(1_050_939_392L * 2, term(generic, TermId.EMBED_HEAD_NORMS));
+        assertEquals(1_050_939_392L * 4, term(hf, TermId.EMBED_HEAD_NORMS_FP32));
+        assertEquals(0, term(hf, TermId.EMBED_HEAD_NORMS), "the upcast reads as its own term");
     }
 
     @Test
     void hfProfileKeepsLoraAdaptersAndTheirAdamStatesInFp32() {
         // 41,943,040 adapter params: fp32 weights 4 B, AdamW moments 2 × 4 B (PEFT autocast_adapter_dtype=True).
-        MemoryEstimate hf = estimator.estimate(llama3(MethodSpec.lora(16, WeightStorage.BF16),
-                TrainingSpec.defaults(false).withFramework(Framework.HF)));
-        assertEquals(41_943_040L * 4, term(hf, "Adapters"));
+        Scenario hfLora = llama3(MethodSpec.lora(16, WeightStorage.BF16),
+                TrainingSpec.defaults(false).withFramework(Framework.HF));
+        MemoryEstimate hf = estimator.estimate(hfLora);
+        assertEquals(41_943_040L * 4, term(hfLora, TermId.ADAPTERS));
         assertEquals(41_943_040L * 8, hf.perGpu().optimizerBytes());
         // torchtune keeps them bf16: 2 B weights, 2 × 2 B moments
         MemoryEstimate tt = estimator.estimate(llama3(MethodSpec.lora(16, WeightStorage.BF16),
@@ -106,7 +111,7 @@ class MemoryEstimatorTest {
         assertEquals(n * 4, e.perGpu().gradientsBytes());
         assertEquals(n * 8, e.perGpu().optimizerBytes());
         assertEquals(n * 4, e.perGpu().buffersBytes());
-        assertEquals("optimizer step", e.notes().get(0).args().get(0));
+        assertEquals(Note.of(NoteId.MEMORY_PEAK_PHASE, Phase.OPTIMIZER_STEP), e.notes().get(0));
     }
 
     @Test
@@ -124,10 +129,9 @@ class MemoryEstimatorTest {
     @Test
     void checkpointedInputsAreLayersTimesTokensTimesHiddenTimesTwoBytes() {
         // transformers PR #48444: L·b·s·h·2 = 32 · 2·2048 · 4096 · 2 B = 1 GiB exactly.
-        MemoryEstimate e = estimator.estimate(llama3(MethodSpec.lora(16, WeightStorage.BF16),
-                TrainingSpec.defaults(false).withMicroBatchSize(2).withCheckpointing(Checkpointing.FULL)));
-        long inputs = e.terms().stream().filter(t -> t.label().startsWith("Checkpointed block inputs"))
-                .mapToLong(MemoryTerm::bytes).sum();
+        long inputs = term(llama3(MethodSpec.lora(16, WeightStorage.BF16),
+                TrainingSpec.defaults(false).withMicroBatchSize(2).withCheckpointing(Checkpointing.FULL)),
+                TermId.CHECKPOINTED_INPUTS);
         // the term also holds the final norm's input and output: 4096 tokens · 4096 · (4 + 2) B = 96 MiB
         assertEquals(GIB + 4096L * 4096 * 6, inputs, 1);
     }
@@ -204,10 +208,11 @@ class MemoryEstimatorTest {
                 MethodSpec.qlora(64), new MethodSpec(FineTuneMethod.LORA, 8, 16, Set.of(LoraTarget.Q, LoraTarget.V),
                         Set.of(), WeightStorage.BF16))) {
             for (Framework f : Framework.values()) {
-                MemoryEstimate e = estimator.estimate(llama3(m, TrainingSpec.defaults(m.type() == FineTuneMethod.FULL)
-                        .withFramework(f)));
+                Scenario s = llama3(m, TrainingSpec.defaults(m.type() == FineTuneMethod.FULL).withFramework(f));
+                MemoryEstimate e = estimator.estimate(s);
+                List<MemoryTerm> terms = estimator.explain(s);
                 for (MemoryComponent c : MemoryComponent.values()) {
-                    long sum = e.terms(c).stream().mapToLong(MemoryTerm::bytes).sum();
+                    long sum = terms.stream().filter(t -> t.component() == c).mapToLong(MemoryTerm::bytes).sum();
                     assertEquals(e.perGpu().bytes(c), sum, 64, m.type() + " " + f + " " + c);
                 }
             }

@@ -6,13 +6,17 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
+import org.finetuneplanner.core.Constraint;
+import org.finetuneplanner.core.PlannerException;
+import org.finetuneplanner.core.Violation;
 import org.finetuneplanner.core.scenario.MethodSpec;
 import org.finetuneplanner.core.scenario.WeightStorage;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 class ArchitectureFactoryTest {
 
@@ -20,37 +24,43 @@ class ArchitectureFactoryTest {
     void hugeHiddenSizeIsRejectedNamingTheKeyAndTheRange() {
         Map<String, Object> c = ParameterCounterTest.llama3_8b();
         c.put("hidden_size", 1e30);
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> ArchitectureFactory.fromConfig(c));
-        assertTrue(e.getMessage().startsWith("hidden_size must be an integer 1 to 1048576"), e.getMessage());
+        PlannerException e = assertThrows(PlannerException.class, () -> ArchitectureFactory.fromConfig(c));
+        assertEquals(List.of(new Violation("hidden_size", Constraint.WHOLE_NUMBER, 1, 1_048_576L, "1E+30")),
+                e.violations());
     }
 
+    /** Llama 3 8B has 32 attention heads: the bound of the key/value heads comes from that key. */
     @ParameterizedTest
     @CsvSource(delimiter = '|', textBlock = """
-            num_hidden_layers|-3|num_hidden_layers must be an integer 1 to 10000, was -3
-            num_attention_heads|2.5|num_attention_heads must be an integer 1 to 65536 (a whole number), was 2.5
-            vocab_size|many|vocab_size must be an integer 1 to 50000000, was "many"
-            num_key_value_heads|64|num_key_value_heads must be 1 to num_attention_heads (32), was 64
-            num_key_value_heads|5|num_key_value_heads must divide num_attention_heads (32), was 5
+            num_hidden_layers  |-3  |WHOLE_NUMBER|1|10000   |-3      |
+            num_attention_heads|2.5 |WHOLE_NUMBER|1|65536   |2.5     |
+            vocab_size         |many|WHOLE_NUMBER|1|50000000|"many"  |
+            num_key_value_heads|64  |UP_TO_KEY   |1|32      |64      |num_attention_heads
+            num_key_value_heads|5   |DIVIDES_KEY |-|32      |5       |num_attention_heads
             """)
-    void badValuesNameTheKeyTheValueAndWhatIsAllowed(String key, String value, String message) {
+    void badValuesNameTheKeyTheValueAndWhatIsAllowed(String key, String value, Constraint constraint, String min,
+                                                     long max, String shown, String related) {
         Map<String, Object> c = ParameterCounterTest.llama3_8b();
         Object v = value.matches("-?\\d+") ? (Object) Integer.parseInt(value)
                 : value.matches("[\\d.]+") ? (Object) Double.parseDouble(value) : value;
         c.put(key, v);
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> ArchitectureFactory.fromConfig(c));
-        assertEquals(message, e.getMessage());
+        PlannerException e = assertThrows(PlannerException.class, () -> ArchitectureFactory.fromConfig(c));
+        Violation got = e.violations().get(0);
+        assertEquals(key, got.key());
+        assertEquals(constraint, got.constraint());
+        assertEquals(min.equals("-") ? null : Integer.valueOf(min), got.min());
+        assertEquals(max, got.max().longValue());
+        assertEquals(shown, String.valueOf(got.value()));
+        assertEquals(related == null ? "" : related, got.related());
     }
 
     @Test
     void missingKeyIsNamedWithItsOtherSpellings() {
         Map<String, Object> c = ParameterCounterTest.llama3_8b();
         c.remove("hidden_size");
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> ArchitectureFactory.fromConfig(c));
-        assertTrue(e.getMessage().startsWith("hidden_size is missing") && e.getMessage().contains("n_embd"),
-                e.getMessage());
+        PlannerException e = assertThrows(PlannerException.class, () -> ArchitectureFactory.fromConfig(c));
+        assertEquals(List.of(new Violation("hidden_size", Constraint.REQUIRED, 1, 1_048_576L,
+                List.of("n_embd", "d_model", "dim"))), e.violations());
     }
 
     @Test
@@ -128,8 +138,8 @@ class ArchitectureFactoryTest {
 
     @Test
     void parameterCountOutOfRangeIsRejected() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> ArchitectureFactory.guessFromParameters(-5));
-        assertTrue(e.getMessage().startsWith("model.parameters must be 1000000 to"), e.getMessage());
+        PlannerException e = assertThrows(PlannerException.class, () -> ArchitectureFactory.guessFromParameters(-5));
+        assertEquals(List.of(Violation.range("model.parameters", 1_000_000L, 100_000_000_000_000L, -5L)),
+                e.violations());
     }
 }

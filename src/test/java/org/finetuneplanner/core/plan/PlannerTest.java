@@ -6,11 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 
-import org.finetuneplanner.core.Estimator;
+import org.finetuneplanner.core.NoteId;
 import org.finetuneplanner.core.gpu.GpuSpec;
 import org.finetuneplanner.core.memory.MemoryEstimator;
 import org.finetuneplanner.core.scenario.HardwareSpec;
+import org.finetuneplanner.core.scenario.Limits;
 import org.finetuneplanner.core.scenario.Offload;
+import org.finetuneplanner.core.scenario.Precision;
 import org.finetuneplanner.core.scenario.Scenario;
 import org.finetuneplanner.core.scenario.Sharding;
 import org.finetuneplanner.service.persistence.ScenarioJson;
@@ -46,7 +48,7 @@ class PlannerTest {
         assertTrue(o.fits());
         assertEquals(1, o.gpuCount());
         assertEquals(Sharding.NONE, o.estimate().scenario().hardware().sharding());
-        assertEquals("Fits on one GPU.", o.reason());
+        assertEquals(List.of(new PlanReason.FitsOnOneGpu()), o.reasons());
     }
 
     @Test
@@ -63,7 +65,12 @@ class PlannerTest {
         for (Sharding s : List.of(Sharding.DDP, Sharding.FSDP_GRAD_OP, Sharding.FSDP)) {
             assertFalse(fits(base, h100, previous, s, Offload.NONE), s + " on " + previous);
         }
-        assertFalse(o.reason().isEmpty());
+        // The reason is data: the count and sharding chosen, and what one GPU alone would need (more than it has).
+        PlanReason.NeedsGpus why = (PlanReason.NeedsGpus) o.reasons().get(0);
+        assertEquals(hw.gpuCount(), why.gpus());
+        assertEquals(hw.sharding(), why.sharding());
+        assertTrue(why.oneGpuBytes() > why.capacityBytes());
+        assertEquals(o.estimate().memory().capacityBytes(), why.capacityBytes());
     }
 
     @Test
@@ -78,8 +85,11 @@ class PlannerTest {
         PlanOption o = planner.option(scenario("llama-3.1-405b", "full", "bf16", "generic", 1, 4096),
                 gpu("t4-16gb"));
         assertFalse(o.fits());
-        assertEquals(Planner.MAX_GPUS, o.gpuCount());
-        assertTrue(o.reason().startsWith("Does not fit within 64 GPUs"), o.reason());
+        assertEquals(Limits.PLANNER_MAX_GPUS, o.gpuCount());
+        PlanReason.DoesNotFit why = (PlanReason.DoesNotFit) o.reasons().get(0);
+        assertEquals(64, why.maxGpus());
+        assertEquals(o.estimate().memory().perGpu().totalBytes(), why.perGpuBytes());
+        assertTrue(why.perGpuBytes() > why.capacityBytes());
     }
 
     @Test
@@ -87,8 +97,10 @@ class PlannerTest {
         PlanOption o = planner.option(scenario("llama-3.1-8b", "lora", "fp8", "generic", 1, 2048),
                 gpu("a100-sxm-80gb"));
         assertTrue(o.fits());
-        assertTrue(o.reason().contains("FP8"), o.reason());
-        assertTrue(o.estimate().notes().stream().anyMatch(n -> n.code().equals("fp8.unsupported")));
+        assertEquals(List.of(new PlanReason.FitsOnOneGpu(),
+                new PlanReason.Fp8Fallback(o.gpu().name(), Precision.BF16)), o.reasons());
+        assertTrue(o.fp8Fallback());
+        assertTrue(o.estimate().notes().stream().anyMatch(n -> n.id() == NoteId.FP8_UNSUPPORTED));
     }
 
     @Test

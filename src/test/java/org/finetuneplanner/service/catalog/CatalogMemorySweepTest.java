@@ -66,8 +66,9 @@ class CatalogMemorySweepTest {
                     MemoryEstimate e = estimator.estimate(s);
                     runs++;
                     MemoryBreakdown b = e.perGpu();
+                    List<MemoryTerm> terms = estimator.explain(s);
                     for (MemoryComponent c : MemoryComponent.values()) {
-                        long sum = e.terms(c).stream().mapToLong(MemoryTerm::bytes).sum();
+                        long sum = terms.stream().filter(x -> x.component() == c).mapToLong(MemoryTerm::bytes).sum();
                         if (Math.abs(sum - b.bytes(c)) > 64) {
                             problems.add(model.id() + " " + i + " " + c + ": terms " + sum + " part " + b.bytes(c));
                         }

@@ -1,9 +1,11 @@
 package org.finetuneplanner.service.io;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -11,8 +13,12 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
@@ -128,6 +134,123 @@ class AtomicFilesTest {
             AtomicFiles.writeString(file, "new");
             assertEquals("rw-r-----", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
         }
+    }
+
+    @Test
+    void aSymbolicLinkIsRefusedAndNeverReplacedByARegularFile() throws IOException {
+        Path real = dir.resolve("real.pdf");
+        Files.writeString(real, "the user's file");
+        Path link = dir.resolve("link.pdf");
+        Path dangling = dir.resolve("dangling.pdf");
+        try {
+            Files.createSymbolicLink(link, real);
+            Files.createSymbolicLink(dangling, dir.resolve("nowhere.pdf"));
+        } catch (UnsupportedOperationException | IOException e) {
+            assumeTrue(false, "no symbolic links here: " + e.getMessage());
+        }
+        for (Path target : List.of(link, dangling)) {
+            IOException e = assertThrows(IOException.class, () -> AtomicFiles.writeString(target, "new"));
+            assertEquals("cannot write " + target + ": it is a symbolic link; only a new file or an existing "
+                    + "regular file is written", e.getMessage());
+            assertTrue(Files.isSymbolicLink(target), "still a link");
+        }
+        assertEquals("the user's file", Files.readString(real));
+        assertFalse(Files.exists(dir.resolve("nowhere.pdf")), "the link's target was not created either");
+        assertEquals(List.of(dangling, link, real), files(), "no temporary file left");
+    }
+
+    @Test
+    void aDeviceIsRefusedAndNothingIsCreatedBesideIt() throws IOException {
+        Path devNull = Path.of("/dev/null");
+        assumeTrue(Files.exists(devNull) && !Files.isRegularFile(devNull), "no /dev/null device here");
+        IOException e = assertThrows(IOException.class, () -> AtomicFiles.writeString(devNull, "x"));
+        assertEquals("cannot write /dev/null: it is a device; only a new file or an existing regular file is "
+                + "written", e.getMessage());
+        assertEquals(Optional.of("a device"), IoReasons.specialKind(devNull), "still the device");
+        try (Stream<Path> s = Files.list(devNull.getParent())) {
+            assertEquals(List.of(), s.filter(p -> p.getFileName().toString().contains(AtomicFiles.TEMP_MARK))
+                    .toList());
+        }
+    }
+
+    @Test
+    void aReadOnlyFileIsRefusedEvenWhereTheUserCouldOverrideIt() throws IOException {
+        Path file = dir.resolve("kept.json");
+        Files.writeString(file, "kept");
+        assumeTrue(Files.getFileStore(file).supportsFileAttributeView("posix"), "no POSIX permissions here");
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("r--r--r--"));
+        // The folder is writable, so a rename would replace the file even for its owner; root could write it too.
+        IOException e = assertThrows(IOException.class, () -> AtomicFiles.writeString(file, "new"));
+        assertEquals("cannot write " + file + ": the file is read-only", e.getMessage());
+        assertEquals("kept", Files.readString(file));
+        assertEquals(List.of(file), files());
+    }
+
+    @Test
+    void theTemporaryFileCarriesARecognisableName() throws IOException {
+        List<String> temporaries = new java.util.ArrayList<>();
+        AtomicFiles.Mover recording = (temp, target) -> {
+            temporaries.add(temp.getFileName().toString());
+            Files.move(temp, target);
+        };
+        AtomicFiles.write(dir.resolve("plan.json"), out -> out.write('x'), recording);
+        String longName = "é".repeat(49) + "\uD835\uDD18" + "x".repeat(100) + ".pdf";
+        AtomicFiles.write(dir.resolve(longName), out -> out.write('x'), recording);
+        assertTrue(temporaries.get(0).matches("\\.plan\\.json\\.ftp-tmp-[0-9a-f]{16}"), temporaries.get(0));
+        // 49 é and the surrogate pair's first half would be 50 characters: the pair is not split, 49 are kept.
+        assertTrue(temporaries.get(1).matches("\\.é{49}\\.ftp-tmp-[0-9a-f]{16}"), temporaries.get(1));
+    }
+
+    /**
+     * A write removes the temporary files of writes that were killed (older than an hour) from its folder, and
+     * nothing else: not a fresh one (another process may be writing it), not other names, folders or other
+     * folders' files.
+     */
+    @Test
+    void aWriteRemovesOnlyStaleTemporaryFilesOfItsOwnKind() throws IOException {
+        Instant now = Instant.now();
+        Path sub = Files.createDirectory(dir.resolve("sub"));
+        String stale = ".old.pdf.ftp-tmp-0123456789abcdef";
+        List<String> kept = List.of(
+                ".fresh.pdf.ftp-tmp-0123456789abcdee",   // 10 minutes old: a write under way
+                ".x.ftp-tmp-0123456789abcdeg",           // not 16 hex digits
+                ".x.ftp-tmp-0123456789abcde",            // 15 digits
+                "old.pdf.ftp-tmp-0123456789abcdef",      // not hidden
+                ".plan.json.1a2b3c4d.tmp",              // the naming of earlier versions: not recognisably ours
+                "notes.txt");
+        aged(dir.resolve(stale), now.minus(Duration.ofHours(2)));
+        aged(dir.resolve(kept.get(0)), now.minus(Duration.ofMinutes(10)));
+        for (String name : kept.subList(1, kept.size())) {
+            aged(dir.resolve(name), now.minus(Duration.ofDays(30)));
+        }
+        Path folder = Files.createDirectory(dir.resolve(".d.ftp-tmp-0123456789abcdef"));
+        Files.setLastModifiedTime(folder, FileTime.from(now.minus(Duration.ofDays(30))));
+        Path elsewhere = sub.resolve(stale);
+        aged(elsewhere, now.minus(Duration.ofDays(30)));
+
+        AtomicFiles.writeString(dir.resolve("plan.json"), "new");
+
+        List<String> left = files().stream().map(p -> p.getFileName().toString()).sorted().toList();
+        List<String> expected = new java.util.ArrayList<>(kept);
+        expected.addAll(List.of("plan.json", "sub", folder.getFileName().toString()));
+        assertEquals(expected.stream().sorted().toList(), left);
+        assertTrue(Files.exists(elsewhere), "another folder is not cleaned");
+    }
+
+    @Test
+    void anHourIsTheBoundary() throws IOException {
+        Instant now = Instant.now();
+        Path justUnder = dir.resolve(".a.ftp-tmp-00000000000000a1");
+        Path justOver = dir.resolve(".a.ftp-tmp-00000000000000a2");
+        aged(justUnder, now.minus(AtomicFiles.STALE_AFTER).plusSeconds(60));
+        aged(justOver, now.minus(AtomicFiles.STALE_AFTER).minusSeconds(60));
+        AtomicFiles.removeStaleTemporaries(dir, now);
+        assertEquals(List.of(justUnder), files());
+    }
+
+    private static void aged(Path file, Instant modified) throws IOException {
+        Files.writeString(file, "leftover");
+        Files.setLastModifiedTime(file, FileTime.from(modified));
     }
 
     private List<Path> files() throws IOException {

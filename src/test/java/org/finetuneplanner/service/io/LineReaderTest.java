@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -72,5 +73,55 @@ class LineReaderTest {
     void theLimitIsInBytes() throws IOException {
         assertTrue(read("ééé\nab", 5).get(0).tooLong());
         assertEquals(new LineReader.Line(1, "éé", 2), read("éé\r\n", 4).get(0), "CR LF is not part of the line");
+    }
+    /**
+     * The hook runs when the reader is about to wait for input, i.e. after the bytes ready so far are used up: a
+     * pipe that delivers one line at a time triggers it before each further line, a file only at its end.
+     */
+    @Test
+    void beforeWaitRunsOnlyWhenNoInputIsReady() throws IOException {
+        List<String> events = new ArrayList<>();
+        InputStream pipe = new InputStream() {
+            private final byte[][] chunks = {"a\n".getBytes(StandardCharsets.UTF_8),
+                "b\nc\n".getBytes(StandardCharsets.UTF_8)};
+            private int chunk;
+
+            @Override
+            public int read() {
+                throw new UnsupportedOperationException("the reader reads blocks");
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) {
+                if (chunk == chunks.length) {
+                    events.add("eof");
+                    return -1;
+                }
+                byte[] next = chunks[chunk++];
+                System.arraycopy(next, 0, b, off, next.length);
+                events.add("read " + next.length);
+                return next.length;
+            }
+
+            @Override
+            public int available() {
+                return 0;
+            }
+        };
+        try (LineReader reader = new LineReader(pipe, 100, () -> events.add("wait"))) {
+            for (LineReader.Line line = reader.next(); line != null; line = reader.next()) {
+                events.add(line.text());
+            }
+        }
+        assertEquals(List.of("wait", "read 2", "a", "wait", "read 4", "b", "c", "wait", "eof"), events);
+
+        List<String> fromFile = new ArrayList<>();
+        try (LineReader reader = new LineReader(new ByteArrayInputStream("a\nb\n".getBytes(StandardCharsets.UTF_8)),
+                100, () -> fromFile.add("wait"))) {
+            for (LineReader.Line line = reader.next(); line != null; line = reader.next()) {
+                fromFile.add(line.text());
+            }
+        }
+        assertEquals(List.of("a", "b", "wait"), fromFile, "all bytes ready: no wait until the end");
     }
 }

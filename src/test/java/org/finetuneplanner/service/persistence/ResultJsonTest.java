@@ -5,23 +5,24 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
-import org.junit.jupiter.api.Test;
-
 import org.finetuneplanner.core.Estimate;
 import org.finetuneplanner.core.Note;
+import org.finetuneplanner.core.NoteId;
 import org.finetuneplanner.core.cost.CostEstimate;
 import org.finetuneplanner.core.memory.MemoryBreakdown;
 import org.finetuneplanner.core.memory.MemoryEstimate;
 import org.finetuneplanner.core.model.ParameterCounts;
+import org.finetuneplanner.core.scenario.Precision;
 import org.finetuneplanner.core.scenario.Scenario;
 import org.finetuneplanner.core.time.ThroughputEstimate;
 import org.finetuneplanner.service.io.SafeJson;
+import org.junit.jupiter.api.Test;
 
 class ResultJsonTest {
 
@@ -37,9 +38,8 @@ class ResultJsonTest {
             3 * GIB / 2, 0, GIB, 900 * MIB);
 
     private Estimate estimate(OptionalDouble hours, Optional<CostEstimate> cost, List<Note> notes) {
-        MemoryEstimate memory = new MemoryEstimate(parts, 12 * GIB, 46068 * MIB, List.of(), List.of());
-        ThroughputEstimate speed = new ThroughputEstimate(4.8e10, 2600, 12.6, 0.4, "default", 362.05, 0,
-                List.of(), List.of());
+        MemoryEstimate memory = new MemoryEstimate(parts, 12 * GIB, 46068 * MIB, List.of());
+        ThroughputEstimate speed = new ThroughputEstimate(4.8e10, 2600, 12.6, 0.4, 362.05, 0, Map.of(), List.of());
         ParameterCounts counts = new ParameterCounts(8_072_204_288L, 41_943_040L, 8_030_261_248L, 6_979_321_856L,
                 1_050_673_152L, 266_240L, 41_943_040L);
         return new Estimate(scenario, counts, memory, speed, hours, cost, notes);
@@ -89,12 +89,19 @@ class ResultJsonTest {
 
     @Test
     void warningsHoldWarningMessagesAndNotesHoldEverything() {
-        List<Note> notes = List.of(Note.info("a", "an assumption"), Note.warning("fp8.unsupported", "no FP8 here"));
+        List<Note> notes = List.of(Note.of(NoteId.MEMORY_FP8_WEIGHTS),
+                Note.of(NoteId.FP8_UNSUPPORTED, "NVIDIA A100", Precision.BF16));
         ObjectNode r = ResultJson.toTree(estimate(OptionalDouble.empty(), Optional.empty(), notes),
-                List.of(Note.warning("model.guessed", "guessed architecture")));
-        assertEquals("[\"guessed architecture\",\"no FP8 here\"]", r.get("warnings").toString());
+                List.of(Note.of(NoteId.MODEL_GUESSED, 7_000_000_000L, 4096, 32)));
+        // The warnings are English sentences from the text layer, reading notes first; every note has its code.
+        assertEquals("[\"The architecture was guessed from 7,000,000,000 parameters (no model.config or "
+                + "model.preset): hidden size 4,096, 32 layers; activations and LoRA sizes are approximate\","
+                + "\"NVIDIA A100 has no FP8 tensor cores; the time assumes BF16 matmuls instead.\"]",
+                r.get("warnings").toString());
         assertEquals(3, r.get("notes").size());
         assertEquals("info", r.at("/notes/1/severity").textValue());
+        assertEquals("memory.fp8_weights", r.at("/notes/1/code").textValue());
+        assertEquals("fp8.unsupported", r.at("/notes/2/code").textValue());
     }
 
     @Test

@@ -13,12 +13,8 @@ import java.util.OptionalDouble;
 import java.util.OptionalLong;
 
 import com.fasterxml.jackson.databind.JsonNode;
-
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
-
+import org.finetuneplanner.core.Note;
+import org.finetuneplanner.core.NoteId;
 import org.finetuneplanner.core.model.ModelSpec;
 import org.finetuneplanner.core.scenario.Attention;
 import org.finetuneplanner.core.scenario.Checkpointing;
@@ -39,6 +35,11 @@ import org.finetuneplanner.core.scenario.Sharding;
 import org.finetuneplanner.core.scenario.TrainingSpec;
 import org.finetuneplanner.core.scenario.WeightStorage;
 import org.finetuneplanner.service.io.SafeJson;
+import org.finetuneplanner.service.text.Words;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class ScenarioJsonTest {
 
@@ -155,7 +156,8 @@ class ScenarioJsonTest {
         assertEquals(OptionalLong.of(7_000_000_000L), model.parameters());
         assertEquals("7B parameters", model.displayName());
         assertEquals(1, d.notes().size());
-        assertTrue(d.notes().get(0).message().contains("guessed"), d.notes().get(0).message());
+        assertEquals(List.of(Note.of(NoteId.MODEL_GUESSED, 7_000_000_000L, model.architecture().hiddenSize(),
+                model.architecture().numLayers())), d.notes());
     }
 
     @Test
@@ -188,7 +190,7 @@ class ScenarioJsonTest {
                         + "training.micro_batch_size?)",
                 "training.sequence_lenght is not a key of finetune-plan/1 and was ignored (did you mean "
                         + "training.sequence_length?)"),
-                d.notes().stream().map(n -> n.message()).toList());
+                d.notes().stream().map(Words.english()::note).toList());
         assertEquals(java.util.Optional.empty(), ScenarioJson.closest("colour", List.of("gpu", "gpu_count")));
     }
 
@@ -198,7 +200,7 @@ class ScenarioJsonTest {
         ScenarioJson.Document d = json.readDocument(with("\"trainig\": {\"micro_batch_size\": 8}"));
         assertEquals(1, d.scenario().training().microBatchSize(), "ignored: the default stays");
         assertEquals(List.of("trainig is not a key of finetune-plan/1 and was ignored (did you mean training?)"),
-                d.notes().stream().map(n -> n.message()).toList());
+                d.notes().stream().map(Words.english()::note).toList());
         assertEquals("warning", d.notes().get(0).severity().name().toLowerCase(java.util.Locale.ROOT));
     }
 

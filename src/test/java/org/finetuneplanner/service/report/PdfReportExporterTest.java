@@ -13,7 +13,6 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 import javax.imageio.ImageIO;
-
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -175,11 +174,10 @@ class PdfReportExporterTest {
         List<PlanOption> many = new ArrayList<>();
         for (int i = 0; i < 60; i++) {
             PlanOption o = base.plan().options().get(i % base.plan().options().size());
-            many.add(new PlanOption(o.gpu(), o.estimate(), o.reason()));
+            many.add(new PlanOption(o.gpu(), o.estimate(), o.reasons()));
         }
         Plan plan = new Plan(base.plan().name(), many, base.plan().cheapest(), base.plan().fastest());
-        ReportData data = new ReportData(base.meta(), base.scenario(), base.estimate(), plan, base.recommended(),
-                base.sensitivity(), base.accuracy());
+        ReportData data = base.withPlan(plan);
         String text = text(exporter.render(data));
         int headers = 0;
         for (int at = text.indexOf("Provider · price"); at >= 0; at = text.indexOf("Provider · price", at + 1)) {
@@ -194,9 +192,8 @@ class PdfReportExporterTest {
         ByteArrayOutputStream png = new ByteArrayOutputStream();
         ImageIO.write(logo, "png", png);
         ReportData base = ReportFixtures.data(ReportLanguage.EN, PaperSize.A4);
-        ReportData data = new ReportData(base.meta().withLogo(Optional.of(ReportLogo.of(png.toByteArray(),
-                "logo.png"))), base.scenario(), base.estimate(), base.plan(), base.recommended(), base.sensitivity(),
-                base.accuracy());
+        ReportData data = base.withMeta(base.meta().withLogo(Optional.of(ReportLogo.of(png.toByteArray(),
+                "logo.png"))));
         try (PDDocument doc = Loader.loadPDF(exporter.render(data))) {
             int images = 0;
             for (PDPage page : doc.getPages()) {

@@ -18,7 +18,7 @@ final class RealReportMain {
         Path dir = Path.of(args[0]);
         ScenarioJson reader = ScenarioJson.standard();
         ReportService service = ReportService.standard(reader.catalogs().gpus(), Estimator.standard()::estimate,
-                ReportAccuracy::fromBundledCases);
+                Estimator.standard()::explain, ReportAccuracy::fromBundledCases);
         for (int i = 1; i < args.length; i++) {
             Scenario s = reader.read(Path.of(args[i]));
             for (ReportLanguage lang : ReportLanguage.values()) {

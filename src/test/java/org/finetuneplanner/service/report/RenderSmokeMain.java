@@ -16,8 +16,7 @@ final class RenderSmokeMain {
                 ReportData data = ReportFixtures.data(lang, paper);
                 if (args.length > 1) {
                     ReportLogo logo = ReportLogo.read(Path.of(args[1]));
-                    data = new ReportData(data.meta().withLogo(java.util.Optional.of(logo)), data.scenario(),
-                            data.estimate(), data.plan(), data.recommended(), data.sensitivity(), data.accuracy());
+                    data = data.withMeta(data.meta().withLogo(java.util.Optional.of(logo)));
                 }
                 byte[] pdf = new PdfReportExporter().render(data);
                 System.out.printf("%s %s %d bytes %.0f ms%n", lang, paper, pdf.length, (System.nanoTime() - t0) / 1e6);

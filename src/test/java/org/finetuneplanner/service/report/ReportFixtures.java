@@ -3,13 +3,20 @@ package org.finetuneplanner.service.report;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 
 import org.finetuneplanner.core.Estimate;
+import org.finetuneplanner.core.Explanation;
 import org.finetuneplanner.core.Note;
+import org.finetuneplanner.core.NoteId;
 import org.finetuneplanner.core.cost.CostEstimate;
 import org.finetuneplanner.core.cost.CostPoint;
+import org.finetuneplanner.core.explain.Input;
+import org.finetuneplanner.core.explain.SourceId;
+import org.finetuneplanner.core.explain.Term;
+import org.finetuneplanner.core.explain.TermId;
 import org.finetuneplanner.core.gpu.GpuPrice;
 import org.finetuneplanner.core.gpu.GpuSpec;
 import org.finetuneplanner.core.gpu.Interconnect;
@@ -23,10 +30,12 @@ import org.finetuneplanner.core.model.ModelSpec;
 import org.finetuneplanner.core.model.ParameterCounts;
 import org.finetuneplanner.core.plan.Plan;
 import org.finetuneplanner.core.plan.PlanOption;
+import org.finetuneplanner.core.plan.PlanReason;
 import org.finetuneplanner.core.scenario.CostSpec;
 import org.finetuneplanner.core.scenario.DataSpec;
 import org.finetuneplanner.core.scenario.HardwareSpec;
 import org.finetuneplanner.core.scenario.MethodSpec;
+import org.finetuneplanner.core.scenario.Optimizer;
 import org.finetuneplanner.core.scenario.Scenario;
 import org.finetuneplanner.core.scenario.Sharding;
 import org.finetuneplanner.core.scenario.TrainingSpec;
@@ -40,6 +49,7 @@ import org.finetuneplanner.core.time.TimeTerm;
  */
 final class ReportFixtures {
     static final long GIB = 1L << 30;
+    private static final List<PlanReason> FITS = List.of(new PlanReason.FitsOnOneGpu());
 
     private ReportFixtures() {
     }
@@ -71,27 +81,13 @@ final class ReportFixtures {
                 (long) (gib[2] * GIB), (long) (gib[3] * GIB), (long) (gib[4] * GIB), (long) (gib[5] * GIB),
                 (long) (gib[6] * GIB), (long) (gib[7] * GIB));
         long capacity = (long) (s.hardware().capacityGib() * GIB);
-        List<MemoryTerm> terms = List.of(
-                new MemoryTerm(MemoryComponent.WEIGHTS, "BF16 base weights", parts.weightsBytes(), "N × 2 B",
-                        "8,030,261,248 × 2 B", "Micikevicius et al. 2018, Mixed Precision Training"),
-                new MemoryTerm(MemoryComponent.OPTIMIZER, "AdamW moments of the adapters", parts.optimizerBytes(),
-                        "N_trainable × 8 B", "41,943,040 × 8 B", "Loshchilov & Hutter 2019; PyTorch AdamW"),
-                new MemoryTerm(MemoryComponent.ACTIVATIONS, "Saved activations per layer", parts.activationsBytes(),
-                        "L × b × s × h × 34 / (checkpointing)", "32 × 4 × 2048 × 4096 × …",
-                        "Korthikanti et al. 2022, Reducing Activation Recomputation in Large Transformer Models"));
-        MemoryEstimate memory = new MemoryEstimate(parts, 0, capacity, terms, List.of());
+        MemoryEstimate memory = new MemoryEstimate(parts, 0, capacity, List.of());
         int gpus = s.hardware().gpuCount();
         double tokens = s.data().totalTokens().orElse(0);
         double tps = tokens / hours / 3600.0;
         double step = 16 * 2048 * gpus / tps;
-        ThroughputEstimate tp = new ThroughputEstimate(4.8e10, tps, step, 0.38,
-                "LoRA default on datacenter GPUs (fixture)", 800, 0.05, List.of(
-                        new TimeTerm(TimeTerm.Part.COMPUTE, "forward + backward matmuls", step - 0.05,
-                                "b·s·F / (peak × MFU)", "32768 × 4.8e10 / (800e12 × 0.38)",
-                                "Kaplan et al. 2020; Chowdhery et al. 2022 (MFU)"),
-                        new TimeTerm(TimeTerm.Part.COMMUNICATION, "gradient all-reduce not hidden", 0.05,
-                                "2·P·(n−1)/n / bandwidth × (1 − overlap)", "…", "NCCL performance notes")),
-                List.of());
+        ThroughputEstimate tp = new ThroughputEstimate(4.8e10, tps, step, 0.38, 800, 0.05,
+                Map.of(TimeTerm.Part.COMPUTE, step - 0.05, TimeTerm.Part.COMMUNICATION, 0.05), List.of());
         Optional<CostEstimate> cost = Optional.empty();
         if (usdPerHour > 0) {
             double gpuUsd = gpus * usdPerHour * hours;
@@ -103,7 +99,7 @@ final class ReportFixtures {
             cost = Optional.of(new CostEstimate(usdPerHour, provider, "2026-11-01", "https://example.com/pricing",
                     gpuUsd, storage, gpuUsd + storage, series, 0, 16.1, 0, 0));
         }
-        List<Note> notes = List.of(Note.info("fixture.note", "Flash attention assumed: no s² scores stored."));
+        List<Note> notes = List.of(Note.of(NoteId.MEMORY_FP8_WEIGHTS));
         return new Estimate(s, new ParameterCounts(8_072_204_288L, 41_943_040L, 8_030_261_248L, 6_979_321_856L,
                 1_050_673_152L, 266_240L, 41_943_040L), memory, tp, OptionalDouble.of(hours), cost, notes);
     }
@@ -129,22 +125,52 @@ final class ReportFixtures {
         Estimate tooSmall = on(s, t4, 8, Sharding.FSDP, new double[] {1.9, 0.01, 0.04, 9.42, 3.91, 0.12, 1.2, 0.55},
                 60.4);
         Estimate unpriced = on(s, rtx, 1, Sharding.NONE, fits, 14.0);
-        List<PlanOption> options = List.of(new PlanOption(h100, fast, ""), new PlanOption(l40s, own, ""),
-                new PlanOption(t4, tooSmall, "activations and logits alone exceed 14.6 GiB at micro-batch 4"),
-                new PlanOption(rtx, unpriced, ""));
+        List<PlanOption> options = List.of(new PlanOption(h100, fast, FITS), new PlanOption(l40s, own, FITS),
+                new PlanOption(t4, tooSmall, List.of(new PlanReason.DoesNotFit(64, Sharding.FSDP,
+                        tooSmall.memory().perGpu().totalBytes(), tooSmall.memory().capacityBytes()))),
+                new PlanOption(rtx, unpriced, FITS));
         Plan plan = new Plan(s.name(), options, Optional.of("l40s-48gb"), Optional.of("h100-sxm-80gb"));
         Scenario longer = s.withTraining(s.training().withSequenceLength(4096));
         List<SensitivityCase> cases = List.of(
                 new SensitivityCase(SensitivityCase.Kind.SEQUENCE_DOUBLED, longer,
                         estimate(longer, new double[] {15.01, 0.08, 0.31, 18.84, 7.82, 0.12, 2.1, 0.55}, 35.2, 0.87,
                                 "Vast.ai"),
-                        Optional.of(new PlanOption(l40s, on(longer, l40s, 2, Sharding.FSDP, fits, 17.9), ""))),
+                        Optional.of(new PlanOption(l40s, on(longer, l40s, 2, Sharding.FSDP, fits, 17.9), FITS))),
                 new SensitivityCase(SensitivityCase.Kind.ONE_MORE_GPU, s.withHardware(s.hardware().withGpuCount(2)),
                         on(s, l40s, 2, Sharding.NONE, fits, 8.7), Optional.empty()));
         ReportMeta meta = new ReportMeta("", "Công ty Cổ phần Dữ liệu Việt", "Acme AI Consulting", "Nguyễn Thị Hương",
                 Optional.empty(), LocalDate.of(2026, 11, 29), language, paper);
         ReportAccuracy acc = new ReportAccuracy(List.of(new ReportAccuracy.Row(ReportAccuracy.Quantity.MEMORY, 24,
                 7.9, 21.3, 10)), 30, 3, 3);
-        return new ReportData(meta, s, own, plan, Optional.of(options.get(1)), cases, acc);
+        return new ReportData(meta, s, own, plan, Optional.of(options.get(1)), cases, acc, explanation(own));
+    }
+
+    /** Three memory terms and the two time terms of a fixture estimate, with real term ids and sources. */
+    static Explanation explanation(Estimate e) {
+        MemoryBreakdown parts = e.memory().perGpu();
+        double step = e.throughput().stepSeconds();
+        return new Explanation(List.of(
+                new MemoryTerm(MemoryComponent.WEIGHTS, Term.of(TermId.MODEL_WEIGHTS, parts.weightsBytes())
+                        .in(Input.N, 8_030_261_248L).in(Input.BYTES, 2).in(Input.SHARDS, 1)
+                        .from(SourceId.PARAMETER_COUNTER).build()),
+                new MemoryTerm(MemoryComponent.OPTIMIZER, Term.of(TermId.OPTIMIZER_STATES_TWO_MOMENTS,
+                        parts.optimizerBytes()).about(Optimizer.ADAMW).in(Input.N_TRAINABLE, 41_943_040)
+                        .in(Input.PER_PARAMETER, 8).in(Input.STATE_BYTES, 4).in(Input.SHARDS, 1)
+                        .from(SourceId.OPTIMIZER_STATES).build()),
+                new MemoryTerm(MemoryComponent.ACTIVATIONS, Term.of(TermId.CHECKPOINTED_INPUTS,
+                        parts.activationsBytes()).in(Input.LAYERS, 32).in(Input.TOKENS, 8192).in(Input.HIDDEN, 4096)
+                        .in(Input.ACT_BYTES, 2).in(Input.INPUTS_TOTAL, 32L * 8192 * 4096 * 2)
+                        .from(SourceId.CHECKPOINTING).build())),
+                List.of(new TimeTerm(TimeTerm.Part.COMPUTE, Term.of(TermId.COMPUTE_FLOPS, step - 0.05)
+                                .in(Input.GA, 4).in(Input.MICRO_TOKENS, 8192).in(Input.FLOPS_PER_TOKEN, 4.8e10)
+                                .in(Input.PEAK_TFLOPS, 800).in(Input.UTILISATION, 0.38).from(SourceId.FLOPS).build()),
+                        new TimeTerm(TimeTerm.Part.COMMUNICATION, Term.of(TermId.COMMUNICATION, 0.05)
+                                .about(Sharding.DDP).in(Input.GA, 4).in(Input.OVERLAP, 0.5)
+                                .in(Input.VOLUME_MICRO, 0).in(Input.LINK, 2.5e11).in(Input.HIDEABLE, 0.2)
+                                .in(Input.VOLUME_STEP, 3.4e8).in(Input.HIDEABLE_STEP, 0.13)
+                                .from(SourceId.ZERO_COMMUNICATION).build())),
+                Term.of(TermId.UTILISATION_DEFAULT, 0.38).in(Input.UTILISATION, 0.38)
+                        .in(Input.GEMM_EFFICIENCY, 0.7).in(Input.HALF_TOKENS, 256)
+                        .from(SourceId.MATMUL_UTILISATION).build());
     }
 }

@@ -48,9 +48,8 @@ class ReportLayoutBoundsTest {
         for (ReportLanguage lang : ReportLanguage.values()) {
             for (PaperSize paper : PaperSize.values()) {
                 ReportData base = ReportFixtures.data(lang, paper);
-                ReportData data = new ReportData(base.meta().withTitle(longName + " " + longWord)
-                        .withPeople(longName, longWord, longName), base.scenario(), base.estimate(), base.plan(),
-                        base.recommended(), base.sensitivity(), base.accuracy());
+                ReportData data = base.withMeta(base.meta().withTitle(longName + " " + longWord)
+                        .withPeople(longName, longWord, longName));
                 try (PDDocument doc = Loader.loadPDF(new PdfReportExporter().render(data))) {
                     Positions p = new Positions();
                     String text = p.getText(doc);

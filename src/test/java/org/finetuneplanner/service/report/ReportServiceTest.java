@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Optional;
 
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -35,7 +34,7 @@ class ReportServiceTest {
                 + " \"sequence_length\": 2048, \"activation_checkpointing\": \"full\"},"
                 + " \"hardware\": {\"gpu\": \"l40s-48gb\"}, \"data\": {\"tokens\": 50000000, \"epochs\": 3}}");
         ReportService service = ReportService.standard(reader.catalogs().gpus(), ESTIMATOR::estimate,
-                ReportAccuracy::fromBundledCases);
+                ESTIMATOR::explain, ReportAccuracy::fromBundledCases);
         data = service.prepare(s, ReportMeta.defaults(LocalDate.of(2026, 11, 29)));
         try (PDDocument doc = Loader.loadPDF(new PdfReportExporter().render(data))) {
             text = new PDFTextStripper().getText(doc).replace('\n', ' ');

@@ -28,9 +28,8 @@ class ReportWriteTest {
 
     private static ReportData withSvg(String svg) {
         ReportData base = ReportFixtures.data(ReportLanguage.EN, PaperSize.A4);
-        return new ReportData(base.meta().withLogo(Optional.of(ReportLogo.of(svg.getBytes(StandardCharsets.UTF_8),
-                "broken.svg"))), base.scenario(), base.estimate(), base.plan(), base.recommended(),
-                base.sensitivity(), base.accuracy());
+        return base.withMeta(base.meta().withLogo(Optional.of(ReportLogo.of(svg.getBytes(StandardCharsets.UTF_8),
+                "broken.svg"))));
     }
 
     private List<String> files() throws IOException {
@@ -54,9 +53,9 @@ class ReportWriteTest {
         Path target = dir.resolve("plan.pdf");
         exporter.write(ReportFixtures.data(ReportLanguage.EN, PaperSize.A4), target);
         byte[] before = Files.readAllBytes(target);
-        // The path data stops after "M0": the logo fails while the report is laid out.
+        // The <path> is never closed: the logo, read when the cover is drawn, fails while the report is laid out.
         ReportException e = assertThrows(ReportException.class, () -> exporter.write(withSvg(
-                "<svg viewBox='0 0 10 10'><path d='M0'/></svg>"), target));
+                "<svg viewBox='0 0 10 10'><path d='M0 0 L10 10'></svg>"), target));
         assertTrue(e.getMessage().contains("broken.svg"), e.getMessage());
         assertArrayEquals(before, Files.readAllBytes(target), "the previous report is untouched");
         assertEquals(List.of("plan.pdf"), files(), "no partial or temporary file");

@@ -9,6 +9,7 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -30,6 +31,8 @@ class SpeedValidationTest {
         ScenarioJson reader = ScenarioJson.standard();
         Estimator estimator = Estimator.standard();
         List<Double> errors = new ArrayList<>();
+        // The per-case table is shown only when an assertion fails: a passing build keeps its log quiet.
+        StringBuilder table = new StringBuilder();
         try (BufferedReader in = new BufferedReader(new InputStreamReader(
                 getClass().getResourceAsStream("/validation/public-cases.jsonl"), StandardCharsets.UTF_8))) {
             for (String line = in.readLine(); line != null; line = in.readLine()) {
@@ -43,18 +46,18 @@ class SpeedValidationTest {
                 double measured = expected.path("tokens_per_second").asDouble();
                 double error = (predicted - measured) / measured;
                 errors.add(Math.abs(error));
-                System.out.printf("%-40s pred %7.0f meas %7.0f err %+5.0f%%%n", c.path("id").asText(), predicted,
-                        measured, 100 * error);
+                table.append(String.format(Locale.ROOT, "%n%-40s pred %7.0f meas %7.0f err %+5.0f%%",
+                        c.path("id").asText(), predicted, measured, 100 * error));
             }
         }
         List<Double> sorted = errors.stream().sorted().toList();
         double median = sorted.get(sorted.size() / 2);
         double within25 = sorted.stream().filter(e -> e <= 0.25).count() / (double) sorted.size();
-        System.out.printf("speed cases %d, MdAPE %.1f%%, within 25%% %.0f%%%n", sorted.size(), 100 * median,
-                100 * within25);
-        assertEquals(19, sorted.size(), "complete cases with tokens/s");
+        String summary = String.format(Locale.ROOT, "speed cases %d, MdAPE %.1f%%, within 25%% %.0f%%%s",
+                sorted.size(), 100 * median, 100 * within25, table);
+        assertEquals(19, sorted.size(), "complete cases with tokens/s; " + summary);
         // reached 25.7 % on 19 cases through the full estimator (target ≤ 30 %); the outliers are discussed in
         // docs/methodology.md "Time". The bound is the target: the memory estimate (paged optimizer headroom) moves it.
-        assertTrue(median <= 0.30, "median " + median);
+        assertTrue(median <= 0.30, summary);
     }
 }

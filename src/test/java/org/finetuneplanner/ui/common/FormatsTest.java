@@ -6,36 +6,22 @@ import java.util.Locale;
 
 import org.junit.jupiter.api.Test;
 
+/** The app's formats are the text layer's, in the language of the app's messages (examples: LocaleFormatTest). */
 class FormatsTest {
+    private static final String NBSP = "\u00a0";
     private final Formats en = Formats.of(Messages.forLocale(Locale.ENGLISH));
     private final Formats vi = Formats.of(Messages.forLocale(Locale.forLanguageTag("vi")));
 
     @Test
-    void gibIsBinaryWithOneDecimal() {
-        // 13.5 GiB = 13.5 × 2^30 = 14,495,514,624 bytes.
-        assertEquals("13.5 GiB", en.gib(14_495_514_624L));
-        assertEquals("13,5 GiB", vi.gib(14_495_514_624L));
-    }
-
-    @Test
-    void hoursSwitchUnitsWithTheSize() {
-        assertEquals("45 min", en.hours(0.75));
-        assertEquals("4.6 h", en.hours(4.6));
-        // 72 h = 3 days.
-        assertEquals("3.0 days (72 h)", en.hours(72));
-        assertEquals("4,6 giờ", vi.hours(4.6));
-    }
-
-    @Test
-    void dollarsShowCentsOnlyForSmallAmounts() {
-        assertEquals("$9.41", en.usd(9.41));
-        assertEquals("$1,235", en.usd(1234.6));
-    }
-
-    @Test
-    void shortCountsUseWords() {
-        assertEquals("8.03 B", en.shortCount(8_030_261_248L));
-        assertEquals("41.9 M", en.shortCount(41_943_040));
-        assertEquals("8,03 tỷ", vi.shortCount(8_030_261_248L));
+    void followTheLanguageOfTheMessages() {
+        assertEquals(Locale.forLanguageTag("vi"), vi.locale());
+        // 12.4 GiB given as a GiB amount; 2,600 tokens per second; a price of $2.49 per GPU-hour.
+        assertEquals("12.4" + NBSP + "GiB", en.gib(12.4));
+        assertEquals("12,4" + NBSP + "GiB", vi.gib(12.4));
+        assertEquals("2,600" + NBSP + "tok/s", en.tokensPerSecond(2600));
+        assertEquals("2.600" + NBSP + "token/giây", vi.tokensPerSecond(2600));
+        assertEquals("2,49" + NBSP + "US$/GPU·giờ", vi.usdPerGpuHour(2.49));
+        // 1.5 days = 36 h, under two days: hours.
+        assertEquals("36,0" + NBSP + "giờ", vi.hours(36));
     }
 }

@@ -110,6 +110,27 @@ class PlannerViewModelTest {
     }
 
     @Test
+    void aCoreViolationShowsAtTheFieldOfItsKeyInTheUsersLanguage() {
+        // 2×10^15 tokens parse as a count but are above the 10^15 a scenario may hold: DataSpec rejects them with
+        // a violation keyed data.tokens, which lands at the tokens field, not in a general message.
+        vm.tokensTextProperty().set("2000000000000000");
+        assertEquals("Not a valid combination: data.tokens must be 1 to 1000000000000000, was 2000000000000000",
+                vm.errorProperty(Field.TOKENS).getValue());
+        assertEquals("", vm.errorProperty(Field.GENERAL).getValue());
+        vm.messagesProperty().set(Messages.forLocale(Locale.forLanguageTag("vi")));
+        assertEquals("Tổ hợp không hợp lệ: data.tokens phải từ 1 đến 1000000000000000, nhưng đang là "
+                        + "2000000000000000", vm.errorProperty(Field.TOKENS).getValue());
+        vm.tokensTextProperty().set("50M");
+        // hardware.gpu_count has its own field; a key of a section without one goes to the section's field.
+        vm.gpuCountProperty().set(0);
+        assertTrue(vm.errorProperty(Field.GPU_COUNT).getValue().contains("hardware.gpu_count"));
+        assertEquals(Field.GPU_COUNT, Field.forKey("hardware.gpu_count"));
+        assertEquals(Field.HARDWARE, Field.forKey("hardware.gpus_per_node"));
+        assertEquals(Field.TRAINING, Field.forKey("training.micro_batch_size"));
+        assertEquals(Field.GENERAL, Field.forKey("hidden_size"));
+    }
+
+    @Test
     void badEpochsAndPriceShowAtTheirFields() {
         vm.epochsTextProperty().set("0");
         assertFalse(vm.errorProperty(Field.EPOCHS).getValue().isEmpty());

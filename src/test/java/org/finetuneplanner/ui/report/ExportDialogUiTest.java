@@ -30,7 +30,8 @@ import org.testfx.framework.junit5.Start;
 @ExtendWith(ApplicationExtension.class)
 class ExportDialogUiTest {
     private final ExportViewModel vm = new ExportViewModel(ReportService.standard(
-            ScenarioJson.standard().catalogs().gpus(), Estimator.standard()::estimate, ReportAccuracy::none),
+            ScenarioJson.standard().catalogs().gpus(), Estimator.standard()::estimate, Estimator.standard()::explain,
+            ReportAccuracy::none),
             UiExecutors.direct(), p -> { }, () -> LocalDate.of(2026, 11, 29));
     private Stage stage;
     private ExportDialog dialog;

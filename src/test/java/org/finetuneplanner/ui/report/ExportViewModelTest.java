@@ -33,7 +33,7 @@ class ExportViewModelTest {
     /** Three GPUs of the catalog keep the test quick; the report is the same code for twenty-six. */
     private static final ReportService SERVICE = ReportService.standard(READER.catalogs().gpus().stream()
             .filter(g -> List.of("l40s-48gb", "h100-sxm-80gb", "a100-sxm4-80gb").contains(g.id())).toList(),
-            Estimator.standard()::estimate, ReportAccuracy::none);
+            Estimator.standard()::estimate, Estimator.standard()::explain, ReportAccuracy::none);
     private static final Scenario SCENARIO = READER.read("{\"name\": \"Qwen LoRA\", \"model\": {\"preset\": "
             + "\"llama-3.1-8b\"}, \"method\": {\"type\": \"lora\"}, \"hardware\": {\"gpu\": \"l40s-48gb\"},"
             + " \"data\": {\"tokens\": 10000000}}");

@@ -1,0 +1,246 @@
+package org.finetuneplanner.core.memory;
+
+import java.util.List;
+import java.util.Set;
+
+import org.finetuneplanner.core.explain.Input;
+import org.finetuneplanner.core.explain.Term;
+import org.finetuneplanner.core.model.Architecture;
+import org.finetuneplanner.core.model.ParameterCounter;
+import org.finetuneplanner.core.scenario.Attention;
+import org.finetuneplanner.core.scenario.ExtraTrainable;
+import org.finetuneplanner.core.scenario.LoraTarget;
+import org.finetuneplanner.core.scenario.MethodSpec;
+import org.finetuneplanner.core.scenario.TrainingSpec;
+
+/**
+ * The bytes one transformer block saves for its backward, per token: the tensors each op keeps (Korthikanti et al.
+ * 2022, Table 2, generalised to grouped-query attention, gated MLPs, mixtures of experts and adapters), as the
+ * framework's code keeps them. Computed once per estimate; its parts (in multiples of the hidden size h) stay
+ * available for the explanation.
+ */
+final class ActivationModel {
+    private final Architecture a;
+    private final MethodSpec m;
+    private final TrainingSpec t;
+    private final FrameworkProfile fw;
+    private final boolean adapters;
+    private final boolean quantized;
+    private final boolean amp;
+    private final double actBytes;
+
+    /** The parts of {@link #perTokenLayer()}, in bytes per token. */
+    private double norms;
+    private double attention;
+    private double mlp;
+    private double lora;
+    private double dropout;
+    private double cross;
+    private double scores;
+    private double scoreBytes;
+    private boolean allInputs;
+    private final double perTokenLayer;
+
+    ActivationModel(Architecture a, MethodSpec m, TrainingSpec t, FrameworkProfile fw, boolean quantized,
+                    boolean amp, double actBytes) {
+        this.a = a;
+        this.m = m;
+        this.t = t;
+        this.fw = fw;
+        this.adapters = m.usesAdapters();
+        this.quantized = quantized;
+        this.amp = amp;
+        this.actBytes = actBytes;
+        this.perTokenLayer = compute();
+    }
+
+    /** Bytes one block saves for backward per token, eager attention's s² scores included. */
+    double perTokenLayer() {
+        return perTokenLayer;
+    }
+
+    /** The byte width of a norm's saved input: fp32 where the norm upcasts (eager), else the activations'. */
+    double normInputBytes() {
+        return (fw.normUpcast() || amp) && !t.compile() ? 4 : actBytes;
+    }
+
+    /** MLP width a token passes through: dense I, or top-k routed plus shared experts. */
+    double effectiveIntermediate() {
+        Architecture.Moe moe = a.moe();
+        if (!moe.isMoe()) {
+            return a.intermediateSize();
+        }
+        double moeWidth = (double) moe.expertsPerToken() * moe.expertIntermediate()
+                + (double) moe.sharedExperts() * moe.sharedIntermediate();
+        int moeLayers = ParameterCounter.moeLayers(a);
+        return (moeWidth * moeLayers + (double) a.intermediateSize() * (a.numLayers() - moeLayers))
+                / a.numLayers();
+    }
+
+    /** Encoders fine-tuned with dropout after attention and MLP (BERT, RoBERTa, GPT-2, T5, DistilBERT). */
+    boolean hasHiddenDropout() {
+        String type = a.modelType();
+        return type.equals("bert") || type.endsWith("roberta") || type.equals("gpt2") || type.equals("t5")
+                || type.equals("distilbert");
+    }
+
+    /** Puts the parts of a block's bytes per token into a term, in multiples of h. */
+    Term.Builder describe(Term.Builder term) {
+        double h = a.hiddenSize();
+        return term.in(Input.PER_TOKEN, perTokenLayer).in(Input.NORMS_H, norms / h)
+                .in(Input.ATTENTION_H, attention / h).in(Input.MLP_H, mlp / h)
+                .in(Input.LORA_H, lora / h, lora > 0).in(Input.DROPOUT, 1, dropout > 0)
+                .in(Input.CROSS_H, cross / h, cross > 0).in(Input.FROZEN_NO_INPUT, 1, !allInputs)
+                .in(Input.SCORES_H, scores / h, scores > 0).in(Input.SCORE_BYTES, scoreBytes, scores > 0);
+    }
+
+    private double compute() {
+        double p = actBytes;
+        double h = a.hiddenSize();
+        double qW = a.queryWidth();
+        double kvW = a.kvWidth();
+        if (a.mla().isMla()) {
+            qW = (double) a.numHeads() * (a.mla().qkNopeHeadDim() + a.mla().qkRopeHeadDim());
+            kvW = qW;
+        } else if (fw.expandsKvHeads() && !t.compile()) {
+            kvW = qW;
+        }
+        double iEff = effectiveIntermediate();
+        boolean compiled = t.compile();
+        boolean normTrainable = !adapters || m.extraTrainable().contains(ExtraTrainable.NORM);
+
+        // A linear keeps its input only for its weight gradient (PyTorch saves mm's input only when the weight
+        // requires grad): always in full fine-tuning; never for a frozen nn.Linear; for a LoRA-adapted one its
+        // lora_A keeps the input itself unless dropout or an fp32 cast makes a new tensor (counted under
+        // LoRA); bitsandbytes' quantised matmuls keep it regardless (MatMul4Bit ctx.tensors = (A, B)).
+        allInputs = !adapters || (quantized && fw.quantizedKeepsInputs());
+        boolean plainAdapterInput = adapters && !fw.loraDropout()
+                && !(fw.adapterFp32() && p < 4 && !t.masterWeights());
+        Set<LoraTarget> targets = adapters ? m.targets() : Set.of();
+        boolean keepAttnIn = allInputs || plainAdapterInput && (targets.contains(LoraTarget.Q)
+                || targets.contains(LoraTarget.K) || targets.contains(LoraTarget.V));
+        boolean keepMlpIn = allInputs || plainAdapterInput && (targets.contains(LoraTarget.UP)
+                || a.gatedMlp() && targets.contains(LoraTarget.GATE));
+        boolean keepOIn = allInputs || plainAdapterInput && targets.contains(LoraTarget.O);
+        boolean keepDownIn = allInputs || plainAdapterInput && targets.contains(LoraTarget.DOWN);
+        // Under autocast a norm's output is fp32 and every linear reading it casts it to 16 bit itself: the
+        // autocast cache holds casts of leaf tensors only (weights; ATen autocast_mode.cpp cached_cast requires
+        // arg.is_leaf()), so q, k and v (gate and up) each save their own copy. Without autocast (or compiled,
+        // where inductor merges the casts) the linears share the one 16-bit tensor.
+        boolean ownCasts = amp && !compiled;
+        double attnCopies = ownCasts ? attentionInputReaders(targets) : 1;
+        double mlpCopies = ownCasts ? mlpInputReaders(targets) : 1;
+        if (a.parallelBlock()) {
+            double shared = (keepAttnIn ? attnCopies : 0) + (keepMlpIn ? mlpCopies : 0);
+            keepAttnIn = keepAttnIn || keepMlpIn;
+            keepMlpIn = false;
+            attnCopies = ownCasts ? shared : 1;
+        }
+
+        double normInternal = compiled ? p * h : normInputBytes() * h + (normTrainable ? p * h : 0);
+        norms = a.normsPerLayer() * normInternal
+                + p * h * ((keepAttnIn ? attnCopies : 0) + (keepMlpIn ? mlpCopies : 0));
+        // q, k, v after RoPE and the attention output (kept by the kernel), the o-projection's input copy
+        attention = p * (qW + 2 * kvW + qW) + 4.0 * a.numHeads() + (keepOIn ? p * qW : 0);
+        if (fw.fusedQkv() && !a.mla().isMla()) {
+            // v is a view of the fused qkv output, so the whole buffer stays beside the roped q and k
+            attention += p * (qW + a.kvWidth());
+        }
+        if (a.qkNorm()) {
+            attention += p * (qW + kvW);
+        }
+        if (a.gatedMlp()) {
+            // gate and up outputs, the activation (eager only: compile recomputes it), and the product that
+            // feeds the down projection
+            mlp = (compiled ? 2 : 3) * iEff * p + (keepDownIn ? iEff * p : 0);
+        } else {
+            // fc1 output (kept by GELU) and GELU output (the fc2 input)
+            mlp = iEff * p + (keepDownIn ? iEff * p : 0);
+        }
+        if (a.moe().isMoe()) {
+            mlp += 4.0 * a.moe().experts() + p * h * a.moe().expertsPerToken();
+        }
+        dropout = hasHiddenDropout() ? 2 * h : 0;
+        lora = loraActivations(p, h, qW, iEff, compiled);
+        cross = a.crossAttentionLayers() > 0
+                ? (double) a.crossAttentionLayers() / a.numLayers() * (p * (4 * qW + 2 * kvW) + normInternal
+                + p * h) : 0;
+        double perToken = norms + attention + mlp + dropout + lora + cross;
+        if (t.attention() == Attention.EAGER) {
+            double softmax = (fw.normUpcast() || amp) && !hasHiddenDropout() ? 4 : p;
+            if (amp) {
+                softmax = 4;
+            }
+            scoreBytes = softmax + (hasHiddenDropout() ? 1 + p : (softmax != p ? p : 0));
+            scores = (double) a.numHeads() * t.sequenceLength() * scoreBytes;
+            perToken += scores;
+        }
+        return perToken;
+    }
+
+    /** Separate linears that read the attention input and keep it (each its own autocast cast). */
+    private int attentionInputReaders(Set<LoraTarget> targets) {
+        if (fw.fusedQkv()) {
+            return 1;
+        }
+        if (a.mla().isMla()) {
+            return 2; // q (or q_a) and kv_a projections
+        }
+        if (!adapters || quantized && fw.quantizedKeepsInputs()) {
+            return 3;
+        }
+        int n = 0;
+        for (LoraTarget q : List.of(LoraTarget.Q, LoraTarget.K, LoraTarget.V)) {
+            n += targets.contains(q) ? 1 : 0;
+        }
+        return Math.max(1, n);
+    }
+
+    /** Separate linears that read the MLP input and keep it: gate and up, or fc1. */
+    private int mlpInputReaders(Set<LoraTarget> targets) {
+        if (!a.gatedMlp()) {
+            return 1;
+        }
+        if (!adapters || quantized && fw.quantizedKeepsInputs()) {
+            return 2;
+        }
+        return targets.contains(LoraTarget.UP) && targets.contains(LoraTarget.GATE) ? 2 : 1;
+    }
+
+    private double loraActivations(double p, double h, double qW, double iEff, boolean compiled) {
+        if (!adapters) {
+            return 0;
+        }
+        Set<LoraTarget> targets = m.targets();
+        double castBytes = fw.adapterFp32() && p < 4 && !t.masterWeights() ? 4 : 0;
+        double dropBytes = fw.loraDropout() ? (compiled ? 1 : 1 + p) : 0;
+        double perInput = castBytes + dropBytes;
+        double sum = 0;
+        int modules = 0;
+        boolean qkvCounted = false;
+        for (LoraTarget target : targets) {
+            boolean qkv = target == LoraTarget.Q || target == LoraTarget.K || target == LoraTarget.V;
+            if (qkv && fw.fusedQkv()) {
+                // one fused projection: its input passes through the adapter dropout once
+                if (qkvCounted) {
+                    modules++;
+                    continue;
+                }
+                qkvCounted = true;
+            }
+            double dIn = switch (target) {
+                case Q, K, V, GATE, UP -> h;
+                case O -> qW;
+                case DOWN -> iEff;
+                case LM_HEAD -> 0;
+            };
+            if (target == LoraTarget.GATE && !a.gatedMlp()) {
+                continue;
+            }
+            sum += perInput * dIn;
+            modules++;
+        }
+        double adapterOut = (castBytes > 0 ? 4 : p) * 2.0 * m.rank() * modules;
+        return sum + adapterOut;
+    }
+}

@@ -1,0 +1,312 @@
+package org.finetuneplanner.core.memory;
+
+import static org.finetuneplanner.core.memory.MemoryContext.round;
+import static org.finetuneplanner.core.memory.MemoryEstimator.ALLOCATOR_FLOOR_GIB;
+import static org.finetuneplanner.core.memory.MemoryEstimator.CUDA_CONTEXT_GIB;
+import static org.finetuneplanner.core.memory.MemoryEstimator.FRAGMENTATION_STATIC;
+import static org.finetuneplanner.core.memory.MemoryEstimator.FRAGMENTATION_TRANSIENT;
+import static org.finetuneplanner.core.memory.MemoryEstimator.GIB;
+import static org.finetuneplanner.core.memory.MemoryEstimator.NCCL_GIB;
+
+import java.util.List;
+
+import org.finetuneplanner.core.Bytes;
+import org.finetuneplanner.core.Note;
+import org.finetuneplanner.core.NoteId;
+import org.finetuneplanner.core.explain.Input;
+import org.finetuneplanner.core.explain.SourceId;
+import org.finetuneplanner.core.explain.Term;
+import org.finetuneplanner.core.explain.TermId;
+import org.finetuneplanner.core.model.Architecture;
+import org.finetuneplanner.core.scenario.Checkpointing;
+import org.finetuneplanner.core.scenario.HardwareSpec;
+import org.finetuneplanner.core.scenario.Loss;
+import org.finetuneplanner.core.scenario.Precision;
+import org.finetuneplanner.core.scenario.Scenario;
+import org.finetuneplanner.core.scenario.TrainingSpec;
+
+/**
+ * One memory estimate: the model states, the activations and logits of each phase of the step, the peak, the
+ * caching allocator and the context. Computes the totals; when asked to {@code explain}, it also records every
+ * contribution as a {@link MemoryTerm} (only then: the planner's search and a slider tick build none). Lives for a
+ * single call of {@link MemoryEstimator}.
+ */
+final class MemoryRun {
+    private final MemoryContext c;
+    private final ModelStates model;
+    private final Architecture a;
+    private final TrainingSpec t;
+    private final HardwareSpec hw;
+    private final FrameworkProfile fw;
+    private final boolean explain;
+    private final List<Note> notes;
+    private final int gpus;
+    private final boolean amp;
+    private final double actBytes;
+    private final long tokens;
+    private final boolean adapters;
+    private final ActivationModel act;
+
+    MemoryRun(Scenario s, boolean explain) {
+        this.c = new MemoryContext(s, explain);
+        this.model = new ModelStates(c);
+        this.a = c.a;
+        this.t = c.t;
+        this.hw = c.hw;
+        this.fw = c.fw;
+        this.explain = explain;
+        this.notes = c.notes;
+        this.gpus = c.gpus;
+        this.amp = c.amp;
+        this.actBytes = c.actBytes;
+        this.tokens = c.tokens;
+        this.adapters = c.adapters;
+        this.act = c.act;
+    }
+
+    /** The explained terms, grouped by memory part in the order the parts are drawn (after {@link #estimate}). */
+    List<MemoryTerm> terms() {
+        return c.terms();
+    }
+
+    private void add(MemoryComponent component, Term.Builder term) {
+        c.add(component, term);
+    }
+
+    MemoryEstimate estimate() {
+        // ---- long-lived parts -------------------------------------------------------------------------
+        double weights = model.weights();
+        double ampCopies = model.ampCopies();
+        double states = model.optimizerStates();
+        double grads = model.gradients();
+        double gradsDuringForward = t.gradientAccumulationSteps() > 1 && !t.optimizerInBackward() ? grads : 0;
+        double persistentBuffers = model.persistentBuffers();
+        double stepBuffers = model.optimizerTemporaries();
+
+        // ---- activations ---------------------------------------------------------------------------
+        double perTokenLayer = act.perTokenLayer();
+        double layerWorking = perTokenLayer * tokens;
+        double finalNorm = tokens * a.hiddenSize() * (act.normInputBytes() + actBytes);
+        double saved;
+        double recompute;
+        Checkpointing ckpt = t.checkpointing();
+        if (ckpt == Checkpointing.FULL && fw.offloadCheckpoints()) {
+            ckpt = Checkpointing.OFFLOAD;
+        }
+        double inputs = (double) a.numLayers() * tokens * a.hiddenSize() * actBytes;
+        double blockInput = (double) tokens * a.hiddenSize() * actBytes;
+        // The activation gradients a block's backward works with, checkpointed or not.
+        double backwardTransient = 2.0 * tokens * Math.max(act.effectiveIntermediate(), a.hiddenSize()) * actBytes;
+        // What one block's backward holds at the end of the backward pass (the first block): its saved tensors
+        // and the activation-gradient temporaries, whether they were kept from forward or recomputed.
+        double lastBlockBackward = layerWorking + backwardTransient;
+        if (ckpt == Checkpointing.NONE) {
+            saved = layerWorking * a.numLayers() + finalNorm;
+            recompute = backwardTransient;
+        } else {
+            // The recomputed block's input is one of the checkpointed (or brought-back) inputs and also the
+            // first tensor its working set saves: counted once.
+            recompute = layerWorking + backwardTransient - blockInput;
+            if (ckpt == Checkpointing.FULL) {
+                saved = inputs + finalNorm;
+            } else {
+                c.hostBytes += inputs * c.gpusOnNode();
+                // Two block inputs in flight (one being offloaded, one being brought back), but never more
+                // than the model has blocks: a one-block model keeps one, as full checkpointing would.
+                saved = Math.min(2, a.numLayers()) * (double) tokens * a.hiddenSize() * actBytes + finalNorm;
+            }
+        }
+        double logits = logits();
+        double gather = model.gatherBuffers();
+
+        // ---- the three phases ------------------------------------------------------------------------
+        double fixed = weights + states + persistentBuffers;
+        double lossPhase = fixed + ampCopies + gradsDuringForward + saved + logits + gather;
+        double backwardStart = fixed + ampCopies + gradsDuringForward + saved + recompute + gather;
+        double backwardEnd = fixed + ampCopies + grads + lastBlockBackward + gather;
+        double stepPhase = fixed + grads + stepBuffers;
+        double peak = Math.max(Math.max(lossPhase, backwardStart), Math.max(backwardEnd, stepPhase));
+        double wPart = weights + ampCopies;
+        double gPart;
+        double aPart;
+        double lPart = 0;
+        double bPart = persistentBuffers + gather;
+        Phase phase;
+        if (peak == lossPhase) {
+            phase = Phase.LOSS;
+            gPart = gradsDuringForward;
+            aPart = saved;
+            lPart = logits;
+        } else if (peak == backwardStart) {
+            phase = Phase.BACKWARD_START;
+            gPart = gradsDuringForward;
+            aPart = saved + recompute;
+        } else if (peak == backwardEnd) {
+            phase = Phase.BACKWARD_END;
+            gPart = grads;
+            aPart = lastBlockBackward;
+        } else {
+            phase = Phase.OPTIMIZER_STEP;
+            wPart = weights;
+            gPart = grads;
+            aPart = 0;
+            bPart = persistentBuffers + stepBuffers;
+        }
+        double oPart = states;
+
+        // ---- caching allocator, context ----------------------------------------------------------------
+        double allocator = fragmentation(wPart, gPart, grads, oPart, aPart + lPart + bPart);
+        // The caching allocator never hands memory back within a step, so peak_reserved is the largest
+        // reserve of any phase, not only the reserve of the phase with the most live tensors: a phase with
+        // fewer live bytes but more churn (the optimizer step's temporaries) can reserve more. Taking only the
+        // winner's made the total fall when a larger micro-batch moved the peak from that phase to another.
+        double peakReserved = Math.max(Math.max(
+                lossPhase + fragmentation(weights + ampCopies, gradsDuringForward, grads, states,
+                        saved + logits + persistentBuffers + gather),
+                backwardStart + fragmentation(weights + ampCopies, gradsDuringForward, grads, states,
+                        saved + recompute + persistentBuffers + gather)), Math.max(
+                backwardEnd + fragmentation(weights + ampCopies, grads, grads, states,
+                        lastBlockBackward + persistentBuffers + gather),
+                stepPhase + fragmentation(weights, grads, grads, states, persistentBuffers + stepBuffers)));
+        double otherPhase = Math.max(0, peakReserved - peak - allocator);
+        allocator += otherPhase;
+        double context = CUDA_CONTEXT_GIB * GIB + (gpus > 1 ? NCCL_GIB * GIB : 0);
+
+        if (explain) {
+            model.explainAutocast(ampCopies, phase);
+            explainActivations(aPart, phase, saved, recompute, inputs, ckpt);
+            explainLogits(lPart);
+            model.explainGradients(gPart, phase);
+            model.explainStepTemporaries(stepBuffers, phase);
+            model.explainGather(gather, bPart, phase);
+            boolean gradsChurn = gPart == grads && !adapters;
+            add(MemoryComponent.ALLOCATOR, Term.of(TermId.ALLOCATOR, allocator)
+                    .in(Input.FRAGMENTATION_TRANSIENT, FRAGMENTATION_TRANSIENT)
+                    .in(Input.FRAGMENTATION_STATIC, FRAGMENTATION_STATIC).in(Input.FLOOR_GIB, ALLOCATOR_FLOOR_GIB)
+                    .in(Input.CHURN, aPart + lPart + bPart + (gradsChurn ? gPart : 0))
+                    .in(Input.STATIC, wPart + oPart + (gradsChurn ? 0 : gPart))
+                    .in(Input.OTHER_PHASE, otherPhase, otherPhase > 0).from(SourceId.CACHING_ALLOCATOR));
+            add(MemoryComponent.CUDA_CONTEXT, Term.of(TermId.CUDA_CONTEXT, CUDA_CONTEXT_GIB * GIB)
+                    .in(Input.CONTEXT_GIB, CUDA_CONTEXT_GIB).from(SourceId.CUDA_CONTEXT));
+            if (gpus > 1) {
+                add(MemoryComponent.CUDA_CONTEXT, Term.of(TermId.NCCL, NCCL_GIB * GIB)
+                        .in(Input.CONTEXT_GIB, NCCL_GIB).from(SourceId.CUDA_CONTEXT));
+            }
+        }
+
+        MemoryBreakdown breakdown = new MemoryBreakdown(round(wPart), round(gPart), round(oPart), round(aPart),
+                round(lPart), round(bPart), round(allocator), round(context));
+        notes.add(0, Note.of(NoteId.MEMORY_PEAK_PHASE, phase));
+        long capacity = Math.round(hw.capacityGib() * GIB);
+        double allocated = breakdown.peakAllocatedBytes();
+        if (lPart > 0.25 * allocated && t.loss() == Loss.STANDARD && !fw.fusedLoss()) {
+            notes.add(Note.of(NoteId.MEMORY_LOGITS_DOMINANT, Bytes.of(lPart)));
+        }
+        if (aPart > 0.4 * allocated && t.checkpointing() == Checkpointing.NONE) {
+            notes.add(Note.of(NoteId.MEMORY_ACTIVATIONS_DOMINANT, Bytes.of(aPart)));
+        }
+        if (t.precision() == Precision.FP8) {
+            notes.add(Note.of(NoteId.MEMORY_FP8_WEIGHTS));
+        }
+        if (a.guessed()) {
+            notes.add(Note.of(NoteId.MEMORY_GUESSED_ARCHITECTURE));
+        }
+        return new MemoryEstimate(breakdown, round(c.hostBytes), capacity, notes);
+    }
+
+    /**
+     * The caching allocator's extra over the live tensors of one phase: a share of the churning memory
+     * (activations, logits, buffers, and full-model gradients that are freed and re-made every step) and of
+     * the long-lived memory, plus a floor.
+     */
+    private double fragmentation(double w, double g, double grads, double o, double churning) {
+        boolean gradsChurn = g == grads && !adapters;
+        double churn = churning + (gradsChurn ? g : 0);
+        double staticPart = w + o + (gradsChurn ? 0 : g);
+        return FRAGMENTATION_TRANSIENT * churn + FRAGMENTATION_STATIC * staticPart + ALLOCATOR_FLOOR_GIB * GIB;
+    }
+
+    // ---- activations ---------------------------------------------------------------------------------
+
+    private void explainActivations(double aPart, Phase phase, double saved, double recompute, double inputs,
+                                    Checkpointing ckpt) {
+        if (aPart <= 0) {
+            return;
+        }
+        if (ckpt == Checkpointing.NONE) {
+            boolean first = phase == Phase.BACKWARD_END;
+            double kept = first ? aPart - recompute : Math.min(aPart, saved);
+            add(MemoryComponent.ACTIVATIONS, act.describe(Term.of(first ? TermId.ACTIVATIONS_FIRST_BLOCK
+                    : TermId.ACTIVATIONS_SAVED, kept).in(Input.LAYERS, a.numLayers()).in(Input.TOKENS, tokens))
+                    .from(SourceId.KORTHIKANTI_2022));
+            if (aPart - kept > 0) {
+                add(MemoryComponent.ACTIVATIONS, Term.of(TermId.BACKWARD_TEMPORARIES, aPart - kept)
+                        .in(Input.TOKENS, tokens).in(Input.ACT_BYTES, actBytes).from(SourceId.CHECKPOINTING));
+            }
+            return;
+        }
+        double kept = phase == Phase.BACKWARD_END ? 0 : saved;
+        if (kept > 0) {
+            add(MemoryComponent.ACTIVATIONS, Term.of(ckpt == Checkpointing.FULL ? TermId.CHECKPOINTED_INPUTS
+                    : TermId.OFFLOADED_INPUTS, kept).in(Input.LAYERS, a.numLayers()).in(Input.TOKENS, tokens)
+                    .in(Input.HIDDEN, a.hiddenSize()).in(Input.ACT_BYTES, actBytes).in(Input.INPUTS_TOTAL, inputs)
+                    .from(SourceId.CHECKPOINTING));
+        }
+        double rest = aPart - kept;
+        if (rest > 0) {
+            add(MemoryComponent.ACTIVATIONS, act.describe(Term.of(TermId.RECOMPUTED_BLOCK, rest)
+                    .in(Input.TOKENS, tokens).in(Input.ACT_BYTES, actBytes)).from(SourceId.CHECKPOINTING));
+        }
+    }
+
+    // ---- logits ----------------------------------------------------------------------------------------
+
+    private void explainLogits(double lPart) {
+        if (lPart > 0) {
+            add(MemoryComponent.LOGITS, Term.of(logitsId, lPart).in(Input.TOKENS, tokens)
+                    .in(Input.VOCAB, a.vocabSize()).in(Input.BYTES, logitBytes).in(Input.ACT_BYTES, actBytes)
+                    .in(Input.KEPT_BYTES, logitsKept).in(Input.LOGITS_DROPPED, 1, fw.logitsUpcastInModel())
+                    .from(SourceId.LOGITS));
+        }
+    }
+
+
+    /** The cross-entropy's formula and its bytes per logit (explanation). */
+    private TermId logitsId = TermId.LOGITS_STANDARD;
+    private double logitBytes;
+    private double logitsKept;
+
+    private double logits() {
+        String type = a.modelType();
+        if (type.equals("bert") || type.endsWith("roberta") || type.equals("distilbert")) {
+            // an encoder fine-tuned with a task head has no b·s·V logits
+            return 0;
+        }
+        double p = actBytes;
+        double kept = fw.logitsUpcastInModel() ? 4 : p;
+        double perLogit;
+        if (fw.fusedLoss()) {
+            perLogit = p;
+            logitsId = TermId.LOGITS_FUSED;
+        } else if (fw.lossInComputeDtype() && !amp && p < 4) {
+            perLogit = t.loss() == Loss.CHUNKED ? p : 2 * p;
+            logitsId = TermId.LOGITS_NO_UPCAST;
+        } else if (t.compile()) {
+            perLogit = t.loss() == Loss.CHUNKED ? p : kept + 4 + p;
+            logitsId = t.loss() == Loss.CHUNKED ? TermId.LOGITS_COMPILED_CHUNKED : TermId.LOGITS_COMPILED;
+        } else if (t.loss() == Loss.CHUNKED) {
+            perLogit = p + 4;
+            logitsId = TermId.LOGITS_CHUNKED;
+        } else {
+            double lsm = 4;
+            double transients = 8;
+            perLogit = kept + lsm + transients - (fw.logitsUpcastInModel() ? 4 : 0);
+            logitsId = TermId.LOGITS_STANDARD;
+        }
+        logitBytes = perLogit;
+        logitsKept = kept;
+        double elements = (double) tokens * a.vocabSize();
+        return elements * perLogit;
+    }
+
+}
