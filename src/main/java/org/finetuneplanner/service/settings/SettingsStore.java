@@ -11,7 +11,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.Optional;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import com.fasterxml.jackson.core.JsonProcessingException;
 
 import org.finetuneplanner.service.io.AtomicFiles;
 import org.finetuneplanner.service.io.Bounds;
@@ -106,9 +105,36 @@ public final class SettingsStore {
     record Theme(Boolean dark) {
     }
 
-    /** The saved settings; defaults when there are none or the file is damaged (then it is moved aside). */
+    /**
+     * The saved settings; defaults when there are none or the file is damaged (then it is moved aside). When there
+     * is no {@value #SETTINGS} yet but the {@value LegacySettings#FILE} of an earlier version is there, its values
+     * are carried over: read once and saved as {@value #SETTINGS} at once (the old file is left as it was, for that
+     * version).
+     */
     public Loaded<Settings> load() {
         Path file = folder.resolve(SETTINGS);
+        Path legacy = folder.resolve(LegacySettings.FILE);
+        if (Files.notExists(file) && Files.exists(legacy)) {
+            Loaded<Settings> carried = read(legacy, LegacySettings::parse);
+            if (carried.setAside().isEmpty() && Files.notExists(file)) {
+                try {
+                    save(carried.value());
+                } catch (IOException e) {
+                    // Not lost: the old file is still there and is read again on the next start.
+                }
+            }
+            return carried;
+        }
+        return read(file, text -> SafeJson.bind(text, SettingsFile.class).toSettings());
+    }
+
+    /** How the text of a settings file becomes settings; throws when the file is damaged. */
+    @FunctionalInterface
+    private interface Format {
+        Settings parse(String text) throws IOException;
+    }
+
+    private static Loaded<Settings> read(Path file, Format format) {
         String text;
         try {
             // A file of gigabytes (a disk error, a mistaken copy) is damage, not a reason to run out of memory.
@@ -124,8 +150,8 @@ public final class SettingsStore {
             return new Loaded<>(Settings.defaults(), setAside(file));
         }
         try {
-            return new Loaded<>(SafeJson.bind(text, SettingsFile.class).toSettings(), Optional.empty());
-        } catch (JsonProcessingException | RuntimeException e) {
+            return new Loaded<>(format.parse(text), Optional.empty());
+        } catch (IOException | RuntimeException e) {
             return new Loaded<>(Settings.defaults(), setAside(file));
         }
     }
