@@ -14,6 +14,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import org.finetuneplanner.service.io.SafeJson;
 
@@ -36,14 +38,17 @@ class SettingsStoreTest {
         assertEquals(s, store.load().value());
     }
 
-    @Test
-    void damagedFileIsSetAsideAndDefaultsUsed() throws IOException {
-        Path file = dir.resolve(SettingsStore.SETTINGS);
+    /** The settings file, or the old one that is to be carried over: damaged, neither gives settings.json. */
+    @ParameterizedTest
+    @ValueSource(strings = {SettingsStore.SETTINGS, LegacySettings.FILE})
+    void damagedFileIsSetAsideAndDefaultsUsed(String name) throws IOException {
+        Path file = dir.resolve(name);
         Files.writeString(file, "window.width=wide\ntheme.dark=maybe\n");
         SettingsStore.Loaded<Settings> loaded = new SettingsStore(dir).load();
         assertEquals(Settings.defaults(), loaded.value());
         assertTrue(loaded.setAside().isPresent());
         assertFalse(Files.exists(file));
+        assertFalse(Files.exists(dir.resolve(SettingsStore.SETTINGS)), "nothing was saved or carried over");
         // The damaged text is kept, unchanged, for whoever wants to look at it.
         assertEquals("window.width=wide\ntheme.dark=maybe\n", Files.readString(loaded.setAside().get()));
     }
@@ -119,18 +124,6 @@ class SettingsStoreTest {
         Files.writeString(dir.resolve(LegacySettings.FILE), "window.x=NaN\nwindow.y=NaN\ntheme.dark=true\n");
         assertEquals(new Settings(Double.NaN, Double.NaN, 1440, 900, false, true, "en"),
                 new SettingsStore(dir).load().value());
-    }
-
-    @Test
-    void aDamagedOldFileIsSetAsideAndDefaultsUsed() throws IOException {
-        Path old = dir.resolve(LegacySettings.FILE);
-        Files.writeString(old, "window.width=wide\ntheme.dark=maybe\n");
-        SettingsStore.Loaded<Settings> loaded = new SettingsStore(dir).load();
-        assertEquals(Settings.defaults(), loaded.value());
-        assertTrue(loaded.setAside().isPresent());
-        assertEquals("window.width=wide\ntheme.dark=maybe\n", Files.readString(loaded.setAside().get()));
-        assertFalse(Files.exists(old));
-        assertFalse(Files.exists(dir.resolve(SettingsStore.SETTINGS)), "nothing was carried over");
     }
 
     @Test
