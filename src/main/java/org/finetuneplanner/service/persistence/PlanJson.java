@@ -1,12 +1,12 @@
 package org.finetuneplanner.service.persistence;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+
 import org.finetuneplanner.core.Estimate;
-import org.finetuneplanner.core.Note;
 import org.finetuneplanner.core.cost.CostEstimate;
 import org.finetuneplanner.core.cost.CostProjector;
 import org.finetuneplanner.core.cost.Rental;
@@ -14,10 +14,16 @@ import org.finetuneplanner.core.plan.Adjustment;
 import org.finetuneplanner.core.plan.Plan;
 import org.finetuneplanner.core.plan.PlanOption;
 import org.finetuneplanner.core.plan.PlanReason;
+import org.finetuneplanner.core.scenario.Checkpointing;
 import org.finetuneplanner.core.scenario.HardwareSpec;
 import org.finetuneplanner.core.scenario.Identified;
+import org.finetuneplanner.core.scenario.Loss;
+import org.finetuneplanner.core.scenario.Offload;
+import org.finetuneplanner.core.scenario.Sharding;
 import org.finetuneplanner.core.scenario.TrainingSpec;
 import org.finetuneplanner.service.io.SafeJson;
+import org.finetuneplanner.service.persistence.ResultJson.CaveatLine;
+import org.finetuneplanner.service.persistence.ResultJson.RangeDto;
 import org.finetuneplanner.service.text.Words;
 
 /**
@@ -32,7 +38,8 @@ import org.finetuneplanner.service.text.Words;
  * in one English text), {@code reasons} ({@code [{kind, text}]}) and {@code warnings}. An option whose status is
  * {@code no} has null speed, hours, price and cost. Top level: {@code cheapest}, {@code fastest} and
  * {@code only_tight} (the recommendation is tight: nothing fits with margin). Unknown values are JSON null; text
- * is English.
+ * is English. The shape is the {@link PlanDto} record and its {@link OptionDto}s, written by {@link SafeJson}'s
+ * mapper.
  */
 public final class PlanJson {
 
@@ -41,137 +48,85 @@ public final class PlanJson {
     private PlanJson() {
     }
 
+    /** The plan object. */
+    record PlanDto(String name, List<OptionDto> options, String cheapest, String fastest, boolean onlyTight) {
+    }
+
+    /** One GPU's option. */
+    record OptionDto(String gpu, int gpuCount, Sharding sharding, Offload offload, String status, boolean fits,
+                     double headroomGib, List<AdjustmentDto> adjustments, int microBatchSize,
+                     int gradientAccumulationSteps, Checkpointing activationCheckpointing, Loss loss,
+                     int sequencesPerStep, ResultJson.Memory memoryGib, double gpuMemoryGib, double hostMemoryGib,
+                     Double tokensPerSecond, Double hours, RangeDto rangeHours, Double usdPerGpuHour, Double usd,
+                     RangeDto rangeUsd, String provider, String priceSeen, String priceOrigin, Integer rentedGpus,
+                     Integer maxMicroBatchSize, Integer maxSequenceLength, List<CaveatLine> caveats, String reason,
+                     List<ReasonDto> reasons, List<String> warnings) {
+    }
+
+    /** A changed setting: its dotted key, the scenario's value and the option's (a count, or a choice's id). */
+    record AdjustmentDto(String key, Object from, Object to) {
+
+        static AdjustmentDto of(Adjustment a) {
+            return new AdjustmentDto(a.key(), value(a.from()), value(a.to()));
+        }
+
+        private static Object value(Object v) {
+            return v instanceof Identified id ? id.id() : v;
+        }
+    }
+
+    /** A reason: its kind ({@code DoesNotFit}) and its words in English. */
+    record ReasonDto(String kind, String text) {
+    }
+
     /** The plan as a JSON tree. */
     public static ObjectNode toTree(Plan plan) {
-        ObjectNode root = SafeJson.nodes().objectNode();
-        root.put("name", plan.name());
-        ArrayNode options = root.putArray("options");
-        for (PlanOption option : plan.options()) {
-            options.add(option(option));
-        }
-        putText(root, "cheapest", plan.cheapest());
-        putText(root, "fastest", plan.fastest());
-        root.put("only_tight", plan.onlyTight());
-        return root;
+        return SafeJson.toTree(dto(plan));
     }
 
     /** Indented JSON of the plan. */
     public static String write(Plan plan) {
-        return SafeJson.pretty(toTree(plan));
+        return SafeJson.pretty(dto(plan));
     }
 
-    private static ObjectNode option(PlanOption option) {
+    private static PlanDto dto(Plan plan) {
+        List<OptionDto> options = plan.options().stream().map(PlanJson::option).toList();
+        return new PlanDto(plan.name(), options, plan.cheapest().orElse(null), plan.fastest().orElse(null),
+                plan.onlyTight());
+    }
+
+    private static OptionDto option(PlanOption option) {
         Estimate e = option.estimate();
         HardwareSpec hw = e.scenario().hardware();
         TrainingSpec t = e.scenario().training();
-        ObjectNode result = ResultJson.toTree(e, java.util.List.of(), option.ranges());
-        ObjectNode o = SafeJson.nodes().objectNode();
-        o.put("gpu", option.gpu().id());
-        o.put("gpu_count", hw.gpuCount());
-        o.put("sharding", hw.sharding().id());
-        o.put("offload", hw.offload().id());
-        o.put("status", option.status().id());
-        o.put("fits", option.fits());
-        o.put("headroom_gib", ResultJson.gib(e.memory().headroomBytes()));
-        ArrayNode adjustments = o.putArray("adjustments");
-        for (Adjustment a : option.adjustments()) {
-            ObjectNode adj = adjustments.addObject();
-            adj.put("key", a.key());
-            value(adj, "from", a.from());
-            value(adj, "to", a.to());
-        }
-        o.put("micro_batch_size", t.microBatchSize());
-        o.put("gradient_accumulation_steps", t.gradientAccumulationSteps());
-        o.put("activation_checkpointing", t.checkpointing().id());
-        o.put("loss", t.loss().id());
-        o.put("sequences_per_step", option.sequencesPerStep());
-        o.set("memory_gib", result.get("memory_gib"));
-        o.put("gpu_memory_gib", ResultJson.gib(e.memory().capacityBytes()));
-        o.put("host_memory_gib", ResultJson.gib(option.hostBytes()));
-        if (option.fits()) {
-            o.put("tokens_per_second", Math.round(option.tokensPerSecond().orElse(0) * 10) / 10.0);
-        } else {
-            o.putNull("tokens_per_second");
-        }
-        if (option.hours().isPresent()) {
-            o.put("hours", Math.round(option.hours().getAsDouble() * 1000) / 1000.0);
-        } else {
-            o.putNull("hours");
-        }
-        o.set("range_hours", option.ranges().hours().map(r -> (Object) ResultJson.range(r, 3))
-                .map(ObjectNode.class::cast).orElse(null));
-        price(o, option);
-        o.set("range_usd", option.ranges().usd().map(r -> ResultJson.range(r, 2)).orElse(null));
-        if (option.fits()) {
-            o.put("max_micro_batch_size", option.largestMicroBatch());
-            o.put("max_sequence_length", option.largestSequenceLength());
-        } else {
-            o.putNull("max_micro_batch_size");
-            o.putNull("max_sequence_length");
-        }
-        ResultJson.caveats(o.putArray("caveats"), option.caveats());
-        Words english = Words.english();
-        o.put("reason", english.reasons(option.reasons()));
-        ArrayNode reasons = o.putArray("reasons");
-        for (PlanReason r : option.reasons()) {
-            ObjectNode reason = reasons.addObject();
-            reason.put("kind", r.getClass().getSimpleName());
-            reason.put("text", english.reason(r));
-        }
-        ArrayNode warnings = o.putArray("warnings");
-        e.notes().stream().filter(n -> n.severity() == Note.Severity.WARNING).map(english::note).distinct()
-                .forEach(warnings::add);
-        return o;
-    }
-
-    /** The price and cost of an option that fits; nulls for one that does not (it is never priced). */
-    private static void price(ObjectNode o, PlanOption option) {
+        boolean fits = option.fits();
+        Double hours = option.hours().isPresent() ? ResultJson.round(option.hours().getAsDouble(), 3) : null;
         Optional<CostEstimate> cost = option.cost();
-        if (cost.isPresent()) {
-            CostEstimate c = cost.get();
-            o.put("usd_per_gpu_hour", Math.round(c.usdPerGpuHour() * 10000) / 10000.0);
-            o.put("usd", Math.round(c.usd() * 100) / 100.0);
-            o.put("provider", c.provider());
-            o.put("price_seen", c.priceSeen());
-            o.put("price_origin", c.origin().name().toLowerCase(Locale.ROOT));
-            o.put("rented_gpus", c.rentedGpus());
-            return;
-        }
-        // No data size, so no total; the price per GPU-hour is still shown for an option that fits.
-        Optional<Rental> rental = option.fits() ? PRICES.rental(option.estimate().scenario()) : Optional.empty();
-        if (rental.isPresent()) {
-            Rental r = rental.get();
-            o.put("usd_per_gpu_hour", Math.round(r.usdPerGpuHour() * (1 - PRICES.assumptions().discount()) * 10000)
-                    / 10000.0);
-            o.putNull("usd");
-            o.put("provider", r.provider());
-            o.put("price_seen", r.seen());
-            o.put("price_origin", r.origin().name().toLowerCase(Locale.ROOT));
-            o.put("rented_gpus", r.gpus());
-        } else {
-            for (String key : new String[] {"usd_per_gpu_hour", "usd", "provider", "price_seen", "price_origin",
-                    "rented_gpus"}) {
-                o.putNull(key);
-            }
-        }
-    }
-
-    /** A count as a number, a choice by its id. */
-    private static void value(ObjectNode o, String key, Object value) {
-        if (value instanceof Integer i) {
-            o.put(key, i);
-        } else if (value instanceof Identified id) {
-            o.put(key, id.id());
-        } else {
-            o.put(key, String.valueOf(value));
-        }
-    }
-
-    private static void putText(ObjectNode o, String key, Optional<String> value) {
-        if (value.isPresent()) {
-            o.put(key, value.get());
-        } else {
-            o.putNull(key);
-        }
+        // Without a data size there is no total; the price per GPU-hour is still shown for an option that fits.
+        Optional<Rental> rental = fits && cost.isEmpty() ? PRICES.rental(e.scenario()) : Optional.empty();
+        Double perHour = cost.map(c -> ResultJson.round(c.usdPerGpuHour(), 4)).orElse(rental.map(r ->
+                ResultJson.round(r.usdPerGpuHour() * (1 - PRICES.assumptions().discount()), 4)).orElse(null));
+        Words english = Words.english();
+        return new OptionDto(option.gpu().id(), hw.gpuCount(), hw.sharding(), hw.offload(), option.status().id(),
+                fits, ResultJson.gib(e.memory().headroomBytes()),
+                option.adjustments().stream().map(AdjustmentDto::of).toList(), t.microBatchSize(),
+                t.gradientAccumulationSteps(), t.checkpointing(), t.loss(), option.sequencesPerStep(),
+                ResultJson.Memory.of(e.memory(), option.ranges().memoryBytes()),
+                ResultJson.gib(e.memory().capacityBytes()), ResultJson.gib(option.hostBytes()),
+                option.tokensPerSecond().isPresent() ? ResultJson.round(option.tokensPerSecond().getAsDouble(), 1)
+                        : null,
+                hours, option.ranges().hours().map(r -> RangeDto.of(r, 3)).orElse(null), perHour,
+                cost.map(c -> ResultJson.round(c.usd(), 2)).orElse(null),
+                option.ranges().usd().map(r -> RangeDto.of(r, 2)).orElse(null),
+                cost.map(CostEstimate::provider).orElse(rental.map(Rental::provider).orElse(null)),
+                cost.map(CostEstimate::priceSeen).orElse(rental.map(Rental::seen).orElse(null)),
+                cost.map(c -> c.origin().name().toLowerCase(Locale.ROOT)).orElse(rental.map(r -> r.origin().name()
+                        .toLowerCase(Locale.ROOT)).orElse(null)),
+                cost.map(CostEstimate::rentedGpus).orElse(rental.map(Rental::gpus).orElse(null)),
+                fits ? option.largestMicroBatch() : null, fits ? option.largestSequenceLength() : null,
+                CaveatLine.of(option.caveats()), english.reasons(option.reasons()),
+                option.reasons().stream().map(r -> new ReasonDto(r.getClass().getSimpleName(), english.reason(r)))
+                        .toList(),
+                ResultJson.warnings(e.notes()));
     }
 }

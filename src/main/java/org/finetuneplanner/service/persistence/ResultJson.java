@@ -1,12 +1,13 @@
 package org.finetuneplanner.service.persistence;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.finetuneplanner.core.Estimate;
 import org.finetuneplanner.core.Note;
@@ -15,6 +16,7 @@ import org.finetuneplanner.core.cost.CostProjector;
 import org.finetuneplanner.core.memory.MemoryBreakdown;
 import org.finetuneplanner.core.memory.MemoryEstimate;
 import org.finetuneplanner.core.memory.PhaseMemory;
+import org.finetuneplanner.core.model.ParameterCounts;
 import org.finetuneplanner.core.plan.Caveat;
 import org.finetuneplanner.core.plan.Caveats;
 import org.finetuneplanner.core.range.Confidence;
@@ -22,8 +24,8 @@ import org.finetuneplanner.core.range.Range;
 import org.finetuneplanner.core.range.Ranges;
 import org.finetuneplanner.core.time.ThroughputEstimate;
 import org.finetuneplanner.service.io.SafeJson;
-import org.finetuneplanner.service.validation.ErrorBandsFile;
 import org.finetuneplanner.service.text.Words;
+import org.finetuneplanner.service.validation.ErrorBandsFile;
 
 /**
  * Writes the result object of the {@code finetune-plan/1} spec ("Result" section) from an {@link Estimate}.
@@ -44,8 +46,17 @@ import org.finetuneplanner.service.text.Words;
  * {@code cost.energy_kwh} and {@code cost.energy_usd} (owned hardware's power bill), and {@code notes} (every
  * note with its severity and code).
  *
+ * <p>Ranges and status ({@code advice-and-prices.md}, "Ranges"): {@code memory_gib.range}, {@code
+ * time.range_hours}, {@code cost.range_usd} ({@code {low, high}}, null where the figure is) and {@code status}
+ * ({@code fits}, {@code tight}, {@code no}), from the bundled error bands. Added beside them:
+ * {@code memory_gib.peak_phase} and {@code memory_gib.phases} (every phase's parts, so an optimizer-step peak's
+ * zero activations read as that phase), {@code cost.rented_gpus}, {@code cost.rental_unit},
+ * {@code cost.price_origin} ({@code scenario}, {@code listed}, {@code marketplace}), {@code cost.instance}, and
+ * {@code caveats} ({@code [{id, text, sources}]}, the text in English).
+ *
  * <p>Sizes are GiB (2^30 bytes) per GPU rounded to 1 MiB (3 decimals); the parts are rounded on their own, so their
- * sum may differ from {@code peak_allocated} in the last decimal. Pure and thread-safe.
+ * sum may differ from {@code peak_allocated} in the last decimal. The shape is the {@link Result} record and its
+ * parts, written by {@link SafeJson}'s mapper (snake_case keys, in declaration order). Pure and thread-safe.
  */
 public final class ResultJson {
 
@@ -55,17 +66,103 @@ public final class ResultJson {
     private ResultJson() {
     }
 
-    /** The result object of one estimate. */
-    public static ObjectNode toTree(Estimate estimate) {
-        return toTree(estimate, List.of());
+    /**
+     * The result object of the spec.
+     *
+     * @param name the scenario's name as written (a JSON string, or null)
+     */
+    record Result(JsonNode name, Parameters parameters, Memory memoryGib, double hostMemoryGib, double gpuMemoryGib,
+                  boolean fits, String status, Time time, Cost cost, List<String> warnings, Speed speed,
+                  List<NoteLine> notes, List<CaveatLine> caveats) {
+
+        /** The same result carrying {@code written} as its name. */
+        Result withName(JsonNode written) {
+            return new Result(written, parameters, memoryGib, hostMemoryGib, gpuMemoryGib, fits, status, time, cost,
+                    warnings, speed, notes, caveats);
+        }
+    }
+
+    /** Parameter counts: total, trainable, active per token (MoE), adapter. */
+    record Parameters(long total, long trainable, long active, long adapter) {
     }
 
     /**
-     * The result object of one estimate, with notes from reading the scenario (a guessed architecture …) placed
-     * before the estimate's own; ranges and status from the bundled error bands.
+     * Per-GPU memory in GiB: the parts of {@code peak_allocated}, then the peaks, then the allocator's share, the
+     * range of the total, the phase of the peak and every phase's parts.
      */
-    public static ObjectNode toTree(Estimate estimate, List<Note> readingNotes) {
-        return toTree(estimate, readingNotes, Bundled.CONFIDENCE.of(estimate));
+    record Memory(double weights, double gradients, double optimizer, double activations, double logits,
+                  double buffers, double cudaContext, double peakAllocated, double peakReserved, double total,
+                  double allocator, RangeDto range, String peakPhase, Map<String, PhaseParts> phases) {
+
+        static Memory of(MemoryEstimate memory, Range totalBytes) {
+            MemoryBreakdown m = memory.perGpu();
+            Map<String, PhaseParts> phases = new LinkedHashMap<>();
+            for (PhaseMemory p : memory.phases()) {
+                phases.put(p.phase().name().toLowerCase(Locale.ROOT), PhaseParts.of(p.parts()));
+            }
+            return new Memory(gib(m.weightsBytes()), gib(m.gradientsBytes()), gib(m.optimizerBytes()),
+                    gib(m.activationsBytes()), gib(m.logitsBytes()), gib(m.buffersBytes()),
+                    gib(m.cudaContextBytes()), gib(m.peakAllocatedBytes()), gib(m.peakReservedBytes()),
+                    gib(m.totalBytes()), gib(m.allocatorBytes()), RangeDto.of(totalBytes.times(1 / GIB), 3),
+                    memory.peakPhase().map(p -> p.name().toLowerCase(Locale.ROOT)).orElse(null), phases);
+        }
+    }
+
+    /** One phase's parts in GiB (the live tensors, the context, the allocator's reserve, the total). */
+    record PhaseParts(double weights, double gradients, double optimizer, double activations, double logits,
+                      double buffers, double cudaContext, double allocator, double total) {
+
+        static PhaseParts of(MemoryBreakdown m) {
+            return new PhaseParts(gib(m.weightsBytes()), gib(m.gradientsBytes()), gib(m.optimizerBytes()),
+                    gib(m.activationsBytes()), gib(m.logitsBytes()), gib(m.buffersBytes()), gib(m.cudaContextBytes()),
+                    gib(m.allocatorBytes()), gib(m.totalBytes()));
+        }
+    }
+
+    /** A range {@code {low, high}}. */
+    record RangeDto(double low, double high) {
+
+        static RangeDto of(Range r, int decimals) {
+            return new RangeDto(round(r.low(), decimals), round(r.high(), decimals));
+        }
+    }
+
+    /** Speed of the whole job, its hours (null without {@code data.tokens}) and their range. */
+    record Time(double tokensPerSecond, Double hours, RangeDto rangeHours) {
+    }
+
+    /** What the job costs (the spec's two keys first, then the added ones). */
+    record Cost(double usdPerGpuHour, double usd, String provider, String priceSeen, double gpuUsd,
+                double storageUsd, double discount, double energyKwh, double energyUsd, RangeDto rangeUsd,
+                int rentedGpus, int rentalUnit, String priceOrigin, String instance) {
+
+        static Cost of(CostEstimate c, Optional<Range> range) {
+            return new Cost(round(c.usdPerGpuHour(), 4), round(c.usd(), 2), c.provider(), c.priceSeen(),
+                    round(c.gpuUsd(), 2), round(c.storageUsd(), 2), round(c.discount(), 4), round(c.energyKwh(), 2),
+                    round(c.energyUsd(), 2), range.map(r -> RangeDto.of(r, 2)).orElse(null), c.rentedGpus(),
+                    c.rentalUnit(), c.origin().name().toLowerCase(Locale.ROOT), c.instance());
+        }
+    }
+
+    /** A caveat of a setup on its GPU: its id, its words in English, its sources. */
+    record CaveatLine(String id, String text, List<String> sources) {
+
+        static List<CaveatLine> of(List<Caveat> caveats) {
+            Words english = Words.english();
+            return caveats.stream().map(c -> new CaveatLine(c.id().id(), english.caveat(c), c.sources())).toList();
+        }
+    }
+
+    /** How fast a step runs and why. */
+    record Speed(double tokensPerSecond, double stepSeconds, double mfu, double peakTflops, double flopsPerToken) {
+    }
+
+    /** One note of the reading or the estimate. */
+    record NoteLine(String severity, String code, String message) {
+    }
+
+    /** The spec's error record of a batch line. */
+    record Error(JsonNode name, String error) {
     }
 
     /** The bundled bands, read on first use (the small bands file, once per process). */
@@ -74,148 +171,86 @@ public final class ResultJson {
     }
 
     /**
-     * The result object of one estimate with its ranges and status ({@code advice-and-prices.md}, "Ranges"):
-     * {@code memory_gib.range}, {@code time.range_hours}, {@code cost.range_usd}, {@code status}. Added keys beside
-     * them: {@code memory_gib.peak_phase} and {@code memory_gib.phases} (every phase's parts, so an optimizer-step
-     * peak's zero activations read as a phase), {@code cost.rented_gpus}, {@code cost.rental_unit},
-     * {@code cost.price_origin}, {@code cost.instance}, and {@code caveats} ({@code [{id, text, sources}]}).
+     * The result of one estimate, with notes from reading the scenario placed before the estimate's own; ranges and
+     * status from the bundled error bands.
      */
-    public static ObjectNode toTree(Estimate estimate, List<Note> readingNotes, Ranges ranges) {
-        ObjectNode root = SafeJson.nodes().objectNode();
-        root.put("name", estimate.scenario().name());
+    static Result result(Estimate estimate, List<Note> readingNotes) {
+        return result(estimate, readingNotes, Bundled.CONFIDENCE.of(estimate));
+    }
 
-        ObjectNode parameters = root.putObject("parameters");
-        parameters.put("total", estimate.parameters().total());
-        parameters.put("trainable", estimate.parameters().trainable());
-        parameters.put("active", estimate.parameters().active());
-        parameters.put("adapter", estimate.parameters().adapter());
-
-        MemoryEstimate memory = estimate.memory();
-        MemoryBreakdown m = memory.perGpu();
-        ObjectNode gib = root.putObject("memory_gib");
-        gib.put("weights", gib(m.weightsBytes()));
-        gib.put("gradients", gib(m.gradientsBytes()));
-        gib.put("optimizer", gib(m.optimizerBytes()));
-        gib.put("activations", gib(m.activationsBytes()));
-        gib.put("logits", gib(m.logitsBytes()));
-        gib.put("buffers", gib(m.buffersBytes()));
-        gib.put("cuda_context", gib(m.cudaContextBytes()));
-        gib.put("peak_allocated", gib(m.peakAllocatedBytes()));
-        gib.put("peak_reserved", gib(m.peakReservedBytes()));
-        gib.put("total", gib(m.totalBytes()));
-        gib.put("allocator", gib(m.allocatorBytes()));
-        gib.set("range", range(ranges.memoryBytes().times(1 / GIB), 3));
-        memory.peakPhase().ifPresent(p -> gib.put("peak_phase", p.name().toLowerCase(Locale.ROOT)));
-        if (!memory.phases().isEmpty()) {
-            ObjectNode phases = gib.putObject("phases");
-            for (PhaseMemory phase : memory.phases()) {
-                parts(phases.putObject(phase.phase().name().toLowerCase(Locale.ROOT)), phase.parts());
-            }
-        }
-
-        root.put("host_memory_gib", gib(memory.hostBytes()));
-        root.put("gpu_memory_gib", gib(memory.capacityBytes()));
-        root.put("fits", memory.fits());
-        root.put("status", ranges.status().id());
-
-        ThroughputEstimate speed = estimate.throughput();
-        ObjectNode time = root.putObject("time");
-        time.put("tokens_per_second", round(speed.tokensPerSecond(), 1));
-        if (estimate.hours().isPresent()) {
-            time.put("hours", round(estimate.hours().getAsDouble(), 3));
-        } else {
-            time.putNull("hours");
-        }
-        time.set("range_hours", ranges.hours().map(r -> (JsonNode) range(r, 3)).orElse(NullNode.getInstance()));
-        if (estimate.cost().isPresent()) {
-            CostEstimate c = estimate.cost().get();
-            ObjectNode cost = root.putObject("cost");
-            cost.put("usd_per_gpu_hour", round(c.usdPerGpuHour(), 4));
-            cost.put("usd", round(c.usd(), 2));
-            cost.put("provider", c.provider());
-            cost.put("price_seen", c.priceSeen());
-            cost.put("gpu_usd", round(c.gpuUsd(), 2));
-            cost.put("storage_usd", round(c.storageUsd(), 2));
-            cost.put("discount", round(c.discount(), 4));
-            cost.put("energy_kwh", round(c.energyKwh(), 2));
-            cost.put("energy_usd", round(c.energyUsd(), 2));
-            cost.set("range_usd", ranges.usd().map(r -> (JsonNode) range(r, 2)).orElse(NullNode.getInstance()));
-            cost.put("rented_gpus", c.rentedGpus());
-            cost.put("rental_unit", c.rentalUnit());
-            cost.put("price_origin", c.origin().name().toLowerCase(Locale.ROOT));
-            cost.put("instance", c.instance());
-        } else {
-            root.putNull("cost");
-        }
-
+    /** The result of one estimate with these ranges and status. */
+    static Result result(Estimate estimate, List<Note> readingNotes, Ranges ranges) {
         List<Note> notes = new ArrayList<>(readingNotes);
         notes.addAll(estimate.notes());
-        // The spec's warnings stay English sentences, worded by the text layer; each note's code is in "notes".
+        MemoryEstimate memory = estimate.memory();
+        ThroughputEstimate speed = estimate.throughput();
+        ParameterCounts p = estimate.parameters();
+        Cost cost = estimate.cost().map(c -> Cost.of(c, ranges.usd())).orElse(null);
+        return new Result(SafeJson.nodes().textNode(estimate.scenario().name()),
+                new Parameters(p.total(), p.trainable(), p.active(), p.adapter()),
+                Memory.of(memory, ranges.memoryBytes()), gib(memory.hostBytes()), gib(memory.capacityBytes()),
+                memory.fits(), ranges.status().id(),
+                new Time(round(speed.tokensPerSecond(), 1), estimate.hours().isPresent()
+                        ? round(estimate.hours().getAsDouble(), 3) : null,
+                        ranges.hours().map(r -> RangeDto.of(r, 3)).orElse(null)),
+                cost, warnings(notes),
+                new Speed(round(speed.tokensPerSecond(), 1), round(speed.stepSeconds(), 4), round(speed.mfu(), 4),
+                        round(speed.peakTflops(), 2), speed.flopsPerToken()),
+                notes.stream().map(ResultJson::line).toList(),
+                CaveatLine.of(Caveats.of(estimate.scenario(), memory, PRICES.rental(estimate.scenario()))));
+    }
+
+    /**
+     * The warning notes in English, each once, in order (the spec's {@code warnings}: English sentences worded by the
+     * text layer; each note's code is in {@code notes}).
+     */
+    static List<String> warnings(List<Note> notes) {
         Words english = Words.english();
-        ArrayNode warnings = root.putArray("warnings");
-        notes.stream().filter(n -> n.severity() == Note.Severity.WARNING).map(english::note).distinct()
-                .forEach(warnings::add);
-
-        ObjectNode s = root.putObject("speed");
-        s.put("tokens_per_second", round(speed.tokensPerSecond(), 1));
-        s.put("step_seconds", round(speed.stepSeconds(), 4));
-        s.put("mfu", round(speed.mfu(), 4));
-        s.put("peak_tflops", round(speed.peakTflops(), 2));
-        s.put("flops_per_token", speed.flopsPerToken());
-
-        caveats(root.putArray("caveats"), Caveats.of(estimate.scenario(), memory, PRICES.rental(estimate.scenario())));
-
-        ArrayNode all = root.putArray("notes");
-        for (Note note : notes) {
-            ObjectNode n = all.addObject();
-            n.put("severity", note.severity().name().toLowerCase(Locale.ROOT));
-            n.put("code", note.code());
-            n.put("message", english.note(note));
-        }
-        return root;
+        return notes.stream().filter(n -> n.severity() == Note.Severity.WARNING).map(english::note).distinct()
+                .toList();
     }
 
-    /** The caveats as {@code [{id, text, sources}]}, the text in English. */
-    static void caveats(ArrayNode array, List<Caveat> caveats) {
-        Words english = Words.english();
-        for (Caveat c : caveats) {
-            ObjectNode o = array.addObject();
-            o.put("id", c.id().id());
-            o.put("text", english.caveat(c));
-            ArrayNode sources = o.putArray("sources");
-            c.sources().forEach(sources::add);
-        }
+    private static NoteLine line(Note note) {
+        return new NoteLine(note.severity().name().toLowerCase(Locale.ROOT), note.code(), Words.english().note(note));
     }
 
-    /** {@code {low, high}} rounded to {@code decimals}. */
-    static ObjectNode range(Range r, int decimals) {
-        ObjectNode o = SafeJson.nodes().objectNode();
-        o.put("low", round(r.low(), decimals));
-        o.put("high", round(r.high(), decimals));
-        return o;
+    /** Prepares the mapper to write results (a cold start's first result is then as quick as the others). */
+    static void prepare() {
+        SafeJson.prepare(Result.class);
+        SafeJson.prepare(Error.class);
     }
 
-    /** The parts of one phase, in GiB, as {@code memory_gib} lists them. */
-    private static void parts(ObjectNode o, MemoryBreakdown m) {
-        o.put("weights", gib(m.weightsBytes()));
-        o.put("gradients", gib(m.gradientsBytes()));
-        o.put("optimizer", gib(m.optimizerBytes()));
-        o.put("activations", gib(m.activationsBytes()));
-        o.put("logits", gib(m.logitsBytes()));
-        o.put("buffers", gib(m.buffersBytes()));
-        o.put("cuda_context", gib(m.cudaContextBytes()));
-        o.put("allocator", gib(m.allocatorBytes()));
-        o.put("total", gib(m.totalBytes()));
+    /** The result object of one estimate. */
+    public static ObjectNode toTree(Estimate estimate) {
+        return toTree(estimate, List.of());
+    }
+
+    /**
+     * The result object of one estimate, with notes from reading the scenario (a guessed architecture …) placed
+     * before the estimate's own.
+     */
+    public static ObjectNode toTree(Estimate estimate, List<Note> readingNotes) {
+        return SafeJson.toTree(result(estimate, readingNotes));
     }
 
     /** Indented JSON of one result. */
     public static String write(Estimate estimate, List<Note> readingNotes) {
-        return SafeJson.pretty(toTree(estimate, readingNotes));
+        return SafeJson.pretty(result(estimate, readingNotes));
     }
 
     /** One-line JSON of one result (a JSON Lines record). */
     public static String writeLine(Estimate estimate, List<Note> readingNotes) {
-        return SafeJson.compact(toTree(estimate, readingNotes));
+        return SafeJson.compact(result(estimate, readingNotes));
+    }
+
+    /**
+     * One result carrying the scenario's name as written, as a node the mapper writes straight from the record
+     * (no tree is built: a batch answers tens of thousands of lines).
+     *
+     * @param writtenName the {@code name} of the scenario's JSON as written, or null when it had none
+     */
+    public static JsonNode line(Estimate estimate, List<Note> readingNotes, JsonNode writtenName) {
+        return SafeJson.nodes().pojoNode(result(estimate, readingNotes).withName(writtenName));
     }
 
     /**
@@ -224,14 +259,7 @@ public final class ResultJson {
      * @param name the line's {@code name} as written (any JSON value), or null when unknown
      */
     public static ObjectNode error(JsonNode name, String message) {
-        ObjectNode root = SafeJson.nodes().objectNode();
-        if (name == null || name.isMissingNode()) {
-            root.putNull("name");
-        } else {
-            root.set("name", name);
-        }
-        root.put("error", message);
-        return root;
+        return SafeJson.toTree(new Error(name == null || name.isMissingNode() ? null : name, message));
     }
 
     /** Bytes to GiB rounded to 3 decimals (1 MiB). */
@@ -239,7 +267,7 @@ public final class ResultJson {
         return round(bytes / GIB, 3);
     }
 
-    private static double round(double value, int decimals) {
+    static double round(double value, int decimals) {
         if (!Double.isFinite(value)) {
             return value;
         }
