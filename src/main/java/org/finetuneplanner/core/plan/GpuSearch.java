@@ -124,20 +124,9 @@ final class GpuSearch {
                 continue;
             }
             for (int i = first; i < Math.min(first + 2, limit); i++) {
-                int count = counts[i];
-                int previous = 0;
-                for (Sharding sharding : ladder(count)) {
-                    if (offload != Offload.NONE && sharding == Sharding.DDP) {
-                        continue;
-                    }
-                    int batch = largestBatch(level, p, count, sharding, offload);
-                    if (batch > previous) {
-                        found.add(evaluate(setup(count, sharding, offload, p, chooseBatch(count, batch)), p));
-                        previous = batch;
-                    }
-                    if (batch >= batchCap(count)) {
-                        break;
-                    }
+                // The next count is worth a look only when the fewest GPUs had to take a smaller micro-batch.
+                if (candidatesAt(level, p, counts[i], offload, found) >= batchCap(counts[i])) {
+                    break;
                 }
             }
             limit = first;
@@ -145,6 +134,30 @@ final class GpuSearch {
                 return;
             }
         }
+    }
+
+    /**
+     * The candidates on {@code count} GPUs with {@code offload}: along the sharding ladder, each sharding that lets a
+     * larger micro-batch fit than the one before, up to the cap.
+     *
+     * @return the largest micro-batch that fits with any sharding (0 when none does)
+     */
+    private int candidatesAt(FitStatus level, Profile p, int count, Offload offload, List<Candidate> found) {
+        int previous = 0;
+        for (Sharding sharding : ladder(count)) {
+            if (offload != Offload.NONE && sharding == Sharding.DDP) {
+                continue;
+            }
+            int batch = largestBatch(level, p, count, sharding, offload);
+            if (batch > previous) {
+                found.add(evaluate(setup(count, sharding, offload, p, chooseBatch(count, batch)), p));
+                previous = batch;
+            }
+            if (batch >= batchCap(count)) {
+                break;
+            }
+        }
+        return previous;
     }
 
     /**
