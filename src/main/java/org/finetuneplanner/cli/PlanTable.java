@@ -13,10 +13,10 @@ import org.finetuneplanner.core.cost.CostEstimate;
 import org.finetuneplanner.core.cost.CostProjector;
 import org.finetuneplanner.core.cost.PriceOrigin;
 import org.finetuneplanner.core.cost.Rental;
-import org.finetuneplanner.core.plan.Adjustment;
 import org.finetuneplanner.core.plan.Caveat;
 import org.finetuneplanner.core.plan.Plan;
 import org.finetuneplanner.core.plan.PlanOption;
+import org.finetuneplanner.core.plan.PlanReason;
 import org.finetuneplanner.core.range.FitStatus;
 import org.finetuneplanner.core.range.Range;
 import org.finetuneplanner.core.scenario.HardwareSpec;
@@ -85,8 +85,8 @@ final class PlanTable {
     /** The scenario's sequences per step: what every option keeps (or says it cannot). */
     private static int stepOf(PlanOption o) {
         int step = o.sequencesPerStep();
-        return o.reasons(org.finetuneplanner.core.plan.PlanReason.InexactSplit.class).stream().findFirst()
-                .map(r -> r.wanted()).orElse(step);
+        return o.reasons(PlanReason.InexactSplit.class).stream().findFirst().map(PlanReason.InexactSplit::wanted)
+                .orElse(step);
     }
 
     private String[] row(PlanOption o) {
@@ -111,14 +111,10 @@ final class PlanTable {
                 .orElse(rental.map(r -> origin(r.origin(), r.provider(), r.seen()))
                         .orElse(o.fits() ? words.text("plan.noPrice") : "–"));
         StringJoiner changes = new StringJoiner(", ");
-        o.adjustments().stream().map(this::adjustment).forEach(changes::add);
+        o.adjustments().stream().map(words::adjustment).forEach(changes::add);
         return new String[] {SafeText.escape(o.gpu().id()), format.count(hw.gpuCount()), hw.sharding().id(),
             hw.offload() == Offload.NONE ? "–" : hw.offload().id(), host, words.label(o.status()), mem, speed, time,
             price, total, largest, SafeText.escape(provider), changes.length() == 0 ? "–" : changes.toString()};
-    }
-
-    private String adjustment(Adjustment a) {
-        return words.adjustment(a);
     }
 
     private String origin(PriceOrigin origin, String provider, String seen) {
