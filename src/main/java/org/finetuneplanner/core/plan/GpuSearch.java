@@ -275,14 +275,19 @@ final class GpuSearch {
     }
 
     /**
-     * The cheapest candidate, except that within {@link Planner#TOLERANCE} of it the one with the fewest changed
-     * settings, then the fewest GPUs, then the lowest key wins.
+     * The cheapest candidate among those that keep the sequences per step exactly (all of them when none does),
+     * except that within {@link Planner#TOLERANCE} of it the one on the fewest GPUs, then with the fewest changed
+     * settings, then the lowest key wins.
      */
-    private static Candidate best(List<Candidate> found) {
-        double cheapest = found.stream().mapToDouble(Candidate::key).min().orElseThrow();
-        return found.stream().filter(c -> c.key() <= cheapest * (1 + Planner.TOLERANCE))
-                .min(Comparator.comparingInt(Candidate::changes)
-                        .thenComparingInt(c -> c.scenario().hardware().gpuCount())
+    private Candidate best(List<Candidate> found) {
+        // A setup that keeps the scenario's sequences per step beats one that cannot: changing the global batch
+        // changes the training, so the nearest split is used only where no count keeps it.
+        List<Candidate> exact = found.stream().filter(c -> stepOf(c.scenario()) == sequences).toList();
+        List<Candidate> pool = exact.isEmpty() ? found : exact;
+        double cheapest = pool.stream().mapToDouble(Candidate::key).min().orElseThrow();
+        return pool.stream().filter(c -> c.key() <= cheapest * (1 + Planner.TOLERANCE))
+                .min(Comparator.comparingInt((Candidate c) -> c.scenario().hardware().gpuCount())
+                        .thenComparingInt(Candidate::changes)
                         .thenComparingDouble(Candidate::key))
                 .orElseThrow();
     }

@@ -57,9 +57,13 @@ import org.finetuneplanner.core.time.ThroughputEstimator;
  *       the ladder stops at the scenario's micro-batch.</li>
  *   <li>Only these few candidates (a dozen or so) get a speed and a price. The cheapest per trained token wins:
  *       the rented GPUs × price per GPU-hour / tokens per second (GPU-seconds per token without a price). Within
- *       {@value #TOLERANCE_PERCENT} % of the cheapest, the candidate with the fewest changed settings wins, then the
- *       fewest GPUs: differences that small are noise in the time model (its measured errors are ±30 %), and a
- *       change is made only when needed to fit or when it makes the option cheaper.</li>
+ *       {@value #TOLERANCE_PERCENT} % of the cheapest, the candidate on the fewest GPUs wins, then the one with the
+ *       fewest changed settings: differences that small are noise in the time model (its measured errors are
+ *       ±30 %), so a setting changes only when that is needed to fit on fewer GPUs or makes the option cheaper —
+ *       make it fit before buying more. The settings the planner changes do not change what is learned (the same
+ *       sequences per step; recompute; a chunked loss), only memory and speed. Candidates that keep the
+ *       sequences per step exactly come first: a nearest split (a larger global batch) only where no count keeps
+ *       it.</li>
  *   <li><b>Fit</b> means status {@code fits}: the high end of the memory range within the usable memory
  *       ({@link Confidence}). Only when no setup fits with margin does the search run again for {@code tight}
  *       (the estimate itself fits), and the option says so ({@link PlanReason.Tight}).</li>

@@ -85,6 +85,22 @@ class PlannerAdviceTest {
     }
 
     @Test
+    void oneH200AtMicroBatchFourBeforeTwoH200s() {
+        Scenario base = mistral();
+        GpuSpec h200 = gpu("h200-sxm-141gb");
+        // At micro-batch 8 one H200 (141.0 GiB) is short: the estimate needs more than it has.
+        assertFalse(memory.estimate(base.withHardware(HardwareSpec.single(h200))).fits());
+        PlanOption o = planner.option(base, h200);
+        // The largest micro-batch that fits one H200 with margin is below 8 (7 today); the largest divisor of the
+        // 32 sequences per step below it is 4, so 4 × 8 on one GPU — rather than two GPUs at 8 × 2 for the same
+        // price per token (within the 3 % tolerance, the fewest GPUs win).
+        assertEquals(1, o.gpuCount());
+        assertTrue(o.largestMicroBatch() >= 4 && o.largestMicroBatch() < 8, "largest " + o.largestMicroBatch());
+        assertEquals(List.of(new Adjustment(Setting.MICRO_BATCH_SIZE, 8, 4),
+                new Adjustment(Setting.GRADIENT_ACCUMULATION_STEPS, 4, 8)), o.adjustments());
+    }
+
+    @Test
     void seventyBFullOnEightMi300xIsTightNotFitsAndThePlanNeverCallsItAFit() {
         Scenario base = READER.read("{\"format\":\"finetune-plan/1\",\"name\":\"70B full\","
                 + "\"model\":{\"preset\":\"llama-3.1-70b\"},\"method\":{\"type\":\"full\"},"
