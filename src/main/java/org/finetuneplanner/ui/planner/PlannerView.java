@@ -13,11 +13,11 @@ public final class PlannerView extends SplitPane {
     private final ResultsView results;
 
     public PlannerView(PlannerViewModel vm, Texts texts, Supplier<Path> configChooser) {
-        inputs = new InputsView(vm, texts, configChooser);
-        results = new ResultsView(vm, texts);
+        inputs = new InputsView(vm.inputs(), texts, configChooser);
+        results = new ResultsView(vm.results(), texts);
         getItems().setAll(inputs, results);
-        setDividerPositions(0.29);
+        setDividerPositions(0.3);
         SplitPane.setResizableWithParent(inputs, false);
-        inputs.setMinWidth(280);
+        inputs.setMinWidth(330);
     }
 }
