@@ -9,6 +9,7 @@ import javafx.beans.property.ObjectProperty;
 import javafx.beans.value.ObservableValue;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Control;
+import javafx.scene.control.ListCell;
 import javafx.scene.control.Slider;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.SpinnerValueFactory;
@@ -82,7 +83,16 @@ final class FormControls {
         box.converterProperty().bind(texts.enumConverter());
         box.setMaxWidth(Double.MAX_VALUE);
         box.valueProperty().bindBidirectional(property);
+        followConverter(box);
         return box;
+    }
+
+    /**
+     * Re-words the shown value when the converter changes (a switch of language): the combo box redraws its
+     * button only for a new value or a new button cell, and the value must not be touched (it is an input).
+     */
+    static <T> void followConverter(ComboBox<T> box) {
+        box.converterProperty().subscribe(c -> box.setButtonCell(new ListCell<>()));
     }
 
     /**

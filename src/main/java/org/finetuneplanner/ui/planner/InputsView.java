@@ -344,6 +344,7 @@ public final class InputsView extends ScrollPane {
         gpu.converterProperty().bind(vm.texts().gpuName().map(FormControls::converter));
         gpu.valueProperty().bindBidirectional(vm.gpuProperty());
         gpu.setVisibleRowCount(14);
+        FormControls.followConverter(gpu);
 
         Spinner<Integer> count = FormControls.intSpinner("gpuCountSpinner", 1, InputsViewModel.SPINNER_MAX_GPUS,
                 vm.gpuCountProperty(), p -> gpuCountObject = p);

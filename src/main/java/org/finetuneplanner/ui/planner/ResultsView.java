@@ -34,6 +34,7 @@ import javafx.scene.layout.VBox;
 import org.finetuneplanner.core.Note;
 import org.finetuneplanner.core.cost.CostPoint;
 import org.finetuneplanner.core.memory.MemoryComponent;
+import org.finetuneplanner.ui.common.Formats;
 import org.finetuneplanner.ui.common.Styles;
 import org.finetuneplanner.ui.common.Texts;
 
@@ -268,6 +269,11 @@ public final class ResultsView extends ScrollPane {
         usdAxis.setAnimated(false);
         hoursAxis.setForceZeroInRange(true);
         usdAxis.setForceZeroInRange(true);
+        // Tick labels in the user's number style ("12,5" in Vietnamese), not the axis's default.
+        for (NumberAxis axis : List.of(hoursAxis, usdAxis)) {
+            axis.tickLabelFormatterProperty().bind(texts.messages().map(m -> FormControls.converter(
+                    (Number n) -> Formats.of(m).number(n.doubleValue()))));
+        }
         hoursAxis.labelProperty().bind(texts.t("results.cost.hours"));
         usdAxis.labelProperty().bind(texts.t("results.cost.usd"));
         costEmpty.textProperty().bind(texts.t("results.cost.empty"));
