@@ -6,10 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.EnumSet;
+import java.nio.file.Path;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ToggleButton;
@@ -24,6 +27,7 @@ import org.finetuneplanner.core.scenario.LoraTarget;
 import org.finetuneplanner.core.scenario.MethodSpec;
 import org.finetuneplanner.ui.planner.InputsViewModel;
 import org.finetuneplanner.ui.planner.MemoryBar;
+import org.finetuneplanner.ui.shell.Notices;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -39,9 +43,25 @@ class ControlsUiTest {
     private final Workstation w = new Workstation();
     private final InputsViewModel in = w.vm.inputs();
 
+    private Stage stage;
+
     @Start
     void start(Stage stage) {
+        this.stage = stage;
         w.show(stage);
+    }
+
+    @Test
+    void aWrittenReportIsAnnouncedWithAnActionThatOpensIt(FxRobot robot) {
+        AtomicReference<Path> opened = new AtomicReference<>();
+        Path report = Path.of("reports", "plan.pdf").toAbsolutePath();
+        robot.interact(() -> new Notices(() -> stage, w.vm.messagesProperty(), opened::set).reportWritten(report));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(robot.lookup(".label").queryAllAs(Label.class).stream()
+                .anyMatch(l -> "Report written".equals(l.getText())));
+        robot.clickOn(robot.lookup(".button").match((Button b) -> "Open".equals(b.getText())).queryAs(Button.class));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(report, opened.get());
     }
 
     @Test

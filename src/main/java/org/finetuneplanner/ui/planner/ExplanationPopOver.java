@@ -6,7 +6,6 @@ import java.util.List;
 import javafx.beans.value.ObservableValue;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
-import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
 import javafx.util.Subscription;
@@ -36,12 +35,8 @@ final class ExplanationPopOver {
         title.setId("explanationTitle");
         title.getStyleClass().add(Styles.SECTION_TITLE);
         title.setWrapText(true);
-        ScrollPane scroll = new ScrollPane(terms);
-        scroll.setFitToWidth(true);
-        scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
-        scroll.setMaxHeight(420);
-        scroll.getStyleClass().add("explanation-scroll");
-        VBox box = new VBox(6, title, scroll);
+        // No scroll pane: a part has a handful of terms, and the pop-over grows to show them all at once.
+        VBox box = new VBox(6, title, terms);
         box.getStyleClass().add("explanation-box");
         box.setPrefWidth(480);
         box.setMaxWidth(480);
@@ -65,6 +60,10 @@ final class ExplanationPopOver {
     void show(Node anchor) {
         if (popOver.isShowing()) {
             popOver.hide(Duration.ZERO);
+        }
+        // A pop-over is a window of its own: it takes the app's stylesheets (theme tokens, app.css) from the anchor.
+        if (anchor.getScene() != null) {
+            popOver.getRoot().getStylesheets().setAll(anchor.getScene().getStylesheets());
         }
         popOver.show(anchor);
     }

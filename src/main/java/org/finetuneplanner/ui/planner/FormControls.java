@@ -76,6 +76,17 @@ final class FormControls {
         return tip;
     }
 
+    /** A tooltip that leads with the field's problem while it has one, then explains the field. */
+    Tooltip tooltip(String key, ObservableValue<String> error) {
+        Tooltip tip = new Tooltip();
+        ObservableValue<String> help = texts.t(key);
+        tip.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> error.getValue().isEmpty()
+                ? help.getValue() : error.getValue() + "\n\n" + help.getValue(), error, help));
+        tip.setWrapText(true);
+        tip.setMaxWidth(400);
+        return tip;
+    }
+
     <E extends Enum<E>> ComboBox<E> enumBox(String id, E[] values, ObjectProperty<E> property) {
         ComboBox<E> box = new ComboBox<>();
         box.setId(id);
@@ -92,7 +103,16 @@ final class FormControls {
      * button only for a new value or a new button cell, and the value must not be touched (it is an input).
      */
     static <T> void followConverter(ComboBox<T> box) {
-        box.converterProperty().subscribe(c -> box.setButtonCell(new ListCell<>()));
+        ListCell<T> shown = new ListCell<>() {
+            @Override
+            protected void updateItem(T item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty || item == null || box.getConverter() == null ? null : box.getConverter().toString(item));
+            }
+        };
+        box.setButtonCell(shown);
+        box.converterProperty().subscribe(c -> shown.setText(box.getValue() == null || c == null ? null
+                : c.toString(box.getValue())));
     }
 
     /**
@@ -168,6 +188,23 @@ final class FormControls {
         sp.setId(id);
         SpinnerValueFactory.IntegerSpinnerValueFactory f =
                 new SpinnerValueFactory.IntegerSpinnerValueFactory(min, max, property.get());
+        // Text that is no whole number puts the current value back instead of throwing on the FX thread; a number
+        // out of range is clamped by the factory.
+        f.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(Integer value) {
+                return value == null ? "" : value.toString();
+            }
+
+            @Override
+            public Integer fromString(String text) {
+                try {
+                    return Integer.valueOf(text.strip());
+                } catch (NumberFormatException e) {
+                    return f.getValue();
+                }
+            }
+        });
         sp.setValueFactory(f);
         sp.setEditable(true);
         ObjectProperty<Integer> object = property.asObject();
@@ -178,6 +215,7 @@ final class FormControls {
         sp.focusedProperty().subscribe(focused -> {
             if (!focused) {
                 sp.increment(0);
+                sp.getEditor().setText(f.getConverter().toString(f.getValue()));
             }
         });
         return sp;

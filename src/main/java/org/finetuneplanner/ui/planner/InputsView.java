@@ -122,20 +122,42 @@ public final class InputsView extends ScrollPane {
         name.textProperty().bind(texts.t(key));
         name.getStyleClass().add(Styles.FIELD_LABEL);
         name.setLabelFor(control);
-        name.setMinWidth(Region.USE_PREF_SIZE);
+        // The value keeps its width; a long name gives way (its tooltip and accessible text keep it whole).
+        name.setMinWidth(40);
+        if (value != null) {
+            value.setMinWidth(Region.USE_PREF_SIZE);
+        }
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox head = value == null ? new HBox(name) : new HBox(6, name, spacer, value);
         VBox box = new VBox(2, head, control);
         if (control instanceof Control c) {
-            c.setTooltip(controls.tooltip(key + ".tip"));
             c.setMaxWidth(Double.MAX_VALUE);
             c.accessibleTextProperty().bind(texts.t(key));
-            if (problem != null) {
-                FormControls.decorate(c, vm.errorProperty(problem));
+            if (problem == null) {
+                c.setTooltip(controls.tooltip(key + ".tip"));
+            } else {
+                ObservableValue<String> error = vm.errorProperty(problem);
+                c.setTooltip(controls.tooltip(key + ".tip", error));
+                FormControls.decorate(c, error);
+                box.getChildren().add(errorLine(error));
             }
         }
         return box;
+    }
+
+    /**
+     * The message under a field in error, so nobody has to hover to learn what is wrong; nothing (no height) while
+     * the field is fine. The decoration marks the field, this says why.
+     */
+    private static Label errorLine(ObservableValue<String> error) {
+        Label l = new Label();
+        l.getStyleClass().add(Styles.FIELD_ERROR);
+        l.setWrapText(true);
+        l.textProperty().bind(error);
+        l.visibleProperty().bind(error.map(s -> !s.isEmpty()));
+        l.managedProperty().bind(l.visibleProperty());
+        return l;
     }
 
     /** Two fields side by side, sharing the width. */
@@ -217,11 +239,14 @@ public final class InputsView extends ScrollPane {
         HBox.setHgrow(params, Priority.ALWAYS);
         HBox sources = new HBox(6, open, params, use);
         sources.setAlignment(Pos.CENTER_LEFT);
+        open.setTooltip(controls.tooltip("inputs.openConfig.tip", vm.errorProperty(Field.CONFIG)));
+        params.setTooltip(controls.tooltip("inputs.parameters.tip", vm.errorProperty(Field.PARAMETERS)));
 
         content.getChildren().addAll(section("section.model"),
                 field("inputs.scenarioName", name, null, null),
                 field("inputs.model", preset, null, Field.MODEL),
-                summary, sources);
+                summary, sources, errorLine(vm.errorProperty(Field.CONFIG)),
+                errorLine(vm.errorProperty(Field.PARAMETERS)));
     }
 
     private void buildMethod() {
@@ -266,13 +291,14 @@ public final class InputsView extends ScrollPane {
         allLinear.setMinWidth(Region.USE_PREF_SIZE);
         allLinear.disableProperty().bind(full);
         allLinear.setOnAction(e -> vm.targetAllLinear());
-        targets.setTooltip(controls.tooltip("inputs.targets.tip"));
+        targets.setTooltip(controls.tooltip("inputs.targets.tip", vm.errorProperty(Field.TARGETS)));
         targets.accessibleTextProperty().bind(texts.t("inputs.targets"));
         targets.setMaxWidth(Double.MAX_VALUE);
         FormControls.decorate(targets, vm.errorProperty(Field.TARGETS));
         HBox.setHgrow(targets, Priority.ALWAYS);
         VBox targetsField = field("inputs.targets", new HBox(6, targets, allLinear), null, null);
         ((Label) ((HBox) targetsField.getChildren().get(0)).getChildren().get(0)).setLabelFor(targets);
+        targetsField.getChildren().add(errorLine(vm.errorProperty(Field.TARGETS)));
 
         ComboBox<WeightStorage> base = controls.enumBox("baseWeightsBox", WeightStorage.values(),
                 vm.baseWeightsProperty());

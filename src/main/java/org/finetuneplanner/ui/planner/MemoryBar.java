@@ -43,6 +43,10 @@ public final class MemoryBar extends Region {
         headroom.getStyleClass().add("headroom");
         overflow.getStyleClass().add(Styles.OVERFLOW);
         capacityLine.getStyleClass().add(Styles.CAPACITY_LINE);
+        // Drawn over the parts: a click on the hatched overflow or the capacity line reaches the part beneath.
+        headroom.setMouseTransparent(true);
+        overflow.setMouseTransparent(true);
+        capacityLine.setMouseTransparent(true);
         getChildren().addAll(headroom);
         for (MemoryComponent c : MemoryComponent.values()) {
             Region r = new Region();
