@@ -21,7 +21,8 @@ import org.testfx.util.WaitForAsyncUtils;
  * A walking harness, not a test: starts the real app (its settings in a fresh folder) in a real window and walks
  * journeys 1 and 4 of the user journeys as a user would, with a robot's mouse and keyboard, taking screenshots of
  * the whole screen with ImageMagick's {@code import}. Run under Xvfb:
- * {@code xvfb-run -s "-screen 0 1280x720x24" java -cp … org.finetuneplanner.ui.Journeys OUT_DIR [vi] [dark]}.
+ * {@code xvfb-run -s "-screen 0 1280x720x24" java -cp … org.finetuneplanner.ui.Journeys OUT_DIR [vi] [dark]}; with a
+ * compositing manager ({@code xcompmgr}) on that display the pop-over's corners are transparent, as on a desktop.
  */
 public final class Journeys {
     private Journeys() {
@@ -41,7 +42,7 @@ public final class Journeys {
         WaitForAsyncUtils.sleep(2, TimeUnit.SECONDS);
         String tag = (vi ? "vi" : "en") + "-" + (dark ? "dark" : "light");
         if (dark) {
-            robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.D).release(KeyCode.D, KeyCode.SHIFT, KeyCode.CONTROL);
+            robot.clickOn("#viewMenu").clickOn("#darkTheme");
         }
         if (vi) {
             robot.clickOn("#viewMenu").clickOn("#languageMenu").clickOn("#language-vi");
@@ -84,6 +85,7 @@ public final class Journeys {
         robot.type(KeyCode.ESCAPE);
 
         // Journey 4: something goes wrong.
+        reveal(robot, "#tokensField");
         robot.doubleClickOn(tokens).press(KeyCode.CONTROL, KeyCode.A).release(KeyCode.A, KeyCode.CONTROL);
         robot.write("1e999");
         TextField epochs = robot.lookup("#epochsField").queryAs(TextField.class);

@@ -305,10 +305,17 @@ public final class InputsView extends ScrollPane {
         base.disableProperty().bind(full);
 
         content.getChildren().addAll(section("section.method"),
-                field("inputs.method", method, null, Field.METHOD),
+                methodField(method),
                 field("inputs.rank", rank, valueLabel("rankValue", vm.texts().rank()), null),
                 pair(field("inputs.alpha", alpha, null, null), field("inputs.baseWeights", base, null, null)),
                 targetsField);
+    }
+
+    /** The method's toggles right under the section "Method": a second "Method" label would only repeat it. */
+    private VBox methodField(SegmentedButton method) {
+        VBox box = field("inputs.method", method, null, Field.METHOD);
+        box.getChildren().remove(0);
+        return box;
     }
 
     private void buildTraining() {
