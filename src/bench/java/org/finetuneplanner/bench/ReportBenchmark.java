@@ -13,6 +13,8 @@ import org.finetuneplanner.service.report.ReportAccuracy;
 import org.finetuneplanner.service.report.ReportLanguage;
 import org.finetuneplanner.service.report.ReportMeta;
 import org.finetuneplanner.service.report.ReportService;
+import org.finetuneplanner.service.report.pdf.PdfReportExporter;
+import org.finetuneplanner.service.validation.ValidationRunner;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -56,7 +58,8 @@ public class ReportBenchmark {
         ScenarioJson reader = ScenarioJson.standard();
         Estimator estimator = Estimator.standard();
         service = ReportService.standard(reader.catalogs().gpus(), estimator::estimate, estimator::explain,
-                ReportAccuracy::fromBundledCases);
+                ReportAccuracy.shared(() -> new ValidationRunner(reader, estimator::estimate)),
+                new PdfReportExporter());
         String json = job.equals("lora-8b")
                 ? scenario("llama-3.1-8b", "lora", 4, 2048, "l40s-48gb", 1, "none")
                 : scenario("llama-3.1-70b", "full", 1, 4096, "h100-sxm-80gb", 8, "zero3");

@@ -18,6 +18,7 @@ import java.util.Queue;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
+import org.finetuneplanner.service.report.pdf.PdfReportExporter;
 import org.finetuneplanner.core.Estimator;
 import org.finetuneplanner.core.scenario.Scenario;
 import org.finetuneplanner.service.persistence.ScenarioJson;
@@ -33,7 +34,8 @@ class ExportViewModelTest {
     /** Three GPUs of the catalog keep the test quick; the report is the same code for twenty-six. */
     private static final ReportService SERVICE = ReportService.standard(READER.catalogs().gpus().stream()
             .filter(g -> List.of("l40s-48gb", "h100-sxm-80gb", "a100-sxm4-80gb").contains(g.id())).toList(),
-            Estimator.standard()::estimate, Estimator.standard()::explain, ReportAccuracy::none);
+            Estimator.standard()::estimate, Estimator.standard()::explain, ReportAccuracy::none,
+            new PdfReportExporter());
     private static final Scenario SCENARIO = READER.read("{\"name\": \"Qwen LoRA\", \"model\": {\"preset\": "
             + "\"llama-3.1-8b\"}, \"method\": {\"type\": \"lora\"}, \"hardware\": {\"gpu\": \"l40s-48gb\"},"
             + " \"data\": {\"tokens\": 10000000}}");
