@@ -27,6 +27,7 @@ final class BlockLayout {
     private final float pageBody;
     private final ChartDrawer charts;
     private int sections;
+    private int groups;
 
     /**
      * @param fonts    the document's fonts
@@ -53,10 +54,11 @@ final class BlockLayout {
             } else if (b instanceof BulletList l) {
                 list(l, out);
             } else if (b instanceof Table t) {
-                out.addAll(new TableLayout(fonts, left, width, pageBody).units(t));
+                out.addAll(new TableLayout(this, fonts, left, width, pageBody).units(t, groups++));
             } else if (b instanceof Chart c) {
                 float h = charts.height(c);
-                out.add(Unit.of(h, false, (canvas, top) -> charts.draw(c, canvas, left, top - h, width, h)));
+                out.add(Unit.of(h, false, Unit.Role.CHART, groups++, (canvas, top) -> charts.draw(c, canvas, left,
+                        top - h, width, h)));
                 out.add(Unit.gap(8, false));
             }
         }
@@ -73,7 +75,7 @@ final class BlockLayout {
         float height = before + lines.size() * leading + after + (section ? 3 : 0);
         Color color = section ? Style.ACCENT : Style.INK;
         int index = section ? sections++ : -1;
-        out.add(new Unit(height, true, false, null, index, (c, top) -> {
+        out.add(new Unit(height, true, Unit.Role.HEADING, groups++, null, index, (c, top) -> {
             float y = top - before;
             for (Measured.Line line : lines) {
                 y -= leading;
@@ -90,7 +92,7 @@ final class BlockLayout {
         float size = Style.size(style);
         boolean bold = style == Paragraph.Style.LEAD;
         Color color = style == Paragraph.Style.SMALL ? Style.MUTED : Style.INK;
-        lines(text, size, bold, color, left, width, keepWithNext, false, out);
+        lines(text, size, bold, color, left, width, keepWithNext, false, groups++, out);
         out.add(Unit.gap(Style.after(style), keepWithNext));
     }
 
@@ -99,15 +101,15 @@ final class BlockLayout {
      * first two and the last two lines stay together; with {@code keepLast} the last line keeps with what follows.
      */
     private void lines(Text text, float size, boolean bold, Color color, float x, float w, boolean keepLast,
-                       boolean whole, List<Unit> out) {
+                       boolean whole, int group, List<Unit> out) {
         float leading = size * Style.LEADING;
         List<Measured.Line> lines = Measured.of(text, fonts, bold, size).lines(w, Integer.MAX_VALUE, true);
         int n = lines.size();
         for (int i = 0; i < n; i++) {
             Measured.Line line = lines.get(i);
             boolean keep = i < n - 1 ? whole || i == 0 || i == n - 2 : keepLast;
-            out.add(Unit.of(leading, keep, (c, top) -> c.line(line, x, top - leading + size * 0.28f, bold, size,
-                    color)));
+            out.add(Unit.of(leading, keep, Unit.Role.LINE, group, (c, top) -> c.line(line, x,
+                    top - leading + size * 0.28f, bold, size, color)));
         }
     }
 
@@ -118,17 +120,18 @@ final class BlockLayout {
             String mark = l.numbered() ? (i + 1) + "." : "•";
             Measured.Line marker = Measured.of(Text.words(mark), fonts, l.numbered(), size).fit(14);
             List<Unit> item = new ArrayList<>();
-            lines(l.items().get(i), size, false, Style.INK, left + 16, width - 16, false, true, item);
+            int group = groups++;
+            lines(l.items().get(i), size, false, Style.INK, left + 16, width - 16, false, true, group, item);
             if (item.size() > LONG_ITEM) {
                 // A long item may break, its first and last two lines kept together like a paragraph's.
                 item.clear();
-                lines(l.items().get(i), size, false, Style.INK, left + 16, width - 16, false, false, item);
+                lines(l.items().get(i), size, false, Style.INK, left + 16, width - 16, false, false, group, item);
             }
             if (item.isEmpty()) {
                 continue;
             }
             Unit first = item.get(0);
-            item.set(0, new Unit(first.height(), first.keepWithNext(), false, null, -1, (c, top) -> {
+            item.set(0, new Unit(first.height(), first.keepWithNext(), Unit.Role.LINE, group, null, -1, (c, top) -> {
                 c.line(marker, left + 2, top - leading + size * 0.28f, l.numbered(), size, Style.ACCENT);
                 first.draw().at(c, top);
             }));

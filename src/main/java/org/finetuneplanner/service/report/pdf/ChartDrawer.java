@@ -114,7 +114,8 @@ final class ChartDrawer {
                 s.append(ch);
             }
             text.first();
-            String piece = s.toString().strip();
+            // A label too long for its place ends in "..." where JFreeChart cut it.
+            String piece = s.toString().strip().replaceAll("(\\.\\.\\.|…)$", "");
             boolean name = !piece.isEmpty() && names.stream().anyMatch(n -> n.contains(piece));
             if (name) {
                 env.getContentStream().beginMarkedContent(PdfCanvas.SPAN, mark);

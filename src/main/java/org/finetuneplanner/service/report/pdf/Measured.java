@@ -21,6 +21,7 @@ import org.finetuneplanner.service.report.content.Text;
  */
 final class Measured {
     private static final int ELLIPSIS = '…';
+    private static final int NBSP = '\u00a0';
 
     private final int[] cps;
     private final Span.Kind[] kinds;
@@ -225,7 +226,10 @@ final class Measured {
         return true;
     }
 
-    /** The largest end in (start, i] whose line still fits; at least one character. */
+    /**
+     * The largest end in (start, i] whose line still fits, at least one character; where the fitting part holds a
+     * no-break space, just after it, so "76,82 US$" too wide for its line breaks before "US$", not inside it.
+     */
     private int cut(int start, int i, float max) {
         int lo = start + 1;
         int hi = i;
@@ -235,6 +239,11 @@ final class Measured {
                 lo = mid;
             } else {
                 hi = mid - 1;
+            }
+        }
+        for (int k = lo; k > start + 1; k--) {
+            if (cps[k - 1] == NBSP) {
+                return k;
             }
         }
         return lo;
@@ -248,7 +257,7 @@ final class Measured {
     }
 
     private int trimEnd(int start, int end) {
-        while (end > start && (cps[end - 1] == ' ' || cps[end - 1] == '\n')) {
+        while (end > start && (cps[end - 1] == ' ' || cps[end - 1] == '\n' || cps[end - 1] == NBSP)) {
             end--;
         }
         return end;

@@ -8,6 +8,7 @@ import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.cos.COSString;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.documentinterchange.markedcontent.PDPropertyList;
+import org.apache.pdfbox.pdmodel.graphics.state.RenderingMode;
 import org.finetuneplanner.service.report.content.Span;
 
 /**
@@ -86,7 +87,7 @@ final class PdfCanvas {
                 f = fonts.shippedFace(bold);
             }
             if (face != null && f != face) {
-                show(text.substring(from, i), face, at, baseline, size, color);
+                show(text.substring(from, i), face, bold, at, baseline, size, color);
                 at += runWidth;
                 runWidth = 0;
                 from = i;
@@ -96,19 +97,32 @@ final class PdfCanvas {
             i += Character.charCount(cp);
         }
         if (face != null && from < text.length()) {
-            show(text.substring(from), face, at, baseline, size, color);
+            show(text.substring(from), face, bold, at, baseline, size, color);
             at += runWidth;
         }
         return at;
     }
 
-    private void show(String run, PdfFonts.Face face, float x, float baseline, float size, Color color)
-            throws IOException {
+    /**
+     * One run in one font. Bold text in a font without a bold face (an installed font for Chinese, say) is drawn
+     * filled and outlined, a little heavier, so it still reads as bold.
+     */
+    private void show(String run, PdfFonts.Face face, boolean bold, float x, float baseline, float size,
+                      Color color) throws IOException {
+        boolean heavier = bold && face != fonts.shippedFace(true);
         cs.beginText();
         cs.setFont(face.font(), size);
         cs.setNonStrokingColor(color);
+        if (heavier) {
+            cs.setStrokingColor(color);
+            cs.setLineWidth(size * 0.035f);
+            cs.setRenderingMode(RenderingMode.FILL_STROKE);
+        }
         cs.newLineAtOffset(x, baseline);
         cs.showText(run);
+        if (heavier) {
+            cs.setRenderingMode(RenderingMode.FILL);
+        }
         cs.endText();
     }
 

@@ -64,11 +64,22 @@ final class PdfRenderer {
         }
     }
 
-    private void pages() throws IOException {
+    /**
+     * The body cut into pages, before anything is drawn.
+     *
+     * @param cover    the cover, measured
+     * @param contents the table of contents
+     * @param onCover  whether the contents fit on the cover (else they open the first body page)
+     * @param body     the pages after the cover, each its placed units
+     */
+    record Layout(CoverPage cover, Contents contents, boolean onCover, List<List<Flow.Placed>> body) {
+    }
+
+    /** Measures the cover and cuts the body into pages. */
+    Layout layout() {
         CoverPage cover = new CoverPage(d.cover(), missingNote(), fonts, pageW, pageH);
-        List<Heading> sections = d.sections();
-        Contents contents = new Contents(sections, fonts, left, width);
-        boolean onCover = cover.contentsFit(sections.size());
+        Contents contents = new Contents(d.sections(), fonts, left, width);
+        boolean onCover = cover.contentsFit(contents.size());
         float top = pageH - Style.MARGIN_TOP;
         List<Unit> units = new ArrayList<>();
         if (!onCover) {
@@ -76,14 +87,25 @@ final class PdfRenderer {
         }
         ChartDrawer charts = new ChartDrawer(doc, fonts, d.language().locale());
         units.addAll(new BlockLayout(fonts, left, width, top - Style.MARGIN_BOTTOM, charts).units(d.body()));
-        List<List<Flow.Placed>> body = Flow.paginate(units, top, Style.MARGIN_BOTTOM);
+        return new Layout(cover, contents, onCover, Flow.paginate(units, top, Style.MARGIN_BOTTOM));
+    }
 
+    /** The layout of {@code d} with the fonts of {@code doc} (for tests of where pages break). */
+    static Layout layout(ReportDocument d, PDDocument doc, PdfFonts fonts) {
+        fonts.cover(codePoints(d));
+        return new PdfRenderer(d, doc, fonts).layout();
+    }
+
+    private void pages() throws IOException {
+        Layout layout = layout();
+        List<List<Flow.Placed>> body = layout.body();
         List<PDPage> all = new ArrayList<>();
         for (int i = 0; i <= body.size(); i++) {
             PDPage page = new PDPage(new PDRectangle(pageW, pageH));
             doc.addPage(page);
             all.add(page);
         }
+        List<Heading> sections = d.sections();
         int[] sectionPages = new int[sections.size()];
         for (int p = 0; p < body.size(); p++) {
             for (Flow.Placed placed : body.get(p)) {
@@ -92,10 +114,10 @@ final class PdfRenderer {
                 }
             }
         }
-        contents.pages(sectionPages, all, onCover ? all.get(0) : all.get(1));
+        layout.contents().pages(sectionPages, all, layout.onCover() ? all.get(0) : all.get(1));
         try (PDPageContentStream cs = new PDPageContentStream(doc, all.get(0))) {
             canvas.use(cs);
-            cover.draw(doc, canvas, onCover ? contents : null);
+            layout.cover().draw(doc, canvas, layout.onCover() ? layout.contents() : null);
         }
         for (int p = 0; p < body.size(); p++) {
             try (PDPageContentStream cs = new PDPageContentStream(doc, all.get(p + 1))) {
@@ -114,10 +136,10 @@ final class PdfRenderer {
     private List<Unit> contentsUnits(Contents contents) {
         List<Unit> out = new ArrayList<>();
         Measured.Line title = Measured.of(d.cover().contentsTitle(), fonts, true, 15).fit(width);
-        out.add(Unit.of(15 * Style.LEADING + 10, true, (c, top) -> c.line(title, left, top - 15 * Style.LEADING
-                + 15 * 0.28f, true, 15, Style.ACCENT)));
+        out.add(Unit.of(15 * Style.LEADING + 10, true, Unit.Role.HEADING, -2, (c, top) -> c.line(title, left,
+                top - 15 * Style.LEADING + 15 * 0.28f, true, 15, Style.ACCENT)));
         float h = contents.size() * Contents.LINE;
-        out.add(Unit.of(h, false, (c, top) -> contents.draw(c, top)));
+        out.add(Unit.of(h, false, Unit.Role.LINE, -2, (c, top) -> contents.draw(c, top)));
         out.add(Unit.gap(12, false));
         return out;
     }

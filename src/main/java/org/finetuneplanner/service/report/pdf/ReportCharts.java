@@ -106,6 +106,7 @@ final class ReportCharts {
         ((NumberAxis) plot.getRangeAxis()).setNumberFormatOverride(NumberFormat.getNumberInstance(locale));
         plot.setOutlineVisible(false);
         plot.getDomainAxis().setMaximumCategoryLabelWidthRatio(0.35f);
+        plot.getDomainAxis().setMaximumCategoryLabelLines(2);
         plot.getDomainAxis().setCategoryMargin(0.25);
         styleLegend(chart.getLegend());
         return chart;

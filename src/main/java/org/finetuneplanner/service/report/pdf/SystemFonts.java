@@ -39,6 +39,19 @@ final class SystemFonts {
             "noto", "droid", "msyh", "yahei", "simsun", "simhei", "mingliu", "msgothic", "meiryo", "yugoth",
             "malgun", "gulim", "batang", "pingfang", "hiragino", "applegothic", "arialuni", "code2000", "unifont");
 
+    private static final int TTCF = 0x74746366;
+    private static final int TRUE = 0x74727565;
+    /**
+     * FontBox reports odd but harmless font tables through java.util.logging, which would print them on the
+     * command line's terminal while fonts are searched. Held here so the logger, and its level, are not collected.
+     */
+    private static final java.util.logging.Logger FONTBOX_LOG = java.util.logging.Logger.getLogger(
+            "org.apache.fontbox");
+
+    static {
+        FONTBOX_LOG.setLevel(java.util.logging.Level.OFF);
+    }
+
     private static final Map<Integer, Optional<Path>> FOUND = new HashMap<>();
     private static List<Path> candidates;
 
@@ -141,9 +154,40 @@ final class SystemFonts {
         return out;
     }
 
+    /**
+     * Whether the file is TrueType (or a collection whose first font is): its first bytes say so, read before any
+     * parser sees the file, so fonts with CFF outlines ("OTTO"), which cannot be embedded, are never parsed.
+     */
+    static boolean trueType(Path file) {
+        try (java.io.InputStream in = Files.newInputStream(file)) {
+            byte[] head = in.readNBytes(16);
+            if (head.length < 16) {
+                return false;
+            }
+            java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(head);
+            int tag = b.getInt(0);
+            if (tag == TTCF) {
+                int first = b.getInt(12);
+                in.skipNBytes(first - 16L);
+                byte[] sfnt = in.readNBytes(4);
+                return sfnt.length == 4 && isTrueTypeTag(java.nio.ByteBuffer.wrap(sfnt).getInt());
+            }
+            return isTrueTypeTag(tag);
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    private static boolean isTrueTypeTag(int tag) {
+        return tag == 0x00010000 || tag == TRUE;
+    }
+
     /** Which of {@code wanted} the file's first embeddable font has a glyph for; none when it cannot be read. */
     private static Set<Integer> coverage(Path file, Set<Integer> wanted) {
         Set<Integer> covered = new TreeSet<>();
+        if (!trueType(file)) {
+            return covered;
+        }
         try {
             if (file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".ttc")) {
                 try (TrueTypeCollection ttc = new TrueTypeCollection(file.toFile())) {

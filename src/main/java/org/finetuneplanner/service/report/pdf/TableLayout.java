@@ -20,12 +20,14 @@ final class TableLayout {
     /** A table no taller than this share of a page is kept whole. */
     static final float SHORT = 0.4f;
 
+    private final BlockLayout blocks;
     private final PdfFonts fonts;
     private final float left;
     private final float width;
     private final float pageBody;
 
-    TableLayout(PdfFonts fonts, float left, float width, float pageBody) {
+    TableLayout(BlockLayout blocks, PdfFonts fonts, float left, float width, float pageBody) {
+        this.blocks = blocks;
         this.fonts = fonts;
         this.left = left;
         this.width = width;
@@ -36,7 +38,8 @@ final class TableLayout {
     private record Cells(List<List<Measured.Line>> lines, float height) {
     }
 
-    List<Unit> units(Table t) {
+    /** The table's units, all in {@code group}. */
+    List<Unit> units(Table t, int group) {
         float size = Style.size(t.density());
         float lineHeight = size * Style.CELL_LEADING;
         int columns = t.columns().size();
@@ -57,7 +60,7 @@ final class TableLayout {
         Cells head = hasHeader ? cells(headers, null, widths, lineHeight, Integer.MAX_VALUE) : null;
         int maxLines = Math.max(1, (int) ((pageBody - (head == null ? 0 : head.height()) - 2 * Style.CELL_PAD_Y)
                 / lineHeight) - 2);
-        Unit header = head == null ? null : new Unit(head.height(), true, false, null, -1,
+        Unit header = head == null ? null : new Unit(head.height(), true, Unit.Role.HEADER, group, null, -1,
                 (c, top) -> draw(c, head, t, widths, size, top, Style.HEADER_FILL, true));
         List<Unit> out = new ArrayList<>();
         if (header != null) {
@@ -79,18 +82,18 @@ final class TableLayout {
             Cells cells = rows.get(r);
             Color fill = row.highlighted() ? Style.HIGHLIGHT_FILL : r % 2 == 1 ? Style.STRIPE_FILL : null;
             boolean keep = r < n - 1 && (whole || r == 0 || r == n - 2) || r == n - 1 && footnote;
-            out.add(new Unit(cells.height(), keep, false, header, -1,
+            out.add(new Unit(cells.height(), keep, Unit.Role.ROW, group, header, -1,
                     (c, top) -> draw(c, cells, t, widths, size, top, fill, false)));
         }
         if (footnote) {
             out.add(Unit.gap(3, true));
             List<Unit> note = new ArrayList<>();
-            new BlockLayout(fonts, left, width, pageBody, null).paragraph(t.footnote().get(), Paragraph.Style.SMALL,
-                    false, note);
+            blocks.paragraph(t.footnote().get(), Paragraph.Style.SMALL, false, note);
             // The footnote is short: all its lines together, so none is left alone on a page.
             for (int i = 0; i < note.size(); i++) {
                 Unit u = note.get(i);
-                out.add(i < note.size() - 2 ? u.keep(true) : u);
+                Unit line = u.gap() ? u : u.as(Unit.Role.FOOTNOTE, group);
+                out.add(i < note.size() - 2 ? line.keep(true) : line);
             }
         } else {
             out.add(Unit.gap(8, false));

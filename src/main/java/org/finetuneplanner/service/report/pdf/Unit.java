@@ -8,12 +8,16 @@ import java.io.IOException;
  *
  * @param height       its height in points
  * @param keepWithNext the page may not break between it and the next unit
- * @param gap          blank space: dropped at the top of a page
+ * @param role         what it is (a gap is dropped at the top of a page)
+ * @param group        which block it belongs to (the units of one table share it)
  * @param header       for a table row, the table's header, drawn again above it at the top of a page; else null
  * @param section      for a section's heading, its index among the sections; else −1
  * @param draw         draws it
  */
-record Unit(float height, boolean keepWithNext, boolean gap, Unit header, int section, Draw draw) {
+record Unit(float height, boolean keepWithNext, Role role, int group, Unit header, int section, Draw draw) {
+
+    /** What a unit is. */
+    enum Role { HEADING, LINE, HEADER, ROW, FOOTNOTE, CHART, GAP }
 
     /** Draws a unit. */
     @FunctionalInterface
@@ -24,16 +28,25 @@ record Unit(float height, boolean keepWithNext, boolean gap, Unit header, int se
 
     /** Blank space of {@code height} points. */
     static Unit gap(float height, boolean keepWithNext) {
-        return new Unit(height, keepWithNext, true, null, -1, (c, top) -> { });
+        return new Unit(height, keepWithNext, Role.GAP, -1, null, -1, (c, top) -> { });
     }
 
-    /** A drawn unit with no header and no section. */
-    static Unit of(float height, boolean keepWithNext, Draw draw) {
-        return new Unit(height, keepWithNext, false, null, -1, draw);
+    /** A drawn unit of {@code role} in {@code group}, with no header and no section. */
+    static Unit of(float height, boolean keepWithNext, Role role, int group, Draw draw) {
+        return new Unit(height, keepWithNext, role, group, null, -1, draw);
+    }
+
+    boolean gap() {
+        return role == Role.GAP;
     }
 
     /** The same unit kept, or not, with the next. */
     Unit keep(boolean keep) {
-        return new Unit(height, keep, gap, header, section, draw);
+        return new Unit(height, keep, role, group, header, section, draw);
+    }
+
+    /** The same unit in another role (a paragraph's line used as a table's footnote). */
+    Unit as(Role value, int inGroup) {
+        return new Unit(height, keepWithNext, value, inGroup, header, section, draw);
     }
 }
