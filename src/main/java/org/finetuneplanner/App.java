@@ -149,7 +149,9 @@ public final class App extends Application {
             notice = messages.text("status.scenarioDamaged", aside.map(p -> p.getFileName().toString())
                     .orElse(String.valueOf(e.getMessage())));
         }
-        PdfExport pdf = (scenario, language, file) -> export.writeConfirmed(scenario, file);
+        // File → Export PDF…: the dialogs ran on the FX thread (ReportFileDialogs); the shell runs this on its IO
+        // thread: the one export path, with the app's language for a report whose dialog chose none.
+        PdfExport pdf = export::write;
         shell = new ShellViewModel(planner, scenarioFiles(json), Optional.of(pdf), executors);
         // The report's language follows the app's until the user picks another in the export dialog.
         shell.localeProperty().subscribe(l -> {
