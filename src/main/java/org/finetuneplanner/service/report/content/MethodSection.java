@@ -58,12 +58,12 @@ final class MethodSection {
         }
         out.add(Paragraph.intro(w.text("method.memoryIntro", w.configuration(data.baseline()))));
         out.add(Table.of(terms)
-                .column(Text.words(w.plain("method.term")), 1.6f,
+                .column(Text.words(w.plain("method.term")), 1.5f,
                         t -> Cell.words(w.label(t.component()) + ": " + words.title(t.term())))
-                .column(Text.words(w.plain("method.formula")), 1.6f, t -> Cell.words(glue(words.formula(t.term()))))
-                .column(Text.words(w.plain("method.inputs")), 1.9f, t -> Cell.words(glue(words.numbers(t.term()))))
-                .figures(Text.words("GiB"), 0.6f, t -> w.f().gibNumber(t.bytes()))
-                .column(Text.words(w.plain("method.source")), 1.9f, t -> Cell.of(sources(t.term(), words)))
+                .column(Text.words(w.plain("method.formula")), 1.5f, t -> Cell.words(glue(words.formula(t.term()))))
+                .column(Text.words(w.plain("method.inputs")), 1.6f, t -> Cell.words(glue(words.numbers(t.term()))))
+                .figures(Text.words("GiB"), 0.55f, t -> w.f().gibNumber(t.bytes()))
+                .column(Text.words(w.plain("method.source")), 2.4f, t -> Cell.of(sources(t.term(), words)))
                 .density(Table.Density.DENSE).build());
     }
 
@@ -92,14 +92,14 @@ final class MethodSection {
         if (!why.time().isEmpty()) {
             out.add(Paragraph.intro(w.text("method.timeTerms")));
             out.add(Table.of(why.time())
-                    .column(Text.words(w.plain("method.timeTerm")), 1.6f, t -> Cell.words(words.title(t.term())))
-                    .column(Text.words(w.plain("method.formula")), 1.6f,
+                    .column(Text.words(w.plain("method.timeTerm")), 1.5f, t -> Cell.words(words.title(t.term())))
+                    .column(Text.words(w.plain("method.formula")), 1.5f,
                             t -> Cell.words(glue(words.formula(t.term()))))
-                    .column(Text.words(w.plain("method.inputs")), 1.9f,
+                    .column(Text.words(w.plain("method.inputs")), 1.6f,
                             t -> Cell.words(glue(words.numbers(t.term()))))
                     .figures(Text.words(w.plain("method.secondsPerStep")), 0.7f,
                             (TimeTerm t) -> f.seconds(t.secondsPerStep()))
-                    .column(Text.words(w.plain("method.source")), 1.9f, t -> Cell.of(sources(t.term(), words)))
+                    .column(Text.words(w.plain("method.source")), 2.3f, t -> Cell.of(sources(t.term(), words)))
                     .density(Table.Density.DENSE).build());
         }
     }

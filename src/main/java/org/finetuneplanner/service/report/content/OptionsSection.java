@@ -26,17 +26,17 @@ final class OptionsSection {
                 .thenComparingDouble(o -> o.estimate().cost().map(CostEstimate::usd).orElse(0.0))
                 .thenComparingDouble(o -> o.estimate().hours().orElse(Double.MAX_VALUE)));
         out.add(Table.of(sorted)
-                .column(Text.words(w.plain("options.gpu")), 2.1f, o -> Cell.name(o.gpu().name()))
-                .column(Text.words(w.plain("options.fits")), 0.8f,
+                .column(Text.words(w.plain("options.gpu")), 2f, o -> Cell.name(o.gpu().name()))
+                .column(Text.words(w.plain("options.fits")), 0.7f,
                         o -> Cell.words(w.plain(o.fits() ? "common.yes" : "common.no")))
-                .figures(Text.words(w.plain("options.count")), 0.75f, o -> String.valueOf(o.gpuCount()))
-                .column(Text.words(w.plain("options.sharding")), 1.3f,
+                .figures(Text.words(w.plain("options.count")), 0.65f, o -> String.valueOf(o.gpuCount()))
+                .column(Text.words(w.plain("options.sharding")), 1.7f,
                         o -> Cell.words(w.shardingShort(o.estimate().scenario().hardware())))
                 .figures(Text.words(w.plain("options.memory")), 1.3f, o -> memory(o.estimate(), w))
                 .figures(Text.words(w.plain("options.time")), 1f,
                         o -> o.fits() ? w.f().hours(o.estimate().hours()) : "—")
                 .figures(Text.words(w.plain("options.cost")), 1f, o -> o.fits() ? w.costOnly(o.estimate()) : "—")
-                .column(Text.words(w.plain("options.price")), 2f, o -> Cell.of(w.priceText(o.estimate())))
+                .column(Text.words(w.plain("options.price")), 1.8f, o -> Cell.of(w.priceText(o.estimate())))
                 .highlight(o -> o.gpu().id().equals(recId))
                 .density(Table.Density.COMPACT)
                 .build().withFootnote(w.text("options.legend")));
