@@ -1,5 +1,6 @@
 package org.finetuneplanner.service.report.content;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -32,6 +33,39 @@ public record ReportDocument(ReportLanguage language, PaperSize paper, Cover cov
         Objects.requireNonNull(running, "running");
         Objects.requireNonNull(metadata, "metadata");
         Objects.requireNonNull(late, "late");
+    }
+
+    /**
+     * Every text the document shows, in reading order: the cover, the running header and footer (page numbers
+     * aside), each block's text, a table's headers, cells and footnote, a chart's labels.
+     */
+    public List<Text> texts() {
+        List<Text> out = new ArrayList<>();
+        out.addAll(List.of(cover.product(), cover.title(), cover.subtitle(), cover.contentsTitle(),
+                cover.disclaimer()));
+        cover.entries().forEach(e -> out.addAll(List.of(e.label(), e.value())));
+        out.addAll(List.of(running.left(), running.right(), running.date()));
+        for (Block b : body) {
+            if (b instanceof Heading h) {
+                out.add(h.text());
+            } else if (b instanceof Paragraph p) {
+                out.add(p.text());
+            } else if (b instanceof BulletList l) {
+                out.addAll(l.items());
+            } else if (b instanceof Table t) {
+                t.columns().forEach(col -> out.add(col.header()));
+                t.rows().forEach(r -> r.cells().forEach(cell -> out.add(cell.text())));
+                t.footnote().ifPresent(out::add);
+            } else if (b instanceof Chart.Bars bars) {
+                bars.bars().forEach(bar -> out.add(bar.label()));
+                out.addAll(bars.partNames());
+                out.addAll(List.of(bars.freeName(), bars.axis()));
+            } else if (b instanceof Chart.Lines lines) {
+                lines.lines().forEach(l -> out.add(l.label()));
+                out.addAll(List.of(lines.xAxis(), lines.yAxis()));
+            }
+        }
+        return out;
     }
 
     /** The sections' headings, in order: the table of contents. */

@@ -18,13 +18,8 @@ import org.apache.pdfbox.pdmodel.interactive.documentnavigation.destination.PDPa
 import org.apache.pdfbox.pdmodel.interactive.documentnavigation.outline.PDDocumentOutline;
 import org.apache.pdfbox.pdmodel.interactive.documentnavigation.outline.PDOutlineItem;
 import org.apache.pdfbox.pdmodel.interactive.viewerpreferences.PDViewerPreferences;
-import org.finetuneplanner.service.report.content.Block;
-import org.finetuneplanner.service.report.content.BulletList;
-import org.finetuneplanner.service.report.content.Chart;
 import org.finetuneplanner.service.report.content.Heading;
-import org.finetuneplanner.service.report.content.Paragraph;
 import org.finetuneplanner.service.report.content.ReportDocument;
-import org.finetuneplanner.service.report.content.Table;
 import org.finetuneplanner.service.report.content.Text;
 
 /**
@@ -212,39 +207,8 @@ final class PdfRenderer {
     /** Every character the document shows, so the fonts can be found before anything is measured. */
     static Set<Integer> codePoints(ReportDocument d) {
         Set<Integer> out = new HashSet<>();
-        List<Text> texts = new ArrayList<>();
-        ReportDocument.Cover c = d.cover();
-        texts.addAll(List.of(c.product(), c.title(), c.subtitle(), c.contentsTitle(), c.disclaimer()));
-        c.entries().forEach(e -> texts.addAll(List.of(e.label(), e.value())));
-        texts.addAll(List.of(d.running().left(), d.running().right(), d.running().date()));
-        for (Block b : d.body()) {
-            texts.addAll(texts(b));
-        }
-        for (Text t : texts) {
+        for (Text t : d.texts()) {
             t.spans().forEach(s -> s.text().codePoints().forEach(out::add));
-        }
-        return out;
-    }
-
-    private static List<Text> texts(Block b) {
-        List<Text> out = new ArrayList<>();
-        if (b instanceof Heading h) {
-            out.add(h.text());
-        } else if (b instanceof Paragraph p) {
-            out.add(p.text());
-        } else if (b instanceof BulletList l) {
-            out.addAll(l.items());
-        } else if (b instanceof Table t) {
-            t.columns().forEach(col -> out.add(col.header()));
-            t.rows().forEach(r -> r.cells().forEach(cell -> out.add(cell.text())));
-            t.footnote().ifPresent(out::add);
-        } else if (b instanceof Chart.Bars bars) {
-            bars.bars().forEach(bar -> out.add(bar.label()));
-            out.addAll(bars.partNames());
-            out.addAll(List.of(bars.freeName(), bars.axis()));
-        } else if (b instanceof Chart.Lines lines) {
-            lines.lines().forEach(l -> out.add(l.label()));
-            out.addAll(List.of(lines.xAxis(), lines.yAxis()));
         }
         return out;
     }
