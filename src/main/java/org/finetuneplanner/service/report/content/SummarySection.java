@@ -58,9 +58,11 @@ final class SummarySection {
         rows.add(pair(w, "summary.count", Cell.words(hw.nodes() > 1
                 ? w.plain("summary.countNodes", hw.gpuCount(), hw.nodes()) : String.valueOf(hw.gpuCount()))));
         rows.add(pair(w, "summary.sharding", Cell.words(w.sharding(hw))));
-        rows.add(pair(w, "summary.time", Cell.words(base.hours().isPresent()
-                ? w.f().duration(base.hours().getAsDouble()) : w.plain("common.noTokens"))));
-        rows.add(pair(w, "summary.cost", Cell.of(w.costText(base))));
+        // A job that does not fit has no time or cost to quote, as in the options table.
+        rows.add(pair(w, "summary.time", Cell.words(!base.fits() ? w.plain("common.noFit")
+                : base.hours().isPresent() ? w.f().duration(base.hours().getAsDouble()) : w.plain("common.noTokens"))));
+        rows.add(pair(w, "summary.cost", base.fits() ? Cell.of(w.costText(base))
+                : Cell.words(w.plain("common.noFit"))));
         rows.add(pair(w, "summary.memory", Cell.words(w.memoryText(base.memory()))));
         rows.add(pair(w, "summary.speed", Cell.words(w.plain("summary.speedValue",
                 w.f().integer(base.throughput().tokensPerSecond()), w.f().percent(Wording.endToEndMfu(base))))));
