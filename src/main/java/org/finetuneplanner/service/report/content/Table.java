@@ -191,11 +191,13 @@ public record Table(List<Column> columns, List<Row> rows, Density density, boole
             return this;
         }
 
+        /** How much the table holds per line (normal by default). */
         public Builder<T> density(Density value) {
             this.density = value;
             return this;
         }
 
+        /** The table: one row per item, in the items' order, without a footnote. */
         public Table build() {
             List<Row> rows = new ArrayList<>(items.size());
             for (T item : items) {

@@ -71,10 +71,12 @@ public record Text(List<Span> spans) {
         return spans.stream().filter(s -> s.kind() == kind).map(Span::text).toList();
     }
 
+    /** Whether there is no character at all. */
     public boolean isEmpty() {
         return spans.isEmpty();
     }
 
+    /** The characters, as {@link #plain()}. */
     @Override
     public String toString() {
         return plain();

@@ -42,10 +42,6 @@ final class Wording {
         this.f = new ReportFormats(language);
     }
 
-    ReportLanguage language() {
-        return language;
-    }
-
     ReportFormats f() {
         return f;
     }

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 
 /**
  * Font files as the report embeds them: the shipped DejaVu Sans read once per process, and any TrueType file or
@@ -76,11 +75,6 @@ final class FontFiles {
                 b.putInt(entry, UNUSED);
             }
         }
-    }
-
-    /** A tag as text, for messages. */
-    static String tag(int tag) {
-        return new String(ByteBuffer.allocate(4).putInt(tag).array(), StandardCharsets.US_ASCII);
     }
 
     /** The shipped files, read once. */

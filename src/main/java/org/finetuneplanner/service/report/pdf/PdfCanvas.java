@@ -53,10 +53,6 @@ final class PdfCanvas {
         return cs;
     }
 
-    PdfFonts fonts() {
-        return fonts;
-    }
-
     /** Draws a line with its left end at {@code x} and its baseline at {@code baseline}. */
     void line(Measured.Line line, float x, float baseline, boolean bold, float size, Color color)
             throws IOException {

@@ -182,11 +182,6 @@ final class PdfFonts implements Closeable {
         return Set.copyOf(missing);
     }
 
-    /** Whether {@code cp} is one no font could draw. */
-    boolean isMissing(int cp) {
-        return missing.contains(cp);
-    }
-
     Face shippedFace(boolean boldText) {
         return boldText ? bold : regular;
     }

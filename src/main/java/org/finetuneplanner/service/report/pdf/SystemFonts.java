@@ -1,12 +1,10 @@
 package org.finetuneplanner.service.report.pdf;
 
 import java.io.IOException;
-import java.nio.file.FileVisitOption;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -58,7 +56,10 @@ final class SystemFonts {
     private SystemFonts() {
     }
 
-    /** The fonts among {@code files} that together cover the most of {@code codePoints}, each with its share. */
+    /**
+     * Installed fonts that together cover what they can of {@code codePoints}, each with the characters it is
+     * chosen for; characters no font covers are left out (and remembered, so they are not searched for again).
+     */
     static synchronized Map<Path, Set<Integer>> covering(Set<Integer> codePoints) {
         Map<Path, Set<Integer>> out = new LinkedHashMap<>();
         Set<Integer> open = new TreeSet<>();
@@ -96,8 +97,7 @@ final class SystemFonts {
                 if (files.size() >= MAX_FILES || !Files.isDirectory(dir)) {
                     continue;
                 }
-                try (Stream<Path> walk = Files.walk(dir, MAX_DEPTH, EnumSet.noneOf(FileVisitOption.class).toArray(
-                        new FileVisitOption[0]))) {
+                try (Stream<Path> walk = Files.walk(dir, MAX_DEPTH)) {
                     walk.filter(SystemFonts::isFontFile).limit(MAX_FILES - files.size()).forEach(files::add);
                 } catch (IOException | RuntimeException e) {
                     // An unreadable folder is skipped: the search is a help, not a requirement.
