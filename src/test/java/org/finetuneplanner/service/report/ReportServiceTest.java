@@ -11,6 +11,8 @@ import java.util.List;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
+import org.finetuneplanner.service.report.pdf.PdfReportExporter;
+import org.finetuneplanner.service.validation.ValidationRunner;
 import org.finetuneplanner.core.Estimate;
 import org.finetuneplanner.core.Estimator;
 import org.finetuneplanner.core.plan.PlanOption;
@@ -34,7 +36,8 @@ class ReportServiceTest {
                 + " \"sequence_length\": 2048, \"activation_checkpointing\": \"full\"},"
                 + " \"hardware\": {\"gpu\": \"l40s-48gb\"}, \"data\": {\"tokens\": 50000000, \"epochs\": 3}}");
         ReportService service = ReportService.standard(reader.catalogs().gpus(), ESTIMATOR::estimate,
-                ESTIMATOR::explain, ReportAccuracy::fromBundledCases);
+                ESTIMATOR::explain, ReportAccuracy.shared(() -> new ValidationRunner(reader, ESTIMATOR::estimate)),
+                new PdfReportExporter());
         data = service.prepare(s, ReportMeta.defaults(LocalDate.of(2026, 11, 29)));
         try (PDDocument doc = Loader.loadPDF(new PdfReportExporter().render(data))) {
             text = new PDFTextStripper().getText(doc).replace('\n', ' ');
