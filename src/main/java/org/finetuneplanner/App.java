@@ -156,6 +156,8 @@ public final class App extends Application {
         // thread: the one export path, with the app's language for a report whose dialog chose none.
         PdfExport pdf = export::write;
         shell = new ShellViewModel(planner, scenarioFiles(json), Optional.of(pdf), executors);
+        // The export's progress and words in the status bar while it runs.
+        shell.follow(export.progressProperty(), export.statusProperty());
         // The report's language follows the app's until the user picks another in the export dialog.
         shell.localeProperty().subscribe(l -> {
             export.uiLocaleProperty().set(l);

@@ -45,6 +45,7 @@ import org.finetuneplanner.core.scenario.Optimizer;
 import org.finetuneplanner.core.scenario.Precision;
 import org.finetuneplanner.core.scenario.Sharding;
 import org.finetuneplanner.core.scenario.WeightStorage;
+import org.finetuneplanner.ui.common.Rows;
 import org.finetuneplanner.ui.common.Styles;
 import org.finetuneplanner.ui.common.Texts;
 
@@ -158,19 +159,6 @@ public final class InputsView extends ScrollPane {
         l.visibleProperty().bind(error.map(s -> !s.isEmpty()));
         l.managedProperty().bind(l.visibleProperty());
         return l;
-    }
-
-    /** Two fields side by side, sharing the width. */
-    private static HBox pair(Node left, Node right) {
-        HBox row = new HBox(10, left, right);
-        for (Node n : List.of(left, right)) {
-            HBox.setHgrow(n, Priority.ALWAYS);
-            if (n instanceof Region r) {
-                r.setPrefWidth(50);
-                r.setMaxWidth(Double.MAX_VALUE);
-            }
-        }
-        return row;
     }
 
     private TextField textField(String id, String promptKey, javafx.beans.property.StringProperty property) {
@@ -307,7 +295,7 @@ public final class InputsView extends ScrollPane {
         content.getChildren().addAll(section("section.method"),
                 methodField(method),
                 field("inputs.rank", rank, valueLabel("rankValue", vm.texts().rank()), null),
-                pair(field("inputs.alpha", alpha, null, null), field("inputs.baseWeights", base, null, null)),
+                Rows.pair(10, field("inputs.alpha", alpha, null, null), field("inputs.baseWeights", base, null, null)),
                 targetsField);
     }
 
@@ -361,11 +349,12 @@ public final class InputsView extends ScrollPane {
                 field("inputs.sequence", sequence, valueLabel("sequenceValue", vm.texts().sequence()), null),
                 field("inputs.accumulation", accumulation,
                         valueLabel("accumulationValue", vm.texts().accumulation()), null),
-                pair(field("inputs.checkpointing", controls.enumBox("checkpointingBox", Checkpointing.values(),
+                Rows.pair(10, field("inputs.checkpointing", controls.enumBox("checkpointingBox", Checkpointing.values(),
                                 vm.checkpointingProperty()), null, null),
                         field("inputs.attention", controls.enumBox("attentionBox", Attention.values(),
                                 vm.attentionProperty()), null, null)),
-                pair(field("inputs.loss", controls.enumBox("lossBox", Loss.values(), vm.lossProperty()), null, null),
+                Rows.pair(10, field("inputs.loss", controls.enumBox("lossBox", Loss.values(), vm.lossProperty()),
+                                null, null),
                         field("inputs.framework", controls.enumBox("frameworkBox", Framework.values(),
                                 vm.frameworkProperty()), null, Field.TRAINING)));
     }
@@ -386,7 +375,7 @@ public final class InputsView extends ScrollPane {
 
         content.getChildren().addAll(section("section.hardware"),
                 field("inputs.gpu", gpu, null, Field.HARDWARE),
-                pair(field("inputs.gpuCount", count, null, Field.GPU_COUNT),
+                Rows.pair(10, field("inputs.gpuCount", count, null, Field.GPU_COUNT),
                         field("inputs.sharding", sharding, null, null)),
                 field("inputs.offload", offload, null, null));
     }
@@ -401,7 +390,8 @@ public final class InputsView extends ScrollPane {
         general.getStyleClass().setAll(Styles.FIELD_ERROR);
 
         content.getChildren().addAll(section("section.data"),
-                pair(field("inputs.tokens", tokens, valueLabel("tokensValue", vm.texts().tokens()), Field.TOKENS),
+                Rows.pair(10, field("inputs.tokens", tokens, valueLabel("tokensValue", vm.texts().tokens()),
+                                Field.TOKENS),
                         field("inputs.epochs", epochs, null, Field.EPOCHS)),
                 priceBox, general);
     }

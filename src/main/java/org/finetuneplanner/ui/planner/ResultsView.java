@@ -35,6 +35,7 @@ import org.finetuneplanner.core.Note;
 import org.finetuneplanner.core.cost.CostPoint;
 import org.finetuneplanner.core.memory.MemoryComponent;
 import org.finetuneplanner.ui.common.Formats;
+import org.finetuneplanner.ui.common.Rows;
 import org.finetuneplanner.ui.common.Styles;
 import org.finetuneplanner.ui.common.Texts;
 
@@ -73,7 +74,7 @@ public final class ResultsView extends ScrollPane {
         setHbarPolicy(ScrollBarPolicy.NEVER);
         content.setPadding(new Insets(12));
         setContent(content);
-        content.getChildren().addAll(staleBanner(), recommendationCard(), pair(memoryCard(), barsCard()),
+        content.getChildren().addAll(staleBanner(), recommendationCard(), Rows.pair(12, memoryCard(), barsCard()),
                 optionsCard(), costCard(), notesCard());
         bind();
     }
@@ -242,19 +243,6 @@ public final class ResultsView extends ScrollPane {
             case SHARDING -> 110;
             case MEMORY -> 120;
         };
-    }
-
-    /** Two cards side by side, sharing the width evenly. */
-    private static HBox pair(Node left, Node right) {
-        HBox row = new HBox(12, left, right);
-        for (Node n : List.of(left, right)) {
-            HBox.setHgrow(n, Priority.ALWAYS);
-            if (n instanceof Region r) {
-                r.setPrefWidth(100);
-                r.setMaxWidth(Double.MAX_VALUE);
-            }
-        }
-        return row;
     }
 
     private Node costCard() {

@@ -3,6 +3,8 @@ package org.finetuneplanner.ui.shell;
 import java.nio.file.Path;
 import java.util.Locale;
 
+
+import javafx.beans.value.ObservableValue;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.CheckMenuItem;
@@ -16,7 +18,6 @@ import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
-import javafx.beans.value.ObservableValue;
 
 import org.controlsfx.control.StatusBar;
 
