@@ -3,7 +3,6 @@ package org.finetuneplanner.ui.shell;
 import java.nio.file.Path;
 import java.util.Locale;
 
-
 import javafx.beans.value.ObservableValue;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonType;
