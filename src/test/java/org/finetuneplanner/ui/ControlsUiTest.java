@@ -70,6 +70,9 @@ class ControlsUiTest {
         WaitForAsyncUtils.waitForFxEvents();
         robot.write("llama 3.1 70b");
         WaitForAsyncUtils.waitForFxEvents();
+        // While the words are typed the model stays the one chosen: the results do not turn stale.
+        assertEquals("llama-3.1-8b", in.modelProperty().get().id());
+        assertFalse(w.vm.stale());
         robot.type(KeyCode.ENTER);
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals("llama-3.1-70b", in.modelProperty().get().id());

@@ -189,7 +189,18 @@ public final class InputsView extends ScrollPane {
         SearchableComboBox<ModelSpec> preset = new SearchableComboBox<>(vm.presets());
         preset.setId("modelBox");
         preset.setConverter(FormControls.converter(ModelSpec::displayName));
-        preset.valueProperty().bindBidirectional(vm.modelProperty());
+        // VM → view first; the box writes only real choices: while the user types, the filter can leave it without
+        // a value for a moment, and that must not turn the inputs invalid (the results would flash stale).
+        vm.modelProperty().subscribe(m -> {
+            if (m != null && preset.getValue() != m) {
+                preset.setValue(m);
+            }
+        });
+        preset.valueProperty().subscribe(m -> {
+            if (m != null && m != vm.modelProperty().get()) {
+                vm.modelProperty().set(m);
+            }
+        });
         preset.setVisibleRowCount(12);
         preset.promptTextProperty().bind(texts.t("inputs.modelSearch.prompt"));
         // The search field inside the popup: its prompt in the user's language, not ControlsFX's English one.
