@@ -27,6 +27,7 @@ import org.finetuneplanner.core.scenario.Scenario;
 import org.finetuneplanner.core.time.ThroughputEstimator;
 import org.finetuneplanner.service.catalog.CatalogModel;
 import org.finetuneplanner.service.catalog.Catalogs;
+import org.finetuneplanner.service.io.AtomicFiles;
 import org.finetuneplanner.service.model.ModelFiles;
 import org.finetuneplanner.service.persistence.ScenarioJson;
 import org.finetuneplanner.service.report.PdfReportExporter;
@@ -183,7 +184,7 @@ public final class App extends Application {
      */
     private ExportViewModel reportExport(PlannerServices services, Catalogs catalogs, UiExecutors executors) {
         ReportService reports = new ReportService(services.estimator(), services.explainer(), services.planner(),
-                catalogs.gpus(), ReportAccuracy::fromBundledCases, new PdfReportExporter());
+                catalogs.gpus(), ReportAccuracy::fromBundledCases, new PdfReportExporter(AtomicFiles.Links.FOLLOW));
         ExportViewModel vm = new ExportViewModel(reports, executors,
                 file -> getHostServices().showDocument(file.toUri().toString()), LocalDate::now);
         // Fonts, PDFBox and JFreeChart loaded before the first export, on a low-priority thread of its own so

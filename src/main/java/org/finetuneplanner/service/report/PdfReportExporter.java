@@ -46,7 +46,7 @@ import org.finetuneplanner.service.text.Words;
  * method; running header and page numbers; A4 or Letter; English or Vietnamese. Charts are JFreeChart drawn as
  * vectors through PdfBoxGraphics2D, fonts are the shipped DejaVu Sans, embedded as subsets.
  *
- * <p>Stateless and thread-safe: every call builds its own document.
+ * <p>Immutable and thread-safe: every call builds its own document.
  */
 public final class PdfReportExporter implements ReportExporter {
     /** Memory chart: the recommended option and at most this many alternatives. */
@@ -55,6 +55,21 @@ public final class PdfReportExporter implements ReportExporter {
     static final int TABLE_ALTERNATIVES = 3;
     /** Cost chart: at most this many lines, the cheapest options that fit. */
     static final int COST_LINES = 8;
+
+    private final AtomicFiles.Links links;
+
+    /** An exporter that refuses to write over a symbolic link (the command line's {@code --out}). */
+    public PdfReportExporter() {
+        this(AtomicFiles.Links.REFUSE);
+    }
+
+    /**
+     * An exporter whose target may be a symbolic link as {@code links} says: the app's Export writes through one
+     * ({@link AtomicFiles.Links#FOLLOW}), the command line refuses it.
+     */
+    public PdfReportExporter(AtomicFiles.Links links) {
+        this.links = links;
+    }
 
     /**
      * Loads the fonts, PDFBox, JFreeChart and the graphics bridge once, so the first report a user asks for is as
@@ -87,7 +102,7 @@ public final class PdfReportExporter implements ReportExporter {
     public void write(ReportData data, Path target) {
         byte[] pdf = render(data);
         try {
-            AtomicFiles.write(target, out -> out.write(pdf));
+            AtomicFiles.write(target, links, out -> out.write(pdf));
         } catch (IOException e) {
             throw new ReportException(e.getMessage(), e);
         }

@@ -114,7 +114,10 @@ public final class SettingsStore {
         return s;
     }
 
-    /** Saves the settings atomically. */
+    /**
+     * Saves the settings atomically. A settings file that is a symbolic link (a dotfile manager's) is written
+     * through: the file it points to is replaced and the link kept.
+     */
     public void save(Settings s) throws IOException {
         Properties p = new Properties();
         p.setProperty("window.x", Double.toString(s.x()));
@@ -125,7 +128,8 @@ public final class SettingsStore {
         p.setProperty("theme.dark", Boolean.toString(s.dark()));
         p.setProperty("language", s.language());
         Files.createDirectories(folder);
-        AtomicFiles.write(folder.resolve(SETTINGS), out -> p.store(out, "Fine-Tune Planner settings"));
+        AtomicFiles.write(folder.resolve(SETTINGS), AtomicFiles.Links.FOLLOW,
+                out -> p.store(out, "Fine-Tune Planner settings"));
     }
 
     /** The last scenario's JSON text, if one was saved. */
@@ -142,10 +146,10 @@ public final class SettingsStore {
         }
     }
 
-    /** Saves the last scenario's JSON text atomically. */
+    /** Saves the last scenario's JSON text atomically (through a symbolic link, as {@link #save}). */
     public void saveLastScenario(String json) throws IOException {
         Files.createDirectories(folder);
-        AtomicFiles.writeString(folder.resolve(LAST_SCENARIO), json);
+        AtomicFiles.writeString(folder.resolve(LAST_SCENARIO), AtomicFiles.Links.FOLLOW, json);
     }
 
     /** Moves the damaged last scenario aside; returns its new name. */
