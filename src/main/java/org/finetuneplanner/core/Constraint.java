@@ -34,5 +34,7 @@ public enum Constraint {
     /** A product of keys, written out as the related text ({@code a × b × c}), at most {@code max}. */
     PRODUCT_AT_MOST,
     /** The parameters counted from the keys the related text lists, at most {@code max}. */
-    PARAMETERS_AT_MOST
+    PARAMETERS_AT_MOST,
+    /** The parameters trained with the key and those the related text lists, at most {@code max}. */
+    TRAINABLE_AT_MOST
 }

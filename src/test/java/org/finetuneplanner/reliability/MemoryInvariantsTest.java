@@ -53,24 +53,7 @@ class MemoryInvariantsTest {
     /** Every number of the answer is finite and non-negative, and the memory parts never overflow. */
     @Property(tries = 2000, seed = "20261129")
     void resultsAreFiniteAndNonNegative(@ForAll("scenarios") Scenarios.Case sample) {
-        Scenario s = sample.scenario();
-        Estimate e = ESTIMATOR.estimate(s);
-        MemoryEstimate m = e.memory();
-        MemoryBreakdown b = m.perGpu();
-        for (MemoryComponent c : MemoryComponent.values()) {
-            assertTrue(b.bytes(c) >= 0, c + " < 0");
-        }
-        assertTrue(b.totalBytes() >= b.peakReservedBytes(), "total overflowed");
-        assertTrue(m.hostBytes() >= 0, "host memory < 0");
-        assertTrue(m.capacityBytes() > 0, "capacity ≤ 0");
-        double tps = e.throughput().tokensPerSecond();
-        assertTrue(Double.isFinite(tps) && tps > 0, "tokens/s = " + tps);
-        e.hours().ifPresent(h -> assertTrue(Double.isFinite(h) && h >= 0, "hours = " + h));
-        e.cost().ifPresent(c -> assertTrue(Double.isFinite(c.usd()) && c.usd() >= 0, "usd = " + c.usd()));
-        e.cost().ifPresent(c -> assertTrue(Double.isFinite(c.usdPerGpuHour()) && c.usdPerGpuHour() >= 0));
-        assertTrue(e.parameters().total() > 0 && e.parameters().trainable() >= 0);
-        assertTrue(e.parameters().trainable() <= e.parameters().total() + e.parameters().adapter(),
-                "trainable beyond total + adapters");
+        Answers.assertFiniteAndNonNegative(ESTIMATOR.estimate(sample.scenario()), sample.toString());
     }
 
     /**

@@ -31,8 +31,9 @@ public final class Limits {
      * Most parameters of a model: 100 trillion, 50 times the largest published models. It holds for a count given
      * alone, for the count of a {@code config.json} (it bounds {@code num_hidden_layers × hidden_size²},
      * {@code num_hidden_layers × hidden_size × intermediate_size}, {@code vocab_size × hidden_size} and the
-     * experts), and for the model with its LoRA adapters. At most 24 bytes per parameter (fp32 weights, gradients,
-     * master copy and two AdamW moments), every model state stays below 2.4e15 bytes per GPU.
+     * experts), and for the parameters a job trains (LoRA's adapters and extra modules, which a rank up to the
+     * adapted layers' size keeps below twice the model's). At most 24 bytes per trained parameter, the model states
+     * of one GPU stay below 3e15 bytes.
      */
     public static final long MAX_PARAMETERS = 100_000_000_000_000L;
     /** Most GPUs in one job accepted (a budget guard; the planner stops at {@link #PLANNER_MAX_GPUS}). */
@@ -87,22 +88,25 @@ public final class Limits {
      */
     public static final long MAX_MOE_WIDTH = MAX_INTERMEDIATE_SIZE;
     /**
-     * Most elements one micro-batch may put in one family of tensors, 2^49 ≈ 5.6e14: the logits
+     * Most elements one micro-batch may put in one family of tensors, 2^48 ≈ 2.8e14: the logits
      * ({@code micro_batch_size × sequence_length × vocab_size}), the activations a block keeps
      * ({@code micro_batch_size × sequence_length × num_hidden_layers × w}, w the widest tensor per token of a
-     * block: {@code hidden_size} for a plain decoder, else the MLP or the attention width), and eager attention's
-     * scores ({@code micro_batch_size × num_attention_heads × sequence_length² × num_hidden_layers}). At two bytes
-     * each, 2^49 logits or block inputs are 1 PiB, more than the largest memory budget accepted
-     * ({@link #MAX_GPU_MEMORY_GIB}), so a job refused for them could not fit anyway; at the few hundred bytes per
-     * element of the widest tensor the activation model keeps at most, the activations stay below 2^58 bytes.
+     * block: {@code hidden_size} for a plain decoder, else the MLP, the attention or the experts' width), and
+     * eager attention's scores ({@code micro_batch_size × num_attention_heads × sequence_length² ×
+     * num_hidden_layers}). At two bytes each that is 512 TiB, some 2,000 times the largest GPU of the
+     * catalog (MI325X, 256 GB), so no job near it fits anywhere; at the few hundred bytes per element of the
+     * widest tensor the activation model keeps at most, the activations of one GPU stay below 2^57 bytes, and
+     * their offloaded copies on a full node below 2^60.
      */
-    public static final long MAX_MICRO_BATCH_ELEMENTS = 1L << 49;
+    public static final long MAX_MICRO_BATCH_ELEMENTS = 1L << 48;
     /**
      * Largest memory figure in bytes: a part or the total of one GPU, or the host memory of one node. 2^62 (4 EiB)
-     * is half a long, so a sum of two figures or a capacity minus a total cannot overflow; with the limits above an
-     * accepted scenario stays far below (parameters ≤ 10^14 at ≤ 24 bytes each, micro-batch tensors ≤ 2^58 bytes,
-     * host memory for at most {@link #MAX_GPUS_PER_NODE} GPUs). The estimator refuses a figure above it rather than
-     * report a saturated or wrapped number.
+     * is half a long, so a sum of two figures or a capacity minus a total cannot overflow. The limits above keep an
+     * accepted scenario below it: a GPU holds at most 4 bytes per frozen parameter and 24 per trained one (fp32
+     * weights, fp32 and compute-precision gradients, master copy, two AdamW moments), 2.8e15 for 10^14 of each;
+     * a node of {@link #MAX_GPUS_PER_NODE} GPUs that offloads all of it and its checkpointed activations (≤ 4 × 2^48
+     * bytes per GPU) holds at most 1,024 × 2.8e15 + 2^60 ≈ 4.0e18 of host memory. The estimator refuses a figure
+     * above it rather than report a saturated or wrapped number.
      */
     public static final long MAX_MEMORY_BYTES = 1L << 62;
     /**

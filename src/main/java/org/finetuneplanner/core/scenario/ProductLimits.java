@@ -15,7 +15,7 @@ import org.finetuneplanner.core.model.ParameterCounter;
 import org.finetuneplanner.core.model.ParameterCounts;
 
 /**
- * Checks the limits of {@link Limits} on products of inputs: the parameters of the model (with its adapters), the
+ * Checks the limits of {@link Limits} on products of inputs: the parameters of the model and those trained, the
  * LoRA rank against the layers it adapts, and the tensors one micro-batch makes (logits, activations, eager
  * attention's scores). {@link Scenario} refuses a scenario that breaks one; the planner asks first, so its searches
  * stay within them. Each failure is a {@link Violation} naming the keys of the product and the limit.
@@ -45,7 +45,7 @@ public final class ProductLimits {
 
     /**
      * The first product limit that a scenario of these parts breaks, or empty: the model's parameters, the rank,
-     * the parameters with the adapters, then the micro-batch's logits, activations and attention scores.
+     * the parameters trained, then the micro-batch's logits, activations and attention scores.
      */
     public static Optional<Violation> check(Architecture a, MethodSpec m, TrainingSpec t) {
         if (!m.usesAdapters()) {
@@ -62,8 +62,10 @@ public final class ProductLimits {
         if (counts.base() > Limits.MAX_PARAMETERS) {
             return Optional.of(tooManyParameters("model.config", keys(a), counts.base()));
         }
-        if (counts.total() > Limits.MAX_PARAMETERS) {
-            return Optional.of(tooManyParameters("method.rank", keys(a) + ", method.rank", counts.total()));
+        if (counts.trainable() > Limits.MAX_PARAMETERS) {
+            return Optional.of(new Violation("method.rank", Constraint.TRAINABLE_AT_MOST, null,
+                    Limits.MAX_PARAMETERS, counts.trainable(), String.join(", ", List.of("method.targets",
+                    "method.extra_trainable"))));
         }
         return microBatch(a, m, t);
     }

@@ -87,6 +87,25 @@ class ReportServiceTest {
         assertTrue(data.sensitivity().stream().anyMatch(c -> c.kind() == SensitivityCase.Kind.METHOD_FULL));
     }
 
+    /**
+     * A what-if case beyond the limits of a scenario is left out, not a failed report: the longest sequence
+     * (16,777,216) cannot be doubled, and full fine-tuning's unused rank of 65,536 is no LoRA rank for Llama 3.1 8B
+     * (its k and v are 1,024 wide), so neither LoRA nor QLoRA is a case; the other cases are there.
+     */
+    @Test
+    void whatIfCasesBeyondTheLimitsAreLeftOut() {
+        ScenarioJson reader = ScenarioJson.standard();
+        Scenario s = reader.read("{\"model\": {\"preset\": \"llama-3.1-8b\"}, \"method\": {\"type\": \"full\","
+                + " \"rank\": 65536}, \"training\": {\"sequence_length\": 16777216, \"activation_checkpointing\":"
+                + " \"full\"}, \"hardware\": {\"gpu\": \"h100-sxm-80gb\", \"gpu_count\": 65536, \"sharding\":"
+                + " \"fsdp\"}}");
+        ReportService service = ReportService.standard(reader.catalogs().gpus(), ESTIMATOR::estimate,
+                ESTIMATOR::explain, ReportAccuracy::none);
+        ReportData limits = service.prepare(s, ReportMeta.defaults(LocalDate.of(2026, 11, 29)));
+        assertEquals(List.of(SensitivityCase.Kind.ONE_FEWER_GPU), limits.sensitivity().stream()
+                .map(SensitivityCase::kind).toList(), "no doubled sequence, no LoRA or QLoRA, no 65,537th GPU");
+    }
+
     @Test
     void theAccuracyTableIsMeasuredOverTheBundledCasesAtReportTime() {
         ReportAccuracy acc = data.accuracy();
