@@ -59,6 +59,10 @@ final class ValidateCommand implements Callable<Integer> {
             context.error(e.getMessage());
             return ExitCodes.IO;
         }
+        if (report.cases().isEmpty()) {
+            context.error(cases + ": holds no validation case (expected one JSON object per line, see --help)");
+            return ExitCodes.INVALID_INPUT;
+        }
         PrintWriter out = context.out();
         if (perCase) {
             printEscaped(report.formatCases(), out);

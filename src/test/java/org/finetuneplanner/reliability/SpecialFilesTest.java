@@ -147,13 +147,13 @@ class SpecialFilesTest {
         store.saveLastScenario(Seeds.SPEC_EXAMPLE);
         assertEquals(Seeds.SPEC_EXAMPLE, Files.readString(lastReal));
         assertTrue(Files.isSymbolicLink(lastLink));
-        Path settingsReal = repository.resolve("settings.properties");
-        Files.writeString(settingsReal, "");
-        Path settingsLink = Files.createSymbolicLink(settings.resolve("settings.properties"), settingsReal);
+        Path settingsReal = repository.resolve("settings.json");
+        Files.writeString(settingsReal, "{}");
+        Path settingsLink = Files.createSymbolicLink(settings.resolve("settings.json"), settingsReal);
         store.save(new Settings(10, 20, 800, 600, false, true, "vi"));
         assertTrue(Files.isSymbolicLink(settingsLink));
         assertEquals("vi", store.load().value().language(), "read back through the link");
-        assertTrue(Files.readString(settingsReal).contains("language=vi"));
+        assertTrue(Files.readString(settingsReal).contains("\"vi\""), Files.readString(settingsReal));
     }
 
     /** As input: a device or a named pipe given as cases is named for what it is (it said "no such file"). */

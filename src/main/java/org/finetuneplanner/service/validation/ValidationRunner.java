@@ -1,8 +1,8 @@
 package org.finetuneplanner.service.validation;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -12,13 +12,18 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.databind.JsonNode;
+
 import org.finetuneplanner.core.Estimate;
 import org.finetuneplanner.core.Estimator;
 import org.finetuneplanner.core.memory.MemoryBreakdown;
 import org.finetuneplanner.core.scenario.Scenario;
 import org.finetuneplanner.service.io.IoReasons;
-import org.finetuneplanner.service.persistence.ScenarioException;
+import org.finetuneplanner.service.io.Bounds;
+import org.finetuneplanner.service.io.JsonBinding;
+import org.finetuneplanner.service.io.LineReader;
+import org.finetuneplanner.service.io.SafeJson;
 import org.finetuneplanner.service.persistence.ScenarioJson;
 import org.finetuneplanner.service.text.Words;
 
@@ -55,16 +60,28 @@ public final class ValidationRunner {
     }
 
     /**
-     * Runs every case of a file.
+     * Runs every case of a file (JSON Lines, UTF-8). A line that is not UTF-8 or cannot be read fails alone.
      *
      * @throws ValidationException when the file cannot be read
      */
     public Report run(Path file) {
-        try {
-            return run(Files.readAllLines(file, StandardCharsets.UTF_8));
+        List<CaseResult> results = new ArrayList<>();
+        try (LineReader lines = new LineReader(Files.newInputStream(file), (int) SafeJson.MAX_DOCUMENT_BYTES)) {
+            for (LineReader.Line line = lines.next(); line != null; line = lines.next()) {
+                String where = "line " + line.number();
+                if (line.notUtf8()) {
+                    results.add(CaseResult.failed(where, SafeJson.notUtf8(line.number(), line.invalidByte())));
+                } else if (line.tooLong()) {
+                    results.add(CaseResult.failed(where, "longer than " + SafeJson.MAX_DOCUMENT_BYTES + " bytes"));
+                } else if (!line.text().isBlank()) {
+                    results.add(runCase(line.text(), line.number()));
+                }
+            }
         } catch (IOException e) {
-            throw new ValidationException(file + ": cannot be read (" + IoReasons.of(e) + ")", e);
+            throw new ValidationException(file + ": " + (e instanceof NoSuchFileException ? "no such file"
+                    : "cannot be read (" + IoReasons.of(e) + ")"), e);
         }
+        return new Report(results);
     }
 
     /** Runs every non-blank line as one case; a line that cannot be read becomes a failed case, the rest go on. */
@@ -81,37 +98,58 @@ public final class ValidationRunner {
         return new Report(results);
     }
 
-    private CaseResult runCase(String line, int lineNo) {
+    /**
+     * One line of a validation file: {@code id}, {@code scenario}, {@code expected} ({@code source} and
+     * {@code notes} are for people and not read).
+     */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record ValidationCase(String id, JsonNode scenario, Expected expected) {
+    }
+
+    /**
+     * What was measured. Missing keys: metric {@code peak_allocated}, numbers 0 (not measured), case type "" (a peak
+     * measurement), complete and unit_uncertain false.
+     */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record Expected(String metric, @Bounds(min = 0) Double peakGib, @Bounds(min = 0) Double capacityGib,
+                    String caseType, @Bounds(min = 0) Double tokensPerSecond, Boolean complete,
+                    Boolean unitUncertain) {
+        static final Expected NONE = new Expected(null, null, null, null, null, null, null);
+    }
+
+    private CaseResult runCase(String line, long lineNo) {
         String id = "line " + lineNo;
         try {
             JsonNode root = ScenarioJson.parse(line);
-            id = root.path("id").asText(id);
-            JsonNode expected = root.path("expected");
-            JsonNode scenarioNode = root.path("scenario");
-            if (!scenarioNode.isObject()) {
+            if (root.path("id").isTextual()) {
+                id = root.get("id").textValue();
+            }
+            ValidationCase c = JsonBinding.bind(root, line, ValidationCase.class);
+            if (c.scenario() == null || !c.scenario().isObject()) {
                 return CaseResult.failed(id, "scenario: missing or not an object");
             }
-            Scenario s = reader.read(scenarioNode.toString());
+            Scenario s = reader.readDocument(c.scenario()).scenario();
             Estimate e = estimator.apply(s);
-            String metric = expected.path("metric").asText("peak_allocated");
+            Expected expected = c.expected() == null ? Expected.NONE : c.expected();
+            String metric = or(expected.metric(), "peak_allocated");
             MemoryBreakdown b = e.memory().perGpu();
             double predicted = switch (metric) {
                 case "peak_reserved" -> b.peakReservedBytes();
                 case "total" -> b.totalBytes();
                 default -> b.peakAllocatedBytes();
             } / GIB;
-            double measured = expected.path("peak_gib").asDouble(0);
-            double capacity = expected.path("capacity_gib").asDouble(0);
-            String caseType = expected.path("case_type").asText("");
-            double tps = expected.path("tokens_per_second").asDouble(0);
-            boolean complete = expected.path("complete").asBoolean(false);
-            boolean uncertain = expected.path("unit_uncertain").asBoolean(false);
-            return new CaseResult(id, s.method().type().id(), s.hardware().gpuCount() > 1, metric, complete,
-                    uncertain, caseType, measured, capacity, predicted, tps, e.throughput().tokensPerSecond(), "");
+            return new CaseResult(id, s.method().type().id(), s.hardware().gpuCount() > 1, metric,
+                    or(expected.complete(), false), or(expected.unitUncertain(), false), or(expected.caseType(), ""),
+                    or(expected.peakGib(), 0.0), or(expected.capacityGib(), 0.0), predicted,
+                    or(expected.tokensPerSecond(), 0.0), e.throughput().tokensPerSecond(), "");
         } catch (IllegalArgumentException ex) {
             // A scenario that cannot be read, or a core check: both are IllegalArgumentExceptions.
             return CaseResult.failed(id, Words.english().message(ex));
         }
+    }
+
+    private static <T> T or(T value, T fallback) {
+        return value == null ? fallback : value;
     }
 
     /**
