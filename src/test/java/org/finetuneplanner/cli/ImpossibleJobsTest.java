@@ -59,7 +59,8 @@ class ImpossibleJobsTest {
     @CsvSource({"estimate", "plan"})
     void theIssuesRankAndUtilisationAreRefused(String command) throws Exception {
         assertRefused(RANK, command, "method.rank must be 1 to num_key_value_heads × head_dim (1024), was 65536");
-        assertRefused(MFU, command, "cost.mfu must be 0.01 to 1, was 1.0E-300");
+        // Read where it is bound, like every single value: with its line and column in the file.
+        assertRefused(MFU, command, "cost.mfu = 1e-300: expected a number ≥ 0.01 and ≤ 1 (line 2, column 47)");
     }
 
     private void assertRefused(String scenario, String command, String message) throws Exception {
