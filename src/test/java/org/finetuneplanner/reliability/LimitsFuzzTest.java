@@ -79,7 +79,7 @@ class LimitsFuzzTest {
             Answers.assertFiniteAndNonNegative(o.estimate(), o.gpu().id() + " in " + text);
         }
         int b = PLANNER.largestMicroBatch(s);
-        assertTrue(b == 0 || ProductLimits.check(s.model().architecture(), s.method(),
+        assertTrue(b == 0 || ProductLimits.check(s.model(), s.method(),
                 s.training().withMicroBatchSize(b)).isEmpty(), "the search left the limits: " + b);
     }
 

@@ -84,7 +84,7 @@ final class Scenarios {
 
     /** Whether a scenario of these parts is within every product limit. */
     static boolean admitted(ModelSpec model, MethodSpec method, TrainingSpec training) {
-        return ProductLimits.check(model.architecture(), method, training).isEmpty();
+        return ProductLimits.check(model, method, training).isEmpty();
     }
 
     /** Whether {@code s} with {@code training} instead of its own is within every product limit. */

@@ -202,7 +202,7 @@ public final class Planner {
      */
     private boolean fits(Scenario s, Resize resize, int value) {
         TrainingSpec t = resize.apply(s.training(), value);
-        return ProductLimits.check(s.model().architecture(), s.method(), t).isEmpty()
+        return ProductLimits.check(s.model(), s.method(), t).isEmpty()
                 && memory.apply(s.withTraining(t)).fits();
     }
 

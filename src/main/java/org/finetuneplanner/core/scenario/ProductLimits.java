@@ -11,18 +11,20 @@ import java.util.Set;
 import org.finetuneplanner.core.Constraint;
 import org.finetuneplanner.core.Violation;
 import org.finetuneplanner.core.model.Architecture;
+import org.finetuneplanner.core.model.ModelSpec;
 import org.finetuneplanner.core.model.ParameterCounter;
-import org.finetuneplanner.core.model.ParameterCounts;
 
 /**
- * Checks the limits of {@link Limits} on products of inputs: the parameters of the model and those trained, the
- * LoRA rank against the layers it adapts, and the tensors one micro-batch makes (logits, activations, eager
- * attention's scores). {@link Scenario} refuses a scenario that breaks one; the planner asks first, so its searches
- * stay within them. Each failure is a {@link Violation} naming the keys of the product and the limit.
+ * Checks the limits of {@link Limits} on products of inputs: the parameters of the model (when a {@link ModelSpec}
+ * is made) and those trained, the LoRA rank against the layers it adapts, and the tensors one micro-batch makes
+ * (logits, activations, eager attention's scores). {@link Scenario} refuses a scenario that breaks one; the planner
+ * asks first, so its searches stay within them. Each failure is a {@link Violation} naming the keys of the product
+ * and the limit.
  *
  * <p>Products are taken in doubles: every factor is a positive whole number within its own limit, so a product
- * below a limit (≤ 2^53) is exact, and one above it is finite and still above. Pure; thread-safe; one parameter
- * count per call.
+ * below a limit (≤ 2^53) is exact, and one above it is finite and still above. Pure; thread-safe; a few dozen
+ * multiplications per scenario (the planner builds hundreds per slider tick), the model's parameters counted once
+ * per model.
  */
 public final class ProductLimits {
 
@@ -30,6 +32,17 @@ public final class ProductLimits {
     private static final String BATCH = "training.micro_batch_size";
     private static final String SEQUENCE = "training.sequence_length";
     private static final String HEADS = "num_attention_heads";
+    private static final String HIDDEN = "hidden_size";
+    private static final String INTERMEDIATE = "intermediate_size";
+    private static final String QUERY_WIDTH = times(HEADS, "head_dim");
+    private static final String KV_WIDTH = times("num_key_value_heads", "head_dim");
+    private static final String MLA_QUERY_WIDTH = times(HEADS, "(qk_nope_head_dim + qk_rope_head_dim)");
+    private static final String MLA_KV_WIDTH = times(HEADS, "(qk_nope_head_dim + v_head_dim)");
+    private static final String MLA_VALUE_WIDTH = times(HEADS, "v_head_dim");
+    private static final String ROUTED_WIDTH = "(" + times("num_experts_per_tok", "moe_intermediate_size") + " + "
+            + times("n_shared_experts", "shared_expert_intermediate_size") + ")";
+    private static final String ROUTED_COPIES = times("num_experts_per_tok", HIDDEN);
+    private static final String TRAINED = String.join(", ", List.of("method.targets", "method.extra_trainable"));
 
     private ProductLimits() {
     }
@@ -44,40 +57,37 @@ public final class ProductLimits {
     }
 
     /**
-     * The first product limit that a scenario of these parts breaks, or empty: the model's parameters, the rank,
-     * the parameters trained, then the micro-batch's logits, activations and attention scores.
+     * The first product limit that a scenario of these parts breaks, or empty: the rank, the parameters trained,
+     * then the micro-batch's logits, activations and attention scores (the model's own parameters were checked when
+     * {@code model} was made).
      */
-    public static Optional<Violation> check(Architecture a, MethodSpec m, TrainingSpec t) {
-        if (!m.usesAdapters()) {
-            Optional<Violation> base = parameters(a);
-            return base.isPresent() ? base : microBatch(a, m, t);
-        }
-        // The rank first: with it within the adapted layers' sizes the adapters cannot overflow the count.
-        Dimension smallest = smallestAdapted(a, m.targets());
-        if (m.rank() > smallest.size()) {
-            return Optional.of(new Violation("method.rank", Constraint.UP_TO_KEY, 1, smallest.size(), m.rank(),
-                    smallest.key()));
-        }
-        ParameterCounts counts = ParameterCounter.count(a, m);
-        if (counts.base() > Limits.MAX_PARAMETERS) {
-            return Optional.of(tooManyParameters("model.config", keys(a), counts.base()));
-        }
-        if (counts.trainable() > Limits.MAX_PARAMETERS) {
-            return Optional.of(new Violation("method.rank", Constraint.TRAINABLE_AT_MOST, null,
-                    Limits.MAX_PARAMETERS, counts.trainable(), String.join(", ", List.of("method.targets",
-                    "method.extra_trainable"))));
+    public static Optional<Violation> check(ModelSpec model, MethodSpec m, TrainingSpec t) {
+        Architecture a = model.architecture();
+        if (m.usesAdapters()) {
+            // The rank first: with it within the adapted layers' sizes the adapters cannot overflow their count.
+            Dimension smallest = smallestAdapted(a, m.targets());
+            if (m.rank() > smallest.size()) {
+                return Optional.of(new Violation("method.rank", Constraint.UP_TO_KEY, 1, smallest.size(), m.rank(),
+                        smallest.key()));
+            }
+            long trained = ParameterCounter.adapterParameters(a, m.rank(), m.targets())
+                    + ParameterCounter.extraTrainable(a, m.extraTrainable());
+            if (trained > Limits.MAX_PARAMETERS) {
+                return Optional.of(new Violation("method.rank", Constraint.TRAINABLE_AT_MOST, null,
+                        Limits.MAX_PARAMETERS, trained, TRAINED));
+            }
         }
         return microBatch(a, m, t);
     }
 
     /**
      * Whether the model's own parameters (without adapters) are within {@link Limits#MAX_PARAMETERS}; the
-     * violation names the config keys they are counted from.
+     * violation names the config keys they are counted from. {@link ModelSpec} checks this when it is made.
      */
     public static Optional<Violation> parameters(Architecture a) {
         long base = ParameterCounter.count(a, FULL).total();
-        return base > Limits.MAX_PARAMETERS ? Optional.of(tooManyParameters("model.config", keys(a), base))
-                : Optional.empty();
+        return base > Limits.MAX_PARAMETERS ? Optional.of(new Violation("model.config",
+                Constraint.PARAMETERS_AT_MOST, null, Limits.MAX_PARAMETERS, base, keys(a))) : Optional.empty();
     }
 
     /**
@@ -86,57 +96,75 @@ public final class ProductLimits {
      * (a gate in a plain MLP) are skipped; with no such layer, the hidden size.
      */
     public static Dimension smallestAdapted(Architecture a, Set<LoraTarget> targets) {
-        Dimension smallest = new Dimension("hidden_size", a.hiddenSize());
+        Smallest smallest = new Smallest(HIDDEN, a.hiddenSize());
+        Architecture.Mla mla = a.mla();
         for (LoraTarget target : targets) {
-            for (Dimension d : dimensions(a, target)) {
-                if (d.size() < smallest.size()) {
-                    smallest = d;
+            // The other side of each matrix is the hidden size, already offered.
+            switch (target) {
+                case Q -> {
+                    if (!mla.isMla()) {
+                        smallest.offer(QUERY_WIDTH, a.queryWidth());
+                    } else {
+                        smallest.offer("q_lora_rank", mla.qLoraRank() > 0 ? mla.qLoraRank() : Long.MAX_VALUE);
+                        smallest.offer(MLA_QUERY_WIDTH, mlaQueryWidth(a));
+                    }
                 }
+                case K, V -> {
+                    if (!mla.isMla()) {
+                        smallest.offer(KV_WIDTH, a.kvWidth());
+                    } else {
+                        smallest.offer("kv_lora_rank", mla.kvLoraRank());
+                        smallest.offer(MLA_KV_WIDTH, (long) a.numHeads() * (mla.qkNopeHeadDim() + mla.vHeadDim()));
+                    }
+                }
+                case O -> smallest.offer(mla.isMla() ? MLA_VALUE_WIDTH : QUERY_WIDTH,
+                        mla.isMla() ? (long) a.numHeads() * mla.vHeadDim() : a.queryWidth());
+                case GATE, UP, DOWN -> {
+                    if (target != LoraTarget.GATE || a.gatedMlp()) {
+                        offerMlpWidths(a, smallest);
+                    }
+                }
+                case LM_HEAD -> smallest.offer("vocab_size", a.vocabSize());
             }
         }
-        return smallest;
+        return new Dimension(smallest.key, smallest.size);
     }
 
-    /** The dimensions other than the hidden size of the matrices of {@code target} (d_in or d_out is h). */
-    private static Dimension[] dimensions(Architecture a, LoraTarget target) {
-        Architecture.Mla mla = a.mla();
+    /** The MLP widths a gate, up or down adapter meets: the dense MLP, the routed and the shared experts. */
+    private static void offerMlpWidths(Architecture a, Smallest smallest) {
         Architecture.Moe moe = a.moe();
-        return switch (target) {
-            case Q -> !mla.isMla() ? new Dimension[] {queryWidth(a)} : mla.qLoraRank() > 0
-                    ? new Dimension[] {new Dimension("q_lora_rank", mla.qLoraRank()), mlaQuery(a)}
-                    : new Dimension[] {mlaQuery(a)};
-            case K, V -> mla.isMla() ? new Dimension[] {new Dimension("kv_lora_rank", mla.kvLoraRank()),
-                    new Dimension(times(HEADS, "(qk_nope_head_dim + v_head_dim)"),
-                            (long) a.numHeads() * (mla.qkNopeHeadDim() + mla.vHeadDim()))}
-                    : new Dimension[] {new Dimension(times("num_key_value_heads", "head_dim"), a.kvWidth())};
-            case O -> mla.isMla() ? new Dimension[] {new Dimension(times(HEADS, "v_head_dim"),
-                    (long) a.numHeads() * mla.vHeadDim())} : new Dimension[] {queryWidth(a)};
-            case GATE, UP, DOWN -> target == LoraTarget.GATE && !a.gatedMlp() ? new Dimension[0] : mlpWidths(a, moe);
-            case LM_HEAD -> new Dimension[] {new Dimension("vocab_size", a.vocabSize())};
-        };
-    }
-
-    private static Dimension queryWidth(Architecture a) {
-        return new Dimension(times(HEADS, "head_dim"), a.queryWidth());
+        if (!moe.isMoe() || moe.denseLayers() > 0) {
+            smallest.offer(INTERMEDIATE, a.intermediateSize());
+        }
+        if (moe.isMoe()) {
+            smallest.offer("moe_intermediate_size", moe.expertIntermediate());
+            if (moe.sharedExperts() > 0) {
+                smallest.offer("shared_expert_intermediate_size", moe.sharedIntermediate());
+            }
+        }
     }
 
     /** The query width of multi-head latent attention: heads × (no-rotary + rotary part). */
-    private static Dimension mlaQuery(Architecture a) {
-        return new Dimension(times(HEADS, "(qk_nope_head_dim + qk_rope_head_dim)"),
-                (long) a.numHeads() * (a.mla().qkNopeHeadDim() + a.mla().qkRopeHeadDim()));
+    private static long mlaQueryWidth(Architecture a) {
+        return (long) a.numHeads() * (a.mla().qkNopeHeadDim() + a.mla().qkRopeHeadDim());
     }
 
-    private static Dimension[] mlpWidths(Architecture a, Architecture.Moe moe) {
-        if (!moe.isMoe()) {
-            return new Dimension[] {new Dimension("intermediate_size", a.intermediateSize())};
+    /** The smallest dimension offered so far (the first of equal ones). */
+    private static final class Smallest {
+        private String key;
+        private long size;
+
+        Smallest(String key, long size) {
+            this.key = key;
+            this.size = size;
         }
-        Dimension expert = new Dimension("moe_intermediate_size", moe.expertIntermediate());
-        Dimension dense = new Dimension("intermediate_size", a.intermediateSize());
-        Dimension shared = new Dimension("shared_expert_intermediate_size", moe.sharedIntermediate());
-        if (moe.sharedExperts() > 0) {
-            return moe.denseLayers() > 0 ? new Dimension[] {expert, dense, shared} : new Dimension[] {expert, shared};
+
+        void offer(String otherKey, long otherSize) {
+            if (otherSize < size) {
+                key = otherKey;
+                size = otherSize;
+            }
         }
-        return moe.denseLayers() > 0 ? new Dimension[] {expert, dense} : new Dimension[] {expert};
     }
 
     /** The micro-batch's logits, the activations its blocks keep, and eager attention's scores. */
@@ -166,21 +194,19 @@ public final class ProductLimits {
      * the router's logits.
      */
     private static Dimension widest(Architecture a, MethodSpec m) {
-        Dimension widest = new Dimension("hidden_size", a.hiddenSize());
-        widest = wider(widest, queryWidth(a));
+        Dimension widest = new Dimension(HIDDEN, a.hiddenSize());
+        widest = wider(widest, new Dimension(QUERY_WIDTH, a.queryWidth()));
         if (a.mla().isMla()) {
-            widest = wider(widest, mlaQuery(a));
+            widest = wider(widest, new Dimension(MLA_QUERY_WIDTH, mlaQueryWidth(a)));
         }
         Architecture.Moe moe = a.moe();
         if (!moe.isMoe() || moe.denseLayers() > 0) {
-            widest = wider(widest, new Dimension("intermediate_size", a.intermediateSize()));
+            widest = wider(widest, new Dimension(INTERMEDIATE, a.intermediateSize()));
         }
         if (moe.isMoe()) {
-            widest = wider(widest, new Dimension("(" + times("num_experts_per_tok", "moe_intermediate_size") + " + "
-                    + times("n_shared_experts", "shared_expert_intermediate_size") + ")",
-                    (long) moe.expertsPerToken() * moe.expertIntermediate()
-                            + (long) moe.sharedExperts() * moe.sharedIntermediate()));
-            widest = wider(widest, new Dimension(times("num_experts_per_tok", "hidden_size"),
+            widest = wider(widest, new Dimension(ROUTED_WIDTH, (long) moe.expertsPerToken() * moe.expertIntermediate()
+                    + (long) moe.sharedExperts() * moe.sharedIntermediate()));
+            widest = wider(widest, new Dimension(ROUTED_COPIES,
                     (long) moe.expertsPerToken() * a.hiddenSize()));
             widest = wider(widest, new Dimension("num_local_experts", moe.experts()));
         }
@@ -194,14 +220,9 @@ public final class ProductLimits {
         return b.size() > a.size() ? b : a;
     }
 
-    private static Violation tooManyParameters(String key, String keys, long count) {
-        return new Violation(key, Constraint.PARAMETERS_AT_MOST, null, Limits.MAX_PARAMETERS, count, keys);
-    }
-
     /** The config keys a parameter count comes from. */
     private static String keys(Architecture a) {
-        List<String> keys = new ArrayList<>(List.of("num_hidden_layers", "hidden_size", HEADS, "intermediate_size",
-                "vocab_size"));
+        List<String> keys = new ArrayList<>(List.of("num_hidden_layers", HIDDEN, HEADS, INTERMEDIATE, "vocab_size"));
         if (a.moe().isMoe()) {
             keys.addAll(List.of("num_local_experts", "moe_intermediate_size"));
         }

@@ -175,6 +175,6 @@ public record ReportData(ReportMeta meta, Scenario scenario, Estimate estimate, 
     }
 
     private static boolean admitted(Scenario s, MethodSpec method, TrainingSpec training) {
-        return ProductLimits.check(s.model().architecture(), method, training).isEmpty();
+        return ProductLimits.check(s.model(), method, training).isEmpty();
     }
 }

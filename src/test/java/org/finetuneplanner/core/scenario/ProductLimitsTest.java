@@ -22,6 +22,7 @@ import org.finetuneplanner.core.Estimate;
 import org.finetuneplanner.core.Estimator;
 import org.finetuneplanner.core.PlannerException;
 import org.finetuneplanner.core.Violation;
+import org.finetuneplanner.core.model.Architecture;
 import org.finetuneplanner.core.model.ArchitectureFactory;
 import org.finetuneplanner.core.model.ModelSpec;
 import org.finetuneplanner.core.plan.Planner;
@@ -178,6 +179,10 @@ class ProductLimitsTest {
         assertEquals(new Violation("model.config", Constraint.PARAMETERS_AT_MOST, null, Limits.MAX_PARAMETERS,
                 176_026_739_016_728_576L, "num_hidden_layers, hidden_size, num_attention_heads, intermediate_size, "
                 + "vocab_size"), v);
+        // The same shape built in code is no model either: a ModelSpec checks its architecture once.
+        Architecture shape = new Architecture("llama", 1_048_576, 10_000, 8192, 8192, 128, 4_194_304, 50_000_000,
+                false, true, false, 2, false, false, false, false, 0, Architecture.Moe.NONE, 0, false);
+        assertEquals(v, refusal(() -> new ModelSpec("huge", "huge", shape, ModelSpec.Origin.CONFIG)));
     }
 
     /**
@@ -252,7 +257,7 @@ class ProductLimitsTest {
         Scenario eager = resized(base.withHardware(huge), 1, 131_072, Attention.EAGER);
         eager = eager.withTraining(eager.training().withCheckpointing(Checkpointing.FULL));
         assertEquals(48, Planner.standard().largestMicroBatch(eager));
-        assertTrue(ProductLimits.check(eager.model().architecture(), eager.method(),
+        assertTrue(ProductLimits.check(eager.model(), eager.method(),
                 eager.training().withMicroBatchSize(49)).isPresent());
         assertFinite(eager.withTraining(eager.training().withMicroBatchSize(48)));
     }
