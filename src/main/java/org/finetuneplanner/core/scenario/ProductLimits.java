@@ -105,7 +105,9 @@ public final class ProductLimits {
                     if (!mla.isMla()) {
                         smallest.offer(QUERY_WIDTH, a.queryWidth());
                     } else {
-                        smallest.offer("q_lora_rank", mla.qLoraRank() > 0 ? mla.qLoraRank() : Long.MAX_VALUE);
+                        if (mla.qLoraRank() > 0) {
+                            smallest.offer("q_lora_rank", mla.qLoraRank());
+                        }
                         smallest.offer(MLA_QUERY_WIDTH, mlaQueryWidth(a));
                     }
                 }
