@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.Random;
 
 import net.jqwik.api.Example;
@@ -43,36 +44,31 @@ class LimitsFuzzTest {
     @Property(tries = 3000, seed = "20261129")
     void acceptedNearTheLimitsMeansEveryNumberIsFinite(@ForAll Random random) {
         String text = NearLimits.scenario(random);
-        Scenario s = readOrRefused(text);
-        if (s == null) {
-            return;
-        }
-        Answers.assertFiniteAndNonNegative(ESTIMATOR.estimate(s), text);
+        readOrRefused(text).ifPresent(s -> Answers.assertFiniteAndNonNegative(ESTIMATOR.estimate(s), text));
     }
 
     /** The explained terms of an accepted scenario are finite too (what the app and the report show). */
     @Property(tries = 500, seed = "20261129")
     void theExplanationNearTheLimitsIsFinite(@ForAll Random random) {
         String text = NearLimits.scenario(random);
-        Scenario s = readOrRefused(text);
-        if (s == null) {
-            return;
-        }
-        for (MemoryTerm t : MEMORY.explain(s)) {
-            assertTrue(Double.isFinite(t.term().value()) && t.bytes() >= 0, () -> t + ": " + text);
-        }
-        ESTIMATOR.explain(s).time().forEach(t -> assertTrue(Double.isFinite(t.term().value())
-                && t.term().value() >= 0, () -> t + ": " + text));
+        readOrRefused(text).ifPresent(s -> {
+            for (MemoryTerm t : MEMORY.explain(s)) {
+                assertTrue(Double.isFinite(t.term().value()) && t.bytes() >= 0, () -> t + ": " + text);
+            }
+            ESTIMATOR.explain(s).time().forEach(t -> assertTrue(Double.isFinite(t.term().value())
+                    && t.term().value() >= 0, () -> t + ": " + text));
+        });
     }
 
     /** Every option of a plan, and the planner's searches, stay finite on accepted scenarios near the limits. */
     @Property(tries = 150, seed = "20261129")
     void plansNearTheLimitsAreFinite(@ForAll Random random) {
         String text = NearLimits.scenario(random);
-        Scenario s = readOrRefused(text);
-        if (s == null) {
+        Optional<Scenario> read = readOrRefused(text);
+        if (read.isEmpty()) {
             return;
         }
+        Scenario s = read.get();
         Plan plan = PLANNER.plan(s, GPUS);
         assertEquals(GPUS.size(), plan.options().size());
         for (PlanOption o : plan.options()) {
@@ -105,10 +101,10 @@ class LimitsFuzzTest {
         assertTrue(products >= 100, "refused for a product " + products);
     }
 
-    /** The scenario, or null after checking that its refusal is one clear line naming the keys at fault. */
-    private static Scenario readOrRefused(String text) {
+    /** The scenario, or empty after checking that its refusal is one clear line naming the keys at fault. */
+    private static Optional<Scenario> readOrRefused(String text) {
         try {
-            return JSON.read(text);
+            return Optional.of(JSON.read(text));
         } catch (ScenarioException e) {
             Messages.assertClear(e.getMessage(), text);
             assertTrue(!e.key().isEmpty(), () -> "no key: " + e.getMessage());
@@ -120,7 +116,7 @@ class LimitsFuzzTest {
                     assertTrue(e.getMessage().contains(String.valueOf(v.max())), e.getMessage());
                 }
             }
-            return null;
+            return Optional.empty();
         }
     }
 }
