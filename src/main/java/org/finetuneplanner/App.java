@@ -27,6 +27,7 @@ import org.finetuneplanner.core.scenario.Scenario;
 import org.finetuneplanner.core.time.ThroughputEstimator;
 import org.finetuneplanner.service.catalog.CatalogModel;
 import org.finetuneplanner.service.catalog.Catalogs;
+import org.finetuneplanner.service.io.AtomicFiles;
 import org.finetuneplanner.service.model.ModelFiles;
 import org.finetuneplanner.service.persistence.ScenarioJson;
 import org.finetuneplanner.service.report.ReportAccuracy;
@@ -208,7 +209,7 @@ public final class App extends Application {
         // The accuracy figures the report states: computed once, through the app's own catalog and estimator.
         ReportService reports = new ReportService(services.estimator(), services.explainer(), services.planner(),
                 catalogs.gpus(), ReportAccuracy.shared(() -> new ValidationRunner(json, services.estimator())),
-                new PdfReportExporter());
+                new PdfReportExporter(AtomicFiles.Links.FOLLOW));
         ExportViewModel vm = new ExportViewModel(reports, executors,
                 file -> getHostServices().showDocument(file.toUri().toString()), LocalDate::now);
         // Fonts, PDFBox and JFreeChart loaded before the first export, on a low-priority thread of its own so

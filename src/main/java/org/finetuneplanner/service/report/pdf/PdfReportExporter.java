@@ -25,9 +25,24 @@ import org.finetuneplanner.service.report.content.Text;
  * kept as text; the shipped DejaVu Sans embedded as subsets (an installed font for characters it lacks); a table of
  * contents and bookmarks.
  *
- * <p>Stateless and thread-safe: every call builds its own document.
+ * <p>Immutable and thread-safe: every call builds its own document.
  */
 public final class PdfReportExporter implements ReportExporter {
+
+    private final AtomicFiles.Links links;
+
+    /** An exporter that refuses to write over a symbolic link (the command line's {@code --out}). */
+    public PdfReportExporter() {
+        this(AtomicFiles.Links.REFUSE);
+    }
+
+    /**
+     * An exporter whose target may be a symbolic link as {@code links} says: the app's Export writes through one
+     * ({@link AtomicFiles.Links#FOLLOW}), the command line refuses it.
+     */
+    public PdfReportExporter(AtomicFiles.Links links) {
+        this.links = links;
+    }
 
     /**
      * Loads the fonts, PDFBox, JFreeChart and the graphics bridge once, so the first report a user asks for is as
@@ -67,7 +82,7 @@ public final class PdfReportExporter implements ReportExporter {
     public void write(ReportData data, Path target) {
         byte[] pdf = render(data);
         try {
-            AtomicFiles.write(target, out -> out.write(pdf));
+            AtomicFiles.write(target, links, out -> out.write(pdf));
         } catch (IOException e) {
             throw new ReportException(e.getMessage(), e);
         }
