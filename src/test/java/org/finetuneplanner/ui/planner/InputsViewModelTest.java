@@ -143,10 +143,10 @@ class InputsViewModelTest {
         vm.loraRankProperty().set(2048);
         assertEquals("Not a valid combination: method.rank must be 1 to num_key_value_heads × head_dim (1024), was "
                 + "2048", vm.errorProperty(Field.METHOD).getValue());
-        assertTrue(vm.getResults().stale());
+        assertTrue(planner.stale());
         assertSame(before, estimate(), "the last valid estimate is kept");
         vm.loraRankProperty().set(1024);
-        assertFalse(vm.getResults().stale());
+        assertFalse(planner.stale());
         vm.microBatchProperty().set(65_536);
         vm.sequenceLengthProperty().set(16_777_216);
         assertTrue(vm.errorProperty(Field.TRAINING).getValue().startsWith("Not a valid combination: "
