@@ -32,5 +32,11 @@ public enum Constraint {
     /** A multiple of the related key's value ({@code max}) when {@code head_dim} is not given. */
     MULTIPLE_OF_KEY,
     /** One of a fixed set of names; {@code related} lists them, comma-separated. */
-    ONE_OF
+    ONE_OF,
+    /** A product of keys, written out as the related text ({@code a × b × c}), at most {@code max}. */
+    PRODUCT_AT_MOST,
+    /** The parameters counted from the keys the related text lists, at most {@code max}. */
+    PARAMETERS_AT_MOST,
+    /** The parameters trained with the key and those the related text lists, at most {@code max}. */
+    TRAINABLE_AT_MOST
 }

@@ -13,7 +13,8 @@ import java.util.Objects;
  * @param min        lower bound, or null when the constraint has none
  * @param max        upper bound (or the related key's value), or null when the constraint has none
  * @param value      the value given (a number, a shortened text, or a list of names), or null when missing
- * @param related    the other key the constraint refers to ({@code num_attention_heads}), or for
+ * @param related    the other key the constraint refers to ({@code num_attention_heads}), the keys of a product
+ *                   ({@code training.micro_batch_size × training.sequence_length × vocab_size}), or for
  *                   {@link Constraint#ONE_OF} the allowed names, comma-separated; "" when none
  */
 public record Violation(String key, Constraint constraint, Number min, Number max, Object value, String related) {
@@ -42,6 +43,19 @@ public record Violation(String key, Constraint constraint, Number min, Number ma
     /** {@code value} of {@code key} must be one of {@code allowed}. */
     public static Violation oneOf(String key, Object value, Collection<String> allowed) {
         return new Violation(key, Constraint.ONE_OF, null, null, value, String.join(", ", allowed));
+    }
+
+    /**
+     * The product of keys {@code product} ({@link #times}; {@code key} among them, the field the app marks) must be
+     * at most {@code max}; it was {@code value}.
+     */
+    public static Violation productAtMost(String key, String product, Number max, Number value) {
+        return new Violation(key, Constraint.PRODUCT_AT_MOST, null, max, value, product);
+    }
+
+    /** Keys (or products of keys) written as their product: {@code a × b × c}. */
+    public static String times(String... factors) {
+        return String.join(" × ", factors);
     }
 
     /** Throws a {@link PlannerException} for this violation. */

@@ -6,6 +6,8 @@ import java.util.Optional;
 import java.util.OptionalLong;
 
 import org.finetuneplanner.core.Note;
+import org.finetuneplanner.core.Violation;
+import org.finetuneplanner.core.scenario.Limits;
 
 /**
  * The memory answer for one scenario: totals only (the terms that explain them come from
@@ -25,6 +27,9 @@ public record MemoryEstimate(MemoryBreakdown perGpu, long hostBytes, long capaci
     public MemoryEstimate {
         Objects.requireNonNull(perGpu, "perGpu");
         Objects.requireNonNull(hostCapacityBytes, "hostCapacityBytes");
+        if (hostBytes < 0 || hostBytes > Limits.MAX_MEMORY_BYTES) {
+            throw Violation.range("host_memory_bytes", 0, Limits.MAX_MEMORY_BYTES, hostBytes).exception();
+        }
         notes = List.copyOf(notes);
         phases = phases == null ? List.of() : List.copyOf(phases);
     }

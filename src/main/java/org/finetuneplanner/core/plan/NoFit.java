@@ -14,6 +14,7 @@ import org.finetuneplanner.core.scenario.FineTuneMethod;
 import org.finetuneplanner.core.scenario.Limits;
 import org.finetuneplanner.core.scenario.MethodSpec;
 import org.finetuneplanner.core.scenario.Offload;
+import org.finetuneplanner.core.scenario.ProductLimits;
 import org.finetuneplanner.core.scenario.Scenario;
 import org.finetuneplanner.core.scenario.Sharding;
 import org.finetuneplanner.core.scenario.WeightStorage;
@@ -132,6 +133,9 @@ final class NoFit {
             lighter.add(m.withType(FineTuneMethod.QLORA).withBaseWeights(WeightStorage.NF4));
         }
         for (MethodSpec method : lighter) {
+            if (ProductLimits.check(base.model(), method, base.training()).isPresent()) {
+                continue;
+            }
             GpuSearch other = new GpuSearch(planner, base.withMethod(method), search.gpu(), search.spec());
             GpuSearch.Profile leanest = other.profiles(true).get(0);
             int index = other.smallestCountIndex(FitStatus.TIGHT, leanest, other.counts().length);

@@ -19,7 +19,9 @@ import org.finetuneplanner.core.range.Confidence;
 import org.finetuneplanner.core.range.ErrorBands;
 import org.finetuneplanner.core.range.FitStatus;
 import org.finetuneplanner.core.scenario.Limits;
+import org.finetuneplanner.core.scenario.ProductLimits;
 import org.finetuneplanner.core.scenario.Scenario;
+import org.finetuneplanner.core.scenario.TrainingSpec;
 import org.finetuneplanner.core.time.ThroughputEstimator;
 
 /**
@@ -220,7 +222,7 @@ public final class Planner {
     /** The largest micro-batch whose status is at least {@code level} ({@code fits} or {@code tight}). */
     int largestMicroBatch(Scenario s, FitStatus level) {
         return largest(s, level, Limits.PLANNER_MAX_MICRO_BATCH, s.training().microBatchSize(),
-                (x, b) -> x.withTraining(x.training().withMicroBatchSize(b)));
+                TrainingSpec::withMicroBatchSize);
     }
 
     /** The longest sequence whose status is at least {@code level}, up to the model's context length. */
@@ -228,8 +230,7 @@ public final class Planner {
         int limit = s.model().architecture().maxPositionEmbeddings();
         // A context window beyond what a scenario may hold is searched only up to that limit.
         return largest(s, level, limit > 0 ? Math.min(limit, Limits.MAX_SEQUENCE_LENGTH)
-                : Limits.PLANNER_MAX_SEQUENCE, s.training().sequenceLength(),
-                (x, len) -> x.withTraining(x.training().withSequenceLength(len)));
+                : Limits.PLANNER_MAX_SEQUENCE, s.training().sequenceLength(), TrainingSpec::withSequenceLength);
     }
 
     /**
@@ -239,8 +240,8 @@ public final class Planner {
      */
     private int largest(Scenario s, FitStatus level, int limit, int start, Resize resize) {
         int lo = Math.min(Math.max(start, 1), limit);
-        if (!fits(level, resize.apply(s, lo))) {
-            if (lo == 1 || !fits(level, resize.apply(s, 1))) {
+        if (!fits(level, s, resize, lo)) {
+            if (lo == 1 || !fits(level, s, resize, 1)) {
                 return 0;
             }
             lo = 1;
@@ -248,7 +249,7 @@ public final class Planner {
         int hi = lo;
         while (hi < limit) {
             hi = (int) Math.min((long) hi * 2, limit);
-            if (!fits(level, resize.apply(s, hi))) {
+            if (!fits(level, s, resize, hi)) {
                 break;
             }
             lo = hi;
@@ -258,13 +259,23 @@ public final class Planner {
         }
         while (hi - lo > 1) {
             int mid = lo + (hi - lo) / 2;
-            if (fits(level, resize.apply(s, mid))) {
+            if (fits(level, s, resize, mid)) {
                 lo = mid;
             } else {
                 hi = mid;
             }
         }
         return lo;
+    }
+
+    /**
+     * Whether {@code s} resized to {@code value} has status {@code level} or better. A size beyond a product limit of
+     * {@link ProductLimits} is no scenario at all and counts as not fitting (the limits grow with the size, so the
+     * search stays a bisection).
+     */
+    private boolean fits(FitStatus level, Scenario s, Resize resize, int value) {
+        TrainingSpec t = resize.apply(s.training(), value);
+        return ProductLimits.check(s.model(), s.method(), t).isEmpty() && fits(level, s.withTraining(t));
     }
 
     /** Whether {@code s}'s status is at least {@code level}: {@code fits} needs the margin, {@code tight} not. */
@@ -306,6 +317,6 @@ public final class Planner {
 
     @FunctionalInterface
     private interface Resize {
-        Scenario apply(Scenario s, int value);
+        TrainingSpec apply(TrainingSpec t, int value);
     }
 }

@@ -6,7 +6,9 @@ import org.finetuneplanner.core.model.ModelSpec;
 
 /**
  * One planned fine-tuning job, resolved: the model's architecture and the GPU's specs are in it, so the
- * estimators need nothing else. Immutable; the {@code with…} methods give changed copies.
+ * estimators need nothing else. Each part checks its own values; the scenario checks the products they enter
+ * ({@link ProductLimits}: the LoRA rank, the parameters trained, the micro-batch's tensors), so every estimate of an accepted
+ * scenario is finite and within range. Immutable; the {@code with…} methods give changed copies.
  */
 public record Scenario(String name, ModelSpec model, MethodSpec method, TrainingSpec training,
                        HardwareSpec hardware, DataSpec data, CostSpec cost) {
@@ -19,6 +21,9 @@ public record Scenario(String name, ModelSpec model, MethodSpec method, Training
         Objects.requireNonNull(hardware, "hardware");
         Objects.requireNonNull(data, "data");
         Objects.requireNonNull(cost, "cost");
+        ProductLimits.check(model, method, training).ifPresent(v -> {
+            throw v.exception();
+        });
     }
 
     public Scenario withName(String value) {

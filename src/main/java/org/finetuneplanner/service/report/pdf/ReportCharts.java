@@ -1,0 +1,208 @@
+package org.finetuneplanner.service.report.pdf;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.FontFormatException;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.text.NumberFormat;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+import org.finetuneplanner.core.cost.CostPoint;
+import org.finetuneplanner.service.text.LocaleFormat;
+import org.jfree.chart.ChartFactory;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.StandardChartTheme;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.block.BlockBorder;
+import org.jfree.chart.plot.CategoryPlot;
+import org.jfree.chart.plot.PlotOrientation;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.category.StackedBarRenderer;
+import org.jfree.chart.renderer.category.StandardBarPainter;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.chart.title.LegendTitle;
+import org.jfree.chart.ui.RectangleEdge;
+import org.jfree.chart.ui.RectangleInsets;
+import org.jfree.data.category.DefaultCategoryDataset;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
+
+/**
+ * The report's two charts, built with JFreeChart and drawn as vectors by {@link ChartDrawer}. Colours are
+ * mid-tones that stay apart on a colour printer and, with the cost chart's dash patterns, in grey.
+ */
+final class ReportCharts {
+    /** One colour per memory part, in the order of the parts (weights, gradients, … CUDA context). */
+    static final Color[] MEMORY_COLOURS = {
+        new Color(0x1f, 0x4e, 0x8c), // weights: dark blue
+        new Color(0x4a, 0x9a, 0xd4), // gradients: light blue
+        new Color(0xe0, 0x7b, 0x24), // optimizer: orange
+        new Color(0x2e, 0x8b, 0x57), // activations: green
+        new Color(0x8e, 0x44, 0xad), // logits: purple
+        new Color(0x8c, 0x8c, 0x8c), // buffers: grey
+        new Color(0xc9, 0xa2, 0x27), // allocator: ochre
+        new Color(0x6d, 0x4c, 0x41), // CUDA context: brown
+    };
+    static final Color FREE = new Color(0xe4, 0xe8, 0xee);
+
+    static final Color[] LINE_COLOURS = {
+        new Color(0x1f, 0x4e, 0x8c), new Color(0xd3, 0x54, 0x00), new Color(0x2e, 0x8b, 0x57),
+        new Color(0x8e, 0x44, 0xad), new Color(0xb0, 0x3a, 0x2e), new Color(0x5d, 0x6d, 0x7e),
+        new Color(0xc9, 0xa2, 0x27), new Color(0x17, 0xa5, 0x89),
+    };
+    private static final float[][] DASHES = {null, {6f, 3f}, {2f, 2f}, {8f, 3f, 2f, 3f}, {10f, 4f}, {3f, 5f},
+        {12f, 3f, 3f, 3f, 3f, 3f}, {1f, 3f}};
+
+    private ReportCharts() {
+    }
+
+    /** One bar of the memory chart: its label, its parts' bytes and the card's usable memory. */
+    record MemoryBar(String label, List<Long> parts, long capacityBytes) {
+    }
+
+    /** One line of the cost chart. */
+    record CostLine(String label, List<CostPoint> points) {
+    }
+
+    static JFreeChart memory(List<MemoryBar> bars, List<String> componentNames, String freeName, String axisLabel,
+                             Locale locale) {
+        DefaultCategoryDataset data = new DefaultCategoryDataset();
+        Set<String> used = new HashSet<>();
+        for (MemoryBar bar : bars) {
+            String label = unique(bar.label(), used);
+            long total = 0;
+            for (int part = 0; part < componentNames.size(); part++) {
+                long bytes = bar.parts().get(part);
+                total += bytes;
+                data.addValue(bytes / LocaleFormat.GIB, componentNames.get(part), label);
+            }
+            long free = Math.max(0, bar.capacityBytes() - total);
+            data.addValue(free / LocaleFormat.GIB, freeName, label);
+        }
+        JFreeChart chart = ChartFactory.createStackedBarChart(null, null, axisLabel, data,
+                PlotOrientation.HORIZONTAL, true, false, false);
+        theme().apply(chart);
+        CategoryPlot plot = chart.getCategoryPlot();
+        StackedBarRenderer renderer = (StackedBarRenderer) plot.getRenderer();
+        renderer.setBarPainter(new StandardBarPainter());
+        renderer.setShadowVisible(false);
+        renderer.setDrawBarOutline(true);
+        renderer.setMaximumBarWidth(0.12);
+        int parts = componentNames.size();
+        for (int i = 0; i < parts; i++) {
+            renderer.setSeriesPaint(i, MEMORY_COLOURS[i % MEMORY_COLOURS.length]);
+            renderer.setSeriesOutlinePaint(i, Color.WHITE);
+            renderer.setSeriesOutlineStroke(i, new BasicStroke(0.4f));
+        }
+        renderer.setSeriesPaint(parts, FREE);
+        renderer.setSeriesOutlinePaint(parts, new Color(0xa0, 0xa8, 0xb4));
+        renderer.setSeriesOutlineStroke(parts, new BasicStroke(0.6f));
+        plot.setRangeAxisLocation(org.jfree.chart.axis.AxisLocation.BOTTOM_OR_LEFT);
+        ((NumberAxis) plot.getRangeAxis()).setNumberFormatOverride(NumberFormat.getNumberInstance(locale));
+        plot.setOutlineVisible(false);
+        plot.getDomainAxis().setMaximumCategoryLabelWidthRatio(0.35f);
+        plot.getDomainAxis().setMaximumCategoryLabelLines(2);
+        plot.getDomainAxis().setCategoryMargin(0.25);
+        styleLegend(chart.getLegend());
+        return chart;
+    }
+
+    static JFreeChart cost(List<CostLine> lines, String hoursLabel, String usdLabel, Locale locale) {
+        XYSeriesCollection data = new XYSeriesCollection();
+        Set<String> used = new HashSet<>();
+        for (CostLine line : lines) {
+            XYSeries series = new XYSeries(unique(line.label(), used), false, true);
+            for (CostPoint p : line.points()) {
+                series.add(p.hours(), p.usd());
+            }
+            data.addSeries(series);
+        }
+        JFreeChart chart = ChartFactory.createXYLineChart(null, hoursLabel, usdLabel, data,
+                PlotOrientation.VERTICAL, true, false, false);
+        theme().apply(chart);
+        XYPlot plot = chart.getXYPlot();
+        XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, false);
+        for (int i = 0; i < lines.size(); i++) {
+            renderer.setSeriesPaint(i, LINE_COLOURS[i % LINE_COLOURS.length]);
+            float[] dash = DASHES[i % DASHES.length];
+            renderer.setSeriesStroke(i, dash == null ? new BasicStroke(1.8f)
+                    : new BasicStroke(1.8f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f, dash, 0f));
+        }
+        plot.setRenderer(renderer);
+        plot.setOutlineVisible(false);
+        ((NumberAxis) plot.getRangeAxis()).setAutoRangeIncludesZero(true);
+        // Tick labels in the report's language: "1.000" in Vietnamese, "1,000" in English.
+        ((NumberAxis) plot.getRangeAxis()).setNumberFormatOverride(NumberFormat.getNumberInstance(locale));
+        ((NumberAxis) plot.getDomainAxis()).setNumberFormatOverride(NumberFormat.getNumberInstance(locale));
+        ((NumberAxis) plot.getDomainAxis()).setAutoRangeIncludesZero(true);
+        styleLegend(chart.getLegend());
+        return chart;
+    }
+
+    /** JFreeChart merges equal keys; a repeated label gets " (2)", " (3)" … so every bar and line is drawn. */
+    private static String unique(String label, Set<String> used) {
+        String candidate = label;
+        for (int n = 2; !used.add(candidate); n++) {
+            candidate = label + " (" + n + ")";
+        }
+        return candidate;
+    }
+
+    private static void styleLegend(LegendTitle legend) {
+        if (legend != null) {
+            legend.setFrame(BlockBorder.NONE);
+            legend.setPosition(RectangleEdge.BOTTOM);
+            legend.setItemLabelPadding(new RectangleInsets(2, 2, 2, 6));
+        }
+    }
+
+    /** White background, light grid, the shipped DejaVu font (text stays text and covers Vietnamese). */
+    private static StandardChartTheme theme() {
+        StandardChartTheme theme = (StandardChartTheme) StandardChartTheme.createJFreeTheme();
+        Font regular = awtRegular();
+        theme.setExtraLargeFont(awtBold().deriveFont(12f));
+        theme.setLargeFont(regular.deriveFont(9f));
+        theme.setRegularFont(regular.deriveFont(8f));
+        theme.setSmallFont(regular.deriveFont(7f));
+        theme.setChartBackgroundPaint(Color.WHITE);
+        theme.setPlotBackgroundPaint(Color.WHITE);
+        theme.setLegendBackgroundPaint(Color.WHITE);
+        theme.setDomainGridlinePaint(new Color(0xdd, 0xe2, 0xe8));
+        theme.setRangeGridlinePaint(new Color(0xdd, 0xe2, 0xe8));
+        theme.setAxisLabelPaint(Style.INK);
+        theme.setTickLabelPaint(Style.INK);
+        theme.setLegendItemPaint(Style.INK);
+        theme.setShadowVisible(false);
+        theme.setBarPainter(new StandardBarPainter());
+        return theme;
+    }
+
+    /** The AWT face of the shipped regular font (the charts measure with it), at size 1. */
+    static Font awtRegular() {
+        return Awt.REGULAR;
+    }
+
+    /** The AWT face of the shipped bold font, at size 1. */
+    static Font awtBold() {
+        return Awt.BOLD;
+    }
+
+    /** The AWT faces, made once. */
+    private static final class Awt {
+        static final Font REGULAR = awt(FontFiles.REGULAR);
+        static final Font BOLD = awt(FontFiles.BOLD);
+
+        private static Font awt(String resource) {
+            try {
+                return Font.createFont(Font.TRUETYPE_FONT, new ByteArrayInputStream(FontFiles.shipped(resource)));
+            } catch (FontFormatException | IOException e) {
+                throw new IllegalStateException("the shipped font cannot be read", e);
+            }
+        }
+    }
+}
