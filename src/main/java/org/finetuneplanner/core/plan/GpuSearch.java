@@ -363,7 +363,9 @@ final class GpuSearch {
     Scenario setup(int count, Sharding sharding, Offload offload, Profile p, int batch) {
         TrainingSpec t = own.withMicroBatchSize(batch).withGradientAccumulationSteps(accumulation(count, batch))
                 .withCheckpointing(p.checkpointing()).withLoss(p.loss());
-        return base.withTraining(t).withHardware(hardware(count, sharding, offload));
+        // One scenario built, not two: each checks its product limits (a smaller micro-batch stays within them).
+        return new Scenario(base.name(), base.model(), base.method(), t, hardware(count, sharding, offload),
+                base.data(), base.cost());
     }
 
     /** Hardware on this GPU; the scenario's memory budget is kept only for the same card, its host memory always. */
