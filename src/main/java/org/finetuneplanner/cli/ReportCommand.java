@@ -78,7 +78,7 @@ final class ReportCommand implements Callable<Integer> {
     private String logo;
 
     @Option(names = "--title", paramLabel = "TEXT", defaultValue = "",
-            description = "the title under the heading (default: the scenario's name)")
+            description = "the title under the heading (default: the scenario's name; a comparison's: their names)")
     private String title;
 
     private final CliContext context;

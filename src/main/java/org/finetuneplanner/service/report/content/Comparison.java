@@ -2,11 +2,14 @@ package org.finetuneplanner.service.report.content;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import org.finetuneplanner.core.Estimate;
 import org.finetuneplanner.core.cost.CostEstimate;
@@ -138,9 +141,7 @@ public final class Comparison {
                     : Cell.words(w.plain("compare.noTokens"));
             case GPUS -> Cell.of(w.configuration(hw.gpuCount(), hw.gpu().name()));
             case SHARDING -> Cell.words(w.sharding(hw));
-            case MEMORY -> Cell.words(w.plain("compare.memoryValue", f.gib(e.memory().perGpu().totalBytes()),
-                    f.gib(e.memory().capacityBytes()), f.percent((double) e.memory().perGpu().totalBytes()
-                            / e.memory().capacityBytes())));
+            case MEMORY -> Cell.words(memory(e, w));
             case FITS -> Cell.words(w.plain(fits ? "common.yes" : "common.no"));
             case SPEED -> Cell.figure(fits ? w.plain("compare.speedValue",
                     f.integer(e.throughput().tokensPerSecond())) : "—");
@@ -149,6 +150,16 @@ public final class Comparison {
             case PRICE -> Cell.figure(priced(e).map(c -> f.usdPerGpuHour(c.usdPerGpuHour())).orElse("—"));
             case PROVIDER -> priced(e).isPresent() ? Cell.of(w.priceText(e)) : Cell.words("—");
         };
+    }
+
+    /** "36.9 GiB of 45.0 GiB (82%)", or by how much it is over: "293.5 GiB of 24.0 GiB (269.5 GiB over)". */
+    private static String memory(Estimate e, Wording w) {
+        long total = e.memory().perGpu().totalBytes();
+        long capacity = e.memory().capacityBytes();
+        return total <= capacity
+                ? w.plain("compare.memoryValue", w.f().gib(total), w.f().gib(capacity),
+                        w.f().percent((double) total / capacity))
+                : w.plain("compare.memoryOver", w.f().gib(total), w.f().gib(capacity), w.f().gib(total - capacity));
     }
 
     /** The cost of a job that fits: one that does not fit quotes no price, as in the options table. */
@@ -167,12 +178,7 @@ public final class Comparison {
         for (Row r : rows(entries, w)) {
             if (r.aspect().input() && r.aspect() != Aspect.SCENARIO && r.differs()) {
                 any = true;
-                Text line = r.label().then(": ");
-                for (int i = 0; i < entries.size(); i++) {
-                    line = line.then(i == 0 ? "" : " · ").then(entries.get(i).letter() + " ")
-                            .then(r.values().get(i).text());
-                }
-                out.add(line);
+                out.add(r.label().then(" — ").then(grouped(r, entries)));
             }
         }
         if (!any) {
@@ -183,6 +189,20 @@ public final class Comparison {
             out.add(effect(other, first, w));
         }
         best(entries, w).ifPresent(out::add);
+        return out;
+    }
+
+    /** Each value once, after the letters of the scenarios that have it: "A, B: Llama 3.1 8B; C: Llama 3.1 70B". */
+    private static Text grouped(Row r, List<Entry> entries) {
+        Map<String, List<Integer>> byValue = new LinkedHashMap<>();
+        for (int i = 0; i < entries.size(); i++) {
+            byValue.computeIfAbsent(r.values().get(i).text().plain(), v -> new ArrayList<>()).add(i);
+        }
+        Text out = Text.EMPTY;
+        for (List<Integer> same : byValue.values()) {
+            String letters = same.stream().map(i -> entries.get(i).letter()).collect(Collectors.joining(", "));
+            out = out.then(out.isEmpty() ? "" : "; ").then(letters + ": ").then(r.values().get(same.get(0)).text());
+        }
         return out;
     }
 
