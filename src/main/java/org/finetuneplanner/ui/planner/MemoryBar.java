@@ -2,16 +2,16 @@ package org.finetuneplanner.ui.planner;
 
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.function.BiFunction;
 import java.util.function.Consumer;
 
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
+import javafx.scene.Node;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.Region;
 
 import org.finetuneplanner.core.memory.MemoryComponent;
-import org.finetuneplanner.ui.common.Formats;
-import org.finetuneplanner.ui.common.Messages;
 import org.finetuneplanner.ui.common.Styles;
 
 /**
@@ -27,8 +27,7 @@ public final class MemoryBar extends Region {
     private final Region capacityLine = new Region();
     private final ObjectProperty<MemoryBarData> data = new SimpleObjectProperty<>(this, "data");
     private final ObjectProperty<MemoryComponent> selected = new SimpleObjectProperty<>(this, "selected");
-    private Messages messages;
-    private Formats formats;
+    private BiFunction<MemoryBarData, MemoryComponent, String> partWords;
 
     /** A bar with a tooltip per part. */
     public MemoryBar() {
@@ -44,6 +43,10 @@ public final class MemoryBar extends Region {
         headroom.getStyleClass().add("headroom");
         overflow.getStyleClass().add(Styles.OVERFLOW);
         capacityLine.getStyleClass().add(Styles.CAPACITY_LINE);
+        // Drawn over the parts: a click on the hatched overflow or the capacity line reaches the part beneath.
+        headroom.setMouseTransparent(true);
+        overflow.setMouseTransparent(true);
+        capacityLine.setMouseTransparent(true);
         getChildren().addAll(headroom);
         for (MemoryComponent c : MemoryComponent.values()) {
             Region r = new Region();
@@ -68,18 +71,19 @@ public final class MemoryBar extends Region {
         segments.forEach((c, r) -> r.setOnMouseClicked(onSelect == null ? null : e -> onSelect.accept(c)));
     }
 
-    /** Texts of the tooltips, in the current language. */
-    public void setTexts(Messages messages, Formats formats) {
-        this.messages = messages;
-        this.formats = formats;
+    /** The words of a part's tooltip ("Weights: 5.4 GiB"), asked for when it shows. */
+    public void setPartWords(BiFunction<MemoryBarData, MemoryComponent, String> partWords) {
+        this.partWords = partWords;
     }
 
     private String tipText(MemoryComponent c) {
         MemoryBarData d = data.get();
-        if (messages == null || d == null) {
-            return "";
-        }
-        return messages.text("results.memory.part", messages.label(c), formats.gib(d.parts().bytes(c)));
+        return partWords == null || d == null ? "" : partWords.apply(d, c);
+    }
+
+    /** The node of one part's segment (an anchor for its explanation). */
+    public Node segment(MemoryComponent c) {
+        return segments.get(c);
     }
 
     public ObjectProperty<MemoryBarData> dataProperty() {

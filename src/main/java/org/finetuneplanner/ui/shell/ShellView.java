@@ -3,6 +3,7 @@ package org.finetuneplanner.ui.shell;
 import java.nio.file.Path;
 import java.util.Locale;
 
+import javafx.beans.value.ObservableValue;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.CheckMenuItem;
@@ -13,8 +14,11 @@ import javafx.scene.control.MenuItem;
 import javafx.scene.control.RadioMenuItem;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.ToggleGroup;
+import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
+
+import org.controlsfx.control.StatusBar;
 
 import org.finetuneplanner.ui.common.Messages;
 import org.finetuneplanner.ui.common.Styles;
@@ -36,12 +40,34 @@ public final class ShellView extends BorderPane {
         getStyleClass().add("shell");
         setTop(menuBar());
         setCenter(new PlannerView(vm.planner(), texts, dialogs::openConfig));
-        Label status = new Label();
-        status.setId("status");
-        status.getStyleClass().add(Styles.STATUS);
-        status.setMaxWidth(Double.MAX_VALUE);
-        status.textProperty().bind(vm.statusProperty());
-        setBottom(status);
+        setBottom(statusBar());
+    }
+
+    /**
+     * The status line: what was last said, a progress bar while an export runs, and on the right whether the
+     * results on screen are up to date (stale while inputs have problems, with the problems as its tooltip).
+     */
+    private StatusBar statusBar() {
+        StatusBar bar = new StatusBar();
+        bar.setId("status");
+        bar.getStyleClass().add(Styles.STATUS);
+        bar.textProperty().bind(vm.statusProperty());
+        bar.progressProperty().bind(vm.progressProperty());
+        bar.setAccessibleRole(javafx.scene.AccessibleRole.TEXT);
+        bar.accessibleTextProperty().bind(vm.statusProperty());
+        Label state = new Label();
+        state.setId("resultsState");
+        state.getStyleClass().add("results-state");
+        state.textProperty().bind(vm.stateProperty());
+        ObservableValue<Boolean> stale = vm.planner().results().staleProperty();
+        stale.subscribe(s -> state.pseudoClassStateChanged(Styles.STALE, s));
+        Tooltip details = new Tooltip();
+        details.textProperty().bind(vm.stateDetailsProperty());
+        details.setWrapText(true);
+        details.setMaxWidth(480);
+        stale.subscribe(s -> state.setTooltip(s ? details : null));
+        bar.getRightItems().setAll(state);
+        return bar;
     }
 
     private MenuItem item(String id, String key, String accelerator, Runnable action) {
@@ -104,7 +130,7 @@ public final class ShellView extends BorderPane {
     }
 
     private String suggestedName(String extension) {
-        String name = vm.planner().scenarioNameProperty().get();
+        String name = vm.planner().inputs().scenarioNameProperty().get();
         String base = name == null || name.isBlank() ? "scenario" : name.replaceAll("[^\\p{L}\\p{N}._-]+", "-");
         return base + extension;
     }
@@ -126,7 +152,7 @@ public final class ShellView extends BorderPane {
     private void openConfig() {
         Path p = dialogs.openConfig();
         if (p != null) {
-            vm.planner().openConfig(p);
+            vm.planner().inputs().openConfig(p);
         }
     }
 
