@@ -34,7 +34,6 @@ import javafx.scene.layout.VBox;
 import org.finetuneplanner.core.Note;
 import org.finetuneplanner.core.cost.CostPoint;
 import org.finetuneplanner.core.memory.MemoryComponent;
-import org.finetuneplanner.ui.common.Formats;
 import org.finetuneplanner.ui.common.Rows;
 import org.finetuneplanner.ui.common.Styles;
 import org.finetuneplanner.ui.common.Texts;
@@ -259,8 +258,7 @@ public final class ResultsView extends ScrollPane {
         usdAxis.setForceZeroInRange(true);
         // Tick labels in the user's number style ("12,5" in Vietnamese), not the axis's default.
         for (NumberAxis axis : List.of(hoursAxis, usdAxis)) {
-            axis.tickLabelFormatterProperty().bind(texts.messages().map(m -> FormControls.converter(
-                    (Number n) -> Formats.of(m).number(n.doubleValue()))));
+            axis.tickLabelFormatterProperty().bind(texts.numberConverter());
         }
         hoursAxis.labelProperty().bind(texts.t("results.cost.hours"));
         usdAxis.labelProperty().bind(texts.t("results.cost.usd"));
