@@ -17,6 +17,7 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -24,6 +25,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 import org.finetuneplanner.core.cost.CostPoint;
+import org.finetuneplanner.core.memory.MemoryComponent;
 import org.finetuneplanner.ui.common.Styles;
 import org.finetuneplanner.ui.common.Texts;
 import org.finetuneplanner.ui.planner.MemoryBar;
@@ -71,7 +73,7 @@ public final class CompareView extends BorderPane {
         empty.getStyleClass().add("compare-empty");
         cards.getChildren().setAll(empty, card("compareTableCard", "compareView.table", table),
                 card("compareDifferencesCard", "compareView.differences", differences),
-                card("compareMemoryCard", "compareView.memory", bars), costCard());
+                card("compareMemoryCard", "compareView.memory", new VBox(8, bars, legend())), costCard());
         VBox content = new VBox(12, cards);
         content.setPadding(new Insets(12));
         scroll.setContent(content);
@@ -120,6 +122,22 @@ public final class CompareView extends BorderPane {
         box.setId(id);
         box.getStyleClass().add(Styles.CARD);
         return box;
+    }
+
+    /** What each colour of the bars is, in the words of the planner's legend. */
+    private Node legend() {
+        FlowPane legend = new FlowPane(4, 2);
+        legend.setId("compareLegend");
+        for (MemoryComponent c : MemoryComponent.values()) {
+            Region swatch = new Region();
+            swatch.getStyleClass().addAll("swatch", Styles.part(c));
+            Label item = new Label();
+            item.setGraphic(swatch);
+            item.getStyleClass().add(Styles.LEGEND_ITEM);
+            item.textProperty().bind(texts.messages().map(m -> m.label(c)));
+            legend.getChildren().add(item);
+        }
+        return legend;
     }
 
     private Node costCard() {
@@ -182,7 +200,7 @@ public final class CompareView extends BorderPane {
         if (rows.isEmpty()) {
             return;
         }
-        ColumnConstraints labels = new ColumnConstraints(140, 180, 220);
+        ColumnConstraints labels = new ColumnConstraints(150, 210, 240);
         table.getColumnConstraints().add(labels);
         for (int i = 0; i < pins.size(); i++) {
             ColumnConstraints c = new ColumnConstraints(120, 200, Double.MAX_VALUE);
@@ -192,7 +210,7 @@ public final class CompareView extends BorderPane {
         }
         for (int r = 0; r < rows.size(); r++) {
             CompareViewModel.Row row = rows.get(r);
-            boolean tinted = row.input() && row.differs();
+            boolean tinted = row.tinted();
             table.add(cell(row.label(), "compare-label", tinted), 0, r + 1);
             for (int i = 0; i < row.values().size(); i++) {
                 table.add(cell(row.values().get(i), "compare-value", tinted), i + 1, r + 1);
@@ -258,7 +276,8 @@ public final class CompareView extends BorderPane {
             name.setMinWidth(Region.USE_PREF_SIZE);
             name.setPrefWidth(230);
             name.setMaxWidth(230);
-            MemoryBar bar = new MemoryBar(false);
+            MemoryBar bar = new MemoryBar(true);
+            bar.setPartWords(vm::part);
             bar.getStyleClass().add("compare-bar");
             bar.spanProperty().set(span);
             bar.dataProperty().set(b.data());
@@ -274,6 +293,34 @@ public final class CompareView extends BorderPane {
         bars.getChildren().setAll(rows);
     }
 
+    /**
+     * The cost axis from 0 to a round value a tenth above the highest cost: the letters at the lines' ends stay
+     * inside the plot (the axis's own range would end at the highest line's end).
+     */
+    private void fitCostAxis(List<CompareViewModel.Curve> curves) {
+        double max = curves.stream().flatMap(c -> c.points().stream()).mapToDouble(CostPoint::usd).max().orElse(0);
+        if (!(max > 0)) {
+            usdAxis.setAutoRanging(true);
+            return;
+        }
+        double step = niceStep(max * 1.1 / 5);
+        usdAxis.setAutoRanging(false);
+        usdAxis.setLowerBound(0);
+        usdAxis.setTickUnit(step);
+        usdAxis.setUpperBound(Math.ceil(max * 1.1 / step) * step);
+    }
+
+    /** The smallest of 1, 2, 2.5, 5 × a power of ten that is at least {@code raw}. */
+    static double niceStep(double raw) {
+        double magnitude = Math.pow(10, Math.floor(Math.log10(raw)));
+        for (double m : new double[] {1, 2, 2.5, 5}) {
+            if (m * magnitude >= raw) {
+                return m * magnitude;
+            }
+        }
+        return 10 * magnitude;
+    }
+
     private void showCurves(List<CompareViewModel.Curve> curves) {
         List<XYChart.Series<Number, Number>> series = new ArrayList<>();
         for (CompareViewModel.Curve c : curves) {
@@ -283,7 +330,6 @@ public final class CompareView extends BorderPane {
             }
             if (!points.isEmpty()) {
                 Label end = new Label(c.letter());
-                end.getStyleClass().addAll("curve-end", slot(c.slot()));
                 // Above and left of where the line ends, so the letter stays inside the plot.
                 end.setTranslateX(-9);
                 end.setTranslateY(-10);
@@ -291,11 +337,18 @@ public final class CompareView extends BorderPane {
             }
             series.add(new XYChart.Series<>(c.label(), FXCollections.observableArrayList(points)));
         }
+        fitCostAxis(curves);
         costChart.getData().setAll(series);
+        // Styled once the chart has added its own classes (it sets a symbol's classes when the series is added).
         for (int i = 0; i < curves.size(); i++) {
+            String slot = slot(curves.get(i).slot());
             Node line = series.get(i).getNode();
             if (line != null) {
-                line.getStyleClass().add(slot(curves.get(i).slot()));
+                line.getStyleClass().add(slot);
+            }
+            List<XYChart.Data<Number, Number>> data = series.get(i).getData();
+            if (!data.isEmpty() && data.get(data.size() - 1).getNode() != null) {
+                data.get(data.size() - 1).getNode().getStyleClass().addAll("curve-end", slot);
             }
         }
     }

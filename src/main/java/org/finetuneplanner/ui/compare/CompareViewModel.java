@@ -19,6 +19,7 @@ import javafx.collections.ObservableList;
 
 import org.finetuneplanner.core.Estimate;
 import org.finetuneplanner.core.cost.CostPoint;
+import org.finetuneplanner.core.memory.MemoryComponent;
 import org.finetuneplanner.core.scenario.Scenario;
 import org.finetuneplanner.service.report.ComparisonData;
 import org.finetuneplanner.service.report.ReportLanguage;
@@ -64,12 +65,12 @@ public final class CompareViewModel {
     /**
      * One row of the table, worded.
      *
-     * @param label   what it shows
-     * @param values  one per pin, in slot order
-     * @param input   whether it is an input of the scenario (else a result)
-     * @param differs whether the pins' values are not all the same
+     * @param label  what it shows
+     * @param values one per pin, in slot order
+     * @param input  whether it is an input of the scenario (else a result)
+     * @param tinted an input whose values differ between the pins (the report tints the same rows)
      */
-    public record Row(String label, List<String> values, boolean input, boolean differs) {
+    public record Row(String label, List<String> values, boolean input, boolean tinted) {
     }
 
     /**
@@ -222,9 +223,11 @@ public final class CompareViewModel {
         if (pins.isEmpty()) {
             return List.of();
         }
-        return Comparison.rows(entries(), language()).stream().map(r -> new Row(r.label().plain(),
-                r.values().stream().map(c -> c.text().plain()).toList(), r.aspect().input(),
-                r.differs() && pins.size() > 1)).toList();
+        // The scenarios' names head the columns: no row repeats them.
+        return Comparison.rows(entries(), language()).stream().filter(r -> r.aspect() != Comparison.Aspect.SCENARIO)
+                .map(r -> new Row(r.label().plain(),
+                r.values().stream().map(c -> c.text().plain()).toList(), r.aspect().input(), r.inputDiffers()))
+                .toList();
     }
 
     private List<Bar> barsNow() {
@@ -252,6 +255,12 @@ public final class CompareViewModel {
         return out;
     }
 
+    /** A part of a pin's bar, for its tooltip: "Weights: 5.4 GiB". */
+    public String part(MemoryBarData bar, MemoryComponent component) {
+        Messages m = messages.getValue();
+        return m.label(component) + ": " + Formats.of(m).gib(bar.parts().bytes(component));
+    }
+
     /** The pins, in slot order (read-only). */
     public ObservableList<Pin> pins() {
         return pinsView;
@@ -277,7 +286,7 @@ public final class CompareViewModel {
         return canExport;
     }
 
-    /** The table: every aspect of the comparison, worded; empty without pins. */
+    /** The table: every aspect of the comparison but the names (the columns' heads), worded; empty without pins. */
     public ObservableValue<List<Row>> rowsProperty() {
         return rows;
     }

@@ -96,6 +96,11 @@ public final class Comparison {
             Objects.requireNonNull(label, "label");
             values = List.copyOf(values);
         }
+
+        /** Whether it is an input that differs: tinted in the table, named in what differs (names aside). */
+        public boolean inputDiffers() {
+            return differs && aspect.input() && aspect != Aspect.SCENARIO;
+        }
     }
 
     /** The rows of {@code entries} in {@code language}: every {@link Aspect}, in order. */
@@ -176,7 +181,7 @@ public final class Comparison {
         List<Text> out = new ArrayList<>();
         boolean any = false;
         for (Row r : rows(entries, w)) {
-            if (r.aspect().input() && r.aspect() != Aspect.SCENARIO && r.differs()) {
+            if (r.inputDiffers()) {
                 any = true;
                 out.add(r.label().then(" — ").then(grouped(r, entries)));
             }

@@ -50,8 +50,7 @@ final class ComparisonSection {
             List<Cell> cells = new ArrayList<>();
             cells.add(Cell.of(r.label()));
             cells.addAll(r.values());
-            rows.add(new Table.Row(cells, r.differs() && r.aspect().input()
-                    && r.aspect() != Comparison.Aspect.SCENARIO));
+            rows.add(new Table.Row(cells, r.inputDiffers()));
         }
         return new Table(columns, rows, Table.Density.NORMAL, true, Optional.of(w.text("compare.legend")));
     }
