@@ -40,9 +40,9 @@ import org.finetuneplanner.ui.common.UiExecutors;
 
 /**
  * File → Export PDF… and Export comparison…: the report's details (customer, company, consultant, logo, language,
- * paper) and the one path that writes a report or a comparison. The details are taken on the FX thread when the export dialog is confirmed
- * ({@link #confirm()}); the report is computed, laid out and written by {@link #write}, off the FX thread (the
- * shell's background executor calls it); busy, progress, status and the written file come back on the FX executor,
+ * paper) and the one path that writes a report or a comparison. The details are taken on the FX thread when the
+ * export dialog is confirmed ({@link #confirm()}); the report is computed, laid out and written by {@link #write}
+ * (a comparison by {@link #writeComparison}), off the FX thread (the shell's background executor calls it); busy, progress, status and the written file come back on the FX executor,
  * for the status line and the "report written" notice to follow; then the file is shown through the opener
  * (HostServices in the app).
  */
