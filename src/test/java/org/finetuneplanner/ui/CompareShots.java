@@ -1,6 +1,5 @@
 package org.finetuneplanner.ui;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -75,11 +74,11 @@ public final class CompareShots {
         name(robot, "Llama 3.1 8B full, 4 × H100 FSDP");
         pin(robot);
         robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.C).release(KeyCode.C, KeyCode.SHIFT, KeyCode.CONTROL);
-        settle();
-        shot(out, tag + "-compare-top");
+        Journeys.settle();
+        Journeys.shot(out, tag + "-compare-top");
         robot.interact(() -> robot.lookup(".compare-view .scroll-pane").queryAs(ScrollPane.class).setVvalue(1));
-        settle();
-        shot(out, tag + "-compare-bottom");
+        Journeys.settle();
+        Journeys.shot(out, tag + "-compare-bottom");
         robot.interact(stage::close);
         System.exit(0);
     }
@@ -91,17 +90,6 @@ public final class CompareShots {
 
     private static void pin(FxRobot robot) {
         robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.P).release(KeyCode.P, KeyCode.SHIFT, KeyCode.CONTROL);
-        settle();
-    }
-
-    private static void settle() {
-        WaitForAsyncUtils.waitForFxEvents();
-        WaitForAsyncUtils.sleep(700, TimeUnit.MILLISECONDS);
-    }
-
-    private static void shot(Path out, String name) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder("import", "-window", "root", out.resolve(name + ".png").toString())
-                .inheritIO().start();
-        p.waitFor(30, TimeUnit.SECONDS);
+        Journeys.settle();
     }
 }

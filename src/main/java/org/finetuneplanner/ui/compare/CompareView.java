@@ -26,6 +26,7 @@ import javafx.scene.layout.VBox;
 
 import org.finetuneplanner.core.cost.CostPoint;
 import org.finetuneplanner.core.memory.MemoryComponent;
+import org.finetuneplanner.ui.common.CostCharts;
 import org.finetuneplanner.ui.common.Styles;
 import org.finetuneplanner.ui.common.Texts;
 import org.finetuneplanner.ui.planner.MemoryBar;
@@ -47,9 +48,8 @@ public final class CompareView extends BorderPane {
     private final GridPane table = new GridPane();
     private final VBox differences = new VBox(4);
     private final VBox bars = new VBox(6);
-    private final NumberAxis hoursAxis = new NumberAxis();
-    private final NumberAxis usdAxis = new NumberAxis();
-    private final LineChart<Number, Number> costChart = new LineChart<>(hoursAxis, usdAxis);
+    private final LineChart<Number, Number> costChart;
+    private final NumberAxis usdAxis;
     private final Label costEmpty = new Label();
     private final VBox cards = new VBox(12);
 
@@ -61,6 +61,8 @@ public final class CompareView extends BorderPane {
     public CompareView(CompareViewModel vm, Texts texts, Runnable export) {
         this.vm = vm;
         this.texts = texts;
+        this.costChart = CostCharts.of(texts);
+        this.usdAxis = (NumberAxis) costChart.getYAxis();
         getStyleClass().addAll("compare-view", Styles.RESULTS);
         getStylesheets().add(CompareView.class.getResource("/org/finetuneplanner/ui/compare.css").toExternalForm());
         setTop(header(export));
@@ -142,22 +144,11 @@ public final class CompareView extends BorderPane {
 
     private Node costCard() {
         costChart.setId("compareCostChart");
-        costChart.getStyleClass().addAll(Styles.COST_CHART, "compare-chart");
-        costChart.setAnimated(false);
-        costChart.setCreateSymbols(false);
+        costChart.getStyleClass().add("compare-chart");
         // The letters at the lines' ends and the table's coloured letters say which line is which.
         costChart.setLegendVisible(false);
         costChart.setPrefHeight(340);
         costChart.setMinHeight(260);
-        hoursAxis.setAnimated(false);
-        usdAxis.setAnimated(false);
-        hoursAxis.setForceZeroInRange(true);
-        usdAxis.setForceZeroInRange(true);
-        for (NumberAxis axis : List.of(hoursAxis, usdAxis)) {
-            axis.tickLabelFormatterProperty().bind(texts.numberConverter());
-        }
-        hoursAxis.labelProperty().bind(texts.t("results.cost.hours"));
-        usdAxis.labelProperty().bind(texts.t("results.cost.usd"));
         costEmpty.textProperty().bind(texts.t("compareView.costEmpty"));
         costEmpty.getStyleClass().add(Styles.MUTED);
         costEmpty.managedProperty().bind(costEmpty.visibleProperty());

@@ -160,19 +160,9 @@ public final class ShellViewModel {
             said.set(Phrase.of("status.noScenario"));
             return CompletableFuture.completedFuture(null);
         }
-        busy.set(true);
-        setProgress(-1);
-        said.set(Phrase.of("status.exporting"));
         Scenario snapshot = scenario.get();
         Locale language = locale.get();
-        return CompletableFuture.runAsync(() -> pdf.get().export(snapshot, language, file), executors.background())
-                .handleAsync((ignored, error) -> {
-                    busy.set(false);
-                    setProgress(0);
-                    said.set(error != null ? Phrase.failed("status.saveFailed", rootCause(error), file.getFileName())
-                            : Phrase.of("status.saved", file));
-                    return null;
-                }, executors.ui());
+        return export(() -> pdf.get().export(snapshot, language, file), file);
     }
 
     /**
@@ -189,12 +179,16 @@ public final class ShellViewModel {
             said.set(Phrase.of("pins.tooFew"));
             return CompletableFuture.completedFuture(null);
         }
+        Locale language = locale.get();
+        return export(() -> comparisons.get().export(pinned, language, file), file);
+    }
+
+    /** Runs an export on the background executor; busy, progress and the outcome in the status line. */
+    private CompletableFuture<Void> export(Runnable work, Path file) {
         busy.set(true);
         setProgress(-1);
         said.set(Phrase.of("status.exporting"));
-        Locale language = locale.get();
-        return CompletableFuture.runAsync(() -> comparisons.get().export(pinned, language, file),
-                        executors.background())
+        return CompletableFuture.runAsync(work, executors.background())
                 .handleAsync((ignored, error) -> {
                     busy.set(false);
                     setProgress(0);
