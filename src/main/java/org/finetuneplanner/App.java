@@ -47,6 +47,7 @@ import org.finetuneplanner.ui.planner.PlannerServices;
 import org.finetuneplanner.ui.planner.PlannerViewModel;
 import org.finetuneplanner.ui.report.ExportViewModel;
 import org.finetuneplanner.ui.report.ReportFileDialogs;
+import org.finetuneplanner.ui.shell.ComparisonExport;
 import org.finetuneplanner.ui.shell.FxFileDialogs;
 import org.finetuneplanner.ui.shell.Notices;
 import org.finetuneplanner.ui.shell.WindowPlace;
@@ -159,7 +160,10 @@ public final class App extends Application {
         // File → Export PDF…: the dialogs ran on the FX thread (ReportFileDialogs); the shell runs this on its IO
         // thread: the one export path, with the app's language for a report whose dialog chose none.
         PdfExport pdf = export::write;
-        shell = new ShellViewModel(planner, scenarioFiles(json), Optional.of(pdf), executors);
+        // File → Export comparison…: the pinned scenarios through the same path.
+        ComparisonExport comparison = export::writeComparison;
+        shell = new ShellViewModel(planner, scenarioFiles(json), Optional.of(pdf), Optional.of(comparison),
+                executors);
         // The export's progress and words in the status bar while it runs.
         shell.follow(export.progressProperty(), export.statusProperty());
         // The report's language follows the app's until the user picks another in the export dialog.
