@@ -23,6 +23,7 @@ import org.finetuneplanner.core.cost.CostProjector;
 import org.finetuneplanner.core.memory.MemoryEstimator;
 import org.finetuneplanner.core.model.ModelSpec;
 import org.finetuneplanner.core.plan.Planner;
+import org.finetuneplanner.core.range.Confidence;
 import org.finetuneplanner.core.scenario.Scenario;
 import org.finetuneplanner.core.time.ThroughputEstimator;
 import org.finetuneplanner.service.catalog.CatalogModel;
@@ -36,6 +37,7 @@ import org.finetuneplanner.service.report.ReportService;
 import org.finetuneplanner.service.report.pdf.PdfReportExporter;
 import org.finetuneplanner.service.settings.Settings;
 import org.finetuneplanner.service.settings.SettingsStore;
+import org.finetuneplanner.service.validation.ErrorBandsFile;
 import org.finetuneplanner.service.validation.ValidationRunner;
 import org.finetuneplanner.ui.common.Messages;
 import org.finetuneplanner.ui.common.Phrase;
@@ -87,7 +89,8 @@ public final class App extends Application {
     public static PlannerServices services(Catalogs catalogs) {
         MemoryEstimator memory = new MemoryEstimator();
         Estimator estimator = new Estimator(memory, new ThroughputEstimator(), new CostProjector());
-        Planner planner = new Planner(memory::estimate, estimator::estimate, new CostProjector());
+        Planner planner = new Planner(memory::estimate, estimator::estimate, new CostProjector(),
+                new Confidence(ErrorBandsFile.bundled()));
         return new PlannerServices(catalogs.models().stream().map(CatalogModel::toModelSpec).toList(),
                 catalogs.gpus(), estimator::estimate, estimator::explain, planner::plan, new ModelSources() {
                     @Override

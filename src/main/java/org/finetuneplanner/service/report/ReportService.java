@@ -13,7 +13,9 @@ import org.finetuneplanner.core.cost.CostProjector;
 import org.finetuneplanner.core.gpu.GpuSpec;
 import org.finetuneplanner.core.plan.Plan;
 import org.finetuneplanner.core.plan.Planner;
+import org.finetuneplanner.core.range.Confidence;
 import org.finetuneplanner.core.scenario.Scenario;
+import org.finetuneplanner.service.validation.ErrorBandsFile;
 
 /**
  * Makes planning reports: computes a scenario's {@link ReportData} with the estimator and the planner over the GPU
@@ -62,7 +64,8 @@ public final class ReportService {
                                          Function<Scenario, Explanation> explainer,
                                          Supplier<ReportAccuracy> accuracy, ReportExporter exporter) {
         // The planner searches with memory only; the estimator's memory part is microseconds, so it serves.
-        Planner planner = new Planner(s -> estimator.apply(s).memory(), estimator, new CostProjector());
+        Planner planner = new Planner(s -> estimator.apply(s).memory(), estimator, new CostProjector(),
+                new Confidence(ErrorBandsFile.bundled()));
         return new ReportService(estimator, explainer, planner::plan, gpus, accuracy, exporter);
     }
 

@@ -107,8 +107,8 @@ public final class ReportFixtures {
     static Estimate on(Scenario s, GpuSpec gpu, int count, Sharding sharding, double[] gib, double hours) {
         Scenario moved = s.withHardware(HardwareSpec.of(gpu, count, sharding,
                 org.finetuneplanner.core.scenario.Offload.NONE));
-        double price = gpu.cheapestPrice().map(GpuPrice::usdPerGpuHour).orElse(0.0);
-        String provider = gpu.cheapestPrice().map(GpuPrice::provider).orElse("");
+        double price = gpu.prices().stream().findFirst().map(GpuPrice::usdPerGpuHour).orElse(0.0);
+        String provider = gpu.prices().stream().findFirst().map(GpuPrice::provider).orElse("");
         return estimate(moved, gib, hours, price, provider);
     }
 
