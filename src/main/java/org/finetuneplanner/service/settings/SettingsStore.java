@@ -60,14 +60,15 @@ public final class SettingsStore {
 
     /**
      * The JSON shape of the settings file: {@code {"format": "finetune-settings/1", "window": {"x": …, "y": …,
-     * "width": …, "height": …, "maximized": …}, "theme": {"dark": …}, "language": "vi"}}. A missing key takes its
-     * default; screen coordinates are within ±100,000.
+     * "width": …, "height": …, "maximized": …}, "theme": {"dark": …}, "language": "vi", "view": {"zoom": 1.1}}}. A
+     * missing key takes its default; screen coordinates are within ±100,000; a zoom outside the app's range is
+     * brought to the nearer end of it.
      */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record SettingsFile(String format, Window window, Theme theme, String language) {
+    record SettingsFile(String format, Window window, Theme theme, String language, View view) {
         static SettingsFile of(Settings s) {
             return new SettingsFile(FORMAT, new Window(coordinate(s.x()), coordinate(s.y()), s.width(), s.height(),
-                    s.maximized()), new Theme(s.dark()), s.language());
+                    s.maximized()), new Theme(s.dark()), s.language(), new View(s.zoom()));
         }
 
         /** A position the system chooses (NaN) is written as null. */
@@ -84,7 +85,8 @@ public final class SettingsStore {
             }
             return new Settings(or(w.x(), d.x()), or(w.y(), d.y()), or(w.width(), d.width()),
                     or(w.height(), d.height()), or(w.maximized(), d.maximized()),
-                    theme == null ? d.dark() : or(theme.dark(), d.dark()), lang);
+                    theme == null ? d.dark() : or(theme.dark(), d.dark()), lang,
+                    view == null ? d.zoom() : or(view.zoom(), d.zoom()));
         }
 
         private static <T> T or(T value, T fallback) {
@@ -103,6 +105,11 @@ public final class SettingsStore {
     /** The colour theme. */
     @JsonIgnoreProperties(ignoreUnknown = true)
     record Theme(Boolean dark) {
+    }
+
+    /** How large the window draws its text and charts (View → Zoom). */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record View(Double zoom) {
     }
 
     /**
