@@ -31,6 +31,7 @@ import org.finetuneplanner.service.catalog.Catalogs;
 import org.finetuneplanner.service.io.AtomicFiles;
 import org.finetuneplanner.service.model.ModelFiles;
 import org.finetuneplanner.service.persistence.ScenarioJson;
+import org.finetuneplanner.service.quickstart.QuickStarts;
 import org.finetuneplanner.service.report.ReportAccuracy;
 import org.finetuneplanner.service.report.ReportLanguage;
 import org.finetuneplanner.service.report.ReportService;
@@ -70,6 +71,8 @@ public final class App extends Application {
     private ShellViewModel shell;
     private Stage stage;
     private ScenarioJson json;
+    /** The window's place and size when it last went full screen (presentation mode). */
+    private Rectangle2D windowed;
 
     /** Catalogs read while the toolkit starts (cold start: both take about a second). */
     private static volatile CompletableFuture<Catalogs> catalogsAhead;
@@ -162,8 +165,11 @@ public final class App extends Application {
         PdfExport pdf = export::write;
         // File → Export comparison…: the pinned scenarios through the same path.
         ComparisonExport comparison = export::writeComparison;
+        // File → New from quick start and the presentation's quick starts: the bundled scenarios, read as files are.
+        QuickStarts quickStarts = new QuickStarts(json);
         shell = new ShellViewModel(planner, scenarioFiles(json), Optional.of(pdf), Optional.of(comparison),
-                executors);
+                Optional.of(quickStarts::read), executors);
+        shell.presentation().zoom().restore(settings.zoom());
         // The export's progress and words in the status bar while it runs.
         shell.follow(export.progressProperty(), export.statusProperty());
         // The report's language follows the app's until the user picks another in the export dialog.
@@ -194,6 +200,12 @@ public final class App extends Application {
         stage.setX(place.getMinX());
         stage.setY(place.getMinY());
         stage.setMaximized(settings.maximized());
+        // The property turns true before the window grows: its bounds then are those of the window.
+        stage.fullScreenProperty().subscribe(full -> {
+            if (full) {
+                windowed = new Rectangle2D(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight());
+            }
+        });
         // "Report written" with an Open action whenever the export flow has put a report on disk.
         Notices notices = new Notices(() -> stage, planner.messagesProperty(),
                 file -> getHostServices().showDocument(file.toUri().toString()));
@@ -255,8 +267,12 @@ public final class App extends Application {
     public void stop() {
         if (shell != null && stage != null) {
             boolean max = stage.isMaximized();
-            Settings s = new Settings(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight(), max,
-                    shell.darkThemeProperty().get(), shell.localeProperty().get().getLanguage());
+            // In presentation mode the stage fills the screen: the window is remembered as it was before.
+            Rectangle2D w = stage.isFullScreen() && windowed != null ? windowed
+                    : new Rectangle2D(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight());
+            Settings s = new Settings(w.getMinX(), w.getMinY(), w.getWidth(), w.getHeight(), max,
+                    shell.darkThemeProperty().get(), shell.localeProperty().get().getLanguage(),
+                    shell.presentation().zoom().getFactor());
             try {
                 store.save(s);
                 Optional<Scenario> scenario = shell.planner().currentScenario();

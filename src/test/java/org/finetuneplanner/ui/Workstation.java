@@ -13,6 +13,7 @@ import javafx.stage.Stage;
 import org.controlsfx.control.decoration.Decorator;
 import org.finetuneplanner.App;
 import org.finetuneplanner.service.persistence.ScenarioJson;
+import org.finetuneplanner.service.quickstart.QuickStarts;
 import org.finetuneplanner.ui.common.UiExecutors;
 import org.finetuneplanner.ui.planner.PlannerViewModel;
 import org.finetuneplanner.ui.shell.FileDialogs;
@@ -24,7 +25,8 @@ import org.testfx.api.FxRobot;
 public final class Workstation {
     public final PlannerViewModel vm = Fixtures.planner();
     public final ShellViewModel shell = new ShellViewModel(vm, App.scenarioFiles(new ScenarioJson(Fixtures.CATALOGS)),
-            Optional.empty(), UiExecutors.direct());
+            Optional.empty(), Optional.empty(), Optional.of(new QuickStarts(new ScenarioJson(Fixtures.CATALOGS))::read),
+            UiExecutors.direct());
     /** What the file choosers answer (null: cancelled). */
     public Path configFile;
     public Path scenarioFile;

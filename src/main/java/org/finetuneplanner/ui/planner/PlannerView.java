@@ -1,19 +1,49 @@
 package org.finetuneplanner.ui.planner;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.function.Supplier;
 
+import javafx.beans.value.ObservableValue;
+import javafx.scene.Node;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableView;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.Pane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
 
 import org.finetuneplanner.ui.common.Texts;
 
-/** Inputs on the left, results on the right. */
+/**
+ * Inputs on the left, results on the right; in presentation mode the essential inputs under the presentation's bar,
+ * and the results folded to what a meeting looks at.
+ */
 public final class PlannerView extends SplitPane {
+    /**
+     * The results' cards presentation mode folds away (by id, so the layout follows whatever the results view
+     * builds): the memory of every option, cost over time and the notes. The recommendation, the memory of the
+     * selected option and the options table stay, the table taking the height left.
+     */
+    static final List<String> FOLDED_IN_PRESENTATION = List.of("barsCard", "costCard", "notesCard");
+
+    private final PlannerViewModel vm;
+    private final Texts texts;
     private final InputsView inputs;
     private final ResultsView results;
     private boolean placed;
 
+    /** Made on first use: presentation mode stays off the start path. */
+    private BorderPane presentationInputs;
+    private ScrollPane essentials;
+    private double[] normalDividers;
+    private boolean followingTable;
+
     public PlannerView(PlannerViewModel vm, Texts texts, Supplier<Path> configChooser) {
+        this.vm = vm;
+        this.texts = texts;
         inputs = new InputsView(vm.inputs(), texts, configChooser);
         results = new ResultsView(vm.results(), texts);
         getItems().setAll(inputs, results);
@@ -28,5 +58,98 @@ public final class PlannerView extends SplitPane {
                 setDividerPositions(Math.min(440, Math.max(340, w.doubleValue() * 0.3)) / w.doubleValue());
             }
         });
+    }
+
+    /**
+     * Follows presentation mode: while {@code presenting}, {@code bar} (asked for once, on first use) above the
+     * essential inputs, or above the whole form while {@code allInputs}; the results folded
+     * ({@link #FOLDED_IN_PRESENTATION}) with the options table filling the height. Off again, the form and the
+     * dividers come back as they were.
+     */
+    public void presentation(ObservableValue<Boolean> presenting, ObservableValue<Boolean> allInputs,
+                             Supplier<Node> bar) {
+        presenting.subscribe(on -> {
+            if (on) {
+                present(allInputs.getValue(), bar);
+            } else if (presentationInputs != null && getItems().get(0) == presentationInputs) {
+                unpresent();
+            }
+        });
+        allInputs.subscribe(all -> {
+            if (presentationInputs != null && getItems().get(0) == presentationInputs) {
+                presentationInputs.setCenter(all ? inputs : essentials);
+            }
+        });
+    }
+
+    private void present(boolean allInputs, Supplier<Node> bar) {
+        if (presentationInputs == null) {
+            essentials = new ScrollPane(new EssentialsView(vm.inputs(), texts));
+            essentials.setFitToWidth(true);
+            essentials.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+            essentials.getStyleClass().add("essentials-pane");
+            presentationInputs = new BorderPane();
+            presentationInputs.setId("presentationInputs");
+            presentationInputs.getStyleClass().add("presentation-inputs");
+            presentationInputs.setTop(bar.get());
+            SplitPane.setResizableWithParent(presentationInputs, false);
+            getStylesheets().add(PlannerView.class.getResource("/org/finetuneplanner/ui/presentation.css")
+                    .toExternalForm());
+        }
+        normalDividers = getDividerPositions();
+        // The form leaves the split pane before it may enter the presentation's pane (a node has one parent).
+        getItems().set(0, presentationInputs);
+        presentationInputs.setCenter(allInputs ? inputs : essentials);
+        getStyleClass().add("presenting");
+        fold(true);
+        // As narrow as the presentation's inputs allow (their minimum width is in em: it follows the zoom).
+        setDividerPositions(0);
+    }
+
+    private void unpresent() {
+        presentationInputs.setCenter(null);
+        getItems().set(0, inputs);
+        getStyleClass().remove("presenting");
+        fold(false);
+        setDividerPositions(normalDividers);
+    }
+
+    /** Folds the results' secondary cards away (or back), the options card taking (or giving back) the height. */
+    private void fold(boolean on) {
+        for (String id : FOLDED_IN_PRESENTATION) {
+            Node card = results.lookup("#" + id);
+            if (card != null && !card.visibleProperty().isBound() && !card.managedProperty().isBound()) {
+                card.setVisible(!on);
+                card.setManaged(!on);
+            }
+        }
+        Node options = results.lookup("#optionsCard");
+        Node table = results.lookup("#optionsTable");
+        Priority grow = on ? Priority.ALWAYS : null;
+        for (Node n : List.of(options, table)) {
+            if (n != null) {
+                VBox.setVgrow(n, grow);
+            }
+        }
+        if (on && !followingTable && table instanceof TableView<?> t) {
+            followingTable = true;
+            // A new height (the zoom, the fold) keeps the selected option's whole row in view, not half of it.
+            t.heightProperty().subscribe(h -> {
+                int selected = t.getSelectionModel().getSelectedIndex();
+                if (getStyleClass().contains("presenting") && selected >= 0) {
+                    t.scrollTo(selected);
+                }
+            });
+        }
+        // Only the options give height: the cards above keep theirs (a wrapped recommendation is never cut to one
+        // line), so the table scrolls its rows inside the screen instead of the results scrolling past it.
+        if (results.getContent() instanceof Pane content) {
+            for (Node n : content.getChildren()) {
+                if (n != options && n instanceof Region r && !r.minHeightProperty().isBound()) {
+                    r.setMinHeight(on ? Region.USE_PREF_SIZE : Region.USE_COMPUTED_SIZE);
+                }
+            }
+        }
+        results.setFitToHeight(on);
     }
 }

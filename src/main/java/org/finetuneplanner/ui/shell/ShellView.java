@@ -34,15 +34,21 @@ public final class ShellView extends BorderPane {
     private final Texts texts;
     private final FileDialogs dialogs;
     private final Runnable quit;
+    private final PresentationControls presentation;
 
     public ShellView(ShellViewModel vm, FileDialogs dialogs, Runnable quit) {
         this.vm = vm;
         this.dialogs = dialogs;
         this.quit = quit;
         this.texts = new Texts(vm.planner().messagesProperty());
+        this.presentation = new PresentationControls(vm.presentation(), texts);
         getStyleClass().add("shell");
         setTop(menuBar());
         PlannerView planner = new PlannerView(vm.planner(), texts, dialogs::openConfig);
+        // F11: full screen, the essential inputs and the results large; Ctrl +, Ctrl −, Ctrl 0 zoom everything.
+        presentation.install(this);
+        planner.presentation(vm.presentation().presentingProperty(), vm.presentation().allInputsProperty(),
+                presentation::bar);
         CompareView compare = new CompareView(vm.compare(), texts, this::exportComparison);
         compare.setId("compareView");
         // The comparison takes the planner's place while it is shown (View of the Compare menu, Esc to leave).
@@ -111,6 +117,7 @@ public final class ShellView extends BorderPane {
         MenuItem export = item("exportPdf", "menu.file.export", "Shortcut+E", this::exportPdf);
         Menu file = menu("fileMenu", "menu.file",
                 item("newScenario", "menu.file.new", "Shortcut+N", vm::newScenario),
+                presentation.quickStartMenu(),
                 item("openScenario", "menu.file.open", "Shortcut+O", this::openScenario),
                 item("saveScenario", "menu.file.save", "Shortcut+S", this::saveScenario),
                 new SeparatorMenuItem(),
@@ -154,6 +161,7 @@ public final class ShellView extends BorderPane {
             }
         });
         Menu view = menu("viewMenu", "menu.view", dark, language);
+        view.getItems().addAll(presentation.viewItems());
         Menu help = menu("helpMenu", "menu.help", item("about", "menu.help.about", "F1", this::about));
         return new MenuBar(file, view, compare, help);
     }

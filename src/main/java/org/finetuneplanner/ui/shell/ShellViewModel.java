@@ -38,6 +38,7 @@ public final class ShellViewModel {
     private final Optional<ComparisonExport> comparisons;
     private final UiExecutors executors;
     private final CompareViewModel compare;
+    private final PresentationViewModel presentation;
 
     private final BooleanProperty darkTheme = new SimpleBooleanProperty(this, "darkTheme");
     private final ObjectProperty<Locale> locale;
@@ -60,6 +61,16 @@ public final class ShellViewModel {
      */
     public ShellViewModel(PlannerViewModel planner, ScenarioFiles files, Optional<PdfExport> pdf,
                           Optional<ComparisonExport> comparisons, UiExecutors executors) {
+        this(planner, files, pdf, comparisons, Optional.empty(), executors);
+    }
+
+    /**
+     * @param comparisons writes a comparison report (File → Export comparison…), when this build has one
+     * @param quickStarts reads the bundled quick starts (File → New from quick start), when this window offers them
+     */
+    public ShellViewModel(PlannerViewModel planner, ScenarioFiles files, Optional<PdfExport> pdf,
+                          Optional<ComparisonExport> comparisons, Optional<QuickStartFiles> quickStarts,
+                          UiExecutors executors) {
         this.planner = planner;
         this.files = files;
         this.pdf = pdf;
@@ -68,11 +79,14 @@ public final class ShellViewModel {
         // A pin is the planner's last valid scenario, as named now, with its estimate on its own hardware.
         this.compare = new CompareViewModel(() -> planner.currentScenario().flatMap(named -> planner.results()
                 .shown().map(c -> named(c.estimate(), named))), planner::stale, planner.messagesProperty());
-        compare.saidProperty().subscribe(p -> {
-            if (p != null) {
-                said.set(p);
-            }
-        });
+        this.presentation = new PresentationViewModel(planner, quickStarts, executors);
+        for (ObservableValue<Phrase> other : List.of(compare.saidProperty(), presentation.saidProperty())) {
+            other.subscribe(p -> {
+                if (p != null) {
+                    said.set(p);
+                }
+            });
+        }
         this.locale = new SimpleObjectProperty<>(this, "locale", planner.messagesProperty().get().locale());
         locale.subscribe(l -> {
             if (!l.getLanguage().equals(planner.messagesProperty().get().locale().getLanguage())) {
@@ -252,6 +266,11 @@ public final class ShellViewModel {
     /** The pinned scenarios and their comparison. */
     public CompareViewModel compare() {
         return compare;
+    }
+
+    /** Presentation mode, the zoom and the quick starts. */
+    public PresentationViewModel presentation() {
+        return presentation;
     }
 
     public BooleanProperty darkThemeProperty() {
