@@ -1,0 +1,123 @@
+package org.finetuneplanner.ui.shell;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+import org.finetuneplanner.core.scenario.FineTuneMethod;
+import org.finetuneplanner.core.scenario.Scenario;
+import org.finetuneplanner.service.persistence.ScenarioJson;
+import org.finetuneplanner.service.quickstart.QuickStart;
+import org.finetuneplanner.service.quickstart.QuickStarts;
+import org.finetuneplanner.ui.Fixtures;
+import org.finetuneplanner.ui.common.Messages;
+import org.finetuneplanner.ui.common.UiExecutors;
+import org.finetuneplanner.ui.planner.PlannerViewModel;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+class PresentationViewModelTest {
+    private static final QuickStarts QUICK_STARTS = new QuickStarts(new ScenarioJson(Fixtures.CATALOGS));
+
+    private final PlannerViewModel planner = Fixtures.planner();
+    private final PresentationViewModel vm = new PresentationViewModel(planner, Optional.of(QUICK_STARTS::read),
+            UiExecutors.direct());
+
+    private String said() {
+        return vm.saidProperty().get().words(planner.messagesProperty().get());
+    }
+
+    @Test
+    void enteringAndLeavingKeepsEveryInputOfTheUser() {
+        planner.inputs().methodProperty().set(FineTuneMethod.LORA);
+        planner.inputs().sequenceLengthProperty().set(8192);
+        planner.inputs().microBatchProperty().set(3);
+        planner.inputs().scenarioNameProperty().set("Customer A");
+        Scenario before = planner.currentScenario().orElseThrow();
+
+        vm.togglePresenting();
+        assertTrue(vm.presentingProperty().get());
+        assertEquals(before, planner.currentScenario().orElseThrow());
+        vm.allInputsProperty().set(true);
+        vm.togglePresenting();
+        assertFalse(vm.presentingProperty().get());
+        assertEquals(before, planner.currentScenario().orElseThrow());
+        assertFalse(vm.allInputsProperty().get(), "the next presentation starts with the essentials again");
+    }
+
+    @Test
+    void zoomIsSaidInTheStatusLineWithItsLimits() {
+        vm.zoomIn();
+        assertEquals("Zoom 110%.", said());
+        for (int i = 0; i < 10; i++) {
+            vm.zoomIn();
+        }
+        assertEquals("Zoom 200%: as large as it goes.", said());
+        vm.resetZoom();
+        assertEquals("Zoom 100%.", said());
+        vm.zoomOut();
+        vm.zoomOut();
+        vm.zoomOut();
+        assertEquals("Zoom 80%: as small as it goes.", said());
+    }
+
+    @Test
+    void zoomAndPresentationAreIndependent() {
+        vm.zoomIn();
+        vm.togglePresenting();
+        vm.togglePresenting();
+        assertEquals(1.1, vm.zoom().getFactor(), "leaving the presentation keeps the zoom the user chose");
+    }
+
+    @ParameterizedTest
+    @EnumSource(QuickStart.class)
+    void aQuickStartPutsItsWholeScenarioIntoTheInputs(QuickStart q) {
+        vm.applyQuickStart(q).join();
+        Scenario expected = QUICK_STARTS.read(q);
+        Scenario now = planner.currentScenario().orElseThrow();
+        assertEquals(expected, now.withName(expected.name()), "every input as in the bundled file");
+        assertEquals(PresentationViewModel.name(planner.messagesProperty().get(), q), now.name());
+        assertTrue(said().startsWith("Quick start: " + now.name() + " \u2014 "), said());
+        assertFalse(vm.busyProperty().get());
+    }
+
+    @Test
+    void inVietnameseTheQuickStartIsNamedInVietnamese() {
+        planner.messagesProperty().set(Messages.forLocale(Locale.forLanguageTag("vi")));
+        vm.applyQuickStart(QuickStart.LLAMA_70B_FULL_H100).join();
+        assertEquals("Llama 3.1 70B, tinh ch\u1ec9nh to\u00e0n b\u1ed9, 32\u00d7 H100",
+                planner.currentScenario().orElseThrow().name());
+    }
+
+    @Test
+    void aQuickStartThatCannotBeReadLeavesTheInputsAndSaysWhy() {
+        PresentationViewModel broken = new PresentationViewModel(planner, Optional.of(q -> {
+            throw new UncheckedIOException("missing", new java.io.IOException(q.resource() + " is missing"));
+        }), UiExecutors.direct());
+        planner.inputs().methodProperty().set(FineTuneMethod.FULL);
+        Scenario before = planner.currentScenario().orElseThrow();
+        broken.applyQuickStart(QuickStart.MIXTRAL_8X7B_LORA_H100).join();
+        assertEquals(before, planner.currentScenario().orElseThrow());
+        String words = broken.saidProperty().get().words(planner.messagesProperty().get());
+        assertTrue(words.startsWith("Could not open the quick start Mixtral 8x7B, LoRA, 2\u00d7 H100: "), words);
+        assertTrue(words.contains("mixtral-8x7b-lora-h100.json is missing"), words);
+        assertFalse(broken.busyProperty().get());
+    }
+
+    @Test
+    void withoutAReaderThereAreNoQuickStartsAndAskingSaysSo() {
+        PresentationViewModel none = new PresentationViewModel(planner, Optional.empty(), UiExecutors.direct());
+        assertEquals(List.of(), none.quickStarts());
+        Scenario before = planner.currentScenario().orElseThrow();
+        none.applyQuickStart(QuickStart.LLAMA_8B_LORA_L40S).join();
+        assertEquals(before, planner.currentScenario().orElseThrow());
+        assertEquals("Quick starts are not available in this build.",
+                none.saidProperty().get().words(planner.messagesProperty().get()));
+    }
+}
