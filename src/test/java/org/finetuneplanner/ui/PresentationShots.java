@@ -57,6 +57,8 @@ public final class PresentationShots {
         Journeys.settle();
         Journeys.shot(out, tag + "-1-quick-start-normal");
 
+        // The keys go to the window that has the focus: a click on the recommendation gives it to the app's.
+        robot.clickOn("#recommendation");
         robot.type(KeyCode.F11);
         Journeys.settle();
         WaitForAsyncUtils.sleep(3, TimeUnit.SECONDS);     // the full-screen hint fades

@@ -47,15 +47,18 @@ public final class EssentialsView extends VBox {
         TextField tokens = controls.textField("essentialTokens", "inputs.tokens.prompt", vm.tokensTextProperty());
         TextField epochs = controls.textField("essentialEpochs", "inputs.epochs", vm.epochsTextProperty());
 
+        // The count is a number of one to three digits: the sharding's words get the rest of the row.
+        VBox countField = controls.field("inputs.gpuCount", count, null, vm.errorProperty(Field.GPU_COUNT));
+        countField.getStyleClass().add("essential-count");
         getChildren().addAll(
                 controls.field("inputs.model", model, null, vm.errorProperty(Field.MODEL)),
                 controls.field("inputs.method", method, null, vm.errorProperty(Field.METHOD)),
                 controls.field("inputs.gpu", gpu, null, vm.errorProperty(Field.HARDWARE)),
-                Rows.pair(10, controls.field("inputs.gpuCount", count, null, vm.errorProperty(Field.GPU_COUNT)),
-                        controls.field("inputs.sharding", sharding, null, null)),
+                Rows.pair(10, countField, controls.field("inputs.sharding", sharding, null, null)),
                 controls.field("inputs.sequence", sequence,
                         FormControls.valueLabel("essentialSequenceValue", vm.texts().sequence()), null),
-                controls.field("inputs.tokens", tokens,
+                // "Dataset tokens" without "(one epoch)": the value beside it keeps its room in the narrow column.
+                controls.field("presentation.tokens", tokens,
                         FormControls.valueLabel("essentialTokensValue", vm.texts().tokens()),
                         vm.errorProperty(Field.TOKENS)),
                 controls.field("inputs.epochs", epochs, null, vm.errorProperty(Field.EPOCHS)));

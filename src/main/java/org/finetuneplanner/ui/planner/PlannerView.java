@@ -1,6 +1,7 @@
 package org.finetuneplanner.ui.planner;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 
@@ -9,6 +10,7 @@ import javafx.scene.Node;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableView;
+import javafx.scene.control.skin.VirtualFlow;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.Pane;
 import javafx.scene.layout.Priority;
@@ -22,6 +24,8 @@ import org.finetuneplanner.ui.common.Texts;
  * and the results folded to what a meeting looks at.
  */
 public final class PlannerView extends SplitPane {
+    /** The style class of the planner while presenting (presentation.css). */
+    static final String PRESENTING = "presenting";
     /**
      * The results' cards presentation mode folds away (by id, so the layout follows whatever the results view
      * builds): the memory of every option, cost over time and the notes. The recommendation, the memory of the
@@ -40,6 +44,8 @@ public final class PlannerView extends SplitPane {
     private ScrollPane essentials;
     private double[] normalDividers;
     private boolean followingTable;
+    /** What {@link #fold} changed, each undone when the presentation ends. */
+    private final List<Runnable> unfold = new ArrayList<>();
 
     public PlannerView(PlannerViewModel vm, Texts texts, Supplier<Path> configChooser) {
         this.vm = vm;
@@ -100,8 +106,8 @@ public final class PlannerView extends SplitPane {
         // The form leaves the split pane before it may enter the presentation's pane (a node has one parent).
         getItems().set(0, presentationInputs);
         presentationInputs.setCenter(allInputs ? inputs : essentials);
-        getStyleClass().add("presenting");
-        fold(true);
+        getStyleClass().add(PRESENTING);
+        fold();
         // As narrow as the presentation's inputs allow (their minimum width is in em: it follows the zoom).
         setDividerPositions(0);
     }
@@ -109,35 +115,57 @@ public final class PlannerView extends SplitPane {
     private void unpresent() {
         presentationInputs.setCenter(null);
         getItems().set(0, inputs);
-        getStyleClass().remove("presenting");
-        fold(false);
+        getStyleClass().remove(PRESENTING);
+        // Put back in the reverse order of the changes.
+        for (int i = unfold.size() - 1; i >= 0; i--) {
+            unfold.get(i).run();
+        }
+        unfold.clear();
         setDividerPositions(normalDividers);
     }
 
-    /** Folds the results' secondary cards away (or back), the options card taking (or giving back) the height. */
-    private void fold(boolean on) {
+    /**
+     * Folds the results' secondary cards away, the options taking the height; what it changes is remembered and put
+     * back as it was when the presentation ends (the results view may lay itself out otherwise: a card or table it
+     * does not have is left alone).
+     */
+    private void fold() {
         for (String id : FOLDED_IN_PRESENTATION) {
             Node card = results.lookup("#" + id);
             if (card != null && !card.visibleProperty().isBound() && !card.managedProperty().isBound()) {
-                card.setVisible(!on);
-                card.setManaged(!on);
+                boolean visible = card.isVisible();
+                boolean managed = card.isManaged();
+                card.setVisible(false);
+                card.setManaged(false);
+                unfold.add(() -> {
+                    card.setVisible(visible);
+                    card.setManaged(managed);
+                });
             }
         }
         Node options = results.lookup("#optionsCard");
         Node table = results.lookup("#optionsTable");
-        Priority grow = on ? Priority.ALWAYS : null;
         for (Node n : List.of(options, table)) {
-            if (n != null) {
-                VBox.setVgrow(n, grow);
+            if (n != null && n.getParent() instanceof VBox) {
+                Priority grow = VBox.getVgrow(n);
+                VBox.setVgrow(n, Priority.ALWAYS);
+                unfold.add(() -> VBox.setVgrow(n, grow));
             }
         }
-        if (on && !followingTable && table instanceof TableView<?> t) {
+        if (table instanceof TableView<?> t) {
+            // The rows from the top (cheapest first, as the recommendation reads); the selected one is brought into
+            // view below once the table has its new height.
+            t.scrollTo(0);
+        }
+        if (!followingTable && table instanceof TableView<?> t) {
             followingTable = true;
-            // A new height (the zoom, the fold) keeps the selected option's whole row in view, not half of it.
+            // A new height (the zoom, the fold) keeps the selected option's whole row in view, moving the rows as
+            // little as it takes: the cheapest stay on top when the selected one is already in view.
             t.heightProperty().subscribe(h -> {
                 int selected = t.getSelectionModel().getSelectedIndex();
-                if (getStyleClass().contains("presenting") && selected >= 0) {
-                    t.scrollTo(selected);
+                if (getStyleClass().contains(PRESENTING) && selected >= 0
+                        && t.lookup(".virtual-flow") instanceof VirtualFlow<?> flow) {
+                    flow.scrollTo(selected);
                 }
             });
         }
@@ -146,10 +174,14 @@ public final class PlannerView extends SplitPane {
         if (results.getContent() instanceof Pane content) {
             for (Node n : content.getChildren()) {
                 if (n != options && n instanceof Region r && !r.minHeightProperty().isBound()) {
-                    r.setMinHeight(on ? Region.USE_PREF_SIZE : Region.USE_COMPUTED_SIZE);
+                    double min = r.getMinHeight();
+                    r.setMinHeight(Region.USE_PREF_SIZE);
+                    unfold.add(() -> r.setMinHeight(min));
                 }
             }
         }
-        results.setFitToHeight(on);
+        boolean fit = results.isFitToHeight();
+        results.setFitToHeight(true);
+        unfold.add(() -> results.setFitToHeight(fit));
     }
 }
