@@ -14,6 +14,9 @@ What it does:
   (PCIe x16 per direction: Gen3 16, Gen4 32, Gen5 64 GB/s = half the bidirectional figure the table states);
   a Grace-hosted GB200 uses NVLink-C2C (900 GB/s bidirectional per superchip of 2 GPUs → 225 GB/s per GPU and
   direction). `usable_memory_mib` stays null where no source measured it: the loader applies its documented rule.
+  A rack-scale NVLink domain is added as `interconnect.nvlink_domain_gpus`, read from the `type` text ("NVL72":
+  72 GPUs share one NVSwitch domain across the trays of a GB200 NVL72 rack, so collectives among them run at NVLink
+  speed though each tray is a node of 4); other GPUs leave it out (their NVLink or xGMI domain is the node).
 - models.json: every preset keeps its `config` map exactly as the reference copied it from `config.json`
   (including nulls, which a real config.json may hold) plus id, name, family, hf_repo, official and computed
   parameters, license, sources and notes.
@@ -38,6 +41,11 @@ def host_link(gpu):
     return PCIE_X16_UNIDIRECTIONAL[gen], f"PCIe Gen{gen} x16 per direction"
 
 
+def nvlink_domain(gpu):
+    match = re.search(r"NVL(\d+)", gpu["interconnect"].get("type", ""))
+    return int(match.group(1)) if match else None
+
+
 def build_gpus(reference):
     gpus = []
     for gpu in reference:
@@ -45,6 +53,9 @@ def build_gpus(reference):
         rate, rule = host_link(gpu)
         gpu["interconnect"]["host_gbps_unidirectional"] = rate
         gpu["interconnect"]["host_rule"] = rule
+        domain = nvlink_domain(gpu)
+        if domain:
+            gpu["interconnect"]["nvlink_domain_gpus"] = domain
         gpus.append(gpu)
     return {
         "format": "finetune-planner-gpus/1",

@@ -30,5 +30,9 @@ public enum Constraint {
     /** A divisor of the related key's value ({@code max}). */
     DIVIDES_KEY,
     /** A multiple of the related key's value ({@code max}) when {@code head_dim} is not given. */
-    MULTIPLE_OF_KEY
+    MULTIPLE_OF_KEY,
+    /** A multiple of the related keys' product ({@code max}). */
+    MULTIPLE_OF,
+    /** Above 1 only when the related key is above 1. */
+    ONLY_WITH_KEY_ABOVE_ONE
 }

@@ -23,10 +23,12 @@ import org.finetuneplanner.core.Violation;
  * @param tdpWatts            board power
  * @param year                launch year
  * @param prices              dated rental prices (may be empty)
+ * @param achievable          best-shape matmul TFLOPS measured on the card (Bekman's MAMF table), 0 where not
+ *                            measured
  */
 public record GpuSpec(String id, String name, String vendor, double memoryGb, double usableMemoryGib,
                       double memoryBandwidthTBs, PeakTflops tflops, boolean fp8Supported, Interconnect interconnect,
-                      int tdpWatts, int year, List<GpuPrice> prices) {
+                      int tdpWatts, int year, List<GpuPrice> prices, PeakTflops achievable) {
 
     public GpuSpec {
         Objects.requireNonNull(id, "id");
@@ -35,9 +37,20 @@ public record GpuSpec(String id, String name, String vendor, double memoryGb, do
         name = name == null ? id : name;
         vendor = vendor == null ? "" : vendor;
         prices = prices == null ? List.of() : List.copyOf(prices);
+        achievable = achievable == null ? NOT_MEASURED : achievable;
         if (!(usableMemoryGib > 0)) {
             throw new Violation("usable_memory_gib", Constraint.GREATER_THAN, 0, null, usableMemoryGib).exception();
         }
+    }
+
+    private static final PeakTflops NOT_MEASURED = new PeakTflops(0, 0, 0, 0, 0);
+
+    /** A GPU whose achievable matmul rate was not measured. */
+    public GpuSpec(String id, String name, String vendor, double memoryGb, double usableMemoryGib,
+                   double memoryBandwidthTBs, PeakTflops tflops, boolean fp8Supported, Interconnect interconnect,
+                   int tdpWatts, int year, List<GpuPrice> prices) {
+        this(id, name, vendor, memoryGb, usableMemoryGib, memoryBandwidthTBs, tflops, fp8Supported, interconnect,
+                tdpWatts, year, prices, NOT_MEASURED);
     }
 
     /** The cheapest listed price per GPU-hour, if any. */

@@ -169,9 +169,11 @@ public final class Planner {
      */
     public int largestSequenceLength(Scenario s) {
         int limit = s.model().architecture().maxPositionEmbeddings();
-        // A context window beyond what a scenario may hold is searched only up to that limit.
-        return largest(s, limit > 0 ? Math.min(limit, Limits.MAX_SEQUENCE_LENGTH) : Limits.PLANNER_MAX_SEQUENCE,
-                (x, len) -> x.withTraining(x.training().withSequenceLength(len)));
+        // A context window beyond what a scenario may hold is searched only up to that limit; with context
+        // parallelism only lengths it divides are valid, so the search runs over multiples of it.
+        int step = s.hardware().parallel().context();
+        int max = limit > 0 ? Math.min(limit, Limits.MAX_SEQUENCE_LENGTH) : Limits.PLANNER_MAX_SEQUENCE;
+        return step * largest(s, max / step, (x, len) -> x.withTraining(x.training().withSequenceLength(len * step)));
     }
 
     private int largest(Scenario s, int limit, Resize resize) {

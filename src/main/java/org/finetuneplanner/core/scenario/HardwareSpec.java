@@ -16,15 +16,18 @@ import org.finetuneplanner.core.gpu.GpuSpec;
  * @param gpusPerNode       GPUs per node (≥ 1); the spec's default is min(gpuCount, 8)
  * @param sharding          data parallelism and sharding of model states
  * @param offload           CPU offload of model states
+ * @param parallel          how one model replica is split (TP, PP, CP, EP); {@code gpuCount} is a multiple of
+ *                          TP·PP·CP and the rest is data parallelism
  */
 public record HardwareSpec(GpuSpec gpu, int gpuCount, OptionalDouble gpuMemoryGib, int gpusPerNode,
-                           Sharding sharding, Offload offload) {
+                           Sharding sharding, Offload offload, Parallelism parallel) {
 
     public HardwareSpec {
         Objects.requireNonNull(gpu, "gpu");
         Objects.requireNonNull(gpuMemoryGib, "gpuMemoryGib");
         Objects.requireNonNull(sharding, "sharding");
         Objects.requireNonNull(offload, "offload");
+        Objects.requireNonNull(parallel, "parallel");
         Checks.range("hardware.gpu_count", gpuCount, 1, Limits.MAX_GPUS);
         Checks.range("hardware.gpus_per_node", gpusPerNode, 1, Limits.MAX_GPUS_PER_NODE);
         if (gpuMemoryGib.isPresent() && !(gpuMemoryGib.getAsDouble() > 0
@@ -32,6 +35,22 @@ public record HardwareSpec(GpuSpec gpu, int gpuCount, OptionalDouble gpuMemoryGi
             throw new Violation("hardware.gpu_memory_gib", Constraint.ABOVE_AND_AT_MOST, 0,
                     Limits.MAX_GPU_MEMORY_GIB, gpuMemoryGib.getAsDouble()).exception();
         }
+        if (parallel.tensor() > gpusPerNode) {
+            // Tensor parallelism all-reduces twice per layer and pass: it stays inside a node's fast links.
+            throw new Violation("hardware.tensor_parallel", Constraint.UP_TO_KEY, 1, gpusPerNode, parallel.tensor(),
+                    "hardware.gpus_per_node").exception();
+        }
+        if (gpuCount % parallel.modelParallel() != 0) {
+            throw new Violation("hardware.gpu_count", Constraint.MULTIPLE_OF, null, parallel.modelParallel(),
+                    gpuCount, "hardware.tensor_parallel × hardware.pipeline_parallel × hardware.context_parallel")
+                    .exception();
+        }
+    }
+
+    /** Hardware without model parallelism (every GPU holds a whole replica). */
+    public HardwareSpec(GpuSpec gpu, int gpuCount, OptionalDouble gpuMemoryGib, int gpusPerNode, Sharding sharding,
+                        Offload offload) {
+        this(gpu, gpuCount, gpuMemoryGib, gpusPerNode, sharding, offload, Parallelism.NONE);
     }
 
     /** One card, no sharding. */
@@ -49,25 +68,34 @@ public record HardwareSpec(GpuSpec gpu, int gpuCount, OptionalDouble gpuMemoryGi
         return gpuMemoryGib.orElse(gpu.usableMemoryGib());
     }
 
+    /** Data-parallel degree: the GPUs over which model replicas are repeated, gpuCount / (TP·PP·CP). */
+    public int dataParallel() {
+        return (int) (gpuCount / parallel.modelParallel());
+    }
+
     /** Number of nodes: ⌈gpuCount / gpusPerNode⌉. */
     public int nodes() {
         return (gpuCount + gpusPerNode - 1) / gpusPerNode;
     }
 
     public HardwareSpec withGpu(GpuSpec value) {
-        return new HardwareSpec(value, gpuCount, gpuMemoryGib, gpusPerNode, sharding, offload);
+        return new HardwareSpec(value, gpuCount, gpuMemoryGib, gpusPerNode, sharding, offload, parallel);
     }
 
     /** The same hardware with {@code count} GPUs and the default node size. */
     public HardwareSpec withGpuCount(int count) {
-        return new HardwareSpec(gpu, count, gpuMemoryGib, Math.min(count, 8), sharding, offload);
+        return new HardwareSpec(gpu, count, gpuMemoryGib, Math.min(count, 8), sharding, offload, parallel);
     }
 
     public HardwareSpec withSharding(Sharding value) {
-        return new HardwareSpec(gpu, gpuCount, gpuMemoryGib, gpusPerNode, value, offload);
+        return new HardwareSpec(gpu, gpuCount, gpuMemoryGib, gpusPerNode, value, offload, parallel);
     }
 
     public HardwareSpec withOffload(Offload value) {
-        return new HardwareSpec(gpu, gpuCount, gpuMemoryGib, gpusPerNode, sharding, value);
+        return new HardwareSpec(gpu, gpuCount, gpuMemoryGib, gpusPerNode, sharding, value, parallel);
+    }
+
+    public HardwareSpec withParallel(Parallelism value) {
+        return new HardwareSpec(gpu, gpuCount, gpuMemoryGib, gpusPerNode, sharding, offload, value);
     }
 }

@@ -2,8 +2,15 @@ package org.finetuneplanner.core.scenario;
 
 /** Cross-entropy implementation. */
 public enum Loss implements Identified {
+    /** Full logits, upcast to fp32 for the softmax. */
     STANDARD("standard"),
-    CHUNKED("chunked");
+    /** Chunked cross-entropy: 16-bit logits, one chunk's fp32 softmax at a time (torchtune). */
+    CHUNKED("chunked"),
+    /**
+     * Fused linear cross-entropy (Liger FLCE, Apple Cut Cross-Entropy, Unsloth since late 2024): the {@code b·s·V}
+     * logits are never held in full, only one chunk at a time.
+     */
+    FUSED("fused");
 
     private final String id;
 

@@ -245,7 +245,11 @@ public final class Catalogs {
                 JsonFields.number(link, "gbps_per_gpu_unidirectional", "interconnect.gbps_per_gpu_unidirectional",
                         0, true, 100_000).orElseThrow(() -> missing("interconnect.gbps_per_gpu_unidirectional")),
                 JsonFields.number(link, "host_gbps_unidirectional", "interconnect.host_gbps_unidirectional",
-                        0, true, 100_000).orElseThrow(() -> missing("interconnect.host_gbps_unidirectional")));
+                        0, true, 100_000).orElseThrow(() -> missing("interconnect.host_gbps_unidirectional")),
+                JsonFields.integer(link, "nvlink_domain_gpus", "interconnect.nvlink_domain_gpus", 0, 100_000, 0));
+        JsonNode mamf = e.get("achievable_matmul_tflops");
+        PeakTflops achievable = mamf == null || !mamf.isObject() ? null
+                : new PeakTflops(0, 0, tflops(mamf, "bf16"), tflops(mamf, "fp16"), tflops(mamf, "fp8"));
         return new GpuSpec(id, name,
                 JsonFields.string(e, "vendor", "vendor").orElse(""),
                 memoryGb, usableGib,
@@ -256,7 +260,7 @@ public final class Catalogs {
                 interconnect,
                 JsonFields.integer(e, "tdp_w", "tdp_w", 1, 100_000, 0),
                 JsonFields.integer(e, "year", "year", 1990, 2100, 0),
-                prices);
+                prices, achievable);
     }
 
     /** The documented fallback when no source measured usable memory (see the class comment). */

@@ -25,6 +25,7 @@ import org.finetuneplanner.core.NoteId;
 import org.finetuneplanner.core.PlannerException;
 import org.finetuneplanner.core.gpu.GpuPrice;
 import org.finetuneplanner.core.gpu.GpuSpec;
+import org.finetuneplanner.core.memory.FrameworkProfile;
 import org.finetuneplanner.core.model.Architecture;
 import org.finetuneplanner.core.model.ArchitectureFactory;
 import org.finetuneplanner.core.model.ModelSpec;
@@ -43,6 +44,7 @@ import org.finetuneplanner.core.scenario.Loss;
 import org.finetuneplanner.core.scenario.MethodSpec;
 import org.finetuneplanner.core.scenario.Offload;
 import org.finetuneplanner.core.scenario.Optimizer;
+import org.finetuneplanner.core.scenario.Parallelism;
 import org.finetuneplanner.core.scenario.Precision;
 import org.finetuneplanner.core.scenario.Scenario;
 import org.finetuneplanner.core.scenario.Sharding;
@@ -65,13 +67,17 @@ import org.finetuneplanner.service.text.Words;
  *   <li>{@code method}: type {@code full}; rank 16; alpha 2 × rank; targets {@code all-linear} (q, k, v, o, gate,
  *       up, down; {@code qkv} counts as q, k, v; {@code q_proj}-style names are read too); extra_trainable none;
  *       base_weights {@code nf4} for QLoRA, else the weights' precision (fp32, fp16 or bf16 as
- *       {@code training.precision}; bf16 under fp8, whose recipes keep bf16 weights and cast per matmul).</li>
+ *       {@code training.precision}; bf16 under fp8, whose recipes keep bf16 weights and cast per matmul);
+ *       double_quant as the framework's loader does (false for {@code hf} and {@code deepspeed}, whose
+ *       {@code BitsAndBytesConfig} defaults to no double quantisation; true otherwise).</li>
  *   <li>{@code training}: precision bf16; master_weights true for full fine-tuning, false otherwise; optimizer
  *       adamw; optimizer_in_backward false; micro_batch_size 1; sequence_length 2048;
  *       gradient_accumulation_steps 1; activation_checkpointing none; attention flash; loss standard; compile
  *       false; framework generic.</li>
  *   <li>{@code hardware}: gpu required; gpu_count 1; gpu_memory_gib the catalog's usable memory; gpus_per_node
- *       min(gpu_count, 8); sharding none; offload none.</li>
+ *       min(gpu_count, 8); sharding none; offload none; tensor_parallel, pipeline_parallel,
+ *       virtual_pipeline_stages, context_parallel, expert_parallel 1; sequence_parallel true with the
+ *       {@code megatron} framework (its recipes turn it on with TP), else false.</li>
  *   <li>{@code data}: tokens unknown (then no time or cost); epochs 1. {@code cost}: all from the catalog and the
  *       method/GPU defaults.</li>
  *   <li>{@code model}: one of preset, config, parameters; {@code config} wins over {@code preset}; a bare
@@ -233,9 +239,11 @@ public final class ScenarioJson {
         JsonNode training = JsonFields.object(tree, "training", "training");
         Precision precision = JsonFields.choice(training, "precision", "training.precision", Precision.values(),
                 Precision::fromId, Precision.BF16);
-        MethodSpec method = readMethod(JsonFields.object(tree, "method", "method"), precision);
+        Framework framework = JsonFields.choice(training, "framework", "training.framework", Framework.values(),
+                Framework::fromId, Framework.GENERIC);
+        MethodSpec method = readMethod(JsonFields.object(tree, "method", "method"), precision, framework);
         TrainingSpec trainingSpec = readTraining(training, precision, method.type());
-        HardwareSpec hardware = readHardware(JsonFields.object(tree, "hardware", "hardware"));
+        HardwareSpec hardware = readHardware(JsonFields.object(tree, "hardware", "hardware"), framework);
         DataSpec data = readData(JsonFields.object(tree, "data", "data"));
         CostSpec cost = readCost(JsonFields.object(tree, "cost", "cost"), hardware.gpu());
         noteUnknownKeys(tree, notes);
@@ -245,11 +253,13 @@ public final class ScenarioJson {
     /** The keys of each section of the format; anything else in a section is likely a typo. */
     private static final Map<String, List<String>> SECTION_KEYS = Map.of(
             "model", List.of("preset", "config", "parameters"),
-            "method", List.of("type", "rank", "alpha", "targets", "extra_trainable", "base_weights"),
+            "method", List.of("type", "rank", "alpha", "targets", "extra_trainable", "base_weights", "double_quant"),
             "training", List.of("precision", "master_weights", "optimizer", "optimizer_in_backward",
                     "micro_batch_size", "sequence_length", "gradient_accumulation_steps", "activation_checkpointing",
                     "attention", "loss", "compile", "framework"),
-            "hardware", List.of("gpu", "gpu_count", "gpu_memory_gib", "gpus_per_node", "sharding", "offload"),
+            "hardware", List.of("gpu", "gpu_count", "gpu_memory_gib", "gpus_per_node", "sharding", "offload",
+                    "tensor_parallel", "pipeline_parallel", "virtual_pipeline_stages", "context_parallel",
+                    "expert_parallel", "sequence_parallel"),
             "data", List.of("tokens", "epochs"),
             "cost", List.of("usd_per_gpu_hour", "provider", "mfu"));
 
@@ -384,7 +394,7 @@ public final class ScenarioJson {
         return text.replaceAll("\\.?0+$", "");
     }
 
-    private MethodSpec readMethod(JsonNode m, Precision precision) {
+    private MethodSpec readMethod(JsonNode m, Precision precision, Framework framework) {
         FineTuneMethod type = JsonFields.choice(m, "type", "method.type", FineTuneMethod.values(),
                 FineTuneMethod::fromId, FineTuneMethod.FULL);
         int rank = JsonFields.integer(m, "rank", "method.rank", 1, Limits.MAX_RANK, 16);
@@ -406,7 +416,9 @@ public final class ScenarioJson {
                     "fp32, fp16, bf16 or fp8 for full fine-tuning, which trains the weights themselves "
                             + "(nf4, int8 and int4 are for frozen LoRA/QLoRA base weights)");
         }
-        return new MethodSpec(type, rank, alpha, targets, extra, base);
+        boolean doubleQuant = JsonFields.bool(m, "double_quant", "method.double_quant",
+                FrameworkProfile.of(framework).doubleQuantByDefault());
+        return new MethodSpec(type, rank, alpha, targets, extra, base, doubleQuant);
     }
 
     private static Set<LoraTarget> readTargets(JsonNode m) {
@@ -460,7 +472,7 @@ public final class ScenarioJson {
                         Framework.GENERIC));
     }
 
-    private HardwareSpec readHardware(JsonNode h) {
+    private HardwareSpec readHardware(JsonNode h, Framework framework) {
         Optional<String> id = JsonFields.string(h, "gpu", "hardware.gpu");
         if (id.isEmpty()) {
             throw new InvalidValueException("hardware.gpu", "hardware.gpu is missing: expected " + knownGpus());
@@ -476,7 +488,16 @@ public final class ScenarioJson {
                 Sharding::fromId, Sharding.NONE);
         Offload offload = JsonFields.choice(h, "offload", "hardware.offload", Offload.values(), Offload::fromId,
                 Offload.NONE);
-        return new HardwareSpec(gpu, count, budget, perNode, sharding, offload);
+        Parallelism parallel = new Parallelism(
+                JsonFields.integer(h, "tensor_parallel", "hardware.tensor_parallel", 1, Limits.MAX_PARALLEL, 1),
+                JsonFields.integer(h, "pipeline_parallel", "hardware.pipeline_parallel", 1, Limits.MAX_PARALLEL, 1),
+                JsonFields.integer(h, "virtual_pipeline_stages", "hardware.virtual_pipeline_stages", 1,
+                        Limits.MAX_PARALLEL, 1),
+                JsonFields.integer(h, "context_parallel", "hardware.context_parallel", 1, Limits.MAX_PARALLEL, 1),
+                JsonFields.integer(h, "expert_parallel", "hardware.expert_parallel", 1, Limits.MAX_PARALLEL, 1),
+                JsonFields.bool(h, "sequence_parallel", "hardware.sequence_parallel",
+                        framework == Framework.MEGATRON));
+        return new HardwareSpec(gpu, count, budget, perNode, sharding, offload, parallel);
     }
 
     private String knownGpus() {
@@ -575,6 +596,7 @@ public final class ScenarioJson {
         me.set("targets", ids(method.targets()));
         me.set("extra_trainable", ids(method.extraTrainable()));
         me.put("base_weights", method.baseWeights().id());
+        me.put("double_quant", method.doubleQuant());
 
         TrainingSpec t = s.training();
         ObjectNode tr = section(root, "training");
@@ -599,6 +621,13 @@ public final class ScenarioJson {
         hw.put("gpus_per_node", h.gpusPerNode());
         hw.put("sharding", h.sharding().id());
         hw.put("offload", h.offload().id());
+        Parallelism p = h.parallel();
+        hw.put("tensor_parallel", p.tensor());
+        hw.put("pipeline_parallel", p.pipeline());
+        hw.put("virtual_pipeline_stages", p.virtualStages());
+        hw.put("context_parallel", p.context());
+        hw.put("expert_parallel", p.expert());
+        hw.put("sequence_parallel", p.sequenceParallel());
 
         DataSpec d = s.data();
         ObjectNode da = section(root, "data");

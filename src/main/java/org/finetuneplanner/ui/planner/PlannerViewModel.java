@@ -59,6 +59,7 @@ import org.finetuneplanner.core.scenario.LoraTarget;
 import org.finetuneplanner.core.scenario.Loss;
 import org.finetuneplanner.core.scenario.MethodSpec;
 import org.finetuneplanner.core.scenario.Offload;
+import org.finetuneplanner.core.scenario.Parallelism;
 import org.finetuneplanner.core.scenario.Optimizer;
 import org.finetuneplanner.core.scenario.Precision;
 import org.finetuneplanner.core.scenario.Scenario;
@@ -139,6 +140,10 @@ public final class PlannerViewModel {
     private final ObjectProperty<Offload> offload = new SimpleObjectProperty<>(this, "offload");
     private final ObjectProperty<OptionalDouble> gpuMemoryBudget =
             new SimpleObjectProperty<>(this, "gpuMemoryBudget", OptionalDouble.empty());
+    /** Kept from an opened scenario (no control of its own yet), so saving it loses nothing. */
+    private final ObjectProperty<Parallelism> parallel =
+            new SimpleObjectProperty<>(this, "parallel", Parallelism.NONE);
+    private final BooleanProperty doubleQuant = new SimpleBooleanProperty(this, "doubleQuant", true);
 
     private final StringProperty tokensText = new SimpleStringProperty(this, "tokensText", "");
     private final StringProperty epochsText = new SimpleStringProperty(this, "epochsText", "1");
@@ -192,7 +197,7 @@ public final class PlannerViewModel {
                 loraRank, loraAlpha, extraTrainable, baseWeights, precision, masterWeights, optimizer,
                 optimizerInBackward, microBatch, sequenceLength, accumulation, checkpointing, attention, loss,
                 framework, compile, gpu, gpuCount, sharding, offload, gpuMemoryBudget, tokensText, epochsText,
-                priceText, provider, mfu, revision));
+                priceText, provider, mfu, revision, parallel, doubleQuant));
         inputs.addAll(targets.values());
         results = Bindings.createObjectBinding(this::compute, inputs.toArray(javafx.beans.Observable[]::new));
 
@@ -293,6 +298,7 @@ public final class PlannerViewModel {
             targets.forEach((t, p) -> p.set(m.targets().contains(t)));
             extraTrainable.set(m.extraTrainable());
             baseWeights.set(m.baseWeights());
+            doubleQuant.set(m.doubleQuant());
             TrainingSpec t = s.training();
             precision.set(t.precision());
             masterWeights.set(t.masterWeights());
@@ -312,6 +318,7 @@ public final class PlannerViewModel {
             sharding.set(h.sharding());
             offload.set(h.offload());
             gpuMemoryBudget.set(h.gpuMemoryGib());
+            parallel.set(h.parallel());
             tokensText.set(s.data().tokens().isPresent() ? Long.toString(s.data().tokens().getAsLong()) : "");
             epochsText.set(plain(s.data().epochs()));
             priceText.set(s.cost().usdPerGpuHour().isPresent() ? plain(s.cost().usdPerGpuHour().getAsDouble()) : "");
@@ -335,7 +342,7 @@ public final class PlannerViewModel {
         }
         HardwareSpec h = option.get().estimate().scenario().hardware();
         if (h.gpu().equals(gpu.get()) && h.gpuCount() == gpuCount.get() && h.sharding() == sharding.get()
-                && h.offload() == offload.get()) {
+                && h.offload() == offload.get() && h.parallel().equals(parallel.get())) {
             return;
         }
         batch(() -> {
@@ -343,6 +350,7 @@ public final class PlannerViewModel {
             gpuCount.set(h.gpuCount());
             sharding.set(h.sharding());
             offload.set(h.offload());
+            parallel.set(h.parallel());
         });
     }
 
@@ -493,12 +501,12 @@ public final class PlannerViewModel {
         // Full fine-tuning ignores the targets; keep a valid set so switching back to LoRA restores the choice.
         Set<LoraTarget> t = chosen.isEmpty() ? MethodSpec.allLinear() : chosen;
         MethodSpec m = new MethodSpec(method.get(), loraRank.get(), loraAlpha.get(), t, extraTrainable.get(),
-                baseWeights.get());
+                baseWeights.get(), doubleQuant.get());
         TrainingSpec tr = new TrainingSpec(precision.get(), masterWeights.get(), optimizer.get(),
                 optimizerInBackward.get(), microBatch.get(), sequenceLength.get(), accumulation.get(),
                 checkpointing.get(), attention.get(), loss.get(), compile.get(), framework.get());
         HardwareSpec h = new HardwareSpec(gpu.get(), gpuCount.get(), gpuMemoryBudget.get(),
-                Math.min(gpuCount.get(), 8), sharding.get(), offload.get());
+                Math.min(gpuCount.get(), 8), sharding.get(), offload.get(), parallel.get());
         DataSpec d = new DataSpec(tokens, epochs);
         CostSpec c = new CostSpec(price, provider.get(), mfu.get());
         return new Scenario(scenarioName.get(), model.get(), m, tr, h, d, c);
