@@ -14,6 +14,7 @@ import org.openjdk.jmh.annotations.Warmup;
 
 import org.finetuneplanner.core.Estimator;
 import org.finetuneplanner.core.scenario.Scenario;
+import org.finetuneplanner.service.io.SafeJson;
 import org.finetuneplanner.service.persistence.ResultJson;
 import org.finetuneplanner.service.persistence.ScenarioJson;
 
@@ -70,6 +71,6 @@ public class BatchLineBenchmark {
 
     private String answer(String line) {
         ScenarioJson.Document d = json.readDocument(line);
-        return ResultJson.writeLine(estimator.estimate(d.scenario()), d.notes());
+        return SafeJson.compact(ResultJson.line(estimator.estimate(d.scenario()), d.notes(), d.writtenName()));
     }
 }

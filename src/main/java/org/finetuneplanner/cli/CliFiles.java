@@ -37,11 +37,14 @@ final class CliFiles {
         }
     }
 
-    /** Reads and resolves one scenario file ({@code -} = standard input); errors are printed as one line. */
+    /**
+     * Reads and resolves one scenario file ({@code -} = standard input); errors are printed as one line, a refused
+     * value with its line and column.
+     */
     static Loaded readScenario(String path, CliContext context) {
-        JsonNode tree;
+        String text;
         try (InputStream in = open(path, context.in())) {
-            tree = SafeJson.readTree(in);
+            text = SafeJson.readText(in);
         } catch (JsonProcessingException e) {
             context.error(label(path) + ": " + SafeJson.describe(e));
             return new Loaded(null, null, ExitCodes.INVALID_INPUT);
@@ -50,10 +53,11 @@ final class CliFiles {
             return new Loaded(null, null, ExitCodes.IO);
         }
         try {
-            return new Loaded(tree, context.scenarios().readDocument(tree), ExitCodes.OK);
+            ScenarioJson.Document document = context.scenarios().readDocument(text);
+            return new Loaded(document.source(), document, ExitCodes.OK);
         } catch (ScenarioException e) {
             context.error(label(path) + ": " + e.getMessage());
-            return new Loaded(tree, null, ExitCodes.INVALID_INPUT);
+            return new Loaded(null, null, ExitCodes.INVALID_INPUT);
         }
     }
 

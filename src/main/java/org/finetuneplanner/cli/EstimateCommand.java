@@ -100,7 +100,7 @@ final class EstimateCommand implements Callable<Integer> {
         try (LineReader lines = new LineReader(CliFiles.open(batch, context.in()), (int) SafeJson.MAX_DOCUMENT_BYTES,
                 flushBeforeWaiting)) {
             for (LineReader.Line line = lines.next(); line != null; line = lines.next()) {
-                if (!line.tooLong() && line.text().isBlank()) {
+                if (line.text() != null && line.text().isBlank()) {
                     continue;
                 }
                 JsonNode answer = answer(line);
@@ -130,28 +130,28 @@ final class EstimateCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    /** One batch line's result or error record; never throws for bad input or a failing estimate. */
+    /**
+     * One batch line's result or error record; never throws for bad input or a failing estimate. A line that is not
+     * UTF-8 is refused as a file is. The error record carries the line's name wherever it can be read.
+     */
     private JsonNode answer(LineReader.Line line) {
         String where = "line " + line.number() + ": ";
+        if (line.notUtf8()) {
+            return ResultJson.error(null, where + SafeJson.notUtf8(line.number(), line.invalidByte()));
+        }
         if (line.tooLong()) {
-            return ResultJson.error(null, where + "longer than " + SafeJson.MAX_DOCUMENT_BYTES + " characters");
+            return ResultJson.error(null, where + "longer than " + SafeJson.MAX_DOCUMENT_BYTES + " bytes");
         }
-        JsonNode tree;
         try {
-            tree = ScenarioJson.parse(line.text());
-        } catch (ScenarioException e) {
-            return ResultJson.error(null, where + e.getMessage());
-        }
-        JsonNode name = tree.isObject() ? tree.get("name") : null;
-        try {
-            ScenarioJson.Document document = context.scenarios().readDocument(tree);
+            ScenarioJson.Document document = context.scenarios().readDocument(line.text());
             Estimate estimate = context.estimator().apply(document.scenario());
-            return withName(ResultJson.toTree(estimate, document.notes()), tree);
+            return ResultJson.line(estimate, document.notes(), document.writtenName());
         } catch (ScenarioException e) {
-            return ResultJson.error(name, where + e.getMessage());
+            return ResultJson.error(ScenarioJson.writtenName(line.text()), where + e.getMessage());
         } catch (RuntimeException e) {
             // An estimator failure on one valid-looking line must not end the batch: report it on that line.
-            return ResultJson.error(name, where + "cannot estimate: " + Main.describe(e));
+            return ResultJson.error(ScenarioJson.writtenName(line.text()), where + "cannot estimate: "
+                    + Main.describe(e));
         }
     }
 

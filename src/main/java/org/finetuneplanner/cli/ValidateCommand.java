@@ -65,6 +65,12 @@ final class ValidateCommand implements Callable<Integer> {
             context.error(e.getMessage());
             return ExitCodes.IO;
         }
+        if (report.cases().isEmpty()) {
+            String files = String.join(", ", cases.stream().map(Path::toString).toList());
+            context.error(files + (cases.size() == 1 ? ": holds" : ": hold") + " no validation case (expected one JSON "
+                    + "object per line, see --help)");
+            return ExitCodes.INVALID_INPUT;
+        }
         PrintWriter out = context.out();
         if (perCase) {
             printEscaped(report.formatCases(), out);

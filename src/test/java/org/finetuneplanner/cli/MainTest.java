@@ -85,8 +85,9 @@ class MainTest {
         Files.writeString(file, scenario("bad", -4));
         assertEquals(ExitCodes.INVALID_INPUT, run("", "estimate", file.toString()));
         assertEquals("", out.toString());
+        // The value -4 is the 87th character of the one-line file.
         assertEquals("error: " + file + ": training.micro_batch_size = -4: expected a whole number from 1 to "
-                + "1048576" + System.lineSeparator(), err.toString());
+                + "1048576 (column 87)" + System.lineSeparator(), err.toString());
     }
 
     @Test

@@ -89,7 +89,7 @@ class HostileInputTest {
             "data": {"epochs": 1e999}                  | data.epochs = 
             "data": {"tokens": "50000000"}             | data.tokens = "50000000": expected a whole number
             "data": {"tokens": 18446744073709551616}   | data.tokens = 18446744073709551616: expected a whole number
-            "training": {"micro_batch_size": 1e-999}   | training.micro_batch_size = 0.0: expected a whole number
+            "training": {"micro_batch_size": 1e-999}   | training.micro_batch_size = 1e-999: expected a whole number
             "training": {"micro_batch_size": 4, "micro_batch_size": 8} | Duplicate field 'micro_batch_size'
             "training": ["java.util.HashMap", {}]      | training = ["java.util.HashMap",{}]: expected an object
             "training": {"@class": "java.lang.ProcessBuilder", "micro_batch_size": 2} | OK

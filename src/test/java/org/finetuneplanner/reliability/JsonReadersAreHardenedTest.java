@@ -13,9 +13,10 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every JSON reader of the application goes through {@link org.finetuneplanner.service.io.SafeJson} (stream limits,
- * trailing tokens and duplicate keys rejected, trees only), and nothing anywhere turns on polymorphic typing, which
- * would let a file name the classes Jackson instantiates. A scan of the sources, like {@code LayeringTest}.
+ * Every JSON reader of the application goes through {@link org.finetuneplanner.service.io.SafeJson}'s one mapper
+ * (stream limits, trailing tokens and duplicate keys rejected, strict values, binding only to the application's own
+ * DTO records), and nothing anywhere turns on polymorphic typing, which would let a file name the classes Jackson
+ * instantiates. A scan of the sources, like {@code LayeringTest}.
  */
 class JsonReadersAreHardenedTest {
 
@@ -24,7 +25,8 @@ class JsonReadersAreHardenedTest {
 
     /** Building a mapper or parser, or binding JSON to classes, outside SafeJson. */
     private static final Pattern OWN_READER = Pattern.compile("new\\s+ObjectMapper\\s*\\(|JsonMapper\\.builder\\s*\\("
-            + "|new\\s+JsonFactory\\s*\\(|JsonFactory\\.builder\\s*\\(|\\.createParser\\s*\\(|\\.readValue\\s*\\(");
+            + "|new\\s+JsonFactory\\s*\\(|JsonFactory\\.builder\\s*\\(|\\.createParser\\s*\\(|\\.readValue\\s*\\("
+            + "|\\.treeToValue\\s*\\(|\\.convertValue\\s*\\(");
     /** Polymorphic typing, anywhere. */
     private static final Pattern POLYMORPHIC = Pattern.compile("DefaultTyping|@JsonTypeInfo|JsonTypeInfo\\."
             + "|PolymorphicTypeValidator|enableDefaultTyping|activateDefaultTyping");
@@ -47,14 +49,14 @@ class JsonReadersAreHardenedTest {
                 }
             }
         }
-        assertEquals(List.of(), found, "read JSON through SafeJson.readTree and map the tree by hand");
+        assertEquals(List.of(), found, "read and bind JSON through SafeJson (readTree, bind) and JsonBinding");
     }
 
     /** The control: the scan recognises what it is meant to keep out. */
     @Test
     void theScanRecognisesOwnReadersAndPolymorphicTyping() {
         for (String line : List.of("ObjectMapper m = new ObjectMapper();", "mapper.readValue(text, Foo.class)",
-                "JsonMapper.builder().build()", "factory.createParser(in)")) {
+                "JsonMapper.builder().build()", "factory.createParser(in)", "mapper.treeToValue(tree, Foo.class)")) {
             assertEquals(true, OWN_READER.matcher(line).find(), line);
         }
         for (String line : List.of("mapper.activateDefaultTyping(ptv)", "@JsonTypeInfo(use = JsonTypeInfo.Id.CLASS)",

@@ -3,7 +3,6 @@ package org.finetuneplanner.reliability;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -139,9 +138,7 @@ final class Mutator {
 
     private static void collect(JsonNode node, String path, List<Slot> slots) {
         if (node.isObject()) {
-            Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
-            while (fields.hasNext()) {
-                Map.Entry<String, JsonNode> field = fields.next();
+            for (Map.Entry<String, JsonNode> field : node.properties()) {
                 String child = path.isEmpty() ? field.getKey() : path + "." + field.getKey();
                 slots.add(new Slot(node, field.getKey(), -1, child));
                 collect(field.getValue(), child, slots);

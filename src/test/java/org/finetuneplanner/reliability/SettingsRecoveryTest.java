@@ -35,22 +35,24 @@ class SettingsRecoveryTest {
 
     @ParameterizedTest
     @ValueSource(strings = {
-        "window.width=wide",
-        "window.x=1e999",
-        "window.y=-7e300",
-        "theme.dark=maybe",
-        "language=../../etc/passwd",
-        "language=\\uZZZZ",
-        "window.maximized=1"})
-    void aDamagedFileGivesDefaultsAndIsKeptAside(String line) throws IOException {
-        byte[] damaged = ("window.height=800\n" + line + "\n").getBytes(StandardCharsets.ISO_8859_1);
-        Files.write(dir.resolve("settings.properties"), damaged);
+        "\"window\": {\"height\": 800, \"width\": \"wide\"}",
+        "\"window\": {\"x\": 1e999}",
+        "\"window\": {\"y\": -7e300}",
+        "\"theme\": {\"dark\": \"maybe\"}",
+        "\"language\": \"../../etc/passwd\"",
+        "\"language\": \"\\uZZZZ\"",
+        "\"window\": {\"maximized\": 1}",
+        "\"format\": \"finetune-settings/99\"",
+        "\"window\": [800, 600]"})
+    void aDamagedFileGivesDefaultsAndIsKeptAside(String member) throws IOException {
+        byte[] damaged = ("{" + member + "}\n").getBytes(StandardCharsets.UTF_8);
+        Files.write(dir.resolve("settings.json"), damaged);
         SettingsStore store = new SettingsStore(dir);
         SettingsStore.Loaded<Settings> loaded = store.load();
         assertEquals(Settings.defaults(), loaded.value());
         Path aside = loaded.setAside().orElseThrow(() -> new AssertionError("no notice that the file was damaged"));
         assertArrayEquals(damaged, Files.readAllBytes(aside), "kept as it was");
-        assertFalse(Files.exists(dir.resolve("settings.properties")));
+        assertFalse(Files.exists(dir.resolve("settings.json")));
         store.save(new Settings(1, 2, 800, 600, true, true, "vi"));
         assertArrayEquals(damaged, Files.readAllBytes(aside), "saving new settings leaves the damaged copy alone");
         assertEquals(new Settings(1, 2, 800, 600, true, true, "vi"), store.load().value());
@@ -58,7 +60,8 @@ class SettingsRecoveryTest {
 
     @Test
     void bytesThatAreNotUtf8AreDamage() throws IOException {
-        Files.write(dir.resolve("settings.properties"), new byte[] {'l', 'a', 'n', 'g', '=', (byte) 0xC3, 0x28});
+        Files.write(dir.resolve("settings.json"),
+                new byte[] {'{', '"', 'l', '"', ':', '"', (byte) 0xC3, 0x28, '"', '}'});
         SettingsStore.Loaded<Settings> loaded = new SettingsStore(dir).load();
         assertEquals(Settings.defaults(), loaded.value());
         assertTrue(loaded.setAside().isPresent());
@@ -68,9 +71,9 @@ class SettingsRecoveryTest {
     @Test
     void twoDamagedFilesInARowAreBothKept() throws IOException {
         SettingsStore store = new SettingsStore(dir);
-        Files.writeString(dir.resolve("settings.properties"), "window.width=first");
+        Files.writeString(dir.resolve("settings.json"), "window.width=first");
         Path first = store.load().setAside().orElseThrow();
-        Files.writeString(dir.resolve("settings.properties"), "window.width=second");
+        Files.writeString(dir.resolve("settings.json"), "window.width=second");
         Path second = store.load().setAside().orElseThrow();
         assertFalse(first.equals(second), first + " was reused");
         assertEquals("window.width=first", Files.readString(first));
@@ -83,7 +86,7 @@ class SettingsRecoveryTest {
      */
     @Test
     void aHugeSettingsFileIsDamageNotACrash() throws IOException {
-        Path file = dir.resolve("settings.properties");
+        Path file = dir.resolve("settings.json");
         try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "rw")) {
             raf.setLength(3L << 30);
         }
@@ -107,8 +110,8 @@ class SettingsRecoveryTest {
         try {
             SettingsStore store = new SettingsStore(folder);
             store.save(new Settings(10, 20, 1000, 700, false, true, "vi"));
-            Path file = folder.resolve("settings.properties");
-            String text = Files.readString(file, StandardCharsets.ISO_8859_1);
+            Path file = folder.resolve("settings.json");
+            String text = Files.readString(file, StandardCharsets.UTF_8);
             byte[] damaged = Mutator.mutateBytes(text, random);
             Files.write(file, damaged);
             SettingsStore.Loaded<Settings> loaded = store.load();

@@ -108,12 +108,12 @@ class WriterFailureTest {
         SettingsStore store = new SettingsStore(dir);
         Settings first = new Settings(10, 20, 1000, 700, false, true, "vi");
         store.save(first);
-        byte[] before = Files.readAllBytes(dir.resolve("settings.properties"));
+        byte[] before = Files.readAllBytes(dir.resolve("settings.json"));
         assertFailsInTheMiddle(() -> store.save(Settings.defaults()));
-        assertEquals(new String(before, StandardCharsets.ISO_8859_1),
-                new String(Files.readAllBytes(dir.resolve("settings.properties")), StandardCharsets.ISO_8859_1));
+        assertEquals(new String(before, StandardCharsets.UTF_8),
+                new String(Files.readAllBytes(dir.resolve("settings.json")), StandardCharsets.UTF_8));
         assertEquals(first, store.load().value());
-        assertOnly(dir, "settings.properties");
+        assertOnly(dir, "settings.json");
     }
 
     @Test

@@ -9,8 +9,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Objects;
 import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -20,7 +23,7 @@ import org.finetuneplanner.core.gpu.Interconnect;
 import org.finetuneplanner.core.gpu.PeakTflops;
 import org.finetuneplanner.core.model.ModelSpec;
 import org.finetuneplanner.service.io.InvalidValueException;
-import org.finetuneplanner.service.io.JsonFields;
+import org.finetuneplanner.service.io.JsonBinding;
 import org.finetuneplanner.service.io.SafeJson;
 import org.finetuneplanner.service.text.Words;
 
@@ -42,11 +45,17 @@ import org.finetuneplanner.service.text.Words;
  *       </ul></li>
  *   <li><b>Peak TFLOPS</b>: the dense (no sparsity) figures; a null (unsupported) precision becomes 0.</li>
  *   <li><b>Interconnect</b>: GPU-to-GPU GB/s per direction ({@code gbps_per_gpu_unidirectional}) and the host
- *       link per direction ({@code host_gbps_unidirectional}, added by {@code assets/build_catalogs.py}).</li>
+ *       link per direction ({@code host_gbps_unidirectional}, added by {@code assets/build_catalogs.py}), and a
+ *       rack-scale NVLink domain where one spans several nodes ({@code nvlink_domain_gpus}, GB200 NVL72).</li>
+ *   <li><b>Achievable matmul</b>: the best-shape TFLOPS measured on the card ({@code achievable_matmul_tflops},
+ *       Bekman's MAMF table) where the catalog has it.</li>
  *   <li><b>Prices</b>: the catalog keeps every dated observation; the {@code GpuSpec} gets the latest one per
  *       provider, instance and tier (an undated observation counts as older than any dated one), so an outdated
  *       price never wins "cheapest". {@link #priceHistory(String)} gives all of them.</li>
  * </ul>
+ *
+ * <p>Each entry is bound to a {@link CatalogDto} record; an invalid entry is a {@link CatalogException} naming the
+ * file, the entry's id and the key.
  */
 public final class Catalogs {
 
@@ -116,17 +125,19 @@ public final class Catalogs {
      * @throws CatalogException naming the file, the entry and the key of the first invalid value
      */
     public static Catalogs read(InputStream gpusJson, String gpusName, InputStream modelsJson, String modelsName) {
-        JsonNode gpuTree = parse(gpusJson, gpusName);
-        JsonNode modelTree = parse(modelsJson, modelsName);
+        List<CatalogDto.Gpu> gpuEntries = bind(text(gpusJson, gpusName), gpusName, CatalogDto.GpuFile.class, "gpus")
+                .gpus();
+        List<CatalogDto.Model> modelEntries = bind(text(modelsJson, modelsName), modelsName,
+                CatalogDto.ModelFile.class, "models").models();
         List<GpuSpec> gpus = new ArrayList<>();
         Map<String, List<GpuPrice>> history = new LinkedHashMap<>();
-        for (JsonNode entry : entries(gpuTree, "gpus", gpusName)) {
-            String id = entryId(entry, gpusName);
+        for (CatalogDto.Gpu entry : entries(gpuEntries, "gpus", gpusName)) {
+            String id = entryId(entry.id(), gpusName);
             if (history.containsKey(id)) {
                 throw new CatalogException(gpusName + ": GPU id \"" + id + "\" appears twice");
             }
             try {
-                List<GpuPrice> all = prices(entry);
+                List<GpuPrice> all = prices(entry.prices());
                 history.put(id, List.copyOf(all));
                 gpus.add(gpu(entry, id, latestPerOffer(all)));
             } catch (IllegalArgumentException e) {
@@ -135,8 +146,8 @@ public final class Catalogs {
         }
         List<CatalogModel> models = new ArrayList<>();
         Map<String, Boolean> seen = new LinkedHashMap<>();
-        for (JsonNode entry : entries(modelTree, "models", modelsName)) {
-            String id = entryId(entry, modelsName);
+        for (CatalogDto.Model entry : entries(modelEntries, "models", modelsName)) {
+            String id = entryId(entry.id(), modelsName);
             if (seen.put(id, Boolean.TRUE) != null) {
                 throw new CatalogException(modelsName + ": model id \"" + id + "\" appears twice");
             }
@@ -194,9 +205,9 @@ public final class Catalogs {
         return List.copyOf(modelsById.keySet());
     }
 
-    private static JsonNode parse(InputStream in, String name) {
+    private static String text(InputStream in, String name) {
         try {
-            return SafeJson.readTree(in);
+            return SafeJson.readText(in);
         } catch (JsonProcessingException e) {
             throw new CatalogException(name + ": " + SafeJson.describe(e), e);
         } catch (IOException e) {
@@ -204,63 +215,72 @@ public final class Catalogs {
         }
     }
 
-    private static List<JsonNode> entries(JsonNode tree, String arrayKey, String file) {
-        JsonNode array = tree.isObject() ? tree.get(arrayKey) : tree;
-        if (array == null || !array.isArray()) {
-            throw new CatalogException(file + ": expected an object with a \"" + arrayKey + "\" list");
-        }
-        List<JsonNode> result = new ArrayList<>();
-        for (int i = 0; i < array.size(); i++) {
-            if (!array.get(i).isObject()) {
-                throw new CatalogException(file + ": entry " + i + " of \"" + arrayKey + "\" is not an object");
+    /**
+     * Binds a whole catalog file in one pass. A refused value is named by the entry's id, its key, the value as
+     * written and its line and column: {@code gpus.json: GPU "t1": tflops.bf16 = -1: expected … (line 7, …)}.
+     */
+    private static <F> F bind(String text, String file, Class<F> type, String list) {
+        try {
+            return SafeJson.bind(text, type);
+        } catch (JsonProcessingException refused) {
+            JsonNode tree;
+            try {
+                tree = SafeJson.readTree(text);
+            } catch (JsonProcessingException e) {
+                throw new CatalogException(file + ": " + SafeJson.describe(e), e);
             }
-            result.add(array.get(i));
+            InvalidValueException e = JsonBinding.describe(refused, tree, false);
+            Matcher entry = Pattern.compile(Pattern.quote(list) + "\\[(\\d+)\\]\\.(.+)").matcher(e.key());
+            if (!entry.matches()) {
+                throw new CatalogException(file + ": expected an object with a \"" + list + "\" list of objects ("
+                        + e.getMessage() + ")", e);
+            }
+            String prefix = e.key().substring(0, e.key().length() - entry.group(2).length());
+            JsonNode id = JsonBinding.at(tree, list + "[" + entry.group(1) + "].id");
+            throw new CatalogException(file + ": " + ("gpus".equals(list) ? "GPU " : "model ")
+                    + JsonBinding.show(id) + ": " + e.getMessage().substring(prefix.length()), e);
         }
-        return result;
     }
 
-    private static String entryId(JsonNode entry, String file) {
-        JsonNode id = entry.get("id");
-        if (id == null || !id.isTextual() || !id.textValue().matches("[a-z0-9][a-z0-9._-]{0,79}")) {
-            throw new CatalogException(file + ": id = " + JsonFields.show(id)
-                    + ": expected lower-case letters, digits, '.', '_' or '-'");
+    private static <E> List<E> entries(List<E> listed, String list, String file) {
+        if (listed == null) {
+            throw new CatalogException(file + ": expected an object with a \"" + list + "\" list");
         }
-        return id.textValue();
+        for (int i = 0; i < listed.size(); i++) {
+            if (listed.get(i) == null) {
+                throw new CatalogException(file + ": entry " + i + " of \"" + list + "\" is not an object");
+            }
+        }
+        return listed;
     }
 
-    private static GpuSpec gpu(JsonNode e, String id, List<GpuPrice> prices) {
-        double memoryGb = JsonFields.number(e, "memory_gb", "memory_gb", 0, true, 10_000)
-                .orElseThrow(() -> missing("memory_gb"));
-        OptionalLong usableMib = JsonFields.integer(e, "usable_memory_mib", "usable_memory_mib", 1, 10_000_000L);
-        String memoryType = JsonFields.string(e, "memory_type", "memory_type").orElse("");
-        String name = JsonFields.string(e, "name", "name").orElse(id);
-        double usableGib = usableMib.isPresent() ? usableMib.getAsLong() / 1024.0
-                : usableFromLabel(memoryGb, memoryType, name);
-        JsonNode t = JsonFields.object(e, "tflops", "tflops");
-        PeakTflops tflops = new PeakTflops(tflops(t, "fp32"), tflops(t, "tf32"), tflops(t, "bf16"),
-                tflops(t, "fp16"), tflops(t, "fp8"));
-        JsonNode link = JsonFields.object(e, "interconnect", "interconnect");
-        Interconnect interconnect = new Interconnect(
-                JsonFields.string(link, "type", "interconnect.type").orElse(""),
-                JsonFields.number(link, "gbps_per_gpu_unidirectional", "interconnect.gbps_per_gpu_unidirectional",
-                        0, true, 100_000).orElseThrow(() -> missing("interconnect.gbps_per_gpu_unidirectional")),
-                JsonFields.number(link, "host_gbps_unidirectional", "interconnect.host_gbps_unidirectional",
-                        0, true, 100_000).orElseThrow(() -> missing("interconnect.host_gbps_unidirectional")),
-                JsonFields.integer(link, "nvlink_domain_gpus", "interconnect.nvlink_domain_gpus", 0, 100_000, 0));
-        JsonNode mamf = e.get("achievable_matmul_tflops");
-        PeakTflops achievable = mamf == null || !mamf.isObject() ? null
-                : new PeakTflops(0, 0, tflops(mamf, "bf16"), tflops(mamf, "fp16"), tflops(mamf, "fp8"));
-        return new GpuSpec(id, name,
-                JsonFields.string(e, "vendor", "vendor").orElse(""),
-                memoryGb, usableGib,
-                JsonFields.number(e, "memory_bandwidth_tbs", "memory_bandwidth_tbs", 0, true, 1_000)
-                        .orElseThrow(() -> missing("memory_bandwidth_tbs")),
-                tflops,
-                JsonFields.bool(e, "fp8_supported", "fp8_supported", false),
-                interconnect,
-                JsonFields.integer(e, "tdp_w", "tdp_w", 1, 100_000, 0),
-                JsonFields.integer(e, "year", "year", 1990, 2100, 0),
-                prices, achievable);
+    private static String entryId(String id, String file) {
+        if (id == null || !id.matches("[a-z0-9][a-z0-9._-]{0,79}")) {
+            throw new CatalogException(file + ": id = " + JsonBinding.show(id == null ? null
+                    : SafeJson.nodes().textNode(id)) + ": expected lower-case letters, digits, '.', '_' or '-'");
+        }
+        return id;
+    }
+
+    private static GpuSpec gpu(CatalogDto.Gpu e, String id, List<GpuPrice> prices) {
+        double memoryGb = required(e.memoryGb(), "memory_gb");
+        String name = or(e.name(), id);
+        double usableGib = e.usableMemoryMib() != null ? e.usableMemoryMib() / 1024.0
+                : usableFromLabel(memoryGb, or(e.memoryType(), ""), name);
+        CatalogDto.Tflops t = Objects.requireNonNullElse(e.tflops(), CatalogDto.Tflops.NONE);
+        PeakTflops tflops = new PeakTflops(or(t.fp32(), 0.0), or(t.tf32(), 0.0), or(t.bf16(), 0.0),
+                or(t.fp16(), 0.0), or(t.fp8(), 0.0));
+        CatalogDto.Link link = Objects.requireNonNullElse(e.interconnect(), CatalogDto.Link.NONE);
+        Interconnect interconnect = new Interconnect(or(link.type(), ""),
+                required(link.gbpsPerGpuUnidirectional(), "interconnect.gbps_per_gpu_unidirectional"),
+                required(link.hostGbpsUnidirectional(), "interconnect.host_gbps_unidirectional"),
+                or(link.nvlinkDomainGpus(), 0));
+        CatalogDto.Tflops m = e.achievableMatmulTflops();
+        PeakTflops achievable = m == null ? null
+                : new PeakTflops(0, 0, or(m.bf16(), 0.0), or(m.fp16(), 0.0), or(m.fp8(), 0.0));
+        return new GpuSpec(id, name, or(e.vendor(), ""), memoryGb, usableGib,
+                required(e.memoryBandwidthTbs(), "memory_bandwidth_tbs"), tflops, or(e.fp8Supported(), false),
+                interconnect, or(e.tdpW(), 0), or(e.year(), 0), prices, achievable);
     }
 
     /** The documented fallback when no source measured usable memory (see the class comment). */
@@ -270,34 +290,17 @@ public final class Catalogs {
         return memoryGb * (eccGddr ? ECC_GDDR_FRACTION : DRIVER_RESERVE_FRACTION);
     }
 
-    private static double tflops(JsonNode t, String precision) {
-        return JsonFields.number(t, precision, "tflops." + precision, 0, false, 1_000_000).orElse(0);
-    }
-
-    private static List<GpuPrice> prices(JsonNode e) {
-        JsonNode array = e.get("prices");
+    private static List<GpuPrice> prices(List<CatalogDto.Price> listed) {
         List<GpuPrice> result = new ArrayList<>();
-        if (array == null || array.isNull()) {
-            return result;
-        }
-        if (!array.isArray()) {
-            throw JsonFields.invalid("prices", array, "a list of price objects");
-        }
-        for (int i = 0; i < array.size(); i++) {
-            JsonNode p = array.get(i);
+        for (int i = 0; listed != null && i < listed.size(); i++) {
+            CatalogDto.Price p = listed.get(i);
             String key = "prices[" + i + "]";
-            if (!p.isObject()) {
-                throw JsonFields.invalid(key, p, "an object");
+            if (p == null) {
+                throw JsonBinding.invalid(key, null, "an object");
             }
-            result.add(new GpuPrice(
-                    JsonFields.string(p, "provider", key + ".provider").orElseThrow(() -> missing(key + ".provider")),
-                    JsonFields.string(p, "instance", key + ".instance").orElse(""),
-                    JsonFields.integer(p, "gpus_per_instance", key + ".gpus_per_instance", 1, 1024, 1),
-                    JsonFields.number(p, "usd_per_gpu_hour", key + ".usd_per_gpu_hour", 0, false, 10_000)
-                            .orElseThrow(() -> missing(key + ".usd_per_gpu_hour")),
-                    JsonFields.string(p, "tier", key + ".tier").orElse(""),
-                    JsonFields.string(p, "seen", key + ".seen").orElse(""),
-                    JsonFields.string(p, "source", key + ".source").orElse("")));
+            result.add(new GpuPrice(required(p.provider(), key + ".provider"), or(p.instance(), ""),
+                    or(p.gpusPerInstance(), 1), required(p.usdPerGpuHour(), key + ".usd_per_gpu_hour"),
+                    or(p.tier(), ""), or(p.seen(), ""), or(p.source(), "")));
         }
         return result;
     }
@@ -320,53 +323,35 @@ public final class Catalogs {
         return seen.matches("\\d{4}-\\d{2}-\\d{2}.*") ? seen : "";
     }
 
-    private static CatalogModel model(JsonNode e, String id) {
-        JsonNode config = e.get("config");
-        if (config == null || !config.isObject()) {
-            throw JsonFields.invalid("config", config, "a config.json object");
+    private static CatalogModel model(CatalogDto.Model e, String id) {
+        if (e.config() == null || !e.config().isObject()) {
+            throw JsonBinding.invalid("config", e.config(), "a config.json object");
         }
         @SuppressWarnings("unchecked")
-        Map<String, Object> configMap = (Map<String, Object>) SafeJson.toPlain(config);
-        JsonNode official = JsonFields.field(e, "official_parameters").orElse(SafeJson.nodes().objectNode());
-        if (!official.isObject()) {
-            throw JsonFields.invalid("official_parameters", official, "an object or null");
-        }
+        Map<String, Object> configMap = (Map<String, Object>) SafeJson.toPlain(e.config());
+        CatalogDto.Official official = Objects.requireNonNullElse(e.officialParameters(), CatalogDto.Official.NONE);
         List<CatalogModel.Source> sources = new ArrayList<>();
-        JsonNode list = JsonFields.field(e, "sources").orElse(SafeJson.nodes().arrayNode());
-        if (!list.isArray()) {
-            throw JsonFields.invalid("sources", list, "a list of sources");
-        }
-        for (int i = 0; i < list.size(); i++) {
-            JsonNode s = list.get(i);
-            String key = "sources[" + i + "]";
-            if (s.isTextual()) {
-                sources.add(new CatalogModel.Source(s.textValue(), "", "", ""));
-            } else if (s.isObject()) {
-                sources.add(new CatalogModel.Source(
-                        JsonFields.string(s, "repo", key + ".repo").orElse(""),
-                        JsonFields.string(s, "path", key + ".path").orElse(""),
-                        JsonFields.string(s, "commit", key + ".commit").orElse(""),
-                        JsonFields.string(s, "what", key + ".what").orElse("")));
-            } else {
-                throw JsonFields.invalid(key, s, "a source object or text");
+        for (int i = 0; e.sources() != null && i < e.sources().size(); i++) {
+            CatalogDto.Source s = e.sources().get(i);
+            if (s == null) {
+                throw JsonBinding.invalid("sources[" + i + "]", null, "a source object or text");
             }
+            sources.add(new CatalogModel.Source(s.repo(), s.path(), s.commit(), s.what()));
         }
-        return new CatalogModel(id,
-                JsonFields.string(e, "name", "name").orElse(id),
-                JsonFields.string(e, "family", "family").orElse(""),
-                JsonFields.string(e, "hf_repo", "hf_repo").orElse(""),
-                configMap,
-                JsonFields.integer(official, "value", "official_parameters.value", 1, 100_000_000_000_000L),
-                JsonFields.string(official, "stated", "official_parameters.stated").orElse(""),
-                JsonFields.string(official, "source", "official_parameters.source").orElse(""),
-                JsonFields.integer(e, "computed_parameters", "computed_parameters", 0, 100_000_000_000_000L)
-                        .orElse(0),
-                JsonFields.string(e, "license", "license").orElse(""),
-                sources,
-                JsonFields.string(e, "notes", "notes").orElse(""));
+        return new CatalogModel(id, or(e.name(), id), or(e.family(), ""), or(e.hfRepo(), ""), configMap,
+                official.value() == null ? OptionalLong.empty() : OptionalLong.of(official.value()),
+                or(official.stated(), ""), or(official.source(), ""), or(e.computedParameters(), 0L),
+                or(e.license(), ""), sources, or(e.notes(), ""));
     }
 
-    private static InvalidValueException missing(String key) {
-        return new InvalidValueException(key, key + " is missing");
+    private static <T> T or(T value, T fallback) {
+        return value == null ? fallback : value;
+    }
+
+    private static <T> T required(T value, String key) {
+        if (value == null) {
+            throw JsonBinding.missing(key, "");
+        }
+        return value;
     }
 }

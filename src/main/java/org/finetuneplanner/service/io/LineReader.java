@@ -3,60 +3,79 @@ package org.finetuneplanner.service.io;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.Reader;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
- * Reads UTF-8 text line by line (LF or CRLF) with a bound on the line length, so that one hostile line of a JSON
- * Lines file cannot exhaust memory: an over-long line is skipped to its end and reported as such. Malformed UTF-8
- * becomes U+FFFD rather than an exception. Not thread-safe.
+ * Reads UTF-8 text line by line (LF or CRLF) with a bound on the line length in bytes, so that one hostile line of a
+ * JSON Lines file cannot exhaust memory: an over-long line is skipped to its end and reported as such. A line that is
+ * not UTF-8 is reported as such too, with the byte offset of its first invalid byte ({@link SafeJson#notUtf8}, the
+ * same words as for a single file); the lines after it are read as usual. Not thread-safe.
  */
 public final class LineReader implements Closeable {
 
-    /** One line of input. {@code text} is null when the line was longer than the limit. */
-    public record Line(long number, String text, long length) {
+    /**
+     * One line of input.
+     *
+     * @param number       line number, from 1
+     * @param text         the line without its terminator; null when it was longer than the limit or not UTF-8
+     * @param length       its length in characters (in bytes when it was too long or is not UTF-8)
+     * @param invalidByte  the offset from the start of the input of the line's first byte that is not UTF-8, or -1
+     */
+    public record Line(long number, String text, long length, long invalidByte) {
+
+        /** A line that was read. */
+        public Line(long number, String text, long length) {
+            this(number, text, length, -1);
+        }
+
+        /** Whether the line was longer than the limit (its text was skipped). */
         public boolean tooLong() {
-            return text == null;
+            return text == null && invalidByte < 0;
+        }
+
+        /** Whether the line is not UTF-8 ({@link #invalidByte()} says where). */
+        public boolean notUtf8() {
+            return invalidByte >= 0;
         }
     }
 
-    private final Reader reader;
-    private final int maxChars;
+    private final InputStream in;
+    private final int maxBytes;
     private final Runnable beforeWait;
-    private final char[] buffer = new char[64 * 1024];
+    private final byte[] buffer = new byte[64 * 1024];
+    private byte[] line = new byte[1024];
     private int position;
     private int limit;
     private long number;
+    /** Offset from the start of the input of {@code buffer[0]}. */
+    private long bufferStart;
     private boolean eof;
 
     /**
      * @param in       the input (closed by {@link #close()})
-     * @param maxChars the longest line kept, in characters
+     * @param maxBytes the longest line kept, in bytes (without its terminator)
      */
-    public LineReader(InputStream in, int maxChars) {
-        this(in, maxChars, () -> { });
+    public LineReader(InputStream in, int maxBytes) {
+        this(in, maxBytes, () -> { });
     }
 
     /**
      * @param in         the input (closed by {@link #close()})
-     * @param maxChars   the longest line kept, in characters
-     * @param beforeWait run before a read that would block, i.e. when no input is ready (decoded or available
+     * @param maxBytes   the longest line kept, in bytes (without its terminator)
+     * @param beforeWait run before a read that would block, i.e. when no input is ready (buffered or available
      *                   from {@code in}); runs on the reading thread
      */
-    public LineReader(InputStream in, int maxChars, Runnable beforeWait) {
+    public LineReader(InputStream in, int maxBytes, Runnable beforeWait) {
+        this.in = in;
+        this.maxBytes = maxBytes;
         this.beforeWait = beforeWait;
-        this.reader = new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPLACE)
-                .onUnmappableCharacter(CodingErrorAction.REPLACE));
-        this.maxChars = maxChars;
     }
 
     /** The next line without its terminator, or null at the end of the input. */
     public Line next() throws IOException {
-        StringBuilder line = new StringBuilder();
-        long length = 0;
+        int kept = 0;
+        long bytes = 0;
+        long lineStart = bufferStart + position;
         boolean sawAny = false;
         while (true) {
             if (position == limit) {
@@ -73,9 +92,13 @@ public final class LineReader implements Closeable {
                 position++;
             }
             int chunk = position - start;
-            length += chunk;
-            if (length <= maxChars) {
-                line.append(buffer, start, chunk);
+            bytes += chunk;
+            if (bytes <= maxBytes + 1L) {
+                if (kept + chunk > line.length) {
+                    line = Arrays.copyOf(line, (int) Math.min(maxBytes + 1L, Math.max(2L * line.length, kept + chunk)));
+                }
+                System.arraycopy(buffer, start, line, kept, chunk);
+                kept += chunk;
             }
             if (position < limit) {
                 position++;
@@ -83,35 +106,37 @@ public final class LineReader implements Closeable {
             }
         }
         number++;
-        if (length > maxChars) {
-            return new Line(number, null, length);
+        if (kept == bytes && kept > 0 && line[kept - 1] == '\r') {
+            kept--;
+            bytes--;
         }
-        int end = line.length();
-        if (end > 0 && line.charAt(end - 1) == '\r') {
-            line.setLength(end - 1);
-            length--;
+        if (bytes > maxBytes) {
+            return new Line(number, null, bytes);
         }
-        return new Line(number, line.toString(), length);
+        SafeJson.Decoded decoded = SafeJson.decode(line, 0, kept);
+        if (decoded.text() == null) {
+            return new Line(number, null, kept, lineStart + decoded.invalidAt());
+        }
+        return new Line(number, decoded.text(), decoded.text().length());
     }
 
     private boolean fill() throws IOException {
-        if (!reader.ready()) {
+        bufferStart += limit;
+        if (in.available() <= 0) {
             beforeWait.run();
         }
-        int n = reader.read(buffer, 0, buffer.length);
-        if (n <= 0) {
-            eof = n < 0;
-            position = 0;
-            limit = 0;
-            return !eof && fill();
-        }
+        int n = in.read(buffer, 0, buffer.length);
         position = 0;
-        limit = n;
-        return true;
+        limit = Math.max(n, 0);
+        if (n < 0) {
+            eof = true;
+            return false;
+        }
+        return n > 0 || fill();
     }
 
     @Override
     public void close() throws IOException {
-        reader.close();
+        in.close();
     }
 }

@@ -2,14 +2,23 @@ package org.finetuneplanner.service.io;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
@@ -18,19 +27,25 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 
 /**
- * The one hardened Jackson configuration every reader of the application uses (scenario files, catalogs,
- * {@code config.json}, settings, batch lines).
+ * The one hardened Jackson configuration every reader and writer of the application uses (scenario files, results,
+ * plans, catalogs, {@code config.json}, settings, batch lines, validation cases).
  *
  * <ul>
  *   <li>stream limits: nesting depth {@value #MAX_NESTING_DEPTH}, strings up to {@value #MAX_STRING_LENGTH}
  *       characters, numbers up to {@value #MAX_NUMBER_LENGTH} digits, property names up to
  *       {@value #MAX_NAME_LENGTH} characters, documents up to {@value #MAX_DOCUMENT_BYTES} bytes;</li>
- *   <li>trees only: no polymorphic typing is ever enabled, nothing is bound to classes named in the input;</li>
+ *   <li>byte input must be UTF-8 (or UTF-16/32 with its byte-order mark); a byte-order mark is skipped; invalid UTF-8
+ *       is refused naming the line and byte offset ({@link #notUtf8(long, long)});</li>
+ *   <li>binding only to the application's own DTO records: no polymorphic typing is ever enabled, nothing is bound
+ *       to classes named in the input; property names are snake_case; numbers, booleans and strings are strict
+ *       ({@link StrictValues}: {@code "4"} is not a number, {@code 1} not a boolean, {@code 4.5} not a whole
+ *       number);</li>
  *   <li>trailing tokens after the first value are rejected ({@code {"a":1} xyz} is an error, not {@code {"a":1}});</li>
  *   <li>a key given twice in one object is rejected (two readers could otherwise disagree on its value);</li>
  *   <li>{@code NaN}, {@code Infinity}, comments and single quotes are rejected (Jackson's strict defaults).</li>
@@ -53,6 +68,9 @@ public final class SafeJson {
 
     private static final ObjectMapper MAPPER = build();
     private static final ObjectReader TREE_READER = MAPPER.readerFor(JsonNode.class);
+    /** Reads one value out of a longer stream (the rest is not looked at). */
+    private static final ObjectReader MEMBER_READER =
+            TREE_READER.without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     private static final ObjectWriter COMPACT = MAPPER.writer();
     private static final ObjectWriter PRETTY = MAPPER.writerWithDefaultPrettyPrinter();
 
@@ -72,10 +90,12 @@ public final class SafeJson {
                 .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                 .build();
         return JsonMapper.builder(factory)
+                .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+                .addModule(new StrictValues())
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
                 .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
-                .nodeFactory(JsonNodeFactory.withExactBigDecimals(false))
                 .build();
     }
 
@@ -86,47 +106,199 @@ public final class SafeJson {
      *                                 {@link #describe(JsonProcessingException)} gives a one-line message
      */
     public static JsonNode readTree(String text) throws JsonProcessingException {
-        // A byte-order mark survives in text decoded by hand (a pasted file, the first line of a JSONL file saved by
-        // Notepad); Jackson skips it only when it reads the bytes itself.
-        JsonNode node = TREE_READER.readValue(text.startsWith("\uFEFF") ? text.substring(1) : text);
+        JsonNode node = TREE_READER.readValue(withoutBom(text));
         return node == null ? MAPPER.missingNode() : node;
     }
 
-    /** Parses one JSON document from a stream (not closed here). */
+    /**
+     * Parses one JSON document from a stream (not closed here), reading at most {@link #MAX_DOCUMENT_BYTES}.
+     *
+     * @throws JsonProcessingException when it is not JSON (invalid UTF-8 included), breaks a limit or has trailing
+     *                                 tokens
+     * @throws IOException             when the stream cannot be read
+     */
     public static JsonNode readTree(InputStream in) throws IOException {
-        JsonNode node = TREE_READER.readValue(in);
-        return node == null ? MAPPER.missingNode() : node;
+        return readTree(readText(in));
     }
 
-    /** Compact one-line JSON (for JSON Lines). */
-    public static ObjectWriter compactWriter() {
-        return COMPACT;
+    /**
+     * The text of a stream (not closed here): UTF-8, or UTF-16 with a byte-order mark; at most
+     * {@link #MAX_DOCUMENT_BYTES} bytes. A byte-order mark is dropped.
+     *
+     * @throws JsonProcessingException when the bytes are not UTF-8 (naming the line and byte offset) or too many
+     * @throws IOException             when the stream cannot be read
+     */
+    public static String readText(InputStream in) throws IOException {
+        byte[] bytes = in.readNBytes((int) MAX_DOCUMENT_BYTES + 1);
+        if (bytes.length > MAX_DOCUMENT_BYTES) {
+            throw new InputException("too large: more than " + MAX_DOCUMENT_BYTES + " bytes");
+        }
+        if (startsWith(bytes, 0xFE, 0xFF) || startsWith(bytes, 0xFF, 0xFE)) {
+            return utf16(bytes);
+        }
+        int start = startsWith(bytes, 0xEF, 0xBB, 0xBF) ? 3 : 0;
+        return utf8(bytes, start, bytes.length - start, start);
     }
 
-    /** Indented JSON (for files people read). */
-    public static ObjectWriter prettyWriter() {
-        return PRETTY;
-    }
-
-    /** Indented JSON text of a tree (writing a tree to a string cannot fail). */
-    public static String pretty(JsonNode node) {
+    /** UTF-16 with its byte-order mark (Notepad's "Unicode"), decoded strictly; the mark is dropped. */
+    private static String utf16(byte[] bytes) throws JsonProcessingException {
         try {
-            return PRETTY.writeValueAsString(node);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write a JSON tree: " + e.getOriginalMessage(), e);
+            return withoutBom(StandardCharsets.UTF_16.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes)).toString());
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new InputException("not UTF-8 or UTF-16 text (save the file as UTF-8)");
         }
     }
 
-    /** One-line JSON text of a tree. */
-    public static String compact(JsonNode node) {
+    /**
+     * Decodes UTF-8 strictly.
+     *
+     * @param firstByte the offset of {@code bytes[offset]} in the whole input, for the message
+     * @throws JsonProcessingException naming the line and byte offset of the first byte that is not UTF-8
+     */
+    private static String utf8(byte[] bytes, int offset, int length, long firstByte) throws JsonProcessingException {
+        Decoded decoded = decode(bytes, offset, length);
+        if (decoded.text() == null) {
+            long line = 1;
+            for (int i = offset; i < offset + decoded.invalidAt(); i++) {
+                line += bytes[i] == '\n' ? 1 : 0;
+            }
+            throw new InputException(notUtf8(line, firstByte + decoded.invalidAt()));
+        }
+        return decoded.text();
+    }
+
+    /**
+     * Strictly decoded UTF-8.
+     *
+     * @param text      the text, or null when the bytes are not UTF-8
+     * @param invalidAt then the index (from the first byte decoded) of the first byte that is not UTF-8, else -1
+     */
+    record Decoded(String text, int invalidAt) {
+    }
+
+    /** Decodes UTF-8 without replacing anything: the text, or where the first invalid byte is. */
+    static Decoded decode(byte[] bytes, int offset, int length) {
+        boolean ascii = true;
+        for (int i = offset; i < offset + length && ascii; i++) {
+            ascii = bytes[i] >= 0;
+        }
+        if (ascii) {
+            return new Decoded(new String(bytes, offset, length, StandardCharsets.ISO_8859_1), -1);
+        }
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(bytes, offset, length);
+        CharBuffer out = CharBuffer.allocate(length);
+        CoderResult result = decoder.decode(in, out, true);
+        if (result.isError()) {
+            return new Decoded(null, in.position() - offset);
+        }
+        decoder.flush(out);
+        return new Decoded(out.flip().toString(), -1);
+    }
+
+    /**
+     * The one message for input that is not UTF-8, in a single file or a line of a batch.
+     *
+     * @param line       the line (1-based) holding the first invalid byte
+     * @param byteOffset the offset of that byte from the start of the input (0-based)
+     */
+    public static String notUtf8(long line, long byteOffset) {
+        return "not UTF-8 text: invalid byte at line " + line + ", byte offset " + byteOffset
+                + " (save the file as UTF-8)";
+    }
+
+    private static boolean startsWith(byte[] bytes, int... prefix) {
+        if (bytes.length < prefix.length) {
+            return false;
+        }
+        for (int i = 0; i < prefix.length; i++) {
+            if ((bytes[i] & 0xFF) != prefix[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * A byte-order mark survives in text decoded by hand (a pasted file, the first line of a JSONL file saved by
+     * Notepad); Jackson skips it only when it reads the bytes itself.
+     */
+    private static String withoutBom(String text) {
+        return text.startsWith("\uFEFF") ? text.substring(1) : text;
+    }
+
+    /**
+     * Binds a parsed document to one of the application's DTO records.
+     *
+     * @throws JsonProcessingException for a value the DTO does not accept ({@link JsonBinding} turns it into a
+     *                                 message naming the key)
+     */
+    public static <T> T bind(JsonNode tree, Class<T> type) throws JsonProcessingException {
+        return MAPPER.treeToValue(tree, type);
+    }
+
+    /**
+     * Makes Jackson look at a DTO record now, for reading and writing, rather than on its first use (a cold start
+     * can do this beside other work).
+     */
+    public static void prepare(Class<?> type) {
+        MAPPER.readerFor(type);
+        MAPPER.writerFor(type);
+    }
+
+    /** Binds JSON text to a DTO record, so that a failure knows its line and column. */
+    public static <T> T bind(String text, Class<T> type) throws JsonProcessingException {
+        return MAPPER.readerFor(type).readValue(withoutBom(text));
+    }
+
+    /**
+     * The top-level {@code key} of a JSON object as far as it can be read, even when the document as a whole is not
+     * valid (a duplicate key further on, trailing text, a cut line): empty when the text is not an object or breaks
+     * off before the key's value is complete.
+     */
+    public static Optional<JsonNode> peekMember(String text, String key) {
+        try (JsonParser p = MAPPER.getFactory().createParser(withoutBom(text))) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                return Optional.empty();
+            }
+            for (JsonToken t = p.nextToken(); t == JsonToken.FIELD_NAME; t = p.nextToken()) {
+                String name = p.currentName();
+                p.nextToken();
+                if (name.equals(key)) {
+                    return Optional.ofNullable(MEMBER_READER.readTree(p));
+                }
+                p.skipChildren();
+            }
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+        return Optional.empty();
+    }
+
+    /** Indented JSON text of a tree or a DTO record (writing one to a string cannot fail). */
+    public static String pretty(Object value) {
+        return write(PRETTY, value);
+    }
+
+    /** One-line JSON text of a tree or a DTO record. */
+    public static String compact(Object value) {
+        return write(COMPACT, value);
+    }
+
+    private static String write(ObjectWriter writer, Object value) {
         try {
-            return COMPACT.writeValueAsString(node);
+            return writer.writeValueAsString(value);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write a JSON tree: " + e.getOriginalMessage(), e);
+            throw new IllegalStateException("cannot write JSON: " + e.getOriginalMessage(), e);
         }
     }
 
-    /** The node factory, for building result trees. */
+    /** The node factory, for building trees. */
     public static JsonNodeFactory nodes() {
         return MAPPER.getNodeFactory();
     }
@@ -141,7 +313,9 @@ public final class SafeJson {
         switch (node.getNodeType()) {
             case OBJECT: {
                 Map<String, Object> map = new LinkedHashMap<>();
-                node.fields().forEachRemaining(e -> map.put(e.getKey(), toPlain(e.getValue())));
+                for (Map.Entry<String, JsonNode> e : node.properties()) {
+                    map.put(e.getKey(), toPlain(e.getValue()));
+                }
                 return map;
             }
             case ARRAY: {
@@ -163,43 +337,47 @@ public final class SafeJson {
         }
     }
 
-    /** Converts plain Java values (maps, lists, numbers …) to a tree. */
-    public static JsonNode toTree(Object value) {
+    /** A tree of plain Java values (maps, lists, numbers …) or of a DTO record. */
+    public static <T extends JsonNode> T toTree(Object value) {
         return MAPPER.valueToTree(value);
     }
 
     /**
-     * A one-line description of a parse failure for people: what is wrong and where, without Jackson's class
-     * names or the echoed source.
+     * A one-line description of a parse failure for people: what is wrong and where, without Jackson's class or
+     * feature names or the echoed source.
      */
     public static String describe(JsonProcessingException e) {
+        if (e instanceof InputException) {
+            return e.getOriginalMessage();
+        }
         String what = e.getOriginalMessage();
         if (what == null || what.isBlank()) {
-            what = e.getClass().getSimpleName();
+            what = "unreadable input";
+        }
+        JsonLocation where = e.getLocation();
+        if (what.startsWith("Invalid UTF-8") && where != null && where.getLineNr() > 0) {
+            return notUtf8(where.getLineNr(), Math.max(0, where.getByteOffset()));
         }
         if (e instanceof StreamConstraintsException) {
             what = "too large or too deeply nested: " + what;
         } else if (what.startsWith("No content to map")) {
             return "the file is empty: expected a JSON value";
         } else if (what.startsWith("Trailing token")) {
-            // Jackson's text names its own classes and feature flags; say what it means instead.
             what = "more text after the end of the JSON value (a file holds exactly one value)";
         }
-        // "(start marker at [Source: REDACTED (…); line: 1, column: 1])": say where the open object or array began.
-        what = what.replaceAll("\\(start marker at \\[Source:[^\\]]*?line: (\\d+), column: (\\d+)\\]\\)",
-                        "(it was opened at line $1, column $2)")
-                .replaceAll("\\s*\\[Source:[^\\]]*\\]", "");
-        // Never show Java class names (`com.fasterxml…`, `java.lang.Object`) to people.
-        what = what.replaceAll("\\s*\\((?:bound as|through reference chain)[^)]*\\)", "")
-                .replaceAll("`?(?:com\\.fasterxml|java\\.lang|java\\.util)\\.[A-Za-z0-9_.$\\[\\]]+`?", "value");
-        what = what.replaceAll("\\s+", " ").strip();
-        if (what.length() > 200) {
-            what = what.substring(0, 200) + "…";
-        }
-        JsonLocation where = e.getLocation();
+        what = JsonBinding.withoutInternals(what);
         if (where != null && where.getLineNr() > 0) {
             return "not valid JSON at line " + where.getLineNr() + ", column " + where.getColumnNr() + ": " + what;
         }
         return "not valid JSON: " + what;
+    }
+
+    /** A problem with the input bytes themselves, already worded for people. */
+    static final class InputException extends JsonProcessingException {
+        private static final long serialVersionUID = 1L;
+
+        InputException(String message) {
+            super(message, (JsonLocation) null);
+        }
     }
 }

@@ -5,13 +5,12 @@ import java.util.List;
 import java.util.Locale;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.finetuneplanner.core.Estimate;
 import org.finetuneplanner.core.Note;
-import org.finetuneplanner.core.cost.CostEstimate;
 import org.finetuneplanner.core.memory.MemoryBreakdown;
 import org.finetuneplanner.core.memory.MemoryEstimate;
+import org.finetuneplanner.core.model.ParameterCounts;
 import org.finetuneplanner.core.time.ThroughputEstimate;
 import org.finetuneplanner.service.io.SafeJson;
 import org.finetuneplanner.service.text.Words;
@@ -36,13 +35,108 @@ import org.finetuneplanner.service.text.Words;
  * note with its severity and code).
  *
  * <p>Sizes are GiB (2^30 bytes) per GPU rounded to 1 MiB (3 decimals); the parts are rounded on their own, so their
- * sum may differ from {@code peak_allocated} in the last decimal. Pure and thread-safe.
+ * sum may differ from {@code peak_allocated} in the last decimal. The shape is the {@link Result} record and its
+ * parts, written by {@link SafeJson}'s mapper (snake_case keys, in declaration order). Pure and thread-safe.
  */
 public final class ResultJson {
 
     private static final double GIB = 1024.0 * 1024 * 1024;
 
     private ResultJson() {
+    }
+
+    /**
+     * The result object of the spec.
+     *
+     * @param name the scenario's name as written (a JSON string, or null)
+     */
+    record Result(JsonNode name, Parameters parameters, Memory memoryGib, double hostMemoryGib, double gpuMemoryGib,
+                  boolean fits, Time time, Cost cost, List<String> warnings, Speed speed, List<NoteLine> notes) {
+
+        /** The same result carrying {@code written} as its name. */
+        Result withName(JsonNode written) {
+            return new Result(written, parameters, memoryGib, hostMemoryGib, gpuMemoryGib, fits, time, cost, warnings,
+                    speed, notes);
+        }
+    }
+
+    /** Parameter counts: total, trainable, active per token (MoE), adapter. */
+    record Parameters(long total, long trainable, long active, long adapter) {
+    }
+
+    /** Per-GPU memory in GiB: the parts of {@code peak_allocated}, then the peaks, then the allocator's share. */
+    record Memory(double weights, double gradients, double optimizer, double activations, double logits,
+                  double buffers, double cudaContext, double peakAllocated, double peakReserved, double total,
+                  double allocator) {
+
+        static Memory of(MemoryBreakdown m) {
+            return new Memory(gib(m.weightsBytes()), gib(m.gradientsBytes()), gib(m.optimizerBytes()),
+                    gib(m.activationsBytes()), gib(m.logitsBytes()), gib(m.buffersBytes()),
+                    gib(m.cudaContextBytes()), gib(m.peakAllocatedBytes()), gib(m.peakReservedBytes()),
+                    gib(m.totalBytes()), gib(m.allocatorBytes()));
+        }
+    }
+
+    /** Speed of the whole job and its hours (null without {@code data.tokens}). */
+    record Time(double tokensPerSecond, Double hours) {
+    }
+
+    /** What the job costs (the spec's two keys first, then the added ones). */
+    record Cost(double usdPerGpuHour, double usd, String provider, String priceSeen, double gpuUsd,
+                double storageUsd, double discount, double energyKwh, double energyUsd) {
+    }
+
+    /** How fast a step runs and why. */
+    record Speed(double tokensPerSecond, double stepSeconds, double mfu, double peakTflops, double flopsPerToken) {
+    }
+
+    /** One note of the reading or the estimate. */
+    record NoteLine(String severity, String code, String message) {
+    }
+
+    /** The spec's error record of a batch line. */
+    record Error(JsonNode name, String error) {
+    }
+
+    /** The result of one estimate, with notes from reading the scenario placed before the estimate's own. */
+    static Result result(Estimate estimate, List<Note> readingNotes) {
+        List<Note> notes = new ArrayList<>(readingNotes);
+        notes.addAll(estimate.notes());
+        MemoryEstimate memory = estimate.memory();
+        ThroughputEstimate speed = estimate.throughput();
+        ParameterCounts p = estimate.parameters();
+        Cost cost = estimate.cost().map(c -> new Cost(round(c.usdPerGpuHour(), 4), round(c.usd(), 2), c.provider(),
+                c.priceSeen(), round(c.gpuUsd(), 2), round(c.storageUsd(), 2), round(c.discount(), 4),
+                round(c.energyKwh(), 2), round(c.energyUsd(), 2))).orElse(null);
+        return new Result(SafeJson.nodes().textNode(estimate.scenario().name()),
+                new Parameters(p.total(), p.trainable(), p.active(), p.adapter()),
+                Memory.of(memory.perGpu()), gib(memory.hostBytes()), gib(memory.capacityBytes()), memory.fits(),
+                new Time(round(speed.tokensPerSecond(), 1), estimate.hours().isPresent()
+                        ? round(estimate.hours().getAsDouble(), 3) : null),
+                cost, warnings(notes),
+                new Speed(round(speed.tokensPerSecond(), 1), round(speed.stepSeconds(), 4), round(speed.mfu(), 4),
+                        round(speed.peakTflops(), 2), speed.flopsPerToken()),
+                notes.stream().map(ResultJson::line).toList());
+    }
+
+    /**
+     * The warning notes in English, each once, in order (the spec's {@code warnings}: English sentences worded by the
+     * text layer; each note's code is in {@code notes}).
+     */
+    static List<String> warnings(List<Note> notes) {
+        Words english = Words.english();
+        return notes.stream().filter(n -> n.severity() == Note.Severity.WARNING).map(english::note).distinct()
+                .toList();
+    }
+
+    private static NoteLine line(Note note) {
+        return new NoteLine(note.severity().name().toLowerCase(Locale.ROOT), note.code(), Words.english().note(note));
+    }
+
+    /** Prepares the mapper to write results (a cold start's first result is then as quick as the others). */
+    static void prepare() {
+        SafeJson.prepare(Result.class);
+        SafeJson.prepare(Error.class);
     }
 
     /** The result object of one estimate. */
@@ -55,91 +149,27 @@ public final class ResultJson {
      * before the estimate's own.
      */
     public static ObjectNode toTree(Estimate estimate, List<Note> readingNotes) {
-        ObjectNode root = SafeJson.nodes().objectNode();
-        root.put("name", estimate.scenario().name());
-
-        ObjectNode parameters = root.putObject("parameters");
-        parameters.put("total", estimate.parameters().total());
-        parameters.put("trainable", estimate.parameters().trainable());
-        parameters.put("active", estimate.parameters().active());
-        parameters.put("adapter", estimate.parameters().adapter());
-
-        MemoryEstimate memory = estimate.memory();
-        MemoryBreakdown m = memory.perGpu();
-        ObjectNode gib = root.putObject("memory_gib");
-        gib.put("weights", gib(m.weightsBytes()));
-        gib.put("gradients", gib(m.gradientsBytes()));
-        gib.put("optimizer", gib(m.optimizerBytes()));
-        gib.put("activations", gib(m.activationsBytes()));
-        gib.put("logits", gib(m.logitsBytes()));
-        gib.put("buffers", gib(m.buffersBytes()));
-        gib.put("cuda_context", gib(m.cudaContextBytes()));
-        gib.put("peak_allocated", gib(m.peakAllocatedBytes()));
-        gib.put("peak_reserved", gib(m.peakReservedBytes()));
-        gib.put("total", gib(m.totalBytes()));
-        gib.put("allocator", gib(m.allocatorBytes()));
-
-        root.put("host_memory_gib", gib(memory.hostBytes()));
-        root.put("gpu_memory_gib", gib(memory.capacityBytes()));
-        root.put("fits", memory.fits());
-
-        ThroughputEstimate speed = estimate.throughput();
-        ObjectNode time = root.putObject("time");
-        time.put("tokens_per_second", round(speed.tokensPerSecond(), 1));
-        if (estimate.hours().isPresent()) {
-            time.put("hours", round(estimate.hours().getAsDouble(), 3));
-        } else {
-            time.putNull("hours");
-        }
-        if (estimate.cost().isPresent()) {
-            CostEstimate c = estimate.cost().get();
-            ObjectNode cost = root.putObject("cost");
-            cost.put("usd_per_gpu_hour", round(c.usdPerGpuHour(), 4));
-            cost.put("usd", round(c.usd(), 2));
-            cost.put("provider", c.provider());
-            cost.put("price_seen", c.priceSeen());
-            cost.put("gpu_usd", round(c.gpuUsd(), 2));
-            cost.put("storage_usd", round(c.storageUsd(), 2));
-            cost.put("discount", round(c.discount(), 4));
-            cost.put("energy_kwh", round(c.energyKwh(), 2));
-            cost.put("energy_usd", round(c.energyUsd(), 2));
-        } else {
-            root.putNull("cost");
-        }
-
-        List<Note> notes = new ArrayList<>(readingNotes);
-        notes.addAll(estimate.notes());
-        // The spec's warnings stay English sentences, worded by the text layer; each note's code is in "notes".
-        Words english = Words.english();
-        ArrayNode warnings = root.putArray("warnings");
-        notes.stream().filter(n -> n.severity() == Note.Severity.WARNING).map(english::note).distinct()
-                .forEach(warnings::add);
-
-        ObjectNode s = root.putObject("speed");
-        s.put("tokens_per_second", round(speed.tokensPerSecond(), 1));
-        s.put("step_seconds", round(speed.stepSeconds(), 4));
-        s.put("mfu", round(speed.mfu(), 4));
-        s.put("peak_tflops", round(speed.peakTflops(), 2));
-        s.put("flops_per_token", speed.flopsPerToken());
-
-        ArrayNode all = root.putArray("notes");
-        for (Note note : notes) {
-            ObjectNode n = all.addObject();
-            n.put("severity", note.severity().name().toLowerCase(Locale.ROOT));
-            n.put("code", note.code());
-            n.put("message", english.note(note));
-        }
-        return root;
+        return SafeJson.toTree(result(estimate, readingNotes));
     }
 
     /** Indented JSON of one result. */
     public static String write(Estimate estimate, List<Note> readingNotes) {
-        return SafeJson.pretty(toTree(estimate, readingNotes));
+        return SafeJson.pretty(result(estimate, readingNotes));
     }
 
     /** One-line JSON of one result (a JSON Lines record). */
     public static String writeLine(Estimate estimate, List<Note> readingNotes) {
-        return SafeJson.compact(toTree(estimate, readingNotes));
+        return SafeJson.compact(result(estimate, readingNotes));
+    }
+
+    /**
+     * One result carrying the scenario's name as written, as a node the mapper writes straight from the record
+     * (no tree is built: a batch answers tens of thousands of lines).
+     *
+     * @param writtenName the {@code name} of the scenario's JSON as written, or null when it had none
+     */
+    public static JsonNode line(Estimate estimate, List<Note> readingNotes, JsonNode writtenName) {
+        return SafeJson.nodes().pojoNode(result(estimate, readingNotes).withName(writtenName));
     }
 
     /**
@@ -148,14 +178,7 @@ public final class ResultJson {
      * @param name the line's {@code name} as written (any JSON value), or null when unknown
      */
     public static ObjectNode error(JsonNode name, String message) {
-        ObjectNode root = SafeJson.nodes().objectNode();
-        if (name == null || name.isMissingNode()) {
-            root.putNull("name");
-        } else {
-            root.set("name", name);
-        }
-        root.put("error", message);
-        return root;
+        return SafeJson.toTree(new Error(name == null || name.isMissingNode() ? null : name, message));
     }
 
     /** Bytes to GiB rounded to 3 decimals (1 MiB). */
@@ -163,7 +186,7 @@ public final class ResultJson {
         return round(bytes / GIB, 3);
     }
 
-    private static double round(double value, int decimals) {
+    static double round(double value, int decimals) {
         if (!Double.isFinite(value)) {
             return value;
         }

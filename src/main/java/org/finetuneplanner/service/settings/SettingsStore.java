@@ -2,26 +2,31 @@ package org.finetuneplanner.service.settings;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.Locale;
 import java.util.Optional;
-import java.util.Properties;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
 import org.finetuneplanner.service.io.AtomicFiles;
+import org.finetuneplanner.service.io.Bounds;
 import org.finetuneplanner.service.io.SafeJson;
 
 /**
- * The app's settings and last scenario in a folder of the user's home. Writes go through {@link AtomicFiles}, so a
- * crash never leaves half a file; a damaged file is moved aside (kept for inspection) and defaults are used.
+ * The app's settings ({@value #SETTINGS}, a {@link SettingsFile} record bound by {@link SafeJson}) and last scenario
+ * in a folder of the user's home. Writes go through {@link AtomicFiles}, so a crash never leaves half a file; a
+ * damaged file is moved aside (kept for inspection) and defaults are used.
  */
 public final class SettingsStore {
-    static final String SETTINGS = "settings.properties";
+    static final String SETTINGS = "settings.json";
+    /** The format of the settings file. */
+    static final String FORMAT = "finetune-settings/1";
+    /** Largest screen coordinate or size accepted, pixels. */
+    static final double MAX_COORDINATE = 100_000;
     static final String LAST_SCENARIO = "last-scenario.json";
     /** Real settings files are a few hundred bytes. */
     static final long MAX_SETTINGS_BYTES = 64 * 1024;
@@ -53,79 +58,108 @@ public final class SettingsStore {
     public record Loaded<T>(T value, Optional<Path> setAside) {
     }
 
-    /** The saved settings; defaults when there are none or the file is damaged (then it is moved aside). */
+    /**
+     * The JSON shape of the settings file: {@code {"format": "finetune-settings/1", "window": {"x": …, "y": …,
+     * "width": …, "height": …, "maximized": …}, "theme": {"dark": …}, "language": "vi"}}. A missing key takes its
+     * default; screen coordinates are within ±100,000.
+     */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record SettingsFile(String format, Window window, Theme theme, String language) {
+        static SettingsFile of(Settings s) {
+            return new SettingsFile(FORMAT, new Window(coordinate(s.x()), coordinate(s.y()), s.width(), s.height(),
+                    s.maximized()), new Theme(s.dark()), s.language());
+        }
+
+        /** A position the system chooses (NaN) is written as null. */
+        private static Double coordinate(double value) {
+            return Double.isNaN(value) ? null : value;
+        }
+
+        Settings toSettings() {
+            Settings d = Settings.defaults();
+            Window w = window == null ? new Window(null, null, null, null, null) : window;
+            String lang = language == null ? d.language() : language.strip();
+            if (format != null && !FORMAT.equals(format) || !lang.matches("[a-z]{2,3}")) {
+                throw new IllegalArgumentException("not a settings file of this version");
+            }
+            return new Settings(or(w.x(), d.x()), or(w.y(), d.y()), or(w.width(), d.width()),
+                    or(w.height(), d.height()), or(w.maximized(), d.maximized()),
+                    theme == null ? d.dark() : or(theme.dark(), d.dark()), lang);
+        }
+
+        private static <T> T or(T value, T fallback) {
+            return value == null ? fallback : value;
+        }
+    }
+
+    /** The window's place and size, screen pixels. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record Window(@Bounds(min = -MAX_COORDINATE, max = MAX_COORDINATE) Double x,
+                  @Bounds(min = -MAX_COORDINATE, max = MAX_COORDINATE) Double y,
+                  @Bounds(min = 0, max = MAX_COORDINATE) Double width,
+                  @Bounds(min = 0, max = MAX_COORDINATE) Double height, Boolean maximized) {
+    }
+
+    /** The colour theme. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record Theme(Boolean dark) {
+    }
+
+    /**
+     * The saved settings; defaults when there are none or the file is damaged (then it is moved aside). When there
+     * is no {@value #SETTINGS} yet but the {@value LegacySettings#FILE} of an earlier version is there, its values
+     * are carried over: read once and saved as {@value #SETTINGS} at once (the old file is left as it was, for that
+     * version).
+     */
     public Loaded<Settings> load() {
         Path file = folder.resolve(SETTINGS);
+        Path legacy = folder.resolve(LegacySettings.FILE);
+        if (Files.notExists(file) && Files.exists(legacy)) {
+            Loaded<Settings> carried = read(legacy, LegacySettings::parse);
+            if (carried.setAside().isEmpty() && Files.notExists(file)) {
+                try {
+                    save(carried.value());
+                } catch (IOException e) {
+                    // Not lost: the old file is still there and is read again on the next start.
+                }
+            }
+            return carried;
+        }
+        return read(file, text -> SafeJson.bind(text, SettingsFile.class).toSettings());
+    }
+
+    /** How the text of a settings file becomes settings; throws when the file is damaged. */
+    @FunctionalInterface
+    private interface Format {
+        Settings parse(String text) throws IOException;
+    }
+
+    private static Loaded<Settings> read(Path file, Format format) {
         String text;
         try {
             // A file of gigabytes (a disk error, a mistaken copy) is damage, not a reason to run out of memory.
             if (Files.size(file) > MAX_SETTINGS_BYTES) {
                 return new Loaded<>(Settings.defaults(), setAside(file));
             }
-            text = Files.readString(file, StandardCharsets.UTF_8);
+            try (InputStream in = Files.newInputStream(file)) {
+                text = SafeJson.readText(in);
+            }
         } catch (NoSuchFileException e) {
             return new Loaded<>(Settings.defaults(), Optional.empty());
         } catch (IOException | RuntimeException e) {
             return new Loaded<>(Settings.defaults(), setAside(file));
         }
         try {
-            Properties p = new Properties();
-            p.load(new StringReader(text));
-            Settings d = Settings.defaults();
-            Settings s = new Settings(number(p, "window.x", d.x()), number(p, "window.y", d.y()),
-                    number(p, "window.width", d.width()), number(p, "window.height", d.height()),
-                    bool(p, "window.maximized", d.maximized()), bool(p, "theme.dark", d.dark()),
-                    language(p.getProperty("language", d.language())));
-            return new Loaded<>(s, Optional.empty());
-        } catch (IllegalArgumentException | IOException e) {
+            return new Loaded<>(format.parse(text), Optional.empty());
+        } catch (IOException | RuntimeException e) {
             return new Loaded<>(Settings.defaults(), setAside(file));
         }
     }
 
-    private static double number(Properties p, String key, double fallback) {
-        String v = p.getProperty(key);
-        if (v == null || v.isBlank() || v.strip().equals("NaN")) {
-            return fallback;
-        }
-        double d = Double.parseDouble(v.strip());
-        if (!Double.isFinite(d) || Math.abs(d) > 100_000) {
-            throw new IllegalArgumentException(key + " = " + v + " is not a screen coordinate");
-        }
-        return d;
-    }
-
-    private static boolean bool(Properties p, String key, boolean fallback) {
-        String v = p.getProperty(key);
-        if (v == null) {
-            return fallback;
-        }
-        return switch (v.strip().toLowerCase(Locale.ROOT)) {
-            case "true" -> true;
-            case "false" -> false;
-            default -> throw new IllegalArgumentException(key + " = " + v + " is not true or false");
-        };
-    }
-
-    private static String language(String v) {
-        String s = v.strip();
-        if (!s.matches("[a-z]{2,3}")) {
-            throw new IllegalArgumentException("language = " + v + " is not an ISO 639 code");
-        }
-        return s;
-    }
-
     /** Saves the settings atomically. */
     public void save(Settings s) throws IOException {
-        Properties p = new Properties();
-        p.setProperty("window.x", Double.toString(s.x()));
-        p.setProperty("window.y", Double.toString(s.y()));
-        p.setProperty("window.width", Double.toString(s.width()));
-        p.setProperty("window.height", Double.toString(s.height()));
-        p.setProperty("window.maximized", Boolean.toString(s.maximized()));
-        p.setProperty("theme.dark", Boolean.toString(s.dark()));
-        p.setProperty("language", s.language());
         Files.createDirectories(folder);
-        AtomicFiles.write(folder.resolve(SETTINGS), out -> p.store(out, "Fine-Tune Planner settings"));
+        AtomicFiles.writeString(folder.resolve(SETTINGS), SafeJson.pretty(SettingsFile.of(s)));
     }
 
     /** The last scenario's JSON text, if one was saved. */

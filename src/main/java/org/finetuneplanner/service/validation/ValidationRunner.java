@@ -1,8 +1,8 @@
 package org.finetuneplanner.service.validation;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -12,13 +12,19 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.databind.JsonNode;
+
 import org.finetuneplanner.core.Estimate;
 import org.finetuneplanner.core.Estimator;
 import org.finetuneplanner.core.memory.MemoryBreakdown;
+import org.finetuneplanner.core.scenario.Limits;
 import org.finetuneplanner.core.scenario.Scenario;
 import org.finetuneplanner.service.io.IoReasons;
-import org.finetuneplanner.service.persistence.ScenarioException;
+import org.finetuneplanner.service.io.Bounds;
+import org.finetuneplanner.service.io.JsonBinding;
+import org.finetuneplanner.service.io.LineReader;
+import org.finetuneplanner.service.io.SafeJson;
 import org.finetuneplanner.service.persistence.ScenarioJson;
 import org.finetuneplanner.service.text.Words;
 
@@ -38,7 +44,8 @@ import org.finetuneplanner.service.text.Words;
  *
  * <p>{@code exclude} takes a side of a case out of the scores with its documented reason: {@code {"memory":
  * "…", "speed": "…"}} (either key), or a text for both. It is for a case whose stated setup contradicts its own
- * measurement; the table lists every excluded case with its reason.
+ * measurement (or cannot be known, as the validation README's {@code complete: false}); the table lists every
+ * excluded case with its reason. {@code requires} lists the keys a case needs (for people).
  *
  * <p>Thread-safe when its estimator and reader are.
  */
@@ -65,7 +72,7 @@ public final class ValidationRunner {
     }
 
     /**
-     * Runs every case of a file.
+     * Runs every case of a file (JSON Lines, UTF-8). A line that is not UTF-8 or cannot be read fails alone.
      *
      * @throws ValidationException when the file cannot be read
      */
@@ -74,20 +81,34 @@ public final class ValidationRunner {
     }
 
     /**
-     * Runs every case of every file, in order, into one report.
+     * Runs every case of every file, in order, into one report (the memory cases and the speed cases, say).
      *
      * @throws ValidationException when a file cannot be read
      */
     public Report run(Path... files) {
-        List<String> lines = new ArrayList<>();
+        List<CaseResult> results = new ArrayList<>();
         for (Path file : files) {
-            try {
-                lines.addAll(Files.readAllLines(file, StandardCharsets.UTF_8));
-            } catch (IOException e) {
-                throw new ValidationException(file + ": cannot be read (" + IoReasons.of(e) + ")", e);
-            }
+            read(file, results);
         }
-        return run(lines);
+        return new Report(results);
+    }
+
+    private void read(Path file, List<CaseResult> results) {
+        try (LineReader lines = new LineReader(Files.newInputStream(file), (int) SafeJson.MAX_DOCUMENT_BYTES)) {
+            for (LineReader.Line line = lines.next(); line != null; line = lines.next()) {
+                String where = "line " + line.number();
+                if (line.notUtf8()) {
+                    results.add(CaseResult.failed(where, SafeJson.notUtf8(line.number(), line.invalidByte())));
+                } else if (line.tooLong()) {
+                    results.add(CaseResult.failed(where, "longer than " + SafeJson.MAX_DOCUMENT_BYTES + " bytes"));
+                } else if (!line.text().isBlank()) {
+                    results.add(runCase(line.text(), line.number()));
+                }
+            }
+        } catch (IOException e) {
+            throw new ValidationException(file + ": " + (e instanceof NoSuchFileException ? "no such file"
+                    : "cannot be read (" + IoReasons.of(e) + ")"), e);
+        }
     }
 
     /** Runs every non-blank line as one case; a line that cannot be read becomes a failed case, the rest go on. */
@@ -104,47 +125,69 @@ public final class ValidationRunner {
         return new Report(results);
     }
 
-    private CaseResult runCase(String line, int lineNo) {
+    /**
+     * One line of a validation file: {@code id}, {@code scenario}, {@code expected}, {@code exclude} ({@code source},
+     * {@code notes} and {@code requires} are for people and not read).
+     */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record ValidationCase(String id, JsonNode scenario, Expected expected, JsonNode exclude) {
+    }
+
+    /**
+     * What was measured. Missing keys: metric {@code peak_allocated}, numbers 0 (not measured), case type "" (a peak
+     * measurement), complete and unit_uncertain false, tokens_per_sequence the scenario's sequence length.
+     */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record Expected(String metric, @Bounds(min = 0) Double peakGib, @Bounds(min = 0) Double capacityGib,
+                    String caseType, @Bounds(min = 0) Double tokensPerSecond, Boolean complete,
+                    Boolean unitUncertain,
+                    @Bounds(min = 1, max = Limits.MAX_SEQUENCE_LENGTH) Integer tokensPerSequence) {
+        static final Expected NONE = new Expected(null, null, null, null, null, null, null, null);
+    }
+
+    private CaseResult runCase(String line, long lineNo) {
         String id = "line " + lineNo;
         try {
             JsonNode root = ScenarioJson.parse(line);
-            id = root.path("id").asText(id);
-            JsonNode expected = root.path("expected");
-            JsonNode scenarioNode = root.path("scenario");
-            if (!scenarioNode.isObject()) {
+            if (root.path("id").isTextual()) {
+                id = root.get("id").textValue();
+            }
+            ValidationCase c = JsonBinding.bind(root, line, ValidationCase.class);
+            if (c.scenario() == null || !c.scenario().isObject()) {
                 return CaseResult.failed(id, "scenario: missing or not an object");
             }
-            Scenario s = reader.read(scenarioNode.toString());
+            Scenario s = reader.readDocument(c.scenario()).scenario();
             Estimate e = estimator.apply(s);
-            String metric = expected.path("metric").asText("peak_allocated");
+            Expected expected = c.expected() == null ? Expected.NONE : c.expected();
+            String metric = or(expected.metric(), "peak_allocated");
             MemoryBreakdown b = e.memory().perGpu();
             double predicted = switch (metric) {
                 case "peak_reserved" -> b.peakReservedBytes();
                 case "total" -> b.totalBytes();
                 default -> b.peakAllocatedBytes();
             } / GIB;
-            double measured = expected.path("peak_gib").asDouble(0);
-            double capacity = expected.path("capacity_gib").asDouble(0);
-            String caseType = expected.path("case_type").asText("");
-            double tps = expected.path("tokens_per_second").asDouble(0);
+            double tps = or(expected.tokensPerSecond(), 0.0);
             double predictedTps = e.throughput().tokensPerSecond();
-            int meanLength = expected.path("tokens_per_sequence").asInt(0);
+            int meanLength = or(expected.tokensPerSequence(), 0);
             if (tps > 0 && meanLength > 0 && meanLength != s.training().sequenceLength()) {
                 predictedTps = estimator.apply(s.withTraining(s.training().withSequenceLength(meanLength)))
                         .throughput().tokensPerSecond();
             }
-            boolean complete = expected.path("complete").asBoolean(false);
-            boolean uncertain = expected.path("unit_uncertain").asBoolean(false);
-            JsonNode exclude = root.path("exclude");
+            JsonNode exclude = c.exclude() == null ? SafeJson.nodes().objectNode() : c.exclude();
             String memoryExcluded = exclude.isTextual() ? exclude.asText() : exclude.path("memory").asText("");
             String speedExcluded = exclude.isTextual() ? exclude.asText() : exclude.path("speed").asText("");
-            return new CaseResult(id, s.method().type().id(), s.hardware().gpuCount() > 1, metric, complete,
-                    uncertain, caseType, measured, capacity, predicted, tps, predictedTps, "", memoryExcluded,
-                    speedExcluded);
+            return new CaseResult(id, s.method().type().id(), s.hardware().gpuCount() > 1, metric,
+                    or(expected.complete(), false), or(expected.unitUncertain(), false), or(expected.caseType(), ""),
+                    or(expected.peakGib(), 0.0), or(expected.capacityGib(), 0.0), predicted, tps, predictedTps, "",
+                    memoryExcluded, speedExcluded);
         } catch (IllegalArgumentException ex) {
             // A scenario that cannot be read, or a core check: both are IllegalArgumentExceptions.
             return CaseResult.failed(id, Words.english().message(ex));
         }
+    }
+
+    private static <T> T or(T value, T fallback) {
+        return value == null ? fallback : value;
     }
 
     /**

@@ -171,6 +171,25 @@ class CatalogsTest {
         assertTrue(e.getMessage().contains(expected), e.getMessage());
     }
 
+    /** Sources are objects in the bundled catalog; a plain text naming the place is read too. */
+    @Test
+    void aModelEntryTakesSourcesAsObjectsOrTextAndIgnoresKeysItDoesNotRead() {
+        String models = "{\"models\": [{\"id\": \"m1\", \"config\": {\"hidden_size\": 64}, \"official_parameters\": "
+                + "null, \"sources\": [\"the model card\", {\"repo\": \"org/m1\", \"path\": \"config.json\", "
+                + "\"commit\": \"abc\", \"seen\": \"2026\"}], \"defaults_applied\": {\"x\": 1}}]}";
+        CatalogModel m = Catalogs.read(stream("{\"gpus\": []}"), "gpus.json", stream(models), "models.json")
+                .model("m1").orElseThrow();
+        assertEquals(List.of(new CatalogModel.Source("the model card", "", "", ""),
+                new CatalogModel.Source("org/m1", "config.json", "abc", "")), m.sources());
+        assertTrue(m.officialParameters().isEmpty());
+        assertEquals("m1", m.name(), "the id when no name is given");
+        CatalogException e = assertThrows(CatalogException.class, () -> Catalogs.read(stream("{\"gpus\": []}"),
+                "gpus.json", stream(models.replace("\"the model card\"", "7")), "models.json"));
+        // The whole file is one line; the 7 is its 98th character.
+        assertEquals("models.json: model \"m1\": sources[0] = 7: expected an object {…} (line 1, column 98)",
+                e.getMessage());
+    }
+
     private static ByteArrayInputStream stream(String text) {
         return new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8));
     }

@@ -1,6 +1,7 @@
 package org.finetuneplanner.service.io;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -49,11 +50,29 @@ class LineReaderTest {
         assertEquals(3, lines.get(2).number());
     }
 
+    /**
+     * A line that is not UTF-8 is refused, not repaired: its text is null and it names the offset of the first bad
+     * byte from the start of the input. Here "ok\n" is bytes 0–2, "é" (C3 A9) bytes 3–4, the lone C3 (a lead byte
+     * followed by '(' instead of a continuation byte) byte 5. The line after it is read as usual.
+     */
     @Test
-    void malformedUtf8BecomesAReplacementCharacter() throws IOException {
-        List<LineReader.Line> lines = read(new byte[] {'a', (byte) 0xC3, '\n', 'b'}, 100);
-        assertEquals("a\uFFFD", lines.get(0).text());
-        assertEquals("b", lines.get(1).text());
+    void aLineThatIsNotUtf8IsRefusedNamingTheOffsetOfItsFirstBadByte() throws IOException {
+        List<LineReader.Line> lines = read(new byte[] {'o', 'k', '\n', (byte) 0xC3, (byte) 0xA9, (byte) 0xC3, '(', '\n',
+            'b', (byte) 0xFF, '\r', '\n', 'c'}, 100);
+        assertEquals(new LineReader.Line(1, "ok", 2), lines.get(0));
+        assertTrue(lines.get(1).notUtf8());
+        assertFalse(lines.get(1).tooLong());
+        assertNull(lines.get(1).text());
+        assertEquals(5, lines.get(1).invalidByte());
+        assertEquals(9, lines.get(2).invalidByte(), "'b' is byte 8, 0xFF byte 9");
+        assertEquals(new LineReader.Line(4, "c", 1), lines.get(3));
+    }
+
+    /** Bytes, not characters, count against the limit: 3 two-byte characters are 6 bytes. */
+    @Test
+    void theLimitIsInBytes() throws IOException {
+        assertTrue(read("ééé\nab", 5).get(0).tooLong());
+        assertEquals(new LineReader.Line(1, "éé", 2), read("éé\r\n", 4).get(0), "CR LF is not part of the line");
     }
     /**
      * The hook runs when the reader is about to wait for input, i.e. after the bytes ready so far are used up: a

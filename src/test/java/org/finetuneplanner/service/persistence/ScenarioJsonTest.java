@@ -173,7 +173,8 @@ class ScenarioJsonTest {
         assertEquals("blue", written.at("/x-tool/colour").textValue());
         assertEquals("from the catalog", written.at("/model/comment").textValue());
         assertEquals(2, written.at("/training/future_key").size());
-        assertEquals(2, d.notes().size(), "model.comment and training.future_key are reported, x-tool is not");
+        assertEquals(List.of("x-tool", "model.comment", "training.future_key"),
+                d.notes().stream().map(n -> n.args().get(0)).toList(), "every unknown key is reported, in order");
         assertEquals(8, written.at("/training/micro_batch_size").intValue());
         assertEquals(changed, json.read(written.toString()));
     }
@@ -184,12 +185,23 @@ class ScenarioJsonTest {
                 "\"training\": {\"micro_batch\": 8, \"sequence_lenght\": 4096}, \"x-tool\": {}"));
         assertEquals(1, d.scenario().training().microBatchSize(), "ignored: the default stays");
         assertEquals(List.of(
+                "x-tool is not a key of finetune-plan/1 and was ignored",
                 "training.micro_batch is not a key of finetune-plan/1 and was ignored (did you mean "
                         + "training.micro_batch_size?)",
                 "training.sequence_lenght is not a key of finetune-plan/1 and was ignored (did you mean "
                         + "training.sequence_length?)"),
                 d.notes().stream().map(Words.english()::note).toList());
         assertEquals(java.util.Optional.empty(), ScenarioJson.closest("colour", List.of("gpu", "gpu_count")));
+    }
+
+    /** Issue 11: a misspelt section at the top level warned nowhere and its whole content was silently lost. */
+    @Test
+    void aMisspeltTopLevelKeyIsIgnoredWithAWarningToo() {
+        ScenarioJson.Document d = json.readDocument(with("\"trainig\": {\"micro_batch_size\": 8}"));
+        assertEquals(1, d.scenario().training().microBatchSize(), "ignored: the default stays");
+        assertEquals(List.of("trainig is not a key of finetune-plan/1 and was ignored (did you mean training?)"),
+                d.notes().stream().map(Words.english()::note).toList());
+        assertEquals("warning", d.notes().get(0).severity().name().toLowerCase(java.util.Locale.ROOT));
     }
 
     @Test
@@ -278,7 +290,7 @@ class ScenarioJsonTest {
             "training": {"micro_batch_size": -4} | training.micro_batch_size = -4 | a whole number from 1 to 1048576
             "training": {"micro_batch_size": 4.5}          | training.micro_batch_size = 4.5            | a whole number
             "training": {"micro_batch_size": "4"}          | training.micro_batch_size = "4"            | a whole number
-            "training": {"sequence_length": 1e30} | training.sequence_length = 1.0E30 | from 1 to 16777216
+            "training": {"sequence_length": 1e30} | training.sequence_length = 1e30 | from 1 to 16777216
             "training": {"gradient_accumulation_steps": 0} | training.gradient_accumulation_steps = 0   | from 1
             "training": {"precision": "fp4"} | training.precision = "fp4" | fp32, fp16, bf16, fp8
             "training": {"optimizer": "adam-9000"} | training.optimizer = "adam-9000" | adamw, adamw_8bit

@@ -10,8 +10,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import org.finetuneplanner.service.io.SafeJson;
 
 class SettingsStoreTest {
     @TempDir
@@ -32,14 +38,17 @@ class SettingsStoreTest {
         assertEquals(s, store.load().value());
     }
 
-    @Test
-    void damagedFileIsSetAsideAndDefaultsUsed() throws IOException {
-        Path file = dir.resolve(SettingsStore.SETTINGS);
+    /** The settings file, or the old one that is to be carried over: damaged, neither gives settings.json. */
+    @ParameterizedTest
+    @ValueSource(strings = {SettingsStore.SETTINGS, LegacySettings.FILE})
+    void damagedFileIsSetAsideAndDefaultsUsed(String name) throws IOException {
+        Path file = dir.resolve(name);
         Files.writeString(file, "window.width=wide\ntheme.dark=maybe\n");
         SettingsStore.Loaded<Settings> loaded = new SettingsStore(dir).load();
         assertEquals(Settings.defaults(), loaded.value());
         assertTrue(loaded.setAside().isPresent());
         assertFalse(Files.exists(file));
+        assertFalse(Files.exists(dir.resolve(SettingsStore.SETTINGS)), "nothing was saved or carried over");
         // The damaged text is kept, unchanged, for whoever wants to look at it.
         assertEquals("window.width=wide\ntheme.dark=maybe\n", Files.readString(loaded.setAside().get()));
     }
@@ -62,6 +71,68 @@ class SettingsStoreTest {
         assertTrue(aside.isPresent());
         assertEquals("{\"name\": \"Tinh chỉnh\"}", Files.readString(aside.get(), StandardCharsets.UTF_8));
         assertEquals(Optional.empty(), store.lastScenario());
+    }
+
+    /** JSON has no NaN: a window the system places is written as null, and read back as NaN. */
+    @Test
+    void theFileIsJsonAndAWindowPlacedByTheSystemIsNull() throws IOException {
+        SettingsStore store = new SettingsStore(dir);
+        store.save(Settings.defaults());
+        JsonNode saved = SafeJson.readTree(Files.readString(dir.resolve(SettingsStore.SETTINGS)));
+        assertEquals(SettingsStore.FORMAT, saved.get("format").textValue());
+        assertTrue(saved.at("/window/x").isNull());
+        assertEquals(1440.0, saved.at("/window/width").doubleValue());
+        assertEquals(Settings.defaults(), store.load().value());
+        Files.writeString(dir.resolve(SettingsStore.SETTINGS), "{\"language\": \"vi\", \"later\": {\"key\": 1}}");
+        assertEquals(new Settings(Double.NaN, Double.NaN, 1440, 900, false, false, "vi"), store.load().value(),
+                "missing keys take their defaults; keys of a later version are ignored");
+    }
+
+    /** The file of the versions before settings.json, as their save() wrote it (Properties.store). */
+    private static final String OLD_FILE = """
+            #Fine-Tune Planner settings
+            #Tue Mar 03 10:15:00 CET 2026
+            window.height=800.0
+            theme.dark=true
+            window.width=1280.0
+            window.maximized=true
+            language=vi
+            window.y=80.0
+            window.x=120.0
+            """;
+
+    /** Renaming the file to settings.json must not lose a user's window place, theme and language. */
+    @Test
+    void theOldPropertiesFileIsCarriedOverOnce() throws IOException {
+        Path old = dir.resolve(LegacySettings.FILE);
+        Files.writeString(old, OLD_FILE, StandardCharsets.ISO_8859_1);
+        SettingsStore store = new SettingsStore(dir);
+        Settings carried = new Settings(120, 80, 1280, 800, true, true, "vi");
+        assertEquals(new SettingsStore.Loaded<>(carried, Optional.empty()), store.load());
+        assertTrue(Files.exists(dir.resolve(SettingsStore.SETTINGS)), "saved in the new format at once");
+        assertEquals(OLD_FILE, Files.readString(old, StandardCharsets.ISO_8859_1), "left as it was");
+        // Read once: from now on settings.json is the file, whatever happens to the old one.
+        Files.writeString(old, "theme.dark=false\nlanguage=en\n");
+        assertEquals(carried, store.load().value());
+        Files.delete(old);
+        assertEquals(carried, store.load().value());
+    }
+
+    /** The old save wrote NaN for a window the system places, and keys it did not know yet are simply absent. */
+    @Test
+    void anOldFileWithAWindowPlacedByTheSystemOrMissingKeysTakesTheDefaults() throws IOException {
+        Files.writeString(dir.resolve(LegacySettings.FILE), "window.x=NaN\nwindow.y=NaN\ntheme.dark=true\n");
+        assertEquals(new Settings(Double.NaN, Double.NaN, 1440, 900, false, true, "en"),
+                new SettingsStore(dir).load().value());
+    }
+
+    @Test
+    void settingsJsonWinsOverAnOldFile() throws IOException {
+        SettingsStore store = new SettingsStore(dir);
+        Settings saved = new Settings(10, 20, 1000, 700, false, false, "en");
+        store.save(saved);
+        Files.writeString(dir.resolve(LegacySettings.FILE), OLD_FILE);
+        assertEquals(saved, store.load().value());
     }
 
     @Test

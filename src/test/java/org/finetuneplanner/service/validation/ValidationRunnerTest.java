@@ -3,9 +3,15 @@ package org.finetuneplanner.service.validation;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ValidationRunnerTest {
 
@@ -46,5 +52,29 @@ class ValidationRunnerTest {
         ValidationRunner.Report r = ValidationRunner.standard().run(List.of(
                 String.format(CASE, "10.0").replace("\"complete\":true", "\"complete\":false")));
         assertEquals(0, r.groups().size());
+    }
+
+    /**
+     * A file's line that is not UTF-8, or whose expectation has a value of the wrong type, fails alone with a
+     * message naming the place or the key; it was "cannot be read (MalformedInputException)" for the whole file.
+     */
+    @Test
+    void aLineThatIsNotUtf8OrHasAWrongValueFailsAloneNamingWhere(@TempDir Path dir) throws IOException {
+        String good = String.format(CASE, "10.0");
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        bytes.writeBytes((good + "\n").getBytes(StandardCharsets.UTF_8));
+        bytes.writeBytes(new byte[] {'{', '"', 'i', 'd', '"', ':', '"', (byte) 0xE9, '"', '}', '\n'});
+        bytes.writeBytes((String.format(CASE, "\"11\"") + "\n").getBytes(StandardCharsets.UTF_8));
+        Path file = dir.resolve("cases.jsonl");
+        Files.write(file, bytes.toByteArray());
+        ValidationRunner.Report r = ValidationRunner.standard().run(file);
+        assertEquals(3, r.cases().size());
+        assertTrue(r.cases().get(0).ran());
+        // Line 2 starts after line 1 and its LF; 0xE9 is its 8th byte (offset 7).
+        assertEquals("not UTF-8 text: invalid byte at line 2, byte offset " + (good.length() + 1 + 7)
+                + " (save the file as UTF-8)", r.cases().get(1).error());
+        assertEquals("c1", r.cases().get(2).id());
+        assertTrue(r.cases().get(2).error().startsWith("expected.peak_gib = \"11\": expected a number ≥ 0"),
+                r.cases().get(2).error());
     }
 }
