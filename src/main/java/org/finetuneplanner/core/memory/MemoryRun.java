@@ -118,7 +118,7 @@ final class MemoryRun {
         // (PP−1)/(PP·VP)) when interleaved: Narayanan et al. 2021 §2.2, Megatron theoretical_memory_usage.py) and
         // the embedding; the last one holds one micro-batch, the final norm, the head and the logits.
         int pp = c.par.pipeline();
-        double logits = logits();
+        double logits = lossBytes();
         inFlight = 1;
         boolean lastStage = true;
         if (pp > 1) {
@@ -386,7 +386,7 @@ final class MemoryRun {
      * The loss's bytes on one GPU (the last pipeline stage's): the logits over the TP shard of the vocabulary and
      * what the cross-entropy keeps, per implementation.
      */
-    private double logits() {
+    double lossBytes() {
         String type = a.modelType();
         if (type.equals("bert") || type.endsWith("roberta") || type.equals("distilbert")) {
             // an encoder fine-tuned with a task head has no b·s·V logits
