@@ -125,11 +125,13 @@ final class ModelStates {
         double adapterBytes = c.trainableBytes();
         double ad = pc.trainable() * adapterBytes / paramShard;
         if (record) {
+            List<SourceId> linearSources = ws == WeightStorage.NF4
+                    ? List.of(SourceId.QLORA_2023, SourceId.NF4_DOUBLE_QUANT)
+                    : quantized ? List.of(SourceId.QLORA_2023) : List.of(SourceId.PARAMETER_COUNTER);
             add(MemoryComponent.WEIGHTS, split(Term.of(quantized ? TermId.FROZEN_LINEAR_QUANTIZED
-                    : TermId.FROZEN_LINEAR, linear).about(ws).in(Input.N_LINEAR, pc.linear()).in(Input.BYTES, linearBytes)
-                    .in(Input.BITS, linearBytes * 8).in(Input.SHARDS, paramShard))
-                    .from(layoutSources(ws == WeightStorage.NF4 ? List.of(SourceId.QLORA_2023, SourceId.NF4_DOUBLE_QUANT)
-                            : quantized ? List.of(SourceId.QLORA_2023) : List.of(SourceId.PARAMETER_COUNTER))));
+                    : TermId.FROZEN_LINEAR, linear).about(ws).in(Input.N_LINEAR, pc.linear())
+                    .in(Input.BYTES, linearBytes).in(Input.BITS, linearBytes * 8).in(Input.SHARDS, paramShard))
+                    .from(layoutSources(linearSources)));
             SourceId restSource = upcast ? SourceId.PEFT_KBIT_UPCAST : SourceId.PARAMETER_COUNTER;
             add(MemoryComponent.WEIGHTS, split(Term.of(otherBytes == 4 && quantized ? TermId.EMBED_HEAD_NORMS_FP32
                     : TermId.EMBED_HEAD_NORMS, rest).in(Input.N_EMBED, pc.embedding()).in(Input.N_OTHER, pc.other())

@@ -61,21 +61,29 @@ class LayoutKeysTest {
         assertTrue(json.read(String.format(qlora, ", \"double_quant\": true", "hf")).method().doubleQuant());
     }
 
-    /** Each row: the hardware (and training) keys of an impossible layout, the key named, the message. */
+    /**
+     * Each row: an impossible layout (GPUs, GPUs per node, TP, PP, VP, CP, EP), the key named and a fragment of the
+     * message.
+     */
     @ParameterizedTest
-    @CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """
-            , "gpu_count": 3, "tensor_parallel": 3 | hardware.tensor_parallel | hardware.tensor_parallel must divide num_attention_heads (32), was 3
-            , "gpu_count": 16, "gpus_per_node": 16, "tensor_parallel": 16 | hardware.tensor_parallel | hardware.tensor_parallel must divide num_key_value_heads (8), was 16
-            , "gpu_count": 8, "gpus_per_node": 4, "tensor_parallel": 8 | hardware.tensor_parallel | hardware.tensor_parallel must be 1 to hardware.gpus_per_node (4), was 8
-            , "gpu_count": 64, "pipeline_parallel": 64 | hardware.pipeline_parallel | hardware.pipeline_parallel must be 1 to num_hidden_layers (32), was 64
-            , "gpu_count": 2, "virtual_pipeline_stages": 2 | hardware.virtual_pipeline_stages | hardware.virtual_pipeline_stages can be above 1 only when hardware.pipeline_parallel is above 1, was 2
-            , "gpu_count": 4, "pipeline_parallel": 4, "virtual_pipeline_stages": 3 | hardware.virtual_pipeline_stages | must divide num_hidden_layers / hardware.pipeline_parallel (8), was 3
-            , "gpu_count": 3, "context_parallel": 3 | hardware.context_parallel | hardware.context_parallel must divide training.sequence_length (4096), was 3
-            , "gpu_count": 2, "expert_parallel": 2 | hardware.expert_parallel | hardware.expert_parallel must divide num_local_experts (0), was 2
-            , "gpu_count": 6, "tensor_parallel": 4 | hardware.gpu_count | hardware.gpu_count must be a multiple of hardware.tensor_parallel × hardware.pipeline_parallel × hardware.context_parallel (4), was 6
-            , "tensor_parallel": 0 | hardware.tensor_parallel | hardware.tensor_parallel = 0
+    @CsvSource(delimiter = '|', textBlock = """
+            3, 3, 3, 1, 1, 1, 1   | hardware.tensor_parallel        | must divide num_attention_heads (32), was 3
+            16, 16, 16, 1, 1, 1, 1 | hardware.tensor_parallel       | must divide num_key_value_heads (8)
+            8, 4, 8, 1, 1, 1, 1   | hardware.tensor_parallel        | to hardware.gpus_per_node (4), was 8
+            64, 8, 1, 64, 1, 1, 1 | hardware.pipeline_parallel      | to num_hidden_layers (32), was 64
+            2, 2, 1, 1, 2, 1, 1   | hardware.virtual_pipeline_stages | only when hardware.pipeline_parallel is above 1
+            4, 4, 1, 4, 3, 1, 1   | hardware.virtual_pipeline_stages | / hardware.pipeline_parallel (8), was 3
+            3, 3, 1, 1, 1, 3, 1   | hardware.context_parallel       | must divide training.sequence_length (4096)
+            2, 2, 1, 1, 1, 1, 2   | hardware.expert_parallel        | must divide num_local_experts (0), was 2
+            6, 6, 4, 1, 1, 1, 1   | hardware.gpu_count              | × hardware.context_parallel (4), was 6
+            1, 1, 0, 1, 1, 1, 1   | hardware.tensor_parallel        | hardware.tensor_parallel = 0
             """)
-    void anImpossibleLayoutIsRefusedInOneLineNamingItsKey(String hardware, String key, String message) {
+    void anImpossibleLayoutIsRefusedInOneLineNamingItsKey(String layout, String key, String message) {
+        String[] n = layout.split(",\\s*");
+        String hardware = ", \"gpu_count\": " + n[0] + ", \"gpus_per_node\": " + n[1]
+                + ", \"tensor_parallel\": " + n[2] + ", \"pipeline_parallel\": " + n[3]
+                + ", \"virtual_pipeline_stages\": " + n[4]
+                + ", \"context_parallel\": " + n[5] + ", \"expert_parallel\": " + n[6];
         ScenarioException e = assertThrows(ScenarioException.class, () -> json.read(on(hardware, "")));
         assertEquals(key, e.key());
         assertTrue(e.getMessage().contains(message), e.getMessage());
