@@ -65,6 +65,12 @@ class ParallelMemoryTest {
                 new CostSpec(OptionalDouble.empty(), Optional.empty(), OptionalDouble.empty()));
     }
 
+    /** Full fine-tuning over four pipeline stages, 8 micro-batches per step. */
+    private static Scenario pipelineOfFour() {
+        return scenario(MethodSpec.full(WeightStorage.BF16), pureBf16().withGradientAccumulationSteps(8), 4,
+                new Parallelism(1, 4, 1, 1, 1, false));
+    }
+
     private Term term(Scenario s, TermId id) {
         return memory.explain(s).stream().map(MemoryTerm::term).filter(t -> t.id() == id).findFirst()
                 .orElseThrow(() -> new AssertionError(id + " not in " + memory.explain(s)));
@@ -103,9 +109,7 @@ class ParallelMemoryTest {
         assertEquals(6_738_681_856.0, w.value(), 1);
         // PP 4: the most loaded stage holds 8 of 32 blocks (6,476,005,376 / 4) + one V·h (131,072,000)
         // + a quarter of the norms (66,560) = 1,750,139,904 parameters
-        Scenario pp4 = scenario(MethodSpec.full(WeightStorage.BF16), pureBf16().withGradientAccumulationSteps(8), 4,
-                new Parallelism(1, 4, 1, 1, 1, false));
-        assertEquals(1_750_139_904.0, term(pp4, TermId.MODEL_WEIGHTS).input(Input.N), 0);
+        assertEquals(1_750_139_904.0, term(pipelineOfFour(), TermId.MODEL_WEIGHTS).input(Input.N), 0);
     }
 
     @Test
@@ -113,8 +117,7 @@ class ParallelMemoryTest {
         // PP 4, GA 8, 1F1B: 4 micro-batches in flight × 8 blocks × 2048 tokens × 194,688 B = 12,759,072,768 B; the
         // last stage (8 blocks × 2048 × 194,688 + final norm 2048·4096·6 + logits 2048·32000·14 = 4,157,603,840 B)
         // holds less, so the first stage is the one shown
-        Scenario pp4 = scenario(MethodSpec.full(WeightStorage.BF16), pureBf16().withGradientAccumulationSteps(8), 4,
-                new Parallelism(1, 4, 1, 1, 1, false));
+        Scenario pp4 = pipelineOfFour();
         Term saved = term(pp4, TermId.ACTIVATIONS_IN_FLIGHT);
         assertEquals(4, saved.input(Input.IN_FLIGHT));
         assertEquals(8, saved.input(Input.LAYERS));
