@@ -85,13 +85,13 @@ final class Communication {
             }
         }
         // the DP × CP ranks of a stage are every GPU of it
-        double dpLink = Links.bandwidth(r.hw, r.hw.gpuCount() / r.pp) * 1e9;
+        double dpLink = dpGroup > 1 ? Links.bandwidth(r.hw, r.hw.gpuCount() / r.pp) * 1e9 : 1;
         double dpMicro = dpMicroBytes / dpLink;
 
         // tensor parallelism --------------------------------------------------------------------------------
         int tpPasses = r.recompute ? 6 : 4;
         double tpBytes = r.tp > 1 ? tpPasses * 2.0 * (r.tp - 1) / r.tp * tokens * h * r.commBytes * stageLayers : 0;
-        double tpLink = Links.bandwidth(r.hw, r.tp) * 1e9;
+        double tpLink = tpBytes > 0 ? Links.bandwidth(r.hw, r.tp) * 1e9 : 1;
         double tpTime = tpBytes / tpLink;
         boolean tpOverlapped = r.fw.overlapsTensorParallel() && Links.fastPeers(r.gpu);
 
@@ -99,7 +99,7 @@ final class Communication {
         int cpPasses = r.recompute ? 4 : 3;
         double cpBytes = r.cp > 1 ? cpPasses * (r.cp - 1.0) / r.cp * 2 * r.microTokens * r.a.kvWidth() / r.tp
                 * r.commBytes * stageLayers : 0;
-        double cpLink = Links.bandwidth(r.hw, (long) r.tp * r.cp) * 1e9;
+        double cpLink = cpBytes > 0 ? Links.bandwidth(r.hw, (long) r.tp * r.cp) * 1e9 : 1;
         double cpTime = cpBytes / cpLink;
 
         // expert parallelism --------------------------------------------------------------------------------
@@ -107,12 +107,12 @@ final class Communication {
         double moeLayers = (double) ParameterCounter.moeLayers(r.a) / r.pp;
         double epBytes = r.ep > 1 && r.a.moe().isMoe() ? epPasses * (r.ep - 1.0) / r.ep * tokens / r.tsp
                 * r.a.moe().expertsPerToken() * h * r.commBytes * moeLayers : 0;
-        double epLink = Links.bandwidth(r.hw, (long) r.tp * r.cp * r.ep) * 1e9;
+        double epLink = epBytes > 0 ? Links.bandwidth(r.hw, (long) r.tp * r.cp * r.ep) * 1e9 : 1;
         double epTime = epBytes / epLink;
 
         // pipeline parallelism: two adjacent stages' GPUs --------------------------------------------------------
         double ppBytes = r.pp > 1 ? 2 * tokens * h / r.tsp * r.commBytes * r.vp : 0;
-        double ppLink = Links.bandwidth(r.hw, 2L * r.hw.gpuCount() / r.pp) * 1e9;
+        double ppLink = ppBytes > 0 ? Links.bandwidth(r.hw, 2L * r.hw.gpuCount() / r.pp) * 1e9 : 1;
         double ppTime = ppBytes / ppLink;
 
         // overlap: one budget per micro-step, shared by everything that runs beside the compute ------------------
@@ -131,35 +131,50 @@ final class Communication {
         boolean shared = hideable > dpMicro;
         double dpSeconds = ga * dpMicro * exposedShare + dpStepExposed;
         if (dpGroup > 1) {
-            r.record(TimeTerm.Part.COMMUNICATION, dpSeconds, Term.of(TermId.COMMUNICATION, dpSeconds)
-                    .about(sharding).in(Input.GA, ga).in(Input.OVERLAP, OVERLAP)
-                    .in(Input.VOLUME_MICRO, dpMicroBytes).in(Input.LINK, dpLink).in(Input.HIDEABLE, budget)
-                    .in(Input.VOLUME_STEP, dpStepBytes).in(Input.HIDEABLE_STEP, stepBudget)
-                    .in(Input.DP, dpGroup).in(Input.OVERLAPPED, 1, shared).from(SourceId.ZERO_COMMUNICATION));
+            r.addSeconds(TimeTerm.Part.COMMUNICATION, dpSeconds);
+            if (r.explaining()) {
+                r.explain(TimeTerm.Part.COMMUNICATION, Term.of(TermId.COMMUNICATION, dpSeconds)
+                        .about(sharding).in(Input.GA, ga).in(Input.OVERLAP, OVERLAP)
+                        .in(Input.VOLUME_MICRO, dpMicroBytes).in(Input.LINK, dpLink).in(Input.HIDEABLE, budget)
+                        .in(Input.VOLUME_STEP, dpStepBytes).in(Input.HIDEABLE_STEP, stepBudget)
+                        .in(Input.DP, dpGroup).in(Input.OVERLAPPED, 1, shared).from(SourceId.ZERO_COMMUNICATION));
+            }
         }
         if (tpBytes > 0) {
-            r.record(TimeTerm.Part.COMMUNICATION, ga * tpExposed, layerTerm(TermId.TENSOR_PARALLEL_COMMUNICATION,
-                    ga * tpExposed, tpPasses, tpBytes, tpLink, tpOverlapped).in(Input.TP, r.tp)
-                    .in(Input.HIDDEN, h).in(Input.CP, r.cp)
-                    .from(List.of(SourceId.TENSOR_PARALLEL, SourceId.SEQUENCE_PARALLEL)));
+            r.addSeconds(TimeTerm.Part.COMMUNICATION, ga * tpExposed);
+            if (r.explaining()) {
+                r.explain(TimeTerm.Part.COMMUNICATION, layerTerm(TermId.TENSOR_PARALLEL_COMMUNICATION,
+                        ga * tpExposed, tpPasses, tpBytes, tpLink, tpOverlapped).in(Input.TP, r.tp)
+                        .in(Input.HIDDEN, h).in(Input.CP, r.cp)
+                        .from(List.of(SourceId.TENSOR_PARALLEL, SourceId.SEQUENCE_PARALLEL)));
+            }
         }
         if (cpBytes > 0) {
-            r.record(TimeTerm.Part.COMMUNICATION, ga * cpTime * exposedShare, layerTerm(
-                    TermId.CONTEXT_PARALLEL_COMMUNICATION, ga * cpTime * exposedShare, cpPasses, cpBytes, cpLink, true)
-                    .in(Input.CP, r.cp).in(Input.KV_WIDTH, r.a.kvWidth()).in(Input.TP, r.tp)
-                    .from(SourceId.RING_ATTENTION));
+            r.addSeconds(TimeTerm.Part.COMMUNICATION, ga * cpTime * exposedShare);
+            if (r.explaining()) {
+                r.explain(TimeTerm.Part.COMMUNICATION, layerTerm(TermId.CONTEXT_PARALLEL_COMMUNICATION,
+                        ga * cpTime * exposedShare, cpPasses, cpBytes, cpLink, true)
+                        .in(Input.CP, r.cp).in(Input.KV_WIDTH, r.a.kvWidth()).in(Input.TP, r.tp)
+                        .from(SourceId.RING_ATTENTION));
+            }
         }
         if (epBytes > 0) {
-            r.record(TimeTerm.Part.COMMUNICATION, ga * epTime, layerTerm(TermId.EXPERT_PARALLEL_COMMUNICATION,
-                    ga * epTime, epPasses, epBytes, epLink, false).in(Input.EP, r.ep)
-                    .in(Input.TOP_K, r.a.moe().expertsPerToken()).in(Input.HIDDEN, h)
-                    .from(SourceId.EXPERT_PARALLEL));
+            r.addSeconds(TimeTerm.Part.COMMUNICATION, ga * epTime);
+            if (r.explaining()) {
+                r.explain(TimeTerm.Part.COMMUNICATION, layerTerm(TermId.EXPERT_PARALLEL_COMMUNICATION,
+                        ga * epTime, epPasses, epBytes, epLink, false).in(Input.EP, r.ep)
+                        .in(Input.TOP_K, r.a.moe().expertsPerToken()).in(Input.HIDDEN, h)
+                        .from(SourceId.EXPERT_PARALLEL));
+            }
         }
         if (ppBytes > 0) {
-            r.record(TimeTerm.Part.COMMUNICATION, ga * ppTime * exposedShare, Term.of(TermId.PIPELINE_TRANSFERS,
-                    ga * ppTime * exposedShare).in(Input.GA, ga).in(Input.MICRO_TOKENS, r.microTokens)
-                    .in(Input.HIDDEN, h).in(Input.VP, r.vp).in(Input.VOLUME_MICRO, ppBytes).in(Input.LINK, ppLink)
-                    .in(Input.HIDEABLE, budget).in(Input.OVERLAP, OVERLAP).from(SourceId.PIPELINE_PARALLEL));
+            r.addSeconds(TimeTerm.Part.COMMUNICATION, ga * ppTime * exposedShare);
+            if (r.explaining()) {
+                r.explain(TimeTerm.Part.COMMUNICATION, Term.of(TermId.PIPELINE_TRANSFERS,
+                        ga * ppTime * exposedShare).in(Input.GA, ga).in(Input.MICRO_TOKENS, r.microTokens)
+                        .in(Input.HIDDEN, h).in(Input.VP, r.vp).in(Input.VOLUME_MICRO, ppBytes).in(Input.LINK, ppLink)
+                        .in(Input.HIDEABLE, budget).in(Input.OVERLAP, OVERLAP).from(SourceId.PIPELINE_PARALLEL));
+            }
         }
         return exposedMicro;
     }

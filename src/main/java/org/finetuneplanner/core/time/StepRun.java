@@ -80,7 +80,8 @@ final class StepRun {
         this.fw = FrameworkProfile.of(t.framework());
         this.p = p;
         Parallelism par = hw.parallel();
-        this.local = ParameterCounter.perRank(a, m, par);
+        // the caller's counts are the whole model's, which is one rank's without model parallelism
+        this.local = par.isSplit() ? ParameterCounter.perRank(a, m, par) : p;
         this.explain = explain;
         this.terms = explain ? new ArrayList<>(10) : List.of();
         this.tp = par.tensor();
@@ -105,11 +106,19 @@ final class StepRun {
         return utilisationTerm;
     }
 
-    private void add(TimeTerm.Part part, double seconds, Term.Builder term) {
+    /** Adds {@code seconds} per step to {@code part}. */
+    void addSeconds(TimeTerm.Part part, double seconds) {
         parts[part.ordinal()] += seconds;
-        if (explain) {
-            terms.add(new TimeTerm(part, term.build()));
-        }
+    }
+
+    /** Whether terms are recorded: build a term's builder only then (the planner's estimates make none). */
+    boolean explaining() {
+        return explain;
+    }
+
+    /** Records a term of {@code part} (call only when {@link #explaining()}). */
+    void explain(TimeTerm.Part part, Term.Builder term) {
+        terms.add(new TimeTerm(part, term.build()));
     }
 
     /** @param freeBytes GPU memory left free by the memory estimate, or -1 when unknown (no paging assumed) */
@@ -146,12 +155,15 @@ final class StepRun {
         // Compute of one micro-batch on one GPU of one stage ----------------------------------------------------
         double split = (double) tp * pp * cp;
         double computeMicro = microTokens * flopsPerToken / split / (peakTflops * 1e12 * utilisation);
-        add(TimeTerm.Part.COMPUTE, ga * computeMicro, Term.of(recompute ? TermId.COMPUTE_FLOPS_RECOMPUTE : selective
-                ? TermId.COMPUTE_FLOPS_SELECTIVE : TermId.COMPUTE_FLOPS, ga * computeMicro).in(Input.GA, ga)
-                .in(Input.MICRO_TOKENS, microTokens).in(Input.FLOPS_PER_TOKEN, flopsPerToken)
-                .in(Input.PEAK_TFLOPS, peakTflops).in(Input.UTILISATION, utilisation)
-                .in(Input.TP, tp, split > 1).in(Input.PP, pp, split > 1).in(Input.CP, cp, split > 1)
-                .from(selective ? List.of(SourceId.FLOPS, SourceId.SELECTIVE_RECOMPUTE) : List.of(SourceId.FLOPS)));
+        addSeconds(TimeTerm.Part.COMPUTE, ga * computeMicro);
+        if (explain) {
+            explain(TimeTerm.Part.COMPUTE, Term.of(recompute ? TermId.COMPUTE_FLOPS_RECOMPUTE : selective
+                    ? TermId.COMPUTE_FLOPS_SELECTIVE : TermId.COMPUTE_FLOPS, ga * computeMicro).in(Input.GA, ga)
+                    .in(Input.MICRO_TOKENS, microTokens).in(Input.FLOPS_PER_TOKEN, flopsPerToken)
+                    .in(Input.PEAK_TFLOPS, peakTflops).in(Input.UTILISATION, utilisation)
+                    .in(Input.TP, tp, split > 1).in(Input.PP, pp, split > 1).in(Input.CP, cp, split > 1)
+                    .from(selective ? List.of(SourceId.FLOPS, SourceId.SELECTIVE_RECOMPUTE) : List.of(SourceId.FLOPS)));
+        }
         if (!userUtilisation && a.moe().isMoe() && a.moe().experts() > 0) {
             computeMicro += moeSmallGemms(gemmTokens, peakTflops, precision, utilisation, split);
         }
@@ -159,14 +171,17 @@ final class StepRun {
             double perToken = ThroughputEstimator.elementwiseBytesPerToken(a, t, fw, tp, tsp);
             double elementwise = microTokens / (cp * pp) * perToken / memoryBandwidth;
             computeMicro += elementwise;
-            add(TimeTerm.Part.COMPUTE, ga * elementwise, Term.of(TermId.ELEMENTWISE, ga * elementwise)
-                    .in(Input.GA, ga).in(Input.MICRO_TOKENS, microTokens).in(Input.TOKEN_BYTES, perToken)
-                    .in(Input.BANDWIDTH, memoryBandwidth).in(Input.MEMORY_EFFICIENCY, MEMORY_EFFICIENCY)
-                    .in(Input.FUSED_FACTOR, ThroughputEstimator.COMPILE_TRAFFIC, t.compile() || fw.fusedKernels())
-                    .in(Input.SCORE_TRAFFIC, ThroughputEstimator.eagerScoreBytes(a, t, tp),
-                            t.attention() == Attention.EAGER)
-                    .in(Input.TP, tp, tp > 1).in(Input.PP, pp, pp > 1).in(Input.CP, cp, cp > 1)
-                    .from(elementwiseSources()));
+            addSeconds(TimeTerm.Part.COMPUTE, ga * elementwise);
+            if (explain) {
+                explain(TimeTerm.Part.COMPUTE, Term.of(TermId.ELEMENTWISE, ga * elementwise)
+                        .in(Input.GA, ga).in(Input.MICRO_TOKENS, microTokens).in(Input.TOKEN_BYTES, perToken)
+                        .in(Input.BANDWIDTH, memoryBandwidth).in(Input.MEMORY_EFFICIENCY, MEMORY_EFFICIENCY)
+                        .in(Input.FUSED_FACTOR, ThroughputEstimator.COMPILE_TRAFFIC, t.compile() || fw.fusedKernels())
+                        .in(Input.SCORE_TRAFFIC, ThroughputEstimator.eagerScoreBytes(a, t, tp),
+                                t.attention() == Attention.EAGER)
+                        .in(Input.TP, tp, tp > 1).in(Input.PP, pp, pp * cp > 1).in(Input.CP, cp, pp * cp > 1)
+                        .from(elementwiseSources()));
+            }
         }
 
         // Dequantisation of quantised base weights ---------------------------------------------------------
@@ -175,11 +190,14 @@ final class StepRun {
         if (m.usesAdapters() && dequantBytes > 0) {
             int passes = recompute ? 3 : 2;
             dequantMicro = passes * local.linear() * dequantBytes / memoryBandwidth;
-            add(TimeTerm.Part.DEQUANTIZE, ga * dequantMicro, Term.of(TermId.DEQUANTIZATION, ga * dequantMicro)
-                    .about(m.baseWeights()).in(Input.GA, ga).in(Input.PASSES, passes)
-                    .in(Input.N_LINEAR, local.linear()).in(Input.DEQUANT_BYTES, dequantBytes)
-                    .in(Input.BANDWIDTH, memoryBandwidth).in(Input.MEMORY_EFFICIENCY, MEMORY_EFFICIENCY)
-                    .from(SourceId.DEQUANTISATION));
+            addSeconds(TimeTerm.Part.DEQUANTIZE, ga * dequantMicro);
+            if (explain) {
+                explain(TimeTerm.Part.DEQUANTIZE, Term.of(TermId.DEQUANTIZATION, ga * dequantMicro)
+                        .about(m.baseWeights()).in(Input.GA, ga).in(Input.PASSES, passes)
+                        .in(Input.N_LINEAR, local.linear()).in(Input.DEQUANT_BYTES, dequantBytes)
+                        .in(Input.BANDWIDTH, memoryBandwidth).in(Input.MEMORY_EFFICIENCY, MEMORY_EFFICIENCY)
+                        .from(SourceId.DEQUANTISATION));
+            }
         }
 
         // Optimizer step -------------------------------------------------------------------------------------
@@ -203,9 +221,12 @@ final class StepRun {
         double stageMicro = computeMicro + dequantMicro + commMicro + offloadMicro;
         double bubble = pp > 1 ? (pp - 1.0) / vp * stageMicro : 0;
         if (bubble > 0) {
-            add(TimeTerm.Part.BUBBLE, bubble, Term.of(TermId.PIPELINE_BUBBLE, bubble).in(Input.PP, pp)
-                    .in(Input.VP, vp).in(Input.MICRO_BATCHES, ga).in(Input.STAGE_SECONDS, stageMicro)
-                    .in(Input.BUBBLE_FRACTION, (pp - 1.0) / (vp * (double) ga)).from(SourceId.PIPELINE_PARALLEL));
+            addSeconds(TimeTerm.Part.BUBBLE, bubble);
+            if (explain) {
+                explain(TimeTerm.Part.BUBBLE, Term.of(TermId.PIPELINE_BUBBLE, bubble).in(Input.PP, pp)
+                        .in(Input.VP, vp).in(Input.MICRO_BATCHES, ga).in(Input.STAGE_SECONDS, stageMicro)
+                        .in(Input.BUBBLE_FRACTION, (pp - 1.0) / (vp * (double) ga)).from(SourceId.PIPELINE_PARALLEL));
+            }
         }
 
         double step = ga * (computeMicro + dequantMicro + offloadMicro) + commSeconds + optimizerSeconds + bubble;
@@ -241,10 +262,13 @@ final class StepRun {
         double expertUtilisation = ThroughputEstimator.defaultUtilisation(gpu, precision, rows);
         double extra = microTokens * expertFlops / split / (peakTflops * 1e12)
                 * Math.max(0, 1 / expertUtilisation - 1 / utilisation);
-        add(TimeTerm.Part.COMPUTE, ga * extra, Term.of(TermId.MOE_SMALL_GEMMS, ga * extra)
-                .in(Input.GA, ga).in(Input.MICRO_TOKENS, microTokens).in(Input.EXPERT_FLOPS, expertFlops)
-                .in(Input.PEAK_TFLOPS, peakTflops).in(Input.EXPERT_UTILISATION, expertUtilisation)
-                .in(Input.UTILISATION, utilisation).from(SourceId.MOE_ROUTING));
+        addSeconds(TimeTerm.Part.COMPUTE, ga * extra);
+        if (explain) {
+            explain(TimeTerm.Part.COMPUTE, Term.of(TermId.MOE_SMALL_GEMMS, ga * extra)
+                    .in(Input.GA, ga).in(Input.MICRO_TOKENS, microTokens).in(Input.EXPERT_FLOPS, expertFlops)
+                    .in(Input.PEAK_TFLOPS, peakTflops).in(Input.EXPERT_UTILISATION, expertUtilisation)
+                    .in(Input.UTILISATION, utilisation).from(SourceId.MOE_ROUTING));
+        }
         return extra;
     }
 
@@ -262,10 +286,13 @@ final class StepRun {
                 perParam = 4 * paramBytes + 14 * paramBytes + 3 * gradBytes + (t.masterWeights() ? 2 : 0);
             }
             seconds = trainableLocal * perParam / memoryBandwidth;
-            add(TimeTerm.Part.OPTIMIZER, seconds, Term.of(TermId.OPTIMIZER_UPDATE, seconds)
-                    .about(t.optimizer()).in(Input.N_LOCAL, trainableLocal).in(Input.UPDATE_BYTES, perParam)
-                    .in(Input.BANDWIDTH, memoryBandwidth).in(Input.MEMORY_EFFICIENCY, MEMORY_EFFICIENCY)
-                    .from(SourceId.OPTIMIZER_UPDATE));
+            addSeconds(TimeTerm.Part.OPTIMIZER, seconds);
+            if (explain) {
+                explain(TimeTerm.Part.OPTIMIZER, Term.of(TermId.OPTIMIZER_UPDATE, seconds)
+                        .about(t.optimizer()).in(Input.N_LOCAL, trainableLocal).in(Input.UPDATE_BYTES, perParam)
+                        .in(Input.BANDWIDTH, memoryBandwidth).in(Input.MEMORY_EFFICIENCY, MEMORY_EFFICIENCY)
+                        .from(SourceId.OPTIMIZER_UPDATE));
+            }
             return seconds;
         }
         // CPU step: fp32 master, moments and gradient read and written in host DRAM, shared by the node.
@@ -274,10 +301,13 @@ final class StepRun {
         double hostLink = Links.hostLink(gpu);
         double transfer = trainableLocal * (gradBytes + bytes(precision)) / hostLink;
         seconds = cpuStep + transfer;
-        add(TimeTerm.Part.OPTIMIZER, seconds, Term.of(TermId.CPU_OPTIMIZER_STEP, seconds)
-                .in(Input.N_NODE, perNode).in(Input.DRAM, HOST_DRAM_GBS * 1e9)
-                .in(Input.N_LOCAL, trainableLocal).in(Input.COPY_BYTES, gradBytes + bytes(precision))
-                .in(Input.HOST_LINK, hostLink).from(SourceId.ZERO_OFFLOAD_2021));
+        addSeconds(TimeTerm.Part.OPTIMIZER, seconds);
+        if (explain) {
+            explain(TimeTerm.Part.OPTIMIZER, Term.of(TermId.CPU_OPTIMIZER_STEP, seconds)
+                    .in(Input.N_NODE, perNode).in(Input.DRAM, HOST_DRAM_GBS * 1e9)
+                    .in(Input.N_LOCAL, trainableLocal).in(Input.COPY_BYTES, gradBytes + bytes(precision))
+                    .in(Input.HOST_LINK, hostLink).from(SourceId.ZERO_OFFLOAD_2021));
+        }
         return seconds;
     }
 
@@ -296,9 +326,12 @@ final class StepRun {
         }
         double hostLink = Links.hostLink(gpu);
         double seconds = 2 * overflow / hostLink;
-        add(TimeTerm.Part.OFFLOAD, seconds, Term.of(TermId.PAGED_TRAFFIC, seconds)
-                .in(Input.PAGED, pagedBytes).in(Input.FREE, freeBytes).in(Input.HOST_LINK, hostLink)
-                .from(SourceId.BNB_PAGED_TRAFFIC));
+        addSeconds(TimeTerm.Part.OFFLOAD, seconds);
+        if (explain) {
+            explain(TimeTerm.Part.OFFLOAD, Term.of(TermId.PAGED_TRAFFIC, seconds)
+                    .in(Input.PAGED, pagedBytes).in(Input.FREE, freeBytes).in(Input.HOST_LINK, hostLink)
+                    .from(SourceId.BNB_PAGED_TRAFFIC));
+        }
         return seconds;
     }
 
@@ -318,9 +351,12 @@ final class StepRun {
         }
         double hostLink = Links.hostLink(gpu);
         double exposed = Math.max(0, bytesMicro / hostLink - hideLeft);
-        add(TimeTerm.Part.OFFLOAD, ga * exposed, Term.of(TermId.OFFLOAD_TRAFFIC, ga * exposed)
-                .in(Input.GA, ga).in(Input.VOLUME_HOST, bytesMicro).in(Input.HOST_LINK, hostLink)
-                .in(Input.REMAINING, hideLeft).from(SourceId.ZERO_OFFLOAD_2021));
+        addSeconds(TimeTerm.Part.OFFLOAD, ga * exposed);
+        if (explain) {
+            explain(TimeTerm.Part.OFFLOAD, Term.of(TermId.OFFLOAD_TRAFFIC, ga * exposed)
+                    .in(Input.GA, ga).in(Input.VOLUME_HOST, bytesMicro).in(Input.HOST_LINK, hostLink)
+                    .in(Input.REMAINING, hideLeft).from(SourceId.ZERO_OFFLOAD_2021));
+        }
         return exposed;
     }
 
@@ -354,10 +390,5 @@ final class StepRun {
             case FP16, BF16 -> 2;
             case FP8 -> 1;
         };
-    }
-
-    /** Records a term of another part of the model (communication). */
-    void record(TimeTerm.Part part, double seconds, Term.Builder term) {
-        add(part, seconds, term);
     }
 }
