@@ -27,14 +27,16 @@ import org.finetuneplanner.core.scenario.Scenario;
 import org.finetuneplanner.core.time.ThroughputEstimator;
 import org.finetuneplanner.service.catalog.CatalogModel;
 import org.finetuneplanner.service.catalog.Catalogs;
+import org.finetuneplanner.service.io.AtomicFiles;
 import org.finetuneplanner.service.model.ModelFiles;
 import org.finetuneplanner.service.persistence.ScenarioJson;
-import org.finetuneplanner.service.report.PdfReportExporter;
 import org.finetuneplanner.service.report.ReportAccuracy;
 import org.finetuneplanner.service.report.ReportLanguage;
 import org.finetuneplanner.service.report.ReportService;
+import org.finetuneplanner.service.report.pdf.PdfReportExporter;
 import org.finetuneplanner.service.settings.Settings;
 import org.finetuneplanner.service.settings.SettingsStore;
+import org.finetuneplanner.service.validation.ValidationRunner;
 import org.finetuneplanner.ui.common.Messages;
 import org.finetuneplanner.ui.common.UiExecutors;
 import org.finetuneplanner.ui.planner.ModelSources;
@@ -148,7 +150,9 @@ public final class App extends Application {
             notice = messages.text("status.scenarioDamaged", aside.map(p -> p.getFileName().toString())
                     .orElse(String.valueOf(e.getMessage())));
         }
-        PdfExport pdf = (scenario, language, file) -> export.writeConfirmed(scenario, file);
+        // File → Export PDF…: the dialogs ran on the FX thread (ReportFileDialogs); the shell runs this on its IO
+        // thread: the one export path, with the app's language for a report whose dialog chose none.
+        PdfExport pdf = export::write;
         shell = new ShellViewModel(planner, scenarioFiles(json), Optional.of(pdf), executors);
         // The report's language follows the app's until the user picks another in the export dialog.
         shell.localeProperty().subscribe(l -> {
@@ -182,8 +186,10 @@ public final class App extends Application {
      * with the shell's status line, then opened with the desktop's PDF viewer.
      */
     private ExportViewModel reportExport(PlannerServices services, Catalogs catalogs, UiExecutors executors) {
+        // The accuracy figures the report states: computed once, through the app's own catalog and estimator.
         ReportService reports = new ReportService(services.estimator(), services.explainer(), services.planner(),
-                catalogs.gpus(), ReportAccuracy::fromBundledCases, new PdfReportExporter());
+                catalogs.gpus(), ReportAccuracy.shared(() -> new ValidationRunner(json, services.estimator())),
+                new PdfReportExporter(AtomicFiles.Links.FOLLOW));
         ExportViewModel vm = new ExportViewModel(reports, executors,
                 file -> getHostServices().showDocument(file.toUri().toString()), LocalDate::now);
         // Fonts, PDFBox and JFreeChart loaded before the first export, on a low-priority thread of its own so

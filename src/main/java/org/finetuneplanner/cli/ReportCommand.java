@@ -26,6 +26,8 @@ import org.finetuneplanner.service.report.ReportLanguage;
 import org.finetuneplanner.service.report.ReportLogo;
 import org.finetuneplanner.service.report.ReportMeta;
 import org.finetuneplanner.service.report.ReportService;
+import org.finetuneplanner.service.report.pdf.PdfReportExporter;
+import org.finetuneplanner.service.validation.ValidationRunner;
 
 /**
  * {@code report SCENARIO.json --out PLAN.pdf}: the PDF planning report of a scenario, with the planner's comparison
@@ -79,10 +81,14 @@ final class ReportCommand implements Callable<Integer> {
         this.services = services;
     }
 
-    /** The report service of the command line: the context's estimator, the bundled GPU catalog. */
+    /**
+     * The report service of the command line: the context's estimator and catalog, the accuracy figures computed
+     * once through them.
+     */
     static ReportService standardService(CliContext context) {
         return ReportService.standard(context.scenarios().catalogs().gpus(), context.estimator(),
-                Estimator.standard()::explain, ReportAccuracy::fromBundledCases);
+                Estimator.standard()::explain, ReportAccuracy.shared(() -> new ValidationRunner(context.scenarios(),
+                        context.estimator())), new PdfReportExporter());
     }
 
     @Override

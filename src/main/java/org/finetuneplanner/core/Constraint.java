@@ -34,5 +34,11 @@ public enum Constraint {
     /** A multiple of the related keys' product ({@code max}). */
     MULTIPLE_OF,
     /** Above 1 only when the related key is above 1. */
-    ONLY_WITH_KEY_ABOVE_ONE
+    ONLY_WITH_KEY_ABOVE_ONE,
+    /** A product of keys, written out as the related text ({@code a × b × c}), at most {@code max}. */
+    PRODUCT_AT_MOST,
+    /** The parameters counted from the keys the related text lists, at most {@code max}. */
+    PARAMETERS_AT_MOST,
+    /** The parameters trained with the key and those the related text lists, at most {@code max}. */
+    TRAINABLE_AT_MOST
 }

@@ -12,6 +12,7 @@ import org.finetuneplanner.core.memory.MemoryEstimate;
 import org.finetuneplanner.core.memory.MemoryEstimator;
 import org.finetuneplanner.core.model.ParameterCounter;
 import org.finetuneplanner.core.model.ParameterCounts;
+import org.finetuneplanner.core.scenario.Limits;
 import org.finetuneplanner.core.scenario.Scenario;
 import org.finetuneplanner.core.time.ThroughputEstimate;
 import org.finetuneplanner.core.time.ThroughputEstimator;
@@ -41,21 +42,34 @@ public final class Estimator {
     /**
      * Estimates {@code s}.
      *
-     * @return parameters, memory and speed always; hours when {@code data.tokens} is known; cost when hours and a
-     *         price are known. Notes: memory first, then speed, then cost.
+     * @return parameters, memory and speed always; hours when {@code data.tokens} is known and the time is at most
+     *         {@link Limits#MAX_HOURS}; cost when hours and a price are known and the cost is at most
+     *         {@link Limits#MAX_USD} (beyond either, a note says so). Notes: memory first, then speed, then cost.
      */
     public Estimate estimate(Scenario s) {
         ParameterCounts counts = ParameterCounter.count(s.model().architecture(), s.method());
         MemoryEstimate mem = memory.estimate(s);
         ThroughputEstimate speed = throughput.estimate(s, counts, mem);
-        OptionalDouble total = s.data().totalTokens();
-        OptionalDouble hours = total.isPresent() ? OptionalDouble.of(speed.hoursFor(total.getAsDouble()))
-                : OptionalDouble.empty();
-        Optional<CostEstimate> price = hours.isPresent() ? cost.project(s, hours.getAsDouble(), counts)
-                : Optional.empty();
         List<Note> notes = new ArrayList<>(mem.notes().size() + speed.notes().size() + 1);
         notes.addAll(mem.notes());
         notes.addAll(speed.notes());
+        OptionalDouble total = s.data().totalTokens();
+        OptionalDouble hours = OptionalDouble.empty();
+        if (total.isPresent()) {
+            double h = speed.hoursFor(total.getAsDouble());
+            // Also false for NaN: a time that is not a number is no more reported than one beyond the limit.
+            if (h <= Limits.MAX_HOURS) {
+                hours = OptionalDouble.of(h);
+            } else {
+                notes.add(Note.of(NoteId.TIME_BEYOND_LIMIT, Limits.MAX_HOURS));
+            }
+        }
+        Optional<CostEstimate> price = hours.isPresent() ? cost.project(s, hours.getAsDouble(), counts)
+                : Optional.empty();
+        if (price.isPresent() && !(price.get().usd() <= Limits.MAX_USD)) {
+            price = Optional.empty();
+            notes.add(Note.of(NoteId.COST_BEYOND_LIMIT, Limits.MAX_USD));
+        }
         if (hours.isPresent()) {
             cost.whyNoCost(s).ifPresent(notes::add);
         }

@@ -28,6 +28,10 @@ public enum NoteId {
     FP8_UNSUPPORTED(Note.Severity.WARNING, "fp8.unsupported"),
     /** args: GPU name, the FP32 peak used (TFLOPS). */
     BF16_UNSUPPORTED(Note.Severity.WARNING, "bf16.unsupported"),
+    /** args: the longest time reported, hours ({@code Limits.MAX_HOURS}). */
+    TIME_BEYOND_LIMIT(Note.Severity.WARNING, "time.beyond_limit"),
+    /** args: the highest cost reported, USD ({@code Limits.MAX_USD}). */
+    COST_BEYOND_LIMIT(Note.Severity.WARNING, "cost.beyond_limit"),
     /** args: provider, GPU name. */
     COST_PROVIDER_UNLISTED(Note.Severity.WARNING, "cost.provider_unlisted"),
     /** args: GPU name. */

@@ -12,7 +12,8 @@ import java.util.Objects;
  * @param min        lower bound, or null when the constraint has none
  * @param max        upper bound (or the related key's value), or null when the constraint has none
  * @param value      the value given (a number, a shortened text, or a list of names), or null when missing
- * @param related    the other key the constraint refers to ({@code num_attention_heads}), "" when none
+ * @param related    the other key the constraint refers to ({@code num_attention_heads}), or the keys of a product
+ *                   ({@code training.micro_batch_size × training.sequence_length × vocab_size}); "" when none
  */
 public record Violation(String key, Constraint constraint, Number min, Number max, Object value, String related) {
 
@@ -35,6 +36,19 @@ public record Violation(String key, Constraint constraint, Number min, Number ma
     /** {@code value} of {@code key} must be from {@code min} to {@code max}. */
     public static Violation range(String key, Number min, Number max, Number value) {
         return new Violation(key, Constraint.RANGE, min, max, value);
+    }
+
+    /**
+     * The product of keys {@code product} ({@link #times}; {@code key} among them, the field the app marks) must be
+     * at most {@code max}; it was {@code value}.
+     */
+    public static Violation productAtMost(String key, String product, Number max, Number value) {
+        return new Violation(key, Constraint.PRODUCT_AT_MOST, null, max, value, product);
+    }
+
+    /** Keys (or products of keys) written as their product: {@code a × b × c}. */
+    public static String times(String... factors) {
+        return String.join(" × ", factors);
     }
 
     /** Throws a {@link PlannerException} for this violation. */

@@ -26,6 +26,7 @@ import org.finetuneplanner.core.scenario.MethodSpec;
 import org.finetuneplanner.core.scenario.Offload;
 import org.finetuneplanner.core.scenario.Optimizer;
 import org.finetuneplanner.core.scenario.Precision;
+import org.finetuneplanner.core.scenario.ProductLimits;
 import org.finetuneplanner.core.scenario.Scenario;
 import org.finetuneplanner.core.scenario.Sharding;
 import org.finetuneplanner.core.scenario.TrainingSpec;
@@ -56,11 +57,39 @@ final class Scenarios {
         }
     }
 
-    /** Any valid scenario. */
+    /**
+     * Any valid scenario: the parts at random, the rank held to the layers it adapts and the products within the
+     * limits ({@link ProductLimits}), as a scenario file must have them.
+     */
     static Arbitrary<Scenario> any() {
         return Combinators.combine(names(), models(), methods(), trainings(), hardware(), data(), costs())
-                .as((name, model, method, training, hardware, data, cost) -> valid(new Scenario(name, model,
-                        method, training, hardware, data, cost)));
+                .as(Parts::new).map(Parts::withRankThatFits).filter(Parts::admitted)
+                .map(p -> valid(new Scenario(p.name, p.model, p.method, p.training, p.hardware, p.data, p.cost)));
+    }
+
+    /** A scenario's parts before the scenario checks their products. */
+    private record Parts(String name, ModelSpec model, MethodSpec method, TrainingSpec training, HardwareSpec hardware,
+                         DataSpec data, CostSpec cost) {
+
+        Parts withRankThatFits() {
+            long most = ProductLimits.smallestAdapted(model.architecture(), method.targets()).size();
+            return method.rank() <= most ? this : new Parts(name, model, method.withRank((int) most), training,
+                    hardware, data, cost);
+        }
+
+        boolean admitted() {
+            return Scenarios.admitted(model, method, training);
+        }
+    }
+
+    /** Whether a scenario of these parts is within every product limit. */
+    static boolean admitted(ModelSpec model, MethodSpec method, TrainingSpec training) {
+        return ProductLimits.check(model, method, training).isEmpty();
+    }
+
+    /** Whether {@code s} with {@code training} instead of its own is within every product limit. */
+    static boolean admitted(Scenario s, TrainingSpec training) {
+        return admitted(s.model(), s.method(), training);
     }
 
     /** Scenarios with LoRA or QLoRA. */

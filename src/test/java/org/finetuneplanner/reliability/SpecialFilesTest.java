@@ -1,7 +1,6 @@
 package org.finetuneplanner.reliability;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -28,6 +27,7 @@ import org.finetuneplanner.cli.Main;
 import org.finetuneplanner.core.scenario.Scenario;
 import org.finetuneplanner.service.io.IoReasons;
 import org.finetuneplanner.service.persistence.ScenarioJson;
+import org.finetuneplanner.service.settings.Settings;
 import org.finetuneplanner.service.settings.SettingsStore;
 
 /**
@@ -121,22 +121,39 @@ class SpecialFilesTest {
         assertEquals(List.of("s.json"), names(), "no file named - or anything else");
     }
 
+    /**
+     * The app's own writes go through a symbolic link (a dotfile manager keeps the settings and scenarios as links
+     * into a repository): the file it points to gets the new content, the link stays. The report's {@code --out}
+     * refuses the same kind of link (above).
+     */
     @Test
-    void theAppsWritersRefuseASymbolicLinkToo() throws IOException {
-        Path real = dir.resolve("real.json");
-        Files.writeString(real, "{}");
+    void theAppsWritersWriteThroughASymbolicLink() throws IOException {
+        Path repository = Files.createDirectory(dir.resolve("dotfiles"));
+        Path real = repository.resolve("plan.json");
+        Files.writeString(real, "{\"x-other-tool\": 1}");
         Path link = Files.createSymbolicLink(dir.resolve("plan.json"), real);
         ScenarioJson json = ScenarioJson.standard();
         Scenario scenario = json.read(Seeds.SPEC_EXAMPLE);
-        IOException e = assertThrows(IOException.class, () -> json.writeFile(scenario, link));
-        Messages.assertClear(e.getMessage(), "scenario over a link");
+        json.writeFile(scenario, link);
         assertTrue(Files.isSymbolicLink(link));
-        assertEquals("{}", Files.readString(real));
+        assertEquals(scenario, json.read(real), "the scenario is in the linked file");
+        assertTrue(Files.readString(real).contains("x-other-tool"), "other tools' keys kept");
 
         Path settings = Files.createDirectory(dir.resolve("settings"));
-        Files.createSymbolicLink(settings.resolve("last-scenario.json"), real);
-        assertThrows(IOException.class, () -> new SettingsStore(settings).saveLastScenario(Seeds.SPEC_EXAMPLE));
-        assertEquals("{}", Files.readString(real));
+        Path lastReal = repository.resolve("last-scenario.json");
+        Files.writeString(lastReal, "{}");
+        Path lastLink = Files.createSymbolicLink(settings.resolve("last-scenario.json"), lastReal);
+        SettingsStore store = new SettingsStore(settings);
+        store.saveLastScenario(Seeds.SPEC_EXAMPLE);
+        assertEquals(Seeds.SPEC_EXAMPLE, Files.readString(lastReal));
+        assertTrue(Files.isSymbolicLink(lastLink));
+        Path settingsReal = repository.resolve("settings.json");
+        Files.writeString(settingsReal, "{}");
+        Path settingsLink = Files.createSymbolicLink(settings.resolve("settings.json"), settingsReal);
+        store.save(new Settings(10, 20, 800, 600, false, true, "vi"));
+        assertTrue(Files.isSymbolicLink(settingsLink));
+        assertEquals("vi", store.load().value().language(), "read back through the link");
+        assertTrue(Files.readString(settingsReal).contains("\"vi\""), Files.readString(settingsReal));
     }
 
     /** As input: a device or a named pipe given as cases is named for what it is (it said "no such file"). */

@@ -25,7 +25,7 @@ import org.finetuneplanner.core.plan.Planner;
 import org.finetuneplanner.core.scenario.Scenario;
 import org.finetuneplanner.service.io.AtomicFiles;
 import org.finetuneplanner.service.persistence.ScenarioJson;
-import org.finetuneplanner.service.report.PdfReportExporter;
+import org.finetuneplanner.service.report.pdf.PdfReportExporter;
 import org.finetuneplanner.service.report.ReportAccuracy;
 import org.finetuneplanner.service.report.ReportException;
 import org.finetuneplanner.service.report.ReportLogo;

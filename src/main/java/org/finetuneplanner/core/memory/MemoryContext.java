@@ -10,12 +10,14 @@ import java.util.Comparator;
 import java.util.List;
 
 import org.finetuneplanner.core.Note;
+import org.finetuneplanner.core.Violation;
 import org.finetuneplanner.core.explain.Term;
 import org.finetuneplanner.core.model.Architecture;
 import org.finetuneplanner.core.model.ParameterCounter;
 import org.finetuneplanner.core.model.ParameterCounts;
 import org.finetuneplanner.core.scenario.FineTuneMethod;
 import org.finetuneplanner.core.scenario.HardwareSpec;
+import org.finetuneplanner.core.scenario.Limits;
 import org.finetuneplanner.core.scenario.MethodSpec;
 import org.finetuneplanner.core.scenario.Parallelism;
 import org.finetuneplanner.core.scenario.Precision;
@@ -167,7 +169,16 @@ final class MemoryContext {
         return Math.max(1, Math.min(gpus, hw.gpusPerNode()));
     }
 
+    /**
+     * A figure of the estimate in whole bytes: the one place its doubles become longs. A figure that is not a
+     * number or is above {@link Limits#MAX_MEMORY_BYTES} is refused rather than saturated ({@code Math.round} would
+     * give 2^63 − 1, and a sum of those wraps to a negative total); the product limits keep every accepted
+     * scenario far below it.
+     */
     static long round(double bytes) {
+        if (!(bytes <= Limits.MAX_MEMORY_BYTES)) {
+            throw Violation.range("memory_bytes", 0, Limits.MAX_MEMORY_BYTES, bytes).exception();
+        }
         return bytes <= 0 ? 0 : Math.round(bytes);
     }
 }

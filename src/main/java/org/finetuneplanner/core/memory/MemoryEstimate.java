@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Objects;
 
 import org.finetuneplanner.core.Note;
+import org.finetuneplanner.core.Violation;
+import org.finetuneplanner.core.scenario.Limits;
 
 /**
  * The memory answer for one scenario: totals only (the terms that explain them come from
@@ -18,6 +20,9 @@ public record MemoryEstimate(MemoryBreakdown perGpu, long hostBytes, long capaci
 
     public MemoryEstimate {
         Objects.requireNonNull(perGpu, "perGpu");
+        if (hostBytes < 0 || hostBytes > Limits.MAX_MEMORY_BYTES) {
+            throw Violation.range("host_memory_bytes", 0, Limits.MAX_MEMORY_BYTES, hostBytes).exception();
+        }
         notes = List.copyOf(notes);
     }
 

@@ -4,6 +4,7 @@ import java.util.Objects;
 
 import org.finetuneplanner.core.Constraint;
 import org.finetuneplanner.core.Violation;
+import org.finetuneplanner.core.scenario.Limits;
 
 /**
  * The shape of a decoder (or encoder) transformer, as read from a Hugging Face {@code config.json}
@@ -61,6 +62,28 @@ public record Architecture(String modelType, int hiddenSize, int numLayers, int 
         if (numKvHeads > numHeads) {
             throw new Violation("num_key_value_heads", Constraint.UP_TO_KEY, 1, numHeads, numKvHeads,
                     "num_attention_heads").exception();
+        }
+        // Widths within their limits keep every matrix, and so the parameter count, exact in a long.
+        String heads = "num_attention_heads";
+        atMost(heads, Violation.times(heads, "head_dim"), (long) numHeads * headDim, Limits.MAX_ATTENTION_WIDTH);
+        if (mla.isMla()) {
+            atMost(heads, Violation.times(heads, "(qk_nope_head_dim + qk_rope_head_dim)"),
+                    (long) numHeads * ((long) mla.qkNopeHeadDim() + mla.qkRopeHeadDim()), Limits.MAX_ATTENTION_WIDTH);
+            atMost(heads, Violation.times(heads, "v_head_dim"), (long) numHeads * mla.vHeadDim(),
+                    Limits.MAX_ATTENTION_WIDTH);
+        }
+        if (moe.isMoe()) {
+            atMost("num_local_experts", Violation.times("num_local_experts", "moe_intermediate_size") + " + "
+                    + Violation.times("n_shared_experts", "shared_expert_intermediate_size"),
+                    (long) moe.experts() * moe.expertIntermediate() + (long) moe.sharedExperts()
+                            * moe.sharedIntermediate(), Limits.MAX_MOE_WIDTH);
+        }
+    }
+
+    /** The product of config keys {@code product} must be at most {@code max}; the violation is marked at key. */
+    private static void atMost(String key, String product, long value, long max) {
+        if (value > max) {
+            throw Violation.productAtMost(key, product, max, value).exception();
         }
     }
 

@@ -1,5 +1,13 @@
 package org.finetuneplanner.core.model;
 
+import static org.finetuneplanner.core.scenario.Limits.MAX_EXPERTS;
+import static org.finetuneplanner.core.scenario.Limits.MAX_HEADS;
+import static org.finetuneplanner.core.scenario.Limits.MAX_HIDDEN_SIZE;
+import static org.finetuneplanner.core.scenario.Limits.MAX_INTERMEDIATE_SIZE;
+import static org.finetuneplanner.core.scenario.Limits.MAX_LAYERS;
+import static org.finetuneplanner.core.scenario.Limits.MAX_POSITIONS;
+import static org.finetuneplanner.core.scenario.Limits.MAX_VOCAB;
+
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.HashMap;
@@ -11,6 +19,7 @@ import org.finetuneplanner.core.Constraint;
 import org.finetuneplanner.core.PlannerException;
 import org.finetuneplanner.core.Violation;
 import org.finetuneplanner.core.scenario.Limits;
+import org.finetuneplanner.core.scenario.ProductLimits;
 
 /**
  * Builds an {@link Architecture} from a parsed Hugging Face {@code config.json}, or guesses one from a bare
@@ -28,14 +37,6 @@ import org.finetuneplanner.core.scenario.Limits;
  */
 public final class ArchitectureFactory {
 
-    /** Largest hidden size accepted (the largest published models use 16–30k). */
-    static final long MAX_HIDDEN = 1L << 20;
-    static final long MAX_LAYERS = 10_000;
-    static final long MAX_HEADS = 1L << 16;
-    static final long MAX_INTERMEDIATE = 1L << 24;
-    static final long MAX_VOCAB = 50_000_000;
-    static final long MAX_EXPERTS = 1L << 16;
-    static final long MAX_POSITIONS = 1L << 30;
     /** Vocabulary assumed when only a parameter count is known (Llama 2 / Mistral tokenizer). */
     static final int GUESS_VOCAB = 32_000;
 
@@ -47,7 +48,8 @@ public final class ArchitectureFactory {
      *
      * @param config the parsed JSON object (numbers as any {@link Number}, booleans, nested maps)
      * @return the architecture, {@code guessed = false}
-     * @throws PlannerException naming the key, its value and what is allowed (a {@link Violation})
+     * @throws PlannerException naming the key, its value and what is allowed (a {@link Violation}), or the keys of
+     *                          a product beyond its limit ({@link ProductLimits#parameters})
      */
     public static Architecture fromConfig(Map<String, Object> config) {
         if (config == null || config.isEmpty()) {
@@ -58,7 +60,7 @@ public final class ArchitectureFactory {
         String type = k.string("model_type").toLowerCase(Locale.ROOT);
         Family f = Family.of(type, k);
 
-        int h = k.requiredInt(MAX_HIDDEN, "hidden_size", "n_embd", "d_model", "dim");
+        int h = k.requiredInt(MAX_HIDDEN_SIZE, "hidden_size", "n_embd", "d_model", "dim");
         int layers = k.requiredInt(MAX_LAYERS, "num_hidden_layers", "n_layer", "num_layers", "n_layers");
         int decoderLayers = 0;
         if (f == Family.T5) {
@@ -75,7 +77,7 @@ public final class ArchitectureFactory {
             throw new Violation("num_key_value_heads", Constraint.DIVIDES_KEY, null, heads, kv,
                     "num_attention_heads").exception();
         }
-        int headDim = k.optInt(MAX_HIDDEN, 0, "head_dim", "d_kv", "attention_head_dim");
+        int headDim = k.optInt(MAX_HIDDEN_SIZE, 0, "head_dim", "d_kv", "attention_head_dim");
         if (headDim == 0) {
             if (h % heads != 0) {
                 throw new Violation("hidden_size", Constraint.MULTIPLE_OF_KEY, null, heads, h, "num_attention_heads")
@@ -85,10 +87,10 @@ public final class ArchitectureFactory {
         }
         int vocab = k.requiredInt(MAX_VOCAB, "vocab_size", "n_vocab", "padded_vocab_size");
         int defaultI = f.plainMlpDefault4h ? 4 * h : 0;
-        int intermediate = k.optInt(MAX_INTERMEDIATE, defaultI, "intermediate_size", "n_inner", "ffn_dim", "d_ff",
+        int intermediate = k.optInt(MAX_INTERMEDIATE_SIZE, defaultI, "intermediate_size", "n_inner", "ffn_dim", "d_ff",
                 "ff_intermediate_size", "ffn_hidden_size", "inner_hidden_size");
         if (intermediate == 0) {
-            throw new Violation("intermediate_size", Constraint.REQUIRED, 1, MAX_INTERMEDIATE,
+            throw new Violation("intermediate_size", Constraint.REQUIRED, 1, MAX_INTERMEDIATE_SIZE,
                     List.of("n_inner", "ffn_dim", "d_ff", "ff_intermediate_size")).exception();
         }
         int maxPos = k.optInt(MAX_POSITIONS, 0, "max_position_embeddings", "n_positions", "n_ctx", "max_seq_len",
@@ -112,9 +114,14 @@ public final class ArchitectureFactory {
         Architecture.Moe moe = moe(k, f, h, intermediate, layers);
         Architecture.Mla mla = mla(k);
         boolean parallel = f.parallel(k);
-        return new Architecture(type, h, layers, heads, kv, headDim, intermediate, vocab, tied, gated,
+        Architecture a = new Architecture(type, h, layers, heads, kv, headDim, intermediate, vocab, tied, gated,
                 f.layerNorm, norms, qkNorm, qkvBias, outBias, mlpBias, positionRows, moe, maxPos, false,
                 f == Family.OLMO2, f == Family.PHI || k.bool(false, "lm_head_bias"), parallel, decoderLayers, mla);
+        // Each key is within its limit; their products (layers × hidden², …) must be too.
+        ProductLimits.parameters(a).ifPresent(v -> {
+            throw v.exception();
+        });
+        return a;
     }
 
     /**
@@ -186,10 +193,11 @@ public final class ArchitectureFactory {
                     .exception();
         }
         // Mixtral and PhiMoE give each expert intermediate_size; Qwen-MoE and DeepSeek say moe_intermediate_size.
-        int expertI = k.optInt(MAX_INTERMEDIATE, intermediate, "moe_intermediate_size", "expert_intermediate_size");
+        int expertI = k.optInt(MAX_INTERMEDIATE_SIZE, intermediate, "moe_intermediate_size",
+                "expert_intermediate_size");
         int shared = 0;
         int sharedI = 0;
-        int sharedWidth = k.optInt(MAX_INTERMEDIATE, 0, "shared_expert_intermediate_size");
+        int sharedWidth = k.optInt(MAX_INTERMEDIATE_SIZE, 0, "shared_expert_intermediate_size");
         if (sharedWidth > 0) {
             shared = 1;
             sharedI = sharedWidth;
@@ -210,13 +218,13 @@ public final class ArchitectureFactory {
     }
 
     private static Architecture.Mla mla(Keys k) {
-        int kvRank = k.optInt(MAX_HIDDEN, 0, "kv_lora_rank");
+        int kvRank = k.optInt(MAX_HIDDEN_SIZE, 0, "kv_lora_rank");
         if (kvRank == 0) {
             return Architecture.Mla.NONE;
         }
-        return new Architecture.Mla(k.optInt(MAX_HIDDEN, 0, "q_lora_rank"), kvRank,
-                k.optInt(MAX_HIDDEN, 128, "qk_nope_head_dim"), k.optInt(MAX_HIDDEN, 64, "qk_rope_head_dim"),
-                k.optInt(MAX_HIDDEN, 128, "v_head_dim"));
+        return new Architecture.Mla(k.optInt(MAX_HIDDEN_SIZE, 0, "q_lora_rank"), kvRank,
+                k.optInt(MAX_HIDDEN_SIZE, 128, "qk_nope_head_dim"), k.optInt(MAX_HIDDEN_SIZE, 64, "qk_rope_head_dim"),
+                k.optInt(MAX_HIDDEN_SIZE, 128, "v_head_dim"));
     }
 
     /** A multimodal config keeps its decoder under text_config (Gemma 3, Llava …): the decoder's keys win. */

@@ -7,8 +7,11 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalLong;
 
+import org.finetuneplanner.core.scenario.ProductLimits;
+
 /**
- * A model to plan for: its architecture and where it came from.
+ * A model to plan for: its architecture and where it came from. Its parameters are at most
+ * {@code Limits.MAX_PARAMETERS} ({@link ProductLimits#parameters}).
  *
  * @param id           catalog id, or a name derived from the source ("config.json", "7B parameters")
  * @param displayName  what the user sees
@@ -28,6 +31,10 @@ public record ModelSpec(String id, String displayName, Architecture architecture
         Objects.requireNonNull(displayName, "displayName");
         Objects.requireNonNull(architecture, "architecture");
         Objects.requireNonNull(origin, "origin");
+        // Once per model, not per scenario: the planner builds hundreds of scenarios of one model per slider tick.
+        ProductLimits.parameters(architecture).ifPresent(v -> {
+            throw v.exception();
+        });
         config = config == null ? Map.of() : frozenConfig(config);
         parameters = parameters == null ? OptionalLong.empty() : parameters;
     }

@@ -59,9 +59,14 @@ public final class ParameterCounter {
             return new ParameterCounts(base, base, active, linear, embedding, other, 0);
         }
         long adapter = adapterParameters(a, m.rank(), m.targets());
+        return new ParameterCounts(base + adapter, adapter + extraTrainable(a, m.extraTrainable()), active, linear,
+                embedding, other, adapter);
+    }
+
+    /** Parameters of the modules trained in full beside the adapters (embeddings, LM head, norms). */
+    public static long extraTrainable(Architecture a, Set<ExtraTrainable> extras) {
         long extra = 0;
-        Set<ExtraTrainable> extras = m.extraTrainable();
-        long vh = (long) a.vocabSize() * h;
+        long vh = (long) a.vocabSize() * a.hiddenSize();
         if (extras.contains(ExtraTrainable.EMBED)) {
             extra += vh;
         }
@@ -71,7 +76,7 @@ public final class ParameterCounter {
         if (extras.contains(ExtraTrainable.NORM)) {
             extra += normParameters(a);
         }
-        return new ParameterCounts(base + adapter, adapter + extra, active, linear, embedding, other, adapter);
+        return extra;
     }
 
     /**

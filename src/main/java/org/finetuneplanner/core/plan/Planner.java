@@ -19,8 +19,10 @@ import org.finetuneplanner.core.scenario.HardwareSpec;
 import org.finetuneplanner.core.scenario.Limits;
 import org.finetuneplanner.core.scenario.Offload;
 import org.finetuneplanner.core.scenario.Precision;
+import org.finetuneplanner.core.scenario.ProductLimits;
 import org.finetuneplanner.core.scenario.Scenario;
 import org.finetuneplanner.core.scenario.Sharding;
+import org.finetuneplanner.core.scenario.TrainingSpec;
 import org.finetuneplanner.core.time.ThroughputEstimator;
 
 /**
@@ -158,7 +160,7 @@ public final class Planner {
      * @return the largest fitting micro-batch size, or 0 when even one sequence does not fit
      */
     public int largestMicroBatch(Scenario s) {
-        return largest(s, Limits.PLANNER_MAX_MICRO_BATCH, (x, b) -> x.withTraining(x.training().withMicroBatchSize(b)));
+        return largest(s, Limits.PLANNER_MAX_MICRO_BATCH, TrainingSpec::withMicroBatchSize);
     }
 
     /**
@@ -173,27 +175,37 @@ public final class Planner {
         // parallelism only lengths it divides are valid, so the search runs over multiples of it.
         int step = s.hardware().parallel().context();
         int max = limit > 0 ? Math.min(limit, Limits.MAX_SEQUENCE_LENGTH) : Limits.PLANNER_MAX_SEQUENCE;
-        return step * largest(s, max / step, (x, len) -> x.withTraining(x.training().withSequenceLength(len * step)));
+        return step * largest(s, max / step, (t, len) -> t.withSequenceLength(len * step));
     }
 
     private int largest(Scenario s, int limit, Resize resize) {
-        if (!memory.apply(resize.apply(s, 1)).fits()) {
+        if (!fits(s, resize, 1)) {
             return 0;
         }
         int lo = 1;
         int hi = limit;
-        if (memory.apply(resize.apply(s, hi)).fits()) {
+        if (fits(s, resize, hi)) {
             return hi;
         }
         while (hi - lo > 1) {
             int mid = lo + (hi - lo) / 2;
-            if (memory.apply(resize.apply(s, mid)).fits()) {
+            if (fits(s, resize, mid)) {
                 lo = mid;
             } else {
                 hi = mid;
             }
         }
         return lo;
+    }
+
+    /**
+     * Whether {@code s} resized to {@code value} fits. A size beyond a product limit of {@link ProductLimits} is no
+     * scenario at all and counts as not fitting (the limits grow with the size, so the search stays a bisection).
+     */
+    private boolean fits(Scenario s, Resize resize, int value) {
+        TrainingSpec t = resize.apply(s.training(), value);
+        return ProductLimits.check(s.model(), s.method(), t).isEmpty()
+                && memory.apply(s.withTraining(t)).fits();
     }
 
     /** The smallest count of {@link #COUNTS} at which the setup fits, else MAX_VALUE (memory falls with count). */
@@ -244,6 +256,6 @@ public final class Planner {
 
     @FunctionalInterface
     private interface Resize {
-        Scenario apply(Scenario s, int value);
+        TrainingSpec apply(TrainingSpec t, int value);
     }
 }

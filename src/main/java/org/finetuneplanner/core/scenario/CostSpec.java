@@ -4,7 +4,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
 
-import org.finetuneplanner.core.Constraint;
 import org.finetuneplanner.core.Violation;
 
 /**
@@ -12,7 +11,7 @@ import org.finetuneplanner.core.Violation;
  *
  * @param usdPerGpuHour a price that overrides the catalog, or empty
  * @param provider      a provider in the GPU catalog to take the price from, or empty for the cheapest
- * @param mfu           model-FLOPs utilisation 0 &lt; x ≤ 1, or empty for the method/GPU default
+ * @param mfu           model-FLOPs utilisation from {@link Limits#MIN_MFU} to 1, or empty for the method/GPU default
  */
 public record CostSpec(OptionalDouble usdPerGpuHour, Optional<String> provider, OptionalDouble mfu) {
 
@@ -25,8 +24,8 @@ public record CostSpec(OptionalDouble usdPerGpuHour, Optional<String> provider, 
             throw Violation.range("cost.usd_per_gpu_hour", 0, Limits.MAX_USD_PER_GPU_HOUR,
                     usdPerGpuHour.getAsDouble()).exception();
         }
-        if (mfu.isPresent() && !(mfu.getAsDouble() > 0 && mfu.getAsDouble() <= 1)) {
-            throw new Violation("cost.mfu", Constraint.ABOVE_AND_AT_MOST, 0, 1, mfu.getAsDouble()).exception();
+        if (mfu.isPresent() && !(mfu.getAsDouble() >= Limits.MIN_MFU && mfu.getAsDouble() <= 1)) {
+            throw Violation.range("cost.mfu", Limits.MIN_MFU, 1, mfu.getAsDouble()).exception();
         }
     }
 

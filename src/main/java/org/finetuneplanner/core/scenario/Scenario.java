@@ -9,11 +9,13 @@ import org.finetuneplanner.core.model.ModelSpec;
 
 /**
  * One planned fine-tuning job, resolved: the model's architecture and the GPU's specs are in it, so the
- * estimators need nothing else. Immutable; the {@code with…} methods give changed copies. A model-parallel layout
- * must fit the model and the sequence (Megatron-core's own checks): tensor parallelism divides the query and
- * key/value heads, pipeline stages are no more than the layers and interleaved chunks divide each stage's layers,
- * context parallelism divides the sequence, expert parallelism divides the experts and the data × context-parallel
- * GPUs the experts are spread over.
+ * estimators need nothing else. Each part checks its own values; the scenario checks the products they enter
+ * ({@link ProductLimits}: the LoRA rank, the parameters trained, the micro-batch's tensors), so every estimate of an
+ * accepted scenario is finite and within range, and that a model-parallel layout fits the model and the sequence
+ * (Megatron-core's own checks): tensor parallelism divides the query and key/value heads, pipeline stages are no
+ * more than the layers and interleaved chunks divide each stage's layers, context parallelism divides the sequence,
+ * expert parallelism divides the experts and the data × context-parallel GPUs the experts are spread over.
+ * Immutable; the {@code with…} methods give changed copies.
  */
 public record Scenario(String name, ModelSpec model, MethodSpec method, TrainingSpec training,
                        HardwareSpec hardware, DataSpec data, CostSpec cost) {
@@ -26,6 +28,9 @@ public record Scenario(String name, ModelSpec model, MethodSpec method, Training
         Objects.requireNonNull(hardware, "hardware");
         Objects.requireNonNull(data, "data");
         Objects.requireNonNull(cost, "cost");
+        ProductLimits.check(model, method, training).ifPresent(v -> {
+            throw v.exception();
+        });
         checkLayout(model.architecture(), training, hardware);
     }
 

@@ -41,7 +41,8 @@ import java.util.regex.Pattern;
  * An existing target's POSIX permissions are carried over to the new file.
  *
  * <p>Only a new path or an existing regular, writable file is written ({@link #checkTarget}): a symbolic link is
- * never replaced by a regular file, and a device, named pipe, folder or read-only file is refused. The temporary
+ * never replaced by a regular file (by {@link Links} it is refused, or the file it points to is written and the link
+ * kept), and a device, named pipe, folder or read-only file is refused. The temporary
  * file is named {@code .<target>.ftp-tmp-<random>}; a write first removes such files older than an hour from its
  * folder (left behind by a process that was killed) and nothing else.
  *
@@ -56,6 +57,24 @@ public final class AtomicFiles {
     public interface Content {
         void writeTo(OutputStream out) throws IOException;
     }
+
+    /** What a write does when its target is a symbolic link. */
+    public enum Links {
+        /**
+         * Refuse it: for a path the user names for one run ({@code --out}), where a link is more likely a mistake
+         * or a trap (a link planted to redirect the write) than a wish.
+         */
+        REFUSE,
+        /**
+         * Write the file the link points to (through any chain of links), atomically in that file's own folder,
+         * and keep the link: for the app's own files (a saved scenario, the settings), which dotfile managers keep
+         * as links into a repository.
+         */
+        FOLLOW
+    }
+
+    /** Longest chain of links followed, as Linux's {@code MAXSYMLINKS}: beyond it the links go round in a loop. */
+    static final int MAX_LINKS = 40;
 
     /** Moves the finished temporary file over the target; a seam for tests that inject failures. */
     @FunctionalInterface
@@ -91,7 +110,7 @@ public final class AtomicFiles {
     }
 
     /**
-     * Writes {@code target} atomically.
+     * Writes {@code target} atomically; a symbolic link is refused ({@link Links#REFUSE}).
      *
      * @param target  the file to create or replace
      * @param content writes the bytes
@@ -99,16 +118,38 @@ public final class AtomicFiles {
      *                     no temporary file remains
      */
     public static void write(Path target, Content content) throws IOException {
-        write(target, content, ATOMIC);
+        write(target, Links.REFUSE, content);
     }
 
-    /** Writes a UTF-8 text file atomically. */
+    /**
+     * Writes {@code target} atomically, with {@code links} deciding what a symbolic link there means.
+     *
+     * @param target  the file to create or replace
+     * @param links   refuse a link, or write the file it points to and keep the link
+     * @param content writes the bytes
+     * @throws IOException with a one-line message naming the file and the reason; the previous file is intact and
+     *                     no temporary file remains
+     */
+    public static void write(Path target, Links links, Content content) throws IOException {
+        write(target, links, content, ATOMIC);
+    }
+
+    /** Writes a UTF-8 text file atomically; a symbolic link is refused. */
     public static void writeString(Path target, String text) throws IOException {
-        write(target, out -> out.write(text.getBytes(StandardCharsets.UTF_8)));
+        writeString(target, Links.REFUSE, text);
+    }
+
+    /** Writes a UTF-8 text file atomically, with {@code links} deciding what a symbolic link there means. */
+    public static void writeString(Path target, Links links, String text) throws IOException {
+        write(target, links, out -> out.write(text.getBytes(StandardCharsets.UTF_8)));
     }
 
     static void write(Path target, Content content, Mover mover) throws IOException {
-        Path file = checkTarget(target);
+        write(target, Links.REFUSE, content, mover);
+    }
+
+    static void write(Path target, Links links, Content content, Mover mover) throws IOException {
+        Path file = checkTarget(target, links);
         Path folder = file.getParent();
         removeStaleTemporaries(folder, Instant.now());
         Path temp = folder.resolve(temporaryName(file.getFileName().toString()));
@@ -133,36 +174,78 @@ public final class AtomicFiles {
     }
 
     /**
-     * Checks that {@code target} may be written: its folder exists, and it is a new path or an existing regular
-     * file that is not read-only. A folder, a symbolic link (which the move would replace by a regular file), a
-     * device such as {@code /dev/null}, a named pipe or a socket is refused. {@link #write} checks this itself;
-     * callers with expensive content check first to fail before the work.
+     * Checks that {@code target} may be written, refusing a symbolic link ({@link Links#REFUSE}).
      *
      * @return the target as an absolute, normalised path
      * @throws IOException with a one-line message naming the file and the reason
+     * @see #checkTarget(Path, Links)
      */
     public static Path checkTarget(Path target) throws IOException {
+        return checkTarget(target, Links.REFUSE);
+    }
+
+    /**
+     * Checks that {@code target} may be written: its folder exists, and it is a new path or an existing regular
+     * file that is not read-only. A folder, a device such as {@code /dev/null}, a named pipe or a socket is
+     * refused; a symbolic link is refused ({@link Links#REFUSE}: the move would replace it by a regular file) or
+     * followed to the file it points to, which must then pass the same checks ({@link Links#FOLLOW}).
+     * {@link #write} checks this itself; callers with expensive content check first to fail before the work.
+     *
+     * @return the file that will be written, as an absolute, normalised path (the link's target when followed)
+     * @throws IOException with a one-line message naming the file and the reason
+     */
+    public static Path checkTarget(Path target, Links links) throws IOException {
         Path file = target.toAbsolutePath().normalize();
+        String shown = target.toString();
+        if (links == Links.FOLLOW) {
+            Path linked = followLinks(target, file);
+            shown = linked.equals(file) ? shown : target + " (a link to " + linked + ")";
+            file = linked;
+        }
         Path folder = file.getParent();
         if (folder == null || file.getFileName() == null) {
-            throw new IOException("cannot write " + target + ": not a file path");
+            throw new IOException("cannot write " + shown + ": not a file path");
         }
         if (!Files.isDirectory(folder)) {
-            throw new IOException("cannot write " + target + ": the folder " + folder
+            throw new IOException("cannot write " + shown + ": the folder " + folder
                     + (Files.exists(folder) ? " is not a folder" : " does not exist"));
         }
         if (Files.isDirectory(file, LinkOption.NOFOLLOW_LINKS)) {
-            throw new IOException("cannot write " + target + ": it is a folder");
+            throw new IOException("cannot write " + shown + ": it is a folder");
         }
         Optional<String> special = IoReasons.specialKind(file);
         if (special.isPresent()) {
-            throw new IOException("cannot write " + target + ": it is " + special.get()
+            throw new IOException("cannot write " + shown + ": it is " + special.get()
                     + "; only a new file or an existing regular file is written");
         }
         if (Files.exists(file, LinkOption.NOFOLLOW_LINKS) && readOnly(file)) {
-            throw new IOException("cannot write " + target + ": the file is read-only");
+            throw new IOException("cannot write " + shown + ": the file is read-only");
         }
         return file;
+    }
+
+    /**
+     * The file at the end of {@code file}'s chain of symbolic links (itself when it is none). A relative link is
+     * resolved against the folder of the link; the file need not exist (a dangling link names the file to create).
+     */
+    private static Path followLinks(Path target, Path file) throws IOException {
+        Path current = file;
+        for (int hops = 0; Files.isSymbolicLink(current); hops++) {
+            if (hops == MAX_LINKS) {
+                throw new IOException("cannot write " + target + ": more than " + MAX_LINKS
+                        + " symbolic links in a row (a loop?)");
+            }
+            Path next;
+            try {
+                next = Files.readSymbolicLink(current);
+            } catch (IOException | UnsupportedOperationException | SecurityException e) {
+                throw new IOException("cannot write " + target + ": its symbolic link cannot be read ("
+                        + (e instanceof IOException io ? IoReasons.of(io) : "not allowed") + ")", e);
+            }
+            Path parent = current.getParent();
+            current = (parent == null ? next : parent.resolve(next)).toAbsolutePath().normalize();
+        }
+        return current;
     }
 
     /**

@@ -187,10 +187,12 @@ public final class ResultJson {
     }
 
     static double round(double value, int decimals) {
-        if (!Double.isFinite(value)) {
+        double scale = Math.pow(10, decimals);
+        // A double this large has no fraction left to round, and Math.round would saturate at 2^63 − 1 (a step of
+        // 5.8e15 s written as 9.2e14).
+        if (!Double.isFinite(value) || Math.abs(value * scale) >= 0x1p52) {
             return value;
         }
-        double scale = Math.pow(10, decimals);
         return Math.round(value * scale) / scale;
     }
 }

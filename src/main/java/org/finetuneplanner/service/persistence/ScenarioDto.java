@@ -167,7 +167,7 @@ record ScenarioDto(String format, String name, ModelDto model, MethodDto method,
 
     /** {@code cost}: what the hardware costs and how well it is used. */
     record CostDto(@Bounds(min = 0, max = Limits.MAX_USD_PER_GPU_HOUR) Double usdPerGpuHour, String provider,
-                   @Bounds(min = 0, minExclusive = true, max = 1) Double mfu,
+                   @Bounds(min = Limits.MIN_MFU, max = 1) Double mfu,
                    @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> other) {
         static final CostDto EMPTY = new CostDto(null, null, null, null);
 

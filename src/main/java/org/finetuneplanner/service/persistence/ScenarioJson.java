@@ -348,9 +348,10 @@ public final class ScenarioJson {
     }
 
     /**
-     * Saves a scenario file atomically ({@link AtomicFiles}). When the file already holds a JSON object (the file
-     * the scenario was opened from, typically), the scenario is written over that object so the keys this format
-     * does not know, other tools' keys included, survive the save; an unreadable old file is simply replaced.
+     * Saves a scenario file atomically ({@link AtomicFiles}), the app's Save. When the file already holds a JSON
+     * object (the file the scenario was opened from, typically), the scenario is written over that object so the
+     * keys this format does not know, other tools' keys included, survive the save; an unreadable old file is simply
+     * replaced. A file that is a symbolic link is written through: the file it points to is replaced, the link kept.
      *
      * @throws IOException with a one-line message naming the file and the reason; the previous file is intact
      */
@@ -364,7 +365,7 @@ public final class ScenarioJson {
                 previous = null;
             }
         }
-        AtomicFiles.writeString(file, write(scenario, previous));
+        AtomicFiles.writeString(file, AtomicFiles.Links.FOLLOW, write(scenario, previous));
     }
 
     /**

@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 import org.finetuneplanner.service.validation.ValidationRunner;
 
@@ -32,10 +33,11 @@ public record ReportAccuracy(List<Row> rows, int runs, int oomCases, int oomRigh
     }
 
     /**
-     * Runs the estimator over the bundled published runs now ({@link ValidationRunner}, scored as
-     * {@code validation/score.py} does), or {@link #none()} when the file is not in this build.
+     * Runs {@code runner} over the bundled published runs now ({@link ValidationRunner}, scored as
+     * {@code validation/score.py} does), or {@link #none()} when the file is not in this build. Takes about a
+     * second: use {@link #shared} for the figures the report states.
      */
-    public static ReportAccuracy fromBundledCases() {
+    public static ReportAccuracy ofBundledCases(ValidationRunner runner) {
         List<String> lines = new ArrayList<>();
         try (InputStream in = ReportAccuracy.class.getResourceAsStream(BUNDLED_CASES)) {
             if (in == null) {
@@ -45,7 +47,40 @@ public record ReportAccuracy(List<Row> rows, int runs, int oomCases, int oomRigh
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return of(ValidationRunner.standard().run(lines));
+        return of(runner.run(lines));
+    }
+
+    /**
+     * The accuracy of the bundled published runs, computed once per process, on the first call of any supplier
+     * this returns (the app and the command line alike), with the runner {@code runner} gives then: the
+     * application's own catalog and estimator. Later calls, and later suppliers, return the same figures.
+     * Thread-safe; a caller that comes while the figures are computed waits for them.
+     */
+    public static Supplier<ReportAccuracy> shared(Supplier<ValidationRunner> runner) {
+        return () -> Shared.get(runner);
+    }
+
+    /** The process's one copy of the figures. */
+    private static final class Shared {
+        private static ReportAccuracy figures;
+        private static int computed;
+
+        static synchronized ReportAccuracy get(Supplier<ValidationRunner> runner) {
+            if (figures == null) {
+                figures = ofBundledCases(runner.get());
+                computed++;
+            }
+            return figures;
+        }
+
+        static synchronized int computed() {
+            return computed;
+        }
+    }
+
+    /** How many times the shared figures were computed in this process: 0 before the first use, then 1. */
+    static int sharedComputations() {
+        return Shared.computed();
     }
 
     /** The figures of one validation run: memory over all scored cases, speed, out-of-memory verdicts. */

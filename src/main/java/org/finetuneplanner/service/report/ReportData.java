@@ -14,7 +14,9 @@ import org.finetuneplanner.core.gpu.GpuSpec;
 import org.finetuneplanner.core.plan.Plan;
 import org.finetuneplanner.core.plan.PlanOption;
 import org.finetuneplanner.core.scenario.FineTuneMethod;
+import org.finetuneplanner.core.scenario.Limits;
 import org.finetuneplanner.core.scenario.MethodSpec;
+import org.finetuneplanner.core.scenario.ProductLimits;
 import org.finetuneplanner.core.scenario.Scenario;
 import org.finetuneplanner.core.scenario.TrainingSpec;
 import org.finetuneplanner.core.scenario.WeightStorage;
@@ -111,17 +113,26 @@ public record ReportData(ReportMeta meta, Scenario scenario, Estimate estimate, 
         List<SensitivityCase> out = new ArrayList<>();
         GpuSpec gpu = base.hardware().gpu();
         TrainingSpec training = base.training();
-        Scenario longer = base.withTraining(training.withSequenceLength(Math.multiplyExact(training.sequenceLength(),
-                2)));
-        out.add(caseOf(SensitivityCase.Kind.SEQUENCE_DOUBLED, longer, estimator, planner, gpu));
+        // A case beyond the limits of a scenario (twice the longest sequence, a rank the other method's layers
+        // cannot take) is no scenario: it is left out rather than failing the report.
+        if (training.sequenceLength() <= Limits.MAX_SEQUENCE_LENGTH / 2) {
+            TrainingSpec doubled = training.withSequenceLength(2 * training.sequenceLength());
+            if (admitted(base, base.method(), doubled)) {
+                out.add(caseOf(SensitivityCase.Kind.SEQUENCE_DOUBLED, base.withTraining(doubled), estimator, planner,
+                        gpu));
+            }
+        }
         for (FineTuneMethod method : FineTuneMethod.values()) {
-            if (method != base.method().type()) {
+            if (method != base.method().type() && admitted(base, methodOf(base, method), trainingOf(base, method))) {
                 out.add(caseOf(kindOf(method), withMethod(base, method), estimator, planner, gpu));
             }
         }
         int count = base.hardware().gpuCount();
-        Scenario more = base.withHardware(base.hardware().withGpuCount(count + 1));
-        out.add(new SensitivityCase(SensitivityCase.Kind.ONE_MORE_GPU, more, estimator.apply(more), Optional.empty()));
+        if (count < Limits.MAX_GPUS) {
+            Scenario more = base.withHardware(base.hardware().withGpuCount(count + 1));
+            out.add(new SensitivityCase(SensitivityCase.Kind.ONE_MORE_GPU, more, estimator.apply(more),
+                    Optional.empty()));
+        }
         if (count > 1) {
             Scenario fewer = base.withHardware(base.hardware().withGpuCount(count - 1));
             out.add(new SensitivityCase(SensitivityCase.Kind.ONE_FEWER_GPU, fewer, estimator.apply(fewer),
@@ -150,10 +161,20 @@ public record ReportData(ReportMeta meta, Scenario scenario, Estimate estimate, 
      * base weights in the compute precision, QLoRA stores them in NF4; master weights only for full fine-tuning.
      */
     static Scenario withMethod(Scenario s, FineTuneMethod method) {
+        return s.withTraining(trainingOf(s, method)).withMethod(methodOf(s, method));
+    }
+
+    private static MethodSpec methodOf(Scenario s, FineTuneMethod method) {
         WeightStorage storage = method == FineTuneMethod.QLORA ? WeightStorage.NF4
                 : WeightStorage.forCompute(s.training().precision());
-        MethodSpec m = s.method().withType(method).withBaseWeights(storage);
-        TrainingSpec t = s.training().withMasterWeights(method == FineTuneMethod.FULL);
-        return s.withMethod(m).withTraining(t);
+        return s.method().withType(method).withBaseWeights(storage);
+    }
+
+    private static TrainingSpec trainingOf(Scenario s, FineTuneMethod method) {
+        return s.training().withMasterWeights(method == FineTuneMethod.FULL);
+    }
+
+    private static boolean admitted(Scenario s, MethodSpec method, TrainingSpec training) {
+        return ProductLimits.check(s.model(), method, training).isEmpty();
     }
 }

@@ -18,7 +18,8 @@ import org.finetuneplanner.core.scenario.Scenario;
 /**
  * Makes planning reports: computes a scenario's {@link ReportData} with the estimator and the planner over the GPU
  * catalog, and writes it with an exporter. Used by the command line and the app's File → Export PDF….
- * Thread-safe when its parts are (the core estimators are pure); the accuracy figures are computed once.
+ * Thread-safe when its parts are (the core estimators are pure); the accuracy figures come from their supplier,
+ * which computes them once per process ({@link ReportAccuracy#shared}).
  */
 public final class ReportService {
     private final Function<Scenario, Estimate> estimator;
@@ -27,14 +28,13 @@ public final class ReportService {
     private final List<GpuSpec> gpus;
     private final Supplier<ReportAccuracy> accuracy;
     private final ReportExporter exporter;
-    private volatile ReportAccuracy accuracyCache;
 
     /**
      * @param estimator the estimator of one scenario
      * @param explainer its explanation, asked for the recommended configuration only
      * @param planner   the planner over a list of GPUs
      * @param gpus      the GPU options a report compares (the catalog)
-     * @param accuracy  the validation figures, asked for once on the first report
+     * @param accuracy  the validation figures, asked for at each report (the shared supplier computes them once)
      * @param exporter  writes the document
      */
     public ReportService(Function<Scenario, Estimate> estimator, Function<Scenario, Explanation> explainer,
@@ -49,19 +49,20 @@ public final class ReportService {
     }
 
     /**
-     * The service over the given GPUs with the planner of {@code core.plan} around {@code estimator}, writing PDFs.
+     * The service over the given GPUs with the planner of {@code core.plan} around {@code estimator}.
      *
      * @param gpus      the GPU options to compare (the catalog's)
      * @param estimator the estimator ({@code Estimator.standard()::estimate})
      * @param explainer its explanation ({@code Estimator.standard()::explain})
-     * @param accuracy  the validation figures to state, asked for once
+     * @param accuracy  the validation figures to state ({@link ReportAccuracy#shared}), asked for once
+     * @param exporter  writes the document (the PDF exporter)
      */
     public static ReportService standard(List<GpuSpec> gpus, Function<Scenario, Estimate> estimator,
                                          Function<Scenario, Explanation> explainer,
-                                         Supplier<ReportAccuracy> accuracy) {
+                                         Supplier<ReportAccuracy> accuracy, ReportExporter exporter) {
         // The planner searches with memory only; the estimator's memory part is microseconds, so it serves.
         Planner planner = new Planner(s -> estimator.apply(s).memory(), estimator, new CostProjector());
-        return new ReportService(estimator, explainer, planner::plan, gpus, accuracy, new PdfReportExporter());
+        return new ReportService(estimator, explainer, planner::plan, gpus, accuracy, exporter);
     }
 
     /** Everything the report of {@code scenario} shows; pure computation (tens of milliseconds). */
@@ -84,11 +85,6 @@ public final class ReportService {
     }
 
     private ReportAccuracy accuracy() {
-        ReportAccuracy a = accuracyCache;
-        if (a == null) {
-            a = accuracy.get();
-            accuracyCache = a;
-        }
-        return a;
+        return accuracy.get();
     }
 }

@@ -156,10 +156,14 @@ public final class SettingsStore {
         }
     }
 
-    /** Saves the settings atomically. */
+    /**
+     * Saves the settings atomically. A settings file that is a symbolic link (a dotfile manager's) is written
+     * through: the file it points to is replaced and the link kept.
+     */
     public void save(Settings s) throws IOException {
         Files.createDirectories(folder);
-        AtomicFiles.writeString(folder.resolve(SETTINGS), SafeJson.pretty(SettingsFile.of(s)));
+        AtomicFiles.writeString(folder.resolve(SETTINGS), AtomicFiles.Links.FOLLOW,
+                SafeJson.pretty(SettingsFile.of(s)));
     }
 
     /** The last scenario's JSON text, if one was saved. */
@@ -176,10 +180,10 @@ public final class SettingsStore {
         }
     }
 
-    /** Saves the last scenario's JSON text atomically. */
+    /** Saves the last scenario's JSON text atomically (through a symbolic link, as {@link #save}). */
     public void saveLastScenario(String json) throws IOException {
         Files.createDirectories(folder);
-        AtomicFiles.writeString(folder.resolve(LAST_SCENARIO), json);
+        AtomicFiles.writeString(folder.resolve(LAST_SCENARIO), AtomicFiles.Links.FOLLOW, json);
     }
 
     /** Moves the damaged last scenario aside; returns its new name. */

@@ -327,8 +327,10 @@ public final class Words {
         }
         if (value instanceof Double || value instanceof Float) {
             double d = ((Number) value).doubleValue();
-            return Double.isFinite(d) && Math.abs(d) < 1e15 ? BigDecimal.valueOf(d).stripTrailingZeros()
-                    .toPlainString() : String.valueOf(d);
+            // Plain digits from 10^-6 to 10^15; beyond, the exponent (1e-300 written out is 300 zeros long).
+            boolean plainRange = d == 0 || Math.abs(d) >= 1e-6 && Math.abs(d) < 1e15;
+            return Double.isFinite(d) && plainRange ? BigDecimal.valueOf(d).stripTrailingZeros().toPlainString()
+                    : String.valueOf(d);
         }
         if (value instanceof Collection<?> list) {
             StringJoiner j = new StringJoiner(", ");

@@ -5,8 +5,8 @@ import java.time.LocalDate;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -27,6 +27,7 @@ import javafx.beans.property.StringProperty;
 
 import org.finetuneplanner.core.scenario.Scenario;
 import org.finetuneplanner.service.report.PaperSize;
+import org.finetuneplanner.service.report.ReportData;
 import org.finetuneplanner.service.report.ReportException;
 import org.finetuneplanner.service.report.ReportLanguage;
 import org.finetuneplanner.service.report.ReportLogo;
@@ -36,10 +37,12 @@ import org.finetuneplanner.service.text.Words;
 import org.finetuneplanner.ui.common.UiExecutors;
 
 /**
- * File → Export PDF…: the report's details (customer, company, consultant, logo, language, paper) and the export
- * itself. The scenario and the details are snapshot on the FX thread; the report is computed and written on the
- * background executor; busy, progress and status come back on the FX thread, then the file is shown through the
- * opener (HostServices in the app). Call on the FX thread.
+ * File → Export PDF…: the report's details (customer, company, consultant, logo, language, paper) and the one path
+ * that writes a report. The details are taken on the FX thread when the export dialog is confirmed
+ * ({@link #confirm()}); the report is computed, laid out and written by {@link #write}, off the FX thread (the
+ * shell's background executor calls it); busy, progress, status and the written file come back on the FX executor,
+ * for the status line and the "report written" notice to follow; then the file is shown through the opener
+ * (HostServices in the app).
  */
 public final class ExportViewModel {
     private final ReportService service;
@@ -62,6 +65,12 @@ public final class ExportViewModel {
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
     private final ReadOnlyObjectWrapper<Path> lastReport = new ReadOnlyObjectWrapper<>(this, "lastReport");
 
+    /** The details as the user confirmed them in the dialog: immutable, so a background thread may read them. */
+    private record Confirmed(ReportMeta meta, Path logo, boolean open, Locale uiLocale) {
+    }
+
+    private final AtomicReference<Confirmed> confirmed = new AtomicReference<>();
+
     /**
      * @param service   computes and writes reports
      * @param executors background (disk) and FX executors
@@ -82,83 +91,68 @@ public final class ExportViewModel {
                 language.get(), paper.get());
     }
 
-    /** The details as the user confirmed them in the dialog: immutable, so a background thread may read them. */
-    private record Confirmed(ReportMeta meta, Path logo, boolean open) {
-    }
-
-    private volatile Confirmed confirmed;
-
     /**
-     * Takes the dialog's details as they are now for the next {@link #writeConfirmed}. Call on the FX thread when
-     * the export dialog is closed with OK.
+     * Takes the dialog's details as they are now for the next {@link #write}. Call on the FX thread when the export
+     * dialog is closed with OK; a later edit of the fields does not change a report already asked for.
      */
     public void confirm() {
-        confirmed = new Confirmed(currentMeta(), logo.get(), openWhenDone.get());
+        confirmed.set(new Confirmed(currentMeta(), logo.get(), openWhenDone.get(), uiLocale.get()));
     }
 
     /**
-     * Writes the report with the details of the last {@link #confirm()} (or the defaults). For a caller that runs
-     * its own background task and status line (the shell's File → Export PDF…): call on a background thread; the
-     * file is opened afterwards on the FX executor.
+     * Writes the report of {@code scenario} to {@code target}: the one export path, the shell's File → Export PDF…
+     * and the tests alike. Call off the FX thread (it computes and writes). The details are those of the last
+     * {@link #confirm()}; without one, a plain report in the language of {@code appLanguage}, opened by no one.
+     * Progress and status are posted to the FX executor as the work goes.
      *
+     * @param appLanguage the app's language: the report's when the dialog did not choose one
      * @throws ReportException with a message for the user; the previous file is then intact
      */
-    public void writeConfirmed(Scenario scenario, Path target) {
-        Confirmed c = confirmed;
+    public void write(Scenario scenario, Locale appLanguage, Path target) {
+        Confirmed c = confirmed.getAndSet(null);
         if (c == null) {
-            c = new Confirmed(ReportMeta.defaults(today.get()), null, false);
+            ReportLanguage lang = ReportLanguage.fromId(appLanguage == null ? "" : appLanguage.getLanguage())
+                    .orElse(ReportLanguage.EN);
+            c = new Confirmed(ReportMeta.defaults(today.get()).withLanguage(lang), null, false, appLanguage);
         }
-        ReportMeta meta = c.logo() == null ? c.meta() : c.meta().withLogo(Optional.of(ReportLogo.read(c.logo())));
-        service.export(scenario, meta, target);
-        boolean open = c.open();
+        Confirmed request = c;
+        Locale words = request.uiLocale() == null ? Locale.ENGLISH : request.uiLocale();
         executors.ui().execute(() -> {
+            busy.set(true);
+            progress.set(-1);                       // indeterminate until the data are computed
+            status.set(text(words, "export.running", target.getFileName()));
+        });
+        try {
+            ReportMeta meta = request.logo() == null ? request.meta()
+                    : request.meta().withLogo(Optional.of(ReportLogo.read(request.logo())));
+            ReportData data = service.prepare(scenario, meta);
+            executors.ui().execute(() -> progress.set(0.5));   // computed; laying out and writing remain
+            service.exporter().write(data, target);
+        } catch (RuntimeException e) {
+            executors.ui().execute(() -> {
+                busy.set(false);
+                progress.set(0);
+                status.set(text(words, "export.failed", target.getFileName(), reason(e)));
+            });
+            throw e;
+        }
+        executors.ui().execute(() -> {
+            busy.set(false);
+            progress.set(1);
             lastReport.set(target);
-            if (open) {
-                openQuietly(target);
+            status.set(text(words, "export.done", target));
+            if (request.open()) {
+                openQuietly(target, words);
             }
         });
     }
 
-    /**
-     * Writes the report of {@code scenario} to {@code target}. Ignored while an export is running. Call on the FX
-     * thread; the returned future completes on the FX executor after the status is set.
-     */
-    public CompletableFuture<Void> export(Scenario scenario, Path target) {
-        if (busy.get()) {
-            return CompletableFuture.completedFuture(null);
-        }
-        ReportMeta meta = currentMeta();            // snapshot: properties are read on the FX thread only
-        Path logoFile = logo.get();
-        boolean open = openWhenDone.get();
-        busy.set(true);
-        progress.set(-1);                           // indeterminate: one computation, then one write
-        status.set(text("export.running", target.getFileName()));
-        return CompletableFuture.runAsync(() -> {
-            ReportMeta withLogo = logoFile == null ? meta : meta.withLogo(Optional.of(ReportLogo.read(logoFile)));
-            service.export(scenario, withLogo, target);
-        }, executors.background()).handleAsync((ignored, error) -> {
-            busy.set(false);
-            if (error == null) {
-                progress.set(1);
-                lastReport.set(target);
-                status.set(text("export.done", target));
-                if (open) {
-                    openQuietly(target);
-                }
-            } else {
-                progress.set(0);
-                status.set(text("export.failed", target.getFileName(), reason(error)));
-            }
-            return null;
-        }, executors.ui());
-    }
-
-    private void openQuietly(Path target) {
+    private void openQuietly(Path target, Locale words) {
         try {
             opener.accept(target);
         } catch (RuntimeException e) {
             // The report is written; a desktop without a PDF viewer must not turn success into an error.
-            status.set(text("export.doneNotOpened", target));
+            status.set(text(words, "export.doneNotOpened", target));
         }
     }
 
@@ -172,8 +166,8 @@ public final class ExportViewModel {
         return Words.english().message(t);
     }
 
-    private String text(String key, Object... args) {
-        return Words.forLocale(uiLocale.get()).text(key, args);
+    private static String text(Locale locale, String key, Object... args) {
+        return Words.forLocale(locale).text(key, args);
     }
 
     /** The app's language, for the status text; the report's own language is {@link #languageProperty()}. */
@@ -217,7 +211,7 @@ public final class ExportViewModel {
         return busy.get();
     }
 
-    /** 0 idle or failed, −1 (indeterminate) while writing, 1 when the last export succeeded. */
+    /** 0 idle or failed, −1 (indeterminate) while computing, ½ while writing, 1 when the last export succeeded. */
     public ReadOnlyDoubleProperty progressProperty() {
         return progress.getReadOnlyProperty();
     }

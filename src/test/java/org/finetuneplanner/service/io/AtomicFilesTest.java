@@ -159,6 +159,103 @@ class AtomicFilesTest {
         assertEquals(List.of(dangling, link, real), files(), "no temporary file left");
     }
 
+    /**
+     * The one policy, both ways, on the same link: refused, it is left alone; followed, the file it points to (in
+     * another folder, as a dotfile manager keeps it) is replaced atomically there and the link stays a link.
+     */
+    @Test
+    void aLinkIsRefusedOrWrittenThroughAsThePolicySays() throws IOException {
+        Path dotfiles = Files.createDirectory(dir.resolve("dotfiles"));
+        Path real = dotfiles.resolve("settings.properties");
+        Files.writeString(real, "old");
+        Path link = link(dir.resolve("settings.properties"), Path.of("dotfiles", "settings.properties"));
+
+        IOException refused = assertThrows(IOException.class,
+                () -> AtomicFiles.writeString(link, AtomicFiles.Links.REFUSE, "new"));
+        assertTrue(refused.getMessage().startsWith("cannot write " + link + ": it is a symbolic link"),
+                refused.getMessage());
+        assertEquals("old", Files.readString(real));
+
+        assertEquals(real, AtomicFiles.checkTarget(link, AtomicFiles.Links.FOLLOW), "the file written is the target");
+        AtomicFiles.writeString(link, AtomicFiles.Links.FOLLOW, "new");
+        assertEquals("new", Files.readString(real));
+        assertTrue(Files.isSymbolicLink(link), "still a link");
+        assertEquals(Path.of("dotfiles", "settings.properties"), Files.readSymbolicLink(link), "pointing where it did");
+        assertEquals(List.of(dotfiles, link), files(), "nothing beside the link");
+        try (Stream<Path> s = Files.list(dotfiles)) {
+            assertEquals(List.of(real), s.toList(), "no temporary file beside the target");
+        }
+    }
+
+    @Test
+    void aFollowedChainOfLinksEndsAtItsFileAndAKeptFilesPermissionsSurvive() throws IOException {
+        Path real = dir.resolve("real.json");
+        Files.writeString(real, "old");
+        Path middle = link(dir.resolve("middle.json"), real);
+        Path first = link(dir.resolve("first.json"), middle);
+        if (Files.getFileStore(real).supportsFileAttributeView("posix")) {
+            Files.setPosixFilePermissions(real, PosixFilePermissions.fromString("rw-r-----"));
+        }
+        AtomicFiles.writeString(first, AtomicFiles.Links.FOLLOW, "new");
+        assertEquals("new", Files.readString(real));
+        assertTrue(Files.isSymbolicLink(first) && Files.isSymbolicLink(middle), "both links kept");
+        if (Files.getFileStore(real).supportsFileAttributeView("posix")) {
+            assertEquals("rw-r-----", PosixFilePermissions.toString(Files.getPosixFilePermissions(real)));
+        }
+    }
+
+    @Test
+    void aFollowedDanglingLinkCreatesTheFileItNames() throws IOException {
+        Path dangling = link(dir.resolve("plan.json"), dir.resolve("kept").resolve("plan.json"));
+        IOException noFolder = assertThrows(IOException.class,
+                () -> AtomicFiles.writeString(dangling, AtomicFiles.Links.FOLLOW, "x"));
+        assertEquals("cannot write " + dangling + " (a link to " + dir.resolve("kept").resolve("plan.json")
+                + "): the folder " + dir.resolve("kept") + " does not exist", noFolder.getMessage());
+        Files.createDirectory(dir.resolve("kept"));
+        AtomicFiles.writeString(dangling, AtomicFiles.Links.FOLLOW, "created");
+        assertEquals("created", Files.readString(dir.resolve("kept").resolve("plan.json")));
+        assertTrue(Files.isSymbolicLink(dangling));
+    }
+
+    @Test
+    void aFollowedLinkStillRefusesWhatItPointsToWhenThatIsNoFileToWrite() throws IOException {
+        Path loopA = dir.resolve("a.json");
+        Path loopB = dir.resolve("b.json");
+        link(loopA, loopB);
+        link(loopB, loopA);
+        IOException loop = assertThrows(IOException.class,
+                () -> AtomicFiles.writeString(loopA, AtomicFiles.Links.FOLLOW, "x"));
+        assertEquals("cannot write " + loopA + ": more than " + AtomicFiles.MAX_LINKS
+                + " symbolic links in a row (a loop?)", loop.getMessage());
+
+        Path folder = Files.createDirectory(dir.resolve("folder"));
+        Path toFolder = link(dir.resolve("to-folder.json"), folder);
+        IOException e = assertThrows(IOException.class,
+                () -> AtomicFiles.writeString(toFolder, AtomicFiles.Links.FOLLOW, "x"));
+        assertEquals("cannot write " + toFolder + " (a link to " + folder + "): it is a folder", e.getMessage());
+
+        Path devNull = Path.of("/dev/null");
+        if (Files.exists(devNull) && !Files.isRegularFile(devNull)) {
+            Path toDevice = link(dir.resolve("to-null.json"), devNull);
+            IOException device = assertThrows(IOException.class,
+                    () -> AtomicFiles.writeString(toDevice, AtomicFiles.Links.FOLLOW, "x"));
+            assertTrue(device.getMessage().startsWith("cannot write " + toDevice + " (a link to /dev/null): it is a "
+                    + "device"), device.getMessage());
+        }
+        assertTrue(files().stream().noneMatch(p -> p.getFileName().toString().contains(AtomicFiles.TEMP_MARK)),
+                "no temporary file left");
+    }
+
+    /** A symbolic link at {@code link} to {@code target}; skips the test where links cannot be made. */
+    private static Path link(Path link, Path target) {
+        try {
+            return Files.createSymbolicLink(link, target);
+        } catch (UnsupportedOperationException | IOException e) {
+            assumeTrue(false, "no symbolic links here: " + e.getMessage());
+            return link;
+        }
+    }
+
     @Test
     void aDeviceIsRefusedAndNothingIsCreatedBesideIt() throws IOException {
         Path devNull = Path.of("/dev/null");

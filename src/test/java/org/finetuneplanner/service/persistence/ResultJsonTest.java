@@ -75,6 +75,21 @@ class ResultJsonTest {
         assertTrue(r.get("warnings").isArray());
     }
 
+    /**
+     * A step of 5.8e15 seconds (a job the limits accept, at 1 % utilisation) was written as 9.2e14: rounding to four
+     * decimals went through a long that saturated. A number beyond 2^52 has no fraction and is written as it is.
+     */
+    @Test
+    void aLargeNumberIsWrittenAsItIsNotSaturated() {
+        MemoryEstimate memory = new MemoryEstimate(parts, 0, 46068 * MIB, List.of());
+        ThroughputEstimate slow = new ThroughputEstimate(4.8e10, 1e-9, 5.8e15, 0.01, 362.05, 0, Map.of(), List.of());
+        Estimate e = new Estimate(scenario, estimate(OptionalDouble.empty(), Optional.empty(), List.of())
+                .parameters(), memory, slow, OptionalDouble.empty(), Optional.empty(), List.of());
+        ObjectNode r = ResultJson.toTree(e);
+        assertEquals(5.8e15, r.at("/speed/step_seconds").doubleValue());
+        assertEquals(0.0, r.at("/speed/tokens_per_second").doubleValue(), "1e-9 rounds to 0.0 at one decimal");
+    }
+
     @Test
     void withoutTokensHoursAndCostAreNullButTheSpeedIsKept() {
         ObjectNode r = ResultJson.toTree(estimate(OptionalDouble.empty(), Optional.empty(), List.of()));

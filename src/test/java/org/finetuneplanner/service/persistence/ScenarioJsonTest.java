@@ -311,7 +311,8 @@ class ScenarioJsonTest {
             "hardware": {}                                 | hardware.gpu is missing                    | l40s-48gb
             "data": {"tokens": -1} | data.tokens = -1 | a whole number from 1
             "data": {"epochs": 0}                          | data.epochs = 0                            | > 0
-            "cost": {"mfu": 1.5}                           | cost.mfu = 1.5                             | > 0 and ≤ 1
+            "cost": {"mfu": 1.5}                           | cost.mfu = 1.5                             | ≥ 0.01 and ≤ 1
+            "cost": {"mfu": 0.005}                         | cost.mfu = 0.005                           | ≥ 0.01 and ≤ 1
             "cost": {"usd_per_gpu_hour": -2}               | cost.usd_per_gpu_hour = -2                 | ≥ 0
             "cost": {"provider": "Acme"}                   | cost.provider = "Acme"                     | DigitalOcean
             "model": {"preset": "llama-9"} | model.preset = "llama-9" | llama-2-7b, llama-2-13b

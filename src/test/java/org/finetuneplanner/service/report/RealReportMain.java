@@ -5,6 +5,8 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Optional;
 
+import org.finetuneplanner.service.report.pdf.PdfReportExporter;
+import org.finetuneplanner.service.validation.ValidationRunner;
 import org.finetuneplanner.core.Estimator;
 import org.finetuneplanner.core.scenario.Scenario;
 import org.finetuneplanner.service.persistence.ScenarioJson;
@@ -17,8 +19,10 @@ final class RealReportMain {
     public static void main(String[] args) throws Exception {
         Path dir = Path.of(args[0]);
         ScenarioJson reader = ScenarioJson.standard();
-        ReportService service = ReportService.standard(reader.catalogs().gpus(), Estimator.standard()::estimate,
-                Estimator.standard()::explain, ReportAccuracy::fromBundledCases);
+        Estimator estimator = Estimator.standard();
+        ReportService service = ReportService.standard(reader.catalogs().gpus(), estimator::estimate,
+                estimator::explain, ReportAccuracy.shared(() -> new ValidationRunner(reader, estimator::estimate)),
+                new PdfReportExporter());
         for (int i = 1; i < args.length; i++) {
             Scenario s = reader.read(Path.of(args[i]));
             for (ReportLanguage lang : ReportLanguage.values()) {

@@ -2,6 +2,7 @@ package org.finetuneplanner.service.report;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.finetuneplanner.service.report.pdf.PdfReportExporter;
 
 /** Writes the fixture reports for looking at them (not a test). */
 final class RenderSmokeMain {

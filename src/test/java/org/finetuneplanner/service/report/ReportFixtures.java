@@ -47,7 +47,7 @@ import org.finetuneplanner.core.time.TimeTerm;
  * Report data written out as records, for the layout tests: the report must print whatever numbers it is given,
  * so these are chosen to be easy to find in the text (they are not claims about any GPU).
  */
-final class ReportFixtures {
+public final class ReportFixtures {
     static final long GIB = 1L << 30;
     private static final List<PlanReason> FITS = List.of(new PlanReason.FitsOnOneGpu());
 
@@ -113,7 +113,7 @@ final class ReportFixtures {
     }
 
     /** A report with three GPUs: one fits cheaply, one fits faster, one does not fit; one has no price. */
-    static ReportData data(ReportLanguage language, PaperSize paper) {
+    public static ReportData data(ReportLanguage language, PaperSize paper) {
         GpuSpec l40s = gpu("l40s-48gb", "NVIDIA L40S 48GB", 44.4, 0.87, "Vast.ai");
         GpuSpec h100 = gpu("h100-sxm-80gb", "NVIDIA H100 SXM 80GB", 79.2, 2.49, "Lambda");
         GpuSpec t4 = gpu("t4-16gb", "NVIDIA T4 16GB", 14.6, 0.35, "GCP");

@@ -11,6 +11,7 @@ import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.pdfbox.text.TextPosition;
+import org.finetuneplanner.service.report.pdf.PdfReportExporter;
 import org.junit.jupiter.api.Test;
 
 /** No text leaves the page: long names wrap or are shortened, table cells wrap, nothing is clipped. */

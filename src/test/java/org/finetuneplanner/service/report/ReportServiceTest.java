@@ -7,10 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.function.Supplier;
 
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
+import org.finetuneplanner.service.report.pdf.PdfReportExporter;
+import org.finetuneplanner.service.validation.ValidationRunner;
 import org.finetuneplanner.core.Estimate;
 import org.finetuneplanner.core.Estimator;
 import org.finetuneplanner.core.plan.PlanOption;
@@ -28,17 +31,22 @@ class ReportServiceTest {
 
     @BeforeAll
     static void render() throws IOException {
-        ScenarioJson reader = ScenarioJson.standard();
-        Scenario s = reader.read("{\"name\": \"Llama 3.1 8B LoRA\", \"model\": {\"preset\": \"llama-3.1-8b\"},"
+        data = prepare("{\"name\": \"Llama 3.1 8B LoRA\", \"model\": {\"preset\": \"llama-3.1-8b\"},"
                 + " \"method\": {\"type\": \"lora\", \"rank\": 16}, \"training\": {\"micro_batch_size\": 4,"
                 + " \"sequence_length\": 2048, \"activation_checkpointing\": \"full\"},"
-                + " \"hardware\": {\"gpu\": \"l40s-48gb\"}, \"data\": {\"tokens\": 50000000, \"epochs\": 3}}");
-        ReportService service = ReportService.standard(reader.catalogs().gpus(), ESTIMATOR::estimate,
-                ESTIMATOR::explain, ReportAccuracy::fromBundledCases);
-        data = service.prepare(s, ReportMeta.defaults(LocalDate.of(2026, 11, 29)));
+                + " \"hardware\": {\"gpu\": \"l40s-48gb\"}, \"data\": {\"tokens\": 50000000, \"epochs\": 3}}",
+                ReportAccuracy.shared(() -> new ValidationRunner(ScenarioJson.standard(), ESTIMATOR::estimate)));
         try (PDDocument doc = Loader.loadPDF(new PdfReportExporter().render(data))) {
             text = new PDFTextStripper().getText(doc).replace('\n', ' ');
         }
+    }
+
+    /** The report's data for a scenario file's text, on the whole catalog with the real estimator. */
+    private static ReportData prepare(String scenario, Supplier<ReportAccuracy> accuracy) {
+        ScenarioJson reader = ScenarioJson.standard();
+        ReportService service = ReportService.standard(reader.catalogs().gpus(), ESTIMATOR::estimate,
+                ESTIMATOR::explain, accuracy, new PdfReportExporter());
+        return service.prepare(reader.read(scenario), ReportMeta.defaults(LocalDate.of(2026, 11, 29)));
     }
 
     @Test
@@ -85,6 +93,21 @@ class ReportServiceTest {
         assertFalse(data.sensitivity().stream().anyMatch(c -> c.kind() == SensitivityCase.Kind.METHOD_LORA),
                 "the scenario's own method is not a change");
         assertTrue(data.sensitivity().stream().anyMatch(c -> c.kind() == SensitivityCase.Kind.METHOD_FULL));
+    }
+
+    /**
+     * A what-if case beyond the limits of a scenario is left out, not a failed report: the longest sequence
+     * (16,777,216) cannot be doubled, and full fine-tuning's unused rank of 65,536 is no LoRA rank for Llama 3.1 8B
+     * (its k and v are 1,024 wide), so neither LoRA nor QLoRA is a case; the other cases are there.
+     */
+    @Test
+    void whatIfCasesBeyondTheLimitsAreLeftOut() {
+        ReportData limits = prepare("{\"model\": {\"preset\": \"llama-3.1-8b\"}, \"method\": {\"type\": \"full\","
+                + " \"rank\": 65536}, \"training\": {\"sequence_length\": 16777216, \"activation_checkpointing\":"
+                + " \"full\"}, \"hardware\": {\"gpu\": \"h100-sxm-80gb\", \"gpu_count\": 65536, \"sharding\":"
+                + " \"fsdp\"}}", () -> ReportAccuracy.none());
+        assertEquals(List.of(SensitivityCase.Kind.ONE_FEWER_GPU), limits.sensitivity().stream()
+                .map(SensitivityCase::kind).toList(), "no doubled sequence, no LoRA or QLoRA, no 65,537th GPU");
     }
 
     @Test

@@ -16,8 +16,11 @@ import java.util.stream.Stream;
 
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
+import org.finetuneplanner.service.report.pdf.PdfReportExporter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import org.finetuneplanner.service.io.AtomicFiles;
 
 /** Writing is safe: whole file or nothing, the previous file intact on failure, a clear message. */
 class ReportWriteTest {
@@ -59,6 +62,23 @@ class ReportWriteTest {
         assertTrue(e.getMessage().contains("broken.svg"), e.getMessage());
         assertArrayEquals(before, Files.readAllBytes(target), "the previous report is untouched");
         assertEquals(List.of("plan.pdf"), files(), "no partial or temporary file");
+    }
+
+    /** The app's exporter writes through a link to the file it points to; the command line's refuses it. */
+    @Test
+    void theAppsExporterWritesThroughALinkAndTheCommandLinesRefusesIt() throws IOException {
+        Path real = Files.createDirectory(dir.resolve("reports")).resolve("plan.pdf");
+        Files.writeString(real, "old");
+        Path link = Files.createSymbolicLink(dir.resolve("plan.pdf"), real);
+        ReportData data = ReportFixtures.data(ReportLanguage.EN, PaperSize.A4);
+        ReportException e = assertThrows(ReportException.class, () -> exporter.write(data, link));
+        assertTrue(e.getMessage().contains("it is a symbolic link"), e.getMessage());
+        assertEquals("old", Files.readString(real));
+        new PdfReportExporter(AtomicFiles.Links.FOLLOW).write(data, link);
+        assertTrue(Files.isSymbolicLink(link));
+        try (PDDocument doc = Loader.loadPDF(real.toFile())) {
+            assertTrue(doc.getNumberOfPages() >= 5);
+        }
     }
 
     @Test

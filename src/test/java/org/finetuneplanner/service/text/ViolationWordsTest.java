@@ -35,6 +35,29 @@ class ViolationWordsTest {
         assertEquals("data.epochs must be > 0 and ≤ 1000000, was 0", en.violation(epochs));
     }
 
+    /** A product names all its keys and the limit; a parameter count names the keys it is counted from. */
+    @Test
+    void productsAndParameterCountsReadAsOneLineNamingTheirKeys() {
+        Violation logits = Violation.productAtMost("training.micro_batch_size", Violation.times(
+                "training.micro_batch_size", "training.sequence_length", "vocab_size"), 1L << 48,
+                new java.math.BigInteger("141018963332038656"));
+        assertEquals("training.micro_batch_size × training.sequence_length × vocab_size must be ≤ 281474976710656, "
+                + "was 141018963332038656", en.violation(logits));
+        assertEquals("training.micro_batch_size × training.sequence_length × vocab_size phải ≤ 281474976710656, "
+                + "nhưng đang là 141018963332038656", vi.violation(logits));
+        Violation parameters = new Violation("model.config", Constraint.PARAMETERS_AT_MOST, null,
+                100_000_000_000_000L, 176_026_739_016_728_576L, "num_hidden_layers, hidden_size");
+        assertEquals("the model described by num_hidden_layers, hidden_size has 176026739016728576 parameters; at "
+                + "most 100000000000000 are accepted", en.violation(parameters));
+        Violation trained = new Violation("method.rank", Constraint.TRAINABLE_AT_MOST, null, 100_000_000_000_000L,
+                123_145_302_310_912L, "method.targets");
+        assertEquals("method.rank with method.targets trains 123145302310912 parameters; at most 100000000000000 are "
+                + "accepted", en.violation(trained));
+        // A tiny value is written with its exponent: 1e-300 in plain digits would be 300 zeros long.
+        assertEquals("cost.mfu must be 0.01 to 1, was 1.0E-300",
+                en.violation(Violation.range("cost.mfu", 0.01, 1, 1e-300)));
+    }
+
     @Test
     void aCoreRecordThrowsATypedViolationThatTheTextLayerWords() {
         PlannerException e = assertThrows(PlannerException.class,

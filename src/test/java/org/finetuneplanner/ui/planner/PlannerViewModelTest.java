@@ -130,6 +130,29 @@ class PlannerViewModelTest {
         assertEquals(Field.GENERAL, Field.forKey("hidden_size"));
     }
 
+    /**
+     * A product beyond its limit shows at the field of its key, and the last valid results stay on screen (stale).
+     * Llama 3.1 8B's k and v are 1,024 wide: a rank of 2,048 is no LoRA for them. 65,536 sequences of 16,777,216
+     * tokens: their logits pass the 2^48 limit.
+     */
+    @Test
+    void aProductBeyondItsLimitShowsAtItsFieldAndKeepsTheLastResults() {
+        Estimate before = estimate();
+        vm.loraRankProperty().set(2048);
+        assertEquals("Not a valid combination: method.rank must be 1 to num_key_value_heads × head_dim (1024), was "
+                + "2048", vm.errorProperty(Field.METHOD).getValue());
+        assertTrue(vm.getResults().stale());
+        assertSame(before, estimate(), "the last valid estimate is kept");
+        vm.loraRankProperty().set(1024);
+        assertFalse(vm.getResults().stale());
+        vm.microBatchProperty().set(65_536);
+        vm.sequenceLengthProperty().set(16_777_216);
+        assertTrue(vm.errorProperty(Field.TRAINING).getValue().startsWith("Not a valid combination: "
+                + "training.micro_batch_size × training.sequence_length × vocab_size must be ≤ 281474976710656"),
+                vm.errorProperty(Field.TRAINING).getValue());
+        assertEquals("", vm.errorProperty(Field.GENERAL).getValue());
+    }
+
     @Test
     void badEpochsAndPriceShowAtTheirFields() {
         vm.epochsTextProperty().set("0");

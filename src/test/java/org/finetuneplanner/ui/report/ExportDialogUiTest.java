@@ -11,6 +11,7 @@ import javafx.scene.control.TextField;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 
+import org.finetuneplanner.service.report.pdf.PdfReportExporter;
 import org.finetuneplanner.core.Estimator;
 import org.finetuneplanner.service.persistence.ScenarioJson;
 import org.finetuneplanner.service.report.PaperSize;
@@ -31,7 +32,7 @@ import org.testfx.framework.junit5.Start;
 class ExportDialogUiTest {
     private final ExportViewModel vm = new ExportViewModel(ReportService.standard(
             ScenarioJson.standard().catalogs().gpus(), Estimator.standard()::estimate, Estimator.standard()::explain,
-            ReportAccuracy::none),
+            ReportAccuracy::none, new PdfReportExporter()),
             UiExecutors.direct(), p -> { }, () -> LocalDate.of(2026, 11, 29));
     private Stage stage;
     private ExportDialog dialog;

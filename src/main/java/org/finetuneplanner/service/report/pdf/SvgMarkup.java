@@ -1,4 +1,4 @@
-package org.finetuneplanner.service.report;
+package org.finetuneplanner.service.report.pdf;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -22,6 +22,8 @@ import org.xml.sax.ErrorHandler;
 import org.xml.sax.InputSource;
 import org.xml.sax.SAXException;
 import org.xml.sax.SAXParseException;
+import org.finetuneplanner.service.report.ReportLogo;
+import org.finetuneplanner.service.report.ReportException;
 
 /**
  * The first, safe reading of an SVG logo. Editors write DOCTYPEs: Illustrator declares its namespaces, and with

@@ -1,4 +1,4 @@
-package org.finetuneplanner.service.report;
+package org.finetuneplanner.service.report.pdf;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -27,6 +27,12 @@ import org.apache.pdfbox.pdmodel.graphics.shading.PDShading;
 import org.apache.pdfbox.rendering.PDFRenderer;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
+import org.finetuneplanner.service.report.ReportLogo;
+import org.finetuneplanner.service.report.ReportException;
+import org.finetuneplanner.service.report.ReportFixtures;
+import org.finetuneplanner.service.report.ReportLanguage;
+import org.finetuneplanner.service.report.PaperSize;
+import org.finetuneplanner.service.report.ReportData;
 
 /**
  * SVG logos on the report's cover, drawn by JSVG as vectors: a gradient stays a PDF shading, text becomes glyph

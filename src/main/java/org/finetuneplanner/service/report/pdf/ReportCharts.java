@@ -1,8 +1,11 @@
-package org.finetuneplanner.service.report;
+package org.finetuneplanner.service.report.pdf;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
+import java.awt.FontFormatException;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.text.NumberFormat;
 import java.util.HashSet;
 import java.util.List;
@@ -10,8 +13,7 @@ import java.util.Locale;
 import java.util.Set;
 
 import org.finetuneplanner.core.cost.CostPoint;
-import org.finetuneplanner.core.memory.MemoryBreakdown;
-import org.finetuneplanner.core.memory.MemoryComponent;
+import org.finetuneplanner.service.text.LocaleFormat;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.StandardChartTheme;
@@ -31,11 +33,11 @@ import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 
 /**
- * The report's two charts, built with JFreeChart and drawn as vectors by {@link PdfLayout#chart}. Colours are
+ * The report's two charts, built with JFreeChart and drawn as vectors by {@link ChartDrawer}. Colours are
  * mid-tones that stay apart on a colour printer and, with the cost chart's dash patterns, in grey.
  */
 final class ReportCharts {
-    /** One colour per memory part, in {@link MemoryComponent} order. */
+    /** One colour per memory part, in the order of the parts (weights, gradients, … CUDA context). */
     static final Color[] MEMORY_COLOURS = {
         new Color(0x1f, 0x4e, 0x8c), // weights: dark blue
         new Color(0x4a, 0x9a, 0xd4), // gradients: light blue
@@ -59,8 +61,8 @@ final class ReportCharts {
     private ReportCharts() {
     }
 
-    /** One bar of the memory chart: its label, its parts and the card's usable memory. */
-    record MemoryBar(String label, MemoryBreakdown parts, long capacityBytes) {
+    /** One bar of the memory chart: its label, its parts' bytes and the card's usable memory. */
+    record MemoryBar(String label, List<Long> parts, long capacityBytes) {
     }
 
     /** One line of the cost chart. */
@@ -70,16 +72,17 @@ final class ReportCharts {
     static JFreeChart memory(List<MemoryBar> bars, List<String> componentNames, String freeName, String axisLabel,
                              Locale locale) {
         DefaultCategoryDataset data = new DefaultCategoryDataset();
-        MemoryComponent[] parts = MemoryComponent.values();
         Set<String> used = new HashSet<>();
         for (MemoryBar bar : bars) {
             String label = unique(bar.label(), used);
-            for (MemoryComponent part : parts) {
-                data.addValue(bar.parts().bytes(part) / ReportFormats.GIB, componentNames.get(part.ordinal()),
-                        label);
+            long total = 0;
+            for (int part = 0; part < componentNames.size(); part++) {
+                long bytes = bar.parts().get(part);
+                total += bytes;
+                data.addValue(bytes / LocaleFormat.GIB, componentNames.get(part), label);
             }
-            long free = Math.max(0, bar.capacityBytes() - bar.parts().totalBytes());
-            data.addValue(free / ReportFormats.GIB, freeName, label);
+            long free = Math.max(0, bar.capacityBytes() - total);
+            data.addValue(free / LocaleFormat.GIB, freeName, label);
         }
         JFreeChart chart = ChartFactory.createStackedBarChart(null, null, axisLabel, data,
                 PlotOrientation.HORIZONTAL, true, false, false);
@@ -90,18 +93,20 @@ final class ReportCharts {
         renderer.setShadowVisible(false);
         renderer.setDrawBarOutline(true);
         renderer.setMaximumBarWidth(0.12);
-        for (int i = 0; i < parts.length; i++) {
-            renderer.setSeriesPaint(i, MEMORY_COLOURS[i]);
+        int parts = componentNames.size();
+        for (int i = 0; i < parts; i++) {
+            renderer.setSeriesPaint(i, MEMORY_COLOURS[i % MEMORY_COLOURS.length]);
             renderer.setSeriesOutlinePaint(i, Color.WHITE);
             renderer.setSeriesOutlineStroke(i, new BasicStroke(0.4f));
         }
-        renderer.setSeriesPaint(parts.length, FREE);
-        renderer.setSeriesOutlinePaint(parts.length, new Color(0xa0, 0xa8, 0xb4));
-        renderer.setSeriesOutlineStroke(parts.length, new BasicStroke(0.6f));
+        renderer.setSeriesPaint(parts, FREE);
+        renderer.setSeriesOutlinePaint(parts, new Color(0xa0, 0xa8, 0xb4));
+        renderer.setSeriesOutlineStroke(parts, new BasicStroke(0.6f));
         plot.setRangeAxisLocation(org.jfree.chart.axis.AxisLocation.BOTTOM_OR_LEFT);
         ((NumberAxis) plot.getRangeAxis()).setNumberFormatOverride(NumberFormat.getNumberInstance(locale));
         plot.setOutlineVisible(false);
         plot.getDomainAxis().setMaximumCategoryLabelWidthRatio(0.35f);
+        plot.getDomainAxis().setMaximumCategoryLabelLines(2);
         plot.getDomainAxis().setCategoryMargin(0.25);
         styleLegend(chart.getLegend());
         return chart;
@@ -159,8 +164,8 @@ final class ReportCharts {
     /** White background, light grid, the shipped DejaVu font (text stays text and covers Vietnamese). */
     private static StandardChartTheme theme() {
         StandardChartTheme theme = (StandardChartTheme) StandardChartTheme.createJFreeTheme();
-        Font regular = ReportFonts.awtRegular();
-        theme.setExtraLargeFont(ReportFonts.awtBold().deriveFont(12f));
+        Font regular = awtRegular();
+        theme.setExtraLargeFont(awtBold().deriveFont(12f));
         theme.setLargeFont(regular.deriveFont(9f));
         theme.setRegularFont(regular.deriveFont(8f));
         theme.setSmallFont(regular.deriveFont(7f));
@@ -169,11 +174,35 @@ final class ReportCharts {
         theme.setLegendBackgroundPaint(Color.WHITE);
         theme.setDomainGridlinePaint(new Color(0xdd, 0xe2, 0xe8));
         theme.setRangeGridlinePaint(new Color(0xdd, 0xe2, 0xe8));
-        theme.setAxisLabelPaint(PdfLayout.INK);
-        theme.setTickLabelPaint(PdfLayout.INK);
-        theme.setLegendItemPaint(PdfLayout.INK);
+        theme.setAxisLabelPaint(Style.INK);
+        theme.setTickLabelPaint(Style.INK);
+        theme.setLegendItemPaint(Style.INK);
         theme.setShadowVisible(false);
         theme.setBarPainter(new StandardBarPainter());
         return theme;
+    }
+
+    /** The AWT face of the shipped regular font (the charts measure with it), at size 1. */
+    static Font awtRegular() {
+        return Awt.REGULAR;
+    }
+
+    /** The AWT face of the shipped bold font, at size 1. */
+    static Font awtBold() {
+        return Awt.BOLD;
+    }
+
+    /** The AWT faces, made once. */
+    private static final class Awt {
+        static final Font REGULAR = awt(FontFiles.REGULAR);
+        static final Font BOLD = awt(FontFiles.BOLD);
+
+        private static Font awt(String resource) {
+            try {
+                return Font.createFont(Font.TRUETYPE_FONT, new ByteArrayInputStream(FontFiles.shipped(resource)));
+            } catch (FontFormatException | IOException e) {
+                throw new IllegalStateException("the shipped font cannot be read", e);
+            }
+        }
     }
 }

@@ -1,4 +1,4 @@
-package org.finetuneplanner.service.report;
+package org.finetuneplanner.service.report.pdf;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -24,6 +24,8 @@ import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.graphics.form.PDFormXObject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.finetuneplanner.service.report.ReportLogo;
+import org.finetuneplanner.service.report.ReportException;
 
 /**
  * An SVG logo reads nothing but itself: every way SVG and XML have of pulling in another file (external entity,

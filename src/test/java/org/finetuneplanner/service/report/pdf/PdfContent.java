@@ -1,4 +1,4 @@
-package org.finetuneplanner.service.report;
+package org.finetuneplanner.service.report.pdf;
 
 import java.awt.geom.Rectangle2D;
 import java.io.IOException;

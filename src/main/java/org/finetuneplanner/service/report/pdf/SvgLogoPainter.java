@@ -1,4 +1,4 @@
-package org.finetuneplanner.service.report;
+package org.finetuneplanner.service.report.pdf;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -18,6 +18,8 @@ import com.github.weisj.jsvg.renderer.NullPlatformSupport;
 import com.github.weisj.jsvg.view.ViewBox;
 
 import de.rototor.pdfbox.graphics2d.PdfBoxGraphics2D;
+import org.finetuneplanner.service.report.ReportLogo;
+import org.finetuneplanner.service.report.ReportException;
 
 /**
  * SVG logos drawn as vectors: JSVG paints the SVG (shapes, text as glyph outlines, gradients, CSS) through

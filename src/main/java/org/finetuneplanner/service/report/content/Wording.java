@@ -1,0 +1,201 @@
+package org.finetuneplanner.service.report.content;
+
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+import org.finetuneplanner.core.Estimate;
+import org.finetuneplanner.core.cost.CostEstimate;
+import org.finetuneplanner.core.memory.MemoryEstimate;
+import org.finetuneplanner.core.plan.PlanOption;
+import org.finetuneplanner.core.scenario.HardwareSpec;
+import org.finetuneplanner.core.scenario.Offload;
+import org.finetuneplanner.core.scenario.Sharding;
+import org.finetuneplanner.service.report.ReportFormats;
+import org.finetuneplanner.service.report.ReportLanguage;
+import org.finetuneplanner.service.text.Words;
+
+/**
+ * The report's words in one language, as {@link Text}: the text layer's patterns with names and citations put in as
+ * their own spans, and the phrases several sections share (a configuration, its sharding, its cost). Not
+ * thread-safe: one per report.
+ */
+final class Wording {
+    /** A name in running text is shown up to this many characters; the cover and the header fit it themselves. */
+    static final int NAME_IN_TEXT = 160;
+
+    private static final char OPEN = '\uE000';
+    private static final char CLOSE = '\uE001';
+    private static final Pattern YEAR = Pattern.compile("\\d{4}");
+
+    private final ReportLanguage language;
+    private final Words words;
+    private final ReportFormats f;
+
+    Wording(ReportLanguage language) {
+        this.language = language;
+        this.words = Words.forLocale(language.locale());
+        this.f = new ReportFormats(language);
+    }
+
+    ReportFormats f() {
+        return f;
+    }
+
+    Words words() {
+        return words;
+    }
+
+    /** The plain text of {@code key} with {@code args} put in. */
+    String plain(String key, Object... args) {
+        return words.text(key, args);
+    }
+
+    /**
+     * The text of {@code key} with {@code args} put in; an argument that is a {@link Text} keeps its spans (a GPU's
+     * name stays a name inside the sentence), other arguments are formatted as MessageFormat does.
+     */
+    Text text(String key, Object... args) {
+        boolean spans = false;
+        Object[] marked = args.clone();
+        for (int i = 0; i < args.length; i++) {
+            if (args[i] instanceof Text) {
+                marked[i] = OPEN + Integer.toString(i) + CLOSE;
+                spans = true;
+            }
+        }
+        if (!spans) {
+            return Text.words(words.text(key, args));
+        }
+        String formatted = words.text(key, marked);
+        List<Span> out = new ArrayList<>();
+        int from = 0;
+        for (int at = formatted.indexOf(OPEN); at >= 0; at = formatted.indexOf(OPEN, from)) {
+            int end = formatted.indexOf(CLOSE, at);
+            out.add(new Span(formatted.substring(from, at), Span.Kind.WORDS));
+            out.addAll(((Text) args[Integer.parseInt(formatted.substring(at + 1, end))]).spans());
+            from = end + 1;
+        }
+        out.add(new Span(formatted.substring(from), Span.Kind.WORDS));
+        return new Text(out);
+    }
+
+    /** An enum constant's name in this language. */
+    String label(Enum<?> value) {
+        return words.label(value);
+    }
+
+    /**
+     * A name given by the user, as a name span, shortened with an ellipsis past {@link #NAME_IN_TEXT} characters:
+     * running text shows it, the file keeps it whole.
+     */
+    static Text userName(String name) {
+        return Text.name(shorten(name, NAME_IN_TEXT));
+    }
+
+    /** {@code s} cut to at most {@code max} code points, with "…" when cut; linear in the cut, not in {@code s}. */
+    static String shorten(String s, int max) {
+        if (s.length() <= max) {
+            return s;
+        }
+        int end = s.offsetByCodePoints(0, Math.min(max - 1, s.codePointCount(0, Math.min(s.length(), 2 * max))));
+        return s.substring(0, end) + "…";
+    }
+
+    /** "2 × NVIDIA H100 SXM5 80GB": the count and the GPU's name. */
+    Text configuration(int count, String gpuName) {
+        return Text.words(count + " × ").then(Text.name(gpuName));
+    }
+
+    Text configuration(PlanOption o) {
+        return configuration(o.gpuCount(), o.gpu().name());
+    }
+
+    Text configuration(Estimate e) {
+        HardwareSpec hw = e.scenario().hardware();
+        return configuration(hw.gpuCount(), hw.gpu().name());
+    }
+
+    /** How the job is spread over the GPUs: "FSDP full sharding + offload: CPU", "one GPU, no sharding". */
+    String sharding(HardwareSpec hw) {
+        String s = hw.sharding() != Sharding.NONE ? label(hw.sharding())
+                : plain(hw.gpuCount() == 1 ? "common.singleGpu" : "common.ddp");
+        if (hw.offload() != Offload.NONE) {
+            s += " + " + plain("common.offload", label(hw.offload()));
+        }
+        return s;
+    }
+
+    /** For narrow table cells: "—" for one GPU without sharding, since the count column says it already. */
+    String shardingShort(HardwareSpec hw) {
+        if (hw.sharding() == Sharding.NONE && hw.gpuCount() == 1 && hw.offload() == Offload.NONE) {
+            return "—";
+        }
+        String sh = hw.sharding() != Sharding.NONE ? label(hw.sharding())
+                : plain(hw.gpuCount() == 1 ? "common.singleGpu" : "common.ddp");
+        return hw.offload() == Offload.NONE ? sh : sh + " + " + plain("common.offloadShort");
+    }
+
+    /** The cost in US dollars, or a dash. */
+    String costOnly(Estimate e) {
+        return e.cost().map(c -> f.usd(c.usd())).orElse("—");
+    }
+
+    /** Who the price is from: the provider's name, or the words for a price the scenario gave. */
+    Text provider(CostEstimate c) {
+        return c.provider().isEmpty() ? Text.words(plain("method.userPrice")) : Text.name(c.provider());
+    }
+
+    /** "$6.66 at $2.39/GPU·h (RunPod, price of August 22, 2026)", or why there is no cost. */
+    Text costText(Estimate e) {
+        if (e.cost().isEmpty()) {
+            return Text.words(plain(e.hours().isPresent() ? "common.noPrice" : "common.noTokens"));
+        }
+        CostEstimate c = e.cost().get();
+        return text("summary.costValue", f.usd(c.usd()), f.usdPerGpuHour(c.usdPerGpuHour()), provider(c),
+                priceDate(c.priceSeen()));
+    }
+
+    /** "RunPod · August 22, 2026" for a table cell, or the words for an unpriced option. */
+    Text priceText(Estimate e) {
+        return e.cost().map(c -> provider(c).then(" · " + priceDate(c.priceSeen())))
+                .orElse(Text.words(plain("options.unpriced")));
+    }
+
+    /** Memory against the card: "36.9 GiB of 45.0 GiB: fits, 8.1 GiB (18%) headroom". */
+    String memoryText(MemoryEstimate m) {
+        double share = (double) m.headroomBytes() / m.capacityBytes();
+        return plain(m.fits() ? "summary.memoryFits" : "summary.memoryDoesNotFit",
+                f.gib(m.perGpu().totalBytes()), f.gib(m.capacityBytes()), f.gib(Math.abs(m.headroomBytes())),
+                f.percent(Math.abs(share)));
+    }
+
+    /** Model FLOPs utilisation of the whole job, over all its GPUs. */
+    static double endToEndMfu(Estimate e) {
+        return e.throughput().modelFlopsUtilisation(e.scenario().hardware().gpuCount());
+    }
+
+    /**
+     * The date a price was seen, as the catalog gives it ("2026-08-22", "2026-06", "2026"), in this language's
+     * style; the words for "undated" when the catalog has no date.
+     */
+    String priceDate(String seen) {
+        String s = seen == null ? "" : seen.strip();
+        try {
+            if (s.length() == 10) {
+                return f.date(LocalDate.parse(s));
+            }
+            if (s.length() == 7) {
+                return DateTimeFormatter.ofPattern(plain("date.monthPattern"), language.locale())
+                        .format(YearMonth.parse(s));
+            }
+        } catch (DateTimeParseException e) {
+            // Not a date: said so below.
+        }
+        return YEAR.matcher(s).matches() ? s : plain("date.undated");
+    }
+}
