@@ -201,10 +201,10 @@ final class ActivationModel {
             scores = (double) a.numHeads() * t.sequenceLength() * scoreBytes;
         }
         // The attention core's output (kept by the kernel for its backward), its log-sum-exp and any scores.
-        core = (p * qW + 4.0 * a.numHeads() + scores) / tp;
+        core = MemoryContext.over(p * qW + 4.0 * a.numHeads() + scores, tp);
         double outside = norms + dropout + loraOutside + moeOutside;
         double inside = attention + (mlp - moeOutside) + (lora - loraOutside) + cross + scores;
-        return outside / tsp + inside / tp;
+        return MemoryContext.over(outside, tsp) + MemoryContext.over(inside, tp);
     }
 
     /** Separate linears that read the attention input and keep it (each its own autocast cast). */
@@ -249,6 +249,7 @@ final class ActivationModel {
         double dropBytes = fw.loraDropout() ? (compiled ? 1 : 1 + p) : 0;
         double perInput = castBytes + dropBytes;
         double sum = 0;
+        double outside = 0;
         int modules = 0;
         boolean qkvCounted = false;
         for (LoraTarget target : targets) {
@@ -272,11 +273,13 @@ final class ActivationModel {
             }
             sum += perInput * dIn;
             // q, k, v, gate and up read the h-wide block input; o and down read the TP-split attention/MLP output
-            loraOutside += target == LoraTarget.O || target == LoraTarget.DOWN ? 0 : perInput * dIn;
+            if (target != LoraTarget.O && target != LoraTarget.DOWN) {
+                outside += perInput * dIn;
+            }
             modules++;
         }
         double adapterOut = (castBytes > 0 ? 4 : p) * 2.0 * m.rank() * modules;
-        loraOutside += adapterOut;
+        loraOutside = outside + adapterOut;
         return sum + adapterOut;
     }
 }

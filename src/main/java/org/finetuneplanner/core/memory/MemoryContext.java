@@ -81,7 +81,7 @@ final class MemoryContext {
         this.tsp = par.sequenceParallelActive() ? tp : 1;
         this.cp = par.context();
         this.dpGroup = hw.dataParallel() * cp;
-        this.stageLayers = (a.numLayers() + par.pipeline() - 1) / par.pipeline();
+        this.stageLayers = par.pipeline() == 1 ? a.numLayers() : (a.numLayers() + par.pipeline() - 1) / par.pipeline();
         Sharding sh = hw.sharding();
         if (dpGroup == 1) {
             sh = Sharding.NONE;
@@ -98,10 +98,19 @@ final class MemoryContext {
         this.optShard = distributed || gradShard > 1 ? dpGroup : 1;
         this.amp = t.masterWeights() && t.precision() != Precision.FP32;
         this.actBytes = t.precision() == Precision.FP32 ? 4 : 2;
-        this.tokens = t.tokensPerMicroBatch() / cp;
+        this.tokens = cp == 1 ? t.tokensPerMicroBatch() : t.tokensPerMicroBatch() / cp;
         this.adapters = m.usesAdapters();
         this.quantized = baseStorage().isQuantized();
         this.act = new ActivationModel(a, m, t, fw, quantized, amp, actBytes, tp, tsp);
+    }
+
+    /**
+     * {@code x / k} for a parallel degree {@code k}: no division when the degree is 1, as it is for nearly every
+     * scenario (a division is the slowest arithmetic of the estimate, which the planner runs thousands of times per
+     * tick).
+     */
+    static double over(double x, int k) {
+        return k == 1 ? x : x / k;
     }
 
     /** The explained terms, grouped by memory part in the order the parts are drawn (after {@link #estimate}). */

@@ -94,11 +94,11 @@ final class MemoryRun {
         double perTokenLayer = selective ? act.perTokenLayerSelective() : act.perTokenLayer();
         double layerWorking = perTokenLayer * tokens;
         // Tensors as wide as the model are split over TP only with sequence parallelism.
-        double hLocal = (double) a.hiddenSize() / c.tsp;
+        double hLocal = MemoryContext.over(a.hiddenSize(), c.tsp);
         double finalNorm = tokens * hLocal * (act.normInputBytes() + actBytes);
         double blockInput = tokens * hLocal * actBytes;
         // The activation gradients a block's backward works with, checkpointed or not.
-        double backwardTransient = 2.0 * tokens * Math.max(act.effectiveIntermediate() / c.tp, hLocal) * actBytes;
+        double backwardTransient = 2.0 * tokens * Math.max(MemoryContext.over(act.effectiveIntermediate(), c.tp), hLocal) * actBytes;
         // Ring attention holds a received K/V chunk while it computes on the current one (TE
         // AttnFuncWithCPAndKVP2P); expert parallelism the dispatched and combined tokens of one MoE layer.
         ring = c.cp > 1 ? 2.0 * tokens * a.kvWidth() / c.tp * actBytes : 0;
@@ -393,7 +393,7 @@ final class MemoryRun {
             return 0;
         }
         double p = actBytes;
-        double vocab = (double) a.vocabSize() / c.tp;
+        double vocab = MemoryContext.over(a.vocabSize(), c.tp);
         if (t.loss() == Loss.FUSED) {
             return fusedLinearLoss(p, vocab);
         }

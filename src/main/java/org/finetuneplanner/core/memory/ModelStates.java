@@ -160,7 +160,7 @@ final class ModelStates {
         long mlpWidth = a.moe().isMoe() && a.moe().denseLayers() == 0 ? a.moe().expertIntermediate()
                 : a.intermediateSize();
         // the biggest single matrix: an MLP projection or the fused q/k/v projection (its TP shard)
-        return Math.max((double) h * mlpWidth, (double) h * (a.queryWidth() + 2 * a.kvWidth())) / c.tp;
+        return MemoryContext.over(Math.max((double) h * mlpWidth, (double) h * (a.queryWidth() + 2 * a.kvWidth())), c.tp);
     }
 
     /** The sources of a weights term, with the model-parallel split's when the model is split. */
@@ -233,7 +233,7 @@ final class ModelStates {
                 ? (fw.mainGradsFp32() ? 4 : bytesOf(t.precision()) + 4) : c.trainableBytes();
         if (t.optimizerInBackward()) {
             double largest = adapters ? Math.max(1, trainable / Math.max(1, c.stageLayers))
-                    : (double) a.vocabSize() * a.hiddenSize() / c.tp;
+                    : MemoryContext.over((double) a.vocabSize() * a.hiddenSize(), c.tp);
             gradBytes = bytes;
             gradLargest = largest;
             return largest * bytes;
@@ -338,7 +338,7 @@ final class ModelStates {
         }
         double stateBytes = o == Optimizer.ADAMW_8BIT ? 4 : (t.masterWeights() ? 4 : c.trainableBytes());
         double largest = adapters ? (double) pc.trainable() / Math.max(1, c.stageLayers)
-                : (double) a.vocabSize() * a.hiddenSize() / c.tp;
+                : MemoryContext.over((double) a.vocabSize() * a.hiddenSize(), c.tp);
         stepStateBytes = stateBytes;
         if (fw.foreachOptimizer() && (o == Optimizer.ADAMW || o == Optimizer.LION
                 || o == Optimizer.SGD_MOMENTUM)) {

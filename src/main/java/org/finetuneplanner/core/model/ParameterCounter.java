@@ -233,8 +233,8 @@ public final class ParameterCounter {
                 perLayerAttn += r * (heads * mla.vHeadDim() / t + h);
             }
         } else {
-            long q = r * (h + a.queryWidth() / t);
-            long kv = r * (h + a.kvWidth() / t);
+            long q = r * (h + shard(a.queryWidth(), t));
+            long kv = r * (h + shard(a.kvWidth(), t));
             if (targets.contains(LoraTarget.Q)) {
                 perLayerAttn += q;
             }
@@ -254,16 +254,24 @@ public final class ParameterCounter {
         }
         int moeLayers = moeLayers(a);
         int denseLayers = a.numLayers() - moeLayers;
-        total += denseLayers * mlpAdapter(a, r, a.intermediateSize() / t, targets);
+        total += denseLayers * mlpAdapter(a, r, shard(a.intermediateSize(), t), targets);
         if (moeLayers > 0) {
             long perMoe = (long) a.moe().experts() / e * mlpAdapter(a, r, a.moe().expertIntermediate() / t, targets)
                     + a.moe().sharedExperts() * mlpAdapter(a, r, a.moe().sharedIntermediate() / t, targets);
             total += moeLayers * perMoe;
         }
         if (targets.contains(LoraTarget.LM_HEAD)) {
-            total += r * (h + a.vocabSize() / t);
+            total += r * (h + shard(a.vocabSize(), t));
         }
         return total;
+    }
+
+    /**
+     * One rank's share {@code x / k} of a width split over {@code k} GPUs, without an integer division when
+     * {@code k} is 1 (the counts run on every estimate, thousands of times per planner tick).
+     */
+    private static long shard(long x, int k) {
+        return k == 1 ? x : x / k;
     }
 
     /** Adapters of one MLP whose split width (I, or I/TP) is {@code width}. */

@@ -70,7 +70,9 @@ public record HardwareSpec(GpuSpec gpu, int gpuCount, OptionalDouble gpuMemoryGi
 
     /** Data-parallel degree: the GPUs over which model replicas are repeated, gpuCount / (TP·PP·CP). */
     public int dataParallel() {
-        return (int) (gpuCount / parallel.modelParallel());
+        long modelParallel = parallel.modelParallel();
+        // no integer division in the common case: the estimators ask for this on every call
+        return modelParallel == 1 ? gpuCount : (int) (gpuCount / modelParallel);
     }
 
     /** Number of nodes: ⌈gpuCount / gpusPerNode⌉. */

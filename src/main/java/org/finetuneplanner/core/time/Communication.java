@@ -133,17 +133,19 @@ final class Communication {
         if (dpGroup > 1) {
             r.addSeconds(TimeTerm.Part.COMMUNICATION, dpSeconds);
             if (r.explaining()) {
-                r.explain(TimeTerm.Part.COMMUNICATION, Term.of(TermId.COMMUNICATION, dpSeconds)
+                double microBytes = dpMicroBytes;
+                double stepBytes = dpStepBytes;
+                r.explain(TimeTerm.Part.COMMUNICATION, () -> Term.of(TermId.COMMUNICATION, dpSeconds)
                         .about(sharding).in(Input.GA, ga).in(Input.OVERLAP, OVERLAP)
-                        .in(Input.VOLUME_MICRO, dpMicroBytes).in(Input.LINK, dpLink).in(Input.HIDEABLE, budget)
-                        .in(Input.VOLUME_STEP, dpStepBytes).in(Input.HIDEABLE_STEP, stepBudget)
+                        .in(Input.VOLUME_MICRO, microBytes).in(Input.LINK, dpLink).in(Input.HIDEABLE, budget)
+                        .in(Input.VOLUME_STEP, stepBytes).in(Input.HIDEABLE_STEP, stepBudget)
                         .in(Input.DP, dpGroup).in(Input.OVERLAPPED, 1, shared).from(SourceId.ZERO_COMMUNICATION));
             }
         }
         if (tpBytes > 0) {
             r.addSeconds(TimeTerm.Part.COMMUNICATION, ga * tpExposed);
             if (r.explaining()) {
-                r.explain(TimeTerm.Part.COMMUNICATION, layerTerm(TermId.TENSOR_PARALLEL_COMMUNICATION,
+                r.explain(TimeTerm.Part.COMMUNICATION, () -> layerTerm(TermId.TENSOR_PARALLEL_COMMUNICATION,
                         ga * tpExposed, tpPasses, tpBytes, tpLink, tpOverlapped).in(Input.TP, r.tp)
                         .in(Input.HIDDEN, h).in(Input.CP, r.cp)
                         .from(List.of(SourceId.TENSOR_PARALLEL, SourceId.SEQUENCE_PARALLEL)));
@@ -152,7 +154,7 @@ final class Communication {
         if (cpBytes > 0) {
             r.addSeconds(TimeTerm.Part.COMMUNICATION, ga * cpTime * exposedShare);
             if (r.explaining()) {
-                r.explain(TimeTerm.Part.COMMUNICATION, layerTerm(TermId.CONTEXT_PARALLEL_COMMUNICATION,
+                r.explain(TimeTerm.Part.COMMUNICATION, () -> layerTerm(TermId.CONTEXT_PARALLEL_COMMUNICATION,
                         ga * cpTime * exposedShare, cpPasses, cpBytes, cpLink, true)
                         .in(Input.CP, r.cp).in(Input.KV_WIDTH, r.a.kvWidth()).in(Input.TP, r.tp)
                         .from(SourceId.RING_ATTENTION));
@@ -161,7 +163,7 @@ final class Communication {
         if (epBytes > 0) {
             r.addSeconds(TimeTerm.Part.COMMUNICATION, ga * epTime);
             if (r.explaining()) {
-                r.explain(TimeTerm.Part.COMMUNICATION, layerTerm(TermId.EXPERT_PARALLEL_COMMUNICATION,
+                r.explain(TimeTerm.Part.COMMUNICATION, () -> layerTerm(TermId.EXPERT_PARALLEL_COMMUNICATION,
                         ga * epTime, epPasses, epBytes, epLink, false).in(Input.EP, r.ep)
                         .in(Input.TOP_K, r.a.moe().expertsPerToken()).in(Input.HIDDEN, h)
                         .from(SourceId.EXPERT_PARALLEL));
@@ -170,7 +172,7 @@ final class Communication {
         if (ppBytes > 0) {
             r.addSeconds(TimeTerm.Part.COMMUNICATION, ga * ppTime * exposedShare);
             if (r.explaining()) {
-                r.explain(TimeTerm.Part.COMMUNICATION, Term.of(TermId.PIPELINE_TRANSFERS,
+                r.explain(TimeTerm.Part.COMMUNICATION, () -> Term.of(TermId.PIPELINE_TRANSFERS,
                         ga * ppTime * exposedShare).in(Input.GA, ga).in(Input.MICRO_TOKENS, r.microTokens)
                         .in(Input.HIDDEN, h).in(Input.VP, r.vp).in(Input.VOLUME_MICRO, ppBytes).in(Input.LINK, ppLink)
                         .in(Input.HIDEABLE, budget).in(Input.OVERLAP, OVERLAP).from(SourceId.PIPELINE_PARALLEL));

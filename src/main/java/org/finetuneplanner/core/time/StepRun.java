@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import org.finetuneplanner.core.Note;
 import org.finetuneplanner.core.explain.Input;
@@ -43,6 +44,9 @@ import org.finetuneplanner.core.scenario.TrainingSpec;
  * through every pipeline plus the bubble, and the job trains {@code b·s·GA·DP} tokens per step.
  */
 final class StepRun {
+    private static final TimeTerm.Part[] PARTS = TimeTerm.Part.values();
+    private static final Double ZERO = 0.0;
+
     final Scenario s;
     final Architecture a;
     final MethodSpec m;
@@ -55,7 +59,7 @@ final class StepRun {
     final boolean explain;
     final List<Note> notes = new ArrayList<>(4);
     final List<TimeTerm> terms;
-    final double[] parts = new double[TimeTerm.Part.values().length];
+    final double[] parts = new double[PARTS.length];
     final int tp;
     final int tsp;
     final int pp;
@@ -116,9 +120,12 @@ final class StepRun {
         return explain;
     }
 
-    /** Records a term of {@code part} (call only when {@link #explaining()}). */
-    void explain(TimeTerm.Part part, Term.Builder term) {
-        terms.add(new TimeTerm(part, term.build()));
+    /**
+     * Records a term of {@code part} (call only when {@link #explaining()}). The term is built by a function so that
+     * its many inputs stay out of the estimate's hot code, which the planner runs thousands of times per tick.
+     */
+    void explain(TimeTerm.Part part, Supplier<Term.Builder> term) {
+        terms.add(new TimeTerm(part, term.get().build()));
     }
 
     /** @param freeBytes GPU memory left free by the memory estimate, or -1 when unknown (no paging assumed) */
@@ -142,7 +149,7 @@ final class StepRun {
         double peakTflops = ThroughputEstimator.peak(gpu, precision, notes);
         double memoryBandwidth = Math.max(gpu.memoryBandwidthTBs(), 0.01) * 1e12 * MEMORY_EFFICIENCY;
         // The rows of a micro-step's GEMMs on one GPU: context parallelism splits the sequence.
-        double gemmTokens = microTokens / cp;
+        double gemmTokens = over(microTokens, cp);
         boolean userUtilisation = s.cost().mfu().isPresent();
         double utilisation = userUtilisation ? s.cost().mfu().getAsDouble()
                 : ThroughputEstimator.defaultUtilisation(gpu, precision, gemmTokens);
@@ -153,12 +160,13 @@ final class StepRun {
         }
 
         // Compute of one micro-batch on one GPU of one stage ----------------------------------------------------
-        double split = (double) tp * pp * cp;
-        double computeMicro = microTokens * flopsPerToken / split / (peakTflops * 1e12 * utilisation);
+        int split = tp * pp * cp;
+        double computeMicro = over(microTokens * flopsPerToken, split) / (peakTflops * 1e12 * utilisation);
         addSeconds(TimeTerm.Part.COMPUTE, ga * computeMicro);
         if (explain) {
-            explain(TimeTerm.Part.COMPUTE, Term.of(recompute ? TermId.COMPUTE_FLOPS_RECOMPUTE : selective
-                    ? TermId.COMPUTE_FLOPS_SELECTIVE : TermId.COMPUTE_FLOPS, ga * computeMicro).in(Input.GA, ga)
+            double seconds = ga * computeMicro;
+            explain(TimeTerm.Part.COMPUTE, () -> Term.of(recompute ? TermId.COMPUTE_FLOPS_RECOMPUTE : selective
+                    ? TermId.COMPUTE_FLOPS_SELECTIVE : TermId.COMPUTE_FLOPS, seconds).in(Input.GA, ga)
                     .in(Input.MICRO_TOKENS, microTokens).in(Input.FLOPS_PER_TOKEN, flopsPerToken)
                     .in(Input.PEAK_TFLOPS, peakTflops).in(Input.UTILISATION, utilisation)
                     .in(Input.TP, tp, split > 1).in(Input.PP, pp, split > 1).in(Input.CP, cp, split > 1)
@@ -169,11 +177,11 @@ final class StepRun {
         }
         if (!userUtilisation) {
             double perToken = ThroughputEstimator.elementwiseBytesPerToken(a, t, fw, tp, tsp);
-            double elementwise = microTokens / (cp * pp) * perToken / memoryBandwidth;
+            double elementwise = over(microTokens, cp * pp) * perToken / memoryBandwidth;
             computeMicro += elementwise;
             addSeconds(TimeTerm.Part.COMPUTE, ga * elementwise);
             if (explain) {
-                explain(TimeTerm.Part.COMPUTE, Term.of(TermId.ELEMENTWISE, ga * elementwise)
+                explain(TimeTerm.Part.COMPUTE, () -> Term.of(TermId.ELEMENTWISE, ga * elementwise)
                         .in(Input.GA, ga).in(Input.MICRO_TOKENS, microTokens).in(Input.TOKEN_BYTES, perToken)
                         .in(Input.BANDWIDTH, memoryBandwidth).in(Input.MEMORY_EFFICIENCY, MEMORY_EFFICIENCY)
                         .in(Input.FUSED_FACTOR, ThroughputEstimator.COMPILE_TRAFFIC, t.compile() || fw.fusedKernels())
@@ -192,7 +200,8 @@ final class StepRun {
             dequantMicro = passes * local.linear() * dequantBytes / memoryBandwidth;
             addSeconds(TimeTerm.Part.DEQUANTIZE, ga * dequantMicro);
             if (explain) {
-                explain(TimeTerm.Part.DEQUANTIZE, Term.of(TermId.DEQUANTIZATION, ga * dequantMicro)
+                double seconds = ga * dequantMicro;
+                explain(TimeTerm.Part.DEQUANTIZE, () -> Term.of(TermId.DEQUANTIZATION, seconds)
                         .about(m.baseWeights()).in(Input.GA, ga).in(Input.PASSES, passes)
                         .in(Input.N_LINEAR, local.linear()).in(Input.DEQUANT_BYTES, dequantBytes)
                         .in(Input.BANDWIDTH, memoryBandwidth).in(Input.MEMORY_EFFICIENCY, MEMORY_EFFICIENCY)
@@ -210,12 +219,19 @@ final class StepRun {
         optimizerSeconds += paging(precision, trainableLocal, freeBytes);
 
         // Communication: data parallelism per micro-step and per step; TP, CP, EP, PP per micro-step ---------
-        Communication comm = new Communication(this, precision, computeMicro);
-        double commMicro = comm.micro(sharding, dpGroup);
-        double commSeconds = comm.seconds();
+        // (a single GPU has none: nothing to work out, the whole overlap budget left for host copies)
+        double commMicro = 0;
+        double commSeconds = 0;
+        double hideLeft = ThroughputEstimator.OVERLAP * computeMicro;
+        if (hw.gpuCount() > 1) {
+            Communication comm = new Communication(this, precision, computeMicro);
+            commMicro = comm.micro(sharding, dpGroup);
+            commSeconds = comm.seconds();
+            hideLeft = comm.hideLeft();
+        }
 
         // Offload traffic per micro-step -----------------------------------------------------------------------
-        double offloadMicro = offload(precision, shardsStates ? dpGroup : 1, comm.hideLeft());
+        double offloadMicro = offload(precision, shardsStates ? dpGroup : 1, hideLeft);
 
         // The pipeline bubble: (PP − 1)/VP stage-times of idle fill and drain (Narayanan et al. 2021 §2.2) -----
         double stageMicro = computeMicro + dequantMicro + commMicro + offloadMicro;
@@ -223,7 +239,7 @@ final class StepRun {
         if (bubble > 0) {
             addSeconds(TimeTerm.Part.BUBBLE, bubble);
             if (explain) {
-                explain(TimeTerm.Part.BUBBLE, Term.of(TermId.PIPELINE_BUBBLE, bubble).in(Input.PP, pp)
+                explain(TimeTerm.Part.BUBBLE, () -> Term.of(TermId.PIPELINE_BUBBLE, bubble).in(Input.PP, pp)
                         .in(Input.VP, vp).in(Input.MICRO_BATCHES, ga).in(Input.STAGE_SECONDS, stageMicro)
                         .in(Input.BUBBLE_FRACTION, (pp - 1.0) / (vp * (double) ga)).from(SourceId.PIPELINE_PARALLEL));
             }
@@ -232,8 +248,10 @@ final class StepRun {
         double step = ga * (computeMicro + dequantMicro + offloadMicro) + commSeconds + optimizerSeconds + bubble;
         double tokensPerSecond = microTokens * ga * dp / step;
         Map<TimeTerm.Part, Double> partSeconds = new EnumMap<>(TimeTerm.Part.class);
-        for (TimeTerm.Part part : TimeTerm.Part.values()) {
-            partSeconds.put(part, parts[part.ordinal()]);
+        for (TimeTerm.Part part : PARTS) {
+            double seconds = parts[part.ordinal()];
+            // most parts are 0 for most scenarios: one shared box for them
+            partSeconds.put(part, seconds == 0 ? ZERO : seconds);
         }
         return new ThroughputEstimate(flopsPerToken, tokensPerSecond, step, utilisation, peakTflops, commSeconds,
                 partSeconds, notes);
@@ -253,18 +271,18 @@ final class StepRun {
 
     /** Routed experts see only their share of the tokens: their GEMMs are small and run at a lower utilisation. */
     private double moeSmallGemms(double gemmTokens, double peakTflops, Precision precision, double utilisation,
-                                 double split) {
+                                 int split) {
         double expertParams = (double) ParameterCounter.moeLayers(a) * a.moe().expertsPerToken()
                 * ParameterCounter.mlpLinear(a, a.moe().expertIntermediate());
         double expertFlops = expertParams * (4 + (m.type() == FineTuneMethod.FULL ? 2 : 0) + (recompute ? 2 : 0));
         // With EP each expert gathers its tokens from the EP group's ranks.
         double rows = gemmTokens * a.moe().expertsPerToken() * ep / a.moe().experts();
         double expertUtilisation = ThroughputEstimator.defaultUtilisation(gpu, precision, rows);
-        double extra = microTokens * expertFlops / split / (peakTflops * 1e12)
+        double extra = over(microTokens * expertFlops, split) / (peakTflops * 1e12)
                 * Math.max(0, 1 / expertUtilisation - 1 / utilisation);
         addSeconds(TimeTerm.Part.COMPUTE, ga * extra);
         if (explain) {
-            explain(TimeTerm.Part.COMPUTE, Term.of(TermId.MOE_SMALL_GEMMS, ga * extra)
+            explain(TimeTerm.Part.COMPUTE, () -> Term.of(TermId.MOE_SMALL_GEMMS, ga * extra)
                     .in(Input.GA, ga).in(Input.MICRO_TOKENS, microTokens).in(Input.EXPERT_FLOPS, expertFlops)
                     .in(Input.PEAK_TFLOPS, peakTflops).in(Input.EXPERT_UTILISATION, expertUtilisation)
                     .in(Input.UTILISATION, utilisation).from(SourceId.MOE_ROUTING));
@@ -278,17 +296,18 @@ final class StepRun {
         double gradBytes = bytes(precision);
         double seconds;
         if (hw.offload() == Offload.NONE) {
-            double perParam = 2 * paramBytes + gradBytes + 2 * stateBytes(t.optimizer(), paramBytes)
-                    + (t.masterWeights() ? 2 : 0);
-            if (t.optimizer() == Optimizer.ADAMW && !fw.fusedOptimizer()) {
-                // torch.optim.AdamW's default (foreach or per-parameter): weight decay mul_, lerp_, mul_, addcmul_,
-                // sqrt, div_, add_, addcdiv_ — each a pass: 4·p + 14·m + 3·g bytes (m = one moment's bytes = p)
-                perParam = 4 * paramBytes + 14 * paramBytes + 3 * gradBytes + (t.masterWeights() ? 2 : 0);
-            }
+            // torch.optim.AdamW's default (foreach or per-parameter): weight decay mul_, lerp_, mul_, addcmul_,
+            // sqrt, div_, add_, addcdiv_ — each a pass: 4·p + 14·m + 3·g bytes (m = one moment's bytes = p); a fused
+            // kernel reads and writes each tensor once
+            double perParam = t.optimizer() == Optimizer.ADAMW && !fw.fusedOptimizer()
+                    ? 4 * paramBytes + 14 * paramBytes + 3 * gradBytes + (t.masterWeights() ? 2 : 0)
+                    : 2 * paramBytes + gradBytes + 2 * stateBytes(t.optimizer(), paramBytes)
+                            + (t.masterWeights() ? 2 : 0);
             seconds = trainableLocal * perParam / memoryBandwidth;
             addSeconds(TimeTerm.Part.OPTIMIZER, seconds);
             if (explain) {
-                explain(TimeTerm.Part.OPTIMIZER, Term.of(TermId.OPTIMIZER_UPDATE, seconds)
+                double update = seconds;
+                explain(TimeTerm.Part.OPTIMIZER, () -> Term.of(TermId.OPTIMIZER_UPDATE, update)
                         .about(t.optimizer()).in(Input.N_LOCAL, trainableLocal).in(Input.UPDATE_BYTES, perParam)
                         .in(Input.BANDWIDTH, memoryBandwidth).in(Input.MEMORY_EFFICIENCY, MEMORY_EFFICIENCY)
                         .from(SourceId.OPTIMIZER_UPDATE));
@@ -303,7 +322,7 @@ final class StepRun {
         seconds = cpuStep + transfer;
         addSeconds(TimeTerm.Part.OPTIMIZER, seconds);
         if (explain) {
-            explain(TimeTerm.Part.OPTIMIZER, Term.of(TermId.CPU_OPTIMIZER_STEP, seconds)
+            explain(TimeTerm.Part.OPTIMIZER, () -> Term.of(TermId.CPU_OPTIMIZER_STEP, seconds)
                     .in(Input.N_NODE, perNode).in(Input.DRAM, HOST_DRAM_GBS * 1e9)
                     .in(Input.N_LOCAL, trainableLocal).in(Input.COPY_BYTES, gradBytes + bytes(precision))
                     .in(Input.HOST_LINK, hostLink).from(SourceId.ZERO_OFFLOAD_2021));
@@ -328,7 +347,7 @@ final class StepRun {
         double seconds = 2 * overflow / hostLink;
         addSeconds(TimeTerm.Part.OFFLOAD, seconds);
         if (explain) {
-            explain(TimeTerm.Part.OFFLOAD, Term.of(TermId.PAGED_TRAFFIC, seconds)
+            explain(TimeTerm.Part.OFFLOAD, () -> Term.of(TermId.PAGED_TRAFFIC, seconds)
                     .in(Input.PAGED, pagedBytes).in(Input.FREE, freeBytes).in(Input.HOST_LINK, hostLink)
                     .from(SourceId.BNB_PAGED_TRAFFIC));
         }
@@ -353,8 +372,9 @@ final class StepRun {
         double exposed = Math.max(0, bytesMicro / hostLink - hideLeft);
         addSeconds(TimeTerm.Part.OFFLOAD, ga * exposed);
         if (explain) {
-            explain(TimeTerm.Part.OFFLOAD, Term.of(TermId.OFFLOAD_TRAFFIC, ga * exposed)
-                    .in(Input.GA, ga).in(Input.VOLUME_HOST, bytesMicro).in(Input.HOST_LINK, hostLink)
+            double copies = bytesMicro;
+            explain(TimeTerm.Part.OFFLOAD, () -> Term.of(TermId.OFFLOAD_TRAFFIC, ga * exposed)
+                    .in(Input.GA, ga).in(Input.VOLUME_HOST, copies).in(Input.HOST_LINK, hostLink)
                     .in(Input.REMAINING, hideLeft).from(SourceId.ZERO_OFFLOAD_2021));
         }
         return exposed;
@@ -382,6 +402,15 @@ final class StepRun {
             case SGD_MOMENTUM, LION -> paramBytes;
             case ADAFACTOR -> 0.1 * paramBytes;
         };
+    }
+
+    /**
+     * {@code x / k} for a parallel degree {@code k}: no division when the degree is 1, as it is for nearly every
+     * scenario (a division is the slowest arithmetic of the estimate, which the planner runs thousands of times per
+     * tick).
+     */
+    static double over(double x, int k) {
+        return k == 1 ? x : x / k;
     }
 
     static double bytes(Precision precision) {

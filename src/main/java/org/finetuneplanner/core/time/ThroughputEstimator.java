@@ -143,7 +143,7 @@ public final class ThroughputEstimator {
     static double gemmEfficiency(GpuSpec gpu) {
         double share = measuredShare(gpu);
         if (share > 0) {
-            return GEMM_EFFICIENCY * share / MAMF_REFERENCE;
+            return share * (GEMM_EFFICIENCY / MAMF_REFERENCE);
         }
         return GEMM_EFFICIENCY * (isAmd(gpu) ? AMD_FACTOR : 1);
     }
@@ -185,8 +185,8 @@ public final class ThroughputEstimator {
                 ? (double) a.moe().expertsPerToken() * a.moe().expertIntermediate()
                         + (double) a.moe().sharedExperts() * a.moe().sharedIntermediate()
                 : a.intermediateSize();
-        double perLayer = 100.0 * a.hiddenSize() / tsp
-                + (20.0 * a.kvWidth() + (a.gatedMlp() ? 10 : 6) * mlpWidth) / tp;
+        double perLayer = StepRun.over(100.0 * a.hiddenSize(), tsp)
+                + StepRun.over(20.0 * a.kvWidth() + (a.gatedMlp() ? 10 : 6) * mlpWidth, tp);
         boolean recompute = t.checkpointing() == Checkpointing.FULL || t.checkpointing() == Checkpointing.OFFLOAD;
         double passes = recompute ? 4 : 3;
         double scores = eagerScoreBytes(a, t, tp) * (passes + (t.checkpointing() == Checkpointing.SELECTIVE ? 1 : 0));
@@ -198,12 +198,12 @@ public final class ThroughputEstimator {
             case CHUNKED -> 8.0;
             case FUSED -> 3 * p;
         };
-        return blocks + perLogit * a.vocabSize() / tp;
+        return blocks + StepRun.over(perLogit * a.vocabSize(), tp);
     }
 
     /** Eager attention's score traffic per token, layer and pass on one GPU: 12·a·s/TP bytes (0 with flash). */
     static double eagerScoreBytes(Architecture a, TrainingSpec t, int tp) {
-        return t.attention() == Attention.EAGER ? 12.0 * a.numHeads() * t.sequenceLength() / tp : 0;
+        return t.attention() == Attention.EAGER ? StepRun.over(12.0 * a.numHeads() * t.sequenceLength(), tp) : 0;
     }
 
     /**
