@@ -23,6 +23,7 @@ import org.finetuneplanner.core.cost.CostProjector;
 import org.finetuneplanner.core.memory.MemoryEstimator;
 import org.finetuneplanner.core.model.ModelSpec;
 import org.finetuneplanner.core.plan.Planner;
+import org.finetuneplanner.core.range.Confidence;
 import org.finetuneplanner.core.scenario.Scenario;
 import org.finetuneplanner.core.time.ThroughputEstimator;
 import org.finetuneplanner.service.catalog.CatalogModel;
@@ -36,15 +37,20 @@ import org.finetuneplanner.service.report.ReportService;
 import org.finetuneplanner.service.report.pdf.PdfReportExporter;
 import org.finetuneplanner.service.settings.Settings;
 import org.finetuneplanner.service.settings.SettingsStore;
+import org.finetuneplanner.service.validation.ErrorBandsFile;
 import org.finetuneplanner.service.validation.ValidationRunner;
 import org.finetuneplanner.ui.common.Messages;
+import org.finetuneplanner.ui.common.Phrase;
 import org.finetuneplanner.ui.common.UiExecutors;
 import org.finetuneplanner.ui.planner.ModelSources;
 import org.finetuneplanner.ui.planner.PlannerServices;
 import org.finetuneplanner.ui.planner.PlannerViewModel;
 import org.finetuneplanner.ui.report.ExportViewModel;
 import org.finetuneplanner.ui.report.ReportFileDialogs;
+import org.finetuneplanner.ui.shell.ComparisonExport;
 import org.finetuneplanner.ui.shell.FxFileDialogs;
+import org.finetuneplanner.ui.shell.Notices;
+import org.finetuneplanner.ui.shell.WindowPlace;
 import org.finetuneplanner.ui.shell.PdfExport;
 import org.finetuneplanner.ui.shell.ScenarioFiles;
 import org.finetuneplanner.ui.shell.ShellView;
@@ -83,7 +89,8 @@ public final class App extends Application {
     public static PlannerServices services(Catalogs catalogs) {
         MemoryEstimator memory = new MemoryEstimator();
         Estimator estimator = new Estimator(memory, new ThroughputEstimator(), new CostProjector());
-        Planner planner = new Planner(memory::estimate, estimator::estimate, new CostProjector());
+        Planner planner = new Planner(memory::estimate, estimator::estimate, new CostProjector(),
+                new Confidence(ErrorBandsFile.bundled()));
         return new PlannerServices(catalogs.models().stream().map(CatalogModel::toModelSpec).toList(),
                 catalogs.gpus(), estimator::estimate, estimator::explain, planner::plan, new ModelSources() {
                     @Override
@@ -138,7 +145,7 @@ public final class App extends Application {
         PlannerServices planning = services(catalogs);
         PlannerViewModel planner = new PlannerViewModel(planning, executors, messages);
         ExportViewModel export = reportExport(planning, catalogs, executors);
-        String notice = loaded.setAside().map(p -> messages.text("status.settingsDamaged", p.getFileName()))
+        Phrase notice = loaded.setAside().map(p -> Phrase.of("status.settingsDamaged", p.getFileName()))
                 .orElse(null);
         try {
             Optional<String> last = store.lastScenario();
@@ -147,13 +154,18 @@ public final class App extends Application {
             }
         } catch (IOException | RuntimeException e) {
             Optional<Path> aside = store.setAsideLastScenario();
-            notice = messages.text("status.scenarioDamaged", aside.map(p -> p.getFileName().toString())
+            notice = Phrase.of("status.scenarioDamaged", aside.map(p -> p.getFileName().toString())
                     .orElse(String.valueOf(e.getMessage())));
         }
         // File → Export PDF…: the dialogs ran on the FX thread (ReportFileDialogs); the shell runs this on its IO
         // thread: the one export path, with the app's language for a report whose dialog chose none.
         PdfExport pdf = export::write;
-        shell = new ShellViewModel(planner, scenarioFiles(json), Optional.of(pdf), executors);
+        // File → Export comparison…: the pinned scenarios through the same path.
+        ComparisonExport comparison = export::writeComparison;
+        shell = new ShellViewModel(planner, scenarioFiles(json), Optional.of(pdf), Optional.of(comparison),
+                executors);
+        // The export's progress and words in the status bar while it runs.
+        shell.follow(export.progressProperty(), export.statusProperty());
         // The report's language follows the app's until the user picks another in the export dialog.
         shell.localeProperty().subscribe(l -> {
             export.uiLocaleProperty().set(l);
@@ -168,13 +180,28 @@ public final class App extends Application {
 
         ShellView root = new ShellView(shell, new ReportFileDialogs(new FxFileDialogs(() -> stage,
                 () -> planner.messagesProperty().get()), export, () -> stage), this::quit);
-        Scene scene = new Scene(root, settings.width(), settings.height());
+        Rectangle2D place = WindowPlace.fit(settings, Screen.getScreens().stream().map(Screen::getVisualBounds)
+                .toList(), Screen.getPrimary().getVisualBounds());
+        Scene scene = new Scene(root);
         scene.getStylesheets().add(App.class.getResource("/org/finetuneplanner/ui/app.css").toExternalForm());
         stage.setScene(scene);
         stage.titleProperty().bind(shell.titleProperty());
-        stage.setMinWidth(900);
-        stage.setMinHeight(600);
-        placeWindow(settings);
+        stage.setMinWidth(Math.min(900, place.getWidth()));
+        stage.setMinHeight(Math.min(600, place.getHeight()));
+        // The stage's size includes the window's frame, as the remembered size does.
+        stage.setWidth(place.getWidth());
+        stage.setHeight(place.getHeight());
+        stage.setX(place.getMinX());
+        stage.setY(place.getMinY());
+        stage.setMaximized(settings.maximized());
+        // "Report written" with an Open action whenever the export flow has put a report on disk.
+        Notices notices = new Notices(() -> stage, planner.messagesProperty(),
+                file -> getHostServices().showDocument(file.toUri().toString()));
+        export.lastReportProperty().subscribe(file -> {
+            if (file != null) {
+                notices.reportWritten(file);
+            }
+        });
         if (Boolean.getBoolean("finetuneplanner.startupProbe")) {
             probeFirstFrame(scene);
         }
@@ -199,18 +226,6 @@ public final class App extends Application {
         warmUp.setPriority(Thread.MIN_PRIORITY);
         warmUp.start();
         return vm;
-    }
-
-    /** Puts the window where it was, if that place is still on a screen. */
-    private void placeWindow(Settings s) {
-        if (Double.isFinite(s.x()) && Double.isFinite(s.y())) {
-            boolean visible = Screen.getScreensForRectangle(new Rectangle2D(s.x(), s.y(), 100, 100)).size() > 0;
-            if (visible) {
-                stage.setX(s.x());
-                stage.setY(s.y());
-            }
-        }
-        stage.setMaximized(s.maximized());
     }
 
     /** Prints the time from JVM start to the first drawn frame (cold-start measurement), then nothing more. */

@@ -35,6 +35,8 @@ public enum Constraint {
     MULTIPLE_OF,
     /** Above 1 only when the related key is above 1. */
     ONLY_WITH_KEY_ABOVE_ONE,
+    /** One of a fixed set of names; {@code related} lists them, comma-separated. */
+    ONE_OF,
     /** A product of keys, written out as the related text ({@code a × b × c}), at most {@code max}. */
     PRODUCT_AT_MOST,
     /** The parameters counted from the keys the related text lists, at most {@code max}. */

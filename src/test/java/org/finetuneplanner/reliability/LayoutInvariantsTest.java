@@ -138,7 +138,7 @@ class LayoutInvariantsTest {
         Assume.that(gpus <= 4096);
         HardwareSpec h = s.hardware();
         Scenario laid = s.withHardware(new HardwareSpec(h.gpu(), gpus, OptionalDouble.empty(), Math.max(8, t),
-                h.sharding(), h.offload(), new Parallelism(t, p, v, c, e, sequenceParallel)));
+                h.sharding(), h.offload(), OptionalDouble.empty(), new Parallelism(t, p, v, c, e, sequenceParallel)));
         MemoryBreakdown b = MEMORY.estimate(laid).perGpu();
         List<MemoryTerm> explained = MEMORY.explain(laid);
         for (MemoryComponent part : MemoryComponent.values()) {

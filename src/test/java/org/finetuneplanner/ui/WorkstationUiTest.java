@@ -1,5 +1,7 @@
 package org.finetuneplanner.ui;
 
+import static org.finetuneplanner.ui.Workstation.decoration;
+import static org.finetuneplanner.ui.Workstation.find;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -9,35 +11,31 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
-import java.util.Optional;
 
-import javafx.application.Application;
-import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.chart.LineChart;
-import javafx.scene.control.ComboBox;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.Slider;
 import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleButton;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 
-import org.finetuneplanner.App;
+import org.controlsfx.control.SegmentedButton;
+import org.controlsfx.control.StatusBar;
 import org.finetuneplanner.core.memory.MemoryComponent;
 import org.finetuneplanner.core.scenario.FineTuneMethod;
 import org.finetuneplanner.core.scenario.Precision;
-import org.finetuneplanner.service.persistence.ScenarioJson;
 import org.finetuneplanner.ui.common.Messages;
 import org.finetuneplanner.ui.common.Styles;
-import org.finetuneplanner.ui.common.UiExecutors;
+import org.finetuneplanner.ui.planner.Field;
+import org.finetuneplanner.ui.planner.InputsViewModel;
 import org.finetuneplanner.ui.planner.MemoryBar;
+import org.finetuneplanner.ui.planner.OptionColumn;
 import org.finetuneplanner.ui.planner.OptionRow;
-import org.finetuneplanner.ui.planner.PlannerViewModel;
-import org.finetuneplanner.ui.shell.FileDialogs;
-import org.finetuneplanner.ui.shell.ShellView;
-import org.finetuneplanner.ui.shell.ShellViewModel;
+import org.finetuneplanner.ui.planner.ResultsViewModel;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -54,48 +52,13 @@ class WorkstationUiTest {
     @TempDir
     Path dir;
 
-    private PlannerViewModel vm;
-    private ShellViewModel shell;
-    private Path configFile;
-    private Path scenarioFile;
+    private final Workstation w = new Workstation();
+    private final InputsViewModel in = w.vm.inputs();
+    private final ResultsViewModel out = w.vm.results();
 
-    // Monocle's headless screen is 1280 × 800: a larger window overflows its framebuffer.
     @Start
     void start(Stage stage) {
-        vm = Fixtures.planner();
-        shell = new ShellViewModel(vm, App.scenarioFiles(new ScenarioJson(Fixtures.CATALOGS)), Optional.empty(),
-                UiExecutors.direct());
-        FileDialogs dialogs = new FileDialogs() {
-            @Override
-            public Path openScenario() {
-                return scenarioFile;
-            }
-
-            @Override
-            public Path saveScenario(String suggestedName) {
-                return scenarioFile;
-            }
-
-            @Override
-            public Path openConfig() {
-                return configFile;
-            }
-
-            @Override
-            public Path savePdf(String suggestedName) {
-                return null;
-            }
-        };
-        Application.setUserAgentStylesheet(
-                App.class.getResource(App.LIGHT).toExternalForm());
-        Scene scene = new Scene(new ShellView(shell, dialogs, stage::close), 1200, 760);
-        scene.getStylesheets().add(App.class.getResource("/org/finetuneplanner/ui/app.css").toExternalForm());
-        stage.setScene(scene);
-        stage.show();
-    }
-
-    private static <T extends Node> T find(FxRobot robot, String query, Class<T> type) {
-        return robot.lookup(query).queryAs(type);
+        w.show(stage);
     }
 
     private MemoryBar bar(FxRobot robot) {
@@ -106,41 +69,39 @@ class WorkstationUiTest {
     void movingTheBatchSliderGrowsTheActivationsInTheBar(FxRobot robot) {
         Slider slider = find(robot, "#batchSlider", Slider.class);
         double before = bar(robot).segmentWidth(MemoryComponent.ACTIVATIONS);
-        long bytes = vm.estimateProperty().getValue().memory().perGpu().activationsBytes();
+        long bytes = out.estimateProperty().getValue().memory().perGpu().activationsBytes();
         robot.interact(() -> slider.setValue(5));
         WaitForAsyncUtils.waitForFxEvents();
-        assertEquals(32, vm.microBatchProperty().get());
+        assertEquals(32, in.microBatchProperty().get());
         assertEquals("32 sequences", find(robot, "#batchValue", Label.class).getText());
-        assertTrue(vm.estimateProperty().getValue().memory().perGpu().activationsBytes() > bytes);
+        assertTrue(out.estimateProperty().getValue().memory().perGpu().activationsBytes() > bytes);
         assertNotEquals(before, bar(robot).segmentWidth(MemoryComponent.ACTIVATIONS));
     }
 
     @Test
     void switchingFromLoraToQloraShrinksTheWeights(FxRobot robot) {
-        @SuppressWarnings("unchecked")
-        ComboBox<FineTuneMethod> method = find(robot, "#methodBox", ComboBox.class);
-        robot.interact(() -> method.setValue(FineTuneMethod.LORA));
-        long lora = vm.estimateProperty().getValue().memory().perGpu().weightsBytes();
-        robot.interact(() -> method.setValue(FineTuneMethod.QLORA));
+        robot.clickOn("#method-lora");
+        long lora = out.estimateProperty().getValue().memory().perGpu().weightsBytes();
+        robot.clickOn("#method-qlora");
         WaitForAsyncUtils.waitForFxEvents();
-        long qlora = vm.estimateProperty().getValue().memory().perGpu().weightsBytes();
+        assertEquals(FineTuneMethod.QLORA, in.methodProperty().get());
+        long qlora = out.estimateProperty().getValue().memory().perGpu().weightsBytes();
         assertTrue(qlora < lora, qlora + " < " + lora);
         String legend = robot.lookup("#legend-weights").queryLabeled().getText();
         assertTrue(legend.startsWith("Weights"), legend);
-        assertTrue(legend.endsWith(vm.formatsProperty().getValue().gib(qlora)), legend);
+        assertTrue(legend.endsWith(w.vm.formatsProperty().getValue().gib(qlora)), legend);
     }
 
     @Test
-    void openingABadConfigShowsTheErrorAtTheButton(FxRobot robot) throws IOException {
-        configFile = dir.resolve("config.json");
-        Files.writeString(configFile, "{\"model_type\": \"llama\", \"hidden_size\": 0}");
-        String model = vm.modelProperty().get().id();
+    void openingABadConfigPaintsTheErrorOnTheButton(FxRobot robot) throws IOException {
+        w.configFile = dir.resolve("config.json");
+        Files.writeString(w.configFile, "{\"model_type\": \"llama\", \"hidden_size\": 0}");
+        String model = in.modelProperty().get().id();
         robot.clickOn("#openConfig");
         WaitForAsyncUtils.waitForFxEvents();
-        Label error = find(robot, "#configError", Label.class);
-        assertTrue(error.isVisible());
-        assertTrue(error.getText().startsWith("Could not use config.json:"), error.getText());
-        assertEquals(model, vm.modelProperty().get().id());
+        String said = decoration(robot, find(robot, "#openConfig", Button.class)).orElseThrow();
+        assertTrue(said.startsWith("Could not use config.json:"), said);
+        assertEquals(model, in.modelProperty().get().id());
     }
 
     @Test
@@ -151,7 +112,7 @@ class WorkstationUiTest {
                 .findFirst().orElseThrow();
         robot.interact(() -> table.getSelectionModel().select(target));
         WaitForAsyncUtils.waitForFxEvents();
-        assertEquals(target.gpuId(), vm.gpuProperty().get().id());
+        assertEquals(target.gpuId(), in.gpuProperty().get().id());
         assertEquals(target.gpuId(), table.getSelectionModel().getSelectedItem().gpuId());
         String caption = find(robot, "#memoryCaption", Label.class).getText();
         assertTrue(caption.startsWith(target.gpus() + " \u00d7 H100 SXM"), caption);
@@ -165,43 +126,34 @@ class WorkstationUiTest {
 
     @Test
     void fp8IsDisabledWithTheReasonOnAGpuWithoutIt(FxRobot robot) {
-        @SuppressWarnings("unchecked")
-        ComboBox<Precision> precision = find(robot, "#precisionBox", ComboBox.class);
-        // The L40S has FP8: the choice is open. The popup's cells then must follow a change of GPU.
-        robot.interact(precision::show);
+        ToggleButton fp8 = find(robot, "#precision-fp8", ToggleButton.class);
+        assertFalse(fp8.isDisabled());
+        robot.interact(() -> in.gpuProperty().set(Fixtures.gpu("a100-sxm-80gb")));
         WaitForAsyncUtils.waitForFxEvents();
-        assertFalse(fp8Cell(robot).isDisabled());
-        robot.interact(precision::hide);
-        robot.interact(() -> vm.gpuProperty().set(Fixtures.gpu("a100-sxm-80gb")));
-        robot.interact(precision::show);
-        WaitForAsyncUtils.waitForFxEvents();
-        assertTrue(fp8Cell(robot).isDisabled());
-        robot.interact(precision::hide);
+        assertTrue(fp8.isDisabled());
+        assertTrue(fp8.getTooltip().getText().contains("A100"), fp8.getTooltip().getText());
         Label reason = find(robot, "#fp8Reason", Label.class);
         assertTrue(reason.isVisible());
         assertTrue(reason.getText().contains("A100"), reason.getText());
     }
 
-    private static ListCell<Precision> fp8Cell(FxRobot robot) {
-        return robot.lookup(".list-cell").match((ListCell<Precision> c) -> c.getItem() == Precision.FP8
-                && c.getScene() != null && c.isVisible()).query();
-    }
-
     @Test
     void choosingFp8AnywayMarksTheFieldAndTheResultsStale(FxRobot robot) {
-        robot.interact(() -> vm.gpuProperty().set(Fixtures.gpu("a100-sxm-80gb")));
-        robot.interact(() -> vm.precisionProperty().set(Precision.FP8));
+        robot.interact(() -> in.gpuProperty().set(Fixtures.gpu("a100-sxm-80gb")));
+        robot.interact(() -> in.precisionProperty().set(Precision.FP8));
         WaitForAsyncUtils.waitForFxEvents();
-        assertTrue(find(robot, "#precisionError", Label.class).isVisible());
+        String said = decoration(robot, find(robot, "#precision", SegmentedButton.class)).orElseThrow();
+        assertTrue(said.contains("A100"), said);
         assertTrue(find(robot, "#staleBanner", Label.class).isVisible());
         assertFalse(find(robot, "#recommendation", Label.class).getText().isEmpty());
+        assertEquals("Results stale: 1 input to fix", find(robot, "#resultsState", Label.class).getText());
     }
 
     @Test
     void theLanguageMenuSwitchesToVietnamese(FxRobot robot) {
         robot.clickOn("#viewMenu").clickOn("#languageMenu").clickOn("Tiếng Việt");
         WaitForAsyncUtils.waitForFxEvents();
-        assertEquals("vi", shell.localeProperty().get().getLanguage());
+        assertEquals("vi", w.shell.localeProperty().get().getLanguage());
         MenuBar bar = robot.lookup(".menu-bar").queryAs(MenuBar.class);
         assertEquals("_Tệp", bar.getMenus().get(0).getText());
         assertTrue(find(robot, "#recommendation", Label.class).getText().startsWith("Huấn luyện"),
@@ -212,41 +164,35 @@ class WorkstationUiTest {
 
     @Test
     void saveAndOpenThroughTheKeyboardRestoreTheInputs(FxRobot robot) {
-        scenarioFile = dir.resolve("plan.json");
-        robot.interact(() -> vm.sequenceLengthProperty().set(8192));
+        w.scenarioFile = dir.resolve("plan.json");
+        robot.interact(() -> in.sequenceLengthProperty().set(8192));
         robot.press(KeyCode.CONTROL, KeyCode.S).release(KeyCode.S, KeyCode.CONTROL);
         WaitForAsyncUtils.waitForFxEvents();
-        assertTrue(Files.exists(scenarioFile));
-        robot.interact(() -> vm.sequenceLengthProperty().set(512));
+        assertTrue(Files.exists(w.scenarioFile));
+        robot.interact(() -> in.sequenceLengthProperty().set(512));
         robot.press(KeyCode.CONTROL, KeyCode.O).release(KeyCode.O, KeyCode.CONTROL);
         WaitForAsyncUtils.waitForFxEvents();
-        assertEquals(8192, vm.sequenceLengthProperty().get());
+        assertEquals(8192, in.sequenceLengthProperty().get());
         assertEquals(13.0, find(robot, "#sequenceSlider", Slider.class).getValue(), 1e-9);
-        assertEquals("Opened plan.json.", find(robot, "#status", Label.class).getText());
+        assertEquals("Opened plan.json.", find(robot, "#status", StatusBar.class).getText());
     }
 
     @Test
-    void typingBadTokensShowsTheErrorAtTheFieldAndKeepsTheText(FxRobot robot) {
-        robot.interact(() -> find(robot, "#tokensField", javafx.scene.control.TextField.class).requestFocus());
-        robot.interact(() -> find(robot, "#tokensField", javafx.scene.control.TextField.class).selectAll());
+    void typingBadTokensPaintsTheFieldKeepsTheTextAndMarksTheResultsStale(FxRobot robot) {
+        TextField tokens = find(robot, "#tokensField", TextField.class);
+        robot.interact(tokens::requestFocus);
+        robot.interact(tokens::selectAll);
         robot.write("abc");
         WaitForAsyncUtils.waitForFxEvents();
-        Label error = find(robot, "#tokensError", Label.class);
-        assertTrue(error.isVisible());
-        assertTrue(error.getText().contains("abc"));
+        String said = decoration(robot, tokens).orElseThrow();
+        assertEquals(in.errorProperty(Field.TOKENS).getValue(), said);
+        assertTrue(said.contains("abc"), said);
         assertTrue(find(robot, "#staleBanner", Label.class).isVisible());
-        assertEquals("abc", vm.tokensTextProperty().get());
-    }
-
-    @Test
-    void clickingALegendPartExplainsIt(FxRobot robot) {
-        robot.clickOn("#legend-activations");
+        assertEquals("abc", in.tokensTextProperty().get());
+        robot.interact(() -> in.tokensTextProperty().set("50M"));
         WaitForAsyncUtils.waitForFxEvents();
-        assertEquals(MemoryComponent.ACTIVATIONS, vm.selectedComponentProperty().get());
-        assertTrue(robot.lookup("#explanation .label").queryAll().stream()
-                .anyMatch(n -> ((Label) n).getText().startsWith("How Activations is computed")));
-        assertTrue(robot.lookup("#explanation .label").queryAll().stream()
-                .anyMatch(n -> ((Label) n).getText().startsWith("Formula: ")));
+        assertTrue(decoration(robot, tokens).isEmpty());
+        assertFalse(tokens.getStyleClass().contains("error"));
     }
 
     @Test
@@ -255,7 +201,7 @@ class WorkstationUiTest {
         robot.interact(slider::requestFocus);
         robot.type(KeyCode.RIGHT);
         WaitForAsyncUtils.waitForFxEvents();
-        assertEquals(4096, vm.sequenceLengthProperty().get());
+        assertEquals(4096, in.sequenceLengthProperty().get());
         assertEquals("4,096 tokens", find(robot, "#sequenceValue", Label.class).getText());
     }
 
@@ -263,14 +209,14 @@ class WorkstationUiTest {
     void theDarkThemeHasAnAccelerator(FxRobot robot) {
         robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.D).release(KeyCode.D, KeyCode.SHIFT, KeyCode.CONTROL);
         WaitForAsyncUtils.waitForFxEvents();
-        assertTrue(shell.darkThemeProperty().get());
+        assertTrue(w.shell.darkThemeProperty().get());
     }
 
     @Test
     void sortingByCostPutsTheCheapestFirst(FxRobot robot) {
         @SuppressWarnings("unchecked")
         TableView<OptionRow> table = find(robot, "#optionsTable", TableView.class);
-        robot.interact(() -> table.getSortOrder().setAll(table.getColumns().get(7)));
+        robot.interact(() -> table.getSortOrder().setAll(table.getColumns().get(OptionColumn.COST.ordinal())));
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(table.getItems().get(0).cheapest(), table.getItems().get(0).gpuId());
     }
@@ -280,6 +226,6 @@ class WorkstationUiTest {
         robot.clickOn("#parametersField").write("7B").type(KeyCode.ENTER);
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(find(robot, "#modelSummary", Label.class).getText().endsWith("guessed from a parameter count"));
-        assertEquals(7_000_000_000L, vm.modelProperty().get().parameters().getAsLong());
+        assertEquals(7_000_000_000L, in.modelProperty().get().parameters().getAsLong());
     }
 }

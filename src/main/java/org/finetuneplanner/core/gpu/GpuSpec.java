@@ -22,13 +22,15 @@ import org.finetuneplanner.core.Violation;
  * @param interconnect        peer and host links
  * @param tdpWatts            board power
  * @param year                launch year
- * @param prices              dated rental prices (may be empty)
+ * @param prices              dated rental prices (may be empty), per GPU (per device for a multi-device card)
+ * @param facts               caveats, rental unit and devices per card ({@link GpuFacts#NONE} when the catalog has
+ *                            none)
  * @param achievable          best-shape matmul TFLOPS measured on the card (Bekman's MAMF table), 0 where not
  *                            measured
  */
 public record GpuSpec(String id, String name, String vendor, double memoryGb, double usableMemoryGib,
                       double memoryBandwidthTBs, PeakTflops tflops, boolean fp8Supported, Interconnect interconnect,
-                      int tdpWatts, int year, List<GpuPrice> prices, PeakTflops achievable) {
+                      int tdpWatts, int year, List<GpuPrice> prices, GpuFacts facts, PeakTflops achievable) {
 
     public GpuSpec {
         Objects.requireNonNull(id, "id");
@@ -37,6 +39,7 @@ public record GpuSpec(String id, String name, String vendor, double memoryGb, do
         name = name == null ? id : name;
         vendor = vendor == null ? "" : vendor;
         prices = prices == null ? List.of() : List.copyOf(prices);
+        facts = facts == null ? GpuFacts.NONE : facts;
         achievable = achievable == null ? NOT_MEASURED : achievable;
         if (!(usableMemoryGib > 0)) {
             throw new Violation("usable_memory_gib", Constraint.GREATER_THAN, 0, null, usableMemoryGib).exception();
@@ -48,14 +51,22 @@ public record GpuSpec(String id, String name, String vendor, double memoryGb, do
     /** A GPU whose achievable matmul rate was not measured. */
     public GpuSpec(String id, String name, String vendor, double memoryGb, double usableMemoryGib,
                    double memoryBandwidthTBs, PeakTflops tflops, boolean fp8Supported, Interconnect interconnect,
-                   int tdpWatts, int year, List<GpuPrice> prices) {
+                   int tdpWatts, int year, List<GpuPrice> prices, GpuFacts facts) {
         this(id, name, vendor, memoryGb, usableMemoryGib, memoryBandwidthTBs, tflops, fp8Supported, interconnect,
-                tdpWatts, year, prices, NOT_MEASURED);
+                tdpWatts, year, prices, facts, NOT_MEASURED);
     }
 
-    /** The cheapest listed price per GPU-hour, if any. */
-    public Optional<GpuPrice> cheapestPrice() {
-        return prices.stream().min(Comparator.comparingDouble(GpuPrice::usdPerGpuHour));
+    /** A GPU without catalog facts ({@link GpuFacts#NONE}) whose achievable matmul rate was not measured. */
+    public GpuSpec(String id, String name, String vendor, double memoryGb, double usableMemoryGib,
+                   double memoryBandwidthTBs, PeakTflops tflops, boolean fp8Supported, Interconnect interconnect,
+                   int tdpWatts, int year, List<GpuPrice> prices) {
+        this(id, name, vendor, memoryGb, usableMemoryGib, memoryBandwidthTBs, tflops, fp8Supported, interconnect,
+                tdpWatts, year, prices, GpuFacts.NONE, NOT_MEASURED);
+    }
+
+    /** Whether the GPU has BF16 tensor cores (a BF16 peak in the catalog). */
+    public boolean bf16Supported() {
+        return tflops.bf16() > 0;
     }
 
     /** The cheapest price of {@code provider} (case-insensitive), if listed. */

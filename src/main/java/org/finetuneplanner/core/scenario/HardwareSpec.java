@@ -16,17 +16,20 @@ import org.finetuneplanner.core.gpu.GpuSpec;
  * @param gpusPerNode       GPUs per node (≥ 1); the spec's default is min(gpuCount, 8)
  * @param sharding          data parallelism and sharding of model states
  * @param offload           CPU offload of model states
+ * @param hostMemoryGib     CPU memory per node ({@code hardware.host_memory_gib}), or empty when unknown; an offload
+ *                          that needs more does not fit
  * @param parallel          how one model replica is split (TP, PP, CP, EP); {@code gpuCount} is a multiple of
  *                          TP·PP·CP and the rest is data parallelism
  */
 public record HardwareSpec(GpuSpec gpu, int gpuCount, OptionalDouble gpuMemoryGib, int gpusPerNode,
-                           Sharding sharding, Offload offload, Parallelism parallel) {
+                           Sharding sharding, Offload offload, OptionalDouble hostMemoryGib, Parallelism parallel) {
 
     public HardwareSpec {
         Objects.requireNonNull(gpu, "gpu");
         Objects.requireNonNull(gpuMemoryGib, "gpuMemoryGib");
         Objects.requireNonNull(sharding, "sharding");
         Objects.requireNonNull(offload, "offload");
+        Objects.requireNonNull(hostMemoryGib, "hostMemoryGib");
         Objects.requireNonNull(parallel, "parallel");
         Checks.range("hardware.gpu_count", gpuCount, 1, Limits.MAX_GPUS);
         Checks.range("hardware.gpus_per_node", gpusPerNode, 1, Limits.MAX_GPUS_PER_NODE);
@@ -34,6 +37,11 @@ public record HardwareSpec(GpuSpec gpu, int gpuCount, OptionalDouble gpuMemoryGi
                 && gpuMemoryGib.getAsDouble() <= Limits.MAX_GPU_MEMORY_GIB)) {
             throw new Violation("hardware.gpu_memory_gib", Constraint.ABOVE_AND_AT_MOST, 0,
                     Limits.MAX_GPU_MEMORY_GIB, gpuMemoryGib.getAsDouble()).exception();
+        }
+        if (hostMemoryGib.isPresent() && !(hostMemoryGib.getAsDouble() > 0
+                && hostMemoryGib.getAsDouble() <= Limits.MAX_HOST_MEMORY_GIB)) {
+            throw new Violation("hardware.host_memory_gib", Constraint.ABOVE_AND_AT_MOST, 0,
+                    Limits.MAX_HOST_MEMORY_GIB, hostMemoryGib.getAsDouble()).exception();
         }
         if (parallel.tensor() > gpusPerNode) {
             // Tensor parallelism all-reduces twice per layer and pass: it stays inside a node's fast links.
@@ -49,8 +57,14 @@ public record HardwareSpec(GpuSpec gpu, int gpuCount, OptionalDouble gpuMemoryGi
 
     /** Hardware without model parallelism (every GPU holds a whole replica). */
     public HardwareSpec(GpuSpec gpu, int gpuCount, OptionalDouble gpuMemoryGib, int gpusPerNode, Sharding sharding,
+                        Offload offload, OptionalDouble hostMemoryGib) {
+        this(gpu, gpuCount, gpuMemoryGib, gpusPerNode, sharding, offload, hostMemoryGib, Parallelism.NONE);
+    }
+
+    /** Hardware without model parallelism whose host memory is unknown. */
+    public HardwareSpec(GpuSpec gpu, int gpuCount, OptionalDouble gpuMemoryGib, int gpusPerNode, Sharding sharding,
                         Offload offload) {
-        this(gpu, gpuCount, gpuMemoryGib, gpusPerNode, sharding, offload, Parallelism.NONE);
+        this(gpu, gpuCount, gpuMemoryGib, gpusPerNode, sharding, offload, OptionalDouble.empty(), Parallelism.NONE);
     }
 
     /** One card, no sharding. */
@@ -81,23 +95,29 @@ public record HardwareSpec(GpuSpec gpu, int gpuCount, OptionalDouble gpuMemoryGi
     }
 
     public HardwareSpec withGpu(GpuSpec value) {
-        return new HardwareSpec(value, gpuCount, gpuMemoryGib, gpusPerNode, sharding, offload, parallel);
+        return new HardwareSpec(value, gpuCount, gpuMemoryGib, gpusPerNode, sharding, offload, hostMemoryGib,
+                parallel);
     }
 
     /** The same hardware with {@code count} GPUs and the default node size. */
     public HardwareSpec withGpuCount(int count) {
-        return new HardwareSpec(gpu, count, gpuMemoryGib, Math.min(count, 8), sharding, offload, parallel);
+        return new HardwareSpec(gpu, count, gpuMemoryGib, Math.min(count, 8), sharding, offload, hostMemoryGib,
+                parallel);
     }
 
     public HardwareSpec withSharding(Sharding value) {
-        return new HardwareSpec(gpu, gpuCount, gpuMemoryGib, gpusPerNode, value, offload, parallel);
+        return new HardwareSpec(gpu, gpuCount, gpuMemoryGib, gpusPerNode, value, offload, hostMemoryGib, parallel);
     }
 
     public HardwareSpec withOffload(Offload value) {
-        return new HardwareSpec(gpu, gpuCount, gpuMemoryGib, gpusPerNode, sharding, value, parallel);
+        return new HardwareSpec(gpu, gpuCount, gpuMemoryGib, gpusPerNode, sharding, value, hostMemoryGib, parallel);
+    }
+
+    public HardwareSpec withHostMemoryGib(OptionalDouble value) {
+        return new HardwareSpec(gpu, gpuCount, gpuMemoryGib, gpusPerNode, sharding, offload, value, parallel);
     }
 
     public HardwareSpec withParallel(Parallelism value) {
-        return new HardwareSpec(gpu, gpuCount, gpuMemoryGib, gpusPerNode, sharding, offload, value);
+        return new HardwareSpec(gpu, gpuCount, gpuMemoryGib, gpusPerNode, sharding, offload, hostMemoryGib, value);
     }
 }

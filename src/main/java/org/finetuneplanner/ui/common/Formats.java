@@ -63,6 +63,11 @@ public final class Formats {
         return format.shortCount(value);
     }
 
+    /** A plain number for an axis: whole numbers with grouping, others with up to three decimals ("12.5"). */
+    public String number(double value) {
+        return format.number(value);
+    }
+
     /** A share 0…1 as a percentage, e.g. "38%". */
     public String percent(double share) {
         return format.percent(share);

@@ -1,35 +1,38 @@
 package org.finetuneplanner.ui.planner;
 
 import java.nio.file.Path;
-import java.util.function.Consumer;
+import java.util.List;
 import java.util.function.Supplier;
 
-import javafx.beans.property.IntegerProperty;
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.value.ObservableValue;
+import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
+import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.Control;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
-import javafx.scene.control.ListView;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Slider;
 import javafx.scene.control.Spinner;
-import javafx.scene.control.SpinnerValueFactory;
 import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import javafx.util.StringConverter;
+
+import org.controlsfx.control.CheckComboBox;
+import org.controlsfx.control.SearchableComboBox;
+import org.controlsfx.control.SegmentedButton;
 
 import org.finetuneplanner.core.gpu.GpuSpec;
-import org.finetuneplanner.core.model.Architecture;
 import org.finetuneplanner.core.model.ModelSpec;
 import org.finetuneplanner.core.scenario.Attention;
 import org.finetuneplanner.core.scenario.Checkpointing;
@@ -42,15 +45,18 @@ import org.finetuneplanner.core.scenario.Optimizer;
 import org.finetuneplanner.core.scenario.Precision;
 import org.finetuneplanner.core.scenario.Sharding;
 import org.finetuneplanner.core.scenario.WeightStorage;
-import org.finetuneplanner.ui.common.Formats;
-import org.finetuneplanner.ui.common.Messages;
+import org.finetuneplanner.ui.common.Rows;
 import org.finetuneplanner.ui.common.Styles;
 import org.finetuneplanner.ui.common.Texts;
 
-/** The left side: every input of the scenario, each with its value, unit, tooltip and inline error. */
+/**
+ * The left side: every input of the scenario, two short fields to a row where they fit, each with its tooltip and
+ * its problem painted on the control (ControlsFX decoration with the message as tooltip). Only layout and binding.
+ */
 public final class InputsView extends ScrollPane {
-    private final PlannerViewModel vm;
+    private final InputsViewModel vm;
     private final Texts texts;
+    private final FormControls controls;
     private final Supplier<Path> configChooser;
     private final VBox content = new VBox();
 
@@ -62,16 +68,16 @@ public final class InputsView extends ScrollPane {
     /**
      * @param configChooser asks the user for a config.json (a FileChooser in the app); null when cancelled
      */
-    public InputsView(PlannerViewModel vm, Texts texts, Supplier<Path> configChooser) {
+    public InputsView(InputsViewModel vm, Texts texts, Supplier<Path> configChooser) {
         this.vm = vm;
         this.texts = texts;
+        this.controls = new FormControls(texts);
         this.configChooser = configChooser;
         getStyleClass().add(Styles.INPUTS);
         setFitToWidth(true);
         setHbarPolicy(ScrollBarPolicy.NEVER);
         content.getStyleClass().add("inputs-content");
-        content.setPadding(new Insets(12));
-        content.setSpacing(6);
+        content.setPadding(new Insets(8, 12, 12, 12));
         setContent(content);
         buildModel();
         buildMethod();
@@ -89,17 +95,6 @@ public final class InputsView extends ScrollPane {
         return l;
     }
 
-    private Label errorLabel(String id, ObservableValue<String> error) {
-        Label l = new Label();
-        l.setId(id);
-        l.getStyleClass().add(Styles.FIELD_ERROR);
-        l.setWrapText(true);
-        l.textProperty().bind(error);
-        l.visibleProperty().bind(error.map(s -> !s.isEmpty()));
-        l.managedProperty().bind(l.visibleProperty());
-        return l;
-    }
-
     private Label valueLabel(String id, ObservableValue<String> text) {
         Label l = new Label();
         l.setId(id);
@@ -108,94 +103,62 @@ public final class InputsView extends ScrollPane {
         return l;
     }
 
-    /** A field: its label (with the value on the right), the control, then an error line when there is one. */
-    private VBox field(String key, Node control, Label value, Label error) {
+    private Label muted(String id, ObservableValue<String> text) {
+        Label l = new Label();
+        l.setId(id);
+        l.getStyleClass().add(Styles.MUTED);
+        l.setWrapText(true);
+        l.textProperty().bind(text);
+        l.visibleProperty().bind(text.map(s -> !s.isEmpty()));
+        l.managedProperty().bind(l.visibleProperty());
+        return l;
+    }
+
+    /**
+     * A field: its label (with the value on the right), then the control. The label names the control for screen
+     * readers and the tooltip explains it; {@code field}'s problem, if any, is painted on {@code control}.
+     */
+    private VBox field(String key, Node control, Label value, Field problem) {
         Label name = new Label();
         name.textProperty().bind(texts.t(key));
         name.getStyleClass().add(Styles.FIELD_LABEL);
         name.setLabelFor(control);
+        // The value keeps its width; a long name gives way (its tooltip and accessible text keep it whole).
+        name.setMinWidth(40);
+        if (value != null) {
+            value.setMinWidth(Region.USE_PREF_SIZE);
+        }
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox head = value == null ? new HBox(name) : new HBox(6, name, spacer, value);
-        VBox box = new VBox(3, head, control);
-        if (error != null) {
-            box.getChildren().add(error);
-        }
-        if (control instanceof javafx.scene.control.Control c) {
-            c.setTooltip(tooltip(key + ".tip"));
+        VBox box = new VBox(2, head, control);
+        if (control instanceof Control c) {
             c.setMaxWidth(Double.MAX_VALUE);
+            c.accessibleTextProperty().bind(texts.t(key));
+            if (problem == null) {
+                c.setTooltip(controls.tooltip(key + ".tip"));
+            } else {
+                ObservableValue<String> error = vm.errorProperty(problem);
+                c.setTooltip(controls.tooltip(key + ".tip", error));
+                FormControls.decorate(c, error);
+                box.getChildren().add(errorLine(error));
+            }
         }
-        return box;
-    }
-
-    private Tooltip tooltip(String key) {
-        Tooltip tip = new Tooltip();
-        tip.textProperty().bind(texts.t(key));
-        tip.setWrapText(true);
-        tip.setMaxWidth(400);
-        return tip;
-    }
-
-    private <E extends Enum<E>> ComboBox<E> enumBox(String id, E[] values, ObjectProperty<E> property) {
-        ComboBox<E> box = new ComboBox<>();
-        box.setId(id);
-        box.getItems().setAll(values);
-        box.converterProperty().bind(texts.enumConverter());
-        box.setMaxWidth(Double.MAX_VALUE);
-        box.valueProperty().bindBidirectional(property);
         return box;
     }
 
     /**
-     * A slider over powers of two: it shows log2 of the VM's integer. VM → view first (the slider's default would
-     * win otherwise); both conversions round, so a round trip stops after one step (STYLE.md §5).
+     * The message under a field in error, so nobody has to hover to learn what is wrong; nothing (no height) while
+     * the field is fine. The decoration marks the field, this says why.
      */
-    private Slider log2Slider(String id, IntegerProperty property, int minExp, int maxExp) {
-        Slider s = new Slider(minExp, maxExp, minExp);
-        s.setId(id);
-        s.setMajorTickUnit(1);
-        s.setMinorTickCount(0);
-        s.setSnapToTicks(true);
-        s.setShowTickMarks(true);
-        s.setBlockIncrement(1);
-        property.subscribe(n -> s.setValue(log2(n.intValue())));
-        s.valueProperty().subscribe(v -> {
-            int value = (int) Math.round(Math.pow(2, v.doubleValue()));
-            if (Math.abs(log2(property.get()) - v.doubleValue()) > 1e-9) {
-                property.set(value);
-            }
-        });
-        return s;
-    }
-
-    /** The exponent of a power of two (a slider end). */
-    private static int exponent(int powerOfTwo) {
-        return Integer.numberOfTrailingZeros(powerOfTwo);
-    }
-
-    private static double log2(int n) {
-        return Math.log(Math.max(1, n)) / Math.log(2);
-    }
-
-    private Spinner<Integer> intSpinner(String id, int min, int max, IntegerProperty property,
-                                        Consumer<ObjectProperty<Integer>> keep) {
-        Spinner<Integer> sp = new Spinner<>();
-        sp.setId(id);
-        SpinnerValueFactory.IntegerSpinnerValueFactory f =
-                new SpinnerValueFactory.IntegerSpinnerValueFactory(min, max, property.get());
-        sp.setValueFactory(f);
-        sp.setEditable(true);
-        ObjectProperty<Integer> object = property.asObject();
-        keep.accept(object);
-        f.valueProperty().bindBidirectional(object);
-        sp.setMaxWidth(Double.MAX_VALUE);
-        // Typed text is committed when focus leaves, so Tab never loses a value.
-        sp.focusedProperty().subscribe(focused -> {
-            if (!focused) {
-                sp.increment(0);
-            }
-        });
-        return sp;
+    private static Label errorLine(ObservableValue<String> error) {
+        Label l = new Label();
+        l.getStyleClass().add(Styles.FIELD_ERROR);
+        l.setWrapText(true);
+        l.textProperty().bind(error);
+        l.visibleProperty().bind(error.map(s -> !s.isEmpty()));
+        l.managedProperty().bind(l.visibleProperty());
+        return l;
     }
 
     private TextField textField(String id, String promptKey, javafx.beans.property.StringProperty property) {
@@ -206,8 +169,13 @@ public final class InputsView extends ScrollPane {
         return t;
     }
 
-    private ObservableValue<Formats> formats() {
-        return vm.formatsProperty();
+    private CheckBox check(String id, String key, javafx.beans.property.BooleanProperty property) {
+        CheckBox c = new CheckBox();
+        c.setId(id);
+        c.textProperty().bind(texts.t(key));
+        c.setTooltip(controls.tooltip(key + ".tip"));
+        c.selectedProperty().bindBidirectional(property);
+        return c;
     }
 
     // ---- sections -----------------------------------------------------------------------------------------
@@ -217,292 +185,225 @@ public final class InputsView extends ScrollPane {
         name.setId("scenarioName");
         name.textProperty().bindBidirectional(vm.scenarioNameProperty());
 
-        TextField search = textField("modelSearch", "inputs.modelSearch.prompt", vm.modelSearchProperty());
-        ListView<ModelSpec> list = new ListView<>(vm.filteredPresets());
-        list.setId("modelList");
-        list.setPrefHeight(150);
-        list.setMinHeight(90);
-        list.setCellFactory(lv -> new ListCell<>() {
-            @Override
-            protected void updateItem(ModelSpec item, boolean empty) {
-                super.updateItem(item, empty);
-                setText(empty || item == null ? null : item.displayName());
-            }
-        });
-        // VM → view first; then the list writes only real selections (filtering clears it to null).
+        // Type to filter ("llama 8b" matches every word), arrows and Enter to pick; one line in the form.
+        SearchableComboBox<ModelSpec> preset = new SearchableComboBox<>(vm.presets());
+        preset.setId("modelBox");
+        preset.setConverter(FormControls.converter(ModelSpec::displayName));
+        // VM → view first; the box writes only real choices: while the user types, the filter can leave it without
+        // a value for a moment, and that must not turn the inputs invalid (the results would flash stale).
         vm.modelProperty().subscribe(m -> {
-            if (m != null && list.getSelectionModel().getSelectedItem() != m) {
-                list.getSelectionModel().select(m);
-                list.scrollTo(m);
+            if (m != null && preset.getValue() != m) {
+                preset.setValue(m);
             }
         });
-        list.getSelectionModel().selectedItemProperty().subscribe(m -> {
+        preset.valueProperty().subscribe(m -> {
             if (m != null && m != vm.modelProperty().get()) {
                 vm.modelProperty().set(m);
             }
         });
-        vm.filteredPresets().subscribe(() -> {
-            ModelSpec m = vm.modelProperty().get();
-            if (m != null && vm.filteredPresets().contains(m)) {
-                list.getSelectionModel().select(m);
+        preset.setVisibleRowCount(12);
+        preset.promptTextProperty().bind(texts.t("inputs.modelSearch.prompt"));
+        // The search field inside the popup: its prompt in the user's language, not ControlsFX's English one.
+        preset.skinProperty().subscribe(skin -> {
+            if (skin != null && preset.lookup("#search") instanceof TextField search) {
+                search.promptTextProperty().bind(texts.t("inputs.modelSearch.prompt"));
             }
         });
-        Label summary = new Label();
-        summary.setId("modelSummary");
-        summary.getStyleClass().add(Styles.MUTED);
-        summary.setWrapText(true);
-        summary.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> modelSummary(),
-                vm.modelProperty(), vm.estimateProperty(), texts.messages()));
+        Label summary = muted("modelSummary", vm.texts().modelSummary());
 
         Button open = new Button();
         open.setId("openConfig");
-        open.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> texts.now().text(
-                vm.loadingConfigProperty().get() ? "inputs.openConfig.loading" : "inputs.openConfig"),
-                vm.loadingConfigProperty(), texts.messages()));
+        open.textProperty().bind(vm.texts().openConfig());
+        open.setTooltip(controls.tooltip("inputs.openConfig.tip"));
+        open.setMinWidth(Region.USE_PREF_SIZE);
         open.setOnAction(e -> {
             Path file = configChooser.get();
             if (file != null) {
                 vm.openConfig(file);
             }
         });
-        Label configError = errorLabel("configError", vm.errorProperty(Field.CONFIG));
+        FormControls.decorate(open, vm.errorProperty(Field.CONFIG));
 
         TextField params = textField("parametersField", "inputs.parameters.prompt", vm.parametersTextProperty());
+        params.setTooltip(controls.tooltip("inputs.parameters.tip"));
+        params.accessibleTextProperty().bind(texts.t("inputs.parameters"));
+        params.setOnAction(e -> vm.useParameters());
+        FormControls.decorate(params, vm.errorProperty(Field.PARAMETERS));
         Button use = new Button();
         use.setId("useParameters");
         use.textProperty().bind(texts.t("inputs.parameters.use"));
+        use.setTooltip(controls.tooltip("inputs.parameters.tip"));
+        use.setMinWidth(Region.USE_PREF_SIZE);
         use.setOnAction(e -> vm.useParameters());
-        params.setOnAction(e -> vm.useParameters());
-        params.setTooltip(tooltip("inputs.parameters.tip"));
-        use.setTooltip(tooltip("inputs.parameters.tip"));
         HBox.setHgrow(params, Priority.ALWAYS);
-        params.setMaxWidth(Double.MAX_VALUE);
-        HBox paramsRow = new HBox(6, params, use);
-
-        VBox openBox = new VBox(3, open, configError);
-        open.setMaxWidth(Double.MAX_VALUE);
-        open.setTooltip(tooltip("inputs.openConfig.tip"));
-        VBox paramsBox = field("inputs.parameters", paramsRow, null,
-                errorLabel("parametersError", vm.errorProperty(Field.PARAMETERS)));
+        HBox sources = new HBox(6, open, params, use);
+        sources.setAlignment(Pos.CENTER_LEFT);
+        open.setTooltip(controls.tooltip("inputs.openConfig.tip", vm.errorProperty(Field.CONFIG)));
+        params.setTooltip(controls.tooltip("inputs.parameters.tip", vm.errorProperty(Field.PARAMETERS)));
 
         content.getChildren().addAll(section("section.model"),
                 field("inputs.scenarioName", name, null, null),
-                field("inputs.modelSearch", search, null, null),
-                field("inputs.model", list, null, errorLabel("modelError", vm.errorProperty(Field.MODEL))),
-                summary, openBox, paramsBox);
-    }
-
-    private String modelSummary() {
-        ModelSpec m = vm.modelProperty().get();
-        if (m == null) {
-            return "";
-        }
-        Messages msg = texts.now();
-        Formats f = vm.formatsProperty().getValue();
-        Architecture a = m.architecture();
-        String params = vm.estimateProperty().getValue() == null ? "?"
-                : f.shortCount(vm.estimateProperty().getValue().parameters().base());
-        return msg.text("inputs.model.summary", params, a.numLayers(), f.count(a.hiddenSize()), a.numHeads(),
-                a.numKvHeads(), f.count(a.vocabSize())) + " \u00b7 " + msg.text("inputs.model.origin." + m.origin());
+                field("inputs.model", preset, null, Field.MODEL),
+                summary, sources, errorLine(vm.errorProperty(Field.CONFIG)),
+                errorLine(vm.errorProperty(Field.PARAMETERS)));
     }
 
     private void buildMethod() {
-        ComboBox<FineTuneMethod> method = enumBox("methodBox", FineTuneMethod.values(), vm.methodProperty());
+        SegmentedButton method = controls.segmented("method", List.of(FineTuneMethod.values()), vm.methodProperty(),
+                m -> v -> m.text("inputs.method." + v.name()));
         ObservableValue<Boolean> full = vm.methodProperty().map(m -> m == FineTuneMethod.FULL);
 
-        Slider rank = log2Slider("rankSlider", vm.loraRankProperty(), 0, exponent(PlannerViewModel.SLIDER_MAX_RANK));
+        Slider rank = FormControls.log2Slider("rankSlider", vm.loraRankProperty(), 0,
+                FormControls.exponent(InputsViewModel.SLIDER_MAX_RANK));
         rank.disableProperty().bind(full);
-        Label rankValue = valueLabel("rankValue", javafx.beans.binding.Bindings.createStringBinding(
-                () -> texts.now().text("inputs.rank.value", vm.loraRankProperty().get()),
-                vm.loraRankProperty(), texts.messages()));
-
-        Spinner<Integer> alpha = intSpinner("alphaSpinner", 1, PlannerViewModel.SPINNER_MAX_ALPHA,
+        Spinner<Integer> alpha = FormControls.intSpinner("alphaSpinner", 1, InputsViewModel.SPINNER_MAX_ALPHA,
                 vm.loraAlphaProperty(), p -> alphaObject = p);
         alpha.disableProperty().bind(full);
 
-        FlowPane targets = new FlowPane(10, 4);
+        // All seven linear layers in one click, or any set through the check list; the title lists the choice.
+        CheckComboBox<LoraTarget> targets = new CheckComboBox<>();
         targets.setId("targets");
+        targets.getItems().setAll(LoraTarget.values());
+        targets.converterProperty().bind(texts.enumConverter());
+        targets.disableProperty().bind(full);
         for (LoraTarget t : LoraTarget.values()) {
-            CheckBox c = new CheckBox();
-            c.setId("target-" + t.id());
-            c.setMnemonicParsing(false);
-            c.textProperty().bind(texts.messages().map(m -> m.label(t)));
-            c.selectedProperty().bindBidirectional(vm.targetProperty(t));
-            c.disableProperty().bind(full);
-            targets.getChildren().add(c);
+            // VM → view first; checking an already checked item fires nothing, so the round trip stops.
+            vm.targetProperty(t).subscribe(on -> {
+                if (on) {
+                    targets.getCheckModel().check(t);
+                } else {
+                    targets.getCheckModel().clearCheck(t);
+                }
+            });
         }
-        ComboBox<WeightStorage> base = enumBox("baseWeightsBox", WeightStorage.values(), vm.baseWeightsProperty());
+        // View → VM: only the items of this change, so a sync in progress never clears another target.
+        targets.getCheckModel().getCheckedItems().addListener((ListChangeListener<LoraTarget>) change -> {
+            while (change.next()) {
+                change.getRemoved().forEach(t -> vm.targetProperty(t).set(false));
+                change.getAddedSubList().forEach(t -> vm.targetProperty(t).set(true));
+            }
+        });
+        Button allLinear = new Button();
+        allLinear.setId("allLinear");
+        allLinear.textProperty().bind(texts.t("inputs.targets.allLinear"));
+        allLinear.setTooltip(controls.tooltip("inputs.targets.allLinear.tip"));
+        allLinear.setMinWidth(Region.USE_PREF_SIZE);
+        allLinear.disableProperty().bind(full);
+        allLinear.setOnAction(e -> vm.targetAllLinear());
+        targets.setTooltip(controls.tooltip("inputs.targets.tip", vm.errorProperty(Field.TARGETS)));
+        targets.accessibleTextProperty().bind(texts.t("inputs.targets"));
+        targets.setMaxWidth(Double.MAX_VALUE);
+        FormControls.decorate(targets, vm.errorProperty(Field.TARGETS));
+        HBox.setHgrow(targets, Priority.ALWAYS);
+        VBox targetsField = field("inputs.targets", new HBox(6, targets, allLinear), null, null);
+        ((Label) ((HBox) targetsField.getChildren().get(0)).getChildren().get(0)).setLabelFor(targets);
+        targetsField.getChildren().add(errorLine(vm.errorProperty(Field.TARGETS)));
+
+        ComboBox<WeightStorage> base = controls.enumBox("baseWeightsBox", WeightStorage.values(),
+                vm.baseWeightsProperty());
         base.disableProperty().bind(full);
 
         content.getChildren().addAll(section("section.method"),
-                field("inputs.method", method, null, errorLabel("methodError", vm.errorProperty(Field.METHOD))),
-                field("inputs.rank", rank, rankValue, null),
-                field("inputs.alpha", alpha, null, null),
-                field("inputs.targets", targets, null, errorLabel("targetsError", vm.errorProperty(Field.TARGETS))),
-                field("inputs.baseWeights", base, null, null));
+                methodField(method),
+                field("inputs.rank", rank, valueLabel("rankValue", vm.texts().rank()), null),
+                Rows.pair(10, field("inputs.alpha", alpha, null, null), field("inputs.baseWeights", base, null, null)),
+                targetsField);
+    }
+
+    /** The method's toggles right under the section "Method": a second "Method" label would only repeat it. */
+    private VBox methodField(SegmentedButton method) {
+        VBox box = field("inputs.method", method, null, Field.METHOD);
+        box.getChildren().remove(0);
+        return box;
     }
 
     private void buildTraining() {
-        ComboBox<Precision> precision = enumBox("precisionBox", Precision.values(), vm.precisionProperty());
-        precision.setCellFactory(lv -> new ListCell<>() {
-            private final Tooltip reason = new Tooltip();
-
-            {
-                reason.textProperty().bind(vm.fp8ReasonProperty());
-                // Each cell follows the GPU itself: a popup shown before a change of GPU stays right after it.
-                vm.fp8AvailableProperty().subscribe(ok -> markFp8());
+        SegmentedButton precision = controls.segmented("precision", List.of(Precision.values()),
+                vm.precisionProperty(), m -> m::label);
+        // FP8 stays visible on a GPU without it, disabled, with the reason as its tooltip.
+        Tooltip reason = new Tooltip();
+        reason.textProperty().bind(vm.fp8ReasonProperty());
+        for (ToggleButton b : precision.getButtons()) {
+            if (b.getUserData() == Precision.FP8) {
+                vm.fp8AvailableProperty().subscribe(ok -> {
+                    b.setDisable(!ok && vm.precisionProperty().get() != Precision.FP8);
+                    b.setTooltip(ok ? null : reason);
+                });
+                vm.precisionProperty().subscribe(p -> b.setDisable(!vm.fp8AvailableProperty().getValue()
+                        && p != Precision.FP8));
             }
-
-            @Override
-            protected void updateItem(Precision item, boolean empty) {
-                super.updateItem(item, empty);
-                setText(empty || item == null ? null : texts.now().label(item));
-                markFp8();
-            }
-
-            private void markFp8() {
-                boolean off = getItem() == Precision.FP8 && !vm.fp8AvailableProperty().getValue();
-                setDisable(off);
-                setTooltip(off ? reason : null);
-            }
-        });
-        Label fp8 = new Label();
-        fp8.setId("fp8Reason");
-        fp8.getStyleClass().add(Styles.MUTED);
-        fp8.setWrapText(true);
-        fp8.textProperty().bind(vm.fp8ReasonProperty());
-        fp8.visibleProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
-                () -> !vm.fp8ReasonProperty().getValue().isEmpty()
-                        && vm.errorProperty(Field.PRECISION).getValue().isEmpty(),
+        }
+        Label fp8 = muted("fp8Reason", Bindings.createStringBinding(
+                () -> vm.errorProperty(Field.PRECISION).getValue().isEmpty() ? vm.fp8ReasonProperty().getValue() : "",
                 vm.fp8ReasonProperty(), vm.errorProperty(Field.PRECISION)));
-        fp8.managedProperty().bind(fp8.visibleProperty());
-        VBox precisionField = field("inputs.precision", precision, null,
-                errorLabel("precisionError", vm.errorProperty(Field.PRECISION)));
+        VBox precisionField = field("inputs.precision", precision, null, Field.PRECISION);
         precisionField.getChildren().add(fp8);
 
-        CheckBox master = new CheckBox();
-        master.setId("masterWeights");
-        master.textProperty().bind(texts.t("inputs.masterWeights"));
-        master.selectedProperty().bindBidirectional(vm.masterWeightsProperty());
-        ComboBox<Optimizer> optimizer = enumBox("optimizerBox", Optimizer.values(), vm.optimizerProperty());
-        CheckBox inBackward = new CheckBox();
-        inBackward.setId("optimizerInBackward");
-        inBackward.textProperty().bind(texts.t("inputs.optimizerInBackward"));
-        inBackward.selectedProperty().bindBidirectional(vm.optimizerInBackwardProperty());
+        FlowPane switches = new FlowPane(12, 4, check("masterWeights", "inputs.masterWeights",
+                vm.masterWeightsProperty()), check("optimizerInBackward", "inputs.optimizerInBackward",
+                vm.optimizerInBackwardProperty()), check("compile", "inputs.compile", vm.compileProperty()));
+        switches.setId("trainingSwitches");
 
-        Slider batch = log2Slider("batchSlider", vm.microBatchProperty(), 0,
-                exponent(PlannerViewModel.SLIDER_MAX_MICRO_BATCH));
-        Label batchValue = valueLabel("batchValue", javafx.beans.binding.Bindings.createStringBinding(
-                () -> texts.now().text("inputs.microBatch.value", vm.microBatchProperty().get()),
-                vm.microBatchProperty(), texts.messages()));
-        Slider sequence = log2Slider("sequenceSlider", vm.sequenceLengthProperty(),
-                exponent(PlannerViewModel.SLIDER_MIN_SEQUENCE), exponent(PlannerViewModel.SLIDER_MAX_SEQUENCE));
-        Label sequenceValue = valueLabel("sequenceValue", javafx.beans.binding.Bindings.createStringBinding(
-                () -> texts.now().text("inputs.sequence.value",
-                        formats().getValue().count(vm.sequenceLengthProperty().get())),
-                vm.sequenceLengthProperty(), texts.messages()));
-        Spinner<Integer> accumulation = intSpinner("accumulationSpinner", 1, PlannerViewModel.SPINNER_MAX_ACCUMULATION,
-                vm.accumulationProperty(), p -> accumulationObject = p);
-        Label accValue = valueLabel("accumulationValue", javafx.beans.binding.Bindings.createStringBinding(
-                () -> texts.now().text("inputs.accumulation.value", formats().getValue().count(
-                        (long) vm.microBatchProperty().get() * vm.accumulationProperty().get()
-                                * vm.gpuCountProperty().get())),
-                vm.microBatchProperty(), vm.accumulationProperty(), vm.gpuCountProperty(), texts.messages()));
+        Slider batch = FormControls.log2Slider("batchSlider", vm.microBatchProperty(), 0,
+                FormControls.exponent(InputsViewModel.SLIDER_MAX_MICRO_BATCH));
+        Slider sequence = FormControls.log2Slider("sequenceSlider", vm.sequenceLengthProperty(),
+                FormControls.exponent(InputsViewModel.SLIDER_MIN_SEQUENCE),
+                FormControls.exponent(InputsViewModel.SLIDER_MAX_SEQUENCE));
+        Spinner<Integer> accumulation = FormControls.intSpinner("accumulationSpinner", 1,
+                InputsViewModel.SPINNER_MAX_ACCUMULATION, vm.accumulationProperty(), p -> accumulationObject = p);
 
-        CheckBox compile = new CheckBox();
-        compile.setId("compile");
-        compile.textProperty().bind(texts.t("inputs.compile"));
-        compile.selectedProperty().bindBidirectional(vm.compileProperty());
-
-        VBox masterBox = field("inputs.masterWeights", master, null, null);
-        masterBox.getChildren().remove(0);
-        VBox inBackwardBox = field("inputs.optimizerInBackward", inBackward, null, null);
-        inBackwardBox.getChildren().remove(0);
-        VBox compileBox = field("inputs.compile", compile, null, null);
-        compileBox.getChildren().remove(0);
-
-        content.getChildren().addAll(section("section.training"), precisionField, masterBox,
-                field("inputs.optimizer", optimizer, null, null), inBackwardBox,
-                field("inputs.microBatch", batch, batchValue, null),
-                field("inputs.sequence", sequence, sequenceValue, null),
-                field("inputs.accumulation", accumulation, accValue, null),
-                field("inputs.checkpointing", enumBox("checkpointingBox", Checkpointing.values(),
-                        vm.checkpointingProperty()), null, null),
-                field("inputs.attention", enumBox("attentionBox", Attention.values(), vm.attentionProperty()),
-                        null, null),
-                field("inputs.loss", enumBox("lossBox", Loss.values(), vm.lossProperty()), null, null),
-                field("inputs.framework", enumBox("frameworkBox", Framework.values(), vm.frameworkProperty()),
-                        null, errorLabel("trainingError", vm.errorProperty(Field.TRAINING))),
-                compileBox);
+        content.getChildren().addAll(section("section.training"), precisionField,
+                field("inputs.optimizer", controls.enumBox("optimizerBox", Optimizer.values(),
+                        vm.optimizerProperty()), null, null),
+                switches,
+                field("inputs.microBatch", batch, valueLabel("batchValue", vm.texts().microBatch()), null),
+                field("inputs.sequence", sequence, valueLabel("sequenceValue", vm.texts().sequence()), null),
+                field("inputs.accumulation", accumulation,
+                        valueLabel("accumulationValue", vm.texts().accumulation()), null),
+                Rows.pair(10, field("inputs.checkpointing", controls.enumBox("checkpointingBox", Checkpointing.values(),
+                                vm.checkpointingProperty()), null, null),
+                        field("inputs.attention", controls.enumBox("attentionBox", Attention.values(),
+                                vm.attentionProperty()), null, null)),
+                Rows.pair(10, field("inputs.loss", controls.enumBox("lossBox", Loss.values(), vm.lossProperty()),
+                                null, null),
+                        field("inputs.framework", controls.enumBox("frameworkBox", Framework.values(),
+                                vm.frameworkProperty()), null, Field.TRAINING)));
     }
 
     private void buildHardware() {
         ComboBox<GpuSpec> gpu = new ComboBox<>();
         gpu.setId("gpuBox");
         gpu.getItems().setAll(vm.gpus());
-        gpu.converterProperty().bind(texts.messages().map(m -> new StringConverter<GpuSpec>() {
-            @Override
-            public String toString(GpuSpec g) {
-                return g == null ? "" : m.text("inputs.gpu.item", g.name(),
-                        formats().getValue().gib(g.usableMemoryGib()).replace(" GiB", ""));
-            }
-
-            @Override
-            public GpuSpec fromString(String s) {
-                throw new UnsupportedOperationException("read-only");
-            }
-        }));
+        gpu.converterProperty().bind(vm.texts().gpuName().map(FormControls::converter));
         gpu.valueProperty().bindBidirectional(vm.gpuProperty());
         gpu.setVisibleRowCount(14);
+        FormControls.followConverter(gpu);
 
-        Spinner<Integer> count = intSpinner("gpuCountSpinner", 1, PlannerViewModel.SPINNER_MAX_GPUS,
-                vm.gpuCountProperty(),
-                p -> gpuCountObject = p);
-        ComboBox<Sharding> sharding = enumBox("shardingBox", Sharding.values(), vm.shardingProperty());
-        ComboBox<Offload> offload = enumBox("offloadBox", Offload.values(), vm.offloadProperty());
+        Spinner<Integer> count = FormControls.intSpinner("gpuCountSpinner", 1, InputsViewModel.SPINNER_MAX_GPUS,
+                vm.gpuCountProperty(), p -> gpuCountObject = p);
+        ComboBox<Sharding> sharding = controls.enumBox("shardingBox", Sharding.values(), vm.shardingProperty());
+        ComboBox<Offload> offload = controls.enumBox("offloadBox", Offload.values(), vm.offloadProperty());
 
         content.getChildren().addAll(section("section.hardware"),
-                field("inputs.gpu", gpu, null, errorLabel("hardwareError", vm.errorProperty(Field.HARDWARE))),
-                field("inputs.gpuCount", count, null, errorLabel("gpuCountError", vm.errorProperty(Field.GPU_COUNT))),
-                field("inputs.sharding", sharding, null, null),
+                field("inputs.gpu", gpu, null, Field.HARDWARE),
+                Rows.pair(10, field("inputs.gpuCount", count, null, Field.GPU_COUNT),
+                        field("inputs.sharding", sharding, null, null)),
                 field("inputs.offload", offload, null, null));
     }
 
     private void buildData() {
         TextField tokens = textField("tokensField", "inputs.tokens.prompt", vm.tokensTextProperty());
-        Label tokensValue = valueLabel("tokensValue", javafx.beans.binding.Bindings.createStringBinding(() -> {
-            var s = vm.getResults().scenario();
-            Messages m = texts.now();
-            if (!vm.errorProperty(Field.TOKENS).getValue().isEmpty() || s.isEmpty()) {
-                return "";
-            }
-            var t = s.get().data().tokens();
-            return t.isPresent() ? m.text("inputs.tokens.value", formats().getValue().shortCount(t.getAsLong()))
-                    : m.text("inputs.tokens.none");
-        }, vm.resultsProperty(), texts.messages()));
         TextField epochs = textField("epochsField", "inputs.epochs", vm.epochsTextProperty());
         TextField price = textField("priceField", "inputs.price.prompt", vm.priceTextProperty());
-        Label priceValue = valueLabel("priceValue", javafx.beans.binding.Bindings.createStringBinding(() -> {
-            Messages m = texts.now();
-            Formats f = formats().getValue();
-            var e = vm.estimateProperty().getValue();
-            if (e != null && e.cost().isPresent()) {
-                var c = e.cost().get();
-                return c.provider().isEmpty() ? m.text("inputs.price.value", f.usdPerGpuHour(c.usdPerGpuHour()))
-                        : m.text("inputs.price.catalog", f.usdPerGpuHour(c.usdPerGpuHour()), c.provider(),
-                                c.priceSeen());
-            }
-            GpuSpec g = vm.gpuProperty().get();
-            return g != null && g.cheapestPrice().isEmpty() ? m.text("inputs.price.none") : "";
-        }, vm.estimateProperty(), vm.gpuProperty(), texts.messages()));
-        priceValue.setWrapText(true);
-        VBox priceBox = field("inputs.price", price, null, errorLabel("priceError", vm.errorProperty(Field.PRICE)));
-        priceBox.getChildren().add(priceValue);
+        VBox priceBox = field("inputs.price", price, null, Field.PRICE);
+        priceBox.getChildren().add(muted("priceValue", vm.texts().price()));
+        Label general = muted("generalError", vm.errorProperty(Field.GENERAL));
+        general.getStyleClass().setAll(Styles.FIELD_ERROR);
 
         content.getChildren().addAll(section("section.data"),
-                field("inputs.tokens", tokens, tokensValue, errorLabel("tokensError", vm.errorProperty(Field.TOKENS))),
-                field("inputs.epochs", epochs, null, errorLabel("epochsError", vm.errorProperty(Field.EPOCHS))),
-                priceBox,
-                errorLabel("generalError", vm.errorProperty(Field.GENERAL)));
+                Rows.pair(10, field("inputs.tokens", tokens, valueLabel("tokensValue", vm.texts().tokens()),
+                                Field.TOKENS),
+                        field("inputs.epochs", epochs, null, Field.EPOCHS)),
+                priceBox, general);
     }
 }

@@ -2,21 +2,24 @@ package org.finetuneplanner.ui.planner;
 
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.function.BiFunction;
 import java.util.function.Consumer;
 
+import javafx.beans.property.LongProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleLongProperty;
 import javafx.beans.property.SimpleObjectProperty;
+import javafx.scene.Node;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.Region;
 
 import org.finetuneplanner.core.memory.MemoryComponent;
-import org.finetuneplanner.ui.common.Formats;
-import org.finetuneplanner.ui.common.Messages;
 import org.finetuneplanner.ui.common.Styles;
 
 /**
  * One GPU's memory as a stacked bar against the card's capacity: a segment per part, a line at the capacity,
- * the free space outlined and anything beyond the capacity hatched red. The bar spans max(capacity, total).
+ * the free space outlined and anything beyond the capacity hatched red. The bar spans max(capacity, total), or a
+ * common span shared with other bars.
  * Clicking a segment reports its part (for the explanation). Only drawing: the data comes in ready.
  */
 public final class MemoryBar extends Region {
@@ -27,8 +30,8 @@ public final class MemoryBar extends Region {
     private final Region capacityLine = new Region();
     private final ObjectProperty<MemoryBarData> data = new SimpleObjectProperty<>(this, "data");
     private final ObjectProperty<MemoryComponent> selected = new SimpleObjectProperty<>(this, "selected");
-    private Messages messages;
-    private Formats formats;
+    private final LongProperty span = new SimpleLongProperty(this, "span", 0);
+    private BiFunction<MemoryBarData, MemoryComponent, String> partWords;
 
     /** A bar with a tooltip per part. */
     public MemoryBar() {
@@ -44,6 +47,10 @@ public final class MemoryBar extends Region {
         headroom.getStyleClass().add("headroom");
         overflow.getStyleClass().add(Styles.OVERFLOW);
         capacityLine.getStyleClass().add(Styles.CAPACITY_LINE);
+        // Drawn over the parts: a click on the hatched overflow or the capacity line reaches the part beneath.
+        headroom.setMouseTransparent(true);
+        overflow.setMouseTransparent(true);
+        capacityLine.setMouseTransparent(true);
         getChildren().addAll(headroom);
         for (MemoryComponent c : MemoryComponent.values()) {
             Region r = new Region();
@@ -60,6 +67,7 @@ public final class MemoryBar extends Region {
         }
         getChildren().addAll(overflow, capacityLine);
         data.subscribe(d -> requestLayout());
+        span.subscribe(d -> requestLayout());
         selected.subscribe(s -> segments.forEach((c, r) -> r.pseudoClassStateChanged(Styles.SELECTED, c == s)));
     }
 
@@ -68,22 +76,31 @@ public final class MemoryBar extends Region {
         segments.forEach((c, r) -> r.setOnMouseClicked(onSelect == null ? null : e -> onSelect.accept(c)));
     }
 
-    /** Texts of the tooltips, in the current language. */
-    public void setTexts(Messages messages, Formats formats) {
-        this.messages = messages;
-        this.formats = formats;
+    /** The words of a part's tooltip ("Weights: 5.4 GiB"), asked for when it shows. */
+    public void setPartWords(BiFunction<MemoryBarData, MemoryComponent, String> partWords) {
+        this.partWords = partWords;
     }
 
     private String tipText(MemoryComponent c) {
         MemoryBarData d = data.get();
-        if (messages == null || d == null) {
-            return "";
-        }
-        return messages.text("results.memory.part", messages.label(c), formats.gib(d.parts().bytes(c)));
+        return partWords == null || d == null ? "" : partWords.apply(d, c);
+    }
+
+    /** The node of one part's segment (an anchor for its explanation). */
+    public Node segment(MemoryComponent c) {
+        return segments.get(c);
     }
 
     public ObjectProperty<MemoryBarData> dataProperty() {
         return data;
+    }
+
+    /**
+     * The bytes the bar's width stands for, so bars side by side share one scale (the compare view); 0 (the
+     * default) or less than the bar's own capacity and total: the larger of those two.
+     */
+    public LongProperty spanProperty() {
+        return span;
     }
 
     public ObjectProperty<MemoryComponent> selectedProperty() {
@@ -120,8 +137,8 @@ public final class MemoryBar extends Region {
             return;
         }
         long total = d.parts().totalBytes();
-        long span = Math.max(1, Math.max(total, d.capacityBytes()));
-        double scale = w / span;
+        long width = Math.max(1, Math.max(Math.max(total, d.capacityBytes()), span.get()));
+        double scale = w / width;
         double x = x0;
         for (MemoryComponent c : MemoryComponent.values()) {
             long bytes = d.parts().bytes(c);

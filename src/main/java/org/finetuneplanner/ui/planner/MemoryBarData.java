@@ -9,8 +9,9 @@ import org.finetuneplanner.core.memory.MemoryBreakdown;
  * @param label         caption: "1 × L40S 48GB"
  * @param parts         the breakdown on one GPU
  * @param capacityBytes usable memory of one GPU
+ * @param value         the numbers beside a small bar: "17.1 / 44.4", in the current language
  */
-public record MemoryBarData(String gpuId, String label, MemoryBreakdown parts, long capacityBytes) {
+public record MemoryBarData(String gpuId, String label, MemoryBreakdown parts, long capacityBytes, String value) {
 
     public boolean fits() {
         return parts.totalBytes() <= capacityBytes;

@@ -6,8 +6,10 @@ import java.util.OptionalDouble;
 import java.util.OptionalLong;
 
 /**
- * Reads the numbers people type: "50M", "1.2B", "7e9", "50,000,000", "3". Pure; no locale guessing beyond
- * ignoring grouping commas, spaces and underscores.
+ * Reads the numbers people type: "50M", "1.2B", "7e9", "50,000,000", "3", and a decimal comma as Vietnamese (and
+ * most of Europe) writes it: "1,2B", "0,5". A comma is grouping only before groups of exactly three digits
+ * ("50,000,000", "1,234.5"); any other comma is the decimal point. Spaces and underscores are ignored. Pure; the
+ * same in every language, so switching language never changes what a field holds.
  */
 final class Quantities {
     private Quantities() {
@@ -62,7 +64,14 @@ final class Quantities {
         return OptionalDouble.of(v);
     }
 
+    private static final java.util.regex.Pattern GROUPED =
+            java.util.regex.Pattern.compile("\\$?\\d{1,3}(,\\d{3})+(\\.\\d*)?([eE][+-]?\\d+)?[A-Za-z]?");
+
     private static String clean(String text) {
-        return text == null ? "" : text.strip().replace(",", "").replace("_", "").replace(" ", "");
+        String t = text == null ? "" : text.strip().replace("_", "").replace(" ", "").replace("\u00a0", "");
+        if (GROUPED.matcher(t).matches()) {
+            return t.replace(",", "");
+        }
+        return t.indexOf(',') == t.lastIndexOf(',') && t.indexOf('.') < 0 ? t.replace(',', '.') : t;
     }
 }

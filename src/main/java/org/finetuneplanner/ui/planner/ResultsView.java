@@ -1,19 +1,19 @@
 package org.finetuneplanner.ui.planner;
 
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 
-import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.collections.transformation.SortedList;
+import javafx.css.PseudoClass;
 import javafx.geometry.Insets;
 import javafx.geometry.Side;
 import javafx.scene.Node;
 import javafx.scene.chart.LineChart;
-import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
@@ -30,50 +30,49 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
-import org.finetuneplanner.core.Estimate;
 import org.finetuneplanner.core.Note;
 import org.finetuneplanner.core.cost.CostPoint;
 import org.finetuneplanner.core.memory.MemoryComponent;
-import org.finetuneplanner.core.memory.MemoryTerm;
-import org.finetuneplanner.ui.common.Formats;
-import org.finetuneplanner.ui.common.Messages;
+import org.finetuneplanner.ui.common.CostCharts;
+import org.finetuneplanner.ui.common.Rows;
 import org.finetuneplanner.ui.common.Styles;
 import org.finetuneplanner.ui.common.Texts;
 
-/** The right side: recommendation, memory of the selected option, the options table, cost over time, notes. */
+/**
+ * The right side: recommendation, memory of the selected option (its explanation in a pop-over), the options
+ * table, the memory of every option, cost over time and notes. Only layout and binding: every text comes worded
+ * from {@link ResultsViewModel}.
+ */
 public final class ResultsView extends ScrollPane {
-    private static final PseudoClassHolder PC = new PseudoClassHolder();
+    private static final PseudoClass NO_FIT = PseudoClass.getPseudoClass("no-fit");
 
-    private final PlannerViewModel vm;
+    private final ResultsViewModel vm;
     private final Texts texts;
     private final VBox content = new VBox(12);
 
     private final MemoryBar selectedBar = new MemoryBar();
     private final ToggleGroup partGroup = new ToggleGroup();
-    private final List<ToggleButton> legend = new ArrayList<>();
-    private final VBox explanation = new VBox(4);
+    private final Map<MemoryComponent, ToggleButton> legend = new EnumMap<>(MemoryComponent.class);
+    private final ExplanationPopOver explanation;
     private final ObservableList<OptionRow> rows = FXCollections.observableArrayList();
     private final TableView<OptionRow> table = new TableView<>();
-    private final NumberAxis hoursAxis = new NumberAxis();
-    private final NumberAxis usdAxis = new NumberAxis();
-    private final LineChart<Number, Number> costChart = new LineChart<>(hoursAxis, usdAxis);
+    private final LineChart<Number, Number> costChart;
     private final Label costEmpty = new Label();
     private final VBox optionBars = new VBox(3);
     private final VBox notes = new VBox(4);
     private boolean syncingSelection;
-    private Object shownExplanation;
-    private Object shownNotes;
-    private List<String> shownCurveIds = List.of();
 
-    public ResultsView(PlannerViewModel vm, Texts texts) {
+    public ResultsView(ResultsViewModel vm, Texts texts) {
         this.vm = vm;
         this.texts = texts;
+        this.explanation = new ExplanationPopOver(vm, texts);
+        this.costChart = CostCharts.of(texts);
         getStyleClass().add(Styles.RESULTS);
         setFitToWidth(true);
         setHbarPolicy(ScrollBarPolicy.NEVER);
         content.setPadding(new Insets(12));
         setContent(content);
-        content.getChildren().addAll(staleBanner(), recommendationCard(), pair(memoryCard(), barsCard()),
+        content.getChildren().addAll(staleBanner(), recommendationCard(), Rows.pair(12, memoryCard(), barsCard()),
                 optionsCard(), costCard(), notesCard());
         bind();
     }
@@ -92,11 +91,24 @@ public final class ResultsView extends ScrollPane {
         return box;
     }
 
-    private Node staleBanner() {
+    private static Label wrapping(String id, String style) {
         Label l = new Label();
-        l.setId("staleBanner");
-        l.getStyleClass().add(Styles.STALE_BANNER);
+        l.setId(id);
+        l.getStyleClass().add(style);
         l.setWrapText(true);
+        return l;
+    }
+
+    private Tooltip tooltip(String key) {
+        Tooltip t = new Tooltip();
+        t.textProperty().bind(texts.t(key));
+        t.setWrapText(true);
+        t.setMaxWidth(420);
+        return t;
+    }
+
+    private Node staleBanner() {
+        Label l = wrapping("staleBanner", Styles.STALE_BANNER);
         l.setMaxWidth(Double.MAX_VALUE);
         l.textProperty().bind(texts.t("results.stale"));
         l.visibleProperty().bind(vm.staleProperty());
@@ -105,48 +117,25 @@ public final class ResultsView extends ScrollPane {
     }
 
     private Node recommendationCard() {
-        Label text = new Label();
-        text.setId("recommendation");
-        text.getStyleClass().add(Styles.RECOMMENDATION_TEXT);
-        text.setWrapText(true);
+        Label text = wrapping("recommendation", Styles.RECOMMENDATION_TEXT);
         text.textProperty().bind(vm.recommendationProperty());
-        Label summary = new Label();
-        summary.setId("summary");
-        summary.getStyleClass().add(Styles.MUTED);
-        summary.setWrapText(true);
-        summary.textProperty().bind(Bindings.createStringBinding(this::summary, vm.estimateProperty(),
-                texts.messages()));
+        Label summary = wrapping("summary", Styles.MUTED);
+        summary.textProperty().bind(vm.summaryProperty());
         VBox card = card("recommendationCard", title("results.recommendation"), text, summary);
         card.getStyleClass().add(Styles.RECOMMENDATION);
         return card;
     }
 
-    private String summary() {
-        Estimate e = vm.estimateProperty().getValue();
-        if (e == null) {
-            return "";
-        }
-        Messages m = texts.now();
-        Formats f = vm.formatsProperty().getValue();
-        String time = e.hours().isPresent() ? f.hours(e.hours().getAsDouble()) : m.text("results.summary.noTime");
-        String cost = e.cost().isPresent() ? f.usd(e.cost().get().usd()) : m.text("results.summary.noCost");
-        return m.text("results.summary", f.shortCount(e.parameters().total()),
-                f.shortCount(e.parameters().trainable()), f.tokensPerSecond(e.throughput().tokensPerSecond()),
-                time, cost);
-    }
-
     private Node memoryCard() {
-        Label caption = new Label();
-        caption.setId("memoryCaption");
-        caption.getStyleClass().add(Styles.BAR_CAPTION);
-        caption.setWrapText(true);
-        caption.textProperty().bind(Bindings.createStringBinding(() -> caption(vm.selectedBarProperty().getValue()),
-                vm.selectedBarProperty(), texts.messages()));
+        Label caption = wrapping("memoryCaption", Styles.BAR_CAPTION);
+        caption.textProperty().bind(vm.captionProperty());
         selectedBar.setId("selectedBar");
         selectedBar.getStyleClass().add("memory-bar-large");
-        selectedBar.setOnSelect(vm.selectedComponentProperty()::set);
+        selectedBar.setPartWords(vm::part);
+        selectedBar.setOnSelect(c -> explain(c, selectedBar.segment(c)));
         selectedBar.selectedProperty().bind(vm.selectedComponentProperty());
-        Tooltip.install(selectedBar, tooltip("results.memory.tip"));
+        selectedBar.setAccessibleText(null);
+        selectedBar.accessibleTextProperty().bind(vm.captionProperty());
 
         FlowPane legendPane = new FlowPane(6, 6);
         legendPane.setId("legend");
@@ -161,54 +150,33 @@ public final class ResultsView extends ScrollPane {
             b.setGraphic(swatch);
             b.setTooltip(tooltip("results.memory.tip"));
             b.setMnemonicParsing(false);
-            b.textProperty().bind(Bindings.createStringBinding(() -> {
-                MemoryBarData d = vm.selectedBarProperty().getValue();
-                String name = texts.now().label(c);
-                return d == null ? name : name + "  " + vm.formatsProperty().getValue().gib(d.parts().bytes(c));
-            }, vm.selectedBarProperty(), texts.messages()));
-            legend.add(b);
+            b.textProperty().bind(vm.legendProperty(c));
+            // A click, Space or Enter opens the explanation of this part at its segment (at the entry when the
+            // part is too thin to point at); Escape closes it.
+            b.setOnAction(e -> {
+                b.setSelected(true);
+                Node segment = selectedBar.segment(c);
+                explain(c, segment.getBoundsInParent().getWidth() >= 6 ? segment : b);
+            });
+            legend.put(c, b);
             legendPane.getChildren().add(b);
         }
-        // VM → view first, then the toggles write; a click on the selected toggle must not clear the choice.
-        vm.selectedComponentProperty().subscribe(c -> legend.forEach(b -> b.setSelected(b.getUserData() == c)));
-        partGroup.selectedToggleProperty().subscribe((before, now) -> {
-            if (now == null) {
-                if (before != null) {
-                    before.setSelected(true);
-                }
-                return;
-            }
-            vm.selectedComponentProperty().set((MemoryComponent) now.getUserData());
-        });
-        explanation.setId("explanation");
-        explanation.getStyleClass().add(Styles.EXPLANATION);
-        ScrollPane explanationScroll = new ScrollPane(explanation);
-        explanationScroll.setFitToWidth(true);
-        explanationScroll.setHbarPolicy(ScrollBarPolicy.NEVER);
-        explanationScroll.setPrefViewportHeight(150);
-        explanationScroll.getStyleClass().add("explanation-scroll");
-        VBox.setVgrow(explanationScroll, Priority.ALWAYS);
-        return card("memoryCard", title("results.memory"), caption, selectedBar, legendPane, explanationScroll);
+        vm.selectedComponentProperty().subscribe(c -> legend.forEach((k, b) -> b.setSelected(k == c)));
+        Label hint = new Label();
+        hint.getStyleClass().add(Styles.MUTED);
+        hint.textProperty().bind(texts.t("results.memory.tip"));
+        hint.setWrapText(true);
+        return card("memoryCard", title("results.memory"), caption, selectedBar, legendPane, hint);
     }
 
-    private Tooltip tooltip(String key) {
-        Tooltip t = new Tooltip();
-        t.textProperty().bind(texts.t(key));
-        t.setWrapText(true);
-        t.setMaxWidth(420);
-        return t;
+    private void explain(MemoryComponent c, Node anchor) {
+        vm.selectedComponentProperty().set(c);
+        explanation.show(anchor);
     }
 
-    private String caption(MemoryBarData d) {
-        if (d == null) {
-            return "";
-        }
-        Messages m = texts.now();
-        Formats f = vm.formatsProperty().getValue();
-        String room = d.fits() ? m.text("results.memory.headroom", f.gib(d.headroomBytes()))
-                : m.text("results.memory.over", f.gib(-d.headroomBytes()));
-        return m.text("results.memory.caption", d.label(), f.gib(d.parts().totalBytes()), f.gib(d.capacityBytes()))
-                + " \u2014 " + room;
+    /** The explanation pop-over (for tests). */
+    org.controlsfx.control.PopOver explanationPopOver() {
+        return explanation.popOver();
     }
 
     private Node optionsCard() {
@@ -219,60 +187,40 @@ public final class ResultsView extends ScrollPane {
         SortedList<OptionRow> sorted = new SortedList<>(rows);
         sorted.comparatorProperty().bind(table.comparatorProperty());
         table.setItems(sorted);
-
-        TableColumn<OptionRow, OptionRow> mark = column("results.column.mark", 90);
-        mark.setCellFactory(c -> textCell(r -> {
-            Messages m = texts.now();
-            if (r.cheapest() && r.fastest()) {
-                return m.text("results.mark.cheapest") + " " + m.text("results.mark.fastest");
-            }
-            return r.cheapest() ? m.text("results.mark.cheapest") : r.fastest() ? m.text("results.mark.fastest") : "";
-        }));
-        mark.setComparator(Comparator.comparingInt(r -> (r.cheapest() ? 0 : 2) + (r.fastest() ? 0 : 1)));
-        TableColumn<OptionRow, OptionRow> gpu = column("results.column.gpu", 200);
-        gpu.setCellFactory(c -> textCell(OptionRow::gpuName));
-        gpu.setComparator(Comparator.comparing(OptionRow::gpuName));
-        TableColumn<OptionRow, OptionRow> fits = column("results.column.fits", 70);
-        fits.setCellFactory(c -> textCell(r -> texts.now().text(r.fits() ? "results.fits.yes" : "results.fits.no")));
-        fits.setComparator(Comparator.comparing(r -> !r.fits()));
-        TableColumn<OptionRow, OptionRow> gpus = column("results.column.gpus", 55);
-        gpus.setCellFactory(c -> textCell(r -> Integer.toString(r.gpus())));
-        gpus.setComparator(Comparator.comparingInt(OptionRow::gpus));
-        TableColumn<OptionRow, OptionRow> sharding = column("results.column.sharding", 110);
-        sharding.setCellFactory(c -> textCell(r -> r.gpus() == 1 ? "\u2013" : texts.now().label(r.sharding())));
-        sharding.setComparator(Comparator.comparing(OptionRow::sharding));
-        TableColumn<OptionRow, OptionRow> memory = column("results.column.memory", 120);
-        memory.setCellFactory(c -> textCell(r -> vm.formatsProperty().getValue().gibNumber(r.totalBytes()) + " / "
-                + vm.formatsProperty().getValue().gibNumber(r.capacityBytes())));
-        memory.setComparator(Comparator.comparingDouble(r -> (double) r.totalBytes() / r.capacityBytes()));
-        TableColumn<OptionRow, OptionRow> time = column("results.column.time", 90);
-        time.setCellFactory(c -> textCell(r -> r.hours().isPresent()
-                ? vm.formatsProperty().getValue().hours(r.hours().getAsDouble()) : "\u2013"));
-        time.setComparator(Comparator.comparingDouble(OptionRow::hoursOrMax));
-        TableColumn<OptionRow, OptionRow> cost = column("results.column.cost", 90);
-        cost.setCellFactory(c -> textCell(r -> r.usd().isPresent()
-                ? vm.formatsProperty().getValue().usd(r.usd().getAsDouble()) : "\u2013"));
-        cost.setComparator(Comparator.comparingDouble(OptionRow::usdOrMax));
-        List<TableColumn<OptionRow, OptionRow>> columns = List.of(mark, gpu, fits, gpus, sharding, memory, time,
-                cost);
+        List<TableColumn<OptionRow, OptionRow>> columns = new ArrayList<>();
+        for (OptionColumn oc : OptionColumn.values()) {
+            TableColumn<OptionRow, OptionRow> c = new TableColumn<>();
+            c.setId("column-" + oc.id());
+            c.textProperty().bind(texts.t(oc.headerKey()));
+            c.setPrefWidth(width(oc));
+            c.setCellValueFactory(f -> new ReadOnlyObjectWrapper<>(f.getValue()));
+            c.setCellFactory(col -> new TableCell<>() {
+                @Override
+                protected void updateItem(OptionRow item, boolean empty) {
+                    super.updateItem(item, empty);
+                    setText(empty || item == null ? null : item.cell(oc));
+                }
+            });
+            c.setComparator(oc.comparator());
+            columns.add(c);
+        }
         table.getColumns().setAll(columns);
         // Cheapest first: what a customer asks about first; any header click re-sorts.
-        table.getSortOrder().setAll(List.of(cost));
+        table.getSortOrder().setAll(List.of(columns.get(OptionColumn.COST.ordinal())));
         table.setRowFactory(tv -> new TableRow<>() {
-            // One tooltip per row, its text set only when it is about to show: rows update on every tick.
+            // One tooltip per row, its text made only when it is about to show: rows update on every tick.
             private final Tooltip reason = new Tooltip();
 
             {
                 reason.setWrapText(true);
                 reason.setMaxWidth(420);
-                reason.setOnShowing(e -> reason.setText(getItem() == null ? ""
-                        : texts.now().reasons(getItem().reasons())));
+                reason.setOnShowing(e -> reason.setText(getItem() == null ? "" : vm.reasons(getItem())));
             }
 
             @Override
             protected void updateItem(OptionRow item, boolean empty) {
                 super.updateItem(item, empty);
-                pseudoClassStateChanged(PC.noFit, !empty && item != null && !item.fits());
+                pseudoClassStateChanged(NO_FIT, !empty && item != null && !item.fits());
                 Tooltip wanted = empty || item == null || item.reasons().isEmpty() ? null : reason;
                 if (getTooltip() != wanted) {
                     setTooltip(wanted);
@@ -284,54 +232,26 @@ public final class ResultsView extends ScrollPane {
         return card("optionsCard", t, table);
     }
 
-    private TableColumn<OptionRow, OptionRow> column(String key, double width) {
-        TableColumn<OptionRow, OptionRow> c = new TableColumn<>();
-        c.textProperty().bind(texts.t(key));
-        c.setPrefWidth(width);
-        c.setCellValueFactory(f -> new ReadOnlyObjectWrapper<>(f.getValue()));
-        return c;
-    }
-
-    private TableCell<OptionRow, OptionRow> textCell(java.util.function.Function<OptionRow, String> text) {
-        return new TableCell<>() {
-            @Override
-            protected void updateItem(OptionRow item, boolean empty) {
-                super.updateItem(item, empty);
-                setText(empty || item == null ? null : text.apply(item));
-            }
+    private static double width(OptionColumn c) {
+        return switch (c) {
+            case MARK, TIME, COST -> 90;
+            case GPU -> 200;
+            case FITS -> 70;
+            case GPUS -> 55;
+            case SHARDING -> 110;
+            case MEMORY -> 120;
         };
-    }
-
-    /** Two cards side by side, sharing the width evenly. */
-    private static HBox pair(Node left, Node right) {
-        HBox row = new HBox(12, left, right);
-        for (Node n : List.of(left, right)) {
-            HBox.setHgrow(n, Priority.ALWAYS);
-            if (n instanceof Region r) {
-                r.setPrefWidth(100);
-                r.setMaxWidth(Double.MAX_VALUE);
-            }
-        }
-        return row;
     }
 
     private Node costCard() {
         costChart.setId("costChart");
-        costChart.getStyleClass().add(Styles.COST_CHART);
-        costChart.setAnimated(false);
-        costChart.setCreateSymbols(false);
         costChart.setLegendSide(Side.RIGHT);
         costChart.setPrefHeight(400);
         costChart.setMinHeight(300);
-        hoursAxis.setAnimated(false);
-        usdAxis.setAnimated(false);
-        hoursAxis.setForceZeroInRange(true);
-        usdAxis.setForceZeroInRange(true);
-        hoursAxis.labelProperty().bind(texts.t("results.cost.hours"));
-        usdAxis.labelProperty().bind(texts.t("results.cost.usd"));
         costEmpty.textProperty().bind(texts.t("results.cost.empty"));
         costEmpty.getStyleClass().add(Styles.MUTED);
         costEmpty.managedProperty().bind(costEmpty.visibleProperty());
+        costEmpty.visibleProperty().bind(vm.curveIdsProperty().map(List::isEmpty));
         VBox.setVgrow(costChart, Priority.ALWAYS);
         return card("costCard", title("results.cost"), costEmpty, costChart);
     }
@@ -350,13 +270,7 @@ public final class ResultsView extends ScrollPane {
 
     private void bind() {
         vm.selectedBarProperty().subscribe(selectedBar.dataProperty()::set);
-        texts.messages().subscribe(m -> selectedBar.setTexts(m, vm.formatsProperty().getValue()));
-        vm.explanationProperty().subscribe(this::showExplanation);
-        vm.selectedComponentProperty().subscribe(c -> showExplanation(vm.explanationProperty().getValue()));
         vm.optionRowsProperty().subscribe(list -> {
-            if (list.equals(rows)) {
-                return;
-            }
             syncingSelection = true;
             try {
                 rows.setAll(list);
@@ -365,15 +279,18 @@ public final class ResultsView extends ScrollPane {
             }
             selectCurrentRow();
         });
-        texts.messages().subscribe(m -> table.refresh());
         vm.selectedGpuIdProperty().subscribe(id -> selectCurrentRow());
         table.getSelectionModel().selectedItemProperty().subscribe(r -> {
             if (!syncingSelection && r != null) {
                 vm.selectOption(r.gpuId());
             }
         });
+        // New lines only when other options fit; otherwise only the points of each line change.
+        vm.curveIdsProperty().subscribe(ids -> costChart.getData().setAll(series(vm.costCurvesProperty().getValue())));
         vm.costCurvesProperty().subscribe(this::showCurves);
+        vm.selectedGpuIdProperty().subscribe(id -> showCurves(vm.costCurvesProperty().getValue()));
         vm.optionBarsProperty().subscribe(this::showBars);
+        vm.selectedGpuIdProperty().subscribe(id -> showBars(vm.optionBarsProperty().getValue()));
         vm.notesProperty().subscribe(this::showNotes);
     }
 
@@ -394,74 +311,27 @@ public final class ResultsView extends ScrollPane {
         }
     }
 
-    private void showExplanation(List<MemoryTerm> terms) {
-        // A tick that leaves this part alone leaves its labels alone (no new nodes, no CSS pass).
-        Object key = List.of(String.valueOf(terms), vm.selectedComponentProperty().get(), texts.now());
-        if (key.equals(shownExplanation)) {
-            return;
+    private static List<XYChart.Series<Number, Number>> series(List<CostCurve> curves) {
+        List<XYChart.Series<Number, Number>> series = new ArrayList<>(curves.size());
+        for (CostCurve c : curves) {
+            series.add(new XYChart.Series<>(c.label(), FXCollections.observableArrayList(points(c))));
         }
-        shownExplanation = key;
-        Messages m = texts.now();
-        Formats f = vm.formatsProperty().getValue();
-        List<Node> nodes = new ArrayList<>();
-        Label head = new Label(m.text("results.explanation",
-                m.label(vm.selectedComponentProperty().get())));
-        head.getStyleClass().add(Styles.FIELD_LABEL);
-        nodes.add(head);
-        if (terms == null || terms.isEmpty()) {
-            Label none = new Label(m.text("results.explanation.empty"));
-            none.getStyleClass().add(Styles.MUTED);
-            nodes.add(none);
-        } else {
-            for (MemoryTerm t : terms) {
-                Label name = new Label(m.title(t.term()) + " \u2014 " + f.gib(t.bytes()));
-                name.getStyleClass().add("term-name");
-                nodes.add(name);
-                nodes.add(wrapped(m.text("results.explanation.formula", m.formula(t.term())), Styles.FORMULA));
-                nodes.add(wrapped(m.text("results.explanation.inputs", m.numbers(t.term())), Styles.FORMULA));
-                if (!t.term().sources().isEmpty()) {
-                    nodes.add(wrapped(m.text("results.explanation.source", m.sources(t.term())), Styles.MUTED));
-                }
-            }
-        }
-        explanation.getChildren().setAll(nodes);
-    }
-
-    private static Label wrapped(String text, String style) {
-        Label l = new Label(text);
-        l.setWrapText(true);
-        l.getStyleClass().add(style);
-        return l;
+        return series;
     }
 
     private void showCurves(List<CostCurve> curves) {
         String selected = vm.selectedGpuIdProperty().getValue();
-        List<String> ids = curves.stream().map(CostCurve::gpuId).toList();
-        if (!ids.equals(shownCurveIds)) {
-            // Other options fit now: new lines, replaced in one call (one layout pass, no flicker).
-            List<XYChart.Series<Number, Number>> series = new ArrayList<>(curves.size());
-            for (CostCurve c : curves) {
-                series.add(new XYChart.Series<>(c.label(), FXCollections.observableArrayList(points(c))));
-            }
-            costChart.getData().setAll(series);
-            shownCurveIds = ids;
-        } else {
-            // The same options: keep the lines and their legend, replace only the points of each.
-            for (int i = 0; i < curves.size(); i++) {
-                XYChart.Series<Number, Number> s = costChart.getData().get(i);
-                if (!s.getName().equals(curves.get(i).label())) {
-                    s.setName(curves.get(i).label());
-                }
-                s.getData().setAll(points(curves.get(i)));
-            }
+        if (costChart.getData().size() != curves.size()) {
+            return;     // the ids change first; their subscription rebuilds the lines
         }
         for (int i = 0; i < curves.size(); i++) {
-            Node line = costChart.getData().get(i).getNode();
-            if (line != null) {
-                line.pseudoClassStateChanged(Styles.SELECTED, curves.get(i).gpuId().equals(selected));
+            XYChart.Series<Number, Number> s = costChart.getData().get(i);
+            s.setName(curves.get(i).label());
+            s.getData().setAll(points(curves.get(i)));
+            if (s.getNode() != null) {
+                s.getNode().pseudoClassStateChanged(Styles.SELECTED, curves.get(i).gpuId().equals(selected));
             }
         }
-        costEmpty.setVisible(curves.isEmpty());
     }
 
     private static List<XYChart.Data<Number, Number>> points(CostCurve c) {
@@ -473,8 +343,6 @@ public final class ResultsView extends ScrollPane {
     }
 
     private void showBars(List<MemoryBarData> bars) {
-        Messages m = texts.now();
-        Formats f = vm.formatsProperty().getValue();
         String selected = vm.selectedGpuIdProperty().getValue();
         while (optionBars.getChildren().size() > bars.size()) {
             optionBars.getChildren().remove(optionBars.getChildren().size() - 1);
@@ -483,17 +351,11 @@ public final class ResultsView extends ScrollPane {
             optionBars.getChildren().add(new OptionBarRow());
         }
         for (int i = 0; i < bars.size(); i++) {
-            ((OptionBarRow) optionBars.getChildren().get(i)).show(bars.get(i), m, f,
-                    bars.get(i).gpuId().equals(selected));
+            ((OptionBarRow) optionBars.getChildren().get(i)).show(bars.get(i), bars.get(i).gpuId().equals(selected));
         }
     }
 
     private void showNotes(List<NoteLine> lines) {
-        Object key = List.of(lines, texts.now());
-        if (key.equals(shownNotes)) {
-            return;
-        }
-        shownNotes = key;
         List<Node> nodes = new ArrayList<>();
         for (NoteLine n : lines) {
             Label l = new Label((n.severity() == Note.Severity.WARNING ? "\u26a0 " : "\u2139 ") + n.text());
@@ -502,7 +364,8 @@ public final class ResultsView extends ScrollPane {
             nodes.add(l);
         }
         if (nodes.isEmpty()) {
-            Label none = new Label(texts.now().text("results.notes.none"));
+            Label none = new Label();
+            none.textProperty().bind(texts.t("results.notes.none"));
             none.getStyleClass().add(Styles.MUTED);
             nodes.add(none);
         }
@@ -514,8 +377,6 @@ public final class ResultsView extends ScrollPane {
         private final Label name = new Label();
         private final MemoryBar bar = new MemoryBar(false);
         private final Label value = new Label();
-        private String gpuId;
-        private Messages shownWith;
 
         OptionBarRow() {
             super(6);
@@ -529,25 +390,15 @@ public final class ResultsView extends ScrollPane {
             bar.getStyleClass().add("memory-bar-small");
             HBox.setHgrow(bar, Priority.ALWAYS);
             getChildren().addAll(name, bar, value);
-            setOnMouseClicked(e -> vm.selectOption(gpuId));
+            setOnMouseClicked(e -> vm.selectOption(bar.dataProperty().get() == null ? null
+                    : bar.dataProperty().get().gpuId()));
         }
 
-        void show(MemoryBarData d, Messages m, Formats f, boolean selected) {
+        void show(MemoryBarData d, boolean selected) {
             pseudoClassStateChanged(Styles.SELECTED, selected);
-            if (d.equals(bar.dataProperty().get()) && m == shownWith) {
-                return;
-            }
-            shownWith = m;
-            gpuId = d.gpuId();
             name.setText(d.label());
-            bar.setTexts(m, f);
             bar.dataProperty().set(d);
-            value.setText(f.gibNumber(d.parts().totalBytes()) + " / " + f.gibNumber(d.capacityBytes()));
+            value.setText(d.value());
         }
-    }
-
-    /** Pseudo-classes used only here. */
-    private static final class PseudoClassHolder {
-        final javafx.css.PseudoClass noFit = javafx.css.PseudoClass.getPseudoClass("no-fit");
     }
 }

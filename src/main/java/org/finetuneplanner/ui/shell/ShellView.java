@@ -3,6 +3,8 @@ package org.finetuneplanner.ui.shell;
 import java.nio.file.Path;
 import java.util.Locale;
 
+import javafx.beans.binding.Bindings;
+import javafx.beans.value.ObservableValue;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.CheckMenuItem;
@@ -12,16 +14,21 @@ import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.RadioMenuItem;
 import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
+import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
+
+import org.controlsfx.control.StatusBar;
 
 import org.finetuneplanner.ui.common.Messages;
 import org.finetuneplanner.ui.common.Styles;
 import org.finetuneplanner.ui.common.Texts;
+import org.finetuneplanner.ui.compare.CompareView;
 import org.finetuneplanner.ui.planner.PlannerView;
 
-/** The window's content: menus, the planner, and a status line. */
+/** The window's content: menus, the planner or the comparison of the pinned scenarios, and a status line. */
 public final class ShellView extends BorderPane {
     private final ShellViewModel vm;
     private final Texts texts;
@@ -35,13 +42,48 @@ public final class ShellView extends BorderPane {
         this.texts = new Texts(vm.planner().messagesProperty());
         getStyleClass().add("shell");
         setTop(menuBar());
-        setCenter(new PlannerView(vm.planner(), texts, dialogs::openConfig));
-        Label status = new Label();
-        status.setId("status");
-        status.getStyleClass().add(Styles.STATUS);
-        status.setMaxWidth(Double.MAX_VALUE);
-        status.textProperty().bind(vm.statusProperty());
-        setBottom(status);
+        PlannerView planner = new PlannerView(vm.planner(), texts, dialogs::openConfig);
+        CompareView compare = new CompareView(vm.compare(), texts, this::exportComparison);
+        compare.setId("compareView");
+        // The comparison takes the planner's place while it is shown (View of the Compare menu, Esc to leave).
+        vm.compare().shownProperty().subscribe(shown -> setCenter(shown ? compare : planner));
+        setBottom(statusBar());
+    }
+
+    /**
+     * The status line: what was last said, a progress bar while an export runs, and on the right whether the
+     * results on screen are up to date (stale while inputs have problems, with the problems as its tooltip).
+     */
+    private StatusBar statusBar() {
+        StatusBar bar = new StatusBar();
+        bar.setId("status");
+        bar.getStyleClass().add(Styles.STATUS);
+        bar.textProperty().bind(vm.statusProperty());
+        bar.progressProperty().bind(vm.progressProperty());
+        bar.setAccessibleRole(javafx.scene.AccessibleRole.TEXT);
+        bar.accessibleTextProperty().bind(vm.statusProperty());
+        Label state = new Label();
+        state.setId("resultsState");
+        state.getStyleClass().add("results-state");
+        state.textProperty().bind(vm.stateProperty());
+        ObservableValue<Boolean> stale = vm.planner().results().staleProperty();
+        stale.subscribe(s -> state.pseudoClassStateChanged(Styles.STALE, s));
+        Tooltip details = new Tooltip();
+        details.textProperty().bind(vm.stateDetailsProperty());
+        details.setWrapText(true);
+        details.setMaxWidth(480);
+        stale.subscribe(s -> state.setTooltip(s ? details : null));
+        // How many scenarios are pinned, once there is one; a click opens or leaves the comparison.
+        ToggleButton pins = new ToggleButton();
+        pins.setId("pinsButton");
+        pins.getStyleClass().add("pins-button");
+        pins.textProperty().bind(vm.compare().pinsTitleProperty());
+        pins.selectedProperty().bindBidirectional(vm.compare().shownProperty());
+        pins.visibleProperty().bind(Bindings.isNotEmpty(vm.compare().pins()));
+        pins.managedProperty().bind(pins.visibleProperty());
+        pins.setFocusTraversable(false);
+        bar.getRightItems().setAll(pins, state);
+        return bar;
     }
 
     private MenuItem item(String id, String key, String accelerator, Runnable action) {
@@ -74,8 +116,21 @@ public final class ShellView extends BorderPane {
                 new SeparatorMenuItem(),
                 item("openConfigMenu", "menu.file.openConfig", "Shortcut+Shift+O", this::openConfig),
                 export,
+                item("exportComparison", "menu.file.exportComparison", "Shortcut+Shift+E", this::exportComparison),
                 new SeparatorMenuItem(),
                 item("quit", "menu.file.quit", "Shortcut+Q", quit));
+
+        CheckMenuItem showComparison = new CheckMenuItem();
+        showComparison.setId("showComparison");
+        showComparison.textProperty().bind(texts.t("menu.compare.show"));
+        showComparison.setMnemonicParsing(true);
+        showComparison.setAccelerator(KeyCombination.keyCombination("Shortcut+Shift+C"));
+        showComparison.selectedProperty().bindBidirectional(vm.compare().shownProperty());
+        MenuItem pin = item("pinScenario", "menu.compare.pin", "Shortcut+Shift+P", vm.compare()::pinCurrent);
+        pin.disableProperty().bind(vm.compare().canPinProperty().map(b -> !b));
+        MenuItem clear = item("unpinAll", "menu.compare.clear", null, vm.compare()::unpinAll);
+        clear.disableProperty().bind(Bindings.isEmpty(vm.compare().pins()));
+        Menu compare = menu("compareMenu", "menu.compare", pin, showComparison, new SeparatorMenuItem(), clear);
 
         CheckMenuItem dark = new CheckMenuItem();
         dark.setId("darkTheme");
@@ -100,11 +155,11 @@ public final class ShellView extends BorderPane {
         });
         Menu view = menu("viewMenu", "menu.view", dark, language);
         Menu help = menu("helpMenu", "menu.help", item("about", "menu.help.about", "F1", this::about));
-        return new MenuBar(file, view, help);
+        return new MenuBar(file, view, compare, help);
     }
 
     private String suggestedName(String extension) {
-        String name = vm.planner().scenarioNameProperty().get();
+        String name = vm.planner().inputs().scenarioNameProperty().get();
         String base = name == null || name.isBlank() ? "scenario" : name.replaceAll("[^\\p{L}\\p{N}._-]+", "-");
         return base + extension;
     }
@@ -126,7 +181,7 @@ public final class ShellView extends BorderPane {
     private void openConfig() {
         Path p = dialogs.openConfig();
         if (p != null) {
-            vm.planner().openConfig(p);
+            vm.planner().inputs().openConfig(p);
         }
     }
 
@@ -138,6 +193,17 @@ public final class ShellView extends BorderPane {
         Path p = dialogs.savePdf(suggestedName(".pdf"));
         if (p != null) {
             vm.exportPdf(p);
+        }
+    }
+
+    private void exportComparison() {
+        if (!vm.canExportComparison() || vm.compare().scenarios().size() < 2) {
+            vm.exportComparison(null);
+            return;
+        }
+        Path p = dialogs.savePdf(texts.now().text("compareView.fileName") + ".pdf");
+        if (p != null) {
+            vm.exportComparison(p);
         }
     }
 

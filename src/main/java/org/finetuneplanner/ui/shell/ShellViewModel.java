@@ -1,6 +1,7 @@
 package org.finetuneplanner.ui.shell;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -10,40 +11,68 @@ import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
-import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.value.ObservableValue;
 
+import org.finetuneplanner.core.Estimate;
 import org.finetuneplanner.core.scenario.Scenario;
-import org.finetuneplanner.service.text.Words;
 import org.finetuneplanner.ui.common.Messages;
+import org.finetuneplanner.ui.common.Phrase;
 import org.finetuneplanner.ui.common.UiExecutors;
+import org.finetuneplanner.ui.compare.CompareViewModel;
 import org.finetuneplanner.ui.planner.PlannerViewModel;
 
 /**
- * The window around the planner: theme, language, the File menu's commands and the status line. Disk work runs on
+ * The window around the planner: theme, language, the File menu's commands, the pinned scenarios' comparison and
+ * the status line. Disk work runs on
  * the background executor; results and errors come back as status text. Call on the FX thread.
  */
 public final class ShellViewModel {
     private final PlannerViewModel planner;
     private final ScenarioFiles files;
     private final Optional<PdfExport> pdf;
+    private final Optional<ComparisonExport> comparisons;
     private final UiExecutors executors;
+    private final CompareViewModel compare;
 
     private final BooleanProperty darkTheme = new SimpleBooleanProperty(this, "darkTheme");
     private final ObjectProperty<Locale> locale;
-    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
+    private final ReadOnlyObjectWrapper<Phrase> said =
+            new ReadOnlyObjectWrapper<>(this, "said", Phrase.of("status.ready"));
+    private final ObservableValue<String> status;
+    private final ObservableValue<String> state;
+    private final ObservableValue<String> stateDetails;
+    private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress", 0);
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
     private final ObservableValue<String> title;
 
     public ShellViewModel(PlannerViewModel planner, ScenarioFiles files, Optional<PdfExport> pdf,
                           UiExecutors executors) {
+        this(planner, files, pdf, Optional.empty(), executors);
+    }
+
+    /**
+     * @param comparisons writes a comparison report (File → Export comparison…), when this build has one
+     */
+    public ShellViewModel(PlannerViewModel planner, ScenarioFiles files, Optional<PdfExport> pdf,
+                          Optional<ComparisonExport> comparisons, UiExecutors executors) {
         this.planner = planner;
         this.files = files;
         this.pdf = pdf;
+        this.comparisons = comparisons;
         this.executors = executors;
+        // A pin is the planner's last valid scenario, as named now, with its estimate on its own hardware.
+        this.compare = new CompareViewModel(() -> planner.currentScenario().flatMap(named -> planner.results()
+                .shown().map(c -> named(c.estimate(), named))), planner::stale, planner.messagesProperty());
+        compare.saidProperty().subscribe(p -> {
+            if (p != null) {
+                said.set(p);
+            }
+        });
         this.locale = new SimpleObjectProperty<>(this, "locale", planner.messagesProperty().get().locale());
         locale.subscribe(l -> {
             if (!l.getLanguage().equals(planner.messagesProperty().get().locale().getLanguage())) {
@@ -51,11 +80,20 @@ public final class ShellViewModel {
             }
         });
         title = Bindings.createStringBinding(() -> {
-            String name = planner.scenarioNameProperty().get();
+            String name = planner.inputs().scenarioNameProperty().get();
             Messages m = planner.messagesProperty().get();
             return name == null || name.isBlank() ? m.text("app.title") : m.text("app.titleWithScenario", name);
-        }, planner.scenarioNameProperty(), planner.messagesProperty());
-        status.set(messages().text("status.ready"));
+        }, planner.inputs().scenarioNameProperty(), planner.messagesProperty());
+        // Worded when shown: a switch of language re-words the status line too.
+        status = Bindings.createStringBinding(() -> said.get().words(messages()), said, planner.messagesProperty());
+        var results = planner.results();
+        state = Bindings.createStringBinding(() -> results.staleProperty().getValue()
+                        ? messages().text("status.stale", results.problemsProperty().getValue().size())
+                        : messages().text("status.valid"),
+                results.staleProperty(), results.problemsProperty(), planner.messagesProperty());
+        stateDetails = Bindings.createStringBinding(() -> String.join("\n", results.problemsProperty().getValue()
+                        .values().stream().map(p -> p.words(messages())).sorted().toList()),
+                results.problemsProperty(), planner.messagesProperty());
     }
 
     private Messages messages() {
@@ -65,7 +103,7 @@ public final class ShellViewModel {
     /** File → New: the default scenario. */
     public void newScenario() {
         planner.applyScenario(planner.defaultScenario());
-        status.set(messages().text("status.ready"));
+        said.set(Phrase.of("status.ready"));
     }
 
     /** File → Open scenario…: a bad file leaves the current inputs as they are and says why. */
@@ -75,10 +113,10 @@ public final class ShellViewModel {
                 .handleAsync((scenario, error) -> {
                     busy.set(false);
                     if (error != null) {
-                        status.set(messages().text("status.openFailed", file.getFileName(), rootMessage(error)));
+                        said.set(Phrase.failed("status.openFailed", rootCause(error), file.getFileName()));
                     } else {
                         planner.applyScenario(scenario);
-                        status.set(messages().text("status.opened", file.getFileName()));
+                        said.set(Phrase.of("status.opened", file.getFileName()));
                     }
                     return null;
                 }, executors.ui());
@@ -88,19 +126,19 @@ public final class ShellViewModel {
     public CompletableFuture<Void> saveScenario(Path file) {
         Optional<Scenario> scenario = planner.currentScenario();
         if (scenario.isEmpty()) {
-            status.set(messages().text("status.noScenario"));
+            said.set(Phrase.of("status.noScenario"));
             return CompletableFuture.completedFuture(null);
         }
-        boolean stale = planner.getResults().stale();
+        boolean stale = planner.stale();
         busy.set(true);
         Scenario snapshot = scenario.get();
         return CompletableFuture.runAsync(() -> files.write(snapshot, file), executors.background())
                 .handleAsync((ignored, error) -> {
                     busy.set(false);
                     if (error != null) {
-                        status.set(messages().text("status.saveFailed", file.getFileName(), rootMessage(error)));
+                        said.set(Phrase.failed("status.saveFailed", rootCause(error), file.getFileName()));
                     } else {
-                        status.set(messages().text(stale ? "status.savedLastValid" : "status.saved", file));
+                        said.set(Phrase.of(stale ? "status.savedLastValid" : "status.saved", file));
                     }
                     return null;
                 }, executors.ui());
@@ -115,43 +153,105 @@ public final class ShellViewModel {
     public CompletableFuture<Void> exportPdf(Path file) {
         Optional<Scenario> scenario = planner.currentScenario();
         if (pdf.isEmpty()) {
-            status.set(messages().text("status.exportUnavailable"));
+            said.set(Phrase.of("status.exportUnavailable"));
             return CompletableFuture.completedFuture(null);
         }
         if (scenario.isEmpty()) {
-            status.set(messages().text("status.noScenario"));
+            said.set(Phrase.of("status.noScenario"));
             return CompletableFuture.completedFuture(null);
         }
-        busy.set(true);
-        status.set(messages().text("status.exporting"));
         Scenario snapshot = scenario.get();
         Locale language = locale.get();
-        return CompletableFuture.runAsync(() -> pdf.get().export(snapshot, language, file), executors.background())
+        return export(() -> pdf.get().export(snapshot, language, file), file);
+    }
+
+    /**
+     * File → Export comparison…: the comparison of the pinned scenarios, in slot order, in the current language.
+     * Said and refused when fewer than two are pinned.
+     */
+    public CompletableFuture<Void> exportComparison(Path file) {
+        if (comparisons.isEmpty()) {
+            said.set(Phrase.of("status.exportUnavailable"));
+            return CompletableFuture.completedFuture(null);
+        }
+        List<Scenario> pinned = compare.scenarios();
+        if (pinned.size() < 2) {
+            said.set(Phrase.of("pins.tooFew"));
+            return CompletableFuture.completedFuture(null);
+        }
+        Locale language = locale.get();
+        return export(() -> comparisons.get().export(pinned, language, file), file);
+    }
+
+    /** Runs an export on the background executor; busy, progress and the outcome in the status line. */
+    private CompletableFuture<Void> export(Runnable work, Path file) {
+        busy.set(true);
+        setProgress(-1);
+        said.set(Phrase.of("status.exporting"));
+        return CompletableFuture.runAsync(work, executors.background())
                 .handleAsync((ignored, error) -> {
                     busy.set(false);
-                    status.set(error != null
-                            ? messages().text("status.saveFailed", file.getFileName(), rootMessage(error))
-                            : messages().text("status.saved", file));
+                    setProgress(0);
+                    said.set(error != null ? Phrase.failed("status.saveFailed", rootCause(error), file.getFileName())
+                            : Phrase.of("status.saved", file));
                     return null;
                 }, executors.ui());
     }
 
-    /** Shows a message in the status line (settings problems found at start). */
-    public void report(String text) {
-        status.set(text);
+    /** Whether File → Export comparison… has an exporter in this build. */
+    public boolean canExportComparison() {
+        return comparisons.isPresent();
     }
 
-    static String rootMessage(Throwable error) {
+    /** The estimate with the scenario as the user named it (the planner estimates the scenario unnamed). */
+    private static Estimate named(Estimate e, Scenario named) {
+        return new Estimate(named, e.parameters(), e.memory(), e.throughput(), e.hours(), e.cost(), e.notes());
+    }
+
+    private void setProgress(double value) {
+        // A task that reports its own progress (follow) owns the bar.
+        if (!progress.isBound()) {
+            progress.set(value);
+        }
+    }
+
+    /** Shows a message in the status line (settings problems found at start), in the current language. */
+    public void report(Phrase phrase) {
+        said.set(phrase);
+    }
+
+    /**
+     * Shows another task's progress and status in the status line while it runs: the report's export binds its
+     * {@code progressProperty()} (0…1, or −1 while it cannot tell) and {@code statusProperty()} here. Each new
+     * status text replaces the line; the progress bar follows {@code taskProgress}.
+     */
+    public void follow(ObservableValue<? extends Number> taskProgress, ObservableValue<String> taskStatus) {
+        progress.bind(Bindings.createDoubleBinding(() -> taskProgress.getValue() == null ? 0
+                : taskProgress.getValue().doubleValue(), taskProgress));
+        taskStatus.subscribe(text -> {
+            if (text != null && !text.isEmpty()) {
+                said.set(Phrase.literal(text));
+            }
+        });
+    }
+
+    /** The failure behind the wrappers a future adds (CompletionException, UncheckedIOException). */
+    static Throwable rootCause(Throwable error) {
         Throwable t = error;
         while (t.getCause() != null && (t instanceof java.util.concurrent.CompletionException
                 || t instanceof java.io.UncheckedIOException || t.getMessage() == null)) {
             t = t.getCause();
         }
-        return Words.english().message(t);
+        return t;
     }
 
     public PlannerViewModel planner() {
         return planner;
+    }
+
+    /** The pinned scenarios and their comparison. */
+    public CompareViewModel compare() {
+        return compare;
     }
 
     public BooleanProperty darkThemeProperty() {
@@ -162,8 +262,24 @@ public final class ShellViewModel {
         return locale;
     }
 
-    public ReadOnlyStringProperty statusProperty() {
-        return status.getReadOnlyProperty();
+    /** The status line: the last thing said, in the current language. */
+    public ObservableValue<String> statusProperty() {
+        return status;
+    }
+
+    /** "Up to date" or "Stale: 2 inputs to fix", for the status bar. */
+    public ObservableValue<String> stateProperty() {
+        return state;
+    }
+
+    /** The problems behind a stale state, one per line (the state's tooltip); "" when up to date. */
+    public ObservableValue<String> stateDetailsProperty() {
+        return stateDetails;
+    }
+
+    /** Progress of a running export: 0 when idle, −1 while it cannot tell, else 0…1. */
+    public ReadOnlyDoubleProperty progressProperty() {
+        return progress.getReadOnlyProperty();
     }
 
     public ReadOnlyBooleanProperty busyProperty() {

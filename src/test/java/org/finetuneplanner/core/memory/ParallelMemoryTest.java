@@ -61,7 +61,7 @@ class ParallelMemoryTest {
     private static Scenario scenario(MethodSpec m, TrainingSpec t, int gpus, Parallelism p) {
         return new Scenario("layout", new ModelSpec("llama-2-7b", "Llama 2 7B", A, ModelSpec.Origin.PRESET), m, t,
                 new HardwareSpec(PlanFixtures.roundGpu(List.of()), gpus, OptionalDouble.empty(), gpus,
-                        Sharding.NONE, Offload.NONE, p), DataSpec.of(1_000_000L, 1),
+                        Sharding.NONE, Offload.NONE, OptionalDouble.empty(), p), DataSpec.of(1_000_000L, 1),
                 new CostSpec(OptionalDouble.empty(), Optional.empty(), OptionalDouble.empty()));
     }
 
@@ -151,7 +151,8 @@ class ParallelMemoryTest {
         Scenario s = new Scenario("moe", new ModelSpec("moe", "moe", moe, ModelSpec.Origin.CONFIG),
                 MethodSpec.lora(8, WeightStorage.BF16), TrainingSpec.defaults(false).withSequenceLength(1024)
                 .withCheckpointing(Checkpointing.FULL), new HardwareSpec(PlanFixtures.roundGpu(List.of()), 2,
-                OptionalDouble.empty(), 2, Sharding.NONE, Offload.NONE, new Parallelism(1, 1, 1, 1, 2, false)),
+                OptionalDouble.empty(), 2, Sharding.NONE, Offload.NONE, OptionalDouble.empty(),
+                new Parallelism(1, 1, 1, 1, 2, false)),
                 DataSpec.of(1_000_000L, 1), CostSpec.defaults());
         assertEquals(33_570_816.0, term(s, TermId.FROZEN_LINEAR).input(Input.N_LINEAR), 0);
         // dispatched and combined tokens of one MoE layer: 2 × 1024 tokens × top-2 × 1024 × 2 B = 8,388,608 B

@@ -45,7 +45,7 @@ class ParallelTimeTest {
     private static Scenario laidOut(GpuSpec gpu, int gpus, Parallelism p) {
         Scenario s = PlanFixtures.fullOn(gpu);
         return s.withHardware(new HardwareSpec(gpu, gpus, OptionalDouble.empty(), gpus, Sharding.NONE, Offload.NONE,
-                p));
+                OptionalDouble.empty(), p));
     }
 
     private List<TimeTerm> terms(Scenario s) {
@@ -120,7 +120,7 @@ class ParallelTimeTest {
         Scenario s = PlanFixtures.fullOn(nvlink).withModel(new ModelSpec("moe", "moe", moe, ModelSpec.Origin.CONFIG))
                 .withMethod(MethodSpec.lora(8, WeightStorage.BF16));
         s = s.withHardware(new HardwareSpec(nvlink, 2, OptionalDouble.empty(), 2, Sharding.NONE, Offload.NONE,
-                new Parallelism(1, 1, 1, 1, 2, false)));
+                OptionalDouble.empty(), new Parallelism(1, 1, 1, 1, 2, false)));
         s = s.withTraining(s.training().withSequenceLength(1024).withMasterWeights(false));
         Term a2a = term(s, TermId.EXPERT_PARALLEL_COMMUNICATION);
         assertEquals(16_777_216.0, a2a.input(Input.VOLUME_MICRO), 1);
@@ -178,7 +178,7 @@ class ParallelTimeTest {
         // 0.70 · 0.511/0.803 · 2048/2304 = 0.396
         GpuSpec amd = new GpuSpec("mi", "MI", "AMD", 192, 191.5, 5.3, new PeakTflops(163.4, 653.7, 1307.4, 1307.4, 0),
                 false, new Interconnect("xGMI", 448, 64), 750, 2023, List.of(),
-                new PeakTflops(0, 0, 668.4, 0, 0));
+                null, new PeakTflops(0, 0, 668.4, 0, 0));
         double expected = 0.70 * (668.4 / 1307.4) / (794.5 / 989.5) * 2048 / (2048 + 256);
         assertEquals(expected, ThroughputEstimator.defaultUtilisation(amd,
                 org.finetuneplanner.core.scenario.Precision.BF16, 2048), 1e-12);

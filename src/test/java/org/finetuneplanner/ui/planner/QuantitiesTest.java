@@ -21,13 +21,16 @@ class QuantitiesTest {
             ' 12_000 ',     12000
             3K,             3000
             2T,             2000000000000
+            '1,2B',         1200000000
+            '1,234',        1234
+            '2,5M',         2500000
             """)
     void countsReadSuffixesAndSeparators(String text, long expected) {
         assertEquals(OptionalLong.of(expected), Quantities.count(text));
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"lots", "-5", "0", "1.2.3", "M", "99999999999999999999"})
+    @ValueSource(strings = {"lots", "-5", "0", "1.2.3", "M", "99999999999999999999", "1,2,3"})
     void nonCountsAreRefused(String text) {
         assertThrows(NumberFormatException.class, () -> Quantities.count(text));
     }
@@ -43,6 +46,9 @@ class QuantitiesTest {
             2.49,   2.49
             $1.57,  1.57
             3,      3
+            '0,5',  0.5
+            '1,234.5', 1234.5
+            '$2,49', 2.49
             """)
     void decimalsReadADollarSign(String text, double expected) {
         assertEquals(OptionalDouble.of(expected), Quantities.decimal(text));

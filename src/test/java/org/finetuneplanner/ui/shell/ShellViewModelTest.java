@@ -11,6 +11,9 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleStringProperty;
+
 import org.finetuneplanner.App;
 import org.finetuneplanner.core.scenario.FineTuneMethod;
 import org.finetuneplanner.core.scenario.Scenario;
@@ -31,21 +34,21 @@ class ShellViewModelTest {
 
     @Test
     void saveThenOpenRestoresEveryInput() {
-        planner.methodProperty().set(FineTuneMethod.LORA);
-        planner.microBatchProperty().set(2);
-        planner.sequenceLengthProperty().set(8192);
-        planner.scenarioNameProperty().set("Llama LoRA 8k");
+        planner.inputs().methodProperty().set(FineTuneMethod.LORA);
+        planner.inputs().microBatchProperty().set(2);
+        planner.inputs().sequenceLengthProperty().set(8192);
+        planner.inputs().scenarioNameProperty().set("Llama LoRA 8k");
         Scenario saved = planner.currentScenario().orElseThrow();
         Path file = dir.resolve("plan.json");
         shell.saveScenario(file).join();
-        assertEquals("Saved " + file + ".", shell.statusProperty().get());
+        assertEquals("Saved " + file + ".", shell.statusProperty().getValue());
 
         shell.newScenario();
-        assertEquals(FineTuneMethod.QLORA, planner.methodProperty().get());
+        assertEquals(FineTuneMethod.QLORA, planner.inputs().methodProperty().get());
         shell.openScenario(file).join();
-        assertEquals("Opened plan.json.", shell.statusProperty().get());
+        assertEquals("Opened plan.json.", shell.statusProperty().getValue());
         assertEquals(saved, planner.currentScenario().orElseThrow());
-        assertEquals(8192, planner.sequenceLengthProperty().get());
+        assertEquals(8192, planner.inputs().sequenceLengthProperty().get());
     }
 
     @Test
@@ -55,8 +58,8 @@ class ShellViewModelTest {
                 + " \"hardware\": {\"gpu\": \"l40s-48gb\"}}");
         Scenario before = planner.currentScenario().orElseThrow();
         shell.openScenario(file).join();
-        assertTrue(shell.statusProperty().get().startsWith("Could not open bad.json: "));
-        assertTrue(shell.statusProperty().get().contains("model.preset"), shell.statusProperty().get());
+        assertTrue(shell.statusProperty().getValue().startsWith("Could not open bad.json: "));
+        assertTrue(shell.statusProperty().getValue().contains("model.preset"), shell.statusProperty().getValue());
         assertEquals(before, planner.currentScenario().orElseThrow());
         assertFalse(shell.busyProperty().get());
     }
@@ -64,10 +67,10 @@ class ShellViewModelTest {
     @Test
     void savingWithInvalidInputsSavesTheLastValidScenarioAndSaysSo() throws IOException {
         Scenario valid = planner.currentScenario().orElseThrow();
-        planner.tokensTextProperty().set("many");
+        planner.inputs().tokensTextProperty().set("many");
         Path file = dir.resolve("last.json");
         shell.saveScenario(file).join();
-        assertTrue(shell.statusProperty().get().startsWith("Saved the last valid scenario"));
+        assertTrue(shell.statusProperty().getValue().startsWith("Saved the last valid scenario"));
         assertEquals(valid, new ScenarioJson(Fixtures.CATALOGS).read(file));
     }
 
@@ -75,8 +78,8 @@ class ShellViewModelTest {
     void anUnwritableTargetIsReportedAndNothingIsLost() {
         Path file = dir.resolve("missing-folder").resolve("plan.json");
         shell.saveScenario(file).join();
-        assertTrue(shell.statusProperty().get().startsWith("Could not save plan.json: "),
-                shell.statusProperty().get());
+        assertTrue(shell.statusProperty().getValue().startsWith("Could not save plan.json: "),
+                shell.statusProperty().getValue());
         assertTrue(planner.currentScenario().isPresent());
     }
 
@@ -84,7 +87,7 @@ class ShellViewModelTest {
     void exportWithoutAnExporterSaysItIsUnavailable() {
         assertFalse(shell.canExport());
         shell.exportPdf(dir.resolve("x.pdf")).join();
-        assertEquals("PDF export is not available in this build.", shell.statusProperty().get());
+        assertEquals("PDF export is not available in this build.", shell.statusProperty().getValue());
     }
 
     @Test
@@ -95,17 +98,46 @@ class ShellViewModelTest {
                         + target.getFileName())), UiExecutors.direct());
         withPdf.localeProperty().set(Locale.forLanguageTag("vi"));
         withPdf.exportPdf(dir.resolve("plan.pdf")).join();
-        assertEquals(planner.scenarioNameProperty().get() + "|vi|plan.pdf", seen.get());
-        assertTrue(withPdf.statusProperty().get().startsWith("Đã lưu"), withPdf.statusProperty().get());
+        assertEquals(planner.inputs().scenarioNameProperty().get() + "|vi|plan.pdf", seen.get());
+        assertTrue(withPdf.statusProperty().getValue().startsWith("Đã lưu"), withPdf.statusProperty().getValue());
     }
 
     @Test
     void languageFollowsTheLocaleAndTheTitleFollowsTheName() {
-        planner.scenarioNameProperty().set("Demo");
+        planner.inputs().scenarioNameProperty().set("Demo");
         assertEquals("Fine-Tune Planner \u2014 Demo", shell.titleProperty().getValue());
         shell.localeProperty().set(Locale.forLanguageTag("vi"));
         assertEquals("vi", planner.messagesProperty().get().locale().getLanguage());
-        planner.scenarioNameProperty().set("");
+        planner.inputs().scenarioNameProperty().set("");
         assertEquals("Fine-Tune Planner", shell.titleProperty().getValue());
+    }
+
+    @Test
+    void theStatusLineAndTheResultsStateFollowTheLanguage() {
+        assertEquals("Ready.", shell.statusProperty().getValue());
+        assertEquals("Results up to date", shell.stateProperty().getValue());
+        planner.inputs().tokensTextProperty().set("many");
+        planner.inputs().epochsTextProperty().set("0");
+        assertEquals("Results stale: 2 inputs to fix", shell.stateProperty().getValue());
+        assertTrue(shell.stateDetailsProperty().getValue().contains("\u201cmany\u201d"),
+                shell.stateDetailsProperty().getValue());
+        shell.localeProperty().set(Locale.forLanguageTag("vi"));
+        assertEquals("S\u1eb5n s\u00e0ng.", shell.statusProperty().getValue());
+        assertEquals("K\u1ebft qu\u1ea3 \u0111\u00e3 c\u0169: c\u1ea7n s\u1eeda 2 \u00f4", shell.stateProperty().getValue());
+        shell.localeProperty().set(Locale.ENGLISH);
+        assertEquals("Ready.", shell.statusProperty().getValue());
+    }
+
+    @Test
+    void anExportInProgressShowsItsProgressAndAFollowedTaskOwnsTheBar() {
+        SimpleDoubleProperty task = new SimpleDoubleProperty(0);
+        SimpleStringProperty said = new SimpleStringProperty("");
+        shell.follow(task, said);
+        task.set(-1);
+        said.set("Writing the report a.pdf\u2026");
+        assertEquals(-1, shell.progressProperty().get());
+        assertEquals("Writing the report a.pdf\u2026", shell.statusProperty().getValue());
+        task.set(1);
+        assertEquals(1, shell.progressProperty().get());
     }
 }

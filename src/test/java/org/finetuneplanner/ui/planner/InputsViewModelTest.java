@@ -2,24 +2,21 @@ package org.finetuneplanner.ui.planner;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Locale;
 import java.util.OptionalLong;
 
 import org.finetuneplanner.core.Estimate;
 import org.finetuneplanner.core.memory.MemoryComponent;
-import org.finetuneplanner.core.memory.MemoryTerm;
 import org.finetuneplanner.core.model.ModelSpec;
-import org.finetuneplanner.core.plan.PlanOption;
 import org.finetuneplanner.core.scenario.FineTuneMethod;
 import org.finetuneplanner.core.scenario.LoraTarget;
+import org.finetuneplanner.core.scenario.MethodSpec;
 import org.finetuneplanner.core.scenario.Precision;
 import org.finetuneplanner.core.scenario.Scenario;
 import org.finetuneplanner.core.scenario.WeightStorage;
@@ -28,36 +25,31 @@ import org.finetuneplanner.ui.common.Messages;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class PlannerViewModelTest {
-    private final PlannerViewModel vm = Fixtures.planner();
+/** The form: inputs, parsing, companion defaults and problems at their fields. */
+class InputsViewModelTest {
+    private final PlannerViewModel planner = Fixtures.planner();
+    private final InputsViewModel vm = planner.inputs();
 
     private Estimate estimate() {
-        return vm.estimateProperty().getValue();
+        return planner.results().estimateProperty().getValue();
     }
 
     private long part(MemoryComponent c) {
         return estimate().memory().perGpu().bytes(c);
     }
 
-    @Test
-    void startsWithTheSpecExampleAndEveryGpuOption() {
-        Scenario s = vm.currentScenario().orElseThrow();
-        assertEquals("llama-3.1-8b", s.model().id());
-        assertEquals(FineTuneMethod.QLORA, s.method().type());
-        assertEquals("l40s-48gb", s.hardware().gpu().id());
-        assertEquals(OptionalLong.of(50_000_000L), s.data().tokens());
-        assertFalse(vm.getResults().stale());
-        assertEquals(Fixtures.CATALOGS.gpus().size(), vm.optionRowsProperty().getValue().size());
+    private Draft draft() {
+        return vm.draftProperty().getValue();
     }
 
     @Test
-    void largerMicroBatchRaisesActivationsAndLogits() {
-        long activations = part(MemoryComponent.ACTIVATIONS);
-        long logits = part(MemoryComponent.LOGITS);
+    void theDraftIsTheInputsAsAScenario() {
         vm.microBatchProperty().set(8);
-        assertTrue(part(MemoryComponent.ACTIVATIONS) > activations);
-        assertTrue(part(MemoryComponent.LOGITS) > logits);
-        assertEquals(8, vm.currentScenario().orElseThrow().training().microBatchSize());
+        vm.sequenceLengthProperty().set(4096);
+        Scenario s = draft().scenario().orElseThrow();
+        assertEquals(8, s.training().microBatchSize());
+        assertEquals(4096, s.training().sequenceLength());
+        assertEquals(OptionalLong.of(50_000_000L), s.data().tokens());
     }
 
     @Test
@@ -81,18 +73,28 @@ class PlannerViewModelTest {
     }
 
     @Test
+    void aScenarioPutInKeepsItsOwnCompanions() {
+        // LoRA with an int8 base and master weights: not what switching to LoRA would choose, kept as opened.
+        Scenario s = vm.defaultScenario().withMethod(new MethodSpec(FineTuneMethod.LORA, 8, 16,
+                MethodSpec.allLinear(), java.util.Set.of(), WeightStorage.INT8));
+        vm.applyScenario(s);
+        assertEquals(WeightStorage.INT8, vm.baseWeightsProperty().get());
+        assertEquals(s.method(), planner.currentScenario().orElseThrow().method());
+    }
+
+    @Test
     void fp8OnAGpuWithoutFp8IsAnErrorAtPrecisionAndKeepsTheLastEstimate() {
         vm.gpuProperty().set(Fixtures.gpu("a100-sxm-80gb"));
         Estimate before = estimate();
         assertFalse(vm.fp8AvailableProperty().getValue());
         assertTrue(vm.fp8ReasonProperty().getValue().contains("A100"));
         vm.precisionProperty().set(Precision.FP8);
-        assertTrue(vm.getResults().stale());
+        assertTrue(planner.stale());
         assertTrue(vm.errorProperty(Field.PRECISION).getValue().startsWith("FP8 needs FP8 tensor cores"));
         assertSame(before, estimate());
         vm.gpuProperty().set(Fixtures.gpu("h100-sxm-80gb"));
-        assertFalse(vm.getResults().stale());
-        assertEquals(Precision.FP8, vm.currentScenario().orElseThrow().training().precision());
+        assertFalse(planner.stale());
+        assertEquals(Precision.FP8, planner.currentScenario().orElseThrow().training().precision());
     }
 
     @Test
@@ -103,10 +105,10 @@ class PlannerViewModelTest {
                 vm.errorProperty(Field.TOKENS).getValue());
         assertEquals("lots", vm.tokensTextProperty().get());
         assertSame(before, estimate());
-        assertTrue(vm.staleProperty().getValue());
+        assertTrue(planner.results().staleProperty().getValue());
         vm.tokensTextProperty().set("1.2B");
         assertEquals("", vm.errorProperty(Field.TOKENS).getValue());
-        assertEquals(OptionalLong.of(1_200_000_000L), vm.currentScenario().orElseThrow().data().tokens());
+        assertEquals(OptionalLong.of(1_200_000_000L), planner.currentScenario().orElseThrow().data().tokens());
     }
 
     @Test
@@ -117,7 +119,7 @@ class PlannerViewModelTest {
         assertEquals("Not a valid combination: data.tokens must be 1 to 1000000000000000, was 2000000000000000",
                 vm.errorProperty(Field.TOKENS).getValue());
         assertEquals("", vm.errorProperty(Field.GENERAL).getValue());
-        vm.messagesProperty().set(Messages.forLocale(Locale.forLanguageTag("vi")));
+        planner.messagesProperty().set(Messages.forLocale(Locale.forLanguageTag("vi")));
         assertEquals("Tổ hợp không hợp lệ: data.tokens phải từ 1 đến 1000000000000000, nhưng đang là "
                         + "2000000000000000", vm.errorProperty(Field.TOKENS).getValue());
         vm.tokensTextProperty().set("50M");
@@ -141,16 +143,26 @@ class PlannerViewModelTest {
         vm.loraRankProperty().set(2048);
         assertEquals("Not a valid combination: method.rank must be 1 to num_key_value_heads × head_dim (1024), was "
                 + "2048", vm.errorProperty(Field.METHOD).getValue());
-        assertTrue(vm.getResults().stale());
+        assertTrue(planner.stale());
         assertSame(before, estimate(), "the last valid estimate is kept");
         vm.loraRankProperty().set(1024);
-        assertFalse(vm.getResults().stale());
+        assertFalse(planner.stale());
         vm.microBatchProperty().set(65_536);
         vm.sequenceLengthProperty().set(16_777_216);
         assertTrue(vm.errorProperty(Field.TRAINING).getValue().startsWith("Not a valid combination: "
                 + "training.micro_batch_size × training.sequence_length × vocab_size must be ≤ 281474976710656"),
                 vm.errorProperty(Field.TRAINING).getValue());
         assertEquals("", vm.errorProperty(Field.GENERAL).getValue());
+    }
+
+    @Test
+    void aProblemIsReWordedWhenTheLanguageSwitchesBack() {
+        vm.tokensTextProperty().set("x");
+        String english = vm.errorProperty(Field.TOKENS).getValue();
+        planner.messagesProperty().set(Messages.forLocale(Locale.forLanguageTag("vi")));
+        assertTrue(vm.errorProperty(Field.TOKENS).getValue().startsWith("Số token"));
+        planner.messagesProperty().set(Messages.forLocale(Locale.ENGLISH));
+        assertEquals(english, vm.errorProperty(Field.TOKENS).getValue());
     }
 
     @Test
@@ -161,19 +173,10 @@ class PlannerViewModelTest {
         vm.priceTextProperty().set("-1");
         assertFalse(vm.errorProperty(Field.PRICE).getValue().isEmpty());
         vm.priceTextProperty().set("$2.00");
-        assertFalse(vm.getResults().stale());
+        assertFalse(planner.stale());
         // The override is the price of every option: cost = GPUs × $2 × hours (+ storage).
-        Estimate e = estimate();
-        assertEquals(2.0, e.cost().orElseThrow().usdPerGpuHour());
-    }
-
-    @Test
-    void withoutTokensThereIsNoTimeNoCostCurveAndTheRecommendationSaysWhy() {
-        vm.tokensTextProperty().set("");
-        assertTrue(estimate().hours().isEmpty());
-        assertEquals(List.of(), vm.costCurvesProperty().getValue());
-        assertTrue(vm.recommendationProperty().getValue().contains("enter dataset tokens"),
-                vm.recommendationProperty().getValue());
+        assertEquals(2.0, estimate().cost().orElseThrow().usdPerGpuHour());
+        assertEquals("override: $2.00/GPU\u00b7h", vm.texts().price().getValue());
     }
 
     @Test
@@ -185,20 +188,17 @@ class PlannerViewModelTest {
         assertEquals("Choose at least one target module for LoRA or QLoRA.",
                 vm.errorProperty(Field.TARGETS).getValue());
         vm.methodProperty().set(FineTuneMethod.FULL);
-        assertFalse(vm.getResults().stale());
+        assertFalse(planner.stale());
     }
 
     @Test
-    void selectingAnOptionMakesItsHardwareTheInputs() {
-        PlanOption other = vm.getResults().plan().orElseThrow().options().stream()
-                .filter(o -> !o.gpu().id().equals("l40s-48gb") && o.fits()).findFirst().orElseThrow();
-        vm.selectOption(other.gpu().id());
-        assertEquals(other.gpu(), vm.gpuProperty().get());
-        assertEquals(other.gpuCount(), vm.gpuCountProperty().get());
-        assertEquals(other.estimate().scenario().hardware().sharding(), vm.shardingProperty().get());
-        assertEquals(other.gpu().id(), vm.selectedGpuIdProperty().getValue());
-        assertEquals(other.estimate().memory().perGpu(), estimate().memory().perGpu());
-        assertEquals(other.gpu().id(), vm.selectedBarProperty().getValue().gpuId());
+    void allLinearTargetsEveryLinearLayerAndNoHead() {
+        for (LoraTarget t : LoraTarget.values()) {
+            vm.targetProperty(t).set(t == LoraTarget.Q);
+        }
+        vm.targetAllLinear();
+        assertEquals(MethodSpec.allLinear(), draft().scenario().orElseThrow().method().targets());
+        assertFalse(vm.targetProperty(LoraTarget.LM_HEAD).get());
     }
 
     @Test
@@ -206,7 +206,7 @@ class PlannerViewModelTest {
         Scenario s = vm.defaultScenario().withName("round trip")
                 .withTraining(vm.defaultScenario().training().withSequenceLength(4096).withMicroBatchSize(2));
         vm.applyScenario(s);
-        assertEquals(s, vm.currentScenario().orElseThrow());
+        assertEquals(s, planner.currentScenario().orElseThrow());
     }
 
     @Test
@@ -233,8 +233,8 @@ class PlannerViewModelTest {
         vm.openConfig(file).join();
         assertEquals("", vm.errorProperty(Field.CONFIG).getValue());
         assertEquals(ModelSpec.Origin.CONFIG, vm.modelProperty().get().origin());
-        assertEquals("my-org/tiny", vm.filteredPresets().get(0).displayName());
-        assertEquals(2048, vm.currentScenario().orElseThrow().model().architecture().hiddenSize());
+        assertEquals("my-org/tiny", vm.presets().get(0).displayName());
+        assertEquals(2048, planner.currentScenario().orElseThrow().model().architecture().hiddenSize());
     }
 
     @Test
@@ -247,59 +247,20 @@ class PlannerViewModelTest {
         assertEquals("", vm.errorProperty(Field.PARAMETERS).getValue());
         assertEquals(ModelSpec.Origin.PARAMETERS, vm.modelProperty().get().origin());
         assertEquals(OptionalLong.of(7_000_000_000L), vm.modelProperty().get().parameters());
+        assertTrue(vm.texts().modelSummary().getValue().endsWith("guessed from a parameter count"));
     }
 
     @Test
-    void searchFiltersPresetsByEveryWord() {
-        vm.modelSearchProperty().set("qwen 7b");
-        assertFalse(vm.filteredPresets().isEmpty());
-        for (ModelSpec m : vm.filteredPresets()) {
-            String hay = (m.displayName() + " " + m.id()).toLowerCase(Locale.ROOT);
-            assertTrue(hay.contains("qwen") && hay.contains("7b"), hay);
-        }
-        vm.modelSearchProperty().set("");
-        assertEquals(Fixtures.CATALOGS.models().size(), vm.filteredPresets().size());
-    }
-
-    @Test
-    void explanationListsTheTermsOfTheSelectedPartAndTheyAddUp() {
-        for (MemoryComponent c : List.of(MemoryComponent.WEIGHTS, MemoryComponent.ACTIVATIONS)) {
-            vm.selectedComponentProperty().set(c);
-            List<MemoryTerm> terms = vm.explanationProperty().getValue();
-            assertFalse(terms.isEmpty());
-            assertTrue(terms.stream().allMatch(t -> t.component() == c));
-            assertEquals(part(c), terms.stream().mapToLong(MemoryTerm::bytes).sum());
-        }
-    }
-
-    @Test
-    void languageSwitchTranslatesTheRecommendationAndErrors() {
-        String english = vm.recommendationProperty().getValue();
-        vm.tokensTextProperty().set("x");
-        vm.messagesProperty().set(Messages.forLocale(Locale.forLanguageTag("vi")));
-        assertNotEquals(english, vm.recommendationProperty().getValue());
-        assertTrue(vm.errorProperty(Field.TOKENS).getValue().startsWith("Số token"));
-    }
-
-    @Test
-    void costCurvesCoverOptionsThatFitAndEndWhenTrainingEnds() {
-        List<CostCurve> curves = vm.costCurvesProperty().getValue();
-        assertFalse(curves.isEmpty());
-        for (CostCurve c : curves) {
-            PlanOption o = vm.getResults().plan().orElseThrow().option(c.gpuId()).orElseThrow();
-            assertTrue(o.fits());
-            double last = c.points().get(c.points().size() - 1).hours();
-            assertEquals(o.estimate().hours().getAsDouble(), last, 1e-9);
-        }
-    }
-
-    @Test
-    void cheapestAndFastestAreMarkedOnce() {
-        List<OptionRow> rows = vm.optionRowsProperty().getValue();
-        assertEquals(1, rows.stream().filter(OptionRow::cheapest).count());
-        assertEquals(1, rows.stream().filter(OptionRow::fastest).count());
-        OptionRow cheapest = rows.stream().filter(OptionRow::cheapest).findFirst().orElseThrow();
-        double min = rows.stream().filter(OptionRow::fits).mapToDouble(OptionRow::usdOrMax).min().orElseThrow();
-        assertEquals(min, cheapest.usd().getAsDouble(), 1e-9);
+    void theValueLinesFollowTheInputsAndTheLanguage() {
+        vm.microBatchProperty().set(32);
+        vm.sequenceLengthProperty().set(4096);
+        vm.accumulationProperty().set(4);
+        assertEquals("32 sequences", vm.texts().microBatch().getValue());
+        assertEquals("4,096 tokens", vm.texts().sequence().getValue());
+        // effective batch = micro-batch 32 × accumulation 4 × 1 GPU = 128 sequences
+        assertEquals("effective batch 128 sequences", vm.texts().accumulation().getValue());
+        planner.messagesProperty().set(Messages.forLocale(Locale.forLanguageTag("vi")));
+        Messages vi = Messages.forLocale(Locale.forLanguageTag("vi"));
+        assertEquals(vi.text("inputs.microBatch.value", 32), vm.texts().microBatch().getValue());
     }
 }

@@ -1,0 +1,130 @@
+package org.finetuneplanner.ui.planner;
+
+import java.util.function.Function;
+
+import javafx.beans.binding.Bindings;
+import javafx.beans.value.ObservableValue;
+
+import org.finetuneplanner.core.Estimate;
+import org.finetuneplanner.core.gpu.GpuSpec;
+import org.finetuneplanner.core.model.Architecture;
+import org.finetuneplanner.core.model.ModelSpec;
+import org.finetuneplanner.ui.common.Formats;
+import org.finetuneplanner.ui.common.Messages;
+
+/**
+ * The value lines of the form, worded in the current language: each follows its inputs and the language, so a
+ * view only binds. Part of {@link InputsViewModel}.
+ */
+public final class InputsTexts {
+    private final ObservableValue<String> modelSummary;
+    private final ObservableValue<String> rank;
+    private final ObservableValue<String> microBatch;
+    private final ObservableValue<String> sequence;
+    private final ObservableValue<String> accumulation;
+    private final ObservableValue<String> tokens;
+    private final ObservableValue<String> price;
+    private final ObservableValue<String> openConfig;
+    private final ObservableValue<Function<GpuSpec, String>> gpuName;
+
+    InputsTexts(InputsViewModel vm, ObservableValue<Messages> messages) {
+        modelSummary = Bindings.createStringBinding(() -> modelSummary(vm, messages.getValue()),
+                vm.modelProperty(), vm.shownEstimateProperty(), messages);
+        rank = Bindings.createStringBinding(() -> messages.getValue().text("inputs.rank.value",
+                vm.loraRankProperty().get()), vm.loraRankProperty(), messages);
+        microBatch = Bindings.createStringBinding(() -> messages.getValue().text("inputs.microBatch.value",
+                vm.microBatchProperty().get()), vm.microBatchProperty(), messages);
+        sequence = Bindings.createStringBinding(() -> messages.getValue().text("inputs.sequence.value",
+                formats(messages).count(vm.sequenceLengthProperty().get())), vm.sequenceLengthProperty(), messages);
+        accumulation = Bindings.createStringBinding(() -> messages.getValue().text("inputs.accumulation.value",
+                formats(messages).count((long) vm.microBatchProperty().get() * vm.accumulationProperty().get()
+                        * vm.gpuCountProperty().get())),
+                vm.microBatchProperty(), vm.accumulationProperty(), vm.gpuCountProperty(), messages);
+        tokens = Bindings.createStringBinding(() -> {
+            Draft d = vm.draftProperty().getValue();
+            if (d.problems().containsKey(Field.TOKENS) || d.scenario().isEmpty()) {
+                return "";
+            }
+            var t = d.scenario().get().data().tokens();
+            return t.isPresent() ? messages.getValue().text("inputs.tokens.value",
+                    formats(messages).shortCount(t.getAsLong())) : messages.getValue().text("inputs.tokens.none");
+        }, vm.draftProperty(), messages);
+        price = Bindings.createStringBinding(() -> price(vm, messages.getValue()),
+                vm.shownEstimateProperty(), vm.gpuProperty(), messages);
+        openConfig = Bindings.createStringBinding(() -> messages.getValue().text(
+                vm.loadingConfigProperty().get() ? "inputs.openConfig.loading" : "inputs.openConfig"),
+                vm.loadingConfigProperty(), messages);
+        gpuName = messages.map(m -> g -> m.text("inputs.gpu.item", g.name(),
+                Formats.of(m).gib(g.usableMemoryGib()).replace(" GiB", "").replace("\u00a0GiB", "")));
+    }
+
+    private static Formats formats(ObservableValue<Messages> messages) {
+        return Formats.of(messages.getValue());
+    }
+
+    private static String modelSummary(InputsViewModel vm, Messages m) {
+        ModelSpec model = vm.modelProperty().get();
+        if (model == null) {
+            return "";
+        }
+        Formats f = Formats.of(m);
+        Architecture a = model.architecture();
+        Estimate e = vm.shownEstimateProperty().getValue();
+        String params = e == null ? "?" : f.shortCount(e.parameters().base());
+        return m.text("inputs.model.summary", params, a.numLayers(), f.count(a.hiddenSize()), a.numHeads(),
+                a.numKvHeads(), f.count(a.vocabSize())) + " \u00b7 " + m.text("inputs.model.origin." + model.origin());
+    }
+
+    private static String price(InputsViewModel vm, Messages m) {
+        Formats f = Formats.of(m);
+        Estimate e = vm.shownEstimateProperty().getValue();
+        if (e != null && e.cost().isPresent()) {
+            var c = e.cost().get();
+            return c.provider().isEmpty() ? m.text("inputs.price.value", f.usdPerGpuHour(c.usdPerGpuHour()))
+                    : m.text("inputs.price.catalog", f.usdPerGpuHour(c.usdPerGpuHour()), c.provider(), c.priceSeen());
+        }
+        GpuSpec g = vm.gpuProperty().get();
+        return g != null && g.prices().isEmpty() ? m.text("inputs.price.none") : "";
+    }
+
+    /** "405 B parameters · 126 layers · …: catalog preset". */
+    public ObservableValue<String> modelSummary() {
+        return modelSummary;
+    }
+
+    public ObservableValue<String> rank() {
+        return rank;
+    }
+
+    public ObservableValue<String> microBatch() {
+        return microBatch;
+    }
+
+    public ObservableValue<String> sequence() {
+        return sequence;
+    }
+
+    /** The effective batch: micro-batch × accumulation × GPUs. */
+    public ObservableValue<String> accumulation() {
+        return accumulation;
+    }
+
+    public ObservableValue<String> tokens() {
+        return tokens;
+    }
+
+    /** Which price the estimate used: the override, or the catalog's with provider and date. */
+    public ObservableValue<String> price() {
+        return price;
+    }
+
+    /** The config button's text: "Open config.json…" or "Reading…". */
+    public ObservableValue<String> openConfig() {
+        return openConfig;
+    }
+
+    /** GPUs as "NVIDIA L40S · 44.4", in the current language. */
+    public ObservableValue<Function<GpuSpec, String>> gpuName() {
+        return gpuName;
+    }
+}
