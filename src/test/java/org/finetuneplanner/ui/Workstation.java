@@ -1,6 +1,7 @@
 package org.finetuneplanner.ui;
 
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.Optional;
 
 import javafx.application.Application;
@@ -16,46 +17,65 @@ import org.finetuneplanner.service.persistence.ScenarioJson;
 import org.finetuneplanner.ui.common.UiExecutors;
 import org.finetuneplanner.ui.planner.PlannerViewModel;
 import org.finetuneplanner.ui.shell.FileDialogs;
+import org.finetuneplanner.ui.shell.Prompts;
 import org.finetuneplanner.ui.shell.ShellView;
 import org.finetuneplanner.ui.shell.ShellViewModel;
 import org.testfx.api.FxRobot;
 
 /** The real window for UI tests: the real catalogs and core behind the real views, file choosers answered here. */
 public final class Workstation {
-    public final PlannerViewModel vm = Fixtures.planner();
-    public final ShellViewModel shell = new ShellViewModel(vm, App.scenarioFiles(new ScenarioJson(Fixtures.CATALOGS)),
-            Optional.empty(), UiExecutors.direct());
     /** What the file choosers answer (null: cancelled). */
     public Path configFile;
     public Path scenarioFile;
+    /** What the question about unsaved changes is answered. */
+    public Prompts.Unsaved unsaved = Prompts.Unsaved.CANCEL;
 
-    /** Shows the window. Monocle's headless screen is 1280 × 800: a larger window overflows its framebuffer. */
+    private final FileDialogs dialogs = new FileDialogs() {
+        @Override
+        public Path openScenario() {
+            return scenarioFile;
+        }
+
+        @Override
+        public Path saveScenario(String suggestedName) {
+            return scenarioFile;
+        }
+
+        @Override
+        public Path openConfig() {
+            return configFile;
+        }
+
+        @Override
+        public Path savePdf(String suggestedName) {
+            return null;
+        }
+    };
+    private final Prompts prompts = new Prompts() {
+        @Override
+        public Unsaved unsavedChanges(String scenarioName) {
+            return unsaved;
+        }
+
+        @Override
+        public Recovery recover(String scenarioName, Optional<Instant> savedAt, Optional<Path> source) {
+            return Recovery.LATER;
+        }
+    };
+    public final PlannerViewModel vm = Fixtures.planner();
+    public final ShellViewModel shell = new ShellViewModel(vm, App.scenarioFiles(new ScenarioJson(Fixtures.CATALOGS)),
+            Optional.empty(), UiExecutors.direct(), dialogs, prompts);
+
+    /**
+     * Shows the window, its title following the shell's. Monocle's headless screen is 1280 × 800: a larger window
+     * overflows its framebuffer.
+     */
     public void show(Stage stage) {
-        FileDialogs dialogs = new FileDialogs() {
-            @Override
-            public Path openScenario() {
-                return scenarioFile;
-            }
-
-            @Override
-            public Path saveScenario(String suggestedName) {
-                return scenarioFile;
-            }
-
-            @Override
-            public Path openConfig() {
-                return configFile;
-            }
-
-            @Override
-            public Path savePdf(String suggestedName) {
-                return null;
-            }
-        };
         Application.setUserAgentStylesheet(App.class.getResource(App.LIGHT).toExternalForm());
         Scene scene = new Scene(new ShellView(shell, dialogs, stage::close), 1200, 760);
         scene.getStylesheets().add(App.class.getResource("/org/finetuneplanner/ui/app.css").toExternalForm());
         stage.setScene(scene);
+        stage.titleProperty().bind(shell.titleProperty());
         stage.show();
     }
 
