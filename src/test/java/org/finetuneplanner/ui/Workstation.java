@@ -2,6 +2,8 @@ package org.finetuneplanner.ui;
 
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 import javafx.application.Application;
@@ -9,6 +11,9 @@ import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Control;
 import javafx.scene.control.Label;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
 import javafx.stage.Stage;
 
 import org.controlsfx.control.decoration.Decorator;
@@ -77,6 +82,21 @@ public final class Workstation {
         stage.setScene(scene);
         stage.titleProperty().bind(shell.titleProperty());
         stage.show();
+    }
+
+    /** The menu item of {@code id} ("#undo") in the window's menu bar, at any depth. */
+    public MenuItem menuItem(FxRobot robot, String id) {
+        MenuBar bar = find(robot, ".menu-bar", MenuBar.class);
+        return bar.getMenus().stream().flatMap(m -> items(m).stream()).filter(i -> id.equals("#" + i.getId()))
+                .findFirst().orElseThrow(() -> new AssertionError("no menu item " + id));
+    }
+
+    private static List<MenuItem> items(MenuItem item) {
+        List<MenuItem> all = new ArrayList<>(List.of(item));
+        if (item instanceof Menu m) {
+            m.getItems().forEach(i -> all.addAll(items(i)));
+        }
+        return all;
     }
 
     public static <T extends Node> T find(FxRobot robot, String query, Class<T> type) {
