@@ -36,6 +36,7 @@ import org.finetuneplanner.ui.planner.MemoryBar;
 import org.finetuneplanner.ui.planner.OptionColumn;
 import org.finetuneplanner.ui.planner.OptionRow;
 import org.finetuneplanner.ui.planner.ResultsViewModel;
+import org.finetuneplanner.ui.shell.Prompts;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -169,7 +170,13 @@ class WorkstationUiTest {
         robot.press(KeyCode.CONTROL, KeyCode.S).release(KeyCode.S, KeyCode.CONTROL);
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(Files.exists(w.scenarioFile));
+        assertFalse(w.shell.document().isDirty());
         robot.interact(() -> in.sequenceLengthProperty().set(512));
+        // Open asks first about the unsaved change: Cancel keeps it, Don't save lets the file in.
+        robot.press(KeyCode.CONTROL, KeyCode.O).release(KeyCode.O, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(512, in.sequenceLengthProperty().get());
+        w.unsaved = Prompts.Unsaved.DISCARD;
         robot.press(KeyCode.CONTROL, KeyCode.O).release(KeyCode.O, KeyCode.CONTROL);
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(8192, in.sequenceLengthProperty().get());
