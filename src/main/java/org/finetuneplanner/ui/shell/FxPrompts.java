@@ -67,10 +67,6 @@ public final class FxPrompts implements Prompts {
         Window w = owner.get();
         if (w != null) {
             alert.initOwner(w);
-            // The app's own stylesheet (status colours, sizes) beside the theme the dialog takes from the app.
-            if (w.getScene() != null) {
-                alert.getDialogPane().getStylesheets().setAll(w.getScene().getStylesheets());
-            }
         }
         for (ButtonType t : answers) {
             if (alert.getDialogPane().lookupButton(t) instanceof Button b) {

@@ -20,6 +20,7 @@ import org.finetuneplanner.core.scenario.Scenario;
 import org.finetuneplanner.ui.common.Messages;
 import org.finetuneplanner.ui.common.Phrase;
 import org.finetuneplanner.ui.common.UiExecutors;
+import org.finetuneplanner.ui.common.Worded;
 import org.finetuneplanner.ui.planner.FormState;
 import org.finetuneplanner.ui.planner.PlannerViewModel;
 
@@ -141,8 +142,9 @@ public final class ScenarioDocument {
                         Throwable cause = ShellViewModel.rootCause(error);
                         // Another version's file, or another kind of file: said as such, with the reader's words.
                         boolean format = cause instanceof PlannerException p && "format".equals(p.key());
-                        say.accept(Phrase.failed(format ? "status.openFormat" : "status.openFailed", cause,
-                                chosen.getFileName()));
+                        String name = String.valueOf(chosen.getFileName());
+                        say.accept(Phrase.of(format ? "status.openFormat" : "status.openFailed", name,
+                                (Worded) m -> withoutName(m.words().message(cause), name)));
                         return false;
                     }
                     if (scenario.isEmpty()) {
@@ -158,6 +160,11 @@ public final class ScenarioDocument {
                     say.accept(Phrase.of("status.opened", chosen.getFileName()));
                     return true;
                 }, executors.ui());
+    }
+
+    /** The reader's words name the file first when the whole file is refused: the status line names it once. */
+    private static String withoutName(String message, String name) {
+        return message.startsWith(name + ": ") ? message.substring(name.length() + 2) : message;
     }
 
     private static String parent(Path p) {

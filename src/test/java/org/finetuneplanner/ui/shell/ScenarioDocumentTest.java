@@ -317,7 +317,7 @@ class ScenarioDocumentTest {
     void aDamagedFileSaysWhereAndKeepsTheWork() throws IOException {
         Path damaged = dir.resolve("damaged.json");
         Files.writeString(damaged, "{\"format\": \"finetune-plan/1\", \"model\": {");
-        assertRefusedAndNothingLost(damaged, "Could not open damaged.json: damaged.json: not valid JSON at line 1");
+        assertRefusedAndNothingLost(damaged, "Could not open damaged.json: not valid JSON at line 1");
     }
 
     @Test
@@ -326,7 +326,7 @@ class ScenarioDocumentTest {
         try (RandomAccessFile sparse = new RandomAccessFile(huge.toFile(), "rw")) {
             sparse.setLength(2L << 30);
         }
-        assertRefusedAndNothingLost(huge, "Could not open huge.json: huge.json: too large: more than 16777216 bytes");
+        assertRefusedAndNothingLost(huge, "Could not open huge.json: too large: more than 16777216 bytes");
     }
 
     @Test
