@@ -26,6 +26,7 @@ import org.finetuneplanner.core.cost.CostProjector;
 import org.finetuneplanner.core.memory.MemoryEstimator;
 import org.finetuneplanner.core.model.ModelSpec;
 import org.finetuneplanner.core.plan.Planner;
+import org.finetuneplanner.core.range.Confidence;
 import org.finetuneplanner.core.scenario.Scenario;
 import org.finetuneplanner.core.time.ThroughputEstimator;
 import org.finetuneplanner.service.catalog.CatalogModel;
@@ -40,6 +41,7 @@ import org.finetuneplanner.service.report.pdf.PdfReportExporter;
 import org.finetuneplanner.service.settings.RecoveryStore;
 import org.finetuneplanner.service.settings.Settings;
 import org.finetuneplanner.service.settings.SettingsStore;
+import org.finetuneplanner.service.validation.ErrorBandsFile;
 import org.finetuneplanner.service.validation.ValidationRunner;
 import org.finetuneplanner.ui.common.Messages;
 import org.finetuneplanner.ui.common.Phrase;
@@ -50,6 +52,7 @@ import org.finetuneplanner.ui.planner.PlannerViewModel;
 import org.finetuneplanner.ui.report.ExportViewModel;
 import org.finetuneplanner.ui.report.ReportFileDialogs;
 import org.finetuneplanner.ui.shell.Autosave;
+import org.finetuneplanner.ui.shell.ComparisonExport;
 import org.finetuneplanner.ui.shell.FxFileDialogs;
 import org.finetuneplanner.ui.shell.FxPrompts;
 import org.finetuneplanner.ui.shell.Notices;
@@ -94,7 +97,8 @@ public final class App extends Application {
     public static PlannerServices services(Catalogs catalogs) {
         MemoryEstimator memory = new MemoryEstimator();
         Estimator estimator = new Estimator(memory, new ThroughputEstimator(), new CostProjector());
-        Planner planner = new Planner(memory::estimate, estimator::estimate, new CostProjector());
+        Planner planner = new Planner(memory::estimate, estimator::estimate, new CostProjector(),
+                new Confidence(ErrorBandsFile.bundled()));
         return new PlannerServices(catalogs.models().stream().map(CatalogModel::toModelSpec).toList(),
                 catalogs.gpus(), estimator::estimate, estimator::explain, planner::plan, new ModelSources() {
                     @Override
@@ -165,9 +169,11 @@ public final class App extends Application {
         // File → Export PDF…: the dialogs ran on the FX thread (ReportFileDialogs); the shell runs this on its IO
         // thread: the one export path, with the app's language for a report whose dialog chose none.
         PdfExport pdf = export::write;
+        // File → Export comparison…: the pinned scenarios through the same path.
+        ComparisonExport comparison = export::writeComparison;
         FxFileDialogs fileDialogs = new FxFileDialogs(() -> stage, () -> planner.messagesProperty().get());
-        shell = new ShellViewModel(planner, scenarioFiles(json), Optional.of(pdf), executors, fileDialogs,
-                new FxPrompts(() -> stage, () -> planner.messagesProperty().get()));
+        shell = new ShellViewModel(planner, scenarioFiles(json), Optional.of(pdf), Optional.of(comparison),
+                executors, fileDialogs, new FxPrompts(() -> stage, () -> planner.messagesProperty().get()));
         // The scenario shown when the app quit, with its file; nothing to undo before it.
         Optional<Path> lastFile = lastScenario.isPresent() && !settings.scenarioFile().isEmpty()
                 ? Optional.of(Path.of(settings.scenarioFile())) : Optional.empty();

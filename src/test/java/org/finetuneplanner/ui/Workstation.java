@@ -69,7 +69,7 @@ public final class Workstation {
     };
     public final PlannerViewModel vm = Fixtures.planner();
     public final ShellViewModel shell = new ShellViewModel(vm, App.scenarioFiles(new ScenarioJson(Fixtures.CATALOGS)),
-            Optional.empty(), UiExecutors.direct(), dialogs, prompts);
+            Optional.empty(), Optional.empty(), UiExecutors.direct(), dialogs, prompts);
 
     /**
      * Shows the window, its title following the shell's. Monocle's headless screen is 1280 × 800: a larger window

@@ -91,7 +91,7 @@ class ScenarioDocumentTest {
     private final ScenarioDocument doc = shell.document();
 
     private ShellViewModel shell(PlannerViewModel p) {
-        return new ShellViewModel(p, files, Optional.empty(), UiExecutors.direct(), dialogs, prompts);
+        return new ShellViewModel(p, files, Optional.empty(), Optional.empty(), UiExecutors.direct(), dialogs, prompts);
     }
 
     private Scenario now() {
