@@ -21,7 +21,7 @@ import org.finetuneplanner.App;
 import org.finetuneplanner.service.persistence.ScenarioJson;
 import org.finetuneplanner.ui.common.UiExecutors;
 import org.finetuneplanner.ui.planner.PlannerViewModel;
-import org.finetuneplanner.ui.shell.FileDialogs;
+import org.finetuneplanner.ui.shell.FixedDialogs;
 import org.finetuneplanner.ui.shell.Prompts;
 import org.finetuneplanner.ui.shell.ShellView;
 import org.finetuneplanner.ui.shell.ShellViewModel;
@@ -30,32 +30,10 @@ import org.testfx.api.FxRobot;
 /** The real window for UI tests: the real catalogs and core behind the real views, file choosers answered here. */
 public final class Workstation {
     /** What the file choosers answer (null: cancelled). */
-    public Path configFile;
-    public Path scenarioFile;
+    public final FixedDialogs dialogs = new FixedDialogs();
     /** What the question about unsaved changes is answered. */
     public Prompts.Unsaved unsaved = Prompts.Unsaved.CANCEL;
 
-    private final FileDialogs dialogs = new FileDialogs() {
-        @Override
-        public Path openScenario() {
-            return scenarioFile;
-        }
-
-        @Override
-        public Path saveScenario(String suggestedName) {
-            return scenarioFile;
-        }
-
-        @Override
-        public Path openConfig() {
-            return configFile;
-        }
-
-        @Override
-        public Path savePdf(String suggestedName) {
-            return null;
-        }
-    };
     private final Prompts prompts = new Prompts() {
         @Override
         public Unsaved unsavedChanges(String scenarioName) {

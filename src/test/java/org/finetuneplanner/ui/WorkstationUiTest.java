@@ -95,8 +95,8 @@ class WorkstationUiTest {
 
     @Test
     void openingABadConfigPaintsTheErrorOnTheButton(FxRobot robot) throws IOException {
-        w.configFile = dir.resolve("config.json");
-        Files.writeString(w.configFile, "{\"model_type\": \"llama\", \"hidden_size\": 0}");
+        w.dialogs.configFile = dir.resolve("config.json");
+        Files.writeString(w.dialogs.configFile, "{\"model_type\": \"llama\", \"hidden_size\": 0}");
         String model = in.modelProperty().get().id();
         robot.clickOn("#openConfig");
         WaitForAsyncUtils.waitForFxEvents();
@@ -165,11 +165,11 @@ class WorkstationUiTest {
 
     @Test
     void saveAndOpenThroughTheKeyboardRestoreTheInputs(FxRobot robot) {
-        w.scenarioFile = dir.resolve("plan.json");
+        w.dialogs.scenarioFile = dir.resolve("plan.json");
         robot.interact(() -> in.sequenceLengthProperty().set(8192));
         robot.press(KeyCode.CONTROL, KeyCode.S).release(KeyCode.S, KeyCode.CONTROL);
         WaitForAsyncUtils.waitForFxEvents();
-        assertTrue(Files.exists(w.scenarioFile));
+        assertTrue(Files.exists(w.dialogs.scenarioFile));
         assertFalse(w.shell.document().isDirty());
         robot.interact(() -> in.sequenceLengthProperty().set(512));
         // Open asks first about the unsaved change: Cancel keeps it, Don't save lets the file in.

@@ -5,6 +5,7 @@ import java.util.Deque;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
@@ -150,26 +151,23 @@ public final class EditHistory {
 
     /** Puts the form back as it was before the last step; empty when there is none. */
     public Optional<Step> undo() {
-        finishGesture();
-        Step step = undo.poll();
-        if (step == null) {
-            return Optional.empty();
-        }
-        put(step.before());
-        redo.push(step);
-        version.set(version.get() + 1);
-        return Optional.of(step);
+        return move(undo, redo, Step::before);
     }
 
     /** Makes the last undone step again; empty when there is none. */
     public Optional<Step> redo() {
+        return move(redo, undo, Step::after);
+    }
+
+    /** Takes the top step of {@code from}, puts the form in its {@code side}, and keeps the step on {@code to}. */
+    private Optional<Step> move(Deque<Step> from, Deque<Step> to, Function<Step, FormState> side) {
         finishGesture();
-        Step step = redo.poll();
+        Step step = from.poll();
         if (step == null) {
             return Optional.empty();
         }
-        put(step.after());
-        undo.push(step);
+        put(side.apply(step));
+        to.push(step);
         version.set(version.get() + 1);
         return Optional.of(step);
     }

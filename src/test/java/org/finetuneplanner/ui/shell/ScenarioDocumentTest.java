@@ -38,9 +38,6 @@ class ScenarioDocumentTest {
     private final PlannerViewModel planner = Fixtures.planner();
     private final ScenarioJson json = new ScenarioJson(Fixtures.CATALOGS);
     private final ScenarioFiles files = App.scenarioFiles(json);
-    /** What the file chooser answers (null: cancelled), and how often it was asked. */
-    private Path chosen;
-    private int choosersShown;
     /** The answers to "save the changes first?", in order, and the names it was asked about. */
     private final Deque<Prompts.Unsaved> answers = new ArrayDeque<>();
     private final List<String> asked = new ArrayList<>();
@@ -49,29 +46,8 @@ class ScenarioDocumentTest {
     /** Autosaves wait here until the test lets the delay pass. */
     private final List<Runnable> delayed = new ArrayList<>();
 
-    private final FileDialogs dialogs = new FileDialogs() {
-        @Override
-        public Path openScenario() {
-            choosersShown++;
-            return chosen;
-        }
-
-        @Override
-        public Path saveScenario(String suggestedName) {
-            choosersShown++;
-            return chosen;
-        }
-
-        @Override
-        public Path openConfig() {
-            return null;
-        }
-
-        @Override
-        public Path savePdf(String suggestedName) {
-            return null;
-        }
-    };
+    /** What the file chooser answers (null: cancelled), and how often it was shown. */
+    private final FixedDialogs dialogs = new FixedDialogs();
 
     private final Prompts prompts = new Prompts() {
         @Override
@@ -157,20 +133,20 @@ class ScenarioDocumentTest {
     @Test
     void saveWithoutAFileAsksWhereAndACancelledChoiceSavesNothing() throws IOException {
         planner.inputs().microBatchProperty().set(8);
-        chosen = null;
+        dialogs.scenarioFile = null;
         assertFalse(doc.save().join());
         assertTrue(doc.isDirty());
         assertEquals(Optional.empty(), doc.fileProperty().get());
-        chosen = dir.resolve("mine.json");
+        dialogs.scenarioFile = dir.resolve("mine.json");
         assertTrue(doc.save().join());
-        assertEquals(2, choosersShown);
+        assertEquals(2, dialogs.shown);
         planner.inputs().microBatchProperty().set(16);
         assertTrue(doc.save().join());
-        assertEquals(2, choosersShown, "a document with a file saves there without asking");
-        assertEquals(16, json.read(chosen).training().microBatchSize());
-        assertEquals("Saved " + chosen + ".", status());
+        assertEquals(2, dialogs.shown, "a document with a file saves there without asking");
+        assertEquals(16, json.read(dialogs.scenarioFile).training().microBatchSize());
+        assertEquals("Saved " + dialogs.scenarioFile + ".", status());
         try (var listing = Files.list(dir)) {
-            assertEquals(List.of(chosen), listing.toList());
+            assertEquals(List.of(dialogs.scenarioFile), listing.toList());
         }
     }
 
@@ -229,9 +205,9 @@ class ScenarioDocumentTest {
         assertEquals(List.of("Llama 3.1 8B, QLoRA r16"), asked);
         assertEquals(8, planner.inputs().microBatchProperty().get());
         answers.add(Prompts.Unsaved.CANCEL);
-        chosen = dir.resolve("other.json");
+        dialogs.scenarioFile = dir.resolve("other.json");
         assertFalse(doc.open().join());
-        assertEquals(0, choosersShown, "no file chooser after Cancel");
+        assertEquals(0, dialogs.shown, "no file chooser after Cancel");
         answers.add(Prompts.Unsaved.CANCEL);
         assertFalse(doc.quit().join());
     }
@@ -256,7 +232,7 @@ class ScenarioDocumentTest {
         Path other = dir.resolve("other.json");
         files.write(planner.defaultScenario().withName("Other"), other);
         answers.add(Prompts.Unsaved.SAVE);
-        chosen = other;
+        dialogs.scenarioFile = other;
         assertTrue(doc.open().join());
         assertEquals(changed, json.read(mine));
         assertEquals("Other", planner.inputs().scenarioNameProperty().get());
@@ -280,12 +256,12 @@ class ScenarioDocumentTest {
     void quitWithSaveWritesTheFileAndACancelledChooserKeepsTheAppOpen() {
         planner.inputs().microBatchProperty().set(8);
         answers.add(Prompts.Unsaved.SAVE);
-        chosen = null;
+        dialogs.scenarioFile = null;
         assertFalse(doc.quit().join(), "no file chosen: nothing saved, the app stays");
         answers.add(Prompts.Unsaved.SAVE);
-        chosen = dir.resolve("quit.json");
+        dialogs.scenarioFile = dir.resolve("quit.json");
         assertTrue(doc.quit().join());
-        assertEquals(8, json.read(chosen).training().microBatchSize());
+        assertEquals(8, json.read(dialogs.scenarioFile).training().microBatchSize());
     }
 
     // ---- files that cannot be opened ----------------------------------------------------------------------------
