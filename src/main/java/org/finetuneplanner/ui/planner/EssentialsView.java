@@ -3,6 +3,7 @@ package org.finetuneplanner.ui.planner;
 import java.util.List;
 
 import javafx.beans.property.ObjectProperty;
+import javafx.scene.Node;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Slider;
 import javafx.scene.control.Spinner;
@@ -44,6 +45,10 @@ public final class EssentialsView extends VBox {
         Slider sequence = FormControls.log2Slider("essentialSequence", vm.sequenceLengthProperty(),
                 FormControls.exponent(InputsViewModel.SLIDER_MIN_SEQUENCE),
                 FormControls.exponent(InputsViewModel.SLIDER_MAX_SEQUENCE));
+        // A drag of the slider or a held spinner arrow is one step to undo, as in the whole form.
+        for (Node held : List.of(count, sequence)) {
+            FormControls.gesture(held, vm.history());
+        }
         TextField tokens = controls.textField("essentialTokens", "inputs.tokens.prompt", vm.tokensTextProperty());
         TextField epochs = controls.textField("essentialEpochs", "inputs.epochs", vm.epochsTextProperty());
 

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
+import javafx.application.Platform;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.StringProperty;
@@ -19,6 +20,7 @@ import javafx.scene.control.TextField;
 import javafx.scene.control.SpinnerValueFactory;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
+import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -290,6 +292,27 @@ final class FormControls {
             }
         });
         return s;
+    }
+
+    /**
+     * A press on {@code control} and the release that ends it (a slider dragged by its thumb or along its track, a
+     * spinner's arrow held) make one step of the history, not one per tick. The end waits until the control has
+     * handled the release: a slider snaps to its tick after it, and the snap belongs to the gesture.
+     */
+    static void gesture(Node control, EditHistory history) {
+        boolean[] held = {false};
+        control.addEventFilter(MouseEvent.MOUSE_PRESSED, e -> {
+            if (!held[0]) {
+                held[0] = true;
+                history.beginGesture();
+            }
+        });
+        control.addEventFilter(MouseEvent.MOUSE_RELEASED, e -> {
+            if (held[0]) {
+                held[0] = false;
+                Platform.runLater(history::endGesture);
+            }
+        });
     }
 
     /** The exponent of a power of two (a slider end). */

@@ -25,6 +25,7 @@ import org.finetuneplanner.ui.planner.PlannerViewModel;
  */
 public final class PresentationViewModel {
     private final PlannerViewModel planner;
+    private final ScenarioDocument document;
     private final Optional<QuickStartFiles> quickStarts;
     private final UiExecutors executors;
 
@@ -35,11 +36,13 @@ public final class PresentationViewModel {
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
 
     /**
+     * @param document    the working scenario, which a quick start replaces as File → New does
      * @param quickStarts reads the bundled quick starts; empty: this window offers none
      */
-    public PresentationViewModel(PlannerViewModel planner, Optional<QuickStartFiles> quickStarts,
-                                 UiExecutors executors) {
+    PresentationViewModel(PlannerViewModel planner, ScenarioDocument document, Optional<QuickStartFiles> quickStarts,
+                          UiExecutors executors) {
         this.planner = planner;
+        this.document = document;
         this.quickStarts = quickStarts;
         this.executors = executors;
         // Each time the presentation starts, the inputs are folded to the essentials again.
@@ -92,14 +95,15 @@ public final class PresentationViewModel {
     }
 
     /**
-     * File → New from quick start, or the presentation's quick-start menu: puts every input of the quick start into
-     * the form at once, named in the current language. The file is read on the background executor; a failure
-     * leaves the inputs as they were and says why.
+     * File → New from quick start, or the presentation's quick-start menu: every input of the quick start into the
+     * form at once, named in the current language, as a new scenario (unsaved changes are asked about first, as by
+     * File → New; one step to undo). The file is read on the background executor; a failure leaves the inputs as
+     * they were and says why. Completes with whether the quick start was put in.
      */
-    public CompletableFuture<Void> applyQuickStart(QuickStart q) {
+    public CompletableFuture<Boolean> applyQuickStart(QuickStart q) {
         if (quickStarts.isEmpty()) {
             said.set(Phrase.of("status.quickStartUnavailable"));
-            return CompletableFuture.completedFuture(null);
+            return CompletableFuture.completedFuture(false);
         }
         busy.set(true);
         return CompletableFuture.supplyAsync(() -> quickStarts.get().read(q), executors.background())
@@ -109,13 +113,13 @@ public final class PresentationViewModel {
                     if (error != null) {
                         said.set(Phrase.failed("status.quickStartFailed", ShellViewModel.rootCause(error),
                                 name(m, q)));
-                    } else {
-                        Scenario named = scenario.withName(name(m, q));
-                        planner.applyScenario(named);
-                        said.set(Phrase.of("status.quickStart", named.name(), about(q)));
+                        return CompletableFuture.completedFuture(false);
                     }
-                    return null;
-                }, executors.ui());
+                    Scenario named = scenario.withName(name(m, q));
+                    return document.newScenario(named, Phrase.of("edit.cause.quickStart", named.name()),
+                            Phrase.of("status.quickStart", named.name(), about(q)));
+                }, executors.ui())
+                .thenCompose(applied -> applied);
     }
 
     /** Whether presentation mode is on: full screen, the essential inputs and the results large. */

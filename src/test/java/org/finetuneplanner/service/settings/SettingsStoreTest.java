@@ -8,6 +8,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -71,6 +73,31 @@ class SettingsStoreTest {
         assertTrue(aside.isPresent());
         assertEquals("{\"name\": \"Tinh chỉnh\"}", Files.readString(aside.get(), StandardCharsets.UTF_8));
         assertEquals(Optional.empty(), store.lastScenario());
+    }
+
+    @Test
+    void recentFilesAndTheScenarioFileRoundTripNewestFirstEachOnce() throws IOException {
+        SettingsStore store = new SettingsStore(dir);
+        List<String> files = new ArrayList<>();
+        for (int i = 1; i <= 10; i++) {
+            files.add("/home/an/plans/plan-" + i + ".json");
+        }
+        files.add(1, "/home/an/plans/plan-1.json");
+        Settings s = Settings.defaults().withRecentFiles(files).withScenarioFile("/home/an/plans/plan-1.json");
+        assertEquals(Settings.MAX_RECENT, s.recentFiles().size());
+        assertEquals("/home/an/plans/plan-2.json", s.recentFiles().get(1), "the repeat dropped");
+        store.save(s);
+        assertEquals(s, store.load().value());
+    }
+
+    @Test
+    void aRecentFileThatIsNoPathIsDroppedAndTheRestKept() throws IOException {
+        Files.writeString(dir.resolve(SettingsStore.SETTINGS), "{\"recent\": [\"/a.json\", \"relative.json\", \"\","
+                + " \"/b\\u0000.json\", \"/c.json\"], \"scenario\": {\"file\": \"notes.txt\"}}");
+        SettingsStore.Loaded<Settings> loaded = new SettingsStore(dir).load();
+        assertEquals(List.of("/a.json", "/c.json"), loaded.value().recentFiles());
+        assertEquals("", loaded.value().scenarioFile());
+        assertEquals(Optional.empty(), loaded.setAside());
     }
 
     /** JSON has no NaN: a window the system places is written as null, and read back as NaN. */
@@ -145,11 +172,13 @@ class SettingsStoreTest {
     @Test
     void theZoomIsRememberedUnderView() throws IOException {
         SettingsStore store = new SettingsStore(dir);
-        Settings zoomed = new Settings(10, 20, 1280, 720, false, true, "vi", 1.25);
+        Settings zoomed = new Settings(10, 20, 1280, 720, false, true, "vi", List.of(dir.resolve("a.json").toString()),
+                dir.resolve("a.json").toString(), 1.25);
         store.save(zoomed);
         JsonNode saved = SafeJson.readTree(Files.readString(dir.resolve(SettingsStore.SETTINGS)));
         assertEquals(1.25, saved.at("/view/zoom").doubleValue());
         assertEquals(zoomed, store.load().value());
+        assertEquals(1.25, zoomed.withRecentFiles(List.of()).withScenarioFile("").zoom(), "the other keys keep it");
     }
 
     /** A file of a version before the zoom has no "view": the actual size; a zoom out of range goes to its end. */
@@ -165,6 +194,6 @@ class SettingsStoreTest {
         assertEquals(Settings.MIN_ZOOM, store.load().value().zoom());
         Files.writeString(file, "{\"view\": {\"zoom\": null}}");
         assertEquals(1.0, store.load().value().zoom());
-        assertEquals(1.0, new Settings(0, 0, 800, 600, false, false, "en", Double.NaN).zoom());
+        assertEquals(1.0, Settings.defaults().withZoom(Double.NaN).zoom());
     }
 }

@@ -4,11 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
+import org.finetuneplanner.App;
 import org.finetuneplanner.core.scenario.FineTuneMethod;
 import org.finetuneplanner.core.scenario.Scenario;
 import org.finetuneplanner.service.persistence.ScenarioJson;
@@ -26,11 +30,30 @@ class PresentationViewModelTest {
     private static final QuickStarts QUICK_STARTS = new QuickStarts(new ScenarioJson(Fixtures.CATALOGS));
 
     private final PlannerViewModel planner = Fixtures.planner();
-    private final PresentationViewModel vm = new PresentationViewModel(planner, Optional.of(QUICK_STARTS::read),
-            UiExecutors.direct());
+    private final ScenarioFiles files = App.scenarioFiles(new ScenarioJson(Fixtures.CATALOGS));
+    /** The answer to "Save the changes first?" when a quick start would replace unsaved inputs. */
+    private Prompts.Unsaved answer = Prompts.Unsaved.CANCEL;
+    private final Prompts prompts = new Prompts() {
+        @Override
+        public Unsaved unsavedChanges(String scenarioName) {
+            return answer;
+        }
+
+        @Override
+        public Recovery recover(String scenarioName, Optional<Instant> savedAt, Optional<Path> source) {
+            return Recovery.LATER;
+        }
+    };
+    private final ShellViewModel shell = shell(Optional.of(QUICK_STARTS::read));
+    private final PresentationViewModel vm = shell.presentation();
+
+    private ShellViewModel shell(Optional<QuickStartFiles> quickStarts) {
+        return new ShellViewModel(planner, files, Optional.empty(), Optional.empty(), UiExecutors.direct(),
+                FileDialogs.NONE, prompts, quickStarts);
+    }
 
     private String said() {
-        return vm.saidProperty().get().words(planner.messagesProperty().get());
+        return shell.statusProperty().getValue();
     }
 
     @Test
@@ -97,14 +120,15 @@ class PresentationViewModelTest {
 
     @Test
     void aQuickStartThatCannotBeReadLeavesTheInputsAndSaysWhy() {
-        PresentationViewModel broken = new PresentationViewModel(planner, Optional.of(q -> {
-            throw new UncheckedIOException("missing", new java.io.IOException(q.resource() + " is missing"));
-        }), UiExecutors.direct());
+        ShellViewModel brokenShell = shell(Optional.of(q -> {
+            throw new UncheckedIOException("missing", new IOException(q.resource() + " is missing"));
+        }));
+        PresentationViewModel broken = brokenShell.presentation();
         planner.inputs().methodProperty().set(FineTuneMethod.FULL);
         Scenario before = planner.currentScenario().orElseThrow();
         broken.applyQuickStart(QuickStart.MIXTRAL_8X7B_LORA_H100).join();
         assertEquals(before, planner.currentScenario().orElseThrow());
-        String words = broken.saidProperty().get().words(planner.messagesProperty().get());
+        String words = brokenShell.statusProperty().getValue();
         assertTrue(words.startsWith("Could not open the quick start Mixtral 8x7B, LoRA, 2\u00d7 H100: "), words);
         assertTrue(words.contains("mixtral-8x7b-lora-h100.json is missing"), words);
         assertFalse(broken.busyProperty().get());
@@ -112,12 +136,33 @@ class PresentationViewModelTest {
 
     @Test
     void withoutAReaderThereAreNoQuickStartsAndAskingSaysSo() {
-        PresentationViewModel none = new PresentationViewModel(planner, Optional.empty(), UiExecutors.direct());
+        ShellViewModel noneShell = shell(Optional.empty());
+        PresentationViewModel none = noneShell.presentation();
         assertEquals(List.of(), none.quickStarts());
         Scenario before = planner.currentScenario().orElseThrow();
         none.applyQuickStart(QuickStart.LLAMA_8B_LORA_L40S).join();
         assertEquals(before, planner.currentScenario().orElseThrow());
-        assertEquals("Quick starts are not available in this build.",
-                none.saidProperty().get().words(planner.messagesProperty().get()));
+        assertEquals("Quick starts are not available in this build.", noneShell.statusProperty().getValue());
+    }
+
+    /** A quick start replaces the inputs as File → New does: unsaved changes are asked about, and it is undoable. */
+    @Test
+    void aQuickStartOverUnsavedChangesAsksFirstAndIsOneStepToUndo() {
+        planner.inputs().methodProperty().set(FineTuneMethod.FULL);
+        Scenario mine = planner.currentScenario().orElseThrow();
+        assertTrue(shell.document().isDirty());
+
+        answer = Prompts.Unsaved.CANCEL;
+        assertFalse(vm.applyQuickStart(QuickStart.LLAMA_8B_LORA_L40S).join());
+        assertEquals(mine, planner.currentScenario().orElseThrow(), "cancel keeps the user's work");
+
+        answer = Prompts.Unsaved.DISCARD;
+        assertTrue(vm.applyQuickStart(QuickStart.LLAMA_8B_LORA_L40S).join());
+        assertEquals("l40s-48gb", planner.currentScenario().orElseThrow().hardware().gpu().id());
+        assertFalse(shell.document().isDirty(), "a new scenario from the quick start, nothing of it unsaved");
+        assertEquals(Optional.empty(), shell.document().fileProperty().get(), "it belongs to no file");
+
+        shell.undo();
+        assertEquals(mine, planner.currentScenario().orElseThrow(), "one undo brings the user's inputs back");
     }
 }
