@@ -5,7 +5,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 
+import javafx.application.Platform;
 import javafx.beans.value.ObservableValue;
+import javafx.collections.ListChangeListener;
 import javafx.scene.Node;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
@@ -153,21 +155,15 @@ public final class PlannerView extends SplitPane {
             }
         }
         if (table instanceof TableView<?> t) {
-            // The rows from the top (cheapest first, as the recommendation reads); the selected one is brought into
-            // view below once the table has its new height.
-            t.scrollTo(0);
-        }
-        if (!followingTable && table instanceof TableView<?> t) {
-            followingTable = true;
-            // A new height (the zoom, the fold) keeps the selected option's whole row in view, moving the rows as
-            // little as it takes: the cheapest stay on top when the selected one is already in view.
-            t.heightProperty().subscribe(h -> {
-                int selected = t.getSelectionModel().getSelectedIndex();
-                if (getStyleClass().contains(PRESENTING) && selected >= 0
-                        && t.lookup(".virtual-flow") instanceof VirtualFlow<?> flow) {
-                    flow.scrollTo(selected);
-                }
-            });
+            if (!followingTable) {
+                followingTable = true;
+                // A new height (the zoom, the fold) or new rows (a recomputation) bring the rows back to the top
+                // (cheapest first, as the recommendation reads) with the selected one in view: after the results
+                // view's own scrolling, which puts the selected row on top.
+                t.heightProperty().subscribe(h -> revealLater(t));
+                t.getItems().addListener((ListChangeListener<Object>) c -> revealLater(t));
+            }
+            revealLater(t);
         }
         // Only the options give height: the cards above keep theirs (a wrapped recommendation is never cut to one
         // line), so the table scrolls its rows inside the screen instead of the results scrolling past it.
@@ -183,5 +179,18 @@ public final class PlannerView extends SplitPane {
         boolean fit = results.isFitToHeight();
         results.setFitToHeight(true);
         unfold.add(() -> results.setFitToHeight(fit));
+    }
+
+    private void revealLater(TableView<?> t) {
+        Platform.runLater(() -> {
+            if (getStyleClass().contains(PRESENTING)) {
+                t.scrollTo(0);
+                int selected = t.getSelectionModel().getSelectedIndex();
+                if (selected >= 0 && t.lookup(".virtual-flow") instanceof VirtualFlow<?> flow) {
+                    // As little as it takes to show the whole row.
+                    flow.scrollTo(selected);
+                }
+            }
+        });
     }
 }
