@@ -220,6 +220,13 @@ class PresentationUiTest {
                 .filter(b -> b.getMinY() >= rowsArea.getMinY() && b.getMaxY() <= rowsArea.getMaxY())
                 .count();
         assertTrue(wholeRows >= 5, wholeRows + " whole rows of options on the screen");
+        // The cheapest (the recommendation's) on top, and the selected option wholly in view.
+        for (int index : List.of(0, table.getSelectionModel().getSelectedIndex())) {
+            assertTrue(robot.from(table).lookup(".table-row-cell").queryAllAs(TableRow.class).stream()
+                    .filter(r -> r.getIndex() == index && r.isVisible()).map(PresentationUiTest::inScene)
+                    .anyMatch(b -> b.getMinY() >= rowsArea.getMinY() && b.getMaxY() <= rowsArea.getMaxY()),
+                    "row " + index + " in view");
+        }
         double text = find(robot, "#recommendation", Label.class).getFont().getSize();
         // The recommendation at 1.2 em of the 14 px root (presentation.css): 16.8 px.
         assertEquals(16.8, text, 0.01);
