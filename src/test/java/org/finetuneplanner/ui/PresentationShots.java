@@ -7,17 +7,13 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import javafx.scene.control.CheckMenuItem;
-import javafx.scene.control.Menu;
-import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.RadioMenuItem;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 
-import org.finetuneplanner.App;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -39,12 +35,8 @@ public final class PresentationShots {
         boolean vi = options.contains("vi");
         boolean dark = options.contains("dark");
         Files.createDirectories(out);
-        System.setProperty("finetuneplanner.settings", Files.createTempDirectory("planner-settings").toString());
-        System.setProperty("testfx.robot", "glass");
-        Stage stage = FxToolkit.registerPrimaryStage();
-        FxToolkit.setupApplication(App.class);
+        Stage stage = Journeys.launch();
         FxRobot robot = new FxRobot();
-        WaitForAsyncUtils.sleep(2, TimeUnit.SECONDS);
         String tag = (vi ? "vi" : "en") + "-" + (dark ? "dark" : "light");
         if (dark) {
             fire(robot, "darkTheme");
@@ -103,9 +95,7 @@ public final class PresentationShots {
     /** Chooses a menu entry by its id, as a click on it would (menus' pop-ups are slow to find under a WM). */
     static void fire(FxRobot robot, String id) {
         robot.interact(() -> {
-            MenuBar bar = robot.lookup(".menu-bar").queryAs(MenuBar.class);
-            MenuItem item = bar.getMenus().stream().flatMap(m -> items(m).stream()).filter(i -> id.equals(i.getId()))
-                    .findFirst().orElseThrow(() -> new IllegalArgumentException("no menu entry " + id));
+            MenuItem item = Workstation.menuItem(robot, "#" + id);
             // A check or radio entry changes its state on a click, not on fire().
             if (item instanceof RadioMenuItem r) {
                 r.setSelected(true);
@@ -116,16 +106,5 @@ public final class PresentationShots {
             }
         });
         Journeys.settle();
-    }
-
-    private static List<MenuItem> items(Menu menu) {
-        List<MenuItem> all = new java.util.ArrayList<>();
-        for (MenuItem i : menu.getItems()) {
-            all.add(i);
-            if (i instanceof Menu sub) {
-                all.addAll(items(sub));
-            }
-        }
-        return all;
     }
 }

@@ -129,11 +129,16 @@ final class FormControls {
      * the field is fine. The decoration marks the field, this says why.
      */
     static Label errorLine(ObservableValue<String> error) {
+        return whileSaid(Styles.FIELD_ERROR, error);
+    }
+
+    /** A wrapping label of {@code style} saying {@code text}; nothing (no height) while the text is empty. */
+    static Label whileSaid(String style, ObservableValue<String> text) {
         Label l = new Label();
-        l.getStyleClass().add(Styles.FIELD_ERROR);
+        l.getStyleClass().add(style);
         l.setWrapText(true);
-        l.textProperty().bind(error);
-        l.visibleProperty().bind(error.map(s -> !s.isEmpty()));
+        l.textProperty().bind(text);
+        l.visibleProperty().bind(text.map(s -> !s.isEmpty()));
         l.managedProperty().bind(l.visibleProperty());
         return l;
     }

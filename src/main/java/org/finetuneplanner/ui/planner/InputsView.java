@@ -99,13 +99,8 @@ public final class InputsView extends ScrollPane {
     }
 
     private Label muted(String id, ObservableValue<String> text) {
-        Label l = new Label();
+        Label l = FormControls.whileSaid(Styles.MUTED, text);
         l.setId(id);
-        l.getStyleClass().add(Styles.MUTED);
-        l.setWrapText(true);
-        l.textProperty().bind(text);
-        l.visibleProperty().bind(text.map(s -> !s.isEmpty()));
-        l.managedProperty().bind(l.visibleProperty());
         return l;
     }
 

@@ -17,7 +17,6 @@ import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.ToggleButton;
-import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
@@ -177,7 +176,7 @@ final class PresentationControls {
         quick.setId("quickStartButton");
         quick.textProperty().bind(texts.t("presentation.quickStart"));
         quick.setMnemonicParsing(true);
-        quick.setTooltip(tooltip("presentation.quickStart.tip"));
+        quick.setTooltip(texts.tooltip("presentation.quickStart.tip"));
         quick.getItems().setAll(quickStartItems("presentQuickStart-"));
         quick.setDisable(quick.getItems().isEmpty());
 
@@ -185,7 +184,7 @@ final class PresentationControls {
         all.setId("allInputsButton");
         all.textProperty().bind(texts.t("presentation.allInputs"));
         all.setMnemonicParsing(true);
-        all.setTooltip(tooltip("presentation.allInputs.tip"));
+        all.setTooltip(texts.tooltip("presentation.allInputs.tip"));
         all.selectedProperty().bindBidirectional(vm.allInputsProperty());
 
         Button out = button("zoomOutButton", "\u2212", "presentation.zoomOut.tip", vm::zoomOut);
@@ -204,7 +203,7 @@ final class PresentationControls {
         leave.setId("leavePresentation");
         leave.textProperty().bind(texts.t("presentation.leave"));
         leave.setMnemonicParsing(true);
-        leave.setTooltip(tooltip("presentation.leave.tip"));
+        leave.setTooltip(texts.tooltip("presentation.leave.tip"));
         leave.setCancelButton(true);
         leave.setOnAction(e -> vm.presentingProperty().set(false));
 
@@ -224,17 +223,9 @@ final class PresentationControls {
         Button b = new Button(text);
         b.setId(id);
         b.setMnemonicParsing(false);
-        b.setTooltip(tooltip(tipKey));
+        b.setTooltip(texts.tooltip(tipKey));
         b.getStyleClass().add("zoom-button");
         b.setOnAction(e -> action.run());
         return b;
-    }
-
-    private Tooltip tooltip(String key) {
-        Tooltip t = new Tooltip();
-        t.textProperty().bind(texts.t(key));
-        t.setWrapText(true);
-        t.setMaxWidth(420);
-        return t;
     }
 }

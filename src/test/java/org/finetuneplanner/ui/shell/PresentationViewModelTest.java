@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Path;
-import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -31,19 +29,8 @@ class PresentationViewModelTest {
 
     private final PlannerViewModel planner = Fixtures.planner();
     private final ScenarioFiles files = App.scenarioFiles(new ScenarioJson(Fixtures.CATALOGS));
-    /** The answer to "Save the changes first?" when a quick start would replace unsaved inputs. */
-    private Prompts.Unsaved answer = Prompts.Unsaved.CANCEL;
-    private final Prompts prompts = new Prompts() {
-        @Override
-        public Unsaved unsavedChanges(String scenarioName) {
-            return answer;
-        }
-
-        @Override
-        public Recovery recover(String scenarioName, Optional<Instant> savedAt, Optional<Path> source) {
-            return Recovery.LATER;
-        }
-    };
+    /** What "Save the changes first?" is answered when a quick start would replace unsaved inputs. */
+    private final FixedPrompts prompts = new FixedPrompts();
     private final ShellViewModel shell = shell(Optional.of(QUICK_STARTS::read));
     private final PresentationViewModel vm = shell.presentation();
 
@@ -152,11 +139,11 @@ class PresentationViewModelTest {
         Scenario mine = planner.currentScenario().orElseThrow();
         assertTrue(shell.document().isDirty());
 
-        answer = Prompts.Unsaved.CANCEL;
+        prompts.unsaved = Prompts.Unsaved.CANCEL;
         assertFalse(vm.applyQuickStart(QuickStart.LLAMA_8B_LORA_L40S).join());
         assertEquals(mine, planner.currentScenario().orElseThrow(), "cancel keeps the user's work");
 
-        answer = Prompts.Unsaved.DISCARD;
+        prompts.unsaved = Prompts.Unsaved.DISCARD;
         assertTrue(vm.applyQuickStart(QuickStart.LLAMA_8B_LORA_L40S).join());
         assertEquals("l40s-48gb", planner.currentScenario().orElseThrow().hardware().gpu().id());
         assertFalse(shell.document().isDirty(), "a new scenario from the quick start, nothing of it unsaved");
