@@ -158,11 +158,17 @@ class PresentationUiTest {
     @Test
     void allInputsShowsTheWholeFormInsideThePresentation(FxRobot robot) {
         keys(robot, KeyCode.F11);
+        keys(robot, KeyCode.CONTROL, KeyCode.EQUALS);
         robot.clickOn("#allInputsButton");
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(shown(robot, "#scenarioName"));
         assertFalse(shown(robot, "#essentialModel"));
         assertTrue(shown(robot, "#presentationBar"), "the way back and out stays on top");
+        // The whole form as wide as it needs, at 110% too: the Use button (right end of the parameter-count row) is
+        // not cut off.
+        Bounds use = inScene(robot.lookup("#useParameters").query());
+        Bounds column = inScene(robot.lookup(".inputs-pane").query().lookup(".viewport"));
+        assertTrue(use.getMaxX() <= column.getMaxX(), use + " inside " + column);
         keys(robot, KeyCode.ESCAPE);
         keys(robot, KeyCode.F11);
         assertTrue(shown(robot, "#essentialModel"), "each presentation starts with the essentials");

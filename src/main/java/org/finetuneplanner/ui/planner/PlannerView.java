@@ -28,6 +28,8 @@ import org.finetuneplanner.ui.common.Texts;
 public final class PlannerView extends SplitPane {
     /** The style class of the planner while presenting (presentation.css). */
     static final String PRESENTING = "presenting";
+    /** The style class of the presentation's inputs while they show the whole form. */
+    private static final String ALL_INPUTS = "all-inputs";
     /**
      * The results' cards presentation mode folds away (by id, so the layout follows whatever the results view
      * builds): the memory of every option, cost over time and the notes. The recommendation, the memory of the
@@ -85,7 +87,7 @@ public final class PlannerView extends SplitPane {
         });
         allInputs.subscribe(all -> {
             if (presentationInputs != null && getItems().get(0) == presentationInputs) {
-                presentationInputs.setCenter(all ? inputs : essentials);
+                showInputs(all);
             }
         });
     }
@@ -107,10 +109,22 @@ public final class PlannerView extends SplitPane {
         normalDividers = getDividerPositions();
         // The form leaves the split pane before it may enter the presentation's pane (a node has one parent).
         getItems().set(0, presentationInputs);
-        presentationInputs.setCenter(allInputs ? inputs : essentials);
+        showInputs(allInputs);
         getStyleClass().add(PRESENTING);
         fold();
-        // As narrow as the presentation's inputs allow (their minimum width is in em: it follows the zoom).
+    }
+
+    /**
+     * The essentials, or the whole form with the width it needs (presentation.css: "all-inputs"); the divider as far
+     * left as the presentation's inputs allow (their minimum width is in em: it follows the zoom).
+     */
+    private void showInputs(boolean all) {
+        presentationInputs.setCenter(all ? inputs : essentials);
+        presentationInputs.getStyleClass().remove(ALL_INPUTS);
+        if (all) {
+            presentationInputs.getStyleClass().add(ALL_INPUTS);
+        }
+        presentationInputs.applyCss();
         setDividerPositions(0);
     }
 
