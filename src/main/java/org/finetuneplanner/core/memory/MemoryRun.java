@@ -44,7 +44,6 @@ final class MemoryRun {
     private final boolean explain;
     private final List<Note> notes;
     private final int gpus;
-    private final boolean amp;
     private final double actBytes;
     private final long tokens;
     private final boolean adapters;
@@ -60,7 +59,6 @@ final class MemoryRun {
         this.explain = explain;
         this.notes = c.notes;
         this.gpus = c.gpus;
-        this.amp = c.amp;
         this.actBytes = c.actBytes;
         this.tokens = c.tokens;
         this.adapters = c.adapters;
