@@ -32,14 +32,23 @@ public final class ShellView extends BorderPane {
     private final FileDialogs dialogs;
     private final Runnable quit;
 
+    /** The whole window at once. */
     public ShellView(ShellViewModel vm, FileDialogs dialogs, Runnable quit) {
+        this(vm, dialogs, quit, null);
+    }
+
+    /**
+     * @param resultsShown null: everything is built at once; else the results are built after the window's first
+     *                     frame (see {@link PlannerView}) and this runs once they are in the scene
+     */
+    public ShellView(ShellViewModel vm, FileDialogs dialogs, Runnable quit, Runnable resultsShown) {
         this.vm = vm;
         this.dialogs = dialogs;
         this.quit = quit;
         this.texts = new Texts(vm.planner().messagesProperty());
         getStyleClass().add("shell");
         setTop(menuBar());
-        setCenter(new PlannerView(vm.planner(), texts, dialogs::openConfig));
+        setCenter(new PlannerView(vm.planner(), texts, dialogs::openConfig, resultsShown));
         setBottom(statusBar());
     }
 

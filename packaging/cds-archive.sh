@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# Makes the Linux app image's class-data-sharing archive, lib/app/NAME.jsa, with a training run of its launcher: the
+# app starts, draws its window, shows its results and quits, and the JVM writes every class it loaded (beyond the
+# runtime's own archive of JDK classes, lib/runtime/lib/server/classes.jsa) into the archive
+# (-XX:ArchiveClassesAtExit). The launcher maps it at each start (-XX:SharedArchiveFile in lib/app/NAME.cfg), so the
+# classes are not read, parsed and verified again. packaging/app-image.xml runs this after jpackage.
+# The window needs a display: xvfb-run (apt-get install xvfb) or DISPLAY. Without either, the training run is a
+# command-line estimate, and the archive holds only what that loads (the start of the window gains less).
+# Usage: packaging/cds-archive.sh IMAGE_DIR
+set -euo pipefail
+image=${1:?usage: cds-archive.sh IMAGE_DIR}
+name=$(basename "$image")
+launcher=$image/bin/$name
+archive=$image/lib/app/$name.jsa
+base=$image/lib/runtime/lib/server/classes.jsa
+if [ ! -f "$base" ]; then
+    echo "cds-archive: $base is missing (jlink --generate-cds-archive makes it)" >&2
+    exit 1
+fi
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+rm -f "$archive"
+# _JAVA_OPTIONS comes after the launcher's own options, so its -XX:SharedArchiveFile (the runtime's archive, the base
+# of the new one) wins over the cfg's (the archive being made). A fresh settings folder: the first start of a user.
+export _JAVA_OPTIONS="-XX:SharedArchiveFile=$base -XX:ArchiveClassesAtExit=$archive
+ -Dfinetuneplanner.settings=$work/settings -Dfinetuneplanner.startupProbe=true
+ -Dfinetuneplanner.exitAfterFirstFrame=true"
+_JAVA_OPTIONS=$(echo $_JAVA_OPTIONS)
+if command -v xvfb-run > /dev/null && ldconfig -p | grep -q 'libgtk-3.so.0'; then
+    how="the window under xvfb-run"
+    xvfb-run -a -s "-screen 0 1440x900x24" "$launcher" > "$work/out" 2>&1 || true
+elif [ -n "${DISPLAY:-}" ]; then
+    how="the window on DISPLAY=$DISPLAY"
+    "$launcher" > "$work/out" 2>&1 || true
+else
+    how="a command-line estimate (no display: the window's classes are left out)"
+    cat > "$work/scenario.json" <<'JSON'
+{ "format": "finetune-plan/1", "model": { "preset": "llama-3.1-8b" }, "method": { "type": "qlora", "rank": 16 },
+  "hardware": { "gpu": "l40s-48gb" }, "data": { "tokens": 50000000 } }
+JSON
+    "$launcher" estimate "$work/scenario.json" > "$work/out" 2>&1 || true
+fi
+if [ ! -s "$archive" ]; then
+    echo "cds-archive: the training run ($how) wrote no archive; it printed:" >&2
+    head -30 "$work/out" >&2
+    exit 1
+fi
+echo "cds-archive: $archive, $(du -m "$archive" | cut -f1) MB, from $how"
