@@ -22,6 +22,7 @@ import org.finetuneplanner.core.cost.CostProjector;
 import org.finetuneplanner.core.memory.MemoryEstimator;
 import org.finetuneplanner.core.model.ModelSpec;
 import org.finetuneplanner.core.plan.Planner;
+import org.finetuneplanner.core.range.Confidence;
 import org.finetuneplanner.core.scenario.Scenario;
 import org.finetuneplanner.core.time.ThroughputEstimator;
 import org.finetuneplanner.service.catalog.CatalogModel;
@@ -35,6 +36,7 @@ import org.finetuneplanner.service.report.ReportService;
 import org.finetuneplanner.service.report.pdf.PdfReportExporter;
 import org.finetuneplanner.service.settings.Settings;
 import org.finetuneplanner.service.settings.SettingsStore;
+import org.finetuneplanner.service.validation.ErrorBandsFile;
 import org.finetuneplanner.service.validation.ValidationRunner;
 import org.finetuneplanner.ui.common.Frames;
 import org.finetuneplanner.ui.common.Messages;
@@ -46,6 +48,7 @@ import org.finetuneplanner.ui.planner.PlannerServices;
 import org.finetuneplanner.ui.planner.PlannerViewModel;
 import org.finetuneplanner.ui.report.ExportViewModel;
 import org.finetuneplanner.ui.report.ReportFileDialogs;
+import org.finetuneplanner.ui.shell.ComparisonExport;
 import org.finetuneplanner.ui.shell.FxFileDialogs;
 import org.finetuneplanner.ui.shell.Notices;
 import org.finetuneplanner.ui.shell.WindowPlace;
@@ -87,7 +90,8 @@ public final class App extends Application {
     public static PlannerServices services(Catalogs catalogs) {
         MemoryEstimator memory = new MemoryEstimator();
         Estimator estimator = new Estimator(memory, new ThroughputEstimator(), new CostProjector());
-        Planner planner = new Planner(memory::estimate, estimator::estimate, new CostProjector());
+        Planner planner = new Planner(memory::estimate, estimator::estimate, new CostProjector(),
+                new Confidence(ErrorBandsFile.bundled()));
         return new PlannerServices(catalogs.models().stream().map(CatalogModel::toModelSpec).toList(),
                 catalogs.gpus(), estimator::estimate, estimator::explain, planner::plan, new ModelSources() {
                     @Override
@@ -157,7 +161,10 @@ public final class App extends Application {
         // File → Export PDF…: the dialogs ran on the FX thread (ReportFileDialogs); the shell runs this on its IO
         // thread: the one export path, with the app's language for a report whose dialog chose none.
         PdfExport pdf = export::write;
-        shell = new ShellViewModel(planner, scenarioFiles(json), Optional.of(pdf), executors);
+        // File → Export comparison…: the pinned scenarios through the same path.
+        ComparisonExport comparison = export::writeComparison;
+        shell = new ShellViewModel(planner, scenarioFiles(json), Optional.of(pdf), Optional.of(comparison),
+                executors);
         // The export's progress and words in the status bar while it runs.
         shell.follow(export.progressProperty(), export.statusProperty());
         // The report's language follows the app's until the user picks another in the export dialog.

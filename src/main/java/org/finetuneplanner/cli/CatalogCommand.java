@@ -2,6 +2,7 @@ package org.finetuneplanner.cli;
 
 import java.io.PrintWriter;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -14,6 +15,9 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
+import org.finetuneplanner.core.cost.PriceOrigin;
+import org.finetuneplanner.core.cost.PriceRule;
+import org.finetuneplanner.core.cost.Rental;
 import org.finetuneplanner.core.gpu.GpuPrice;
 import org.finetuneplanner.core.gpu.GpuSpec;
 import org.finetuneplanner.core.scenario.Precision;
@@ -56,17 +60,19 @@ final class CatalogCommand implements Callable<Integer> {
                 catalogs.gpus().forEach(gpu -> array.add(gpuJson(gpu)));
                 out.println(SafeJson.pretty(array));
             } else {
-                out.printf(Locale.ROOT, "%-20s %-40s %8s %9s %4s %10s  %s%n", "id", "name", "GiB", "bf16 TF",
-                        "fp8", "$/GPU-h", "cheapest");
+                out.printf(Locale.ROOT, "%-20s %-48s %8s %9s %4s %10s %5s  %s%n", "id", "name", "GiB", "bf16 TF",
+                        "fp8", "$/GPU-h", "unit", "price (the rule of estimate and plan, for one GPU)");
                 for (GpuSpec gpu : catalogs.gpus()) {
-                    GpuPrice price = gpu.cheapestPrice().orElse(null);
-                    out.printf(Locale.ROOT, "%-20s %-40s %8.2f %9.1f %4s %10s  %s%n", SafeText.escape(gpu.id()),
+                    Rental price = PriceRule.rent(gpu, Optional.empty(), 1).orElse(null);
+                    out.printf(Locale.ROOT, "%-20s %-48s %8.2f %9.1f %4s %10s %5s  %s%n", SafeText.escape(gpu.id()),
                             SafeText.escape(gpu.name()),
                             gpu.usableMemoryGib(), gpu.tflops().dense(Precision.BF16),
                             gpu.fp8Supported() ? "yes" : "no",
                             price == null ? "-" : String.format(Locale.ROOT, "%.2f", price.usdPerGpuHour()),
+                            price == null ? "-" : String.valueOf(price.unit()),
                             price == null ? "no listed price"
-                                    : SafeText.escape(price.provider() + " (" + price.seen() + ")"));
+                                    : SafeText.escape(price.provider() + " (" + price.seen() + ")"
+                                    + (price.origin() == PriceOrigin.MARKETPLACE ? ", marketplace" : "")));
                 }
             }
         } else if (json) {
@@ -93,6 +99,22 @@ final class CatalogCommand implements Callable<Integer> {
         o.put("bf16_tflops", gpu.tflops().dense(Precision.BF16));
         o.put("fp8_supported", gpu.fp8Supported());
         o.put("memory_bandwidth_tbs", gpu.memoryBandwidthTBs());
+        Optional<Rental> rule = PriceRule.rent(gpu, Optional.empty(), 1);
+        if (rule.isPresent()) {
+            Rental r = rule.get();
+            ObjectNode price = o.putObject("price");
+            price.put("provider", r.provider());
+            price.put("instance", r.offer().map(GpuPrice::instance).orElse(""));
+            price.put("usd_per_gpu_hour", r.usdPerGpuHour());
+            price.put("rental_unit", r.unit());
+            price.put("origin", r.origin().name().toLowerCase(Locale.ROOT));
+            price.put("seen", r.seen());
+        } else {
+            o.putNull("price");
+        }
+        ArrayNode caveats = o.putArray("caveats");
+        gpu.facts().caveats().forEach(c -> caveats.add(c.id().id()));
+        o.put("devices_per_card", gpu.facts().devicesPerCard());
         ArrayNode prices = o.putArray("prices");
         for (GpuPrice p : gpu.prices()) {
             ObjectNode price = prices.addObject();

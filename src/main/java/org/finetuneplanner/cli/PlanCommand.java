@@ -24,27 +24,31 @@ import org.finetuneplanner.core.cost.CostProjector;
 import org.finetuneplanner.core.gpu.GpuSpec;
 import org.finetuneplanner.core.memory.MemoryEstimator;
 import org.finetuneplanner.core.plan.Plan;
-import org.finetuneplanner.core.plan.PlanOption;
 import org.finetuneplanner.core.plan.Planner;
-import org.finetuneplanner.core.scenario.HardwareSpec;
+import org.finetuneplanner.core.range.Confidence;
 import org.finetuneplanner.core.scenario.Scenario;
 import org.finetuneplanner.core.time.ThroughputEstimator;
-import org.finetuneplanner.service.io.SafeText;
+import org.finetuneplanner.service.catalog.Catalogs;
 import org.finetuneplanner.service.persistence.PlanJson;
 import org.finetuneplanner.service.persistence.ScenarioJson;
 import org.finetuneplanner.service.text.Words;
+import org.finetuneplanner.service.validation.ErrorBandsFile;
 
 /**
- * {@code plan SCENARIO.json [--json] [--gpus ID,ID,…]}: the scenario's model, method, training and data tried on
- * every GPU of the catalog (or the listed ones): the fewest GPUs and the sharding that fit, their time and cost,
- * and the cheapest and fastest options.
+ * {@code plan SCENARIO.json [--json] [--gpus ID,ID,…] [--lang en|vi]}: the scenario's job tried on every GPU of the
+ * catalog (or of {@code --gpus}, else of {@code plan.gpus}; always its own GPU): per GPU the cheapest setup that
+ * fits ({@code core.plan.Planner}), with its status, ranges, changed settings and caveats; the cheapest and fastest.
  */
 @Command(name = "plan", mixinStandardHelpOptions = true,
         description = {
-            "Tries the scenario on every GPU in the catalog (or the listed ones): for each GPU the fewest GPUs and "
-                    + "the sharding that fit (one GPU, then DDP, ZeRO/FSDP, CPU offload last; up to 64 GPUs), "
-                    + "their time and cost, and the cheapest and fastest options.",
-            "Without --json a table; with --json the object of the scenario format's 'plan' section."})
+            "Tries the scenario on every GPU in the catalog (or the listed ones, and always its own GPU): for each "
+                    + "GPU the cheapest setup that fits, choosing the GPU count (rented in whole instances), the "
+                    + "sharding and the CPU offload, and lowering the micro-batch (keeping the sequences per step), "
+                    + "turning on activation checkpointing or a chunked loss only when that is needed to fit or "
+                    + "cheaper; up to plan.max_gpus GPUs (64). Each option has a status (fits, tight, no), ranges "
+                    + "and caveats; options that do not fit carry no time or cost and say what they would need.",
+            "Without --json a table (--lang en|vi); with --json the plan object of the scenario format "
+                    + "(advice-and-prices.md)."})
 final class PlanCommand implements Callable<Integer> {
 
     @Spec
@@ -58,7 +62,8 @@ final class PlanCommand implements Callable<Integer> {
     private boolean json;
 
     @Option(names = "--gpus", split = ",", paramLabel = "ID",
-            description = "GPU catalog ids to try, comma-separated (default: every GPU in the catalog)")
+            description = "GPU catalog ids to try, comma-separated (default: plan.gpus of the scenario, else every "
+                    + "GPU in the catalog); the scenario's own GPU is always tried")
     private List<String> gpus;
 
     @Option(names = "--discount", paramLabel = "FRACTION",
@@ -69,6 +74,10 @@ final class PlanCommand implements Callable<Integer> {
             description = "electricity price for the energy cost of owning the GPUs (default "
                     + CostAssumptions.DEFAULT_USD_PER_KWH + ")")
     private double usdPerKwh = CostAssumptions.DEFAULT_USD_PER_KWH;
+
+    @Option(names = "--lang", paramLabel = "en|vi",
+            description = "language of the table (default en); JSON keys and texts stay English")
+    private String lang = "en";
 
     private final CliContext context;
 
@@ -88,34 +97,46 @@ final class PlanCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--usd-per-kwh " + usdPerKwh
                     + " is not allowed; give a price from 0 to 100 USD/kWh");
         }
-        List<GpuSpec> chosen = chosenGpus();
+        Locale locale = language();
+        Optional<List<GpuSpec>> listed = listedGpus();
         CliFiles.Loaded loaded = CliFiles.readScenario(scenario, context);
         if (!loaded.ok()) {
             return loaded.status();
         }
         ScenarioJson.Document document = loaded.document();
-        // The search asks the memory estimator only (fast); the chosen options get the context's full estimate.
+        Catalogs catalogs = context.scenarios().catalogs();
+        List<GpuSpec> chosen = listed.orElseGet(() -> document.plan().gpuIds().isEmpty() ? catalogs.gpus()
+                : document.plan().gpuIds().stream().map(id -> catalogs.gpu(id).orElseThrow()).toList());
+        // The search asks the memory estimator only (fast); the candidates get the context's full estimate.
         CostAssumptions assumptions = CostAssumptions.defaults().withDiscount(discount).withUsdPerKwh(usdPerKwh);
         CostProjector costs = new CostProjector(assumptions);
         MemoryEstimator memory = new MemoryEstimator();
         // Default assumptions: the context's estimator (tests may inject one); changed ones: the standard parts.
         Function<Scenario, Estimate> estimator = assumptions.equals(CostAssumptions.defaults()) ? context.estimator()
                 : new Estimator(memory, new ThroughputEstimator(), costs)::estimate;
-        Planner planner = new Planner(memory::estimate, estimator, costs);
-        Plan plan = planner.plan(document.scenario(), chosen);
+        Planner planner = new Planner(memory::estimate, estimator, costs, new Confidence(ErrorBandsFile.bundled()));
+        Plan plan = planner.plan(document.scenario(), chosen, document.plan());
         PrintWriter out = context.out();
         if (json) {
-            out.println(PlanJson.write(plan, planner));
+            out.println(PlanJson.write(plan));
         } else {
-            printTable(plan, planner, out);
+            new PlanTable(Words.forLocale(locale), costs).print(plan, out);
         }
         return context.finishOutput("the plan");
     }
 
-    /** The GPUs of {@code --gpus} in the order given (duplicates once), or the whole catalog. */
-    private List<GpuSpec> chosenGpus() {
+    private Locale language() {
+        String value = lang == null ? "" : lang.strip().toLowerCase(Locale.ROOT);
+        if (!value.equals("en") && !value.equals("vi")) {
+            throw new ParameterException(spec.commandLine(), "--lang " + lang + ": expected en or vi");
+        }
+        return Locale.forLanguageTag(value);
+    }
+
+    /** The GPUs of {@code --gpus} in the order given (duplicates once), or empty when the option is not given. */
+    private Optional<List<GpuSpec>> listedGpus() {
         if (gpus == null || gpus.isEmpty()) {
-            return context.scenarios().catalogs().gpus();
+            return Optional.empty();
         }
         Set<String> ids = new LinkedHashSet<>();
         for (String id : gpus) {
@@ -130,74 +151,6 @@ final class PlanCommand implements Callable<Integer> {
             }
             chosen.add(gpu.get());
         }
-        return chosen;
-    }
-
-    /** A readable table: one row per GPU, then the cheapest and fastest, then why options do not fit. */
-    static void printTable(Plan plan, Planner planner, PrintWriter out) {
-        out.println("Plan: " + SafeText.escape(plan.name()));
-        String header = String.format(Locale.ROOT, "%-18s %5s %-12s %-20s %-4s %15s %9s %9s %8s %11s %11s  %s",
-                "GPU", "count", "sharding", "offload", "fits", "GiB/GPU (cap)", "tokens/s", "hours", "$/GPU-h",
-                "total $", "max b / s", "provider");
-        out.println(header);
-        out.println("-".repeat(header.length()));
-        for (PlanOption o : plan.options()) {
-            Estimate e = o.estimate();
-            HardwareSpec hw = e.scenario().hardware();
-            String memory = String.format(Locale.ROOT, "%.1f (%.1f)", gib(e.memory().perGpu().totalBytes()),
-                    gib(e.memory().capacityBytes()));
-            String hours = e.hours().isPresent() ? String.format(Locale.ROOT, "%.1f", e.hours().getAsDouble())
-                    : "-";
-            String price = e.cost().map(c -> String.format(Locale.ROOT, "%.2f", c.usdPerGpuHour())).orElse("-");
-            String total = e.cost().map(c -> String.format(Locale.ROOT, c.usd() < 100 ? "%,.2f" : "%,.0f", c.usd()))
-                    .orElse("-");
-            String provider = e.cost().map(c -> c.provider().isEmpty() ? "(scenario)" : c.provider()).orElse(
-                    o.gpu().prices().isEmpty() ? "no price" : "-");
-            String largest = o.fits() ? planner.largestMicroBatch(e.scenario()) + " / "
-                    + planner.largestSequenceLength(e.scenario()) : "-";
-            out.println(String.format(Locale.ROOT, "%-18s %5d %-12s %-20s %-4s %15s %9.0f %9s %8s %11s %11s  %s",
-                    SafeText.escape(o.gpu().id()), hw.gpuCount(), hw.sharding().id(), hw.offload().id(),
-                    o.fits() ? "yes" : "NO", memory, e.throughput().tokensPerSecond(), hours, price, total, largest,
-                    SafeText.escape(provider)));
-        }
-        out.println("max b / s: the largest micro-batch (at this sequence length) and the largest sequence length (at "
-                + "this micro-batch) that still fit on the option's GPUs.");
-        out.println();
-        out.println("Cheapest: " + plan.cheapest().map(id -> describe(plan, id)).orElse("none (no option fits "
-                + "and has a price)"));
-        out.println("Fastest:  " + plan.fastest().map(id -> describe(plan, id)).orElse("none (no option fits "
-                + "and has a price)"));
-        List<String> reasons = new ArrayList<>();
-        for (PlanOption o : plan.options()) {
-            if (!o.fits() || o.fp8Fallback()) {
-                reasons.add("  " + SafeText.escape(o.gpu().id() + ": " + Words.english().reasons(o.reasons())));
-            }
-        }
-        if (!reasons.isEmpty()) {
-            out.println("Notes:");
-            reasons.forEach(out::println);
-        }
-    }
-
-    private static String describe(Plan plan, String id) {
-        PlanOption o = plan.option(id).orElseThrow();
-        Estimate e = o.estimate();
-        HardwareSpec hw = e.scenario().hardware();
-        StringBuilder b = new StringBuilder();
-        b.append(hw.gpuCount()).append(" × ").append(SafeText.escape(o.gpu().name()));
-        if (hw.gpuCount() > 1) {
-            b.append(" (").append(Words.english().label(hw.sharding())).append(')');
-        }
-        e.hours().ifPresent(h -> b.append(String.format(Locale.ROOT, ", %.1f h", h)));
-        e.cost().ifPresent(c -> b.append(String.format(Locale.ROOT,
-                ", $%,.0f at $%.2f/GPU-h (%s%s); owned: %,.0f kWh ≈ $%,.0f of energy", c.usd(), c.usdPerGpuHour(),
-                c.provider().isEmpty() ? "scenario price" : SafeText.escape(c.provider()),
-                c.discount() > 0 ? String.format(Locale.ROOT, ", %.0f %% off", 100 * c.discount()) : "",
-                c.energyKwh(), c.energyUsd())));
-        return b.toString();
-    }
-
-    private static double gib(long bytes) {
-        return bytes / (double) (1L << 30);
+        return Optional.of(chosen);
     }
 }

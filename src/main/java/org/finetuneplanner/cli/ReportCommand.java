@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
@@ -19,6 +21,7 @@ import org.finetuneplanner.core.Estimator;
 import org.finetuneplanner.core.scenario.Scenario;
 import org.finetuneplanner.service.io.AtomicFiles;
 import org.finetuneplanner.service.persistence.ScenarioException;
+import org.finetuneplanner.service.report.ComparisonData;
 import org.finetuneplanner.service.report.PaperSize;
 import org.finetuneplanner.service.report.ReportAccuracy;
 import org.finetuneplanner.service.report.ReportException;
@@ -31,20 +34,25 @@ import org.finetuneplanner.service.validation.ValidationRunner;
 
 /**
  * {@code report SCENARIO.json --out PLAN.pdf}: the PDF planning report of a scenario, with the planner's comparison
- * over the GPU catalog inside. Exit 0, or one error line and a non-zero status with no partial file left behind.
+ * over the GPU catalog inside; {@code report A.json B.json [C.json D.json] --out X.pdf}: one report that compares two
+ * to four scenarios, then gives each one's own sections. Exit 0, or one error line per problem and a non-zero status
+ * with no partial file left behind.
  */
 @Command(name = "report", mixinStandardHelpOptions = true,
         description = {
             "Writes the PDF planning report of a scenario: summary, memory, every GPU option compared, cost over "
                     + "time, sensitivity and the method with its sources.",
+            "Two to four scenario files give one report that compares them (inputs and results side by side, "
+                    + "memory on one axis, cost curves on one chart, what differs), then each scenario's sections.",
             "The file is written whole or not at all: on failure an existing PLAN.pdf is left as it was."})
 final class ReportCommand implements Callable<Integer> {
 
     @Spec
     private CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "SCENARIO.json", description = "a scenario file (finetune-plan/1)")
-    private String scenario;
+    @Parameters(arity = "1..*", paramLabel = "SCENARIO.json",
+            description = "a scenario file (finetune-plan/1); two to four files write one report that compares them")
+    private List<String> scenarios;
 
     @Option(names = {"-o", "--out"}, required = true, paramLabel = "PLAN.pdf", description = "the PDF to write")
     private String out;
@@ -70,7 +78,7 @@ final class ReportCommand implements Callable<Integer> {
     private String logo;
 
     @Option(names = "--title", paramLabel = "TEXT", defaultValue = "",
-            description = "the title under the heading (default: the scenario's name)")
+            description = "the title under the heading (default: the scenario's name; a comparison's: their names)")
     private String title;
 
     private final CliContext context;
@@ -103,17 +111,25 @@ final class ReportCommand implements Callable<Integer> {
             context.error("--paper " + paper + " is not a paper size; use a4 or letter");
             return ExitCodes.USAGE;
         }
-        CliFiles.requirePath(spec, scenario, "SCENARIO.json");
+        if (scenarios.size() > ComparisonData.MAX_SCENARIOS) {
+            throw new ParameterException(spec.commandLine(), "report compares at most "
+                    + ComparisonData.MAX_SCENARIOS + " scenarios; " + scenarios.size() + " files were given");
+        }
+        for (String scenario : scenarios) {
+            CliFiles.requirePath(spec, scenario, "SCENARIO.json");
+        }
         CliFiles.requirePath(spec, out, "--out");
         if (out.equals("-")) {
             throw new ParameterException(spec.commandLine(), "--out -: the report is a PDF file, not written to "
                     + "standard output; give a file name");
         }
         Path target;
-        Path input;
+        List<Path> inputs = new ArrayList<>();
         try {
             target = Path.of(out);
-            input = Path.of(scenario);
+            for (String scenario : scenarios) {
+                inputs.add(Path.of(scenario));
+            }
         } catch (InvalidPathException e) {
             context.error("not a file path: " + e.getInput());
             return ExitCodes.USAGE;
@@ -137,27 +153,44 @@ final class ReportCommand implements Callable<Integer> {
             context.error(e.getMessage());
             return ExitCodes.IO;
         }
-        Scenario s;
-        try {
-            s = context.scenarios().read(input);
-        } catch (ScenarioException e) {
-            // The reader names the file itself when the file is the problem (missing, unreadable, not JSON).
-            String message = e.getMessage();
-            boolean named = message.startsWith(input.toString()) || message.startsWith(String.valueOf(
-                    input.getFileName()));
-            context.error(named ? message : input + ": " + message);
-            return e.getCause() instanceof IOException
-                    && !(e.getCause() instanceof com.fasterxml.jackson.core.JsonProcessingException)
-                    ? ExitCodes.IO : ExitCodes.INVALID_INPUT;
+        // Every file is read before any work, and each one that cannot be used is named on a line of its own.
+        List<Scenario> read = new ArrayList<>();
+        int status = ExitCodes.OK;
+        for (Path input : inputs) {
+            try {
+                read.add(context.scenarios().read(input));
+            } catch (ScenarioException e) {
+                context.error(named(input, e.getMessage()));
+                if (status == ExitCodes.OK) {
+                    status = e.getCause() instanceof IOException
+                            && !(e.getCause() instanceof com.fasterxml.jackson.core.JsonProcessingException)
+                            ? ExitCodes.IO : ExitCodes.INVALID_INPUT;
+                }
+            }
+        }
+        if (status != ExitCodes.OK) {
+            return status;
         }
         ReportMeta meta = new ReportMeta(title, customer, company, consultant, cover, LocalDate.now(),
                 language.get(), size.get());
         try {
-            services.apply(context).export(s, meta, target);
+            ReportService service = services.apply(context);
+            if (read.size() == 1) {
+                service.export(read.get(0), meta, target);
+            } else {
+                service.exportComparison(read, meta, target);
+            }
         } catch (ReportException e) {
             context.error(e.getMessage());
             return ExitCodes.IO;
         }
         return ExitCodes.OK;
+    }
+
+    /** The reader's message with the file named first, unless it names the file itself (missing, not JSON). */
+    private static String named(Path input, String message) {
+        boolean named = message.startsWith(input.toString()) || message.startsWith(String.valueOf(
+                input.getFileName()));
+        return named ? message : input + ": " + message;
     }
 }

@@ -31,6 +31,8 @@ public enum Constraint {
     DIVIDES_KEY,
     /** A multiple of the related key's value ({@code max}) when {@code head_dim} is not given. */
     MULTIPLE_OF_KEY,
+    /** One of a fixed set of names; {@code related} lists them, comma-separated. */
+    ONE_OF,
     /** A product of keys, written out as the related text ({@code a × b × c}), at most {@code max}. */
     PRODUCT_AT_MOST,
     /** The parameters counted from the keys the related text lists, at most {@code max}. */

@@ -1,5 +1,6 @@
 package org.finetuneplanner.core;
 
+import java.util.Collection;
 import java.util.Objects;
 
 /**
@@ -12,8 +13,9 @@ import java.util.Objects;
  * @param min        lower bound, or null when the constraint has none
  * @param max        upper bound (or the related key's value), or null when the constraint has none
  * @param value      the value given (a number, a shortened text, or a list of names), or null when missing
- * @param related    the other key the constraint refers to ({@code num_attention_heads}), or the keys of a product
- *                   ({@code training.micro_batch_size × training.sequence_length × vocab_size}); "" when none
+ * @param related    the other key the constraint refers to ({@code num_attention_heads}), the keys of a product
+ *                   ({@code training.micro_batch_size × training.sequence_length × vocab_size}), or for
+ *                   {@link Constraint#ONE_OF} the allowed names, comma-separated; "" when none
  */
 public record Violation(String key, Constraint constraint, Number min, Number max, Object value, String related) {
 
@@ -36,6 +38,11 @@ public record Violation(String key, Constraint constraint, Number min, Number ma
     /** {@code value} of {@code key} must be from {@code min} to {@code max}. */
     public static Violation range(String key, Number min, Number max, Number value) {
         return new Violation(key, Constraint.RANGE, min, max, value);
+    }
+
+    /** {@code value} of {@code key} must be one of {@code allowed}. */
+    public static Violation oneOf(String key, Object value, Collection<String> allowed) {
+        return new Violation(key, Constraint.ONE_OF, null, null, value, String.join(", ", allowed));
     }
 
     /**

@@ -59,7 +59,8 @@ class PlanCommandTest {
             }
             assertTrue(o.at("/memory_gib/total").isNumber());
             if (o.get("fits").booleanValue()) {
-                assertTrue(o.get("max_micro_batch_size").intValue() >= 2, "the scenario's batch 2 fits");
+                assertTrue(o.get("max_micro_batch_size").intValue() >= o.get("micro_batch_size").intValue(),
+                        "the option's own micro-batch keeps its status");
                 assertTrue(o.get("max_sequence_length").intValue() >= 2048, "the scenario's 2048 tokens fit");
             }
         }
@@ -82,6 +83,7 @@ class PlanCommandTest {
         assertEquals(ExitCodes.OK, runOn(noData, "--json", "--gpus", "l40s-48gb,v100-sxm2-32gb"));
         JsonNode options = ScenarioJson.parse(out.toString()).get("options");
         JsonNode l40s = options.get(0);
+        assertEquals("l40s-48gb", l40s.get("gpu").textValue());
         assertTrue(l40s.get("hours").isNull());
         assertTrue(l40s.get("usd").isNull());
         assertTrue(l40s.get("usd_per_gpu_hour").doubleValue() > 0);
@@ -89,12 +91,13 @@ class PlanCommandTest {
     }
 
     @Test
-    void gpusOptionLimitsTheOptionsInTheGivenOrder() throws Exception {
+    void gpusOptionLimitsTheOptionsInTheGivenOrderAndTheScenariosOwnGpuComesFirst() throws Exception {
         assertEquals(ExitCodes.OK, run("--json", "--gpus", "rtx-4090-24gb,h100-sxm-80gb"));
         JsonNode options = ScenarioJson.parse(out.toString()).get("options");
-        assertEquals(2, options.size());
-        assertEquals("rtx-4090-24gb", options.get(0).get("gpu").textValue());
-        assertEquals("h100-sxm-80gb", options.get(1).get("gpu").textValue());
+        assertEquals(3, options.size());
+        assertEquals("l40s-48gb", options.get(0).get("gpu").textValue(), "the scenario's own GPU is reported");
+        assertEquals("rtx-4090-24gb", options.get(1).get("gpu").textValue());
+        assertEquals("h100-sxm-80gb", options.get(2).get("gpu").textValue());
     }
 
     @Test

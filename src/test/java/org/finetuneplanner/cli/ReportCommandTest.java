@@ -141,4 +141,67 @@ class ReportCommandTest {
         }
         assertEquals(List.of("ke-hoach.pdf", "s.json"), files(), "no temporary file left");
     }
+
+    private Path scenario(String file, String method) throws Exception {
+        Path path = dir.resolve(file);
+        Files.writeString(path, "{\"name\": \"" + method + " run\", \"model\": {\"preset\": \"llama-3.1-8b\"}, "
+                + "\"method\": {\"type\": \"" + method + "\"}, \"training\": {\"activation_checkpointing\": "
+                + "\"full\"}, \"hardware\": {\"gpu\": \"l40s-48gb\"}, \"data\": {\"tokens\": 1000000}}");
+        return path;
+    }
+
+    @Test
+    void fiveScenariosAreAUsageErrorBeforeAnyWork() throws Exception {
+        String[] args = {"report", "", "", "", "", "", "--out", dir.resolve("x.pdf").toString()};
+        for (int i = 0; i < 5; i++) {
+            args[1 + i] = scenario("s" + i + ".json", "lora").toString();
+        }
+        assertEquals(ExitCodes.USAGE, run(args));
+        assertOneErrorLine("at most 4 scenarios", "5 files");
+        assertFalse(Files.exists(dir.resolve("x.pdf")));
+    }
+
+    @Test
+    void anEmptySecondFileNameIsAUsageError() throws Exception {
+        assertEquals(ExitCodes.USAGE, run("report", scenario("a.json", "qlora").toString(), "", "--out",
+                dir.resolve("x.pdf").toString()));
+        assertOneErrorLine("SCENARIO.json", "empty");
+    }
+
+    @Test
+    void everyBadScenarioOfAComparisonIsNamedWithItsFileAndKey() throws Exception {
+        Path good = scenario("a.json", "qlora");
+        Path bad = dir.resolve("bad.json");
+        Files.writeString(bad, "{\"model\": {\"preset\": \"llama-3.1-8b\"}, \"hardware\": {\"gpu\": "
+                + "\"l40s-48gb\"}, \"training\": {\"micro_batch_size\": 0}}");
+        Path missing = dir.resolve("missing.json");
+        assertEquals(ExitCodes.INVALID_INPUT, run("report", good.toString(), bad.toString(), missing.toString(),
+                "--out", dir.resolve("x.pdf").toString()));
+        List<String> lines = err.toString().lines().toList();
+        assertEquals(2, lines.size(), err.toString());
+        assertTrue(lines.get(0).startsWith("error: ") && lines.get(0).contains("bad.json")
+                && lines.get(0).contains("training.micro_batch_size"), lines.get(0));
+        assertTrue(lines.get(1).contains("missing.json"), lines.get(1));
+        assertEquals(List.of("a.json", "bad.json"), files(), "no report, no temporary file");
+    }
+
+    @Test
+    void twoScenariosGiveOneComparisonReport() throws Exception {
+        Path a = scenario("a.json", "qlora");
+        Path b = scenario("b.json", "lora");
+        Path pdf = dir.resolve("so-sanh.pdf");
+        CliContext real = CliContext.standard(new ByteArrayInputStream(new byte[0]), new PrintWriter(out),
+                new PrintWriter(err));
+        assertEquals(ExitCodes.OK, Main.run(new String[] {"report", a.toString(), b.toString(), "--out",
+            pdf.toString(), "--customer", "Công ty ABC"}, real));
+        assertEquals("", err.toString());
+        try (org.apache.pdfbox.pdmodel.PDDocument doc = org.apache.pdfbox.Loader.loadPDF(pdf.toFile())) {
+            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(doc).replaceAll("\\s+", " ");
+            assertTrue(text.contains("Comparison of fine-tuning plans") && text.contains("Công ty ABC"));
+            assertTrue(text.contains("Scenario A: qlora run") && text.contains("Scenario B: lora run"));
+            assertTrue(text.contains("Method — A: QLoRA, rank 16, base weights NF4 (4-bit); B: LoRA, rank 16, base "
+                    + "weights BF16"), "what differs");
+        }
+        assertEquals(List.of("a.json", "b.json", "so-sanh.pdf"), files());
+    }
 }

@@ -162,11 +162,14 @@ final class Scenarios {
         Arbitrary<OptionalDouble> budget = Arbitraries.frequencyOf(
                 net.jqwik.api.Tuple.of(4, Arbitraries.just(OptionalDouble.empty())),
                 net.jqwik.api.Tuple.of(1, Arbitraries.doubles().between(1, 40).map(OptionalDouble::of)));
+        Arbitrary<OptionalDouble> host = Arbitraries.frequencyOf(
+                net.jqwik.api.Tuple.of(4, Arbitraries.just(OptionalDouble.empty())),
+                net.jqwik.api.Tuple.of(1, Arbitraries.doubles().between(8, 4096).ofScale(1).map(OptionalDouble::of)));
         return Combinators.combine(gpus(), counts, budget, Arbitraries.integers().between(1, 16),
-                        Arbitraries.of(Sharding.class), Arbitraries.of(Offload.class))
-                .as((gpu, count, memory, perNode, sharding, offload) -> new HardwareSpec(gpu, count,
+                        Arbitraries.of(Sharding.class), Arbitraries.of(Offload.class), host)
+                .as((gpu, count, memory, perNode, sharding, offload, hostGib) -> new HardwareSpec(gpu, count,
                         memory.isPresent() && memory.getAsDouble() > gpu.memoryGb() ? OptionalDouble.empty() : memory,
-                        perNode, sharding, offload));
+                        perNode, sharding, offload, hostGib));
     }
 
     static Arbitrary<DataSpec> data() {

@@ -118,12 +118,12 @@ public final class Journeys {
         robot.interact(() -> robot.lookup(query).queryAs(javafx.scene.control.Slider.class).setValue(value));
     }
 
-    private static void settle() {
+    static void settle() {
         WaitForAsyncUtils.waitForFxEvents();
         WaitForAsyncUtils.sleep(700, TimeUnit.MILLISECONDS);
     }
 
-    private static void shot(Path out, String name) throws IOException, InterruptedException {
+    static void shot(Path out, String name) throws IOException, InterruptedException {
         Process p = new ProcessBuilder("import", "-window", "root", out.resolve(name + ".png").toString())
                 .inheritIO().start();
         p.waitFor(30, TimeUnit.SECONDS);

@@ -17,15 +17,37 @@ import java.util.List;
  * @param checkpointGb   size of one resumable checkpoint, GB (10^9 bytes)
  * @param energyKwh      energy the GPUs draw over the job at board power, times PUE (owned hardware)
  * @param energyUsd      that energy at the assumed electricity price: the running cost of owning the GPUs
+ * @param rentedGpus     GPUs paid for: the job's GPUs rounded up to whole instances of the offer
+ *                       ({@link PriceRule}); {@code gpuUsd} counts these
+ * @param rentalUnit     GPUs per rented instance (1 when any count can be rented)
+ * @param origin         where the price comes from (the scenario, a provider's list, a marketplace)
+ * @param instance       the offer's instance or offer name ("" for a scenario price)
  */
 public record CostEstimate(double usdPerGpuHour, String provider, String priceSeen, String priceSource,
                            double gpuUsd, double storageUsd, double usd, List<CostPoint> series,
-                           double discount, double checkpointGb, double energyKwh, double energyUsd) {
+                           double discount, double checkpointGb, double energyKwh, double energyUsd,
+                           int rentedGpus, int rentalUnit, PriceOrigin origin, String instance) {
 
     public CostEstimate {
         series = List.copyOf(series);
         provider = provider == null ? "" : provider;
         priceSeen = priceSeen == null ? "" : priceSeen;
         priceSource = priceSource == null ? "" : priceSource;
+        instance = instance == null ? "" : instance;
+        origin = origin == null ? PriceOrigin.LISTED : origin;
+        rentedGpus = Math.max(rentedGpus, 1);
+        rentalUnit = Math.max(rentalUnit, 1);
+    }
+
+    /**
+     * A cost at a listed price with nothing rounded: one instance size of one GPU (for callers that build a cost
+     * by hand, such as fixtures).
+     */
+    public CostEstimate(double usdPerGpuHour, String provider, String priceSeen, String priceSource, double gpuUsd,
+                        double storageUsd, double usd, List<CostPoint> series, double discount, double checkpointGb,
+                        double energyKwh, double energyUsd) {
+        this(usdPerGpuHour, provider, priceSeen, priceSource, gpuUsd, storageUsd, usd, series, discount,
+                checkpointGb, energyKwh, energyUsd, 1, 1, provider == null || provider.isEmpty()
+                        ? PriceOrigin.SCENARIO : PriceOrigin.LISTED, "");
     }
 }

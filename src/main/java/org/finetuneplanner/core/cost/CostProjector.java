@@ -19,10 +19,10 @@ import org.finetuneplanner.core.scenario.Scenario;
  * The cost of a job: GPUs × price per GPU-hour × hours, plus checkpoint storage, a cost-over-time series, and the
  * energy cost of running the same GPUs when owned.
  *
- * <p>The price is the scenario's {@code cost.usd_per_gpu_hour} if set, else the cheapest current listing of
- * {@code cost.provider} if set, else the cheapest current listing of any provider. "Current" means the latest
- * observation of each provider's offer; third-party marketplace medians are used only when no provider lists the
- * GPU. Pure; thread-safe.
+ * <p>The price comes from {@link PriceRule}, the one rule every surface uses: the scenario's
+ * {@code cost.usd_per_gpu_hour} if set, else the offer of {@code cost.provider} if it lists the GPU, else any
+ * provider's, whichever rents the job's GPUs for least per hour (whole instances: the GPUs paid for are the job's
+ * rounded up to the offer's instance size). Pure; thread-safe.
  */
 public final class CostProjector {
 
@@ -67,14 +67,14 @@ public final class CostProjector {
         if (!(hours >= 0) || Double.isInfinite(hours)) {
             throw Violation.atLeast("hours", 0, hours).exception();
         }
-        Optional<Price> price = price(s);
-        if (price.isEmpty()) {
+        Optional<Rental> rental = rental(s);
+        if (rental.isEmpty()) {
             return Optional.empty();
         }
-        Price chosen = price.get();
+        Rental chosen = rental.get();
         int gpus = s.hardware().gpuCount();
-        double usdPerGpuHour = chosen.usdPerGpuHour * (1 - assumptions.discount());
-        double gpuUsd = gpus * usdPerGpuHour * hours;
+        double usdPerGpuHour = chosen.usdPerGpuHour() * (1 - assumptions.discount());
+        double gpuUsd = chosen.gpus() * usdPerGpuHour * hours;
         double checkpointGb = counts == null ? 0 : checkpointBytes(s, counts) / 1e9;
         double storageUsd = checkpointGb * assumptions.checkpointsKept() * assumptions.storageUsdPerGbMonth()
                 * hours / CostAssumptions.HOURS_PER_MONTH;
@@ -86,14 +86,18 @@ public final class CostProjector {
         }
         double energyKwh = gpus * s.hardware().gpu().tdpWatts() * hours * assumptions.pue() / 1000;
         double energyUsd = energyKwh * assumptions.usdPerKwh();
-        return Optional.of(new CostEstimate(usdPerGpuHour, chosen.provider, chosen.seen, chosen.source, gpuUsd,
-                storageUsd, usd, series, assumptions.discount(), checkpointGb, energyKwh, energyUsd));
+        GpuPrice offer = chosen.offer().orElse(null);
+        String source = offer == null ? "" : offer.source().isEmpty() ? offer.provider() + " " + offer.instance()
+                : offer.source();
+        return Optional.of(new CostEstimate(usdPerGpuHour, chosen.provider(), chosen.seen(), source, gpuUsd,
+                storageUsd, usd, series, assumptions.discount(), checkpointGb, energyKwh, energyUsd, chosen.gpus(),
+                chosen.unit(), chosen.origin(), offer == null ? "" : offer.instance()));
     }
 
     /** Why {@link #project} gives no cost, or empty when it gives one. */
     public Optional<Note> whyNoCost(Scenario s) {
         GpuSpec gpu = s.hardware().gpu();
-        if (price(s).isPresent()) {
+        if (rental(s).isPresent()) {
             if (s.cost().provider().isPresent() && s.cost().usdPerGpuHour().isEmpty()
                     && gpu.priceFrom(s.cost().provider().get()).isEmpty()) {
                 return Optional.of(Note.of(NoteId.COST_PROVIDER_UNLISTED, s.cost().provider().get(), gpu.name()));
@@ -103,69 +107,17 @@ public final class CostProjector {
         return Optional.of(Note.of(NoteId.COST_NO_PRICE, gpu.name()));
     }
 
-    /** The price used for {@code s}, if any. */
-    private static Optional<Price> price(Scenario s) {
-        if (s.cost().usdPerGpuHour().isPresent()) {
-            // The scenario's own price: no provider, date or source (the text layer says where it came from).
-            return Optional.of(new Price(s.cost().usdPerGpuHour().getAsDouble(), "", "", ""));
-        }
-        GpuSpec gpu = s.hardware().gpu();
-        GpuPrice best = null;
-        if (s.cost().provider().isPresent()) {
-            best = cheapestCurrent(gpu, s.cost().provider().get());
-        }
-        if (best == null) {
-            best = cheapestCurrent(gpu, null);
-        }
-        return best == null ? Optional.empty()
-                : Optional.of(new Price(best.usdPerGpuHour(), best.provider(), best.seen(),
-                        best.source().isEmpty() ? best.provider() + " " + best.instance() : best.source()));
-    }
-
     /**
-     * The cheapest current price (of {@code provider} if not null): provider listings first, marketplace
-     * observations only when no provider lists the GPU. Checks supersession only for a price that would win.
+     * What {@code s} rents by {@link PriceRule}: the scenario's price if set, else the catalog's offers; empty when
+     * no price is known. The price is before this projector's discount.
      */
-    private static GpuPrice cheapestCurrent(GpuSpec gpu, String provider) {
-        GpuPrice listed = null;
-        GpuPrice market = null;
-        for (GpuPrice price : gpu.prices()) {
-            if (provider != null && !price.provider().equalsIgnoreCase(provider)) {
-                continue;
-            }
-            boolean marketplace = isMarketplace(price);
-            GpuPrice best = marketplace ? market : listed;
-            if ((best == null || price.usdPerGpuHour() < best.usdPerGpuHour()) && !superseded(gpu, price)) {
-                if (marketplace) {
-                    market = price;
-                } else {
-                    listed = price;
-                }
-            }
+    public Optional<Rental> rental(Scenario s) {
+        GpuSpec gpu = s.hardware().gpu();
+        int gpus = s.hardware().gpuCount();
+        if (s.cost().usdPerGpuHour().isPresent()) {
+            return Optional.of(PriceRule.atPrice(gpu, s.cost().usdPerGpuHour().getAsDouble(), gpus));
         }
-        return listed != null ? listed : market;
-    }
-
-    private static boolean isMarketplace(GpuPrice price) {
-        return price.tier().regionMatches(true, 0, "marketplace", 0, 11);
-    }
-
-    private static boolean superseded(GpuSpec gpu, GpuPrice price) {
-        for (GpuPrice other : gpu.prices()) {
-            if (other != price && sameOffer(price, other) && isNewer(other, price)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static boolean sameOffer(GpuPrice a, GpuPrice b) {
-        return a.provider().equalsIgnoreCase(b.provider()) && a.instance().equalsIgnoreCase(b.instance())
-                && a.tier().equalsIgnoreCase(b.tier());
-    }
-
-    private static boolean isNewer(GpuPrice a, GpuPrice b) {
-        return a.seen().compareTo(b.seen()) > 0;
+        return PriceRule.rent(gpu, s.cost().provider(), gpus);
     }
 
     /**
@@ -178,8 +130,5 @@ public final class CostProjector {
         boolean full = s.method().type() == FineTuneMethod.FULL;
         double perParam = 2 + 8 + (full && s.training().masterWeights() ? 4 : 0);
         return trainable * perParam;
-    }
-
-    private record Price(double usdPerGpuHour, String provider, String seen, String source) {
     }
 }

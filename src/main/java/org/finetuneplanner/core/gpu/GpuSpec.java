@@ -22,11 +22,13 @@ import org.finetuneplanner.core.Violation;
  * @param interconnect        peer and host links
  * @param tdpWatts            board power
  * @param year                launch year
- * @param prices              dated rental prices (may be empty)
+ * @param prices              dated rental prices (may be empty), per GPU (per device for a multi-device card)
+ * @param facts               caveats, rental unit and devices per card ({@link GpuFacts#NONE} when the catalog has
+ *                            none)
  */
 public record GpuSpec(String id, String name, String vendor, double memoryGb, double usableMemoryGib,
                       double memoryBandwidthTBs, PeakTflops tflops, boolean fp8Supported, Interconnect interconnect,
-                      int tdpWatts, int year, List<GpuPrice> prices) {
+                      int tdpWatts, int year, List<GpuPrice> prices, GpuFacts facts) {
 
     public GpuSpec {
         Objects.requireNonNull(id, "id");
@@ -35,14 +37,23 @@ public record GpuSpec(String id, String name, String vendor, double memoryGb, do
         name = name == null ? id : name;
         vendor = vendor == null ? "" : vendor;
         prices = prices == null ? List.of() : List.copyOf(prices);
+        facts = facts == null ? GpuFacts.NONE : facts;
         if (!(usableMemoryGib > 0)) {
             throw new Violation("usable_memory_gib", Constraint.GREATER_THAN, 0, null, usableMemoryGib).exception();
         }
     }
 
-    /** The cheapest listed price per GPU-hour, if any. */
-    public Optional<GpuPrice> cheapestPrice() {
-        return prices.stream().min(Comparator.comparingDouble(GpuPrice::usdPerGpuHour));
+    /** A GPU without catalog facts ({@link GpuFacts#NONE}). */
+    public GpuSpec(String id, String name, String vendor, double memoryGb, double usableMemoryGib,
+                   double memoryBandwidthTBs, PeakTflops tflops, boolean fp8Supported, Interconnect interconnect,
+                   int tdpWatts, int year, List<GpuPrice> prices) {
+        this(id, name, vendor, memoryGb, usableMemoryGib, memoryBandwidthTBs, tflops, fp8Supported, interconnect,
+                tdpWatts, year, prices, GpuFacts.NONE);
+    }
+
+    /** Whether the GPU has BF16 tensor cores (a BF16 peak in the catalog). */
+    public boolean bf16Supported() {
+        return tflops.bf16() > 0;
     }
 
     /** The cheapest price of {@code provider} (case-insensitive), if listed. */

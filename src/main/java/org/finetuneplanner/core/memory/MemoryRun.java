@@ -9,6 +9,7 @@ import static org.finetuneplanner.core.memory.MemoryEstimator.GIB;
 import static org.finetuneplanner.core.memory.MemoryEstimator.NCCL_GIB;
 
 import java.util.List;
+import java.util.OptionalLong;
 
 import org.finetuneplanner.core.Bytes;
 import org.finetuneplanner.core.Note;
@@ -196,6 +197,17 @@ final class MemoryRun {
 
         MemoryBreakdown breakdown = new MemoryBreakdown(round(wPart), round(gPart), round(oPart), round(aPart),
                 round(lPart), round(bPart), round(allocator), round(context));
+        // Every phase's own parts and reserve, so a reader can see the others (the peak's is the breakdown).
+        double persistent = persistentBuffers + gather;
+        List<PhaseMemory> phases = List.of(
+                phase(Phase.LOSS, phase, breakdown, weights + ampCopies, gradsDuringForward, states, saved, logits,
+                        persistent, grads, context),
+                phase(Phase.BACKWARD_START, phase, breakdown, weights + ampCopies, gradsDuringForward, states,
+                        saved + recompute, 0, persistent, grads, context),
+                phase(Phase.BACKWARD_END, phase, breakdown, weights + ampCopies, grads, states, lastBlockBackward, 0,
+                        persistent, grads, context),
+                phase(Phase.OPTIMIZER_STEP, phase, breakdown, weights, grads, states, 0, 0,
+                        persistentBuffers + stepBuffers, grads, context));
         notes.add(0, Note.of(NoteId.MEMORY_PEAK_PHASE, phase));
         long capacity = Math.round(hw.capacityGib() * GIB);
         double allocated = breakdown.peakAllocatedBytes();
@@ -211,7 +223,19 @@ final class MemoryRun {
         if (a.guessed()) {
             notes.add(Note.of(NoteId.MEMORY_GUESSED_ARCHITECTURE));
         }
-        return new MemoryEstimate(breakdown, round(c.hostBytes), capacity, notes);
+        OptionalLong host = hw.hostMemoryGib().isPresent()
+                ? OptionalLong.of(Math.round(hw.hostMemoryGib().getAsDouble() * GIB)) : OptionalLong.empty();
+        return new MemoryEstimate(breakdown, round(c.hostBytes), capacity, notes, phases, host);
+    }
+
+    /** One phase's memory: its live parts, its own allocator reserve, the context; the peak's is the breakdown. */
+    private PhaseMemory phase(Phase which, Phase peak, MemoryBreakdown peakParts, double w, double g, double o,
+                              double a, double l, double b, double grads, double context) {
+        if (which == peak) {
+            return new PhaseMemory(which, peakParts, true);
+        }
+        return new PhaseMemory(which, new MemoryBreakdown(round(w), round(g), round(o), round(a), round(l), round(b),
+                round(fragmentation(w, g, grads, o, a + l + b)), round(context)), false);
     }
 
     /**

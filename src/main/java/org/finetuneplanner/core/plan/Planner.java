@@ -11,89 +11,170 @@ import org.finetuneplanner.core.Estimate;
 import org.finetuneplanner.core.Estimator;
 import org.finetuneplanner.core.cost.CostEstimate;
 import org.finetuneplanner.core.cost.CostProjector;
+import org.finetuneplanner.core.cost.Rental;
 import org.finetuneplanner.core.gpu.GpuSpec;
 import org.finetuneplanner.core.memory.MemoryEstimate;
 import org.finetuneplanner.core.memory.MemoryEstimator;
-import org.finetuneplanner.core.scenario.Framework;
-import org.finetuneplanner.core.scenario.HardwareSpec;
+import org.finetuneplanner.core.range.Confidence;
+import org.finetuneplanner.core.range.ErrorBands;
+import org.finetuneplanner.core.range.FitStatus;
 import org.finetuneplanner.core.scenario.Limits;
-import org.finetuneplanner.core.scenario.Offload;
-import org.finetuneplanner.core.scenario.Precision;
 import org.finetuneplanner.core.scenario.ProductLimits;
 import org.finetuneplanner.core.scenario.Scenario;
-import org.finetuneplanner.core.scenario.Sharding;
 import org.finetuneplanner.core.scenario.TrainingSpec;
 import org.finetuneplanner.core.time.ThroughputEstimator;
 
 /**
- * For each GPU, the fewest GPUs and the cheapest sharding that fit a scenario, with their time and cost.
+ * For each GPU, the cheapest way to run a scenario's job, with the settings changed that had to change; the
+ * cheapest and fastest options overall. Pure; thread-safe.
  *
- * <p>Search order: one GPU; then, for 2, 4, 8 GPUs and multiples of 8 up to {@value Limits#PLANNER_MAX_GPUS} (whole
- * nodes of 8), data parallelism with ever more sharding of model states (DeepSpeed: ZeRO-1, -2, -3; other frameworks:
- * FSDP grad-op, full shard). The fewest GPUs win; at equal count, the sharding that communicates least. CPU offload
- * (optimizer, then optimizer and parameters) is tried only when nothing fits without it, because it slows every step.
- * Memory per GPU falls as GPUs are added for sharded states, so the fewest GPUs are found by bisection over the count
- * list with the most sharded setup; the cheaper shardings are then tried at that count only (they need at least as much
- * memory). About six memory estimates per GPU. Pure; thread-safe.
+ * <h2>What may change</h2>
+ * The model, method, precision, sequence length and data never change. Per GPU type the planner chooses the GPU
+ * count, the sharding and the CPU offload (its own choices) and may change three training settings, unless
+ * {@code plan.keep} ({@link PlanSpec}) keeps them:
+ * <ul>
+ *   <li>the micro-batch, with the accumulation following so that the sequences per optimizer step
+ *       ({@code micro_batch × accumulation × data-parallel GPUs}) stay the scenario's — also when the count grows
+ *       (more GPUs, less accumulation; a smaller micro-batch when the GPUs alone exceed the step). When the count
+ *       does not divide the step, the nearest whole split is used and the option says so
+ *       ({@link PlanReason.InexactSplit});</li>
+ *   <li>activation checkpointing and the loss, up their ladders ({@code Checkpointing.memoryStep},
+ *       {@code Loss.memoryStep}: none → full → offload; standard → chunked), never down.</li>
+ * </ul>
+ *
+ * <h2>The search, per GPU</h2>
+ * <ol>
+ *   <li><b>Counts</b>: 1, 2, 4, 8, then whole nodes of 8, up to {@code plan.max_gpus}, each rounded up to what is
+ *       rented ({@code core.cost.PriceRule}: an offer's instance size, a GB200 tray), so every count tried is one
+ *       that can be rented and paid for as a whole.</li>
+ *   <li><b>Early exit</b>: the scenario's own settings on one GPU with status {@code fits} end the search — no change
+ *       can make one GPU cheaper except by noise (a chunked loss saves a percent of time at most).</li>
+ *   <li><b>Profiles</b>: every combination of checkpointing and loss the ladders allow, the scenario's first. For
+ *       each, the fewest GPUs at which its leanest setup fits (micro-batch 1, most sharding, most offload) by
+ *       bisection over the counts — memory falls as GPUs are added under sharding.</li>
+ *   <li>At that count and the next, the least offload that fits; then along the sharding ladder (DDP, ZeRO-1/2/3
+ *       or FSDP grad-op/full shard; least communication first) the largest micro-batch that fits, by bisection —
+ *       memory rises with the micro-batch; the largest whole divisor of the step keeps it exact. A sharding is
+ *       kept only when it lets a larger micro-batch fit than the one before (else it only adds communication), and
+ *       the ladder stops at the scenario's micro-batch.</li>
+ *   <li>Only these few candidates (a dozen or so) get a speed and a price. The cheapest per trained token wins:
+ *       the rented GPUs × price per GPU-hour / tokens per second (GPU-seconds per token without a price). Within
+ *       {@value #TOLERANCE_PERCENT} % of the cheapest, the candidate on the fewest GPUs wins, then the one with the
+ *       fewest changed settings: differences that small are noise in the time model (its measured errors are
+ *       ±30 %), so a setting changes only when that is needed to fit on fewer GPUs or makes the option cheaper —
+ *       make it fit before buying more. The settings the planner changes do not change what is learned (the same
+ *       sequences per step; recompute; a chunked loss), only memory and speed. Candidates that keep the
+ *       sequences per step exactly come first: a nearest split (a larger global batch) only where no count keeps
+ *       it.</li>
+ *   <li><b>Fit</b> means status {@code fits}: the high end of the memory range within the usable memory
+ *       ({@link Confidence}). Only when no setup fits with margin does the search run again for {@code tight}
+ *       (the estimate itself fits), and the option says so ({@link PlanReason.Tight}).</li>
+ *   <li>When nothing fits within the limit, the option shows the scenario's setup on one GPU (what it would need)
+ *       with no speed, hours or cost, and the smallest changes that would make it fit, all outside what the search
+ *       already tried: more GPUs than the limit, a lighter method, a shorter sequence, a setting the scenario
+ *       keeps.</li>
+ * </ol>
+ * About 100–200 memory estimates (0.2 µs each) and a dozen full estimates per GPU when settings must change; one
+ * memory estimate and one full estimate when the scenario fits one GPU as it is. {@code PlannerBenchmark} measures
+ * the whole catalog.
+ *
+ * <h2>Ranking</h2>
+ * The cheapest and fastest are named among the ranked options whose status is {@code fits}, or among the
+ * {@code tight} ones only when none fits with margin. An option whose figures assume another precision than the
+ * job's (a BF16 job on a GPU without BF16 tensor cores, {@link PlanReason.PrecisionEmulated}) is not ranked: naming
+ * it would change the job's precision.
  */
 public final class Planner {
 
-    /** GPU counts tried for multi-GPU jobs: 2, 4, 8, then whole nodes of 8. */
-    static final int[] COUNTS = {2, 4, 8, 16, 24, 32, 40, 48, 56, 64};
-    /**
-     * Sharding ladders, least communication first. Plain DDP is not tried: it keeps a full replica per GPU, so it
-     * fits only where one GPU already does.
-     */
-    private static final Sharding[] ZERO = {Sharding.ZERO1, Sharding.ZERO2, Sharding.ZERO3};
-    private static final Sharding[] FSDP = {Sharding.FSDP_GRAD_OP, Sharding.FSDP};
+    /** Within this many percent of the cheapest candidate, fewer changes and fewer GPUs win. */
+    static final int TOLERANCE_PERCENT = 3;
+    static final double TOLERANCE = TOLERANCE_PERCENT / 100.0;
 
     private final Function<Scenario, MemoryEstimate> memory;
     private final Function<Scenario, Estimate> estimator;
     private final CostProjector costs;
+    private final Confidence confidence;
 
     /**
+     * A planner without error bands (every range zero wide: {@code fits} or {@code no}).
+     *
      * @param memory    per-GPU memory of a scenario (used for the search: must be fast)
-     * @param estimator the full estimate of a scenario (memory, time, cost) for the chosen options
-     * @param costs     prices, for ranking options when the data size is unknown
+     * @param estimator the full estimate of a scenario (memory, time, cost) for the candidates
+     * @param costs     prices, for ranking candidates and options
      */
     public Planner(Function<Scenario, MemoryEstimate> memory, Function<Scenario, Estimate> estimator,
                    CostProjector costs) {
-        this.memory = Objects.requireNonNull(memory, "memory");
-        this.estimator = Objects.requireNonNull(estimator, "estimator");
-        this.costs = Objects.requireNonNull(costs, "costs");
-    }
-
-    /** The planner over the standard memory estimator, estimator and cost projector. */
-    public static Planner standard() {
-        MemoryEstimator memory = new MemoryEstimator();
-        CostProjector costs = new CostProjector();
-        Estimator estimator = new Estimator(memory, new ThroughputEstimator(), costs);
-        return new Planner(memory::estimate, estimator::estimate, costs);
+        this(memory, estimator, costs, Confidence.none());
     }
 
     /**
-     * Plans {@code base} on every GPU of {@code gpus}.
-     *
-     * @param base the scenario; its model, method, training, data and cost are kept, its hardware is replaced
-     * @param gpus the GPUs to try, in the order the options are listed
-     * @return one option per GPU, and the cheapest and fastest among those that fit and have a price
+     * @param memory     per-GPU memory of a scenario (used for the search: must be fast)
+     * @param estimator  the full estimate of a scenario (memory, time, cost) for the candidates
+     * @param costs      prices, for ranking candidates and options
+     * @param confidence the error bands behind ranges and fit status
      */
+    public Planner(Function<Scenario, MemoryEstimate> memory, Function<Scenario, Estimate> estimator,
+                   CostProjector costs, Confidence confidence) {
+        this.memory = Objects.requireNonNull(memory, "memory");
+        this.estimator = Objects.requireNonNull(estimator, "estimator");
+        this.costs = Objects.requireNonNull(costs, "costs");
+        this.confidence = Objects.requireNonNull(confidence, "confidence");
+    }
+
+    /** The planner over the standard memory estimator, estimator and cost projector, without error bands. */
+    public static Planner standard() {
+        return standard(ErrorBands.none());
+    }
+
+    /** The planner over the standard memory estimator, estimator and cost projector, with {@code bands}. */
+    public static Planner standard(ErrorBands bands) {
+        MemoryEstimator memory = new MemoryEstimator();
+        CostProjector costs = new CostProjector();
+        Estimator estimator = new Estimator(memory, new ThroughputEstimator(), costs);
+        return new Planner(memory::estimate, estimator::estimate, costs, new Confidence(bands));
+    }
+
+    public Confidence confidence() {
+        return confidence;
+    }
+
+    /** {@link #plan(Scenario, List, PlanSpec)} with the default plan section. */
     public Plan plan(Scenario base, List<GpuSpec> gpus) {
-        List<PlanOption> options = new ArrayList<>(gpus.size());
-        for (GpuSpec gpu : gpus) {
-            options.add(option(base, gpu));
+        return plan(base, gpus, PlanSpec.defaults());
+    }
+
+    /**
+     * Plans {@code base} on every GPU of {@code gpus}, and on the scenario's own GPU when it is not among them.
+     *
+     * @param base the scenario; its model, method, precision, sequence length and data are kept
+     * @param gpus the GPUs to try, in the order the options are listed
+     * @param spec what may not change and how far to search
+     * @return one option per GPU, and the cheapest and fastest (see the class comment)
+     */
+    public Plan plan(Scenario base, List<GpuSpec> gpus, PlanSpec spec) {
+        List<GpuSpec> tried = new ArrayList<>(gpus.size() + 1);
+        String own = base.hardware().gpu().id();
+        if (gpus.stream().noneMatch(g -> g.id().equals(own))) {
+            tried.add(base.hardware().gpu());
         }
+        tried.addAll(gpus);
+        List<PlanOption> options = new ArrayList<>(tried.size());
+        for (GpuSpec gpu : tried) {
+            options.add(option(base, gpu, spec));
+        }
+        FitStatus level = options.stream().anyMatch(o -> o.ranked() && o.status() == FitStatus.FITS)
+                ? FitStatus.FITS : FitStatus.TIGHT;
         PlanOption cheapest = null;
         PlanOption fastest = null;
         double cheapestKey = Double.POSITIVE_INFINITY;
         for (PlanOption o : options) {
-            if (!o.fits()) {
+            if (!o.ranked() || o.status() != level) {
                 continue;
             }
             // The total (rental plus storage) when the data size is known, else the rental per trained token:
             // the data size is the same for every option, so every priced option uses the same key.
-            OptionalDouble key = o.estimate().cost().isPresent()
-                    ? OptionalDouble.of(o.estimate().cost().get().usd()) : usdPerToken(o.estimate());
+            OptionalDouble key = o.cost().isPresent() ? OptionalDouble.of(o.cost().get().usd())
+                    : usdPerToken(o.estimate());
             if (key.isEmpty()) {
                 continue;
             }
@@ -101,8 +182,7 @@ public final class Planner {
                 cheapestKey = key.getAsDouble();
                 cheapest = o;
             }
-            if (fastest == null || o.estimate().throughput().tokensPerSecond()
-                    > fastest.estimate().throughput().tokensPerSecond()) {
+            if (fastest == null || o.tokensPerSecond().orElse(0) > fastest.tokensPerSecond().orElse(0)) {
                 fastest = o;
             }
         }
@@ -110,48 +190,14 @@ public final class Planner {
                 Optional.ofNullable(fastest).map(o -> o.gpu().id()));
     }
 
-    /** The option for one GPU: the fewest GPUs and the cheapest sharding that fit, or the smallest estimate. */
+    /** {@link #option(Scenario, GpuSpec, PlanSpec)} with the default plan section. */
     public PlanOption option(Scenario base, GpuSpec gpu) {
-        Scenario single = base.withHardware(hardware(base, gpu, 1, Sharding.NONE, Offload.NONE));
-        List<PlanReason> fp8 = base.training().precision() == Precision.FP8 && !gpu.fp8Supported()
-                ? List.of(new PlanReason.Fp8Fallback(gpu.name(), Precision.BF16)) : List.of();
-        MemoryEstimate one = memory.apply(single);
-        if (one.fits()) {
-            return new PlanOption(gpu, estimator.apply(single), with(new PlanReason.FitsOnOneGpu(), fp8));
-        }
-        Sharding[] ladder = base.training().framework() == Framework.DEEPSPEED ? ZERO : FSDP;
-        Sharding most = ladder[ladder.length - 1];
-        for (Offload offload : new Offload[] {Offload.NONE, Offload.OPTIMIZER, Offload.OPTIMIZER_AND_PARAMS}) {
-            // The most sharded setup needs the fewest GPUs; a cheaper sharding can only tie with it.
-            int count = smallestFittingCount(base, gpu, most, offload);
-            if (count == Integer.MAX_VALUE) {
-                continue;
-            }
-            Sharding chosen = most;
-            for (Sharding sharding : ladder) {
-                if (sharding == most || fits(base, gpu, count, sharding, offload)) {
-                    chosen = sharding;
-                    break;
-                }
-            }
-            Scenario best = base.withHardware(hardware(base, gpu, count, chosen, offload));
-            PlanReason why = new PlanReason.NeedsGpus(count, chosen, offload, one.perGpu().totalBytes(),
-                    one.capacityBytes());
-            return new PlanOption(gpu, estimator.apply(best), with(why, fp8));
-        }
-        Scenario smallest = base.withHardware(hardware(base, gpu, Limits.PLANNER_MAX_GPUS, most,
-                Offload.OPTIMIZER_AND_PARAMS));
-        Estimate e = estimator.apply(smallest);
-        PlanReason why = new PlanReason.DoesNotFit(Limits.PLANNER_MAX_GPUS, most, e.memory().perGpu().totalBytes(),
-                e.memory().capacityBytes());
-        return new PlanOption(gpu, e, with(why, fp8));
+        return option(base, gpu, PlanSpec.defaults());
     }
 
-    private static List<PlanReason> with(PlanReason first, List<PlanReason> more) {
-        List<PlanReason> all = new ArrayList<>(1 + more.size());
-        all.add(first);
-        all.addAll(more);
-        return all;
+    /** The option for one GPU: the cheapest setup that fits (see the class comment), or what it would need. */
+    public PlanOption option(Scenario base, GpuSpec gpu, PlanSpec spec) {
+        return new GpuSearch(this, base, gpu, spec).run();
     }
 
     /**
@@ -160,7 +206,7 @@ public final class Planner {
      * @return the largest fitting micro-batch size, or 0 when even one sequence does not fit
      */
     public int largestMicroBatch(Scenario s) {
-        return largest(s, Limits.PLANNER_MAX_MICRO_BATCH, TrainingSpec::withMicroBatchSize);
+        return largestMicroBatch(s, FitStatus.TIGHT);
     }
 
     /**
@@ -170,24 +216,50 @@ public final class Planner {
      * @return the largest fitting sequence length, or 0 when even one token does not fit
      */
     public int largestSequenceLength(Scenario s) {
-        int limit = s.model().architecture().maxPositionEmbeddings();
-        // A context window beyond what a scenario may hold is searched only up to that limit.
-        return largest(s, limit > 0 ? Math.min(limit, Limits.MAX_SEQUENCE_LENGTH) : Limits.PLANNER_MAX_SEQUENCE,
-                TrainingSpec::withSequenceLength);
+        return largestSequenceLength(s, FitStatus.TIGHT);
     }
 
-    private int largest(Scenario s, int limit, Resize resize) {
-        if (!fits(s, resize, 1)) {
-            return 0;
+    /** The largest micro-batch whose status is at least {@code level} ({@code fits} or {@code tight}). */
+    int largestMicroBatch(Scenario s, FitStatus level) {
+        return largest(s, level, Limits.PLANNER_MAX_MICRO_BATCH, s.training().microBatchSize(),
+                TrainingSpec::withMicroBatchSize);
+    }
+
+    /** The longest sequence whose status is at least {@code level}, up to the model's context length. */
+    int largestSequenceLength(Scenario s, FitStatus level) {
+        int limit = s.model().architecture().maxPositionEmbeddings();
+        // A context window beyond what a scenario may hold is searched only up to that limit.
+        return largest(s, level, limit > 0 ? Math.min(limit, Limits.MAX_SEQUENCE_LENGTH)
+                : Limits.PLANNER_MAX_SEQUENCE, s.training().sequenceLength(), TrainingSpec::withSequenceLength);
+    }
+
+    /**
+     * The largest value up to {@code limit} that fits (memory grows with it): doubling from {@code start} (a value
+     * that fits when the setup does) until one does not, then bisection — a few estimates when the answer is near
+     * the setup's own value, as it is for a planned option.
+     */
+    private int largest(Scenario s, FitStatus level, int limit, int start, Resize resize) {
+        int lo = Math.min(Math.max(start, 1), limit);
+        if (!fits(level, s, resize, lo)) {
+            if (lo == 1 || !fits(level, s, resize, 1)) {
+                return 0;
+            }
+            lo = 1;
         }
-        int lo = 1;
-        int hi = limit;
-        if (fits(s, resize, hi)) {
-            return hi;
+        int hi = lo;
+        while (hi < limit) {
+            hi = (int) Math.min((long) hi * 2, limit);
+            if (!fits(level, s, resize, hi)) {
+                break;
+            }
+            lo = hi;
+        }
+        if (lo == hi) {
+            return lo;
         }
         while (hi - lo > 1) {
             int mid = lo + (hi - lo) / 2;
-            if (fits(s, resize, mid)) {
+            if (fits(level, s, resize, mid)) {
                 lo = mid;
             } else {
                 hi = mid;
@@ -197,46 +269,37 @@ public final class Planner {
     }
 
     /**
-     * Whether {@code s} resized to {@code value} fits. A size beyond a product limit of {@link ProductLimits} is no
-     * scenario at all and counts as not fitting (the limits grow with the size, so the search stays a bisection).
+     * Whether {@code s} resized to {@code value} has status {@code level} or better. A size beyond a product limit of
+     * {@link ProductLimits} is no scenario at all and counts as not fitting (the limits grow with the size, so the
+     * search stays a bisection).
      */
-    private boolean fits(Scenario s, Resize resize, int value) {
+    private boolean fits(FitStatus level, Scenario s, Resize resize, int value) {
         TrainingSpec t = resize.apply(s.training(), value);
-        return ProductLimits.check(s.model(), s.method(), t).isEmpty()
-                && memory.apply(s.withTraining(t)).fits();
+        return ProductLimits.check(s.model(), s.method(), t).isEmpty() && fits(level, s.withTraining(t));
     }
 
-    /** The smallest count of {@link #COUNTS} at which the setup fits, else MAX_VALUE (memory falls with count). */
-    private int smallestFittingCount(Scenario base, GpuSpec gpu, Sharding sharding, Offload offload) {
-        int hi = COUNTS.length - 1;
-        if (!fits(base, gpu, COUNTS[hi], sharding, offload)) {
-            return Integer.MAX_VALUE;
+    /** Whether {@code s}'s status is at least {@code level}: {@code fits} needs the margin, {@code tight} not. */
+    boolean fits(FitStatus level, Scenario s) {
+        MemoryEstimate m = memory.apply(s);
+        if (level == FitStatus.TIGHT) {
+            return m.fits();
         }
-        int lo = -1;
-        while (hi - lo > 1) {
-            int mid = (lo + hi) >>> 1;
-            if (fits(base, gpu, COUNTS[mid], sharding, offload)) {
-                hi = mid;
-            } else {
-                lo = mid;
-            }
-        }
-        return COUNTS[hi];
+        return confidence.status(m, s.method().type(), s.hardware().gpuCount()) == FitStatus.FITS;
     }
 
-    private boolean fits(Scenario base, GpuSpec gpu, int count, Sharding sharding, Offload offload) {
-        return memory.apply(base.withHardware(hardware(base, gpu, count, sharding, offload))).fits();
+    MemoryEstimate memory(Scenario s) {
+        return memory.apply(s);
     }
 
-    /** Hardware on {@code gpu}; the base's memory budget is kept only for the same card. */
-    private static HardwareSpec hardware(Scenario base, GpuSpec gpu, int count, Sharding sharding,
-                                         Offload offload) {
-        HardwareSpec b = base.hardware();
-        OptionalDouble budget = b.gpu().id().equals(gpu.id()) ? b.gpuMemoryGib() : OptionalDouble.empty();
-        return new HardwareSpec(gpu, count, budget, Math.min(count, 8), sharding, offload);
+    Estimate estimate(Scenario s) {
+        return estimator.apply(s);
     }
 
-    /** Dollars per trained token (GPUs × price / tokens per second), if a price is known. */
+    Optional<Rental> rental(Scenario s) {
+        return costs.rental(s);
+    }
+
+    /** Dollars per trained token (the rented GPUs' price per hour / tokens per second), if a price is known. */
     private OptionalDouble usdPerToken(Estimate e) {
         OptionalDouble tokens = e.scenario().data().totalTokens();
         if (e.cost().isPresent() && tokens.isPresent()) {
@@ -248,7 +311,7 @@ public final class Planner {
         if (cost.isEmpty()) {
             return OptionalDouble.empty();
         }
-        return OptionalDouble.of(e.scenario().hardware().gpuCount() * cost.get().usdPerGpuHour()
+        return OptionalDouble.of(cost.get().rentedGpus() * cost.get().usdPerGpuHour()
                 / 3600.0 / e.throughput().tokensPerSecond());
     }
 

@@ -16,15 +16,18 @@ import org.finetuneplanner.core.gpu.GpuSpec;
  * @param gpusPerNode       GPUs per node (≥ 1); the spec's default is min(gpuCount, 8)
  * @param sharding          data parallelism and sharding of model states
  * @param offload           CPU offload of model states
+ * @param hostMemoryGib     CPU memory per node ({@code hardware.host_memory_gib}), or empty when unknown; an offload
+ *                          that needs more does not fit
  */
 public record HardwareSpec(GpuSpec gpu, int gpuCount, OptionalDouble gpuMemoryGib, int gpusPerNode,
-                           Sharding sharding, Offload offload) {
+                           Sharding sharding, Offload offload, OptionalDouble hostMemoryGib) {
 
     public HardwareSpec {
         Objects.requireNonNull(gpu, "gpu");
         Objects.requireNonNull(gpuMemoryGib, "gpuMemoryGib");
         Objects.requireNonNull(sharding, "sharding");
         Objects.requireNonNull(offload, "offload");
+        Objects.requireNonNull(hostMemoryGib, "hostMemoryGib");
         Checks.range("hardware.gpu_count", gpuCount, 1, Limits.MAX_GPUS);
         Checks.range("hardware.gpus_per_node", gpusPerNode, 1, Limits.MAX_GPUS_PER_NODE);
         if (gpuMemoryGib.isPresent() && !(gpuMemoryGib.getAsDouble() > 0
@@ -32,6 +35,17 @@ public record HardwareSpec(GpuSpec gpu, int gpuCount, OptionalDouble gpuMemoryGi
             throw new Violation("hardware.gpu_memory_gib", Constraint.ABOVE_AND_AT_MOST, 0,
                     Limits.MAX_GPU_MEMORY_GIB, gpuMemoryGib.getAsDouble()).exception();
         }
+        if (hostMemoryGib.isPresent() && !(hostMemoryGib.getAsDouble() > 0
+                && hostMemoryGib.getAsDouble() <= Limits.MAX_HOST_MEMORY_GIB)) {
+            throw new Violation("hardware.host_memory_gib", Constraint.ABOVE_AND_AT_MOST, 0,
+                    Limits.MAX_HOST_MEMORY_GIB, hostMemoryGib.getAsDouble()).exception();
+        }
+    }
+
+    /** Hardware whose host memory is unknown. */
+    public HardwareSpec(GpuSpec gpu, int gpuCount, OptionalDouble gpuMemoryGib, int gpusPerNode, Sharding sharding,
+                        Offload offload) {
+        this(gpu, gpuCount, gpuMemoryGib, gpusPerNode, sharding, offload, OptionalDouble.empty());
     }
 
     /** One card, no sharding. */
@@ -55,19 +69,23 @@ public record HardwareSpec(GpuSpec gpu, int gpuCount, OptionalDouble gpuMemoryGi
     }
 
     public HardwareSpec withGpu(GpuSpec value) {
-        return new HardwareSpec(value, gpuCount, gpuMemoryGib, gpusPerNode, sharding, offload);
+        return new HardwareSpec(value, gpuCount, gpuMemoryGib, gpusPerNode, sharding, offload, hostMemoryGib);
     }
 
     /** The same hardware with {@code count} GPUs and the default node size. */
     public HardwareSpec withGpuCount(int count) {
-        return new HardwareSpec(gpu, count, gpuMemoryGib, Math.min(count, 8), sharding, offload);
+        return new HardwareSpec(gpu, count, gpuMemoryGib, Math.min(count, 8), sharding, offload, hostMemoryGib);
     }
 
     public HardwareSpec withSharding(Sharding value) {
-        return new HardwareSpec(gpu, gpuCount, gpuMemoryGib, gpusPerNode, value, offload);
+        return new HardwareSpec(gpu, gpuCount, gpuMemoryGib, gpusPerNode, value, offload, hostMemoryGib);
     }
 
     public HardwareSpec withOffload(Offload value) {
-        return new HardwareSpec(gpu, gpuCount, gpuMemoryGib, gpusPerNode, sharding, value);
+        return new HardwareSpec(gpu, gpuCount, gpuMemoryGib, gpusPerNode, sharding, value, hostMemoryGib);
+    }
+
+    public HardwareSpec withHostMemoryGib(OptionalDouble value) {
+        return new HardwareSpec(gpu, gpuCount, gpuMemoryGib, gpusPerNode, sharding, offload, value);
     }
 }

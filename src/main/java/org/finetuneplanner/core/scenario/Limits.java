@@ -45,6 +45,9 @@ public final class Limits {
     /** Largest memory budget per GPU accepted, GiB (a budget must be above 0). */
     public static final double MAX_GPU_MEMORY_GIB = 1e6;
 
+    /** Largest host memory per node accepted, GiB (host memory must be above 0): 1 PiB. */
+    public static final double MAX_HOST_MEMORY_GIB = 1 << 20;
+
     /**
      * Lowest model-FLOPs utilisation accepted ({@code cost.mfu}, up to 1): 1 %. Fine-tuning runs reach 20–60 % of
      * the dense peak; at 1 % the compute takes a hundred times its time at full use, and below it a figure such as
@@ -123,8 +126,15 @@ public final class Limits {
      */
     public static final double MAX_USD = 1e15;
 
-    /** The largest job the planner considers: 64 GPUs, eight nodes of eight. */
+    /** The largest job the planner considers by default ({@code plan.max_gpus}): 64 GPUs, eight nodes of eight. */
     public static final int PLANNER_MAX_GPUS = 64;
+    /**
+     * The largest {@code plan.max_gpus} accepted: 1,024 GPUs, 128 nodes of eight (the largest public fine-tuning
+     * runs, MLPerf's Llama-2-70B LoRA at 1,024 H100s).
+     */
+    public static final int MAX_PLAN_GPUS = 1024;
+    /** The planner's search for the count a setup would need beyond {@code plan.max_gpus} stops here. */
+    public static final int PLANNER_BEYOND_GPUS = 1 << 16;
     /** Upper end of the planner's search for the largest micro-batch that fits. */
     public static final int PLANNER_MAX_MICRO_BATCH = 1 << 16;
     /** Upper end of the planner's search for the longest sequence when the model's context length is unknown. */

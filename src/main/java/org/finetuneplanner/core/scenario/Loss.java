@@ -2,13 +2,24 @@ package org.finetuneplanner.core.scenario;
 
 /** Cross-entropy implementation. */
 public enum Loss implements Identified {
-    STANDARD("standard"),
-    CHUNKED("chunked");
+    STANDARD("standard", 0),
+    CHUNKED("chunked", 1);
 
     private final String id;
+    private final int memoryStep;
 
-    Loss(String id) {
+    Loss(String id, int memoryStep) {
         this.id = id;
+        this.memoryStep = memoryStep;
+    }
+
+    /**
+     * This setting's step on the planner's ladder of logits memory: a higher step holds fewer bytes on the GPU. The
+     * planner tries the steps above the scenario's, lowest first, so a new constant joins the search by its step
+     * alone (a fused loss would sit at 2).
+     */
+    public int memoryStep() {
+        return memoryStep;
     }
 
     /** The spelling used in scenario files and on the command line. */

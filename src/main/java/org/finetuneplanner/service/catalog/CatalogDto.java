@@ -1,6 +1,7 @@
 package org.finetuneplanner.service.catalog;
 
 import java.util.List;
+import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
@@ -18,9 +19,9 @@ final class CatalogDto {
     private CatalogDto() {
     }
 
-    /** {@code gpus.json}: an object with a {@code gpus} list. */
+    /** {@code gpus.json}: an object with a {@code gpus} list and the citations of the caveats' source keys. */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record GpuFile(List<Gpu> gpus) {
+    record GpuFile(Map<String, String> caveatSources, List<Gpu> gpus) {
     }
 
     /** {@code models.json}: an object with a {@code models} list. */
@@ -36,7 +37,22 @@ final class CatalogDto {
                @Bounds(min = 0, minExclusive = true, max = 1_000) Double memoryBandwidthTbs,
                Tflops tflops, Boolean fp8Supported, Link interconnect,
                @Bounds(min = 1, max = 100_000) Integer tdpW, @Bounds(min = 1990, max = 2100) Integer year,
-               List<Price> prices) {
+               List<Price> prices, List<Caveat> caveats, RentalUnit rentalUnit, DevicesPerCard devicesPerCard) {
+    }
+
+    /** A fact a buyer must know: a caveat id ({@code no-bf16}) and the keys of its sources ({@code S2}). */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record Caveat(String id, List<String> sources) {
+    }
+
+    /** GPUs rented together at least, whatever the offer (a GB200 tray). */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record RentalUnit(@Bounds(min = 1, max = 1024) Integer gpus, List<String> sources) {
+    }
+
+    /** Devices one card shows the software (MI250X: two GCDs); the entry's figures are per device. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record DevicesPerCard(@Bounds(min = 1, max = 64) Integer devices, List<String> sources) {
     }
 
     /** Dense peak TFLOPS by precision; null where the GPU has no such tensor cores. */

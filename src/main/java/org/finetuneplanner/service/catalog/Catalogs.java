@@ -17,11 +17,15 @@ import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import org.finetuneplanner.core.gpu.CaveatId;
+import org.finetuneplanner.core.gpu.GpuCaveat;
+import org.finetuneplanner.core.gpu.GpuFacts;
 import org.finetuneplanner.core.gpu.GpuPrice;
 import org.finetuneplanner.core.gpu.GpuSpec;
 import org.finetuneplanner.core.gpu.Interconnect;
 import org.finetuneplanner.core.gpu.PeakTflops;
 import org.finetuneplanner.core.model.ModelSpec;
+import org.finetuneplanner.core.scenario.Identified;
 import org.finetuneplanner.service.io.InvalidValueException;
 import org.finetuneplanner.service.io.JsonBinding;
 import org.finetuneplanner.service.io.SafeJson;
@@ -48,7 +52,12 @@ import org.finetuneplanner.service.text.Words;
  *       link per direction ({@code host_gbps_unidirectional}, added by {@code assets/build_catalogs.py}).</li>
  *   <li><b>Prices</b>: the catalog keeps every dated observation; the {@code GpuSpec} gets the latest one per
  *       provider, instance and tier (an undated observation counts as older than any dated one), so an outdated
- *       price never wins "cheapest". {@link #priceHistory(String)} gives all of them.</li>
+ *       price never wins "cheapest". {@link #priceHistory(String)} gives all of them. Which offer prices a job is
+ *       {@code core.cost.PriceRule}'s.</li>
+ *   <li><b>Facts</b> ({@link GpuFacts}): {@code caveats} (each {@code {id, sources}}, the ids of
+ *       {@link CaveatId}, the sources keys of the file's {@code caveat_sources}, written out as
+ *       "S4: citation"), {@code rental_unit.gpus} and {@code devices_per_card.devices}. The catalog's figures of a
+ *       multi-device card are already per device ({@code assets/build_catalogs.py}).</li>
  * </ul>
  *
  * <p>Each entry is bound to a {@link CatalogDto} record; an invalid entry is a {@link CatalogException} naming the
@@ -122,8 +131,9 @@ public final class Catalogs {
      * @throws CatalogException naming the file, the entry and the key of the first invalid value
      */
     public static Catalogs read(InputStream gpusJson, String gpusName, InputStream modelsJson, String modelsName) {
-        List<CatalogDto.Gpu> gpuEntries = bind(text(gpusJson, gpusName), gpusName, CatalogDto.GpuFile.class, "gpus")
-                .gpus();
+        CatalogDto.GpuFile gpuFile = bind(text(gpusJson, gpusName), gpusName, CatalogDto.GpuFile.class, "gpus");
+        List<CatalogDto.Gpu> gpuEntries = gpuFile.gpus();
+        Map<String, String> caveatSources = gpuFile.caveatSources() == null ? Map.of() : gpuFile.caveatSources();
         List<CatalogDto.Model> modelEntries = bind(text(modelsJson, modelsName), modelsName,
                 CatalogDto.ModelFile.class, "models").models();
         List<GpuSpec> gpus = new ArrayList<>();
@@ -136,7 +146,7 @@ public final class Catalogs {
             try {
                 List<GpuPrice> all = prices(entry.prices());
                 history.put(id, List.copyOf(all));
-                gpus.add(gpu(entry, id, latestPerOffer(all)));
+                gpus.add(gpu(entry, id, latestPerOffer(all), facts(entry, caveatSources)));
             } catch (IllegalArgumentException e) {
                 throw new CatalogException(gpusName + ": GPU \"" + id + "\": " + Words.english().message(e), e);
             }
@@ -259,7 +269,41 @@ public final class Catalogs {
         return id;
     }
 
-    private static GpuSpec gpu(CatalogDto.Gpu e, String id, List<GpuPrice> prices) {
+    /** A GPU's caveats, rental unit and devices per card; every caveat names a known id and known sources. */
+    private static GpuFacts facts(CatalogDto.Gpu e, Map<String, String> sources) {
+        List<GpuCaveat> caveats = new ArrayList<>();
+        List<CatalogDto.Caveat> listed = e.caveats() == null ? List.of() : e.caveats();
+        for (int i = 0; i < listed.size(); i++) {
+            CatalogDto.Caveat c = listed.get(i);
+            String key = "caveats[" + i + "]";
+            if (c == null) {
+                throw JsonBinding.invalid(key, null, "an object {id, sources}");
+            }
+            CaveatId id = CaveatId.fromId(required(c.id(), key + ".id")).orElseThrow(() -> JsonBinding.invalid(
+                    key + ".id", SafeJson.nodes().textNode(c.id()), "a caveat id: " + Identified.allowed(
+                    CaveatId.values())));
+            caveats.add(new GpuCaveat(id, citations(c.sources(), key, sources)));
+        }
+        int unit = e.rentalUnit() == null ? 1 : or(e.rentalUnit().gpus(), 1);
+        int devices = e.devicesPerCard() == null ? 1 : or(e.devicesPerCard().devices(), 1);
+        return new GpuFacts(caveats, unit, devices);
+    }
+
+    /** The citations of a fact's source keys ("S4: …"); a key the file does not define is an error. */
+    private static List<String> citations(List<String> keys, String key, Map<String, String> sources) {
+        List<String> result = new ArrayList<>();
+        for (int i = 0; keys != null && i < keys.size(); i++) {
+            String citation = sources.get(keys.get(i));
+            if (citation == null) {
+                throw JsonBinding.invalid(key + ".sources[" + i + "]", SafeJson.nodes().textNode(keys.get(i)),
+                        "a key of caveat_sources: " + String.join(", ", sources.keySet()));
+            }
+            result.add(keys.get(i) + ": " + citation);
+        }
+        return result;
+    }
+
+    private static GpuSpec gpu(CatalogDto.Gpu e, String id, List<GpuPrice> prices, GpuFacts facts) {
         double memoryGb = required(e.memoryGb(), "memory_gb");
         String name = or(e.name(), id);
         double usableGib = e.usableMemoryMib() != null ? e.usableMemoryMib() / 1024.0
@@ -273,7 +317,7 @@ public final class Catalogs {
                 required(link.hostGbpsUnidirectional(), "interconnect.host_gbps_unidirectional"));
         return new GpuSpec(id, name, or(e.vendor(), ""), memoryGb, usableGib,
                 required(e.memoryBandwidthTbs(), "memory_bandwidth_tbs"), tflops, or(e.fp8Supported(), false),
-                interconnect, or(e.tdpW(), 0), or(e.year(), 0), prices);
+                interconnect, or(e.tdpW(), 0), or(e.year(), 0), prices, facts);
     }
 
     /** The documented fallback when no source measured usable memory (see the class comment). */

@@ -1,29 +1,45 @@
 package org.finetuneplanner.service.persistence;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.finetuneplanner.core.Estimate;
 import org.finetuneplanner.core.cost.CostEstimate;
 import org.finetuneplanner.core.cost.CostProjector;
+import org.finetuneplanner.core.cost.Rental;
+import org.finetuneplanner.core.plan.Adjustment;
 import org.finetuneplanner.core.plan.Plan;
 import org.finetuneplanner.core.plan.PlanOption;
-import org.finetuneplanner.core.plan.Planner;
+import org.finetuneplanner.core.plan.PlanReason;
+import org.finetuneplanner.core.scenario.Checkpointing;
 import org.finetuneplanner.core.scenario.HardwareSpec;
+import org.finetuneplanner.core.scenario.Identified;
+import org.finetuneplanner.core.scenario.Loss;
 import org.finetuneplanner.core.scenario.Offload;
 import org.finetuneplanner.core.scenario.Sharding;
+import org.finetuneplanner.core.scenario.TrainingSpec;
 import org.finetuneplanner.service.io.SafeJson;
+import org.finetuneplanner.service.persistence.ResultJson.CaveatLine;
+import org.finetuneplanner.service.persistence.ResultJson.RangeDto;
 import org.finetuneplanner.service.text.Words;
 
 /**
- * The {@code plan --json} object of the scenario format's "Other commands" section: one option per GPU with
- * {@code gpu, gpu_count, sharding, offload, fits, memory_gib, gpu_memory_gib, tokens_per_second, hours,
- * usd_per_gpu_hour, usd, provider}, then {@code cheapest} and {@code fastest}. Each option also carries
- * {@code reason} and {@code warnings} (added keys). Unknown values are JSON null. The shape is the {@link PlanDto}
- * record and its {@link OptionDto}s, written by {@link SafeJson}'s mapper.
+ * The {@code plan --json} object: the scenario format's "Other commands" section with the additions of
+ * {@code advice-and-prices.md} ("The planner's advice"). Per option: {@code gpu, gpu_count, sharding, offload,
+ * status, fits, headroom_gib, adjustments [{key, from, to}], memory_gib} (the result's, with {@code range}),
+ * {@code gpu_memory_gib, host_memory_gib, tokens_per_second, hours, range_hours, usd_per_gpu_hour, usd, range_usd,
+ * provider, caveats [{id, text, sources}]}. Added keys: {@code price_seen}, {@code price_origin},
+ * {@code rented_gpus}, the option's {@code micro_batch_size}, {@code gradient_accumulation_steps},
+ * {@code activation_checkpointing}, {@code loss} and {@code sequences_per_step}, {@code max_micro_batch_size} and
+ * {@code max_sequence_length} (the largest that keep the status; null for {@code no}), {@code reason} (the reasons
+ * in one English text), {@code reasons} ({@code [{kind, text}]}) and {@code warnings}. An option whose status is
+ * {@code no} has null speed, hours, price and cost. Top level: {@code cheapest}, {@code fastest} and
+ * {@code only_tight} (the recommendation is tight: nothing fits with margin). Unknown values are JSON null; text
+ * is English. The shape is the {@link PlanDto} record and its {@link OptionDto}s, written by {@link SafeJson}'s
+ * mapper.
  */
 public final class PlanJson {
 
@@ -33,63 +49,84 @@ public final class PlanJson {
     }
 
     /** The plan object. */
-    record PlanDto(String name, List<OptionDto> options, String cheapest, String fastest) {
+    record PlanDto(String name, List<OptionDto> options, String cheapest, String fastest, boolean onlyTight) {
     }
 
-    /**
-     * One GPU's option; {@code max_micro_batch_size} and {@code max_sequence_length} only where they were computed.
-     */
-    record OptionDto(String gpu, int gpuCount, Sharding sharding, Offload offload, boolean fits,
-                     ResultJson.Memory memoryGib, double gpuMemoryGib, double tokensPerSecond, Double hours,
-                     Double usdPerGpuHour, Double usd, String provider, String reason, List<String> warnings,
-                     @JsonInclude(JsonInclude.Include.NON_NULL) Integer maxMicroBatchSize,
-                     @JsonInclude(JsonInclude.Include.NON_NULL) Integer maxSequenceLength) {
+    /** One GPU's option. */
+    record OptionDto(String gpu, int gpuCount, Sharding sharding, Offload offload, String status, boolean fits,
+                     double headroomGib, List<AdjustmentDto> adjustments, int microBatchSize,
+                     int gradientAccumulationSteps, Checkpointing activationCheckpointing, Loss loss,
+                     int sequencesPerStep, ResultJson.Memory memoryGib, double gpuMemoryGib, double hostMemoryGib,
+                     Double tokensPerSecond, Double hours, RangeDto rangeHours, Double usdPerGpuHour, Double usd,
+                     RangeDto rangeUsd, String provider, String priceSeen, String priceOrigin, Integer rentedGpus,
+                     Integer maxMicroBatchSize, Integer maxSequenceLength, List<CaveatLine> caveats, String reason,
+                     List<ReasonDto> reasons, List<String> warnings) {
+    }
+
+    /** A changed setting: its dotted key, the scenario's value and the option's (a count, or a choice's id). */
+    record AdjustmentDto(String key, Object from, Object to) {
+
+        static AdjustmentDto of(Adjustment a) {
+            return new AdjustmentDto(a.key(), value(a.from()), value(a.to()));
+        }
+
+        private static Object value(Object v) {
+            return v instanceof Identified id ? id.id() : v;
+        }
+    }
+
+    /** A reason: its kind ({@code DoesNotFit}) and its words in English. */
+    record ReasonDto(String kind, String text) {
     }
 
     /** The plan as a JSON tree. */
     public static ObjectNode toTree(Plan plan) {
-        return toTree(plan, null);
-    }
-
-    /**
-     * The plan as a JSON tree; with a planner, each option that fits also gets {@code max_micro_batch_size} and
-     * {@code max_sequence_length}: the largest that still fit on its GPUs (added keys).
-     */
-    public static ObjectNode toTree(Plan plan, Planner planner) {
-        return SafeJson.toTree(dto(plan, planner));
+        return SafeJson.toTree(dto(plan));
     }
 
     /** Indented JSON of the plan. */
     public static String write(Plan plan) {
-        return SafeJson.pretty(dto(plan, null));
+        return SafeJson.pretty(dto(plan));
     }
 
-    /** Indented JSON of the plan with the largest micro-batch and sequence of each fitting option. */
-    public static String write(Plan plan, Planner planner) {
-        return SafeJson.pretty(dto(plan, planner));
+    private static PlanDto dto(Plan plan) {
+        List<OptionDto> options = plan.options().stream().map(PlanJson::option).toList();
+        return new PlanDto(plan.name(), options, plan.cheapest().orElse(null), plan.fastest().orElse(null),
+                plan.onlyTight());
     }
 
-    private static PlanDto dto(Plan plan, Planner planner) {
-        List<OptionDto> options = plan.options().stream().map(o -> option(o, planner)).toList();
-        return new PlanDto(plan.name(), options, plan.cheapest().orElse(null), plan.fastest().orElse(null));
-    }
-
-    private static OptionDto option(PlanOption option, Planner planner) {
+    private static OptionDto option(PlanOption option) {
         Estimate e = option.estimate();
         HardwareSpec hw = e.scenario().hardware();
-        Double hours = e.hours().isPresent() ? ResultJson.round(e.hours().getAsDouble(), 3) : null;
-        // Without a data size there is no total; the price per GPU-hour is still shown when one is known.
-        Optional<CostEstimate> cost = e.cost().isPresent() ? e.cost()
-                : PRICES.project(e.scenario(), 0, e.parameters());
-        boolean largest = planner != null && option.fits();
-        return new OptionDto(option.gpu().id(), hw.gpuCount(), hw.sharding(), hw.offload(), option.fits(),
-                ResultJson.Memory.of(e.memory().perGpu()), ResultJson.gib(e.memory().capacityBytes()),
-                ResultJson.round(e.throughput().tokensPerSecond(), 1), hours,
-                cost.map(c -> ResultJson.round(c.usdPerGpuHour(), 4)).orElse(null),
-                e.cost().map(c -> ResultJson.round(c.usd(), 2)).orElse(null),
-                cost.map(CostEstimate::provider).orElse(null), Words.english().reasons(option.reasons()),
-                ResultJson.warnings(e.notes()),
-                largest ? planner.largestMicroBatch(e.scenario()) : null,
-                largest ? planner.largestSequenceLength(e.scenario()) : null);
+        TrainingSpec t = e.scenario().training();
+        boolean fits = option.fits();
+        Double hours = option.hours().isPresent() ? ResultJson.round(option.hours().getAsDouble(), 3) : null;
+        Optional<CostEstimate> cost = option.cost();
+        // Without a data size there is no total; the price per GPU-hour is still shown for an option that fits.
+        Optional<Rental> rental = fits && cost.isEmpty() ? PRICES.rental(e.scenario()) : Optional.empty();
+        Double perHour = cost.map(c -> ResultJson.round(c.usdPerGpuHour(), 4)).orElse(rental.map(r ->
+                ResultJson.round(r.usdPerGpuHour() * (1 - PRICES.assumptions().discount()), 4)).orElse(null));
+        Words english = Words.english();
+        return new OptionDto(option.gpu().id(), hw.gpuCount(), hw.sharding(), hw.offload(), option.status().id(),
+                fits, ResultJson.gib(e.memory().headroomBytes()),
+                option.adjustments().stream().map(AdjustmentDto::of).toList(), t.microBatchSize(),
+                t.gradientAccumulationSteps(), t.checkpointing(), t.loss(), option.sequencesPerStep(),
+                ResultJson.Memory.of(e.memory(), option.ranges().memoryBytes()),
+                ResultJson.gib(e.memory().capacityBytes()), ResultJson.gib(option.hostBytes()),
+                option.tokensPerSecond().isPresent() ? ResultJson.round(option.tokensPerSecond().getAsDouble(), 1)
+                        : null,
+                hours, option.ranges().hours().map(r -> RangeDto.of(r, 3)).orElse(null), perHour,
+                cost.map(c -> ResultJson.round(c.usd(), 2)).orElse(null),
+                option.ranges().usd().map(r -> RangeDto.of(r, 2)).orElse(null),
+                cost.map(CostEstimate::provider).orElse(rental.map(Rental::provider).orElse(null)),
+                cost.map(CostEstimate::priceSeen).orElse(rental.map(Rental::seen).orElse(null)),
+                cost.map(c -> c.origin().name().toLowerCase(Locale.ROOT)).orElse(rental.map(r -> r.origin().name()
+                        .toLowerCase(Locale.ROOT)).orElse(null)),
+                cost.map(CostEstimate::rentedGpus).orElse(rental.map(Rental::gpus).orElse(null)),
+                fits ? option.largestMicroBatch() : null, fits ? option.largestSequenceLength() : null,
+                CaveatLine.of(option.caveats()), english.reasons(option.reasons()),
+                option.reasons().stream().map(r -> new ReasonDto(r.getClass().getSimpleName(), english.reason(r)))
+                        .toList(),
+                ResultJson.warnings(e.notes()));
     }
 }

@@ -1,19 +1,31 @@
 package org.finetuneplanner.service.persistence;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.finetuneplanner.core.Estimate;
 import org.finetuneplanner.core.Note;
+import org.finetuneplanner.core.cost.CostEstimate;
+import org.finetuneplanner.core.cost.CostProjector;
 import org.finetuneplanner.core.memory.MemoryBreakdown;
 import org.finetuneplanner.core.memory.MemoryEstimate;
+import org.finetuneplanner.core.memory.PhaseMemory;
 import org.finetuneplanner.core.model.ParameterCounts;
+import org.finetuneplanner.core.plan.Caveat;
+import org.finetuneplanner.core.plan.Caveats;
+import org.finetuneplanner.core.range.Confidence;
+import org.finetuneplanner.core.range.Range;
+import org.finetuneplanner.core.range.Ranges;
 import org.finetuneplanner.core.time.ThroughputEstimate;
 import org.finetuneplanner.service.io.SafeJson;
 import org.finetuneplanner.service.text.Words;
+import org.finetuneplanner.service.validation.ErrorBandsFile;
 
 /**
  * Writes the result object of the {@code finetune-plan/1} spec ("Result" section) from an {@link Estimate}.
@@ -34,6 +46,14 @@ import org.finetuneplanner.service.text.Words;
  * {@code cost.energy_kwh} and {@code cost.energy_usd} (owned hardware's power bill), and {@code notes} (every
  * note with its severity and code).
  *
+ * <p>Ranges and status ({@code advice-and-prices.md}, "Ranges"): {@code memory_gib.range}, {@code
+ * time.range_hours}, {@code cost.range_usd} ({@code {low, high}}, null where the figure is) and {@code status}
+ * ({@code fits}, {@code tight}, {@code no}), from the bundled error bands. Added beside them:
+ * {@code memory_gib.peak_phase} and {@code memory_gib.phases} (every phase's parts, so an optimizer-step peak's
+ * zero activations read as that phase), {@code cost.rented_gpus}, {@code cost.rental_unit},
+ * {@code cost.price_origin} ({@code scenario}, {@code listed}, {@code marketplace}), {@code cost.instance}, and
+ * {@code caveats} ({@code [{id, text, sources}]}, the text in English).
+ *
  * <p>Sizes are GiB (2^30 bytes) per GPU rounded to 1 MiB (3 decimals); the parts are rounded on their own, so their
  * sum may differ from {@code peak_allocated} in the last decimal. The shape is the {@link Result} record and its
  * parts, written by {@link SafeJson}'s mapper (snake_case keys, in declaration order). Pure and thread-safe.
@@ -41,6 +61,7 @@ import org.finetuneplanner.service.text.Words;
 public final class ResultJson {
 
     private static final double GIB = 1024.0 * 1024 * 1024;
+    private static final CostProjector PRICES = new CostProjector();
 
     private ResultJson() {
     }
@@ -51,12 +72,13 @@ public final class ResultJson {
      * @param name the scenario's name as written (a JSON string, or null)
      */
     record Result(JsonNode name, Parameters parameters, Memory memoryGib, double hostMemoryGib, double gpuMemoryGib,
-                  boolean fits, Time time, Cost cost, List<String> warnings, Speed speed, List<NoteLine> notes) {
+                  boolean fits, String status, Time time, Cost cost, List<String> warnings, Speed speed,
+                  List<NoteLine> notes, List<CaveatLine> caveats) {
 
         /** The same result carrying {@code written} as its name. */
         Result withName(JsonNode written) {
-            return new Result(written, parameters, memoryGib, hostMemoryGib, gpuMemoryGib, fits, time, cost, warnings,
-                    speed, notes);
+            return new Result(written, parameters, memoryGib, hostMemoryGib, gpuMemoryGib, fits, status, time, cost,
+                    warnings, speed, notes, caveats);
         }
     }
 
@@ -64,26 +86,71 @@ public final class ResultJson {
     record Parameters(long total, long trainable, long active, long adapter) {
     }
 
-    /** Per-GPU memory in GiB: the parts of {@code peak_allocated}, then the peaks, then the allocator's share. */
+    /**
+     * Per-GPU memory in GiB: the parts of {@code peak_allocated}, then the peaks, then the allocator's share, the
+     * range of the total, the phase of the peak and every phase's parts.
+     */
     record Memory(double weights, double gradients, double optimizer, double activations, double logits,
                   double buffers, double cudaContext, double peakAllocated, double peakReserved, double total,
-                  double allocator) {
+                  double allocator, RangeDto range, String peakPhase, Map<String, PhaseParts> phases) {
 
-        static Memory of(MemoryBreakdown m) {
+        static Memory of(MemoryEstimate memory, Range totalBytes) {
+            MemoryBreakdown m = memory.perGpu();
+            Map<String, PhaseParts> phases = new LinkedHashMap<>();
+            for (PhaseMemory p : memory.phases()) {
+                phases.put(p.phase().name().toLowerCase(Locale.ROOT), PhaseParts.of(p.parts()));
+            }
             return new Memory(gib(m.weightsBytes()), gib(m.gradientsBytes()), gib(m.optimizerBytes()),
                     gib(m.activationsBytes()), gib(m.logitsBytes()), gib(m.buffersBytes()),
                     gib(m.cudaContextBytes()), gib(m.peakAllocatedBytes()), gib(m.peakReservedBytes()),
-                    gib(m.totalBytes()), gib(m.allocatorBytes()));
+                    gib(m.totalBytes()), gib(m.allocatorBytes()), RangeDto.of(totalBytes.times(1 / GIB), 3),
+                    memory.peakPhase().map(p -> p.name().toLowerCase(Locale.ROOT)).orElse(null), phases);
         }
     }
 
-    /** Speed of the whole job and its hours (null without {@code data.tokens}). */
-    record Time(double tokensPerSecond, Double hours) {
+    /** One phase's parts in GiB (the live tensors, the context, the allocator's reserve, the total). */
+    record PhaseParts(double weights, double gradients, double optimizer, double activations, double logits,
+                      double buffers, double cudaContext, double allocator, double total) {
+
+        static PhaseParts of(MemoryBreakdown m) {
+            return new PhaseParts(gib(m.weightsBytes()), gib(m.gradientsBytes()), gib(m.optimizerBytes()),
+                    gib(m.activationsBytes()), gib(m.logitsBytes()), gib(m.buffersBytes()), gib(m.cudaContextBytes()),
+                    gib(m.allocatorBytes()), gib(m.totalBytes()));
+        }
+    }
+
+    /** A range {@code {low, high}}. */
+    record RangeDto(double low, double high) {
+
+        static RangeDto of(Range r, int decimals) {
+            return new RangeDto(round(r.low(), decimals), round(r.high(), decimals));
+        }
+    }
+
+    /** Speed of the whole job, its hours (null without {@code data.tokens}) and their range. */
+    record Time(double tokensPerSecond, Double hours, RangeDto rangeHours) {
     }
 
     /** What the job costs (the spec's two keys first, then the added ones). */
     record Cost(double usdPerGpuHour, double usd, String provider, String priceSeen, double gpuUsd,
-                double storageUsd, double discount, double energyKwh, double energyUsd) {
+                double storageUsd, double discount, double energyKwh, double energyUsd, RangeDto rangeUsd,
+                int rentedGpus, int rentalUnit, String priceOrigin, String instance) {
+
+        static Cost of(CostEstimate c, Optional<Range> range) {
+            return new Cost(round(c.usdPerGpuHour(), 4), round(c.usd(), 2), c.provider(), c.priceSeen(),
+                    round(c.gpuUsd(), 2), round(c.storageUsd(), 2), round(c.discount(), 4), round(c.energyKwh(), 2),
+                    round(c.energyUsd(), 2), range.map(r -> RangeDto.of(r, 2)).orElse(null), c.rentedGpus(),
+                    c.rentalUnit(), c.origin().name().toLowerCase(Locale.ROOT), c.instance());
+        }
+    }
+
+    /** A caveat of a setup on its GPU: its id, its words in English, its sources. */
+    record CaveatLine(String id, String text, List<String> sources) {
+
+        static List<CaveatLine> of(List<Caveat> caveats) {
+            Words english = Words.english();
+            return caveats.stream().map(c -> new CaveatLine(c.id().id(), english.caveat(c), c.sources())).toList();
+        }
     }
 
     /** How fast a step runs and why. */
@@ -98,25 +165,39 @@ public final class ResultJson {
     record Error(JsonNode name, String error) {
     }
 
-    /** The result of one estimate, with notes from reading the scenario placed before the estimate's own. */
+    /** The bundled bands, read on first use (the small bands file, once per process). */
+    private static final class Bundled {
+        static final Confidence CONFIDENCE = new Confidence(ErrorBandsFile.bundled());
+    }
+
+    /**
+     * The result of one estimate, with notes from reading the scenario placed before the estimate's own; ranges and
+     * status from the bundled error bands.
+     */
     static Result result(Estimate estimate, List<Note> readingNotes) {
+        return result(estimate, readingNotes, Bundled.CONFIDENCE.of(estimate));
+    }
+
+    /** The result of one estimate with these ranges and status. */
+    static Result result(Estimate estimate, List<Note> readingNotes, Ranges ranges) {
         List<Note> notes = new ArrayList<>(readingNotes);
         notes.addAll(estimate.notes());
         MemoryEstimate memory = estimate.memory();
         ThroughputEstimate speed = estimate.throughput();
         ParameterCounts p = estimate.parameters();
-        Cost cost = estimate.cost().map(c -> new Cost(round(c.usdPerGpuHour(), 4), round(c.usd(), 2), c.provider(),
-                c.priceSeen(), round(c.gpuUsd(), 2), round(c.storageUsd(), 2), round(c.discount(), 4),
-                round(c.energyKwh(), 2), round(c.energyUsd(), 2))).orElse(null);
+        Cost cost = estimate.cost().map(c -> Cost.of(c, ranges.usd())).orElse(null);
         return new Result(SafeJson.nodes().textNode(estimate.scenario().name()),
                 new Parameters(p.total(), p.trainable(), p.active(), p.adapter()),
-                Memory.of(memory.perGpu()), gib(memory.hostBytes()), gib(memory.capacityBytes()), memory.fits(),
+                Memory.of(memory, ranges.memoryBytes()), gib(memory.hostBytes()), gib(memory.capacityBytes()),
+                memory.fits(), ranges.status().id(),
                 new Time(round(speed.tokensPerSecond(), 1), estimate.hours().isPresent()
-                        ? round(estimate.hours().getAsDouble(), 3) : null),
+                        ? round(estimate.hours().getAsDouble(), 3) : null,
+                        ranges.hours().map(r -> RangeDto.of(r, 3)).orElse(null)),
                 cost, warnings(notes),
                 new Speed(round(speed.tokensPerSecond(), 1), round(speed.stepSeconds(), 4), round(speed.mfu(), 4),
                         round(speed.peakTflops(), 2), speed.flopsPerToken()),
-                notes.stream().map(ResultJson::line).toList());
+                notes.stream().map(ResultJson::line).toList(),
+                CaveatLine.of(Caveats.of(estimate.scenario(), memory, PRICES.rental(estimate.scenario()))));
     }
 
     /**

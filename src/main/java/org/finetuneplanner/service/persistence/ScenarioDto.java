@@ -7,6 +7,7 @@ import java.util.Set;
 
 import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonAnySetter;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import org.finetuneplanner.core.model.ModelSpec;
@@ -44,6 +45,7 @@ import org.finetuneplanner.service.io.SafeJson;
  */
 record ScenarioDto(String format, String name, ModelDto model, MethodDto method, TrainingDto training,
                    HardwareDto hardware, DataDto data, CostDto cost,
+                   @JsonInclude(JsonInclude.Include.NON_NULL) PlanDto plan,
                    @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> other) {
 
     ScenarioDto {
@@ -68,12 +70,14 @@ record ScenarioDto(String format, String name, ModelDto model, MethodDto method,
                 t.checkpointing(), t.attention(), t.loss(), t.compile(), t.framework(), null);
         HardwareSpec h = s.hardware();
         HardwareDto hardware = new HardwareDto(h.gpu().id(), h.gpuCount(), boxed(h.gpuMemoryGib()), h.gpusPerNode(),
-                h.sharding(), h.offload(), null);
+                h.sharding(), h.offload(), boxed(h.hostMemoryGib()), null);
         DataSpec d = s.data();
         DataDto data = new DataDto(d.tokens().isPresent() ? d.tokens().getAsLong() : null, d.epochs(), null);
         CostSpec c = s.cost();
         CostDto cost = new CostDto(boxed(c.usdPerGpuHour()), c.provider().orElse(null), boxed(c.mfu()), null);
-        return new ScenarioDto(ScenarioJson.FORMAT, s.name(), model, method, training, hardware, data, cost, null);
+        // The plan section is not part of a scenario: it is written only as the document held it.
+        return new ScenarioDto(ScenarioJson.FORMAT, s.name(), model, method, training, hardware, data, cost, null,
+                null);
     }
 
     /** The values in declaration order: the sets are unordered, and a saved file should not change between saves. */
@@ -129,14 +133,17 @@ record ScenarioDto(String format, String name, ModelDto model, MethodDto method,
         }
     }
 
-    /** {@code hardware}: the GPUs the job runs on. */
+    /**
+     * {@code hardware}: the GPUs the job runs on. {@code host_memory_gib} has no binding bounds: the core's
+     * {@code HardwareSpec} checks it (a typed violation naming the key).
+     */
     record HardwareDto(String gpu,
                        @Bounds(min = 1, max = Limits.MAX_GPUS) Integer gpuCount,
                        @Bounds(min = 0, minExclusive = true) Double gpuMemoryGib,
                        @Bounds(min = 1, max = Limits.MAX_GPUS_PER_NODE) Integer gpusPerNode,
-                       Sharding sharding, Offload offload,
+                       Sharding sharding, Offload offload, Double hostMemoryGib,
                        @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> other) {
-        static final HardwareDto EMPTY = new HardwareDto(null, null, null, null, null, null, null);
+        static final HardwareDto EMPTY = new HardwareDto(null, null, null, null, null, null, null, null);
 
         HardwareDto {
             other = orEmpty(other);
@@ -150,6 +157,20 @@ record ScenarioDto(String format, String name, ModelDto model, MethodDto method,
         static final DataDto EMPTY = new DataDto(null, null, null);
 
         DataDto {
+            other = orEmpty(other);
+        }
+    }
+
+    /**
+     * {@code plan} ({@code advice-and-prices.md}): settings the planner must not change, the largest job it tries,
+     * the GPUs it tries. Names, count and ids are checked by the reader and the core's {@code PlanSpec} (typed
+     * violations naming the key).
+     */
+    record PlanDto(List<String> keep, Long maxGpus, List<String> gpus,
+                   @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> other) {
+        static final PlanDto EMPTY = new PlanDto(null, null, null, null);
+
+        PlanDto {
             other = orEmpty(other);
         }
     }

@@ -20,6 +20,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.finetuneplanner.core.Note;
 import org.finetuneplanner.core.PlannerException;
+import org.finetuneplanner.core.plan.PlanSpec;
 import org.finetuneplanner.core.scenario.Scenario;
 import org.finetuneplanner.service.catalog.Catalogs;
 import org.finetuneplanner.service.io.AtomicFiles;
@@ -44,7 +45,9 @@ import org.finetuneplanner.service.text.Words;
  *       gradient_accumulation_steps 1; activation_checkpointing none; attention flash; loss standard; compile
  *       false; framework generic.</li>
  *   <li>{@code hardware}: gpu required; gpu_count 1; gpu_memory_gib the catalog's usable memory; gpus_per_node
- *       min(gpu_count, 8); sharding none; offload none.</li>
+ *       min(gpu_count, 8); sharding none; offload none; host_memory_gib unknown (offload not checked).</li>
+ *   <li>{@code plan}: keep nothing; max_gpus 64; gpus: every GPU of the catalog (the scenario's own GPU is always
+ *       planned). Kept as written when the scenario is saved; not part of the {@link Scenario}.</li>
  *   <li>{@code data}: tokens unknown (then no time or cost); epochs 1. {@code cost}: all from the catalog and the
  *       method/GPU defaults.</li>
  *   <li>{@code model}: one of preset, config, parameters; {@code config} wins over {@code preset}; a bare
@@ -134,6 +137,7 @@ public final class ScenarioJson {
         private final List<Note> notes;
         private final JsonNode name;
         private final Supplier<JsonNode> source;
+        private final PlanSpec plan;
 
         /**
          * @param scenario the resolved scenario
@@ -142,14 +146,16 @@ public final class ScenarioJson {
          * @param source   the parsed document, for {@link #write(Scenario, JsonNode)} to keep its unknown keys
          */
         public Document(Scenario scenario, List<Note> notes, JsonNode source) {
-            this(scenario, notes, source == null ? null : source.get("name"), copy(source));
+            this(scenario, notes, source == null ? null : source.get("name"), copy(source), PlanSpec.defaults());
         }
 
-        private Document(Scenario scenario, List<Note> notes, JsonNode name, Supplier<JsonNode> source) {
+        private Document(Scenario scenario, List<Note> notes, JsonNode name, Supplier<JsonNode> source,
+                         PlanSpec plan) {
             this.scenario = Objects.requireNonNull(scenario, "scenario");
             this.notes = List.copyOf(notes);
             this.name = name;
             this.source = source;
+            this.plan = Objects.requireNonNull(plan, "plan");
         }
 
         private static Supplier<JsonNode> copy(JsonNode source) {
@@ -175,6 +181,11 @@ public final class ScenarioJson {
         /** The {@code name} as written (a JSON string), or null when the document has none: what results carry. */
         public JsonNode writtenName() {
             return name;
+        }
+
+        /** The {@code plan} section: what the planner keeps, how far it searches, which GPUs it tries. */
+        public PlanSpec plan() {
+            return plan;
         }
     }
 
@@ -314,8 +325,9 @@ public final class ScenarioJson {
     private Document read(ScenarioDto dto, Supplier<JsonNode> source, JsonNode name) {
         try {
             List<Note> notes = new ArrayList<>();
-            Scenario scenario = new ScenarioReader(catalogs.get(), source, notes).read(dto);
-            return new Document(scenario, notes, name, source);
+            ScenarioReader reader = new ScenarioReader(catalogs.get(), source, notes);
+            Scenario scenario = reader.read(dto);
+            return new Document(scenario, notes, name, source, reader.plan(dto.plan()));
         } catch (InvalidValueException e) {
             throw new ScenarioException(e.key(), e.getMessage(), e);
         } catch (IllegalArgumentException e) {

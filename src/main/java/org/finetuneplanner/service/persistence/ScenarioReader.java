@@ -1,5 +1,6 @@
 package org.finetuneplanner.service.persistence;
 
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
@@ -14,11 +15,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import org.finetuneplanner.core.Note;
 import org.finetuneplanner.core.NoteId;
+import org.finetuneplanner.core.Violation;
 import org.finetuneplanner.core.gpu.GpuPrice;
 import org.finetuneplanner.core.gpu.GpuSpec;
 import org.finetuneplanner.core.model.Architecture;
 import org.finetuneplanner.core.model.ArchitectureFactory;
 import org.finetuneplanner.core.model.ModelSpec;
+import org.finetuneplanner.core.plan.PlanSpec;
+import org.finetuneplanner.core.plan.Setting;
 import org.finetuneplanner.core.scenario.Attention;
 import org.finetuneplanner.core.scenario.Checkpointing;
 import org.finetuneplanner.core.scenario.CostSpec;
@@ -27,6 +31,7 @@ import org.finetuneplanner.core.scenario.ExtraTrainable;
 import org.finetuneplanner.core.scenario.FineTuneMethod;
 import org.finetuneplanner.core.scenario.Framework;
 import org.finetuneplanner.core.scenario.HardwareSpec;
+import org.finetuneplanner.core.scenario.Limits;
 import org.finetuneplanner.core.scenario.LoraTarget;
 import org.finetuneplanner.core.scenario.Loss;
 import org.finetuneplanner.core.scenario.MethodSpec;
@@ -47,6 +52,7 @@ import org.finetuneplanner.service.persistence.ScenarioDto.DataDto;
 import org.finetuneplanner.service.persistence.ScenarioDto.HardwareDto;
 import org.finetuneplanner.service.persistence.ScenarioDto.MethodDto;
 import org.finetuneplanner.service.persistence.ScenarioDto.ModelDto;
+import org.finetuneplanner.service.persistence.ScenarioDto.PlanDto;
 import org.finetuneplanner.service.persistence.ScenarioDto.TrainingDto;
 import org.finetuneplanner.service.text.Words;
 
@@ -226,7 +232,34 @@ final class ScenarioReader {
             budget = OptionalDouble.of(h.gpuMemoryGib());
         }
         return new HardwareSpec(gpu, count, budget, or(h.gpusPerNode(), Math.min(count, 8)),
-                or(h.sharding(), Sharding.NONE), or(h.offload(), Offload.NONE));
+                or(h.sharding(), Sharding.NONE), or(h.offload(), Offload.NONE), optional(h.hostMemoryGib()));
+    }
+
+    /**
+     * The {@code plan} section: {@code keep} (names of {@link Setting}s the planner may not change), {@code max_gpus}
+     * (1 to {@link Limits#MAX_PLAN_GPUS}), {@code gpus} (catalog ids). A wrong name, count or id is a typed
+     * violation naming the key ({@code plan.keep}, {@code plan.max_gpus}, {@code plan.gpus}).
+     */
+    PlanSpec plan(PlanDto p) {
+        if (p == null) {
+            return PlanSpec.defaults();
+        }
+        Set<Setting> keep = EnumSet.noneOf(Setting.class);
+        for (String name : p.keep() == null ? List.<String>of() : p.keep()) {
+            keep.add(Setting.keepableFromId(name).orElseThrow(() -> Violation.oneOf("plan.keep", name,
+                    PlanSpec.keepable()).exception()));
+        }
+        long max = or(p.maxGpus(), (long) Limits.PLANNER_MAX_GPUS);
+        List<String> gpus = new ArrayList<>();
+        for (String id : p.gpus() == null ? List.<String>of() : p.gpus()) {
+            GpuSpec gpu = catalogs.gpu(id).orElseThrow(() -> Violation.oneOf("plan.gpus", id, catalogs.gpuIds())
+                    .exception());
+            if (!gpus.contains(gpu.id())) {
+                gpus.add(gpu.id());
+            }
+        }
+        // A count beyond an int is refused as the largest int, which the range check names with its bounds.
+        return new PlanSpec(keep, (int) Math.max(Integer.MIN_VALUE, Math.min(max, Integer.MAX_VALUE)), gpus);
     }
 
     private String knownGpus() {
@@ -269,6 +302,7 @@ final class ScenarioReader {
         unknown("hardware", HardwareDto.class, dto.hardware() == null ? Map.of() : dto.hardware().other());
         unknown("data", DataDto.class, dto.data() == null ? Map.of() : dto.data().other());
         unknown("cost", CostDto.class, dto.cost() == null ? Map.of() : dto.cost().other());
+        unknown("plan", PlanDto.class, dto.plan() == null ? Map.of() : dto.plan().other());
     }
 
     /** One note per key of {@code other}, in the order of the document. */

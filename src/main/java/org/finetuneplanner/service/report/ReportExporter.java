@@ -2,7 +2,7 @@ package org.finetuneplanner.service.report;
 
 import java.nio.file.Path;
 
-/** Writes a planning report. Implementations are safe to call from a background thread. */
+/** Writes a planning report or a comparison. Implementations are safe to call from a background thread. */
 public interface ReportExporter {
 
     /**
@@ -12,4 +12,12 @@ public interface ReportExporter {
      * @throws ReportException with a message for the user (unwritable folder, full disk, unreadable logo …)
      */
     void write(ReportData data, Path target);
+
+    /**
+     * Writes the comparison report for {@code data} to {@code target}, whole or not at all as {@link #write(ReportData,
+     * Path)}.
+     *
+     * @throws ReportException with a message for the user
+     */
+    void write(ComparisonData data, Path target);
 }

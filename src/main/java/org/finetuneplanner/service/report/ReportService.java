@@ -13,11 +13,14 @@ import org.finetuneplanner.core.cost.CostProjector;
 import org.finetuneplanner.core.gpu.GpuSpec;
 import org.finetuneplanner.core.plan.Plan;
 import org.finetuneplanner.core.plan.Planner;
+import org.finetuneplanner.core.range.Confidence;
 import org.finetuneplanner.core.scenario.Scenario;
+import org.finetuneplanner.service.validation.ErrorBandsFile;
 
 /**
  * Makes planning reports: computes a scenario's {@link ReportData} with the estimator and the planner over the GPU
- * catalog, and writes it with an exporter. Used by the command line and the app's File → Export PDF….
+ * catalog, and writes it with an exporter; the same for a comparison of two to four scenarios. Used by the command
+ * line and the app's File → Export PDF… and Export comparison….
  * Thread-safe when its parts are (the core estimators are pure); the accuracy figures come from their supplier,
  * which computes them once per process ({@link ReportAccuracy#shared}).
  */
@@ -61,13 +64,40 @@ public final class ReportService {
                                          Function<Scenario, Explanation> explainer,
                                          Supplier<ReportAccuracy> accuracy, ReportExporter exporter) {
         // The planner searches with memory only; the estimator's memory part is microseconds, so it serves.
-        Planner planner = new Planner(s -> estimator.apply(s).memory(), estimator, new CostProjector());
+        Planner planner = new Planner(s -> estimator.apply(s).memory(), estimator, new CostProjector(),
+                new Confidence(ErrorBandsFile.bundled()));
         return new ReportService(estimator, explainer, planner::plan, gpus, accuracy, exporter);
     }
 
     /** Everything the report of {@code scenario} shows; pure computation (tens of milliseconds). */
     public ReportData prepare(Scenario scenario, ReportMeta meta) {
         return ReportData.build(scenario, estimator, explainer, planner, gpus, meta, accuracy());
+    }
+
+    /**
+     * Everything the comparison of {@code scenarios} shows: each scenario's own report data (estimate, plan,
+     * recommendation, sensitivity) under {@code meta}, in the order given. Pure computation (tens of milliseconds per
+     * scenario).
+     *
+     * @param scenarios two to four scenarios
+     * @throws IllegalArgumentException for fewer than two or more than four scenarios
+     */
+    public ComparisonData prepareComparison(List<Scenario> scenarios, ReportMeta meta) {
+        if (scenarios.size() < ComparisonData.MIN_SCENARIOS || scenarios.size() > ComparisonData.MAX_SCENARIOS) {
+            throw new IllegalArgumentException("a comparison holds " + ComparisonData.MIN_SCENARIOS + " to "
+                    + ComparisonData.MAX_SCENARIOS + " scenarios, not " + scenarios.size());
+        }
+        ReportMeta each = meta.withTitle("");
+        return new ComparisonData(meta, scenarios.stream().map(s -> prepare(s, each)).toList());
+    }
+
+    /**
+     * Computes and writes the comparison report of {@code scenarios} to {@code target}.
+     *
+     * @throws ReportException with a one-line message for the user; the previous file is then left intact
+     */
+    public void exportComparison(List<Scenario> scenarios, ReportMeta meta, Path target) {
+        exporter.write(prepareComparison(scenarios, meta), target);
     }
 
     /**

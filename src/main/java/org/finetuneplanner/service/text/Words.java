@@ -27,7 +27,11 @@ import org.finetuneplanner.core.Violation;
 import org.finetuneplanner.core.explain.Input;
 import org.finetuneplanner.core.explain.SourceId;
 import org.finetuneplanner.core.explain.Term;
+import org.finetuneplanner.core.gpu.CaveatId;
+import org.finetuneplanner.core.plan.Adjustment;
+import org.finetuneplanner.core.plan.Caveat;
 import org.finetuneplanner.core.plan.PlanReason;
+import org.finetuneplanner.core.scenario.Identified;
 import org.finetuneplanner.core.scenario.Offload;
 
 /**
@@ -44,7 +48,7 @@ public final class Words {
     /** Languages the product ships, in the order menus list them. */
     public static final List<Locale> LANGUAGES = List.of(Locale.ENGLISH, Locale.forLanguageTag("vi"));
     /** Bundle families, each {@code <name>.properties} and {@code <name>_vi.properties}. */
-    public static final List<String> FAMILIES = List.of("core", "terms", "sources", "app", "report");
+    public static final List<String> FAMILIES = List.of("core", "terms", "sources", "app", "report", "cli");
     /** Where the families live on the class path. */
     public static final String FOLDER = "/org/finetuneplanner/service/text/";
 
@@ -149,7 +153,63 @@ public final class Words {
         if (reason instanceof PlanReason.Fp8Fallback r) {
             return text(key, r.gpuName(), label(r.assumed()));
         }
+        if (reason instanceof PlanReason.InexactSplit r) {
+            return text(key, format.count(r.wanted()), format.count(r.got()));
+        }
+        if (reason instanceof PlanReason.Tight r) {
+            return text(key, format.gib(r.highBytes()), format.gib(r.capacityBytes()));
+        }
+        if (reason instanceof PlanReason.PrecisionEmulated r) {
+            return text(key, r.gpuName(), label(r.wanted()), label(r.assumed()));
+        }
+        if (reason instanceof PlanReason.HostMemoryShort r) {
+            return text(key, format.gib(r.neededBytes()), format.gib(r.hostBytes()));
+        }
+        if (reason instanceof PlanReason.FitsWithMoreGpus r) {
+            return text(key, format.count(r.gpus()), format.count(r.maxGpus()));
+        }
+        if (reason instanceof PlanReason.FitsWithMethod r) {
+            return text(key, label(r.method()), format.count(r.gpus()));
+        }
+        if (reason instanceof PlanReason.FitsWithShorterSequence r) {
+            return text(key, format.count(r.sequenceLength()), format.count(r.gpus()));
+        }
+        if (reason instanceof PlanReason.FitsIfNotKept r) {
+            return text(key, r.setting().key(), format.count(r.gpus()));
+        }
         return text(key);
+    }
+
+    /**
+     * A caveat of an option: {@code caveat.<CaveatId>} with its args written in; a rental at the scenario's own
+     * price reads {@code caveat.RENTAL_UNIT.own}, a host memory the scenario gives {@code
+     * caveat.OFFLOAD_HOST_MEMORY.checked}.
+     */
+    public String caveat(Caveat caveat) {
+        String key = "caveat." + caveat.id().name();
+        List<Object> args = caveat.args();
+        if (caveat.id() == CaveatId.RENTAL_UNIT && args.size() > 2 && String.valueOf(args.get(2)).isEmpty()) {
+            key += ".own";
+        } else if (caveat.id() == CaveatId.OFFLOAD_HOST_MEMORY && args.size() > 1) {
+            key += ".checked";
+        }
+        Object[] values = new Object[args.size()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = value(args.get(i));
+        }
+        return text(key, values);
+    }
+
+    /**
+     * One setting the planner changed: "micro-batch 8 → 2", "checkpointing none → full" (a choice by its scenario
+     * spelling, which is what the reader would write in the file).
+     */
+    public String adjustment(Adjustment a) {
+        return text("adjustment", label(a.setting()), setting(a.from()), setting(a.to()));
+    }
+
+    private String setting(Object value) {
+        return value instanceof Identified id ? id.id() : value(value);
     }
 
     /** A term's title: {@code term.<id>.title}, its subject named. */

@@ -17,6 +17,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import org.finetuneplanner.core.Estimate;
 import org.finetuneplanner.core.Estimator;
+import org.finetuneplanner.core.NoteId;
 import org.finetuneplanner.core.memory.MemoryBreakdown;
 import org.finetuneplanner.core.scenario.Scenario;
 import org.finetuneplanner.service.io.IoReasons;
@@ -99,11 +100,11 @@ public final class ValidationRunner {
     }
 
     /**
-     * One line of a validation file: {@code id}, {@code scenario}, {@code expected} ({@code source} and
-     * {@code notes} are for people and not read).
+     * One line of a validation file: {@code id}, {@code scenario}, {@code expected}, {@code requires} (keys the
+     * case needs that the format may not know yet; {@code source} and {@code notes} are for people and not read).
      */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record ValidationCase(String id, JsonNode scenario, Expected expected) {
+    record ValidationCase(String id, JsonNode scenario, Expected expected, List<String> requires) {
     }
 
     /**
@@ -128,8 +129,13 @@ public final class ValidationRunner {
             if (c.scenario() == null || !c.scenario().isObject()) {
                 return CaseResult.failed(id, "scenario: missing or not an object");
             }
-            Scenario s = reader.readDocument(c.scenario()).scenario();
+            ScenarioJson.Document document = reader.readDocument(c.scenario());
+            Scenario s = document.scenario();
             Estimate e = estimator.apply(s);
+            // A case that needs keys the reader does not know yet ("requires") is run with them ignored; it says
+            // nothing about the estimator until the reader can read them.
+            boolean unread = c.requires() != null && !c.requires().isEmpty() && document.notes().stream().anyMatch(
+                    n -> n.id() == NoteId.SCENARIO_UNKNOWN_KEY || n.id() == NoteId.SCENARIO_UNKNOWN_KEY_NEAR);
             Expected expected = c.expected() == null ? Expected.NONE : c.expected();
             String metric = or(expected.metric(), "peak_allocated");
             MemoryBreakdown b = e.memory().perGpu();
@@ -141,7 +147,7 @@ public final class ValidationRunner {
             return new CaseResult(id, s.method().type().id(), s.hardware().gpuCount() > 1, metric,
                     or(expected.complete(), false), or(expected.unitUncertain(), false), or(expected.caseType(), ""),
                     or(expected.peakGib(), 0.0), or(expected.capacityGib(), 0.0), predicted,
-                    or(expected.tokensPerSecond(), 0.0), e.throughput().tokensPerSecond(), "");
+                    or(expected.tokensPerSecond(), 0.0), e.throughput().tokensPerSecond(), "", unread);
         } catch (IllegalArgumentException ex) {
             // A scenario that cannot be read, or a core check: both are IllegalArgumentExceptions.
             return CaseResult.failed(id, Words.english().message(ex));
@@ -168,14 +174,17 @@ public final class ValidationRunner {
      * @param measuredTokensPerSecond measured speed, 0 when not given
      * @param predictedTokensPerSecond estimated speed
      * @param error                why the case could not be run, "" when it ran
+     * @param requiresUnread       the case lists {@code requires} keys and the reader ignored some of its keys:
+     *                             it ran without them (error bands leave it out)
      */
     public record CaseResult(String id, String method, boolean multiGpu, String metric, boolean complete,
                              boolean unitUncertain, String caseType, double measuredGib, double capacityGib,
                              double predictedGib, double measuredTokensPerSecond, double predictedTokensPerSecond,
-                             String error) {
+                             String error, boolean requiresUnread) {
 
         static CaseResult failed(String id, String error) {
-            return new CaseResult(id, "", false, "", false, false, "", 0, 0, Double.NaN, 0, Double.NaN, error);
+            return new CaseResult(id, "", false, "", false, false, "", 0, 0, Double.NaN, 0, Double.NaN, error,
+                    false);
         }
 
         /** Whether the case ran. */

@@ -24,6 +24,24 @@ public final class Texts {
         return messages.map(m -> m.text(key, args));
     }
 
+    /** A converter that shows numbers in the current language's style, "12,5" in Vietnamese (chart axes). */
+    public ObservableValue<StringConverter<Number>> numberConverter() {
+        return messages.map(m -> {
+            Formats f = Formats.of(m);
+            return new StringConverter<Number>() {
+                @Override
+                public String toString(Number value) {
+                    return value == null ? "" : f.number(value.doubleValue());
+                }
+
+                @Override
+                public Number fromString(String string) {
+                    throw new UnsupportedOperationException("read-only");
+                }
+            };
+        });
+    }
+
     /** A converter that shows enum constants in the current language (re-created on a switch). */
     public <E extends Enum<E>> ObservableValue<StringConverter<E>> enumConverter() {
         return messages.map(m -> new StringConverter<E>() {

@@ -84,7 +84,7 @@ public final class InputsTexts {
                     : m.text("inputs.price.catalog", f.usdPerGpuHour(c.usdPerGpuHour()), c.provider(), c.priceSeen());
         }
         GpuSpec g = vm.gpuProperty().get();
-        return g != null && g.cheapestPrice().isEmpty() ? m.text("inputs.price.none") : "";
+        return g != null && g.prices().isEmpty() ? m.text("inputs.price.none") : "";
     }
 
     /** "405 B parameters · 126 layers · …: catalog preset". */

@@ -5,7 +5,9 @@ import java.util.Map;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
 
+import javafx.beans.property.LongProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleLongProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.scene.Node;
 import javafx.scene.control.Tooltip;
@@ -16,7 +18,8 @@ import org.finetuneplanner.ui.common.Styles;
 
 /**
  * One GPU's memory as a stacked bar against the card's capacity: a segment per part, a line at the capacity,
- * the free space outlined and anything beyond the capacity hatched red. The bar spans max(capacity, total).
+ * the free space outlined and anything beyond the capacity hatched red. The bar spans max(capacity, total), or a
+ * common span shared with other bars.
  * Clicking a segment reports its part (for the explanation). Only drawing: the data comes in ready.
  */
 public final class MemoryBar extends Region {
@@ -27,6 +30,7 @@ public final class MemoryBar extends Region {
     private final Region capacityLine = new Region();
     private final ObjectProperty<MemoryBarData> data = new SimpleObjectProperty<>(this, "data");
     private final ObjectProperty<MemoryComponent> selected = new SimpleObjectProperty<>(this, "selected");
+    private final LongProperty span = new SimpleLongProperty(this, "span", 0);
     private BiFunction<MemoryBarData, MemoryComponent, String> partWords;
 
     /** A bar with a tooltip per part. */
@@ -63,6 +67,7 @@ public final class MemoryBar extends Region {
         }
         getChildren().addAll(overflow, capacityLine);
         data.subscribe(d -> requestLayout());
+        span.subscribe(d -> requestLayout());
         selected.subscribe(s -> segments.forEach((c, r) -> r.pseudoClassStateChanged(Styles.SELECTED, c == s)));
     }
 
@@ -88,6 +93,14 @@ public final class MemoryBar extends Region {
 
     public ObjectProperty<MemoryBarData> dataProperty() {
         return data;
+    }
+
+    /**
+     * The bytes the bar's width stands for, so bars side by side share one scale (the compare view); 0 (the
+     * default) or less than the bar's own capacity and total: the larger of those two.
+     */
+    public LongProperty spanProperty() {
+        return span;
     }
 
     public ObjectProperty<MemoryComponent> selectedProperty() {
@@ -124,8 +137,8 @@ public final class MemoryBar extends Region {
             return;
         }
         long total = d.parts().totalBytes();
-        long span = Math.max(1, Math.max(total, d.capacityBytes()));
-        double scale = w / span;
+        long width = Math.max(1, Math.max(Math.max(total, d.capacityBytes()), span.get()));
+        double scale = w / width;
         double x = x0;
         for (MemoryComponent c : MemoryComponent.values()) {
             long bytes = d.parts().bytes(c);

@@ -14,7 +14,6 @@ import javafx.geometry.Insets;
 import javafx.geometry.Side;
 import javafx.scene.Node;
 import javafx.scene.chart.LineChart;
-import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
@@ -34,7 +33,7 @@ import javafx.scene.layout.VBox;
 import org.finetuneplanner.core.Note;
 import org.finetuneplanner.core.cost.CostPoint;
 import org.finetuneplanner.core.memory.MemoryComponent;
-import org.finetuneplanner.ui.common.Formats;
+import org.finetuneplanner.ui.common.CostCharts;
 import org.finetuneplanner.ui.common.Frames;
 import org.finetuneplanner.ui.common.Rows;
 import org.finetuneplanner.ui.common.Styles;
@@ -58,9 +57,7 @@ public final class ResultsView extends ScrollPane {
     private final ExplanationPopOver explanation;
     private final ObservableList<OptionRow> rows = FXCollections.observableArrayList();
     private final TableView<OptionRow> table = new TableView<>();
-    private final NumberAxis hoursAxis = new NumberAxis();
-    private final NumberAxis usdAxis = new NumberAxis();
-    private final LineChart<Number, Number> costChart = new LineChart<>(hoursAxis, usdAxis);
+    private final LineChart<Number, Number> costChart;
     private final Label costEmpty = new Label();
     private final VBox optionBars = new VBox(3);
     private final VBox notes = new VBox(4);
@@ -70,6 +67,7 @@ public final class ResultsView extends ScrollPane {
         this.vm = vm;
         this.texts = texts;
         this.explanation = new ExplanationPopOver(vm, texts);
+        this.costChart = CostCharts.of(texts);
         getStyleClass().add(Styles.RESULTS);
         setFitToWidth(true);
         setHbarPolicy(ScrollBarPolicy.NEVER);
@@ -249,23 +247,9 @@ public final class ResultsView extends ScrollPane {
 
     private Node costCard() {
         costChart.setId("costChart");
-        costChart.getStyleClass().add(Styles.COST_CHART);
-        costChart.setAnimated(false);
-        costChart.setCreateSymbols(false);
         costChart.setLegendSide(Side.RIGHT);
         costChart.setPrefHeight(400);
         costChart.setMinHeight(300);
-        hoursAxis.setAnimated(false);
-        usdAxis.setAnimated(false);
-        hoursAxis.setForceZeroInRange(true);
-        usdAxis.setForceZeroInRange(true);
-        // Tick labels in the user's number style ("12,5" in Vietnamese), not the axis's default.
-        for (NumberAxis axis : List.of(hoursAxis, usdAxis)) {
-            axis.tickLabelFormatterProperty().bind(texts.messages().map(m -> FormControls.converter(
-                    (Number n) -> Formats.of(m).number(n.doubleValue()))));
-        }
-        hoursAxis.labelProperty().bind(texts.t("results.cost.hours"));
-        usdAxis.labelProperty().bind(texts.t("results.cost.usd"));
         costEmpty.textProperty().bind(texts.t("results.cost.empty"));
         costEmpty.getStyleClass().add(Styles.MUTED);
         costEmpty.managedProperty().bind(costEmpty.visibleProperty());

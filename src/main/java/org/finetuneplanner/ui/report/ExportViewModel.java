@@ -2,6 +2,7 @@ package org.finetuneplanner.ui.report;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
@@ -26,6 +27,7 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 
 import org.finetuneplanner.core.scenario.Scenario;
+import org.finetuneplanner.service.report.ComparisonData;
 import org.finetuneplanner.service.report.PaperSize;
 import org.finetuneplanner.service.report.ReportData;
 import org.finetuneplanner.service.report.ReportException;
@@ -37,10 +39,10 @@ import org.finetuneplanner.service.text.Words;
 import org.finetuneplanner.ui.common.UiExecutors;
 
 /**
- * File → Export PDF…: the report's details (customer, company, consultant, logo, language, paper) and the one path
- * that writes a report. The details are taken on the FX thread when the export dialog is confirmed
- * ({@link #confirm()}); the report is computed, laid out and written by {@link #write}, off the FX thread (the
- * shell's background executor calls it); busy, progress, status and the written file come back on the FX executor,
+ * File → Export PDF… and Export comparison…: the report's details (customer, company, consultant, logo, language,
+ * paper) and the one path that writes a report or a comparison. The details are taken on the FX thread when the
+ * export dialog is confirmed ({@link #confirm()}); the report is computed, laid out and written by {@link #write}
+ * (a comparison by {@link #writeComparison}), off the FX thread (the shell's background executor calls it); busy, progress, status and the written file come back on the FX executor,
  * for the status line and the "report written" notice to follow; then the file is shown through the opener
  * (HostServices in the app).
  */
@@ -109,6 +111,37 @@ public final class ExportViewModel {
      * @throws ReportException with a message for the user; the previous file is then intact
      */
     public void write(Scenario scenario, Locale appLanguage, Path target) {
+        run(appLanguage, target, (meta, computed) -> {
+            ReportData data = service.prepare(scenario, meta);
+            computed.run();
+            service.exporter().write(data, target);
+        });
+    }
+
+    /**
+     * Writes the comparison of {@code scenarios} (two to four, in order: A, B, …) to {@code target}, on the same path
+     * as {@link #write}: the details of the last {@link #confirm()}, else a plain comparison in the language of
+     * {@code appLanguage}; progress and status posted to the FX executor. Call off the FX thread.
+     *
+     * @throws ReportException with a message for the user; the previous file is then intact
+     */
+    public void writeComparison(List<Scenario> scenarios, Locale appLanguage, Path target) {
+        List<Scenario> compared = List.copyOf(scenarios);
+        run(appLanguage, target, (meta, computed) -> {
+            ComparisonData data = service.prepareComparison(compared, meta);
+            computed.run();
+            service.exporter().write(data, target);
+        });
+    }
+
+    /** The work of one export: computes with the details, says when computed, writes. */
+    @FunctionalInterface
+    private interface Job {
+        void run(ReportMeta meta, Runnable computed);
+    }
+
+    /** The one export path: the details, the logo read, the job run with progress and status, the file opened. */
+    private void run(Locale appLanguage, Path target, Job job) {
         Confirmed c = confirmed.getAndSet(null);
         if (c == null) {
             ReportLanguage lang = ReportLanguage.fromId(appLanguage == null ? "" : appLanguage.getLanguage())
@@ -125,9 +158,8 @@ public final class ExportViewModel {
         try {
             ReportMeta meta = request.logo() == null ? request.meta()
                     : request.meta().withLogo(Optional.of(ReportLogo.read(request.logo())));
-            ReportData data = service.prepare(scenario, meta);
-            executors.ui().execute(() -> progress.set(0.5));   // computed; laying out and writing remain
-            service.exporter().write(data, target);
+            // Computed: laying out and writing remain.
+            job.run(meta, () -> executors.ui().execute(() -> progress.set(0.5)));
         } catch (RuntimeException e) {
             executors.ui().execute(() -> {
                 busy.set(false);

@@ -3,6 +3,7 @@ package org.finetuneplanner.ui.shell;
 import java.nio.file.Path;
 import java.util.Locale;
 
+import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableValue;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonType;
@@ -13,6 +14,7 @@ import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.RadioMenuItem;
 import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCombination;
@@ -23,14 +25,16 @@ import org.controlsfx.control.StatusBar;
 import org.finetuneplanner.ui.common.Messages;
 import org.finetuneplanner.ui.common.Styles;
 import org.finetuneplanner.ui.common.Texts;
+import org.finetuneplanner.ui.compare.CompareView;
 import org.finetuneplanner.ui.planner.PlannerView;
 
-/** The window's content: menus, the planner, and a status line. */
+/** The window's content: menus, the planner or the comparison of the pinned scenarios, and a status line. */
 public final class ShellView extends BorderPane {
     private final ShellViewModel vm;
     private final Texts texts;
     private final FileDialogs dialogs;
     private final Runnable quit;
+    private CompareView compare;
 
     /** The whole window at once. */
     public ShellView(ShellViewModel vm, FileDialogs dialogs, Runnable quit) {
@@ -48,7 +52,10 @@ public final class ShellView extends BorderPane {
         this.texts = new Texts(vm.planner().messagesProperty());
         getStyleClass().add("shell");
         setTop(menuBar());
-        setCenter(new PlannerView(vm.planner(), texts, dialogs::openConfig, resultsShown));
+        PlannerView planner = new PlannerView(vm.planner(), texts, dialogs::openConfig, resultsShown);
+        // The comparison takes the planner's place while it is shown (View of the Compare menu, Esc to leave); it is
+        // built the first time it is shown, not for the first frame.
+        vm.compare().shownProperty().subscribe(shown -> setCenter(shown ? compareView() : planner));
         setBottom(statusBar());
     }
 
@@ -75,7 +82,16 @@ public final class ShellView extends BorderPane {
         details.setWrapText(true);
         details.setMaxWidth(480);
         stale.subscribe(s -> state.setTooltip(s ? details : null));
-        bar.getRightItems().setAll(state);
+        // How many scenarios are pinned, once there is one; a click opens or leaves the comparison.
+        ToggleButton pins = new ToggleButton();
+        pins.setId("pinsButton");
+        pins.getStyleClass().add("pins-button");
+        pins.textProperty().bind(vm.compare().pinsTitleProperty());
+        pins.selectedProperty().bindBidirectional(vm.compare().shownProperty());
+        pins.visibleProperty().bind(Bindings.isNotEmpty(vm.compare().pins()));
+        pins.managedProperty().bind(pins.visibleProperty());
+        pins.setFocusTraversable(false);
+        bar.getRightItems().setAll(pins, state);
         return bar;
     }
 
@@ -109,8 +125,21 @@ public final class ShellView extends BorderPane {
                 new SeparatorMenuItem(),
                 item("openConfigMenu", "menu.file.openConfig", "Shortcut+Shift+O", this::openConfig),
                 export,
+                item("exportComparison", "menu.file.exportComparison", "Shortcut+Shift+E", this::exportComparison),
                 new SeparatorMenuItem(),
                 item("quit", "menu.file.quit", "Shortcut+Q", quit));
+
+        CheckMenuItem showComparison = new CheckMenuItem();
+        showComparison.setId("showComparison");
+        showComparison.textProperty().bind(texts.t("menu.compare.show"));
+        showComparison.setMnemonicParsing(true);
+        showComparison.setAccelerator(KeyCombination.keyCombination("Shortcut+Shift+C"));
+        showComparison.selectedProperty().bindBidirectional(vm.compare().shownProperty());
+        MenuItem pin = item("pinScenario", "menu.compare.pin", "Shortcut+Shift+P", vm.compare()::pinCurrent);
+        pin.disableProperty().bind(vm.compare().canPinProperty().map(b -> !b));
+        MenuItem clear = item("unpinAll", "menu.compare.clear", null, vm.compare()::unpinAll);
+        clear.disableProperty().bind(Bindings.isEmpty(vm.compare().pins()));
+        Menu compare = menu("compareMenu", "menu.compare", pin, showComparison, new SeparatorMenuItem(), clear);
 
         CheckMenuItem dark = new CheckMenuItem();
         dark.setId("darkTheme");
@@ -135,7 +164,7 @@ public final class ShellView extends BorderPane {
         });
         Menu view = menu("viewMenu", "menu.view", dark, language);
         Menu help = menu("helpMenu", "menu.help", item("about", "menu.help.about", "F1", this::about));
-        return new MenuBar(file, view, help);
+        return new MenuBar(file, view, compare, help);
     }
 
     private String suggestedName(String extension) {
@@ -174,6 +203,25 @@ public final class ShellView extends BorderPane {
         if (p != null) {
             vm.exportPdf(p);
         }
+    }
+
+    private void exportComparison() {
+        if (!vm.canExportComparison() || vm.compare().scenarios().size() < 2) {
+            vm.exportComparison(null);
+            return;
+        }
+        Path p = dialogs.savePdf(texts.now().text("compareView.fileName") + ".pdf");
+        if (p != null) {
+            vm.exportComparison(p);
+        }
+    }
+
+    private CompareView compareView() {
+        if (compare == null) {
+            compare = new CompareView(vm.compare(), texts, this::exportComparison);
+            compare.setId("compareView");
+        }
+        return compare;
     }
 
     private void about() {

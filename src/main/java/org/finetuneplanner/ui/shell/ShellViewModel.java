@@ -1,6 +1,7 @@
 package org.finetuneplanner.ui.shell;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -17,21 +18,26 @@ import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.value.ObservableValue;
 
+import org.finetuneplanner.core.Estimate;
 import org.finetuneplanner.core.scenario.Scenario;
 import org.finetuneplanner.ui.common.Messages;
 import org.finetuneplanner.ui.common.Phrase;
 import org.finetuneplanner.ui.common.UiExecutors;
+import org.finetuneplanner.ui.compare.CompareViewModel;
 import org.finetuneplanner.ui.planner.PlannerViewModel;
 
 /**
- * The window around the planner: theme, language, the File menu's commands and the status line. Disk work runs on
+ * The window around the planner: theme, language, the File menu's commands, the pinned scenarios' comparison and
+ * the status line. Disk work runs on
  * the background executor; results and errors come back as status text. Call on the FX thread.
  */
 public final class ShellViewModel {
     private final PlannerViewModel planner;
     private final ScenarioFiles files;
     private final Optional<PdfExport> pdf;
+    private final Optional<ComparisonExport> comparisons;
     private final UiExecutors executors;
+    private final CompareViewModel compare;
 
     private final BooleanProperty darkTheme = new SimpleBooleanProperty(this, "darkTheme");
     private final ObjectProperty<Locale> locale;
@@ -46,10 +52,27 @@ public final class ShellViewModel {
 
     public ShellViewModel(PlannerViewModel planner, ScenarioFiles files, Optional<PdfExport> pdf,
                           UiExecutors executors) {
+        this(planner, files, pdf, Optional.empty(), executors);
+    }
+
+    /**
+     * @param comparisons writes a comparison report (File → Export comparison…), when this build has one
+     */
+    public ShellViewModel(PlannerViewModel planner, ScenarioFiles files, Optional<PdfExport> pdf,
+                          Optional<ComparisonExport> comparisons, UiExecutors executors) {
         this.planner = planner;
         this.files = files;
         this.pdf = pdf;
+        this.comparisons = comparisons;
         this.executors = executors;
+        // A pin is the planner's last valid scenario, as named now, with its estimate on its own hardware.
+        this.compare = new CompareViewModel(() -> planner.currentScenario().flatMap(named -> planner.results()
+                .shown().map(c -> named(c.estimate(), named))), planner::stale, planner.messagesProperty());
+        compare.saidProperty().subscribe(p -> {
+            if (p != null) {
+                said.set(p);
+            }
+        });
         this.locale = new SimpleObjectProperty<>(this, "locale", planner.messagesProperty().get().locale());
         locale.subscribe(l -> {
             if (!l.getLanguage().equals(planner.messagesProperty().get().locale().getLanguage())) {
@@ -137,12 +160,35 @@ public final class ShellViewModel {
             said.set(Phrase.of("status.noScenario"));
             return CompletableFuture.completedFuture(null);
         }
+        Scenario snapshot = scenario.get();
+        Locale language = locale.get();
+        return export(() -> pdf.get().export(snapshot, language, file), file);
+    }
+
+    /**
+     * File → Export comparison…: the comparison of the pinned scenarios, in slot order, in the current language.
+     * Said and refused when fewer than two are pinned.
+     */
+    public CompletableFuture<Void> exportComparison(Path file) {
+        if (comparisons.isEmpty()) {
+            said.set(Phrase.of("status.exportUnavailable"));
+            return CompletableFuture.completedFuture(null);
+        }
+        List<Scenario> pinned = compare.scenarios();
+        if (pinned.size() < 2) {
+            said.set(Phrase.of("pins.tooFew"));
+            return CompletableFuture.completedFuture(null);
+        }
+        Locale language = locale.get();
+        return export(() -> comparisons.get().export(pinned, language, file), file);
+    }
+
+    /** Runs an export on the background executor; busy, progress and the outcome in the status line. */
+    private CompletableFuture<Void> export(Runnable work, Path file) {
         busy.set(true);
         setProgress(-1);
         said.set(Phrase.of("status.exporting"));
-        Scenario snapshot = scenario.get();
-        Locale language = locale.get();
-        return CompletableFuture.runAsync(() -> pdf.get().export(snapshot, language, file), executors.background())
+        return CompletableFuture.runAsync(work, executors.background())
                 .handleAsync((ignored, error) -> {
                     busy.set(false);
                     setProgress(0);
@@ -150,6 +196,16 @@ public final class ShellViewModel {
                             : Phrase.of("status.saved", file));
                     return null;
                 }, executors.ui());
+    }
+
+    /** Whether File → Export comparison… has an exporter in this build. */
+    public boolean canExportComparison() {
+        return comparisons.isPresent();
+    }
+
+    /** The estimate with the scenario as the user named it (the planner estimates the scenario unnamed). */
+    private static Estimate named(Estimate e, Scenario named) {
+        return new Estimate(named, e.parameters(), e.memory(), e.throughput(), e.hours(), e.cost(), e.notes());
     }
 
     private void setProgress(double value) {
@@ -191,6 +247,11 @@ public final class ShellViewModel {
 
     public PlannerViewModel planner() {
         return planner;
+    }
+
+    /** The pinned scenarios and their comparison. */
+    public CompareViewModel compare() {
+        return compare;
     }
 
     public BooleanProperty darkThemeProperty() {

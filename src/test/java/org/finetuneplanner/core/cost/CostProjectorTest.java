@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 
 import org.finetuneplanner.core.PlanFixtures;
+import org.finetuneplanner.core.gpu.GpuFacts;
 import org.finetuneplanner.core.gpu.GpuPrice;
 import org.finetuneplanner.core.gpu.GpuSpec;
 import org.finetuneplanner.core.scenario.CostSpec;
@@ -36,14 +37,47 @@ class CostProjectorTest {
 
     @Test
     void cheapestCurrentListingIgnoresSupersededAndMarketplacePrices() {
-        // Alpha's $2.00 was replaced by $3.00; the marketplace median is not a quote: Beta's $2.50 wins.
-        // 2 GPUs · $2.50 · 10 h = $50; plus two 94.338 GB checkpoints for 10 h:
+        // Alpha's $2.00 was replaced by $3.00; the marketplace median is not a quote. Two GPUs: Alpha rents them
+        // for 2 · $3.00 = $6.00/h, Beta only as an instance of 8 for 8 · $2.50 = $20.00/h: Alpha wins.
+        // 2 GPUs · $3.00 · 10 h = $60; plus two 94.338 GB checkpoints for 10 h:
         // 94.338 · 2 · 0.023 · 10/730 = $0.0594
         CostEstimate c = projector.project(on(2), 10).orElseThrow();
-        assertEquals("Beta", c.provider());
-        assertEquals(2.50, c.usdPerGpuHour());
-        assertEquals(50.0, c.gpuUsd(), 1e-9);
-        assertEquals(50.0594, c.usd(), 1e-4);
+        assertEquals("Alpha", c.provider());
+        assertEquals(3.00, c.usdPerGpuHour());
+        assertEquals(2, c.rentedGpus());
+        assertEquals(60.0, c.gpuUsd(), 1e-9);
+        assertEquals(60.0594, c.usd(), 1e-4);
+        assertEquals(PriceOrigin.LISTED, c.origin());
+    }
+
+    @Test
+    void theOfferThatRentsTheGpusForLeastPerHourWinsAndWholeInstancesArePaid() {
+        // Eight GPUs: Alpha 8 · $3.00 = $24/h, Beta one instance 8 · $2.50 = $20/h: Beta, $200 for 10 h.
+        CostEstimate eight = projector.project(on(8), 10, null).orElseThrow();
+        assertEquals("Beta", eight.provider());
+        assertEquals(200.0, eight.gpuUsd(), 1e-9);
+        // Seven GPUs: Alpha 7 · $3.00 = $21/h, Beta still one instance of 8 = $20/h: Beta, and the 8 rented GPUs
+        // are paid for: 8 · $2.50 · 10 h = $200 (not 7 · 2.50 · 10 = $175).
+        CostEstimate seven = projector.project(on(7), 10, null).orElseThrow();
+        assertEquals("Beta", seven.provider());
+        assertEquals(8, seven.rentedGpus());
+        assertEquals(8, seven.rentalUnit());
+        assertEquals(200.0, seven.gpuUsd(), 1e-9);
+        // Five GPUs: Alpha 5 · $3.00 = $15/h beats Beta's $20/h.
+        assertEquals("Alpha", projector.project(on(5), 10, null).orElseThrow().provider());
+    }
+
+    @Test
+    void aGpuRentedInTraysRoundsEvenTheScenariosOwnPrice() {
+        // A tray of 4 (GpuFacts.rentalUnit): 1 GPU at the scenario's $10/h rents 4: 4 · 10 · 2 h = $80.
+        GpuSpec tray = new GpuSpec("tray", "Tray GPU", "NVIDIA", 80, 79.6, 1.0, gpu.tflops(), false,
+                gpu.interconnect(), 500, 2024, List.of(), new GpuFacts(List.of(), 4, 1));
+        Scenario s = PlanFixtures.fullOn(tray).withCost(new CostSpec(OptionalDouble.of(10), Optional.empty(),
+                OptionalDouble.empty()));
+        CostEstimate c = projector.project(s, 2, null).orElseThrow();
+        assertEquals(4, c.rentedGpus());
+        assertEquals(80.0, c.gpuUsd(), 1e-9);
+        assertEquals(PriceOrigin.SCENARIO, c.origin());
     }
 
     @Test
@@ -68,14 +102,14 @@ class CostProjectorTest {
 
     @Test
     void discountEnergyAndStorageFollowTheAssumptions() {
-        // 50 % spot discount: 2 · 2.50 · 0.5 · 730 h = $1,825 of GPU time.
+        // 50 % spot discount on Alpha's $3.00 (two GPUs, see above): 2 · 3.00 · 0.5 · 730 h = $2,190 of GPU time.
         // Checkpoint of full fine-tuning with master weights: 6,738,415,616 · (2 + 8 + 4) B = 94.338 GB;
         // two kept for 730 h (one month) at $0.023/GB-month = $4.3396.
         // Owned: 2 · 500 W · 730 h · PUE 1.4 / 1000 = 1,022 kWh · $0.15 = $153.30.
         CostProjector spot = new CostProjector(CostAssumptions.defaults().withDiscount(0.5));
         CostEstimate c = spot.project(on(2), 730, PlanFixtures.fullCounts()).orElseThrow();
-        assertEquals(1.25, c.usdPerGpuHour(), 1e-12);
-        assertEquals(1825.0, c.gpuUsd(), 1e-9);
+        assertEquals(1.50, c.usdPerGpuHour(), 1e-12);
+        assertEquals(2190.0, c.gpuUsd(), 1e-9);
         assertEquals(94.338, c.checkpointGb(), 1e-3);
         assertEquals(4.3396, c.storageUsd(), 1e-4);
         assertEquals(1022.0, c.energyKwh(), 1e-9);

@@ -81,15 +81,20 @@ class PlannerTest {
     }
 
     @Test
-    void jobTooLargeForSixtyFourGpusIsAnAnswerWithAReason() {
-        PlanOption o = planner.option(scenario("llama-3.1-405b", "full", "bf16", "generic", 1, 4096),
-                gpu("t4-16gb"));
+    void jobTooLargeForSixtyFourGpusShowsWhatItWouldNeedAndIsNeverPriced() {
+        Scenario base = scenario("llama-3.1-405b", "full", "bf16", "generic", 1, 4096);
+        PlanOption o = planner.option(base, gpu("t4-16gb"));
         assertFalse(o.fits());
-        assertEquals(Limits.PLANNER_MAX_GPUS, o.gpuCount());
+        // No "64 ×" row: the scenario's own setup on one GPU, what it would need there.
+        assertEquals(1, o.gpuCount());
+        assertEquals(memory.estimate(base.withHardware(HardwareSpec.single(gpu("t4-16gb")))).perGpu().totalBytes(),
+                o.estimate().memory().perGpu().totalBytes());
+        assertTrue(o.tokensPerSecond().isEmpty() && o.hours().isEmpty() && o.cost().isEmpty());
+        assertFalse(o.ranked());
         PlanReason.DoesNotFit why = (PlanReason.DoesNotFit) o.reasons().get(0);
-        assertEquals(64, why.maxGpus());
-        assertEquals(o.estimate().memory().perGpu().totalBytes(), why.perGpuBytes());
+        assertEquals(Limits.PLANNER_MAX_GPUS, why.maxGpus());
         assertTrue(why.perGpuBytes() > why.capacityBytes());
+        assertTrue(why.perGpuBytes() < o.estimate().memory().perGpu().totalBytes(), "64 sharded GPUs need less");
     }
 
     @Test

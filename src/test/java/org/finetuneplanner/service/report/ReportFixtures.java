@@ -107,8 +107,8 @@ public final class ReportFixtures {
     static Estimate on(Scenario s, GpuSpec gpu, int count, Sharding sharding, double[] gib, double hours) {
         Scenario moved = s.withHardware(HardwareSpec.of(gpu, count, sharding,
                 org.finetuneplanner.core.scenario.Offload.NONE));
-        double price = gpu.cheapestPrice().map(GpuPrice::usdPerGpuHour).orElse(0.0);
-        String provider = gpu.cheapestPrice().map(GpuPrice::provider).orElse("");
+        double price = gpu.prices().stream().findFirst().map(GpuPrice::usdPerGpuHour).orElse(0.0);
+        String provider = gpu.prices().stream().findFirst().map(GpuPrice::provider).orElse("");
         return estimate(moved, gib, hours, price, provider);
     }
 
@@ -143,6 +143,22 @@ public final class ReportFixtures {
         ReportAccuracy acc = new ReportAccuracy(List.of(new ReportAccuracy.Row(ReportAccuracy.Quantity.MEMORY, 24,
                 7.9, 21.3, 10)), 30, 3, 3);
         return new ReportData(meta, s, own, plan, Optional.of(options.get(1)), cases, acc, explanation(own));
+    }
+
+    /**
+     * Two scenarios of one model on one L40S (44.4 GiB usable, $0.87/GPU·h at Vast.ai), compared: A is QLoRA r16
+     * (NF4 base; parts 21.37 GiB, 22.4 h), B is {@link #data}'s LoRA r16 (BF16 base; parts 30.77 GiB, 16.83 h). Both
+     * train 50,000,000 tokens × 3 epochs at micro-batch 4 × accumulation 4, sequence 2,048.
+     */
+    public static ComparisonData comparison(ReportLanguage language) {
+        ReportData lora = data(language, PaperSize.A4);
+        GpuSpec l40s = lora.scenario().hardware().gpu();
+        Scenario q = lora.scenario().withName("Llama 3.1 8B, QLoRA r16").withMethod(MethodSpec.qlora(16));
+        Estimate own = on(q, l40s, 1, Sharding.NONE, new double[] {5.61, 0.08, 0.31, 9.42, 3.91, 0.12, 1.37, 0.55},
+                22.4);
+        ReportData qlora = new ReportData(lora.meta(), q, own, lora.plan(), lora.recommended(), lora.sensitivity(),
+                lora.accuracy(), lora.explanation());
+        return new ComparisonData(lora.meta(), List.of(qlora, lora));
     }
 
     /** Three memory terms and the two time terms of a fixture estimate, with real term ids and sources. */

@@ -11,11 +11,18 @@ import java.util.TreeSet;
 
 import org.finetuneplanner.core.Bytes;
 import org.finetuneplanner.core.Constraint;
+import org.finetuneplanner.core.Violation;
+import org.finetuneplanner.core.cost.PriceOrigin;
+import org.finetuneplanner.core.gpu.CaveatId;
 import org.finetuneplanner.core.Note;
 import org.finetuneplanner.core.NoteId;
 import org.finetuneplanner.core.memory.MemoryComponent;
 import org.finetuneplanner.core.memory.Phase;
+import org.finetuneplanner.core.plan.Adjustment;
+import org.finetuneplanner.core.plan.Caveat;
 import org.finetuneplanner.core.plan.PlanReason;
+import org.finetuneplanner.core.plan.Setting;
+import org.finetuneplanner.core.range.FitStatus;
 import org.finetuneplanner.core.scenario.Attention;
 import org.finetuneplanner.core.scenario.Checkpointing;
 import org.finetuneplanner.core.scenario.ExtraTrainable;
@@ -77,7 +84,8 @@ class WordsTest {
         List<Enum<?>[]> all = List.of(FineTuneMethod.values(), WeightStorage.values(), Precision.values(),
                 Optimizer.values(), Checkpointing.values(), Attention.values(), Loss.values(), Framework.values(),
                 Sharding.values(), Offload.values(), LoraTarget.values(), ExtraTrainable.values(),
-                MemoryComponent.values(), ReportLanguage.values(), PaperSize.values());
+                MemoryComponent.values(), ReportLanguage.values(), PaperSize.values(), FitStatus.values(),
+                PriceOrigin.values(), Setting.values());
         List<String> missing = new ArrayList<>();
         for (Enum<?>[] values : all) {
             for (Enum<?> v : values) {
@@ -102,6 +110,12 @@ class WordsTest {
             keys.add("reason." + kind.getSimpleName());
         }
         keys.add("reason.NeedsGpus.offload");
+        for (CaveatId id : CaveatId.values()) {
+            keys.add("caveat." + id.name());
+        }
+        keys.add("caveat.RENTAL_UNIT.own");
+        keys.add("caveat.OFFLOAD_HOST_MEMORY.checked");
+        keys.add("adjustment");
         for (Constraint c : Constraint.values()) {
             keys.add("violation." + c.name());
         }
@@ -140,6 +154,34 @@ class WordsTest {
         assertEquals("Fits on one GPU. NVIDIA T4 has no FP8: BF16 speed assumed.",
                 en.reasons(List.of(new PlanReason.FitsOnOneGpu(), new PlanReason.Fp8Fallback("NVIDIA T4",
                         Precision.BF16))));
+    }
+
+    @Test
+    void caveatsAdjustmentsAndTheNewReasonsAreWordedFromTheirData() {
+        Caveat rental = new Caveat(CaveatId.RENTAL_UNIT, List.of(4, 4, "CoreWeave", "GB200 NVL72"), List.of());
+        assertEquals("CoreWeave rents this GPU in instances of 4 (GB200 NVL72): 4 GPUs are rented and paid for.",
+                en.caveat(rental));
+        assertEquals("CoreWeave cho thuê GPU này theo máy 4 GPU (GB200 NVL72): thuê và trả tiền cho 4 GPU.",
+                vi.caveat(rental));
+        Caveat own = new Caveat(CaveatId.RENTAL_UNIT, List.of(4, 8, "", ""), List.of());
+        assertEquals("This GPU is rented in groups of 4: 8 GPUs are paid for.", en.caveat(own));
+        // 27.6 GiB = 29,635,274,342 B (27.6 · 2^30) of 64 GiB.
+        Caveat host = new Caveat(CaveatId.OFFLOAD_HOST_MEMORY, List.of(new Bytes(29_635_274_342L),
+                new Bytes(64L << 30)), List.of());
+        assertEquals("The offload needs 27.6\u00a0GiB of host memory per node, of the 64.0\u00a0GiB the scenario "
+                + "gives.", en.caveat(host));
+        assertTrue(en.caveat(new Caveat(CaveatId.NO_BF16, List.of("NVIDIA T4"), List.of()))
+                .startsWith("NVIDIA T4 has no BF16 tensor cores"));
+        assertEquals("micro-batch 8 \u2192 2", en.adjustment(new Adjustment(Setting.MICRO_BATCH_SIZE, 8, 2)));
+        assertEquals("checkpointing none \u2192 full", en.adjustment(new Adjustment(
+                Setting.ACTIVATION_CHECKPOINTING, Checkpointing.NONE, Checkpointing.FULL)));
+        assertEquals("It would fit on 72 GPUs, more than the limit of 64 (plan.max_gpus).",
+                en.reason(new PlanReason.FitsWithMoreGpus(72, 64)));
+        assertEquals("Sẽ vừa bộ nhớ với QLoRA trên 2 GPU.", vi.reason(new PlanReason.FitsWithMethod(
+                FineTuneMethod.QLORA, 2)));
+        assertEquals("plan.keep must be one of micro_batch_size, activation_checkpointing, loss, was x",
+                en.violation(Violation.oneOf("plan.keep", "x", List.of("micro_batch_size",
+                        "activation_checkpointing", "loss"))));
     }
 
     @Test

@@ -180,4 +180,24 @@ class ExportViewModelTest {
         assertEquals(dir.resolve("plan.PDF"), ReportFileDialogs.withPdfExtension(dir.resolve("plan.PDF")));
         assertEquals(dir.resolve("v1.2.pdf"), ReportFileDialogs.withPdfExtension(dir.resolve("v1.2")));
     }
+
+    @Test
+    void aComparisonGoesTheSamePathWithTheDialogsDetailsAndLanguage() throws IOException {
+        ExportViewModel vm = vm(UiExecutors.direct());
+        vm.customerProperty().set("Công ty Cổ phần Minh Anh");
+        vm.languageProperty().set(ReportLanguage.VI);
+        vm.confirm();
+        Scenario qlora = READER.read("{\"name\": \"Llama QLoRA\", \"model\": {\"preset\": \"llama-3.1-8b\"}, "
+                + "\"method\": {\"type\": \"qlora\"}, \"hardware\": {\"gpu\": \"l40s-48gb\"}, \"data\": {\"tokens\": "
+                + "10000000}}");
+        Path target = dir.resolve("so-sanh.pdf");
+        vm.writeComparison(List.of(qlora, SCENARIO), Locale.ENGLISH, target);
+        String text = pdfText(target).replaceAll("\\s+", " ");
+        assertTrue(text.contains("So sánh các kế hoạch tinh chỉnh"), "the dialog's language, not the app's");
+        assertTrue(text.contains("Công ty Cổ phần Minh Anh"));
+        assertTrue(text.contains("Kịch bản A: Llama QLoRA") && text.contains("Kịch bản B: Qwen LoRA"));
+        assertEquals("Report saved: " + target, vm.getStatus());
+        assertEquals(1.0, vm.progressProperty().get());
+        assertEquals(List.of(target), opened);
+    }
 }

@@ -14,7 +14,8 @@ public sealed interface Chart extends Block permits Chart.Bars, Chart.Lines {
     }
 
     /**
-     * Horizontal stacked bars: memory per GPU by part, with the card's free memory after the parts.
+     * Horizontal stacked bars on one GiB axis: memory per GPU by part, with the card's free memory after the parts
+     * and its capacity marked across the bar (so a bar longer than its card shows where the card ends).
      *
      * @param bars      one per configuration, top to bottom
      * @param partNames the parts' names, in the order of each bar's bytes
@@ -61,12 +62,28 @@ public sealed interface Chart extends Block permits Chart.Bars, Chart.Lines {
     /**
      * One line.
      *
-     * @param label  the option
+     * @param label  the option, in the legend
      * @param points hours and cumulative US dollars
+     * @param end    a short tag drawn at the line's end ("A"), empty for none
+     * @param colour the line's colour and dash as an index into the chart's palette, so a line keeps its look when
+     *               another is left out; {@link #BY_POSITION} for the line's position in the chart
      */
-    record Line(Text label, List<CostPoint> points) {
+    record Line(Text label, List<CostPoint> points, Text end, int colour) {
+        /** The colour of a line's position among the chart's lines. */
+        public static final int BY_POSITION = -1;
+
         public Line {
+            Objects.requireNonNull(label, "label");
             points = List.copyOf(points);
+            Objects.requireNonNull(end, "end");
+            if (colour < BY_POSITION) {
+                throw new IllegalArgumentException("colour " + colour);
+            }
+        }
+
+        /** A line without an end tag, coloured by its position. */
+        public Line(Text label, List<CostPoint> points) {
+            this(label, points, Text.EMPTY, BY_POSITION);
         }
     }
 }

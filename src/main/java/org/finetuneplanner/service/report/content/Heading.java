@@ -3,19 +3,25 @@ package org.finetuneplanner.service.report.content;
 import java.util.Objects;
 
 /**
- * A section's or a sub-section's title; always kept with what follows. Sections (level 1) are listed in the table of
- * contents and the PDF's bookmarks.
+ * A part's, a section's or a sub-section's title; always kept with what follows. Parts (level 0: one scenario of a
+ * comparison) start a new page and group the sections after them; parts and sections (level 1) are listed in the
+ * table of contents and the PDF's bookmarks.
  *
- * @param level 1 for a section, 2 for a sub-section
+ * @param level 0 for a part, 1 for a section, 2 for a sub-section
  * @param text  the title
  */
 public record Heading(int level, Text text) implements Block {
 
     public Heading {
         Objects.requireNonNull(text, "text");
-        if (level < 1 || level > 2) {
-            throw new IllegalArgumentException("level " + level + " is not 1 or 2");
+        if (level < 0 || level > 2) {
+            throw new IllegalArgumentException("level " + level + " is not 0, 1 or 2");
         }
+    }
+
+    /** A part: a page of its own begins with it; the sections up to the next part belong to it. */
+    public static Heading part(Text text) {
+        return new Heading(0, text);
     }
 
     /** A section: numbered in the contents. */

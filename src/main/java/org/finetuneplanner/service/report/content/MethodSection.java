@@ -8,6 +8,7 @@ import java.util.regex.Pattern;
 import org.finetuneplanner.core.Estimate;
 import org.finetuneplanner.core.Explanation;
 import org.finetuneplanner.core.Note;
+import org.finetuneplanner.core.cost.PriceOrigin;
 import org.finetuneplanner.core.explain.SourceId;
 import org.finetuneplanner.core.explain.Term;
 import org.finetuneplanner.core.memory.MemoryTerm;
@@ -122,7 +123,9 @@ final class MethodSection {
                 .column(Text.words(w.plain("method.seen")), 1.1f,
                         o -> Cell.words(w.priceDate(o.estimate().cost().get().priceSeen())))
                 .column(Text.words(w.plain("method.source")), 2.4f,
-                        o -> Cell.of(Text.citation(o.estimate().cost().get().priceSource())))
+                        o -> o.estimate().cost().get().origin() == PriceOrigin.SCENARIO
+                                ? Cell.of(Text.words(w.plain("method.userPrice")))
+                                : Cell.of(Text.citation(o.estimate().cost().get().priceSource())))
                 .density(Table.Density.DENSE).build());
     }
 

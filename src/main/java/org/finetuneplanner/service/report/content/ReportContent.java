@@ -17,7 +17,13 @@ public final class ReportContent {
     /** Document information keeps a name whole up to this many characters (a PDF viewer shows the title bar). */
     public static final int METADATA_CHARACTERS = 1_000;
 
-    /** The body's sections, in reading order: what the customer decides on first, the method last. */
+    /** The glossary: the one section a comparison shows once for all its scenarios (see {@link #SECTIONS}). */
+    static final BiFunction<ReportData, Wording, List<Block>> GLOSSARY = GlossarySection::blocks;
+
+    /**
+     * The body's sections, in reading order: what the customer decides on first, the method last. A comparison
+     * shows each of them for each scenario, except the shared {@link #GLOSSARY}.
+     */
     static final List<BiFunction<ReportData, Wording, List<Block>>> SECTIONS = List.of(
             SummarySection::blocks,
             ScenarioSection::blocks,
@@ -26,7 +32,7 @@ public final class ReportContent {
             CostSection::blocks,
             SensitivitySection::blocks,
             NextStepsSection::blocks,
-            GlossarySection::blocks,
+            GLOSSARY,
             MethodSection::blocks);
 
     private ReportContent() {
@@ -44,14 +50,19 @@ public final class ReportContent {
         Text title = Text.name(data.title());
         Text product = Text.words(w.plain("report.product"));
         ReportDocument.Running running = new ReportDocument.Running(product.then(" · ").then(title),
-                meta.customer().isEmpty() ? Text.words(date) : w.text("header.for", Text.name(meta.customer())),
-                Text.words(date));
-        return new ReportDocument(meta.language(), meta.paper(), cover(data, w, title, product, date), body,
-                running, metadata(data, w), late(w));
+                runningRight(meta, w, date), Text.words(date));
+        return new ReportDocument(meta.language(), meta.paper(), cover(meta, w, Text.words(w.plain("report.title")),
+                title, product, date), body, running, metadata(meta, w.plain("report.title"), data.title()), late(w));
     }
 
-    private static ReportDocument.Cover cover(ReportData data, Wording w, Text title, Text product, String date) {
-        ReportMeta meta = data.meta();
+    /** The running header's right side: who the report is for, or its date. */
+    static Text runningRight(ReportMeta meta, Wording w, String date) {
+        return meta.customer().isEmpty() ? Text.words(date) : w.text("header.for", Text.name(meta.customer()));
+    }
+
+    /** A cover with {@code heading} ("Fine-tuning plan") over {@code subtitle}, and who it is for and by. */
+    static ReportDocument.Cover cover(ReportMeta meta, Wording w, Text heading, Text subtitle, Text product,
+                                     String date) {
         List<ReportDocument.Entry> entries = new ArrayList<>();
         if (!meta.customer().isEmpty()) {
             entries.add(new ReportDocument.Entry(Text.words(w.plain("cover.preparedFor")), Text.name(meta.customer())));
@@ -59,12 +70,12 @@ public final class ReportContent {
         NextStepsSection.contact(meta).ifPresent(by -> entries.add(new ReportDocument.Entry(
                 Text.words(w.plain("cover.preparedBy")), by)));
         entries.add(new ReportDocument.Entry(Text.words(w.plain("cover.date")), Text.words(date)));
-        return new ReportDocument.Cover(product, Text.words(w.plain("report.title")), title, entries,
+        return new ReportDocument.Cover(product, heading, subtitle, entries,
                 Text.words(w.plain("section.contents")), Text.words(w.plain("cover.disclaimer")), meta.logo());
     }
 
-    private static ReportDocument.Metadata metadata(ReportData data, Wording w) {
-        ReportMeta meta = data.meta();
+    /** The file's information: "{heading} — {subject}", who prepared it, the subject, the language. */
+    static ReportDocument.Metadata metadata(ReportMeta meta, String heading, String subject) {
         List<String> by = new ArrayList<>();
         if (!meta.consultant().isEmpty()) {
             by.add(meta.consultant());
@@ -72,8 +83,8 @@ public final class ReportContent {
         if (!meta.company().isEmpty()) {
             by.add(meta.company());
         }
-        return new ReportDocument.Metadata(info(w.plain("report.title") + " — " + data.title()),
-                info(String.join(", ", by)), info(data.title()), meta.language().id());
+        return new ReportDocument.Metadata(info(heading + " — " + subject), info(String.join(", ", by)),
+                info(subject), meta.language().id());
     }
 
     /** Document information: no control or direction characters, at most {@link #METADATA_CHARACTERS}. */
@@ -81,7 +92,7 @@ public final class ReportContent {
         return Wording.shorten(SafeText.strip(Wording.shorten(s, 2 * METADATA_CHARACTERS)), METADATA_CHARACTERS);
     }
 
-    private static ReportDocument.Late late(Wording w) {
+    static ReportDocument.Late late(Wording w) {
         return new ReportDocument.Late() {
             @Override
             public Text page(int page, int pages) {

@@ -45,6 +45,7 @@ public record ReportDocument(ReportLanguage language, PaperSize paper, Cover cov
                 cover.disclaimer()));
         cover.entries().forEach(e -> out.addAll(List.of(e.label(), e.value())));
         out.addAll(List.of(running.left(), running.right(), running.date()));
+        out.addAll(running.parts());
         for (Block b : body) {
             if (b instanceof Heading h) {
                 out.add(h.text());
@@ -61,16 +62,16 @@ public record ReportDocument(ReportLanguage language, PaperSize paper, Cover cov
                 out.addAll(bars.partNames());
                 out.addAll(List.of(bars.freeName(), bars.axis()));
             } else if (b instanceof Chart.Lines lines) {
-                lines.lines().forEach(l -> out.add(l.label()));
+                lines.lines().forEach(l -> out.addAll(List.of(l.label(), l.end())));
                 out.addAll(List.of(lines.xAxis(), lines.yAxis()));
             }
         }
         return out;
     }
 
-    /** The sections' headings, in order: the table of contents. */
+    /** The parts' and sections' headings, in order: the table of contents (a report without parts has sections). */
     public List<Heading> sections() {
-        return body.stream().filter(b -> b instanceof Heading h && h.level() == 1).map(b -> (Heading) b).toList();
+        return body.stream().filter(b -> b instanceof Heading h && h.level() <= 1).map(b -> (Heading) b).toList();
     }
 
     /**
@@ -107,8 +108,21 @@ public record ReportDocument(ReportLanguage language, PaperSize paper, Cover cov
      * @param left  the product and the scenario's name
      * @param right who it is prepared for, or the date
      * @param date  the report's date, in the footer
+     * @param parts the header's left text on the pages of each part, in the order of the parts (a comparison's
+     *              scenarios); empty for a report without parts
      */
-    public record Running(Text left, Text right, Text date) {
+    public record Running(Text left, Text right, Text date, List<Text> parts) {
+        public Running {
+            Objects.requireNonNull(left, "left");
+            Objects.requireNonNull(right, "right");
+            Objects.requireNonNull(date, "date");
+            parts = List.copyOf(parts);
+        }
+
+        /** A header that is the same on every page. */
+        public Running(Text left, Text right, Text date) {
+            this(left, right, date, List.of());
+        }
     }
 
     /**

@@ -15,7 +15,8 @@ import org.finetuneplanner.service.report.content.Text;
 /**
  * Turns blocks into {@link Unit}s for the {@link Flow}: each text measured and cut into lines once, the lines kept
  * together as the rules say. A heading stays with what follows; a paragraph never leaves its first or last line
- * alone on a page (two lines at least each side); a list item stays whole; tables are {@link TableLayout}'s.
+ * alone on a page (two lines at least each side); a list item stays whole; tables are {@link TableLayout}'s; a part
+ * (one scenario of a comparison) starts a new page.
  */
 final class BlockLayout {
     /** A list item of more lines than this may break across pages. */
@@ -66,10 +67,14 @@ final class BlockLayout {
     }
 
     private void heading(Heading h, List<Unit> out) {
-        boolean section = h.level() == 1;
-        float size = section ? 15 : 11;
-        float before = section ? 10 : 6;
-        float after = section ? 13 : 4;
+        boolean part = h.level() == 0;
+        boolean section = h.level() <= 1;
+        if (part) {
+            out.add(Unit.pageBreak());
+        }
+        float size = part ? 20 : section ? 15 : 11;
+        float before = part ? 4 : section ? 10 : 6;
+        float after = part ? 18 : section ? 13 : 4;
         List<Measured.Line> lines = Measured.of(h.text(), fonts, true, size).lines(width, 3, true);
         float leading = size * Style.LEADING;
         float height = before + lines.size() * leading + after + (section ? 3 : 0);
@@ -82,7 +87,7 @@ final class BlockLayout {
                 c.line(line, left, y + size * 0.28f, true, size, color);
             }
             if (section) {
-                c.rule(left, left + width, y - 3, Style.ACCENT, 1.2f);
+                c.rule(left, left + width, y - 3, Style.ACCENT, part ? 3f : 1.2f);
             }
         }));
     }

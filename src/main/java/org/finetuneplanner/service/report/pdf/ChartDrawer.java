@@ -56,7 +56,8 @@ final class ChartDrawer {
             Chart.Lines l = (Chart.Lines) c;
             List<ReportCharts.CostLine> lines = new ArrayList<>();
             for (Chart.Line line : l.lines()) {
-                lines.add(new ReportCharts.CostLine(label(line.label(), names), line.points()));
+                lines.add(new ReportCharts.CostLine(label(line.label(), names), line.points(),
+                        label(line.end(), names), line.colour()));
             }
             chart = ReportCharts.cost(lines, label(l.xAxis(), names), label(l.yAxis(), names), locale);
         }

@@ -14,12 +14,14 @@ import org.finetuneplanner.service.report.content.Heading;
 
 /**
  * The table of contents: each section's title, a dotted leader and its page number, each line a link to its page.
+ * A part (a comparison's scenario) is set in bold with its sections indented under it.
  * The page numbers are known only after the body is cut into pages; they are set before anything is drawn.
  */
 final class Contents {
     /** Height of one entry. */
     static final float LINE = 16;
     private static final float SIZE = 10;
+    private static final float INDENT = 14;
 
     private final List<Heading> sections;
     private final List<Measured.Line> titles = new ArrayList<>();
@@ -35,9 +37,24 @@ final class Contents {
         this.fonts = fonts;
         this.left = left;
         this.width = width;
-        for (Heading h : sections) {
-            titles.add(Measured.of(h.text(), fonts, false, SIZE).fit(width - 50));
+        for (int i = 0; i < sections.size(); i++) {
+            titles.add(Measured.of(sections.get(i).text(), fonts, part(i), SIZE).fit(width - 50 - indent(i)));
         }
+    }
+
+    /** Whether entry {@code i} is a part (drawn bold, its sections indented under it). */
+    private boolean part(int i) {
+        return sections.get(i).level() == 0;
+    }
+
+    /** How far entry {@code i} is indented: a section that belongs to a part sits under it. */
+    private float indent(int i) {
+        for (int k = i; k >= 0; k--) {
+            if (part(k)) {
+                return k == i ? 0 : INDENT;
+            }
+        }
+        return 0;
     }
 
     int size() {
@@ -63,13 +80,14 @@ final class Contents {
         for (int i = 0; i < titles.size(); i++) {
             float baseline = y - LINE + 4;
             Measured.Line title = titles.get(i);
-            c.line(title, left, baseline, false, SIZE, Style.INK);
+            float x = left + indent(i);
+            c.line(title, x, baseline, part(i), SIZE, Style.INK);
             String number = i < pages.length ? String.valueOf(pages[i]) : "";
-            Measured.Line n = Measured.of(org.finetuneplanner.service.report.content.Text.words(number), fonts, false,
-                    SIZE).fit(40);
+            Measured.Line n = Measured.of(org.finetuneplanner.service.report.content.Text.words(number), fonts,
+                    part(i), SIZE).fit(40);
             float numberX = left + width - n.width();
-            c.line(n, numberX, baseline, false, SIZE, Style.INK);
-            float from = left + title.width() + 6;
+            c.line(n, numberX, baseline, part(i), SIZE, Style.INK);
+            float from = x + title.width() + 6;
             float to = numberX - 6;
             if (to > from) {
                 c.stream().setLineDashPattern(new float[] {0.6f, 2.4f}, 0);

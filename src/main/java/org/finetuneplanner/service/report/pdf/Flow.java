@@ -6,8 +6,8 @@ import java.util.List;
 /**
  * Cuts a run of {@link Unit}s into pages. Units joined by {@link Unit#keepWithNext()} form a chain that goes on one
  * page when it fits there, else whole to the next page; a chain taller than a page is broken where it must be. Gaps
- * are dropped at the top of a page; a table row at the top of a page gets its table's header again. One pass over
- * the units: linear.
+ * are dropped at the top of a page; a table row at the top of a page gets its table's header again; a page break
+ * starts a new page unless the page is empty. One pass over the units: linear.
  */
 final class Flow {
     private Flow() {
@@ -29,8 +29,18 @@ final class Flow {
         float y = top;
         int i = 0;
         while (i < units.size()) {
+            if (units.get(i).role() == Unit.Role.BREAK) {
+                if (!page.isEmpty()) {
+                    pages.add(page);
+                    page = new ArrayList<>();
+                    y = top;
+                }
+                i++;
+                continue;
+            }
             int end = i;
-            while (end < units.size() - 1 && units.get(end).keepWithNext()) {
+            while (end < units.size() - 1 && units.get(end).keepWithNext()
+                    && units.get(end + 1).role() != Unit.Role.BREAK) {
                 end++;
             }
             boolean atTop = page.isEmpty();

@@ -79,6 +79,10 @@ final class PdfRenderer {
         List<Unit> units = new ArrayList<>();
         if (!onCover) {
             units.addAll(contentsUnits(contents));
+            if (d.sections().stream().anyMatch(h -> h.level() == 0)) {
+                // A comparison's long contents get their page: its first table then starts whole on the next.
+                units.add(Unit.pageBreak());
+            }
         }
         ChartDrawer charts = new ChartDrawer(doc, fonts, d.language().locale());
         units.addAll(new BlockLayout(fonts, left, width, top - Style.MARGIN_BOTTOM, charts).units(d.body()));
@@ -102,12 +106,20 @@ final class PdfRenderer {
         }
         List<Heading> sections = d.sections();
         int[] sectionPages = new int[sections.size()];
+        // The part each body page belongs to (−1 before the first part), for its running header.
+        int[] pageParts = new int[body.size()];
+        int part = -1;
         for (int p = 0; p < body.size(); p++) {
             for (Flow.Placed placed : body.get(p)) {
-                if (placed.unit().section() >= 0) {
-                    sectionPages[placed.unit().section()] = p + 2;
+                int section = placed.unit().section();
+                if (section >= 0) {
+                    sectionPages[section] = p + 2;
+                    if (sections.get(section).level() == 0) {
+                        part++;
+                    }
                 }
             }
+            pageParts[p] = part;
         }
         layout.contents().pages(sectionPages, all, layout.onCover() ? all.get(0) : all.get(1));
         try (PDPageContentStream cs = new PDPageContentStream(doc, all.get(0))) {
@@ -122,7 +134,7 @@ final class PdfRenderer {
                 }
             }
         }
-        decorate(all);
+        decorate(all, pageParts);
         outline(sections, sectionPages, all);
         information();
     }
@@ -151,11 +163,18 @@ final class PdfRenderer {
         return Optional.of(d.late().missingCharacters(shown, new String(Character.toChars(PdfFonts.MISSING))));
     }
 
-    /** The running header (pages after the cover) and the footer with the page number (every page). */
-    private void decorate(List<PDPage> pages) throws IOException {
+    /**
+     * The running header (pages after the cover) and the footer with the page number (every page). The header of
+     * a part's pages names the part ({@code pageParts}: each body page's part, −1 for none).
+     */
+    private void decorate(List<PDPage> pages, int[] pageParts) throws IOException {
         float size = 8;
         Measured.Line right = Measured.of(d.running().right(), fonts, false, size).fit(width * 0.45f);
-        Measured.Line leftLine = Measured.of(d.running().left(), fonts, false, size).fit(width - right.width() - 24);
+        Measured.Line common = Measured.of(d.running().left(), fonts, false, size).fit(width - right.width() - 24);
+        List<Measured.Line> partLines = new ArrayList<>();
+        for (Text t : d.running().parts()) {
+            partLines.add(Measured.of(t, fonts, false, size).fit(width - right.width() - 24));
+        }
         Measured.Line date = Measured.of(d.running().date(), fonts, false, size).fit(width / 2);
         float headerY = pageH - 36;
         for (int i = 0; i < pages.size(); i++) {
@@ -168,6 +187,8 @@ final class PdfRenderer {
                 if (i == 0) {
                     continue;
                 }
+                int part = pageParts[i - 1];
+                Measured.Line leftLine = part >= 0 && part < partLines.size() ? partLines.get(part) : common;
                 canvas.line(leftLine, left, headerY, false, size, Style.MUTED);
                 canvas.line(right, left + width - right.width(), headerY, false, size, Style.MUTED);
                 canvas.rule(left, left + width, headerY - 6, Style.RULE, 0.6f);
@@ -177,16 +198,25 @@ final class PdfRenderer {
         }
     }
 
-    /** Bookmarks: one per section, to its page. */
+    /** Bookmarks: one per section, to its page; a part's sections nested under the part's own, open. */
     private void outline(List<Heading> sections, int[] sectionPages, List<PDPage> pages) {
         PDDocumentOutline outline = new PDDocumentOutline();
+        PDOutlineItem part = null;
         for (int i = 0; i < sections.size(); i++) {
             PDPageFitWidthDestination dest = new PDPageFitWidthDestination();
             dest.setPage(pages.get(Math.max(0, sectionPages[i] - 1)));
             PDOutlineItem item = new PDOutlineItem();
             item.setTitle(sections.get(i).text().plain());
             item.setDestination(dest);
-            outline.addLast(item);
+            if (sections.get(i).level() == 0) {
+                outline.addLast(item);
+                part = item;
+            } else if (part != null) {
+                part.addLast(item);
+                part.openNode();
+            } else {
+                outline.addLast(item);
+            }
         }
         doc.getDocumentCatalog().setDocumentOutline(outline);
     }

@@ -8,12 +8,14 @@ import java.util.Optional;
 
 import org.finetuneplanner.core.cost.CostPoint;
 import org.finetuneplanner.service.io.AtomicFiles;
+import org.finetuneplanner.service.report.ComparisonData;
 import org.finetuneplanner.service.report.PaperSize;
 import org.finetuneplanner.service.report.ReportData;
 import org.finetuneplanner.service.report.ReportException;
 import org.finetuneplanner.service.report.ReportExporter;
 import org.finetuneplanner.service.report.ReportLanguage;
 import org.finetuneplanner.service.report.content.Chart;
+import org.finetuneplanner.service.report.content.ComparisonContent;
 import org.finetuneplanner.service.report.content.Paragraph;
 import org.finetuneplanner.service.report.content.ReportContent;
 import org.finetuneplanner.service.report.content.ReportDocument;
@@ -80,7 +82,16 @@ public final class PdfReportExporter implements ReportExporter {
      */
     @Override
     public void write(ReportData data, Path target) {
-        byte[] pdf = render(data);
+        write(render(data), target);
+    }
+
+    /** The comparison as {@link #write(ReportData, Path)} writes a report: rendered first, then moved into place. */
+    @Override
+    public void write(ComparisonData data, Path target) {
+        write(render(data), target);
+    }
+
+    private void write(byte[] pdf, Path target) {
         try {
             AtomicFiles.write(target, links, out -> out.write(pdf));
         } catch (IOException e) {
@@ -95,6 +106,15 @@ public final class PdfReportExporter implements ReportExporter {
      */
     public byte[] render(ReportData data) {
         return render(ReportContent.of(data));
+    }
+
+    /**
+     * The comparison report as PDF bytes. Pure computation and layout, no file is touched.
+     *
+     * @throws ReportException when the logo cannot be read as an image
+     */
+    public byte[] render(ComparisonData data) {
+        return render(ComparisonContent.of(data));
     }
 
     /** A report's content as PDF bytes. */

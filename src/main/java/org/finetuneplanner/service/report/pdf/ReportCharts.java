@@ -4,6 +4,9 @@ import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.FontFormatException;
+import java.awt.Graphics2D;
+import java.awt.geom.Line2D;
+import java.awt.geom.Rectangle2D;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.text.NumberFormat;
@@ -13,28 +16,37 @@ import java.util.Locale;
 import java.util.Set;
 
 import org.finetuneplanner.core.cost.CostPoint;
+import org.finetuneplanner.service.report.content.Chart;
 import org.finetuneplanner.service.text.LocaleFormat;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.StandardChartTheme;
+import org.jfree.chart.annotations.XYTextAnnotation;
+import org.jfree.chart.axis.CategoryAxis;
 import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.ValueAxis;
 import org.jfree.chart.block.BlockBorder;
 import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.category.CategoryItemRendererState;
 import org.jfree.chart.renderer.category.StackedBarRenderer;
 import org.jfree.chart.renderer.category.StandardBarPainter;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.title.LegendTitle;
 import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.chart.ui.RectangleInsets;
+import org.jfree.chart.ui.TextAnchor;
+import org.jfree.data.category.CategoryDataset;
 import org.jfree.data.category.DefaultCategoryDataset;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 
 /**
  * The report's two charts, built with JFreeChart and drawn as vectors by {@link ChartDrawer}. Colours are
- * mid-tones that stay apart on a colour printer and, with the cost chart's dash patterns, in grey.
+ * mid-tones that stay apart on a colour printer and, with the cost chart's dash patterns, in grey. The memory bars
+ * share one GiB axis with each card's capacity marked across its bar; a cost line may carry a tag at its end and a
+ * colour of its own (a comparison's scenario keeps its colour when another has no line).
  */
 final class ReportCharts {
     /** One colour per memory part, in the order of the parts (weights, gradients, … CUDA context). */
@@ -65,8 +77,15 @@ final class ReportCharts {
     record MemoryBar(String label, List<Long> parts, long capacityBytes) {
     }
 
-    /** One line of the cost chart. */
-    record CostLine(String label, List<CostPoint> points) {
+    /**
+     * One line of the cost chart.
+     *
+     * @param label  in the legend
+     * @param points hours and cumulative US dollars
+     * @param end    drawn at the line's end ("" for none)
+     * @param colour index of its colour and dash, or {@link Chart.Line#BY_POSITION}
+     */
+    record CostLine(String label, List<CostPoint> points, String end, int colour) {
     }
 
     static JFreeChart memory(List<MemoryBar> bars, List<String> componentNames, String freeName, String axisLabel,
@@ -88,7 +107,9 @@ final class ReportCharts {
                 PlotOrientation.HORIZONTAL, true, false, false);
         theme().apply(chart);
         CategoryPlot plot = chart.getCategoryPlot();
-        StackedBarRenderer renderer = (StackedBarRenderer) plot.getRenderer();
+        StackedBarRenderer renderer = new CapacityRenderer(bars.stream().mapToLong(MemoryBar::capacityBytes)
+                .toArray());
+        plot.setRenderer(renderer);
         renderer.setBarPainter(new StandardBarPainter());
         renderer.setShadowVisible(false);
         renderer.setDrawBarOutline(true);
@@ -128,12 +149,25 @@ final class ReportCharts {
         XYPlot plot = chart.getXYPlot();
         XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, false);
         for (int i = 0; i < lines.size(); i++) {
-            renderer.setSeriesPaint(i, LINE_COLOURS[i % LINE_COLOURS.length]);
-            float[] dash = DASHES[i % DASHES.length];
+            CostLine line = lines.get(i);
+            int look = line.colour() == Chart.Line.BY_POSITION ? i : line.colour();
+            Color colour = LINE_COLOURS[look % LINE_COLOURS.length];
+            renderer.setSeriesPaint(i, colour);
+            float[] dash = DASHES[look % DASHES.length];
             renderer.setSeriesStroke(i, dash == null ? new BasicStroke(1.8f)
                     : new BasicStroke(1.8f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f, dash, 0f));
+            if (!line.end().isEmpty() && !line.points().isEmpty()) {
+                // The tag sits above and left of the line's last point, so it stays inside the plot.
+                CostPoint last = line.points().get(line.points().size() - 1);
+                XYTextAnnotation tag = new XYTextAnnotation(line.end() + " ", last.hours(), last.usd());
+                tag.setTextAnchor(TextAnchor.BOTTOM_RIGHT);
+                tag.setFont(awtBold().deriveFont(9f));
+                tag.setPaint(colour);
+                plot.addAnnotation(tag);
+            }
         }
         plot.setRenderer(renderer);
+        plot.getRangeAxis().setUpperMargin(0.08);
         plot.setOutlineVisible(false);
         ((NumberAxis) plot.getRangeAxis()).setAutoRangeIncludesZero(true);
         // Tick labels in the report's language: "1.000" in Vietnamese, "1,000" in English.
@@ -142,6 +176,36 @@ final class ReportCharts {
         ((NumberAxis) plot.getDomainAxis()).setAutoRangeIncludesZero(true);
         styleLegend(chart.getLegend());
         return chart;
+    }
+
+    /** Stacked bars with each card's capacity marked across its bar, where a full card ends. */
+    private static final class CapacityRenderer extends StackedBarRenderer {
+        private static final long serialVersionUID = 1L;
+        private final long[] capacities;
+
+        CapacityRenderer(long[] capacities) {
+            this.capacities = capacities.clone();
+        }
+
+        @Override
+        public void drawItem(Graphics2D g2, CategoryItemRendererState state, Rectangle2D dataArea, CategoryPlot plot,
+                             CategoryAxis domainAxis, ValueAxis rangeAxis, CategoryDataset dataset, int row,
+                             int column, int pass) {
+            super.drawItem(g2, state, dataArea, plot, domainAxis, rangeAxis, dataset, row, column, pass);
+            if (pass != getPassCount() - 1 || row != dataset.getRowCount() - 1 || column >= capacities.length) {
+                return;
+            }
+            double middle = domainAxis.getCategoryMiddle(column, dataset.getColumnCount(), dataArea,
+                    plot.getDomainAxisEdge());
+            double half = state.getBarWidth() / 2 + 3;
+            double at = rangeAxis.valueToJava2D(capacities[column] / LocaleFormat.GIB, dataArea,
+                    plot.getRangeAxisEdge());
+            g2.setPaint(Style.INK);
+            g2.setStroke(new BasicStroke(1.6f));
+            g2.draw(plot.getOrientation() == PlotOrientation.HORIZONTAL
+                    ? new Line2D.Double(at, middle - half, at, middle + half)
+                    : new Line2D.Double(middle - half, at, middle + half, at));
+        }
     }
 
     /** JFreeChart merges equal keys; a repeated label gets " (2)", " (3)" … so every bar and line is drawn. */

@@ -16,8 +16,8 @@ import java.io.IOException;
  */
 record Unit(float height, boolean keepWithNext, Role role, int group, Unit header, int section, Draw draw) {
 
-    /** What a unit is. */
-    enum Role { HEADING, LINE, HEADER, ROW, FOOTNOTE, CHART, GAP }
+    /** What a unit is: a {@code BREAK} ends the page (unless the page is empty), a gap is dropped at its top. */
+    enum Role { HEADING, LINE, HEADER, ROW, FOOTNOTE, CHART, GAP, BREAK }
 
     /** Draws a unit. */
     @FunctionalInterface
@@ -34,6 +34,11 @@ record Unit(float height, boolean keepWithNext, Role role, int group, Unit heade
     /** A drawn unit of {@code role} in {@code group}, with no header and no section. */
     static Unit of(float height, boolean keepWithNext, Role role, int group, Draw draw) {
         return new Unit(height, keepWithNext, role, group, null, -1, draw);
+    }
+
+    /** A new page begins after it (nothing is drawn; at the top of a page it does nothing). */
+    static Unit pageBreak() {
+        return new Unit(0, false, Role.BREAK, -1, null, -1, (c, top) -> { });
     }
 
     boolean gap() {

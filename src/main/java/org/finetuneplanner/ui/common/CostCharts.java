@@ -1,0 +1,34 @@
+package org.finetuneplanner.ui.common;
+
+import java.util.List;
+
+import javafx.scene.chart.LineChart;
+import javafx.scene.chart.NumberAxis;
+
+/** The cost-over-time chart as the planner and the comparison draw it. */
+public final class CostCharts {
+    private CostCharts() {
+    }
+
+    /**
+     * A chart of cumulative cost over hours: lines without symbols, both axes from zero, not animated (data are
+     * replaced in one call), tick labels in the user's number style ("12,5" in Vietnamese, not the axis's default)
+     * and axis titles in the current language.
+     */
+    public static LineChart<Number, Number> of(Texts texts) {
+        NumberAxis hours = new NumberAxis();
+        NumberAxis usd = new NumberAxis();
+        LineChart<Number, Number> chart = new LineChart<>(hours, usd);
+        chart.getStyleClass().add(Styles.COST_CHART);
+        chart.setAnimated(false);
+        chart.setCreateSymbols(false);
+        for (NumberAxis axis : List.of(hours, usd)) {
+            axis.setAnimated(false);
+            axis.setForceZeroInRange(true);
+            axis.tickLabelFormatterProperty().bind(texts.numberConverter());
+        }
+        hours.labelProperty().bind(texts.t("results.cost.hours"));
+        usd.labelProperty().bind(texts.t("results.cost.usd"));
+        return chart;
+    }
+}
