@@ -48,6 +48,7 @@ import org.finetuneplanner.core.scenario.Loss;
 import org.finetuneplanner.core.scenario.MethodSpec;
 import org.finetuneplanner.core.scenario.Offload;
 import org.finetuneplanner.core.scenario.Optimizer;
+import org.finetuneplanner.core.scenario.Parallelism;
 import org.finetuneplanner.core.scenario.Precision;
 import org.finetuneplanner.core.scenario.Scenario;
 import org.finetuneplanner.core.scenario.Sharding;
@@ -125,6 +126,10 @@ public final class InputsViewModel {
     private final ObjectProperty<Offload> offload = new SimpleObjectProperty<>(this, "offload");
     private final ObjectProperty<OptionalDouble> gpuMemoryBudget =
             new SimpleObjectProperty<>(this, "gpuMemoryBudget", OptionalDouble.empty());
+    /** Kept from an opened scenario (no control of its own yet), so saving it loses nothing. */
+    private final ObjectProperty<Parallelism> parallel =
+            new SimpleObjectProperty<>(this, "parallel", Parallelism.NONE);
+    private final BooleanProperty doubleQuant = new SimpleBooleanProperty(this, "doubleQuant", true);
 
     private final StringProperty tokensText = new SimpleStringProperty(this, "tokensText", "");
     private final StringProperty epochsText = new SimpleStringProperty(this, "epochsText", "1");
@@ -159,7 +164,7 @@ public final class InputsViewModel {
         List<Observable> inputs = new ArrayList<>(List.of(model, method, loraRank, loraAlpha, extraTrainable,
                 baseWeights, precision, masterWeights, optimizer, optimizerInBackward, microBatch, sequenceLength,
                 accumulation, checkpointing, attention, loss, framework, compile, gpu, gpuCount, sharding, offload,
-                gpuMemoryBudget, tokensText, epochsText, priceText, provider, mfu));
+                gpuMemoryBudget, tokensText, epochsText, priceText, provider, mfu, parallel, doubleQuant));
         inputs.addAll(targets.values());
         draft = new BatchedBinding<>(this::read, inputs);
 
@@ -238,6 +243,7 @@ public final class InputsViewModel {
             targets.forEach((t, p) -> p.set(m.targets().contains(t)));
             extraTrainable.set(m.extraTrainable());
             baseWeights.set(m.baseWeights());
+            doubleQuant.set(m.doubleQuant());
             TrainingSpec t = s.training();
             precision.set(t.precision());
             masterWeights.set(t.masterWeights());
@@ -265,10 +271,10 @@ public final class InputsViewModel {
         return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
     }
 
-    /** Makes {@code h}'s GPU, count, sharding and offload the inputs (one recomputation). */
+    /** Makes {@code h}'s GPU, count, sharding, offload and layout the inputs (one recomputation). */
     public void useHardware(HardwareSpec h) {
         if (h.gpu().equals(gpu.get()) && h.gpuCount() == gpuCount.get() && h.sharding() == sharding.get()
-                && h.offload() == offload.get()) {
+                && h.offload() == offload.get() && h.parallel().equals(parallel.get())) {
             return;
         }
         draft.batch(() -> {
@@ -276,6 +282,7 @@ public final class InputsViewModel {
             gpuCount.set(h.gpuCount());
             sharding.set(h.sharding());
             offload.set(h.offload());
+            parallel.set(h.parallel());
         });
     }
 
@@ -413,12 +420,12 @@ public final class InputsViewModel {
         // Full fine-tuning ignores the targets; keep a valid set so switching back to LoRA restores the choice.
         Set<LoraTarget> t = chosen.isEmpty() ? MethodSpec.allLinear() : chosen;
         MethodSpec m = new MethodSpec(method.get(), loraRank.get(), loraAlpha.get(), t, extraTrainable.get(),
-                baseWeights.get());
+                baseWeights.get(), doubleQuant.get());
         TrainingSpec tr = new TrainingSpec(precision.get(), masterWeights.get(), optimizer.get(),
                 optimizerInBackward.get(), microBatch.get(), sequenceLength.get(), accumulation.get(),
                 checkpointing.get(), attention.get(), loss.get(), compile.get(), framework.get());
         HardwareSpec h = new HardwareSpec(gpu.get(), gpuCount.get(), gpuMemoryBudget.get(),
-                Math.min(gpuCount.get(), 8), sharding.get(), offload.get());
+                Math.min(gpuCount.get(), 8), sharding.get(), offload.get(), OptionalDouble.empty(), parallel.get());
         DataSpec d = new DataSpec(tokens, epochs);
         CostSpec c = new CostSpec(price, provider.get(), mfu.get());
         // The name is read, not depended on: a draft carries the name of its time; currentScenario() the latest.
