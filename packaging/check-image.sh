@@ -53,6 +53,13 @@ if [ -n "$jimage" ]; then
     expect "Vietnamese locale data in the runtime" 0 "cldr/ext/FormatData_vi.class" \
         "$jimage" list "$image/lib/runtime/lib/modules"
 fi
+# The class-data archive the launcher names (packaging/cds-archive.sh) is mapped: classes come from its top layer.
+if grep -q '^java-options=-XX:SharedArchiveFile=' "$image/lib/app/$name.cfg"; then
+    expect "classes from the app's class-data archive" 0 "shared objects file (top)" \
+        env JAVA_TOOL_OPTIONS=-Xlog:class+load=info "$launcher" plan --help
+else
+    echo "skip the class-data archive check: the image has none (packaging/cds-archive.sh said why when it was built)"
+fi
 # Without a display (and, on a machine without GTK 3, without GTK): one line, exit 4.
 expect "no arguments, no display" 4 "error: the desktop app could not start: it needs" env -u DISPLAY -u WAYLAND_DISPLAY "$launcher"
 
