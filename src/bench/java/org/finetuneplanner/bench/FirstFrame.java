@@ -39,7 +39,9 @@ import org.finetuneplanner.ui.common.StartupProbe;
  *
  * <p>Run from the project's folder, under a display (Xvfb):
  * <pre>
- * mvn -B -o -Ppackage,bench package -DskipTests
+ * mvn -B -o clean
+ * mvn -B -o -Ppackage package -DskipTests       (the image, without the benchmark classes and libraries)
+ * mvn -B -o -Pbench package -DskipTests
  * xvfb-run -a -s "-screen 0 1440x900x24" java -cp target/benchmarks.jar org.finetuneplanner.bench.FirstFrame \
  *     [--runs 9] [VARIANT...]
  * </pre>
@@ -119,9 +121,9 @@ public final class FirstFrame {
         for (Map.Entry<String, List<Run>> e : results.entrySet()) {
             double first = median(e.getValue(), "first-frame", 0);
             medians.put(e.getKey(), first);
-            System.out.printf(Locale.ROOT, "%-18s %s | %s | %s | %s%n", e.getKey(), stats(e.getValue(), "first-frame", 0),
-                    stats(e.getValue(), "complete", 0), stats(e.getValue(), "first-frame", 1),
-                    stats(e.getValue(), "complete", 2));
+            System.out.printf(Locale.ROOT, "%-18s %s | %s | %s | %s%n", e.getKey(),
+                    stats(e.getValue(), "first-frame", 0), stats(e.getValue(), "complete", 0),
+                    stats(e.getValue(), "first-frame", 1), stats(e.getValue(), "complete", 2));
         }
         ratio(medians, "app-jar", "bare-jar");
         ratio(medians, "app-image", "bare-image");
