@@ -30,7 +30,8 @@ export _JAVA_OPTIONS="-XX:SharedArchiveFile=$base -XX:ArchiveClassesAtExit=$arch
  -Dfinetuneplanner.exitAfterFirstFrame=true"
 _JAVA_OPTIONS=$(echo $_JAVA_OPTIONS)
 how=""
-if command -v xvfb-run > /dev/null && ldconfig -p | grep -q 'libgtk-3.so.0'; then
+# grep reads all of ldconfig's list: with pipefail, grep -q would stop early and the pipe's SIGPIPE fail the test.
+if command -v xvfb-run > /dev/null && ldconfig -p | grep 'libgtk-3.so.0' > /dev/null; then
     how="the window under xvfb-run"
     xvfb-run -a -s "-screen 0 1440x900x24" "$launcher" > "$work/out" 2>&1 || true
 elif [ -n "${DISPLAY:-}" ]; then

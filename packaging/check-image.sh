@@ -64,7 +64,9 @@ fi
 expect "no arguments, no display" 4 "error: the desktop app could not start: it needs" env -u DISPLAY -u WAYLAND_DISPLAY "$launcher"
 
 # The window: the JavaFX modules linked into the runtime start the app under a virtual display.
-if command -v xvfb-run > /dev/null && command -v xwininfo > /dev/null && ldconfig -p | grep -q 'libgtk-3.so.0'; then
+# grep reads all of ldconfig's list: with pipefail, grep -q would stop early and the pipe's SIGPIPE fail the test.
+if command -v xvfb-run > /dev/null && command -v xwininfo > /dev/null \
+        && ldconfig -p | grep 'libgtk-3.so.0' > /dev/null; then
     cat > "$work/window.sh" <<'EOF'
 #!/usr/bin/env bash
 # Inside xvfb-run: start the app, wait up to 90 s for its window, keep what it printed until 3 s after the window
