@@ -19,6 +19,8 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
+import org.finetuneplanner.ui.common.Frames;
+import org.finetuneplanner.ui.common.Styles;
 import org.finetuneplanner.ui.common.Texts;
 
 /**
@@ -40,8 +42,9 @@ public final class PlannerView extends SplitPane {
     private final PlannerViewModel vm;
     private final Texts texts;
     private final InputsView inputs;
-    private final ResultsView results;
+    private ResultsView results;
     private boolean placed;
+    private boolean scheduled;
 
     /** Made on first use: presentation mode stays off the start path. */
     private BorderPane presentationInputs;
@@ -51,12 +54,42 @@ public final class PlannerView extends SplitPane {
     /** What {@link #fold} changed, each undone when the presentation ends. */
     private final List<Runnable> unfold = new ArrayList<>();
 
+    /** Inputs and results built at once. */
     public PlannerView(PlannerViewModel vm, Texts texts, Supplier<Path> configChooser) {
+        this(vm, texts, configChooser, null);
+    }
+
+    /**
+     * @param resultsShown null: the results are built at once; else the window's first frame shows the inputs and
+     *                     an empty results pane, the results are built right after it, and this runs once they are
+     *                     in the scene (the app's start: the results' nodes are half of the window's)
+     */
+    public PlannerView(PlannerViewModel vm, Texts texts, Supplier<Path> configChooser, Runnable resultsShown) {
         this.vm = vm;
         this.texts = texts;
         inputs = new InputsView(vm.inputs(), texts, configChooser);
-        results = new ResultsView(vm.results(), texts);
-        getItems().setAll(inputs, results);
+        if (resultsShown == null) {
+            getItems().setAll(inputs, results());
+        } else {
+            Region pending = new Region();
+            pending.getStyleClass().add(Styles.RESULTS);
+            getItems().setAll(inputs, pending);
+            sceneProperty().subscribe(scene -> {
+                if (scene != null && !scheduled) {
+                    scheduled = true;
+                    Frames.afterNext(scene, () -> {
+                        double[] divider = getDividerPositions();
+                        getItems().set(1, results());
+                        setDividerPositions(divider);
+                        if (getStyleClass().contains(PRESENTING)) {
+                            // Presenting already (F11 in the first frame): the results fold as they come.
+                            fold();
+                        }
+                        resultsShown.run();
+                    });
+                }
+            });
+        }
         SplitPane.setResizableWithParent(inputs, false);
         inputs.setMinWidth(330);
         // The inputs get about 30% of the first real width, between 340 and 440 px: two short fields to a row
@@ -146,6 +179,9 @@ public final class PlannerView extends SplitPane {
      * does not have is left alone).
      */
     private void fold() {
+        if (results == null) {
+            return;
+        }
         for (String id : FOLDED_IN_PRESENTATION) {
             Node card = results.lookup("#" + id);
             if (card != null && !card.visibleProperty().isBound() && !card.managedProperty().isBound()) {
@@ -206,5 +242,10 @@ public final class PlannerView extends SplitPane {
                 }
             }
         });
+    }
+
+    private ResultsView results() {
+        results = new ResultsView(vm.results(), texts);
+        return results;
     }
 }

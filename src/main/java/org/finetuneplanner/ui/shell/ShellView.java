@@ -48,8 +48,18 @@ public final class ShellView extends BorderPane {
     private final FileDialogs dialogs;
     private final Runnable quit;
     private final PresentationControls presentation;
+    private CompareView compare;
 
+    /** The whole window at once. */
     public ShellView(ShellViewModel vm, FileDialogs dialogs, Runnable quit) {
+        this(vm, dialogs, quit, null);
+    }
+
+    /**
+     * @param resultsShown null: everything is built at once; else the results are built after the window's first
+     *                     frame (see {@link PlannerView}) and this runs once they are in the scene
+     */
+    public ShellView(ShellViewModel vm, FileDialogs dialogs, Runnable quit, Runnable resultsShown) {
         this.vm = vm;
         this.dialogs = dialogs;
         this.quit = quit;
@@ -57,15 +67,14 @@ public final class ShellView extends BorderPane {
         this.presentation = new PresentationControls(vm.presentation(), texts);
         getStyleClass().add("shell");
         setTop(menuBar());
-        PlannerView planner = new PlannerView(vm.planner(), texts, dialogs::openConfig);
+        PlannerView planner = new PlannerView(vm.planner(), texts, dialogs::openConfig, resultsShown);
         // F11: full screen, the essential inputs and the results large; Ctrl +, Ctrl −, Ctrl 0 zoom everything.
         presentation.install(this);
         planner.presentation(vm.presentation().presentingProperty(), vm.presentation().allInputsProperty(),
                 presentation::bar);
-        CompareView compare = new CompareView(vm.compare(), texts, this::exportComparison);
-        compare.setId("compareView");
-        // The comparison takes the planner's place while it is shown (View of the Compare menu, Esc to leave).
-        vm.compare().shownProperty().subscribe(shown -> setCenter(shown ? compare : planner));
+        // The comparison takes the planner's place while it is shown (View of the Compare menu, Esc to leave); it is
+        // built the first time it is shown, not for the first frame.
+        vm.compare().shownProperty().subscribe(shown -> setCenter(shown ? compareView() : planner));
         setBottom(statusBar());
         undoKeys();
     }
@@ -280,6 +289,14 @@ public final class ShellView extends BorderPane {
         if (p != null) {
             vm.exportComparison(p);
         }
+    }
+
+    private CompareView compareView() {
+        if (compare == null) {
+            compare = new CompareView(vm.compare(), texts, this::exportComparison);
+            compare.setId("compareView");
+        }
+        return compare;
     }
 
     private void about() {
