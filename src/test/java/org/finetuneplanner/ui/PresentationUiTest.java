@@ -182,7 +182,9 @@ class PresentationUiTest {
         keys(robot, KeyCode.DOWN);
         keys(robot, KeyCode.ENTER);
         Scenario s = w.vm.currentScenario().orElseThrow();
-        assertEquals("Llama 3.1 8B, LoRA, 1\u00d7 L40S", s.name());
+        assertTrue(find(robot, "#status", StatusBar.class).getText().startsWith(
+                "Quick start: Llama 3.1 8B, LoRA, 1\u00d7 L40S \u2014 "));
+        assertEquals(FineTuneMethod.LORA, s.method().type());
         assertEquals("l40s-48gb", s.hardware().gpu().id());
         assertTrue(find(robot, "#essentialGpu", ComboBox.class).getValue() == s.hardware().gpu());
     }

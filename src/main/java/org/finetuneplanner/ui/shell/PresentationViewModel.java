@@ -96,7 +96,7 @@ public final class PresentationViewModel {
 
     /**
      * File → New from quick start, or the presentation's quick-start menu: every input of the quick start into the
-     * form at once, named in the current language, as a new scenario (unsaved changes are asked about first, as by
+     * form at once, as a new scenario named after its model and method (unsaved changes are asked about first, as by
      * File → New; one step to undo). The file is read on the background executor; a failure leaves the inputs as
      * they were and says why. Completes with whether the quick start was put in.
      */
@@ -115,9 +115,12 @@ public final class PresentationViewModel {
                                 name(m, q)));
                         return CompletableFuture.completedFuture(false);
                     }
-                    Scenario named = scenario.withName(name(m, q));
-                    return document.newScenario(named, Phrase.of("edit.cause.quickStart", named.name()),
-                            Phrase.of("status.quickStart", named.name(), about(q)));
+                    // Named after its model and method, a name that follows them (the quick start's own title,
+                    // "… LoRA, 4× H100", would be wrong after a switch to QLoRA).
+                    String title = name(m, q);
+                    return document.newScenario(planner.inputs().automaticallyNamed(scenario),
+                            Phrase.of("edit.cause.quickStart", title),
+                            Phrase.of("status.quickStart", title, about(q)));
                 }, executors.ui())
                 .thenCompose(applied -> applied);
     }

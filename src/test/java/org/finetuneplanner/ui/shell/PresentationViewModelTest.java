@@ -92,16 +92,28 @@ class PresentationViewModelTest {
         Scenario expected = QUICK_STARTS.read(q);
         Scenario now = planner.currentScenario().orElseThrow();
         assertEquals(expected, now.withName(expected.name()), "every input as in the bundled file");
-        assertEquals(PresentationViewModel.name(planner.messagesProperty().get(), q), now.name());
-        assertTrue(said().startsWith("Quick start: " + now.name() + " \u2014 "), said());
+        assertTrue(said().startsWith("Quick start: " + PresentationViewModel.name(planner.messagesProperty().get(), q)
+                + " \u2014 "), said());
         assertFalse(vm.busyProperty().get());
     }
 
+    /** The name follows the model and method, as a new scenario's does: a switch to QLoRA is not called LoRA. */
     @Test
-    void inVietnameseTheQuickStartIsNamedInVietnamese() {
+    void aQuickStartIsNamedAfterItsModelAndMethodAndTheNameFollowsThem() {
+        vm.applyQuickStart(QuickStart.LLAMA_70B_LORA_H100).join();
+        // scenario.autoName "{0}, {1}" with LoRA r{0}: the model's display name and rank 16 from the file.
+        assertEquals("Llama 3.1 70B, LoRA r16", planner.currentScenario().orElseThrow().name());
+        planner.inputs().methodProperty().set(FineTuneMethod.QLORA);
+        assertEquals("Llama 3.1 70B, QLoRA r16", planner.currentScenario().orElseThrow().name());
+    }
+
+    @Test
+    void inVietnameseTheQuickStartIsSaidInVietnamese() {
         planner.messagesProperty().set(Messages.forLocale(Locale.forLanguageTag("vi")));
         vm.applyQuickStart(QuickStart.LLAMA_70B_FULL_H100).join();
-        assertEquals("Llama 3.1 70B, tinh ch\u1ec9nh to\u00e0n b\u1ed9, 32\u00d7 H100",
+        assertTrue(said().startsWith("M\u1eabu b\u1eaft \u0111\u1ea7u nhanh: Llama 3.1 70B, tinh ch\u1ec9nh to\u00e0n "
+                + "b\u1ed9, 32\u00d7 H100 \u2014 "), said());
+        assertEquals("Llama 3.1 70B, tinh ch\u1ec9nh to\u00e0n b\u1ed9",
                 planner.currentScenario().orElseThrow().name());
     }
 
