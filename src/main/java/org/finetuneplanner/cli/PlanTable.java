@@ -52,7 +52,7 @@ final class PlanTable {
         out.println(words.text("plan.title", SafeText.escape(plan.name())));
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[] {t("gpu"), t("count"), t("sharding"), t("offload"), t("host"), t("status"),
-            t("memory"), t("speed"), t("time"), words.text("plan.column.price", format.currencySign(money.currency())),
+            t("memory"), t("speed"), t("time"), words.text("plan.column.price", money.currency()),
             t("total"), t("largest"), t("provider"), t("changes")});
         List<PlanOption> sorted = new ArrayList<>(plan.options());
         sorted.sort((a, b) -> a.status().compareTo(b.status()));

@@ -43,6 +43,17 @@ public record CostEstimate(double usdPerGpuHour, String provider, String priceSe
         exchange = exchange == null ? Exchange.USD : exchange;
     }
 
+    /**
+     * The cost over time in the currency the price was quoted in: each point's amount is
+     * {@code exchange.fromUsd(usd)} (the series itself for US dollars).
+     */
+    public List<CostPoint> seriesInCurrency() {
+        if (exchange.isUsd()) {
+            return series;
+        }
+        return series.stream().map(p -> new CostPoint(p.hours(), exchange.fromUsd(p.usd()))).toList();
+    }
+
     /** A cost in US dollars (the catalog's or the scenario's price). */
     public CostEstimate(double usdPerGpuHour, String provider, String priceSeen, String priceSource,
                         double gpuUsd, double storageUsd, double usd, List<CostPoint> series,

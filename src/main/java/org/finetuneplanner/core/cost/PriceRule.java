@@ -51,8 +51,8 @@ public final class PriceRule {
     /**
      * Renting {@code gpus} GPUs of {@code gpu} from a seller's price list: the smallest of the offer's instances that
      * holds them, or whole instances of its largest ({@link SellerOffer#rented}), at the offer's price converted to
-     * US dollars with the list's rate. The rental's observation names the seller as provider (tier
-     * {@value #SELLER_TIER}, no date, no source: the list's own dates are the seller's, shown with the list).
+     * US dollars with the list's rate. The rental's observation names the seller as provider, with the quote's date
+     * as the date seen (tier {@value #SELLER_TIER}, no source: the list is the source).
      *
      * @return the rental, or empty when the seller does not offer the GPU or not that many of it
      */
@@ -69,7 +69,8 @@ public final class PriceRule {
         int n = rented.getAsInt();
         double usd = prices.exchange().toUsd(o.pricePerGpuHour());
         int unit = o.unit(n);
-        GpuPrice quoted = new GpuPrice(prices.seller(), unit + " × " + gpu.name(), unit, usd, SELLER_TIER, "", "");
+        GpuPrice quoted = new GpuPrice(prices.seller(), unit + " × " + gpu.name(), unit, usd, SELLER_TIER,
+                prices.quoted(), "");
         return Optional.of(new Rental(Optional.of(quoted), n, unit, usd, PriceOrigin.SELLER));
     }
 

@@ -18,11 +18,19 @@ import org.finetuneplanner.core.gpu.GpuSpec;
  * @param seller   the seller's name, named as the provider of every price
  * @param exchange the list's currency and its rate to the US dollar
  * @param offers   the GPUs offered, in the list's order, each GPU id once (not empty)
+ * @param quoted   the date of the quote as an ISO date ("2026-12-04"), "" when the list gives none: the date every
+ *                 price of the list was seen
  */
-public record SellerPrices(String seller, Exchange exchange, List<SellerOffer> offers) {
+public record SellerPrices(String seller, Exchange exchange, List<SellerOffer> offers, String quoted) {
+
+    /** A list without a quote date. */
+    public SellerPrices(String seller, Exchange exchange, List<SellerOffer> offers) {
+        this(seller, exchange, offers, "");
+    }
 
     public SellerPrices {
         Objects.requireNonNull(seller, "seller");
+        quoted = quoted == null ? "" : quoted;
         Objects.requireNonNull(exchange, "exchange");
         offers = List.copyOf(offers);
         if (offers.isEmpty()) {

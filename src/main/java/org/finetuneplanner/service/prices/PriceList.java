@@ -63,7 +63,7 @@ public record PriceList(Seller seller, String currency, double usdRate, Optional
         for (Offer o : offers) {
             all.add(new SellerOffer(o.gpu().spec(seller.name()), o.pricePerGpuHour(), o.instanceGpus(), o.maxGpus()));
         }
-        return new SellerPrices(seller.name(), exchange(), all);
+        return new SellerPrices(seller.name(), exchange(), all, quoteDate.map(LocalDate::toString).orElse(""));
     }
 
     /** The GPUs the seller describes itself, as the core plans with them, in the list's order. */

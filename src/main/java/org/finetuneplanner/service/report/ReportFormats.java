@@ -43,14 +43,14 @@ public final class ReportFormats {
         return money;
     }
 
-    /** The currency as a heading writes it: "USD", "₫". */
-    public String currencySign() {
-        return f.currencySign(money.currency());
+    /** The currency as a heading writes it, its ISO 4217 code: "Cumulative cost (VND)". */
+    public String currencyCode() {
+        return money.currency();
     }
 
-    /** A number of the currency's units as written in the currency ("25,400 VND"): an exchange rate. */
+    /** Whole units of a currency as written in it ("$1", "25,400 VND" / "1 US$", "25.400 ₫"): an exchange rate. */
     public String amount(double units, String currency) {
-        return f.money(units, Currency.getInstance(currency));
+        return f.wholeMoney(units, Currency.getInstance(currency));
     }
     public ReportLanguage language() {
         return language;

@@ -227,6 +227,11 @@ public final class LocaleFormat {
         return currency(decimal(amount, digits), currency);
     }
 
+    /** A whole amount of a currency, without cents: "$1", "25,400 VND" / "1 US$", "25.400 ₫" (an exchange rate). */
+    public String wholeMoney(double amount, Currency currency) {
+        return currency(decimal(amount, 0), currency);
+    }
+
     /** US dollars, as {@link #money}. */
     public String usd(double usd) {
         return money(usd, USD);
@@ -243,13 +248,6 @@ public final class LocaleFormat {
     /** A price per GPU-hour the core holds in US dollars, in {@code exchange}'s currency: "62.000 ₫/GPU·giờ". */
     public String pricePerGpuHour(double usd, Exchange exchange) {
         return pricePerGpuHour(exchange.fromUsd(usd), currencyOf(exchange));
-    }
-
-    /** The currency's sign as the language writes it alone ("$", "₫", "US$"), else its ISO 4217 code. */
-    public String currencySign(String code) {
-        String key = "unit.currencySign." + code;
-        String sign = patterns.apply(key);
-        return sign.equals(key) ? code : sign;
     }
 
     private static Currency currencyOf(Exchange exchange) {

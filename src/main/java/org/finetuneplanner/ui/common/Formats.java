@@ -62,9 +62,9 @@ public final class Formats {
         return format.pricePerGpuHour(usd, money);
     }
 
-    /** The currency in force as a heading writes it: "USD", "₫" (an axis "Cost (₫)"). */
-    public String currencySign() {
-        return format.currencySign(money.currency());
+    /** The currency in force as a heading writes it, its ISO 4217 code: an axis "Cost so far (VND)". */
+    public String currencyCode() {
+        return money.currency();
     }
 
     /** The currency amounts are shown in. */

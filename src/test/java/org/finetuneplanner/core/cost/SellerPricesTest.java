@@ -31,7 +31,7 @@ class SellerPricesTest {
     private final GpuSpec other = PlanFixtures.pcieGpu();
     /** 25,400 đồng per dollar; the GPU at 62,000 ₫ per GPU-hour in instances of 1, 2, 4 or 8, at most 16. */
     private final SellerPrices vina = new SellerPrices("VinaGPU Cloud", new Exchange("VND", 25_400),
-            List.of(new SellerOffer(gpu, 62_000, List.of(1, 2, 4, 8), 16)));
+            List.of(new SellerOffer(gpu, 62_000, List.of(1, 2, 4, 8), 16)), "2026-12-04");
     private final CostProjector projector = new CostProjector(CostAssumptions.defaults(), Optional.of(vina));
 
     private Scenario on(GpuSpec g, int gpus) {
@@ -73,7 +73,7 @@ class SellerPricesTest {
         assertEquals(62_000.0, c.exchange().fromUsd(c.usdPerGpuHour()), 1e-9);
         assertEquals("VinaGPU Cloud", c.provider());
         assertEquals(PriceOrigin.SELLER, c.origin());
-        assertEquals("", c.priceSeen(), "the list's dates are shown with the list, not per price");
+        assertEquals("2026-12-04", c.priceSeen(), "every price of the list was seen on the quote's date");
         assertEquals("VND", c.exchange().currency());
     }
 
