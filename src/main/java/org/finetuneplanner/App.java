@@ -5,7 +5,10 @@ import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -19,7 +22,10 @@ import javafx.stage.Screen;
 import javafx.stage.Stage;
 
 import org.finetuneplanner.core.Estimator;
+import org.finetuneplanner.core.cost.CostAssumptions;
 import org.finetuneplanner.core.cost.CostProjector;
+import org.finetuneplanner.core.cost.SellerPrices;
+import org.finetuneplanner.core.gpu.GpuSpec;
 import org.finetuneplanner.core.memory.MemoryEstimator;
 import org.finetuneplanner.core.model.ModelSpec;
 import org.finetuneplanner.core.plan.Planner;
@@ -31,6 +37,8 @@ import org.finetuneplanner.service.catalog.Catalogs;
 import org.finetuneplanner.service.io.AtomicFiles;
 import org.finetuneplanner.service.model.ModelFiles;
 import org.finetuneplanner.service.persistence.ScenarioJson;
+import org.finetuneplanner.service.prices.PriceList;
+import org.finetuneplanner.service.prices.PriceListJson;
 import org.finetuneplanner.service.report.ReportAccuracy;
 import org.finetuneplanner.service.report.ReportLanguage;
 import org.finetuneplanner.service.report.ReportService;
@@ -45,6 +53,8 @@ import org.finetuneplanner.ui.common.UiExecutors;
 import org.finetuneplanner.ui.planner.ModelSources;
 import org.finetuneplanner.ui.planner.PlannerServices;
 import org.finetuneplanner.ui.planner.PlannerViewModel;
+import org.finetuneplanner.ui.prices.PriceListFiles;
+import org.finetuneplanner.ui.prices.PriceListViewModel;
 import org.finetuneplanner.ui.report.ExportViewModel;
 import org.finetuneplanner.ui.report.ReportFileDialogs;
 import org.finetuneplanner.ui.shell.ComparisonExport;
@@ -87,12 +97,23 @@ public final class App extends Application {
 
     /** The full composition of the planning screen, shared by the app, the UI tests and the tick benchmark. */
     public static PlannerServices services(Catalogs catalogs) {
+        return services(catalogs, Optional.empty());
+    }
+
+    /**
+     * The planning screen's services over the catalog's prices, or over a seller's price list: then the estimate and
+     * the planner price only its offers, and its own GPUs follow the catalog's in the list to choose from.
+     */
+    private static PlannerServices services(Catalogs catalogs, Optional<SellerPrices> seller) {
         MemoryEstimator memory = new MemoryEstimator();
-        Estimator estimator = new Estimator(memory, new ThroughputEstimator(), new CostProjector());
-        Planner planner = new Planner(memory::estimate, estimator::estimate, new CostProjector(),
+        CostProjector costs = new CostProjector(CostAssumptions.defaults(), seller);
+        Estimator estimator = new Estimator(memory, new ThroughputEstimator(), costs);
+        Planner planner = new Planner(memory::estimate, estimator::estimate, costs,
                 new Confidence(ErrorBandsFile.bundled()));
+        List<GpuSpec> gpus = new ArrayList<>(catalogs.gpus());
+        seller.ifPresent(p -> p.gpus().stream().filter(g -> catalogs.gpu(g.id()).isEmpty()).forEach(gpus::add));
         return new PlannerServices(catalogs.models().stream().map(CatalogModel::toModelSpec).toList(),
-                catalogs.gpus(), estimator::estimate, estimator::explain, planner::plan, new ModelSources() {
+                gpus, estimator::estimate, estimator::explain, planner::plan, new ModelSources() {
                     @Override
                     public ModelSpec fromConfig(Path file) {
                         return ModelFiles.readConfig(file);
@@ -102,7 +123,7 @@ public final class App extends Application {
                     public ModelSpec fromParameters(long parameters) {
                         return ModelFiles.fromParameters(parameters);
                     }
-                });
+                }, prices -> services(catalogs, Optional.of(prices)));
     }
 
     /** Scenario files through {@link ScenarioJson}, written atomically. */
@@ -120,6 +141,35 @@ public final class App extends Application {
                 } catch (IOException e) {
                     throw new UncheckedIOException(e.getMessage(), e);
                 }
+            }
+        };
+    }
+
+    /** Price list files through {@link PriceListJson}, GPU ids resolved in {@code catalogs}, written atomically. */
+    public static PriceListFiles priceListFiles(Catalogs catalogs) {
+        PriceListJson json = new PriceListJson(catalogs);
+        return new PriceListFiles() {
+            @Override
+            public PriceList read(Path file) {
+                try {
+                    return json.read(file);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(file.getFileName() + ": cannot be read", e);
+                }
+            }
+
+            @Override
+            public void write(PriceList list, Path file) {
+                try {
+                    PriceListJson.save(list, file);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e.getMessage(), e);
+                }
+            }
+
+            @Override
+            public PriceList fromFields(Map<String, ?> fields) {
+                return json.fromFields(fields);
             }
         };
     }
@@ -164,6 +214,10 @@ public final class App extends Application {
         ComparisonExport comparison = export::writeComparison;
         shell = new ShellViewModel(planner, scenarioFiles(json), Optional.of(pdf), Optional.of(comparison),
                 executors);
+        // File → Price list…: the price list in force prices the plan and the report alike.
+        PriceListViewModel prices = new PriceListViewModel(planner, priceListFiles(catalogs), executors,
+                LocalDate::now);
+        export.pricesProperty().bind(planner.priceListProperty());
         // The export's progress and words in the status bar while it runs.
         shell.follow(export.progressProperty(), export.statusProperty());
         // The report's language follows the app's until the user picks another in the export dialog.
@@ -179,7 +233,7 @@ public final class App extends Application {
         }
 
         ShellView root = new ShellView(shell, new ReportFileDialogs(new FxFileDialogs(() -> stage,
-                () -> planner.messagesProperty().get()), export, () -> stage), this::quit);
+                () -> planner.messagesProperty().get()), export, () -> stage), this::quit, Optional.of(prices));
         Rectangle2D place = WindowPlace.fit(settings, Screen.getScreens().stream().map(Screen::getVisualBounds)
                 .toList(), Screen.getPrimary().getVisualBounds());
         Scene scene = new Scene(root);

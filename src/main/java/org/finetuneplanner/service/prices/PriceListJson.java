@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Currency;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
@@ -284,6 +285,23 @@ public final class PriceListJson {
 
     private static <T> T or(T value, T fallback) {
         return value == null ? fallback : value;
+    }
+
+    /**
+     * Reads a price list from plain values (maps, lists, texts, numbers, booleans) in the file's shape, as the app's
+     * editor holds them: checked exactly as a file is, a value typed as text that is no number named with its key.
+     *
+     * @throws InvalidValueException naming the key, the value as written and what is allowed
+     */
+    public PriceList fromFields(Map<String, ?> fields) {
+        JsonNode tree;
+        try {
+            tree = SafeJson.readTree(SafeJson.compact(fields));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("plain values are JSON: " + e.getOriginalMessage(), e);
+        }
+        // No text: the editor's user never saw one, so a message gives no line and column of it.
+        return read(tree, null);
     }
 
     // ---- writing ----------------------------------------------------------------------------------------------

@@ -1,13 +1,19 @@
 package org.finetuneplanner.ui.planner;
 
+import java.util.List;
 import java.util.Optional;
 
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.value.ObservableValue;
 
+import org.finetuneplanner.core.cost.Exchange;
+import org.finetuneplanner.core.gpu.GpuSpec;
 import org.finetuneplanner.core.scenario.Scenario;
+import org.finetuneplanner.service.prices.PriceList;
 import org.finetuneplanner.ui.common.Formats;
 import org.finetuneplanner.ui.common.Messages;
 import org.finetuneplanner.ui.common.UiExecutors;
@@ -22,15 +28,55 @@ public final class PlannerViewModel {
     private final ObservableValue<Formats> formats;
     private final InputsViewModel inputs;
     private final ResultsViewModel results;
+    private final PlannerServices catalog;
+    /** The services the results are computed with: the catalog's, or those over the price list in force. */
+    private final ObjectProperty<PlannerServices> current;
+    private final ReadOnlyObjectWrapper<Optional<PriceList>> priceList =
+            new ReadOnlyObjectWrapper<>(this, "priceList", Optional.empty());
 
     public PlannerViewModel(PlannerServices services, UiExecutors executors, Messages initialMessages) {
         messages = new SimpleObjectProperty<>(this, "messages", initialMessages);
         // A binding caches its value until the language changes (a map() without observers would make a new one
         // on every read).
         formats = Bindings.createObjectBinding(() -> Formats.of(messages.get()), messages);
+        catalog = services;
+        current = new SimpleObjectProperty<>(this, "services", services);
         inputs = new InputsViewModel(services, executors, messages);
-        results = new ResultsViewModel(services, inputs.draftProperty(), messages, inputs::useHardware);
+        // The results compute with the services in force; a new price list recomputes them as a new draft does.
+        PlannerServices live = new PlannerServices(services.presets(), services.gpus(),
+                s -> current.get().estimator().apply(s), s -> current.get().explainer().apply(s),
+                (s, gpus) -> current.get().planner().apply(s, current.get().gpus()), services.models(),
+                services.sellers());
+        ObservableValue<Draft> draft = Bindings.createObjectBinding(() -> inputs.draftProperty().getValue(),
+                inputs.draftProperty(), current);
+        results = new ResultsViewModel(live, draft, messages, inputs::useHardware);
         inputs.follow(results.problemsProperty(), results.estimateProperty());
+    }
+
+    /**
+     * Puts {@code list} in force (empty: the catalog's prices again): the plan tries only its offers at its prices,
+     * its own GPUs join the list to choose from, and every amount is shown in its currency. A GPU of the form that
+     * is no longer listed gives way to the default scenario's.
+     */
+    public void usePriceList(Optional<PriceList> list) {
+        PlannerServices next = list.map(l -> catalog.withSeller(l.sellerPrices())).orElse(catalog);
+        inputs.gpus().setAll(next.gpus());
+        if (!next.gpus().contains(inputs.gpuProperty().get())) {
+            inputs.gpuProperty().set(defaultScenario().hardware().gpu());
+        }
+        current.set(next);
+        priceList.set(list);
+        messages.set(messages.get().withMoney(list.map(PriceList::exchange).orElse(Exchange.USD)));
+    }
+
+    /** The catalog's GPUs (without a price list's own). */
+    public List<GpuSpec> catalogGpus() {
+        return catalog.gpus();
+    }
+
+    /** The seller's price list in force, empty at the catalog's prices. */
+    public ReadOnlyObjectProperty<Optional<PriceList>> priceListProperty() {
+        return priceList.getReadOnlyProperty();
     }
 
     public InputsViewModel inputs() {

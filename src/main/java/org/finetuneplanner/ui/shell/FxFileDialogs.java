@@ -60,4 +60,16 @@ public final class FxFileDialogs implements FileDialogs {
         c.setInitialFileName(suggestedName);
         return remember(c.showSaveDialog(owner.get()));
     }
+
+    @Override
+    public Path openPriceList() {
+        return remember(chooser("chooser.prices", "*.json").showOpenDialog(owner.get()));
+    }
+
+    @Override
+    public Path savePriceList(String suggestedName) {
+        FileChooser c = chooser("chooser.prices", "*.json");
+        c.setInitialFileName(suggestedName);
+        return remember(c.showSaveDialog(owner.get()));
+    }
 }

@@ -1,0 +1,199 @@
+package org.finetuneplanner.ui.prices;
+
+import java.nio.file.Path;
+import java.util.function.Function;
+
+import javafx.beans.property.StringProperty;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
+
+import org.finetuneplanner.service.prices.PriceList;
+import org.finetuneplanner.ui.common.Styles;
+import org.finetuneplanner.ui.common.Texts;
+
+/**
+ * The price list editor: the seller and the quote above, one line per offer below (a catalog GPU chosen by id, or a
+ * custom GPU with its id, name, memory, BF16 TFLOPS, FP8 and interconnect; price per GPU-hour in the list's
+ * currency, the counts it is rented in, the largest job), and the problem of the last check naming its key.
+ */
+public final class PriceListEditorView extends BorderPane {
+    private final PriceListViewModel vm;
+    private final PriceListEditorViewModel editor;
+    private final Texts texts;
+    private final VBox offers = new VBox(6);
+
+    /**
+     * @param saveTo asks where to save (a file chooser; null: cancelled)
+     * @param close  closes the editor's window
+     */
+    public PriceListEditorView(PriceListViewModel vm, Texts texts, Function<String, Path> saveTo, Runnable close) {
+        this.vm = vm;
+        this.editor = vm.editor();
+        this.texts = texts;
+        getStyleClass().add("price-list-editor");
+        setPadding(new Insets(12));
+        setTop(quote());
+        offers.setId("offers");
+        editor.offers().addListener((ListChangeListener<OfferRow>) c -> rebuild());
+        rebuild();
+        ScrollPane scroll = new ScrollPane(offers);
+        scroll.setFitToWidth(true);
+        Label title = label("prices.editor.offers");
+        title.getStyleClass().add(Styles.SECTION_TITLE);
+        setCenter(new VBox(6, title, scroll));
+        VBox.setVgrow(scroll, Priority.ALWAYS);
+        setBottom(buttons(saveTo, close));
+    }
+
+    private Label label(String key) {
+        Label l = new Label();
+        l.textProperty().bind(texts.t(key));
+        l.getStyleClass().add(Styles.FIELD_LABEL);
+        return l;
+    }
+
+    private static TextField field(String id, StringProperty value, double width) {
+        TextField f = new TextField();
+        f.setId(id);
+        f.textProperty().bindBidirectional(value);
+        f.setPrefColumnCount((int) width);
+        return f;
+    }
+
+    private GridPane quote() {
+        GridPane g = new GridPane();
+        g.setHgap(8);
+        g.setVgap(6);
+        g.setPadding(new Insets(0, 0, 10, 0));
+        g.addRow(0, label("prices.editor.seller"), field("sellerField", editor.sellerProperty(), 16),
+                label("prices.editor.contact"), field("contactField", editor.contactProperty(), 18));
+        g.addRow(1, label("prices.editor.website"), field("websiteField", editor.websiteProperty(), 16),
+                label("prices.editor.currency"), field("currencyField", editor.currencyProperty(), 5));
+        g.addRow(2, label("prices.editor.rate"), field("rateField", editor.rateProperty(), 8),
+                label("prices.editor.rateDate"), date("rateDateField", editor.rateDateProperty()));
+        g.addRow(3, label("prices.editor.quoteDate"), date("quoteDateField", editor.quoteDateProperty()),
+                label("prices.editor.validUntil"), date("validUntilField", editor.validUntilProperty()));
+        return g;
+    }
+
+    private TextField date(String id, StringProperty value) {
+        TextField f = field(id, value, 9);
+        f.promptTextProperty().bind(texts.t("prices.editor.dateHint"));
+        return f;
+    }
+
+    private void rebuild() {
+        offers.getChildren().clear();
+        for (int i = 0; i < editor.offers().size(); i++) {
+            offers.getChildren().add(row(editor.offers().get(i), i));
+        }
+    }
+
+    /** One offer: its GPU, then its price, rental counts and largest job, and a remove button. */
+    private Node row(OfferRow r, int index) {
+        HBox line = new HBox(6);
+        line.setAlignment(Pos.CENTER_LEFT);
+        line.setId("offer-" + index);
+        line.getStyleClass().add("offer-row");
+        if (r.isCustom()) {
+            TextField id = field("offerId-" + index, r.gpuProperty(), 9);
+            id.promptTextProperty().bind(texts.t("prices.editor.custom"));
+            TextField name = field("offerName-" + index, r.nameProperty(), 10);
+            name.promptTextProperty().bind(texts.t("prices.editor.name"));
+            TextField memory = field("offerMemory-" + index, r.memoryProperty(), 4);
+            memory.promptTextProperty().bind(texts.t("prices.editor.memory"));
+            TextField tflops = field("offerTflops-" + index, r.tflopsProperty(), 4);
+            tflops.promptTextProperty().bind(texts.t("prices.editor.tflops"));
+            CheckBox fp8 = new CheckBox();
+            fp8.textProperty().bind(texts.t("prices.editor.fp8"));
+            fp8.selectedProperty().bindBidirectional(r.fp8Property());
+            ComboBox<PriceList.Link> link = new ComboBox<>();
+            link.getItems().setAll(PriceList.Link.values());
+            link.setConverter(new StringConverter<>() {
+                @Override
+                public String toString(PriceList.Link value) {
+                    return value == null ? "" : value.id();
+                }
+
+                @Override
+                public PriceList.Link fromString(String text) {
+                    return PriceList.Link.fromId(text).orElse(null);
+                }
+            });
+            link.valueProperty().bindBidirectional(r.linkProperty());
+            line.getChildren().addAll(id, name, memory, tflops, fp8, link);
+        } else {
+            ComboBox<String> gpu = new ComboBox<>();
+            gpu.setId("offerGpu-" + index);
+            gpu.getItems().setAll(editor.catalogIds());
+            gpu.valueProperty().bindBidirectional(r.gpuProperty());
+            line.getChildren().add(gpu);
+        }
+        TextField price = field("offerPrice-" + index, r.priceProperty(), 7);
+        price.promptTextProperty().bind(texts.messages().map(m -> m.text("prices.editor.price",
+                editor.currencyProperty().get())));
+        TextField units = field("offerUnits-" + index, r.unitsProperty(), 7);
+        units.promptTextProperty().bind(texts.t("prices.editor.units"));
+        TextField max = field("offerMax-" + index, r.maxGpusProperty(), 3);
+        max.promptTextProperty().bind(texts.t("prices.editor.max"));
+        Button remove = new Button();
+        remove.textProperty().bind(texts.t("prices.editor.remove"));
+        remove.setOnAction(e -> editor.remove(r));
+        line.getChildren().addAll(price, units, max, remove);
+        return line;
+    }
+
+    private VBox buttons(Function<String, Path> saveTo, Runnable close) {
+        Button catalog = button("addCatalogOffer", "prices.editor.addCatalog", editor::addCatalogOffer);
+        Button custom = button("addCustomOffer", "prices.editor.addCustom", editor::addCustomOffer);
+        Button save = button("savePriceList", "prices.editor.save", () -> {
+            if (editor.check().isPresent()) {
+                Path file = saveTo.apply(texts.now().text("prices.editor.fileName") + ".json");
+                if (file != null) {
+                    vm.save(file).thenAccept(saved -> {
+                        if (saved) {
+                            close.run();
+                        }
+                    });
+                }
+            }
+        });
+        save.setDefaultButton(true);
+        Button closeButton = button("closePriceList", "prices.editor.close", close);
+        closeButton.setCancelButton(true);
+        HBox spacer = new HBox();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox row = new HBox(8, catalog, custom, spacer, closeButton, save);
+        Label problem = new Label();
+        problem.setId("priceListProblem");
+        problem.getStyleClass().add(Styles.FIELD_ERROR);
+        problem.setWrapText(true);
+        problem.textProperty().bind(editor.problemProperty());
+        VBox box = new VBox(8, problem, row);
+        box.setPadding(new Insets(10, 0, 0, 0));
+        return box;
+    }
+
+    private Button button(String id, String key, Runnable action) {
+        Button b = new Button();
+        b.setId(id);
+        b.textProperty().bind(texts.t(key));
+        b.setMnemonicParsing(true);
+        b.setOnAction(e -> action.run());
+        return b;
+    }
+}
