@@ -313,7 +313,9 @@ public final class App extends Application {
                     shell.darkThemeProperty().get(), shell.localeProperty().get().getLanguage());
             try {
                 store.save(s);
-                Optional<Scenario> scenario = shell.planner().currentScenario();
+                // A scenario on a price list's own GPU is not kept: the next start has no price list to read it.
+                Optional<Scenario> scenario = shell.planner().currentScenario().filter(
+                        sc -> shell.planner().catalogGpus().contains(sc.hardware().gpu()));
                 if (scenario.isPresent()) {
                     store.saveLastScenario(json.write(scenario.get()));
                 }

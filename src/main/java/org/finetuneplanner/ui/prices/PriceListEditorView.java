@@ -164,7 +164,7 @@ public final class PriceListEditorView extends BorderPane {
             if (editor.check().isPresent()) {
                 Path file = saveTo.apply(texts.now().text("prices.editor.fileName") + ".json");
                 if (file != null) {
-                    vm.save(file).thenAccept(saved -> {
+                    vm.saveAndUse(file).thenAccept(saved -> {
                         if (saved) {
                             close.run();
                         }

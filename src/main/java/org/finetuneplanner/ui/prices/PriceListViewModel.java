@@ -91,7 +91,7 @@ public final class PriceListViewModel {
      * Saves the editor's list to {@code file} atomically and puts it in force; fields that are no price list are
      * named (the editor's problem and the status line) and nothing is written or changed.
      */
-    public CompletableFuture<Boolean> save(Path file) {
+    public CompletableFuture<Boolean> saveAndUse(Path file) {
         Optional<PriceList> checked = editor.check();
         if (checked.isEmpty()) {
             said.set(Phrase.of("status.pricesInvalid", editor.problemProperty().getValue()));

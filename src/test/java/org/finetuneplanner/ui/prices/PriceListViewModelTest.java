@@ -150,12 +150,12 @@ class PriceListViewModelTest {
 
         // Unchanged, the editor writes the list it was given.
         Path same = dir.resolve("same.json");
-        assertTrue(vm.save(same).join());
+        assertTrue(vm.saveAndUse(same).join());
         assertEquals(original, files.read(same));
 
         editor.offers().get(1).priceProperty().set("9\u00a0900");
         Path file = dir.resolve("prices.json");
-        assertTrue(vm.save(file).join());
+        assertTrue(vm.saveAndUse(file).join());
         PriceList saved = files.read(file);
         assertEquals(9_900, saved.offers().get(1).pricePerGpuHour());
         assertEquals(original.offers().get(2), saved.offers().get(2), "the custom GPU's vendor, bandwidth, power kept");
@@ -183,7 +183,7 @@ class PriceListViewModelTest {
         own.fp8Property().set(true);
         own.priceProperty().set("0.80");
         Path file = dir.resolve("new.json");
-        assertTrue(vm.save(file).join());
+        assertTrue(vm.saveAndUse(file).join());
 
         PriceList read = files.read(file);
         assertEquals("EUR", read.currency());
@@ -222,7 +222,7 @@ class PriceListViewModelTest {
             default -> editor.offers().get(0).gpuProperty().set(value);
         }
         Path file = dir.resolve("edited.json");
-        assertFalse(vm.save(file).join());
+        assertFalse(vm.saveAndUse(file).join());
         String problem = editor.problemProperty().getValue();
         assertTrue(problem.contains(key), problem);
         assertEquals(1, problem.lines().count(), problem);
