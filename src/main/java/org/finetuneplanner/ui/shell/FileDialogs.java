@@ -21,4 +21,27 @@ public interface FileDialogs {
     default Path savePriceList(String suggestedName) {
         return null;
     }
+
+    /** Every chooser cancelled: for a window that asks nothing. */
+    FileDialogs NONE = new FileDialogs() {
+        @Override
+        public Path openScenario() {
+            return null;
+        }
+
+        @Override
+        public Path saveScenario(String suggestedName) {
+            return null;
+        }
+
+        @Override
+        public Path openConfig() {
+            return null;
+        }
+
+        @Override
+        public Path savePdf(String suggestedName) {
+            return null;
+        }
+    };
 }
