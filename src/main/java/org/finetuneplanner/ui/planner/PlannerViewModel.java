@@ -93,10 +93,13 @@ public final class PlannerViewModel {
      */
     public void usePriceList(Optional<PriceList> list) {
         PlannerServices next = list.map(l -> catalog.withSeller(l.sellerPrices())).orElse(catalog);
-        inputs.gpus().setAll(next.gpus());
         if (!next.gpus().contains(inputs.gpuProperty().get())) {
             inputs.gpuProperty().set(defaultScenario().hardware().gpu());
         }
+        // Only the list's own GPUs go and come (after the catalog's): replacing every item would clear the GPU
+        // chooser's selection, and with it the form's GPU.
+        inputs.gpus().removeIf(g -> !next.gpus().contains(g));
+        next.gpus().stream().filter(g -> !inputs.gpus().contains(g)).forEach(inputs.gpus()::add);
         current.set(next);
         priceList.set(list);
         messages.set(messages.get().withMoney(list.map(PriceList::exchange).orElse(Exchange.USD)));

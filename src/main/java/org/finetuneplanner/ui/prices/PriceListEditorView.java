@@ -3,6 +3,7 @@ package org.finetuneplanner.ui.prices;
 import java.nio.file.Path;
 import java.util.function.Function;
 
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.StringProperty;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
@@ -11,6 +12,7 @@ import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.Control;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextField;
@@ -18,6 +20,7 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 
@@ -54,7 +57,7 @@ public final class PriceListEditorView extends BorderPane {
         scroll.setFitToWidth(true);
         Label title = label("prices.editor.offers");
         title.getStyleClass().add(Styles.SECTION_TITLE);
-        setCenter(new VBox(6, title, scroll));
+        setCenter(new VBox(6, title, headings(), scroll));
         VBox.setVgrow(scroll, Priority.ALWAYS);
         setBottom(buttons(saveTo, close));
     }
@@ -103,24 +106,69 @@ public final class PriceListEditorView extends BorderPane {
         }
     }
 
-    /** One offer: its GPU, then its price, rental counts and largest job, and a remove button. */
+    /** Column widths of an offer's first line, shared by the headings above the offers. */
+    private static final double[] WIDTHS = {200, 130, 120, 110};
+
+    /** The headings over the offers' first lines: GPU, price in the list's currency, rental counts, largest job. */
+    private HBox headings() {
+        Label gpu = label("prices.editor.gpu");
+        Label price = new Label();
+        price.getStyleClass().add(Styles.FIELD_LABEL);
+        price.textProperty().bind(Bindings.createStringBinding(() -> texts.messages()
+                .getValue().text("prices.editor.price", editor.currencyProperty().get()), texts.messages(),
+                editor.currencyProperty()));
+        Label units = label("prices.editor.units");
+        Label max = label("prices.editor.max");
+        Label[] all = {gpu, price, units, max};
+        for (int i = 0; i < all.length; i++) {
+            all[i].setPrefWidth(WIDTHS[i]);
+            all[i].setMinWidth(WIDTHS[i]);
+            all[i].setWrapText(true);
+        }
+        return new HBox(6, all);
+    }
+
+    /**
+     * One offer: its GPU, price, rental counts and largest job, and a remove button; a custom GPU's name, memory,
+     * BF16 TFLOPS, FP8 and interconnect on a second line.
+     */
     private Node row(OfferRow r, int index) {
-        HBox line = new HBox(6);
-        line.setAlignment(Pos.CENTER_LEFT);
-        line.setId("offer-" + index);
-        line.getStyleClass().add("offer-row");
+        Node gpu;
         if (r.isCustom()) {
             TextField id = field("offerId-" + index, r.gpuProperty(), 9);
             id.promptTextProperty().bind(texts.t("prices.editor.custom"));
-            TextField name = field("offerName-" + index, r.nameProperty(), 10);
-            name.promptTextProperty().bind(texts.t("prices.editor.name"));
-            TextField memory = field("offerMemory-" + index, r.memoryProperty(), 4);
-            memory.promptTextProperty().bind(texts.t("prices.editor.memory"));
-            TextField tflops = field("offerTflops-" + index, r.tflopsProperty(), 4);
-            tflops.promptTextProperty().bind(texts.t("prices.editor.tflops"));
+            gpu = id;
+        } else {
+            ComboBox<String> box = new ComboBox<>();
+            box.setId("offerGpu-" + index);
+            box.getItems().setAll(editor.catalogIds());
+            box.valueProperty().bindBidirectional(r.gpuProperty());
+            gpu = box;
+        }
+        TextField price = field("offerPrice-" + index, r.priceProperty(), 7);
+        TextField units = field("offerUnits-" + index, r.unitsProperty(), 7);
+        TextField max = field("offerMax-" + index, r.maxGpusProperty(), 3);
+        Control[] first = {(Control) gpu, price, units, max};
+        for (int i = 0; i < first.length; i++) {
+            first[i].setPrefWidth(WIDTHS[i]);
+            first[i].setMinWidth(WIDTHS[i]);
+        }
+        Button remove = new Button();
+        remove.textProperty().bind(texts.t("prices.editor.remove"));
+        remove.setOnAction(e -> editor.remove(r));
+        HBox line = new HBox(6, gpu, price, units, max, remove);
+        line.setAlignment(Pos.CENTER_LEFT);
+        VBox offer = new VBox(4, line);
+        offer.setId("offer-" + index);
+        offer.getStyleClass().add("offer-row");
+        if (r.isCustom()) {
+            TextField name = field("offerName-" + index, r.nameProperty(), 12);
+            TextField memory = field("offerMemory-" + index, r.memoryProperty(), 5);
+            TextField tflops = field("offerTflops-" + index, r.tflopsProperty(), 5);
             CheckBox fp8 = new CheckBox();
             fp8.textProperty().bind(texts.t("prices.editor.fp8"));
             fp8.selectedProperty().bindBidirectional(r.fp8Property());
+            fp8.setMinWidth(Region.USE_PREF_SIZE);
             ComboBox<PriceList.Link> link = new ComboBox<>();
             link.getItems().setAll(PriceList.Link.values());
             link.setConverter(new StringConverter<>() {
@@ -135,26 +183,13 @@ public final class PriceListEditorView extends BorderPane {
                 }
             });
             link.valueProperty().bindBidirectional(r.linkProperty());
-            line.getChildren().addAll(id, name, memory, tflops, fp8, link);
-        } else {
-            ComboBox<String> gpu = new ComboBox<>();
-            gpu.setId("offerGpu-" + index);
-            gpu.getItems().setAll(editor.catalogIds());
-            gpu.valueProperty().bindBidirectional(r.gpuProperty());
-            line.getChildren().add(gpu);
+            HBox details = new HBox(6, label("prices.editor.name"), name, label("prices.editor.memory"), memory,
+                    label("prices.editor.tflops"), tflops, fp8, label("prices.editor.link"), link);
+            details.setAlignment(Pos.CENTER_LEFT);
+            details.setPadding(new Insets(0, 0, 0, 24));
+            offer.getChildren().add(details);
         }
-        TextField price = field("offerPrice-" + index, r.priceProperty(), 7);
-        price.promptTextProperty().bind(texts.messages().map(m -> m.text("prices.editor.price",
-                editor.currencyProperty().get())));
-        TextField units = field("offerUnits-" + index, r.unitsProperty(), 7);
-        units.promptTextProperty().bind(texts.t("prices.editor.units"));
-        TextField max = field("offerMax-" + index, r.maxGpusProperty(), 3);
-        max.promptTextProperty().bind(texts.t("prices.editor.max"));
-        Button remove = new Button();
-        remove.textProperty().bind(texts.t("prices.editor.remove"));
-        remove.setOnAction(e -> editor.remove(r));
-        line.getChildren().addAll(price, units, max, remove);
-        return line;
+        return offer;
     }
 
     private VBox buttons(Function<String, Path> saveTo, Runnable close) {
@@ -183,6 +218,8 @@ public final class PriceListEditorView extends BorderPane {
         problem.getStyleClass().add(Styles.FIELD_ERROR);
         problem.setWrapText(true);
         problem.textProperty().bind(editor.problemProperty());
+        problem.visibleProperty().bind(editor.problemProperty().map(t -> !t.isEmpty()));
+        problem.managedProperty().bind(problem.visibleProperty());
         VBox box = new VBox(8, problem, row);
         box.setPadding(new Insets(10, 0, 0, 0));
         return box;
