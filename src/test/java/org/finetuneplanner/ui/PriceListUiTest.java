@@ -31,7 +31,7 @@ import org.finetuneplanner.ui.common.UiExecutors;
 import org.finetuneplanner.ui.planner.OptionRow;
 import org.finetuneplanner.ui.prices.PriceListEditorView;
 import org.finetuneplanner.ui.prices.PriceListViewModel;
-import org.finetuneplanner.ui.shell.FileDialogs;
+import org.finetuneplanner.ui.shell.FixedDialogs;
 import org.finetuneplanner.ui.shell.ShellView;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -57,32 +57,8 @@ class PriceListUiTest {
 
     @Start
     void start(Stage stage) {
-        FileDialogs dialogs = new FileDialogs() {
-            @Override
-            public Path openScenario() {
-                return null;
-            }
-
-            @Override
-            public Path saveScenario(String suggestedName) {
-                return null;
-            }
-
-            @Override
-            public Path openConfig() {
-                return null;
-            }
-
-            @Override
-            public Path savePdf(String suggestedName) {
-                return null;
-            }
-
-            @Override
-            public Path openPriceList() {
-                return EXAMPLE;
-            }
-        };
+        FixedDialogs dialogs = new FixedDialogs();
+        dialogs.priceListFile = EXAMPLE;
         Application.setUserAgentStylesheet(App.class.getResource(App.LIGHT).toExternalForm());
         Scene scene = new Scene(new ShellView(w.shell, dialogs, stage::close, Optional.of(prices)), 1200, 760);
         scene.getStylesheets().add(App.class.getResource("/org/finetuneplanner/ui/app.css").toExternalForm());

@@ -193,9 +193,9 @@ public final class PriceListEditorView extends BorderPane {
     }
 
     private VBox buttons(Function<String, Path> saveTo, Runnable close) {
-        Button catalog = button("addCatalogOffer", "prices.editor.addCatalog", editor::addCatalogOffer);
-        Button custom = button("addCustomOffer", "prices.editor.addCustom", editor::addCustomOffer);
-        Button save = button("savePriceList", "prices.editor.save", () -> {
+        Button catalog = texts.button("addCatalogOffer", "prices.editor.addCatalog", editor::addCatalogOffer);
+        Button custom = texts.button("addCustomOffer", "prices.editor.addCustom", editor::addCustomOffer);
+        Button save = texts.button("savePriceList", "prices.editor.save", () -> {
             if (editor.check().isPresent()) {
                 Path file = saveTo.apply(texts.now().text("prices.editor.fileName") + ".json");
                 if (file != null) {
@@ -208,7 +208,7 @@ public final class PriceListEditorView extends BorderPane {
             }
         });
         save.setDefaultButton(true);
-        Button closeButton = button("closePriceList", "prices.editor.close", close);
+        Button closeButton = texts.button("closePriceList", "prices.editor.close", close);
         closeButton.setCancelButton(true);
         HBox spacer = new HBox();
         HBox.setHgrow(spacer, Priority.ALWAYS);
@@ -225,12 +225,4 @@ public final class PriceListEditorView extends BorderPane {
         return box;
     }
 
-    private Button button(String id, String key, Runnable action) {
-        Button b = new Button();
-        b.setId(id);
-        b.textProperty().bind(texts.t(key));
-        b.setMnemonicParsing(true);
-        b.setOnAction(e -> action.run());
-        return b;
-    }
 }
