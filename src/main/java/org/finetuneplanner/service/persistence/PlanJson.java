@@ -49,8 +49,8 @@ import org.finetuneplanner.service.text.Words;
  * <p>With a seller's price list in force ({@code advice-and-prices.md}, "Price lists") each option also carries
  * {@code currency} (the list's ISO 4217 code), {@code price_per_gpu_hour}, {@code total} and {@code range_total} in
  * that currency (the {@code usd} figures times {@code usd_rate}; whole units for a currency without cents, else two
- * decimals), and {@code provider} is the seller's name; without one these four keys are left out. The shape is the {@link PlanDto} record and its {@link OptionDto}s, written by {@link SafeJson}'s
- * mapper.
+ * decimals), and {@code provider} is the seller's name; without one these four keys are left out. The shape is
+ * the {@link PlanDto} record and its {@link OptionDto}s, written by {@link SafeJson}'s mapper.
  */
 public final class PlanJson {
 
