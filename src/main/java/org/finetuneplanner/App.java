@@ -16,9 +16,12 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 
 import javafx.application.Application;
 import javafx.application.Platform;
+import javafx.beans.value.ObservableValue;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
 import javafx.stage.Screen;
@@ -136,16 +139,32 @@ public final class App extends Application {
 
     /** Scenario files through {@link ScenarioJson}, written atomically. */
     public static ScenarioFiles scenarioFiles(ScenarioJson json) {
+        return scenarioFiles(() -> json);
+    }
+
+    /**
+     * Scenario files that also know the own GPUs of the price list in force, so that a scenario may name one while
+     * the list is in force; written atomically.
+     */
+    public static ScenarioFiles scenarioFiles(Catalogs catalogs, ObservableValue<Optional<PriceList>> prices) {
+        AtomicReference<ScenarioJson> current = new AtomicReference<>(new ScenarioJson(catalogs));
+        // Read on the IO thread: the reader in force when the file is read.
+        prices.subscribe(list -> current.set(new ScenarioJson(catalogs.withGpus(list.map(PriceList::customGpus)
+                .orElse(List.of())))));
+        return scenarioFiles(current::get);
+    }
+
+    private static ScenarioFiles scenarioFiles(Supplier<ScenarioJson> json) {
         return new ScenarioFiles() {
             @Override
             public Scenario read(Path file) {
-                return json.read(file);
+                return json.get().read(file);
             }
 
             @Override
             public void write(Scenario scenario, Path file) {
                 try {
-                    json.writeFile(scenario, file);
+                    json.get().writeFile(scenario, file);
                 } catch (IOException e) {
                     throw new UncheckedIOException(e.getMessage(), e);
                 }
@@ -222,7 +241,7 @@ public final class App extends Application {
         // File → Export comparison…: the pinned scenarios through the same path.
         ComparisonExport comparison = export::writeComparison;
         FxFileDialogs fileDialogs = new FxFileDialogs(() -> stage, () -> planner.messagesProperty().get());
-        shell = new ShellViewModel(planner, scenarioFiles(json), Optional.of(pdf), Optional.of(comparison),
+        shell = new ShellViewModel(planner, scenarioFiles(catalogs, planner.priceListProperty()), Optional.of(pdf), Optional.of(comparison),
                 executors, fileDialogs, new FxPrompts(() -> stage, () -> planner.messagesProperty().get()));
         // The scenario shown when the app quit, with its file; nothing to undo before it.
         Optional<Path> lastFile = lastScenario.isPresent() && !settings.scenarioFile().isEmpty()

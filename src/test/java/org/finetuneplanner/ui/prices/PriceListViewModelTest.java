@@ -2,6 +2,7 @@ package org.finetuneplanner.ui.prices;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -21,11 +22,13 @@ import org.finetuneplanner.App;
 import org.finetuneplanner.core.cost.CostEstimate;
 import org.finetuneplanner.core.plan.Plan;
 import org.finetuneplanner.core.plan.PlanOption;
+import org.finetuneplanner.core.scenario.Scenario;
 import org.finetuneplanner.service.prices.PriceList;
 import org.finetuneplanner.ui.Fixtures;
 import org.finetuneplanner.ui.common.Formats;
 import org.finetuneplanner.ui.common.UiExecutors;
 import org.finetuneplanner.ui.planner.PlannerViewModel;
+import org.finetuneplanner.ui.shell.ScenarioFiles;
 
 /**
  * File → Price list… and its editor: a seller's list in force prices the plan with only its offers in its currency;
@@ -106,6 +109,26 @@ class PriceListViewModelTest {
                 .allMatch(c -> c.exchange().isUsd() && !c.provider().equals("VinaGPU Cloud")));
         assertEquals("", vm.inForceProperty().getValue());
         assertEquals("Catalog prices again: no price list is in force.", said());
+    }
+
+    @Test
+    void aScenarioMayNameTheListsOwnGpuWhileTheListIsInForce() throws IOException {
+        ScenarioFiles scenarios = App.scenarioFiles(Fixtures.CATALOGS, planner.priceListProperty());
+        Path file = dir.resolve("l20.json");
+        Files.writeString(file, """
+                {"format": "finetune-plan/1", "name": "L20", "model": {"preset": "llama-3.1-8b"},
+                 "method": {"type": "qlora", "rank": 16}, "hardware": {"gpu": "vina-l20-48gb"},
+                 "data": {"tokens": 40000000}}""");
+        RuntimeException unknown = assertThrows(RuntimeException.class,
+                () -> scenarios.read(file));
+        assertTrue(unknown.getMessage().contains("vina-l20-48gb"), unknown.getMessage());
+
+        vm.open(EXAMPLE).join();
+        Scenario read = scenarios.read(file);
+        assertEquals(44.99, read.hardware().gpu().usableMemoryGib());
+        Path again = dir.resolve("again.json");
+        scenarios.write(read, again);
+        assertEquals(read, scenarios.read(again));
     }
 
     /** Each row: a text of the example replaced, by what, the key the refusal names. */
