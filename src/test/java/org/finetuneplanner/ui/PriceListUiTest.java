@@ -88,6 +88,10 @@ class PriceListUiTest {
         assertTrue(robot.lookup(".status-bar").queryAs(org.controlsfx.control.StatusBar.class).getText()
                 .contains("VinaGPU Cloud"));
 
+        String shots = System.getProperty("prices.shots");
+        if (shots != null) {
+            write(inForce.getScene().getRoot(), Path.of(shots).resolve("planner-with-price-list.png"));
+        }
         robot.clickOn("#fileMenu").clickOn("#editPrices");
         WaitForAsyncUtils.waitForFxEvents();
         Window editor = robot.listTargetWindows().stream().filter(win -> win instanceof Stage s
@@ -97,7 +101,6 @@ class PriceListUiTest {
         assertEquals("VinaGPU Cloud", robot.from(root).lookup("#sellerField").queryAs(TextField.class).getText());
         assertEquals("21000", robot.from(root).lookup("#offerPrice-2").queryAs(TextField.class).getText());
         assertEquals("44.99", robot.from(root).lookup("#offerMemory-2").queryAs(TextField.class).getText());
-        String shots = System.getProperty("prices.shots");
         if (shots != null) {
             write(root, Path.of(shots).resolve("price-list-editor.png"));
         }

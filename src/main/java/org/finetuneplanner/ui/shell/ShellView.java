@@ -131,7 +131,8 @@ public final class ShellView extends BorderPane {
         label.visibleProperty().bind(p.inForceProperty().map(t -> !t.isEmpty()));
         label.managedProperty().bind(label.visibleProperty());
         Tooltip tip = new Tooltip();
-        tip.textProperty().bind(texts.t("prices.inForce.tip"));
+        // The whole line again (the status bar may cut it), then what it means.
+        tip.textProperty().bind(Bindings.concat(p.inForceProperty(), "\n", texts.t("prices.inForce.tip")));
         label.setTooltip(tip);
         return label;
     }
