@@ -19,15 +19,20 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import org.finetuneplanner.App;
+import org.finetuneplanner.core.Estimator;
 import org.finetuneplanner.core.cost.CostEstimate;
 import org.finetuneplanner.core.plan.Plan;
 import org.finetuneplanner.core.plan.PlanOption;
 import org.finetuneplanner.core.scenario.Scenario;
 import org.finetuneplanner.service.prices.PriceList;
+import org.finetuneplanner.service.report.ReportAccuracy;
+import org.finetuneplanner.service.report.ReportService;
+import org.finetuneplanner.service.report.pdf.PdfReportExporter;
 import org.finetuneplanner.ui.Fixtures;
 import org.finetuneplanner.ui.common.Formats;
 import org.finetuneplanner.ui.common.UiExecutors;
 import org.finetuneplanner.ui.planner.PlannerViewModel;
+import org.finetuneplanner.ui.report.ExportViewModel;
 import org.finetuneplanner.ui.shell.ScenarioFiles;
 
 /**
@@ -129,6 +134,21 @@ class PriceListViewModelTest {
         Path again = dir.resolve("again.json");
         scenarios.write(read, again);
         assertEquals(read, scenarios.read(again));
+    }
+
+    @Test
+    void theAppsReportQuotesTheListInForce() {
+        ExportViewModel export = new ExportViewModel(ReportService.standard(Fixtures.CATALOGS.gpus(),
+                Estimator.standard()::estimate, Estimator.standard()::explain, ReportAccuracy::none,
+                new PdfReportExporter()), UiExecutors.direct(), file -> { }, () -> LocalDate.of(2026, 12, 5));
+        // As App wires it.
+        export.pricesProperty().bind(planner.priceListProperty());
+        assertEquals(Optional.empty(), export.currentMeta().prices());
+        vm.open(EXAMPLE).join();
+        assertEquals(planner.priceListProperty().get(), export.currentMeta().prices());
+        assertEquals("VND", export.currentMeta().money().currency());
+        vm.clear();
+        assertEquals(Optional.empty(), export.currentMeta().prices());
     }
 
     /** Each row: a text of the example replaced, by what, the key the refusal names. */
