@@ -60,7 +60,7 @@ class PriceListUiTest {
         FixedDialogs dialogs = new FixedDialogs();
         dialogs.priceListFile = EXAMPLE;
         Application.setUserAgentStylesheet(App.class.getResource(App.LIGHT).toExternalForm());
-        Scene scene = new Scene(new ShellView(w.shell, dialogs, stage::close, Optional.of(prices)), 1200, 760);
+        Scene scene = new Scene(new ShellView(w.shell, dialogs, stage::close, Optional.of(prices), null), 1200, 760);
         scene.getStylesheets().add(App.class.getResource("/org/finetuneplanner/ui/app.css").toExternalForm());
         stage.setScene(scene);
         stage.show();

@@ -53,16 +53,29 @@ public final class ShellView extends BorderPane {
     private final FileDialogs dialogs;
     private final Runnable quit;
     private final Optional<PriceListViewModel> prices;
+    private CompareView compare;
 
+    /** The whole window at once. */
     public ShellView(ShellViewModel vm, FileDialogs dialogs, Runnable quit) {
-        this(vm, dialogs, quit, Optional.empty());
+        this(vm, dialogs, quit, Optional.empty(), null);
     }
 
     /**
-     * @param prices File → Price list…, Edit price list… and Use catalog prices, and the price list in force in the
-     *               status bar, when this build has price lists
+     * @param resultsShown null: everything is built at once; else the results are built after the window's first
+     *                     frame (see {@link PlannerView}) and this runs once they are in the scene
      */
-    public ShellView(ShellViewModel vm, FileDialogs dialogs, Runnable quit, Optional<PriceListViewModel> prices) {
+    public ShellView(ShellViewModel vm, FileDialogs dialogs, Runnable quit, Runnable resultsShown) {
+        this(vm, dialogs, quit, Optional.empty(), resultsShown);
+    }
+
+    /**
+     * @param prices       File → Price list…, Edit price list… and Use catalog prices, and the price list in force
+     *                     in the status bar, when this build has price lists
+     * @param resultsShown null: everything is built at once; else the results are built after the window's first
+     *                     frame (see {@link PlannerView}) and this runs once they are in the scene
+     */
+    public ShellView(ShellViewModel vm, FileDialogs dialogs, Runnable quit, Optional<PriceListViewModel> prices,
+                     Runnable resultsShown) {
         this.vm = vm;
         this.dialogs = dialogs;
         this.quit = quit;
@@ -76,11 +89,10 @@ public final class ShellView extends BorderPane {
         this.texts = new Texts(vm.planner().messagesProperty());
         getStyleClass().add("shell");
         setTop(menuBar());
-        PlannerView planner = new PlannerView(vm.planner(), texts, dialogs::openConfig);
-        CompareView compare = new CompareView(vm.compare(), texts, this::exportComparison);
-        compare.setId("compareView");
-        // The comparison takes the planner's place while it is shown (View of the Compare menu, Esc to leave).
-        vm.compare().shownProperty().subscribe(shown -> setCenter(shown ? compare : planner));
+        PlannerView planner = new PlannerView(vm.planner(), texts, dialogs::openConfig, resultsShown);
+        // The comparison takes the planner's place while it is shown (View of the Compare menu, Esc to leave); it is
+        // built the first time it is shown, not for the first frame.
+        vm.compare().shownProperty().subscribe(shown -> setCenter(shown ? compareView() : planner));
         setBottom(statusBar());
         undoKeys();
     }
@@ -338,6 +350,14 @@ public final class ShellView extends BorderPane {
         if (p != null) {
             vm.exportComparison(p);
         }
+    }
+
+    private CompareView compareView() {
+        if (compare == null) {
+            compare = new CompareView(vm.compare(), texts, this::exportComparison);
+            compare.setId("compareView");
+        }
+        return compare;
     }
 
     private void about() {
