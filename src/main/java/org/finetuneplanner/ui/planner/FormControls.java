@@ -196,7 +196,8 @@ final class FormControls {
     static ComboBox<GpuSpec> gpuBox(String id, InputsViewModel vm) {
         ComboBox<GpuSpec> gpu = new ComboBox<>();
         gpu.setId(id);
-        gpu.getItems().setAll(vm.gpus());
+        // The list itself: a price list changes which GPUs there are.
+        gpu.setItems(vm.gpus());
         gpu.converterProperty().bind(vm.texts().gpuName().map(FormControls::converter));
         gpu.valueProperty().bindBidirectional(vm.gpuProperty());
         gpu.setVisibleRowCount(14);
