@@ -3,6 +3,7 @@ package org.finetuneplanner.service.report;
 import java.time.LocalDate;
 import java.util.OptionalDouble;
 
+import org.finetuneplanner.core.range.Range;
 import org.finetuneplanner.service.text.LocaleFormat;
 import org.finetuneplanner.service.text.Words;
 
@@ -17,6 +18,9 @@ public final class ReportFormats {
 
     /** No-break space between a number and its unit, so a table cell never wraps "14,89" away from "US$". */
     public static final String NBSP = LocaleFormat.NBSP;
+
+    /** Between the ends of a range: an en dash. */
+    public static final String RANGE = "–";
 
     private final ReportLanguage language;
     private final LocaleFormat f;
@@ -38,6 +42,37 @@ public final class ReportFormats {
     /** Bytes as a GiB number with one decimal, no unit (table cells under a "GiB" heading). */
     public String gibNumber(long bytes) {
         return f.gibNumber(bytes);
+    }
+
+    /** A range of bytes as GiB, the unit once: "23.3–35.0 GiB" / "23,3–35,0 GiB". */
+    public String gibRange(Range bytes) {
+        return f.gibNumber(Math.round(bytes.low())) + RANGE + f.gib(Math.round(bytes.high()));
+    }
+
+    /** A range of bytes as GiB numbers without the unit, for a column headed in GiB: "23.3–35.0". */
+    public String gibRangeNumber(Range bytes) {
+        return f.gibNumber(Math.round(bytes.low())) + RANGE + f.gibNumber(Math.round(bytes.high()));
+    }
+
+    /**
+     * A range of hours in the product's one style of duration, the unit once when both ends share it: "3.1–4.6 h",
+     * "38–52 min"; otherwise both ends in full: "52 min – 1.2 h".
+     */
+    public String hoursRange(Range hours) {
+        double low = hours.low();
+        double high = hours.high();
+        if (high < 1) {
+            return f.decimal(low * 60, 0) + RANGE + f.duration(high);
+        }
+        if (low >= 1 && high < 48) {
+            return f.decimal(low, 1) + RANGE + f.duration(high);
+        }
+        return f.duration(low) + " " + RANGE + " " + f.duration(high);
+    }
+
+    /** A range of US dollars, each end as {@link #usd}: "$1.77–$3.64" / "1,77 US$–3,64 US$". */
+    public String usdRange(Range usd) {
+        return usd(usd.low()) + RANGE + usd(usd.high());
     }
 
     /** A GiB amount with one decimal and the unit. */
