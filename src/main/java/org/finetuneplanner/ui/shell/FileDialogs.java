@@ -11,4 +11,27 @@ public interface FileDialogs {
     Path openConfig();
 
     Path savePdf(String suggestedName);
+
+    /** Every chooser cancelled: for a window that asks nothing. */
+    FileDialogs NONE = new FileDialogs() {
+        @Override
+        public Path openScenario() {
+            return null;
+        }
+
+        @Override
+        public Path saveScenario(String suggestedName) {
+            return null;
+        }
+
+        @Override
+        public Path openConfig() {
+            return null;
+        }
+
+        @Override
+        public Path savePdf(String suggestedName) {
+            return null;
+        }
+    };
 }
