@@ -80,6 +80,15 @@ final class OptionsSection {
             out.add(new BulletList(failing.stream().map(o -> Text.name(o.gpu().name())
                     .then(": " + w.words().reasons(o.reasons()))).toList(), false));
         }
+        // A faster or cheaper option whose figures assume another precision (a V100 for a BF16 job) says why it is
+        // never named fastest or cheapest.
+        List<PlanOption> otherPrecision = sorted.stream().filter(o -> o.fits() && !precision(o).isEmpty()).toList();
+        if (!otherPrecision.isEmpty()) {
+            out.add(Heading.sub(w.text("options.notRanked")));
+            // The reason names the GPU itself.
+            out.add(new BulletList(otherPrecision.stream().map(o -> Text.words(w.words().reasons(precision(o))))
+                    .toList(), false));
+        }
         List<Text> legend = legend(marked, sources, w);
         if (!legend.isEmpty()) {
             out.add(Heading.sub(w.text("options.caveatsTitle")));
@@ -104,6 +113,12 @@ final class OptionsSection {
     /** "36.9 / 45.0": GiB used of GiB usable per GPU. */
     static String memory(Estimate e, Wording w) {
         return w.f().gibNumber(e.memory().perGpu().totalBytes()) + " / " + w.f().gibNumber(e.memory().capacityBytes());
+    }
+
+    /** Why an option's figures assume another precision than the job's (and it is not ranked), if they do. */
+    static List<PlanReason> precision(PlanOption o) {
+        return o.reasons().stream().filter(r -> r instanceof PlanReason.PrecisionEmulated
+                || r instanceof PlanReason.Fp8Fallback).toList();
     }
 
     /** "31.5 / 45.0" over "(23.3–35.0)": the estimate of the usable memory, its range below when the cell is narrow. */

@@ -8,6 +8,7 @@ import org.finetuneplanner.core.Estimate;
 import org.finetuneplanner.core.Note;
 import org.finetuneplanner.core.memory.MemoryEstimate;
 import org.finetuneplanner.core.plan.PlanOption;
+import org.finetuneplanner.core.plan.PlanReason;
 import org.finetuneplanner.core.range.FitStatus;
 import org.finetuneplanner.core.range.Range;
 import org.finetuneplanner.core.range.Ranges;
@@ -227,10 +228,12 @@ final class SummarySection {
         }
         String how = w.sharding(o.estimate().scenario().hardware());
         String cost = o.cost().map(c -> w.f().usd(c.usd())).orElse(w.plain("options.unpriced"));
-        if (o.adjustments().isEmpty()) {
-            return w.text("summary.ownGpuAsGiven", gpu, o.gpuCount(), how, w.label(o.status()), cost);
-        }
-        return w.text("summary.ownGpuAdjusted", gpu, o.gpuCount(), how, w.adjustments(o.adjustments()),
-                w.label(o.status()), cost);
+        Text advice = o.adjustments().isEmpty()
+                ? w.text("summary.ownGpuAsGiven", gpu, o.gpuCount(), how, w.label(o.status()), cost)
+                : w.text("summary.ownGpuAdjusted", gpu, o.gpuCount(), how, w.adjustments(o.adjustments()),
+                        w.label(o.status()), cost);
+        // Figures that assume another precision (BF16 emulated on a V100) say so, and why the option is not ranked.
+        List<PlanReason> precision = OptionsSection.precision(o);
+        return precision.isEmpty() ? advice : advice.then(" " + w.words().reasons(precision));
     }
 }
