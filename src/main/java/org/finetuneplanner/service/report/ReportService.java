@@ -12,6 +12,7 @@ import org.finetuneplanner.core.Explanation;
 import org.finetuneplanner.core.cost.CostProjector;
 import org.finetuneplanner.core.gpu.GpuSpec;
 import org.finetuneplanner.core.plan.Plan;
+import org.finetuneplanner.core.plan.PlanSpec;
 import org.finetuneplanner.core.plan.Planner;
 import org.finetuneplanner.core.range.Confidence;
 import org.finetuneplanner.core.scenario.Scenario;
@@ -25,9 +26,16 @@ import org.finetuneplanner.service.validation.ErrorBandsFile;
  * which computes them once per process ({@link ReportAccuracy#shared}).
  */
 public final class ReportService {
+    /** Plans a scenario over a list of GPUs within a plan section ({@code plan.keep}, {@code plan.max_gpus}). */
+    @FunctionalInterface
+    private interface PlanMaker {
+        /** The plan of {@code scenario} over {@code gpus} (its own GPU is tried too) within {@code spec}. */
+        Plan plan(Scenario scenario, List<GpuSpec> gpus, PlanSpec spec);
+    }
+
     private final Function<Scenario, Estimate> estimator;
     private final Function<Scenario, Explanation> explainer;
-    private final BiFunction<Scenario, List<GpuSpec>, Plan> planner;
+    private final PlanMaker planner;
     private final List<GpuSpec> gpus;
     private final Supplier<ReportAccuracy> accuracy;
     private final ReportExporter exporter;
@@ -43,6 +51,23 @@ public final class ReportService {
     public ReportService(Function<Scenario, Estimate> estimator, Function<Scenario, Explanation> explainer,
                          BiFunction<Scenario, List<GpuSpec>, Plan> planner, List<GpuSpec> gpus,
                          Supplier<ReportAccuracy> accuracy, ReportExporter exporter) {
+        this(estimator, explainer, planMaker(planner), gpus, accuracy, exporter);
+    }
+
+    /**
+     * A service whose planner takes the scenario's plan section ({@code plan.keep}, {@code plan.max_gpus},
+     * {@code plan.gpus}).
+     *
+     * @param estimator the estimator of one scenario
+     * @param explainer its explanation, asked for the recommended configuration only
+     * @param planner   the planner over a list of GPUs within a plan section
+     * @param gpus      the GPU options a report compares (the catalog)
+     * @param accuracy  the validation figures, asked for at each report (the shared supplier computes them once)
+     * @param exporter  writes the document
+     */
+    private ReportService(Function<Scenario, Estimate> estimator, Function<Scenario, Explanation> explainer,
+                          PlanMaker planner, List<GpuSpec> gpus, Supplier<ReportAccuracy> accuracy,
+                          ReportExporter exporter) {
         this.estimator = Objects.requireNonNull(estimator, "estimator");
         this.explainer = Objects.requireNonNull(explainer, "explainer");
         this.planner = Objects.requireNonNull(planner, "planner");
@@ -66,12 +91,31 @@ public final class ReportService {
         // The planner searches with memory only; the estimator's memory part is microseconds, so it serves.
         Planner planner = new Planner(s -> estimator.apply(s).memory(), estimator, new CostProjector(),
                 new Confidence(ErrorBandsFile.bundled()));
-        return new ReportService(estimator, explainer, planner::plan, gpus, accuracy, exporter);
+        PlanMaker maker = planner::plan;
+        return new ReportService(estimator, explainer, maker, gpus, accuracy, exporter);
+    }
+
+    /** A planner that has no plan section: it plans every scenario as its defaults say. */
+    private static PlanMaker planMaker(BiFunction<Scenario, List<GpuSpec>, Plan> planner) {
+        Objects.requireNonNull(planner, "planner");
+        return (s, g, spec) -> planner.apply(s, g);
     }
 
     /** Everything the report of {@code scenario} shows; pure computation (tens of milliseconds). */
     public ReportData prepare(Scenario scenario, ReportMeta meta) {
-        return ReportData.build(scenario, estimator, explainer, planner, gpus, meta, accuracy());
+        return prepare(scenario, PlanSpec.defaults(), meta);
+    }
+
+    /**
+     * Everything the report of {@code scenario} shows with its plan section: the planner changes nothing in
+     * {@code plan.keep}, tries at most {@code plan.max_gpus} GPUs, and only the GPUs of {@code plan.gpus} when it
+     * names some (the scenario's own GPU is always tried). Pure computation (tens of milliseconds).
+     */
+    public ReportData prepare(Scenario scenario, PlanSpec spec, ReportMeta meta) {
+        List<GpuSpec> over = spec.gpuIds().isEmpty() ? gpus
+                : gpus.stream().filter(g -> spec.gpuIds().contains(g.id())).toList();
+        return ReportData.build(scenario, estimator, explainer, (s, g) -> planner.plan(s, g, spec), over, meta,
+                accuracy());
     }
 
     /**
@@ -106,7 +150,17 @@ public final class ReportService {
      * @throws ReportException with a one-line message for the user; the previous file is then left intact
      */
     public void export(Scenario scenario, ReportMeta meta, Path target) {
-        exporter.write(prepare(scenario, meta), target);
+        export(scenario, PlanSpec.defaults(), meta, target);
+    }
+
+    /**
+     * Computes and writes the report of {@code scenario} with its plan section ({@link #prepare(Scenario, PlanSpec,
+     * ReportMeta)}) to {@code target}.
+     *
+     * @throws ReportException with a one-line message for the user; the previous file is then left intact
+     */
+    public void export(Scenario scenario, PlanSpec spec, ReportMeta meta, Path target) {
+        exporter.write(prepare(scenario, spec, meta), target);
     }
 
     /** The exporter this service writes with. */
