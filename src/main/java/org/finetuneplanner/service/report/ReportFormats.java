@@ -55,8 +55,9 @@ public final class ReportFormats {
     }
 
     /**
-     * A range of hours in the product's one style of duration, the unit once when both ends share it: "3.1–4.6 h",
-     * "38–52 min"; otherwise both ends in full: "52 min – 1.2 h".
+     * A range of hours in the product's one style of duration, the unit once: "38–52 min" below an hour, "0.9–1.2 h"
+     * or "3.1–4.6 h" up to two days (a low end under an hour in hours too, so the range stays short); longer ones
+     * with both ends in full: "1.8 days (43 h) – 2.6 days (62 h)".
      */
     public String hoursRange(Range hours) {
         double low = hours.low();
@@ -64,7 +65,7 @@ public final class ReportFormats {
         if (high < 1) {
             return f.decimal(low * 60, 0) + RANGE + f.duration(high);
         }
-        if (low >= 1 && high < 48) {
+        if (high < 48) {
             return f.decimal(low, 1) + RANGE + f.duration(high);
         }
         return f.duration(low) + " " + RANGE + " " + f.duration(high);
@@ -73,6 +74,18 @@ public final class ReportFormats {
     /** A range of US dollars, each end as {@link #usd}: "$1.77–$3.64" / "1,77 US$–3,64 US$". */
     public String usdRange(Range usd) {
         return usd(usd.low()) + RANGE + usd(usd.high());
+    }
+
+    /**
+     * A range of US dollars as numbers, for a table cell under its figure with the currency: "1.77–3.64" /
+     * "1,77–3,64" (cents below $100, as {@link #usd}).
+     */
+    public String usdRangeNumber(Range usd) {
+        return usdNumber(usd.low()) + RANGE + usdNumber(usd.high());
+    }
+
+    private String usdNumber(double usd) {
+        return f.decimal(usd, usd < 100 ? 2 : 0);
     }
 
     /** A GiB amount with one decimal and the unit. */

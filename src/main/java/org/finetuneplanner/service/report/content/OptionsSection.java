@@ -52,7 +52,7 @@ final class OptionsSection {
                 .column(Text.words(w.plain("options.sharding")), 1.05f,
                         o -> Cell.words(sharding(o.estimate().scenario().hardware(), w)))
                 .column(Text.words(w.plain("options.offload")), 0.95f,
-                        o -> Cell.figure(offload(o.estimate().scenario().hardware(), w)))
+                        o -> Cell.words(offload(o.estimate().scenario().hardware(), w)))
                 .column(Text.words(w.plain("options.memoryRange")), 1.25f, Align.RIGHT, o -> memory(o, w))
                 .column(Text.words(w.plain("options.timeRange")), 0.95f, Align.RIGHT, o -> time(o, w))
                 .column(Text.words(w.plain("options.costRange")), 1.2f, Align.RIGHT, o -> cost(o, w))
@@ -143,7 +143,8 @@ final class OptionsSection {
         if (o.cost().isEmpty()) {
             return Cell.figure(o.fits() && o.hours().isPresent() ? w.plain("options.unpricedShort") : "—");
         }
-        String range = o.ranges().usd().filter(SummarySection::wide).map(r -> "(" + w.f().usdRange(r) + ")")
+        // The range as numbers: the figure above it carries the currency, and the column stays narrow.
+        String range = o.ranges().usd().filter(SummarySection::wide).map(r -> "(" + w.f().usdRangeNumber(r) + ")")
                 .orElse("");
         return stacked(w.f().usd(o.cost().get().usd()), range);
     }
@@ -169,10 +170,9 @@ final class OptionsSection {
         return hw.gpuCount() == 1 ? "—" : w.plain("common.ddpShort");
     }
 
+    /** What is offloaded to the CPU, "—" for nothing: words, broken at spaces in a narrow column. */
     private static String offload(HardwareSpec hw, Wording w) {
-        // "optimizer" over "+ params": each part whole on its line.
-        return hw.offload() == Offload.NONE ? "—" : w.plain("options.offload." + hw.offload().name())
-                .replace(" + ", "\n+ ");
+        return hw.offload() == Offload.NONE ? "—" : w.plain("options.offload." + hw.offload().name());
     }
 
     /** The settings the planner changed, "as given" when none, a dash for an option that does not fit. */
