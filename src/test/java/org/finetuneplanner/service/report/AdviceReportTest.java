@@ -113,9 +113,13 @@ class AdviceReportTest {
 
     /** The rows of the options table (the first table headed "Status"), each as its cells' plain text. */
     private static List<List<String>> optionRows(ReportData data) {
-        ReportDocument d = ReportContent.of(data);
+        return rows(ReportContent.of(data), "Status");
+    }
+
+    /** The rows of the first table whose second column is headed {@code header}, as the cells' plain text. */
+    private static List<List<String>> rows(ReportDocument d, String header) {
         Table t = d.body().stream().filter(Table.class::isInstance).map(Table.class::cast)
-                .filter(x -> x.columns().size() > 1 && x.columns().get(1).header().plain().equals("Status"))
+                .filter(x -> x.columns().size() > 1 && x.columns().get(1).header().plain().equals(header))
                 .findFirst().orElseThrow();
         List<List<String>> rows = new ArrayList<>();
         t.rows().forEach(r -> rows.add(r.cells().stream().map(c -> c.text().plain()).toList()));
@@ -184,6 +188,13 @@ class AdviceReportTest {
         assertTrue(text.contains("The estimate fits, but the high end of its memory range (" + gib(high) + ")"),
                 "the main risk is the tight fit");
         assertEquals("tight ⚠", optionRows(data).get(0).get(1));
+        // What if: 7 GPUs hold more per GPU than 8 (the states are sharded over fewer), past the card: that case
+        // does not fit there and is not priced (time, cost and its change are dashes).
+        List<List<String>> cases = rows(ReportContent.of(data), "Status here");
+        List<String> fewer = cases.stream().filter(r -> r.get(0).startsWith("One fewer GPU")).findFirst()
+                .orElseThrow();
+        assertEquals(List.of("no", "—", "—", "—"), List.of(fewer.get(1), fewer.get(3), fewer.get(4), fewer.get(5)),
+                fewer.toString());
         // The same in Vietnamese: "sát" is the status, and the summary says it is the only choice.
         String vi = text(data(FULL_70B, spec, ReportLanguage.VI));
         assertTrue(vi.contains("sát ⚠"), "the Vietnamese status");
