@@ -106,6 +106,11 @@ class ComparisonContentTest {
         assertEquals(List.of("$0.87/GPU·h", "$0.87/GPU·h"), t.get(Comparison.Aspect.PRICE));
         assertEquals(List.of("Vast.ai · November 1, 2026", "Vast.ai · November 1, 2026"),
                 t.get(Comparison.Aspect.PROVIDER));
+        // Both use the fixture's plan: its L40S option is the scenario's own setup (1 GPU, no sharding, nothing
+        // changed), and its cheapest is that L40S at $14.8921.
+        assertEquals(List.of("runs as given", "runs as given"), t.get(Comparison.Aspect.ADVICE));
+        assertEquals(List.of("1 × NVIDIA L40S 48GB · $14.89", "1 × NVIDIA L40S 48GB · $14.89"),
+                t.get(Comparison.Aspect.RECOMMENDED));
     }
 
     @Test
