@@ -187,7 +187,7 @@ class AdviceReportTest {
                 excerpt(text, "Memory per GPU"));
         assertTrue(text.contains("The estimate fits, but the high end of its memory range (" + gib(high) + ")"),
                 "the main risk is the tight fit");
-        assertEquals("tight ⚠", optionRows(data).get(0).get(1));
+        assertEquals("tight\u00a0⚠", optionRows(data).get(0).get(1));
         // What if: 7 GPUs hold more per GPU than 8 (the states are sharded over fewer), past the card: that case
         // does not fit there and is not priced (time, cost and its change are dashes).
         List<List<String>> cases = rows(ReportContent.of(data), "Status here");

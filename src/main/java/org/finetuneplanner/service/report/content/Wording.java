@@ -190,9 +190,9 @@ final class Wording {
         return range.low() > totalBytes ? plain("common.rangeAbove", r) : plain("common.range", r);
     }
 
-    /** The fit status as a table cell: "fits", "no", and "tight ⚠" in the warning tone so it is not missed. */
+    /** The fit status as a cell: "fits", "no", and "tight ⚠" (the sign kept with the word) in the warning tone. */
     Table.Cell status(FitStatus s) {
-        Table.Cell cell = Table.Cell.words(label(s) + (s == FitStatus.TIGHT ? " ⚠" : ""));
+        Table.Cell cell = Table.Cell.words(label(s) + (s == FitStatus.TIGHT ? ReportFormats.NBSP + "⚠" : ""));
         return s == FitStatus.TIGHT ? cell.in(Table.Cell.Tone.WARNING) : cell;
     }
 
