@@ -45,6 +45,7 @@ import org.finetuneplanner.core.scenario.Optimizer;
 import org.finetuneplanner.core.scenario.Precision;
 import org.finetuneplanner.core.scenario.Sharding;
 import org.finetuneplanner.core.scenario.WeightStorage;
+import org.finetuneplanner.ui.common.Frames;
 import org.finetuneplanner.ui.common.Rows;
 import org.finetuneplanner.ui.common.Styles;
 import org.finetuneplanner.ui.common.Texts;
@@ -76,6 +77,7 @@ public final class InputsView extends ScrollPane {
         getStyleClass().add(Styles.INPUTS);
         setFitToWidth(true);
         setHbarPolicy(ScrollBarPolicy.NEVER);
+        Frames.drawChangesOnly(this);
         content.getStyleClass().add("inputs-content");
         content.setPadding(new Insets(8, 12, 12, 12));
         setContent(content);
@@ -378,7 +380,7 @@ public final class InputsView extends ScrollPane {
     private void buildHardware() {
         ComboBox<GpuSpec> gpu = new ComboBox<>();
         gpu.setId("gpuBox");
-        gpu.getItems().setAll(vm.gpus());
+        gpu.setItems(vm.gpus());
         gpu.converterProperty().bind(vm.texts().gpuName().map(FormControls::converter));
         gpu.valueProperty().bindBidirectional(vm.gpuProperty());
         gpu.setVisibleRowCount(14);

@@ -34,6 +34,7 @@ import org.finetuneplanner.core.Note;
 import org.finetuneplanner.core.cost.CostPoint;
 import org.finetuneplanner.core.memory.MemoryComponent;
 import org.finetuneplanner.ui.common.CostCharts;
+import org.finetuneplanner.ui.common.Frames;
 import org.finetuneplanner.ui.common.Rows;
 import org.finetuneplanner.ui.common.Styles;
 import org.finetuneplanner.ui.common.Texts;
@@ -70,6 +71,7 @@ public final class ResultsView extends ScrollPane {
         getStyleClass().add(Styles.RESULTS);
         setFitToWidth(true);
         setHbarPolicy(ScrollBarPolicy.NEVER);
+        Frames.drawChangesOnly(this);
         content.setPadding(new Insets(12));
         setContent(content);
         content.getChildren().addAll(staleBanner(), recommendationCard(), Rows.pair(12, memoryCard(), barsCard()),

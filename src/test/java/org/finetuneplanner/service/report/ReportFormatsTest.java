@@ -2,6 +2,7 @@ package org.finetuneplanner.service.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import org.finetuneplanner.core.cost.Exchange;
 import org.finetuneplanner.core.range.Range;
 import org.junit.jupiter.api.Test;
 
@@ -32,5 +33,9 @@ class ReportFormatsTest {
         assertEquals("84.69–238", EN.usdRangeNumber(new Range(84.69, 238.2)));
         assertEquals("1,77–3,64", VI.usdRangeNumber(new Range(1.774, 3.641)));
         assertEquals("$1.77–$3.64", EN.usdRange(new Range(1.774, 3.641)));
+        // In a price list's đồng at 25,400 VND per dollar: 1.774 × 25,400 = 45,059.6 → 45.060; 3.641 × 25,400 =
+        // 92,481.4 → 92.481 (whole units from 100 up).
+        assertEquals("45.060–92.481", new ReportFormats(ReportLanguage.VI, new Exchange("VND", 25_400))
+                .usdRangeNumber(new Range(1.774, 3.641)));
     }
 }

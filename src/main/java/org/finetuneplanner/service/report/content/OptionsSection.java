@@ -41,7 +41,7 @@ final class OptionsSection {
     static List<Block> blocks(ReportData data, Wording w) {
         List<Block> out = new ArrayList<>();
         out.add(Heading.section(w.text("section.options")));
-        out.add(Paragraph.intro(w.text("options.intro", data.plan().options().size())));
+        out.add(Paragraph.intro(w.sellers("options.intro", data.plan().options().size())));
         String recId = data.recommended().map(r -> r.gpu().id()).orElse("");
         List<PlanOption> sorted = new ArrayList<>(data.plan().options());
         sorted.sort(ORDER);
@@ -56,7 +56,7 @@ final class OptionsSection {
                 .column(Text.words(w.plain("options.memoryRange")), 1.25f, Align.RIGHT, o -> memory(o, w))
                 .column(Text.words(w.plain("options.timeRange")), 0.95f, Align.RIGHT, o -> time(o, w))
                 .column(Text.words(w.plain("options.costRange")), 1.2f, Align.RIGHT, o -> cost(o, w))
-                .column(Text.words(w.plain("options.price")), 1.35f, o -> price(o, w))
+                .column(w.sellers("options.price"), 1.35f, o -> price(o, w))
                 .highlight(o -> o.gpu().id().equals(recId))
                 .density(Table.Density.COMPACT)
                 .build().withFootnote(w.text("options.legend")));
