@@ -189,6 +189,20 @@ public final class Words {
      * caveat.OFFLOAD_HOST_MEMORY.checked}.
      */
     public String caveat(Caveat caveat) {
+        String key = caveatKey(caveat);
+        List<Object> args = caveat.args();
+        Object[] values = new Object[args.size()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = value(args.get(i));
+        }
+        return text(key, values);
+    }
+
+    /**
+     * The key that words {@code caveat}: {@code caveat.<CaveatId>}, or its {@code .own} / {@code .checked} variant
+     * (see {@link #caveat}); for a surface that puts the args in itself (the report marks names as names).
+     */
+    public String caveatKey(Caveat caveat) {
         String key = "caveat." + caveat.id().name();
         List<Object> args = caveat.args();
         if (caveat.id() == CaveatId.RENTAL_UNIT && args.size() > 2 && String.valueOf(args.get(2)).isEmpty()) {
@@ -196,11 +210,7 @@ public final class Words {
         } else if (caveat.id() == CaveatId.OFFLOAD_HOST_MEMORY && args.size() > 1) {
             key += ".checked";
         }
-        Object[] values = new Object[args.size()];
-        for (int i = 0; i < values.length; i++) {
-            values[i] = value(args.get(i));
-        }
-        return text(key, values);
+        return key;
     }
 
     /**
