@@ -214,15 +214,15 @@ public final class Words {
     }
 
     /**
-     * One setting the planner changed: "micro-batch 8 → 2", "checkpointing none → full" (a choice by its scenario
-     * spelling, which is what the reader would write in the file).
+     * One setting the planner changed: "micro-batch 8 → 2", "checkpointing None → Full" (a choice by its label in
+     * this language, as the form and the report name it; {@code plan --json} keeps the scenario spelling).
      */
     public String adjustment(Adjustment a) {
         return text("adjustment", label(a.setting()), setting(a.from()), setting(a.to()));
     }
 
     private String setting(Object value) {
-        return value instanceof Identified id ? id.id() : value(value);
+        return value instanceof Enum<?> choice ? label(choice) : value(value);
     }
 
     /** A term's title: {@code term.<id>.title}, its subject named. */
