@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Function;
 
 import javafx.application.Application;
 import javafx.application.Platform;
@@ -18,10 +19,12 @@ import javafx.scene.Scene;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
 
+import org.finetuneplanner.core.Estimate;
 import org.finetuneplanner.core.Estimator;
 import org.finetuneplanner.core.cost.CostProjector;
 import org.finetuneplanner.core.memory.MemoryEstimator;
 import org.finetuneplanner.core.model.ModelSpec;
+import org.finetuneplanner.core.plan.Caveats;
 import org.finetuneplanner.core.plan.Planner;
 import org.finetuneplanner.core.range.Confidence;
 import org.finetuneplanner.core.scenario.Scenario;
@@ -45,6 +48,7 @@ import org.finetuneplanner.ui.common.UiExecutors;
 import org.finetuneplanner.ui.planner.ModelSources;
 import org.finetuneplanner.ui.planner.PlannerServices;
 import org.finetuneplanner.ui.planner.PlannerViewModel;
+import org.finetuneplanner.ui.planner.SetupFacts;
 import org.finetuneplanner.ui.report.ExportViewModel;
 import org.finetuneplanner.ui.report.ReportFileDialogs;
 import org.finetuneplanner.ui.shell.ComparisonExport;
@@ -88,11 +92,17 @@ public final class App extends Application {
     /** The full composition of the planning screen, shared by the app, the UI tests and the tick benchmark. */
     public static PlannerServices services(Catalogs catalogs) {
         MemoryEstimator memory = new MemoryEstimator();
-        Estimator estimator = new Estimator(memory, new ThroughputEstimator(), new CostProjector());
-        Planner planner = new Planner(memory::estimate, estimator::estimate, new CostProjector(),
-                new Confidence(ErrorBandsFile.bundled()));
+        CostProjector costs = new CostProjector();
+        Estimator estimator = new Estimator(memory, new ThroughputEstimator(), costs);
+        Confidence confidence = new Confidence(ErrorBandsFile.bundled());
+        Planner planner = new Planner(memory::estimate, estimator::estimate, costs, confidence);
+        // The user's own setup as the planner judges its options: status and ranges, caveats (with what is rented),
+        // the largest micro-batch and sequence its estimate fits.
+        Function<Estimate, SetupFacts> facts = e -> new SetupFacts(confidence.of(e),
+                Caveats.of(e.scenario(), e.memory(), costs.rental(e.scenario())),
+                planner.largestMicroBatch(e.scenario()), planner.largestSequenceLength(e.scenario()));
         return new PlannerServices(catalogs.models().stream().map(CatalogModel::toModelSpec).toList(),
-                catalogs.gpus(), estimator::estimate, estimator::explain, planner::plan, new ModelSources() {
+                catalogs.gpus(), estimator::estimate, estimator::explain, planner::plan, facts, new ModelSources() {
                     @Override
                     public ModelSpec fromConfig(Path file) {
                         return ModelFiles.readConfig(file);

@@ -10,6 +10,7 @@ public enum Field {
     PRECISION("training.precision"),
     TRAINING("training."),
     GPU_COUNT("hardware.gpu_count"),
+    HOST_MEMORY("hardware.host_memory_gib"),
     HARDWARE("hardware."),
     TOKENS("data.tokens"),
     EPOCHS("data.epochs"),

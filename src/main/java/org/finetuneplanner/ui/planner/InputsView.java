@@ -384,11 +384,15 @@ public final class InputsView extends ScrollPane {
         ComboBox<Sharding> sharding = controls.enumBox("shardingBox", Sharding.values(), vm.shardingProperty());
         ComboBox<Offload> offload = controls.enumBox("offloadBox", Offload.values(), vm.offloadProperty());
 
+        // Host memory per node: optional (empty = unknown); an offload that needs more is then no fit.
+        TextField host = textField("hostMemoryField", "inputs.hostMemory.prompt", vm.hostMemoryTextProperty());
+
         content.getChildren().addAll(section("section.hardware"),
                 field("inputs.gpu", gpu, null, Field.HARDWARE),
                 Rows.pair(10, field("inputs.gpuCount", count, null, Field.GPU_COUNT),
                         field("inputs.sharding", sharding, null, null)),
-                field("inputs.offload", offload, null, null));
+                Rows.pair(10, field("inputs.offload", offload, null, null),
+                        field("inputs.hostMemory", host, null, Field.HOST_MEMORY)));
     }
 
     private void buildData() {

@@ -31,7 +31,6 @@ import javafx.collections.ObservableList;
 
 import org.finetuneplanner.core.Estimate;
 import org.finetuneplanner.core.PlannerException;
-import org.finetuneplanner.core.Violation;
 import org.finetuneplanner.core.gpu.GpuSpec;
 import org.finetuneplanner.core.model.ModelSpec;
 import org.finetuneplanner.core.scenario.Attention;
@@ -125,6 +124,7 @@ public final class InputsViewModel {
     private final ObjectProperty<Offload> offload = new SimpleObjectProperty<>(this, "offload");
     private final ObjectProperty<OptionalDouble> gpuMemoryBudget =
             new SimpleObjectProperty<>(this, "gpuMemoryBudget", OptionalDouble.empty());
+    private final StringProperty hostMemoryText = new SimpleStringProperty(this, "hostMemoryText", "");
 
     private final StringProperty tokensText = new SimpleStringProperty(this, "tokensText", "");
     private final StringProperty epochsText = new SimpleStringProperty(this, "epochsText", "1");
@@ -159,7 +159,7 @@ public final class InputsViewModel {
         List<Observable> inputs = new ArrayList<>(List.of(model, method, loraRank, loraAlpha, extraTrainable,
                 baseWeights, precision, masterWeights, optimizer, optimizerInBackward, microBatch, sequenceLength,
                 accumulation, checkpointing, attention, loss, framework, compile, gpu, gpuCount, sharding, offload,
-                gpuMemoryBudget, tokensText, epochsText, priceText, provider, mfu));
+                gpuMemoryBudget, hostMemoryText, tokensText, epochsText, priceText, provider, mfu));
         inputs.addAll(targets.values());
         draft = new BatchedBinding<>(this::read, inputs);
 
@@ -253,6 +253,8 @@ public final class InputsViewModel {
             compile.set(t.compile());
             useHardware(s.hardware());
             gpuMemoryBudget.set(s.hardware().gpuMemoryGib());
+            hostMemoryText.set(s.hardware().hostMemoryGib().isPresent()
+                    ? plain(s.hardware().hostMemoryGib().getAsDouble()) : "");
             tokensText.set(s.data().tokens().isPresent() ? Long.toString(s.data().tokens().getAsLong()) : "");
             epochsText.set(plain(s.data().epochs()));
             priceText.set(s.cost().usdPerGpuHour().isPresent() ? plain(s.cost().usdPerGpuHour().getAsDouble()) : "");
@@ -266,16 +268,28 @@ public final class InputsViewModel {
     }
 
     /** Makes {@code h}'s GPU, count, sharding and offload the inputs (one recomputation). */
-    public void useHardware(HardwareSpec h) {
-        if (h.gpu().equals(gpu.get()) && h.gpuCount() == gpuCount.get() && h.sharding() == sharding.get()
-                && h.offload() == offload.get()) {
-            return;
-        }
+    private void useHardware(HardwareSpec h) {
         draft.batch(() -> {
             gpu.set(h.gpu());
             gpuCount.set(h.gpuCount());
             sharding.set(h.sharding());
             offload.set(h.offload());
+        });
+    }
+
+    /**
+     * Makes a planner option's setup the inputs in one step (one recomputation): its GPU, count, sharding and
+     * offload, and the settings the planner may change (micro-batch, accumulation, checkpointing, loss), so the
+     * sequences per step stay the option's. Everything else (model, data, host memory, price) stays the user's.
+     */
+    public void useOption(Scenario option) {
+        TrainingSpec t = option.training();
+        draft.batch(() -> {
+            useHardware(option.hardware());
+            microBatch.set(t.microBatchSize());
+            accumulation.set(t.gradientAccumulationSteps());
+            checkpointing.set(t.checkpointing());
+            loss.set(t.loss());
         });
     }
 
@@ -358,14 +372,14 @@ public final class InputsViewModel {
         if (!(epochs > 0 && epochs <= Limits.MAX_EPOCHS)) {
             problems.put(Field.EPOCHS, Problem.Text.of("error.epochs", epochsText.get(), Limits.MAX_EPOCHS));
         }
-        OptionalDouble price = OptionalDouble.empty();
-        try {
-            price = Quantities.decimal(priceText.get());
-        } catch (NumberFormatException e) {
-            price = OptionalDouble.of(Double.NaN);
-        }
+        OptionalDouble price = Quantities.decimalOrNaN(priceText.get());
         if (price.isPresent() && !(price.getAsDouble() >= 0 && price.getAsDouble() <= Limits.MAX_USD_PER_GPU_HOUR)) {
             problems.put(Field.PRICE, Problem.Text.of("error.price", priceText.get(), Limits.MAX_USD_PER_GPU_HOUR));
+        }
+        OptionalDouble host = Quantities.decimalOrNaN(hostMemoryText.get());
+        if (host.isPresent() && !(host.getAsDouble() > 0 && host.getAsDouble() <= Limits.MAX_HOST_MEMORY_GIB)) {
+            problems.put(Field.HOST_MEMORY, Problem.Text.of("error.hostMemory", hostMemoryText.get(),
+                    Limits.MAX_HOST_MEMORY_GIB));
         }
         GpuSpec g = gpu.get();
         if (precision.get() == Precision.FP8 && g != null && !g.fp8Supported()) {
@@ -378,24 +392,12 @@ public final class InputsViewModel {
             return Draft.invalid(problems);
         }
         try {
-            return Draft.of(buildScenario(tokens, epochs, price));
+            return Draft.of(buildScenario(tokens, epochs, price, host));
         } catch (PlannerException ex) {
-            return Draft.invalid(problemsOf(ex));
+            return Draft.invalid(Problem.of(ex));
         } catch (RuntimeException ex) {
             return Draft.invalid(Map.of(Field.GENERAL, new Problem.Failed("error.invalid", List.of(), ex)));
         }
-    }
-
-    /** Each violation at the field of its key; an error without violations at the field of its own key. */
-    static Map<Field, Problem> problemsOf(PlannerException ex) {
-        Map<Field, Problem> problems = new EnumMap<>(Field.class);
-        if (ex.violations().isEmpty()) {
-            problems.put(Field.forKey(ex.key()), new Problem.Failed("error.invalid", List.of(), ex));
-        }
-        for (Violation v : ex.violations()) {
-            problems.put(Field.forKey(v.key()), new Problem.Invalid(v));
-        }
-        return problems;
     }
 
     private Set<LoraTarget> selectedTargets() {
@@ -408,7 +410,7 @@ public final class InputsViewModel {
         return set;
     }
 
-    private Scenario buildScenario(OptionalLong tokens, double epochs, OptionalDouble price) {
+    private Scenario buildScenario(OptionalLong tokens, double epochs, OptionalDouble price, OptionalDouble host) {
         Set<LoraTarget> chosen = selectedTargets();
         // Full fine-tuning ignores the targets; keep a valid set so switching back to LoRA restores the choice.
         Set<LoraTarget> t = chosen.isEmpty() ? MethodSpec.allLinear() : chosen;
@@ -418,7 +420,7 @@ public final class InputsViewModel {
                 optimizerInBackward.get(), microBatch.get(), sequenceLength.get(), accumulation.get(),
                 checkpointing.get(), attention.get(), loss.get(), compile.get(), framework.get());
         HardwareSpec h = new HardwareSpec(gpu.get(), gpuCount.get(), gpuMemoryBudget.get(),
-                Math.min(gpuCount.get(), 8), sharding.get(), offload.get());
+                Math.min(gpuCount.get(), 8), sharding.get(), offload.get(), host);
         DataSpec d = new DataSpec(tokens, epochs);
         CostSpec c = new CostSpec(price, provider.get(), mfu.get());
         // The name is read, not depended on: a draft carries the name of its time; currentScenario() the latest.
@@ -578,5 +580,10 @@ public final class InputsViewModel {
 
     public StringProperty priceTextProperty() {
         return priceText;
+    }
+
+    /** CPU memory per node in GiB ({@code hardware.host_memory_gib}); empty when unknown. */
+    public StringProperty hostMemoryTextProperty() {
+        return hostMemoryText;
     }
 }

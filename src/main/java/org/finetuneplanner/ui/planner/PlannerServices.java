@@ -20,11 +20,13 @@ import org.finetuneplanner.core.scenario.Scenario;
  * @param estimator {@code core.Estimator#estimate}: pure and fast, called on every change
  * @param explainer {@code core.Estimator#explain}: the terms of the selected option only
  * @param planner   {@code core.plan.Planner#plan}: every GPU option, called on every change
+ * @param facts     the ranges, caveats and largest sizes of the user's own setup, called on every change
  * @param models    config.json and parameter-count models
  */
 public record PlannerServices(List<ModelSpec> presets, List<GpuSpec> gpus, Function<Scenario, Estimate> estimator,
                               Function<Scenario, Explanation> explainer,
-                              BiFunction<Scenario, List<GpuSpec>, Plan> planner, ModelSources models) {
+                              BiFunction<Scenario, List<GpuSpec>, Plan> planner, Function<Estimate, SetupFacts> facts,
+                              ModelSources models) {
 
     public PlannerServices {
         presets = List.copyOf(presets);
@@ -32,6 +34,7 @@ public record PlannerServices(List<ModelSpec> presets, List<GpuSpec> gpus, Funct
         Objects.requireNonNull(estimator, "estimator");
         Objects.requireNonNull(explainer, "explainer");
         Objects.requireNonNull(planner, "planner");
+        Objects.requireNonNull(facts, "facts");
         Objects.requireNonNull(models, "models");
         if (presets.isEmpty() || gpus.isEmpty()) {
             throw new IllegalArgumentException("the catalogs must list at least one model and one GPU");

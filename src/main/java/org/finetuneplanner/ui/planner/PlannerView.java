@@ -29,4 +29,9 @@ public final class PlannerView extends SplitPane {
             }
         });
     }
+
+    /** The results side (for the chart exports of the File menu). */
+    public ResultsView results() {
+        return results;
+    }
 }

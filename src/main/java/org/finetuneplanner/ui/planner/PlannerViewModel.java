@@ -29,7 +29,7 @@ public final class PlannerViewModel {
         // on every read).
         formats = Bindings.createObjectBinding(() -> Formats.of(messages.get()), messages);
         inputs = new InputsViewModel(services, executors, messages);
-        results = new ResultsViewModel(services, inputs.draftProperty(), messages, inputs::useHardware);
+        results = new ResultsViewModel(services, inputs.draftProperty(), messages, inputs::useOption);
         inputs.follow(results.problemsProperty(), results.estimateProperty());
     }
 

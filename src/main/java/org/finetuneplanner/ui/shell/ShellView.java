@@ -17,6 +17,8 @@ import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.Tooltip;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
 
@@ -34,6 +36,7 @@ public final class ShellView extends BorderPane {
     private final Texts texts;
     private final FileDialogs dialogs;
     private final Runnable quit;
+    private PlannerView planner;
 
     public ShellView(ShellViewModel vm, FileDialogs dialogs, Runnable quit) {
         this.vm = vm;
@@ -42,7 +45,7 @@ public final class ShellView extends BorderPane {
         this.texts = new Texts(vm.planner().messagesProperty());
         getStyleClass().add("shell");
         setTop(menuBar());
-        PlannerView planner = new PlannerView(vm.planner(), texts, dialogs::openConfig);
+        planner = new PlannerView(vm.planner(), texts, dialogs::openConfig);
         CompareView compare = new CompareView(vm.compare(), texts, this::exportComparison);
         compare.setId("compareView");
         // The comparison takes the planner's place while it is shown (View of the Compare menu, Esc to leave).
@@ -117,6 +120,11 @@ public final class ShellView extends BorderPane {
                 item("openConfigMenu", "menu.file.openConfig", "Shortcut+Shift+O", this::openConfig),
                 export,
                 item("exportComparison", "menu.file.exportComparison", "Shortcut+Shift+E", this::exportComparison),
+                new SeparatorMenuItem(),
+                item("exportCsv", "menu.file.exportCsv", "Shortcut+Shift+T", this::exportCsv),
+                item("saveCostChart", "menu.file.saveCostChart", "Shortcut+Shift+G", () -> saveChart(true)),
+                item("saveMemoryChart", "menu.file.saveMemoryChart", "Shortcut+Shift+M", () -> saveChart(false)),
+                item("copySummary", "menu.file.copySummary", "Shortcut+Alt+C", this::copySummary),
                 new SeparatorMenuItem(),
                 item("quit", "menu.file.quit", "Shortcut+Q", quit));
 
@@ -205,6 +213,41 @@ public final class ShellView extends BorderPane {
         if (p != null) {
             vm.exportComparison(p);
         }
+    }
+
+    /** File → Export options as CSV…: the table of the results on screen, where the user says. */
+    private void exportCsv() {
+        if (vm.planner().results().shown().isEmpty()) {
+            vm.exportOptionsCsv(null);
+            return;
+        }
+        Path p = dialogs.saveCsv(texts.now().text("export.fileName.options"));
+        if (p != null) {
+            vm.exportOptionsCsv(p);
+        }
+    }
+
+    /** File → Save cost chart / memory bar as image…: PNG of the screen, or SVG drawn from the chart's data. */
+    private void saveChart(boolean costChart) {
+        String name = texts.now().text(costChart ? "export.fileName.cost" : "export.fileName.memory");
+        if (costChart) {
+            // The chart is drawn only while its tab is shown: show it, so the picture is today's.
+            planner.results().showCostTab();
+        }
+        Path p = dialogs.saveImage(name);
+        if (p != null) {
+            boolean svg = String.valueOf(p.getFileName()).toLowerCase(Locale.ROOT).endsWith(".svg");
+            vm.saveFile(p, planner.results().chartImage(costChart, svg));
+        }
+    }
+
+    /** File → Copy summary: the recommendation and the key numbers as plain text on the clipboard. */
+    private void copySummary() {
+        vm.copySummary(text -> {
+            ClipboardContent content = new ClipboardContent();
+            content.putString(text);
+            Clipboard.getSystemClipboard().setContent(content);
+        });
     }
 
     private void about() {
