@@ -98,6 +98,10 @@ final class OptionsTable extends TableView<OptionRow> {
         widthProperty().subscribe(w -> fitColumns());
         // The headers' font follows the style sheets (a zoom changes it): the cells' font size is theirs.
         header(OptionColumn.GPU).fontProperty().subscribe(f -> fitColumns());
+        // A language switch re-words the headers after the rows, maybe: measure again with the new words.
+        for (OptionColumn oc : OptionColumn.values()) {
+            header(oc).textProperty().subscribe(t -> fitColumns());
+        }
     }
 
     private Label header(OptionColumn oc) {
@@ -115,16 +119,17 @@ final class OptionsTable extends TableView<OptionRow> {
         measure.setFont(font);
         double padding = 1.4 * em;
         for (OptionColumn oc : OptionColumn.values()) {
-            String longest = header(oc).getText();
+            String longest = "";
             for (OptionRow r : rows) {
                 String cell = r.cell(oc);
                 if (cell.length() > longest.length()) {
                     longest = cell;
                 }
             }
-            measure.setText(longest == null ? "" : longest);
-            // A bold header or a wider glyph than the longest string's: a tenth more keeps every text whole.
-            needed[oc.ordinal()] = Math.ceil(measure.getLayoutBounds().getWidth() * 1.05 + padding);
+            // The header measured on its own (its words are often wider than any cell's), with room for the sort
+            // arrow; the longest cell by its characters: a tenth more keeps a text with wider glyphs whole.
+            double head = width(header(oc).getText()) + 1.2 * em;
+            needed[oc.ordinal()] = Math.ceil(Math.max(head, width(longest) * 1.1) + padding);
         }
         // The vertical scroll bar and the borders take their part of the width.
         shown = ColumnFit.visible(needed, width - 1.6 * em, em, shown);
@@ -134,6 +139,11 @@ final class OptionsTable extends TableView<OptionRow> {
             c.setMinWidth(needed[oc.ordinal()]);
             c.setPrefWidth(needed[oc.ordinal()]);
         }
+    }
+
+    private double width(String text) {
+        measure.setText(text == null ? "" : text);
+        return measure.getLayoutBounds().getWidth();
     }
 
     /** The columns shown now (for tests). */
