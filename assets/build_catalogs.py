@@ -14,6 +14,9 @@ What it does:
     (PCIe x16 per direction: Gen3 16, Gen4 32, Gen5 64 GB/s = half the bidirectional figure the table states);
     a Grace-hosted GB200 uses NVLink-C2C (900 GB/s bidirectional per superchip of 2 GPUs → 225 GB/s per GPU and
     direction). `usable_memory_mib` stays null where no source measured it: the loader applies its documented rule.
+  - `interconnect.nvlink_domain_gpus`, a rack-scale NVLink domain, read from the `type` text ("NVL72": 72 GPUs
+    share one NVSwitch domain across the trays of a GB200 NVL72 rack, so collectives among them run at NVLink
+    speed though each tray is a node of 4); other GPUs leave it out (their NVLink or xGMI domain is the node).
   - `caveats`: the facts a buyer must know ([{id, sources}]), from the CAVEATS table below, which transcribes
     the team's reference/gpu-caveats.md (§1–§5; its source keys S1–S16 are the `caveat_sources` at the top of
     the file). Facts that file marks unconfirmed (⚠U) are left out: they are never hard rules here.
@@ -116,6 +119,11 @@ def host_link(gpu):
     return PCIE_X16_UNIDIRECTIONAL[gen], f"PCIe Gen{gen} x16 per direction"
 
 
+def nvlink_domain(gpu):
+    match = re.search(r"NVL(\d+)", gpu["interconnect"].get("type", ""))
+    return int(match.group(1)) if match else None
+
+
 def per_device(gpu, devices, sources):
     """A card of several devices becomes one device: its figures divided, the card's kept beside them."""
     card = {key: gpu[key] for key in ("name", "memory_gb", "memory_bandwidth_tbs", "tdp_w")}
@@ -144,6 +152,9 @@ def build_gpus(reference):
         rate, rule = host_link(gpu)
         gpu["interconnect"]["host_gbps_unidirectional"] = rate
         gpu["interconnect"]["host_rule"] = rule
+        domain = nvlink_domain(gpu)
+        if domain:
+            gpu["interconnect"]["nvlink_domain_gpus"] = domain
         gpu["caveats"] = [{"id": caveat, "sources": sources} for caveat, gpu_ids, sources in CAVEATS
                           if gpu["id"] in gpu_ids]
         if gpu["id"] in RENTAL_UNITS:

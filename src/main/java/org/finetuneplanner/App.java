@@ -9,7 +9,10 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 
 import javafx.application.Application;
@@ -38,6 +41,7 @@ import org.finetuneplanner.service.report.ReportAccuracy;
 import org.finetuneplanner.service.report.ReportLanguage;
 import org.finetuneplanner.service.report.ReportService;
 import org.finetuneplanner.service.report.pdf.PdfReportExporter;
+import org.finetuneplanner.service.settings.RecoveryStore;
 import org.finetuneplanner.service.settings.Settings;
 import org.finetuneplanner.service.settings.SettingsStore;
 import org.finetuneplanner.service.validation.ErrorBandsFile;
@@ -51,14 +55,18 @@ import org.finetuneplanner.ui.planner.PlannerViewModel;
 import org.finetuneplanner.ui.planner.SetupFacts;
 import org.finetuneplanner.ui.report.ExportViewModel;
 import org.finetuneplanner.ui.report.ReportFileDialogs;
+import org.finetuneplanner.ui.shell.Autosave;
 import org.finetuneplanner.ui.shell.ComparisonExport;
 import org.finetuneplanner.ui.shell.FxFileDialogs;
+import org.finetuneplanner.ui.shell.FxPrompts;
 import org.finetuneplanner.ui.shell.Notices;
 import org.finetuneplanner.ui.shell.WindowPlace;
 import org.finetuneplanner.ui.shell.PdfExport;
+import org.finetuneplanner.ui.shell.ScenarioDocument;
 import org.finetuneplanner.ui.shell.ScenarioFiles;
 import org.finetuneplanner.ui.shell.ShellView;
 import org.finetuneplanner.ui.shell.ShellViewModel;
+import org.finetuneplanner.ui.shell.StoredWorkingCopy;
 
 /**
  * The desktop app's composition root: catalogs and core → view-models → views. Remembers the window, theme,
@@ -157,10 +165,11 @@ public final class App extends Application {
         ExportViewModel export = reportExport(planning, catalogs, executors);
         Phrase notice = loaded.setAside().map(p -> Phrase.of("status.settingsDamaged", p.getFileName()))
                 .orElse(null);
+        Optional<Scenario> lastScenario = Optional.empty();
         try {
             Optional<String> last = store.lastScenario();
             if (last.isPresent()) {
-                planner.applyScenario(json.read(last.get()));
+                lastScenario = Optional.of(json.read(last.get()));
             }
         } catch (IOException | RuntimeException e) {
             Optional<Path> aside = store.setAsideLastScenario();
@@ -172,8 +181,13 @@ public final class App extends Application {
         PdfExport pdf = export::write;
         // File → Export comparison…: the pinned scenarios through the same path.
         ComparisonExport comparison = export::writeComparison;
+        FxFileDialogs fileDialogs = new FxFileDialogs(() -> stage, () -> planner.messagesProperty().get());
         shell = new ShellViewModel(planner, scenarioFiles(json), Optional.of(pdf), Optional.of(comparison),
-                executors);
+                executors, fileDialogs, new FxPrompts(() -> stage, () -> planner.messagesProperty().get()));
+        // The scenario shown when the app quit, with its file; nothing to undo before it.
+        Optional<Path> lastFile = lastScenario.isPresent() && !settings.scenarioFile().isEmpty()
+                ? Optional.of(Path.of(settings.scenarioFile())) : Optional.empty();
+        shell.document().begin(lastScenario, lastFile, settings.recentFiles().stream().map(Path::of).toList());
         // The export's progress and words in the status bar while it runs.
         shell.follow(export.progressProperty(), export.statusProperty());
         // The report's language follows the app's until the user picks another in the export dialog.
@@ -188,8 +202,7 @@ public final class App extends Application {
             shell.report(notice);
         }
 
-        ShellView root = new ShellView(shell, new ReportFileDialogs(new FxFileDialogs(() -> stage,
-                () -> planner.messagesProperty().get()), export, () -> stage), this::quit);
+        ShellView root = new ShellView(shell, new ReportFileDialogs(fileDialogs, export, () -> stage), this::quit);
         Rectangle2D place = WindowPlace.fit(settings, Screen.getScreens().stream().map(Screen::getVisualBounds)
                 .toList(), Screen.getPrimary().getVisualBounds());
         Scene scene = new Scene(root);
@@ -215,7 +228,16 @@ public final class App extends Application {
         if (Boolean.getBoolean("finetuneplanner.startupProbe")) {
             probeFirstFrame(scene);
         }
+        // Closing the window asks about unsaved changes, as File → Quit does.
+        stage.setOnCloseRequest(e -> {
+            e.consume();
+            quit();
+        });
         stage.show();
+        // After the first frame: what a session that did not end cleanly left is offered back, read on the IO
+        // thread; then the working scenario is autosaved a moment after each change.
+        shell.document().startSession(new StoredWorkingCopy(new RecoveryStore(store.folder()), json),
+                CompletableFuture.delayedExecutor(Autosave.DELAY_MILLIS, TimeUnit.MILLISECONDS, Platform::runLater));
     }
 
     /**
@@ -257,25 +279,37 @@ public final class App extends Application {
         scene.addPostLayoutPulseListener(once[0]);
     }
 
+    /** File → Quit and the window's close button: unsaved changes are asked about first. */
     private void quit() {
-        Platform.exit();
+        shell.document().quit().thenAccept(mayQuit -> {
+            if (mayQuit) {
+                Platform.exit();
+            }
+        });
     }
 
     @Override
     public void stop() {
         if (shell != null && stage != null) {
             boolean max = stage.isMaximized();
+            ScenarioDocument document = shell.document();
             Settings s = new Settings(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight(), max,
-                    shell.darkThemeProperty().get(), shell.localeProperty().get().getLanguage());
+                    shell.darkThemeProperty().get(), shell.localeProperty().get().getLanguage(),
+                    document.recentFiles().files().stream().map(Path::toString).toList(),
+                    document.fileProperty().get().map(Path::toString).orElse(""));
             try {
                 store.save(s);
-                Optional<Scenario> scenario = shell.planner().currentScenario();
+                Optional<Scenario> scenario = document.remembered();
                 if (scenario.isPresent()) {
                     store.saveLastScenario(json.write(scenario.get()));
                 }
-            } catch (IOException | RuntimeException e) {
+                // A clean end: the working copy goes, after any autosave still queued on the IO thread.
+                document.endSession().get(5, TimeUnit.SECONDS);
+            } catch (IOException | RuntimeException | ExecutionException | TimeoutException e) {
                 // Settings are a convenience: failing to save them must not block quitting.
                 System.err.println("Fine-Tune Planner: settings not saved: " + e.getMessage());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
         }
         if (io != null) {

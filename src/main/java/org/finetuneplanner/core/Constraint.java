@@ -31,6 +31,10 @@ public enum Constraint {
     DIVIDES_KEY,
     /** A multiple of the related key's value ({@code max}) when {@code head_dim} is not given. */
     MULTIPLE_OF_KEY,
+    /** A multiple of the related keys' product ({@code max}). */
+    MULTIPLE_OF,
+    /** Above 1 only when the related key is above 1. */
+    ONLY_WITH_KEY_ABOVE_ONE,
     /** One of a fixed set of names; {@code related} lists them, comma-separated. */
     ONE_OF,
     /** A product of keys, written out as the related text ({@code a × b × c}), at most {@code max}. */

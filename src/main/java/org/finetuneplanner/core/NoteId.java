@@ -26,7 +26,7 @@ public enum NoteId {
     TIME_NO_PEAK(Note.Severity.WARNING, "time.no_peak"),
     /** args: GPU name, the {@code Precision} assumed instead. */
     FP8_UNSUPPORTED(Note.Severity.WARNING, "fp8.unsupported"),
-    /** args: GPU name. */
+    /** args: GPU name, the FP32 peak used (TFLOPS). */
     BF16_UNSUPPORTED(Note.Severity.WARNING, "bf16.unsupported"),
     /** args: the longest time reported, hours ({@code Limits.MAX_HOURS}). */
     TIME_BEYOND_LIMIT(Note.Severity.WARNING, "time.beyond_limit"),

@@ -159,15 +159,16 @@ class AdviceCliTest {
         JsonNode r = ScenarioJson.parse(out.toString());
         assertEquals("fits", r.get("status").textValue());
         double total = r.at("/memory_gib/total").doubleValue();
-        // LoRA on one GPU: 21 cases, e10 = -10.06 %, e90 = +34.9 %: range = total / 1.349 to total / 0.8994.
-        assertEquals(total / 1.349, r.at("/memory_gib/range/low").doubleValue(), 0.002);
-        assertEquals(total / 0.8994, r.at("/memory_gib/range/high").doubleValue(), 0.002);
-        // Speed of LoRA: 9 cases (e10 -33.39 %, e90 +36.95 %): hours × 0.6661 to × 1.3695; the cost follows.
+        // LoRA on one GPU: 18 cases, e10 = -10.56 %, e90 = +2.06 %: range = total / 1.0206 to total / 0.8944.
+        assertEquals(total / 1.0206, r.at("/memory_gib/range/low").doubleValue(), 0.002);
+        assertEquals(total / 0.8944, r.at("/memory_gib/range/high").doubleValue(), 0.002);
+        // Speed of LoRA on one GPU: 5 cases, fewer than 8, so LoRA's 32 (e10 -11.67 %, e90 +47.48 %): hours ×
+        // 0.8833 to × 1.4748; the cost follows.
         double hours = r.at("/time/hours").doubleValue();
-        assertEquals(hours * 0.6661, r.at("/time/range_hours/low").doubleValue(), 0.002);
-        assertEquals(hours * 1.3695, r.at("/time/range_hours/high").doubleValue(), 0.002);
+        assertEquals(hours * 0.8833, r.at("/time/range_hours/low").doubleValue(), 0.002);
+        assertEquals(hours * 1.4748, r.at("/time/range_hours/high").doubleValue(), 0.002);
         double usd = r.at("/cost/usd").doubleValue();
-        assertEquals(usd * 1.3695, r.at("/cost/range_usd/high").doubleValue(), 0.015, "both rounded to cents");
+        assertEquals(usd * 1.4748, r.at("/cost/range_usd/high").doubleValue(), 0.015, "both rounded to cents");
         assertEquals(1, r.at("/cost/rented_gpus").intValue());
         assertEquals("listed", r.at("/cost/price_origin").textValue());
         JsonNode phases = r.at("/memory_gib/phases");

@@ -1,6 +1,9 @@
 package org.finetuneplanner.ui;
 
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 import javafx.application.Application;
@@ -8,6 +11,9 @@ import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Control;
 import javafx.scene.control.Label;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
 import javafx.stage.Stage;
 
 import org.controlsfx.control.decoration.Decorator;
@@ -15,48 +21,60 @@ import org.finetuneplanner.App;
 import org.finetuneplanner.service.persistence.ScenarioJson;
 import org.finetuneplanner.ui.common.UiExecutors;
 import org.finetuneplanner.ui.planner.PlannerViewModel;
-import org.finetuneplanner.ui.shell.FileDialogs;
+import org.finetuneplanner.ui.shell.FixedDialogs;
+import org.finetuneplanner.ui.shell.Prompts;
 import org.finetuneplanner.ui.shell.ShellView;
 import org.finetuneplanner.ui.shell.ShellViewModel;
 import org.testfx.api.FxRobot;
 
 /** The real window for UI tests: the real catalogs and core behind the real views, file choosers answered here. */
 public final class Workstation {
+    /** What the file choosers answer (null: cancelled). */
+    public final FixedDialogs dialogs = new FixedDialogs();
+    /** What the question about unsaved changes is answered. */
+    public Prompts.Unsaved unsaved = Prompts.Unsaved.CANCEL;
+
+    private final Prompts prompts = new Prompts() {
+        @Override
+        public Unsaved unsavedChanges(String scenarioName) {
+            return unsaved;
+        }
+
+        @Override
+        public Recovery recover(String scenarioName, Optional<Instant> savedAt, Optional<Path> source) {
+            return Recovery.LATER;
+        }
+    };
     public final PlannerViewModel vm = Fixtures.planner();
     public final ShellViewModel shell = new ShellViewModel(vm, App.scenarioFiles(new ScenarioJson(Fixtures.CATALOGS)),
-            Optional.empty(), UiExecutors.direct());
-    /** What the file choosers answer (null: cancelled). */
-    public Path configFile;
-    public Path scenarioFile;
+            Optional.empty(), Optional.empty(), UiExecutors.direct(), dialogs, prompts);
 
-    /** Shows the window. Monocle's headless screen is 1280 × 800: a larger window overflows its framebuffer. */
+    /**
+     * Shows the window, its title following the shell's. Monocle's headless screen is 1280 × 800: a larger window
+     * overflows its framebuffer.
+     */
     public void show(Stage stage) {
-        FileDialogs dialogs = new FileDialogs() {
-            @Override
-            public Path openScenario() {
-                return scenarioFile;
-            }
-
-            @Override
-            public Path saveScenario(String suggestedName) {
-                return scenarioFile;
-            }
-
-            @Override
-            public Path openConfig() {
-                return configFile;
-            }
-
-            @Override
-            public Path savePdf(String suggestedName) {
-                return null;
-            }
-        };
         Application.setUserAgentStylesheet(App.class.getResource(App.LIGHT).toExternalForm());
         Scene scene = new Scene(new ShellView(shell, dialogs, stage::close), 1200, 760);
         scene.getStylesheets().add(App.class.getResource("/org/finetuneplanner/ui/app.css").toExternalForm());
         stage.setScene(scene);
+        stage.titleProperty().bind(shell.titleProperty());
         stage.show();
+    }
+
+    /** The menu item of {@code id} ("#undo") in the window's menu bar, at any depth. */
+    public MenuItem menuItem(FxRobot robot, String id) {
+        MenuBar bar = find(robot, ".menu-bar", MenuBar.class);
+        return bar.getMenus().stream().flatMap(m -> items(m).stream()).filter(i -> id.equals("#" + i.getId()))
+                .findFirst().orElseThrow(() -> new AssertionError("no menu item " + id));
+    }
+
+    private static List<MenuItem> items(MenuItem item) {
+        List<MenuItem> all = new ArrayList<>(List.of(item));
+        if (item instanceof Menu m) {
+            m.getItems().forEach(i -> all.addAll(items(i)));
+        }
+        return all;
     }
 
     public static <T extends Node> T find(FxRobot robot, String query, Class<T> type) {

@@ -36,6 +36,7 @@ import org.finetuneplanner.ui.planner.MemoryBar;
 import org.finetuneplanner.ui.planner.OptionColumn;
 import org.finetuneplanner.ui.planner.OptionRow;
 import org.finetuneplanner.ui.planner.ResultsViewModel;
+import org.finetuneplanner.ui.shell.Prompts;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -94,8 +95,8 @@ class WorkstationUiTest {
 
     @Test
     void openingABadConfigPaintsTheErrorOnTheButton(FxRobot robot) throws IOException {
-        w.configFile = dir.resolve("config.json");
-        Files.writeString(w.configFile, "{\"model_type\": \"llama\", \"hidden_size\": 0}");
+        w.dialogs.configFile = dir.resolve("config.json");
+        Files.writeString(w.dialogs.configFile, "{\"model_type\": \"llama\", \"hidden_size\": 0}");
         String model = in.modelProperty().get().id();
         robot.clickOn("#openConfig");
         WaitForAsyncUtils.waitForFxEvents();
@@ -164,12 +165,18 @@ class WorkstationUiTest {
 
     @Test
     void saveAndOpenThroughTheKeyboardRestoreTheInputs(FxRobot robot) {
-        w.scenarioFile = dir.resolve("plan.json");
+        w.dialogs.scenarioFile = dir.resolve("plan.json");
         robot.interact(() -> in.sequenceLengthProperty().set(8192));
         robot.press(KeyCode.CONTROL, KeyCode.S).release(KeyCode.S, KeyCode.CONTROL);
         WaitForAsyncUtils.waitForFxEvents();
-        assertTrue(Files.exists(w.scenarioFile));
+        assertTrue(Files.exists(w.dialogs.scenarioFile));
+        assertFalse(w.shell.document().isDirty());
         robot.interact(() -> in.sequenceLengthProperty().set(512));
+        // Open asks first about the unsaved change: Cancel keeps it, Don't save lets the file in.
+        robot.press(KeyCode.CONTROL, KeyCode.O).release(KeyCode.O, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(512, in.sequenceLengthProperty().get());
+        w.unsaved = Prompts.Unsaved.DISCARD;
         robot.press(KeyCode.CONTROL, KeyCode.O).release(KeyCode.O, KeyCode.CONTROL);
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(8192, in.sequenceLengthProperty().get());

@@ -37,7 +37,15 @@ public enum Input {
     REMAINING(Kind.SIGNIFICANT),
     // ---- the default utilisation
     GEMM_EFFICIENCY(Kind.SIGNIFICANT), HALF_TOKENS(Kind.COUNT), AMD_FACTOR(Kind.NUMBER),
-    FP8_FACTOR(Kind.SIGNIFICANT);
+    FP8_FACTOR(Kind.SIGNIFICANT), MAMF_SHARE(Kind.SIGNIFICANT),
+    // ---- model parallelism
+    TP(Kind.COUNT), PP(Kind.COUNT), VP(Kind.COUNT), CP(Kind.COUNT), EP(Kind.COUNT), DP(Kind.COUNT),
+    STAGE_LAYERS(Kind.COUNT), IN_FLIGHT(Kind.NUMBER), SEQUENCE_PARALLEL(Kind.FLAG), MICRO_BATCHES(Kind.COUNT),
+    STAGE_SECONDS(Kind.SIGNIFICANT), BUBBLE_FRACTION(Kind.SIGNIFICANT), VOLUME_LAYER(Kind.SIGNIFICANT),
+    PASSES_COMM(Kind.COUNT), EXPOSED(Kind.SIGNIFICANT), OVERLAPPED(Kind.FLAG),
+    // ---- losses, kernels, recompute
+    CHUNK_ROWS(Kind.COUNT), HEAD_TRAINED(Kind.FLAG), CORE_BYTES(Kind.NUMBER), SCORE_TRAFFIC(Kind.SIGNIFICANT),
+    FUSED_FACTOR(Kind.NUMBER), KV_WIDTH(Kind.COUNT), TOP_K(Kind.COUNT);
 
     /** How a number of this symbol is written. */
     public enum Kind {

@@ -89,6 +89,14 @@ public enum TermId {
     OFFLOADED_INPUTS,
     /** One block recomputed in backward. */
     RECOMPUTED_BLOCK,
+    /** Selective recompute: every block's saved tensors except the attention core's. */
+    ACTIVATIONS_SELECTIVE,
+    /** Pipeline parallelism: the saved tensors of the micro-batches in flight on the most loaded stage. */
+    ACTIVATIONS_IN_FLIGHT,
+    /** Context parallelism: the K/V chunks a ring-attention step holds in flight. */
+    RING_BUFFERS,
+    /** Expert parallelism: the all-to-all dispatch and combine buffers of one MoE layer. */
+    DISPATCH_BUFFERS,
 
     // ---- memory: logits
     /** Standard cross-entropy with an fp32 upcast. */
@@ -101,6 +109,10 @@ public enum TermId {
     LOGITS_COMPILED_CHUNKED,
     /** A fused cross-entropy kernel. */
     LOGITS_FUSED,
+    /** Fused linear cross-entropy: one chunk of logits, the hidden-state gradient and a loss per token. */
+    LOGITS_FUSED_LINEAR,
+    /** Vocabulary-parallel cross-entropy: the logits and their fp32 softmax over the TP shard of the vocabulary. */
+    LOGITS_VOCAB_PARALLEL,
     /** Cross-entropy on 16-bit logits without an upcast. */
     LOGITS_NO_UPCAST,
 
@@ -117,6 +129,8 @@ public enum TermId {
     COMPUTE_FLOPS,
     /** Forward, backward and recompute FLOPs (compute). */
     COMPUTE_FLOPS_RECOMPUTE,
+    /** Forward, backward and the attention core's recompute (compute). */
+    COMPUTE_FLOPS_SELECTIVE,
     /** Routed experts' small GEMMs (compute). */
     MOE_SMALL_GEMMS,
     /** Memory-bound element-wise kernels (compute). */
@@ -133,6 +147,16 @@ public enum TermId {
     COMMUNICATION,
     /** Host copies not hidden behind compute (offload). */
     OFFLOAD_TRAFFIC,
+    /** Tensor-parallel all-gathers and reduce-scatters (or all-reduces) not hidden (communication). */
+    TENSOR_PARALLEL_COMMUNICATION,
+    /** Ring attention's K/V exchange not hidden behind the attention (communication). */
+    CONTEXT_PARALLEL_COMMUNICATION,
+    /** Expert parallelism's all-to-all dispatch and combine (communication). */
+    EXPERT_PARALLEL_COMMUNICATION,
+    /** Activations and their gradients sent between pipeline stages, not hidden (communication). */
+    PIPELINE_TRANSFERS,
+    /** The pipeline's fill and drain: stages idle (bubble). */
+    PIPELINE_BUBBLE,
 
     // ---- the utilisation assumed
     /** The default utilisation of the matmuls. */

@@ -25,10 +25,12 @@ import org.finetuneplanner.core.Violation;
  * @param prices              dated rental prices (may be empty), per GPU (per device for a multi-device card)
  * @param facts               caveats, rental unit and devices per card ({@link GpuFacts#NONE} when the catalog has
  *                            none)
+ * @param achievable          best-shape matmul TFLOPS measured on the card (Bekman's MAMF table), 0 where not
+ *                            measured
  */
 public record GpuSpec(String id, String name, String vendor, double memoryGb, double usableMemoryGib,
                       double memoryBandwidthTBs, PeakTflops tflops, boolean fp8Supported, Interconnect interconnect,
-                      int tdpWatts, int year, List<GpuPrice> prices, GpuFacts facts) {
+                      int tdpWatts, int year, List<GpuPrice> prices, GpuFacts facts, PeakTflops achievable) {
 
     public GpuSpec {
         Objects.requireNonNull(id, "id");
@@ -38,17 +40,28 @@ public record GpuSpec(String id, String name, String vendor, double memoryGb, do
         vendor = vendor == null ? "" : vendor;
         prices = prices == null ? List.of() : List.copyOf(prices);
         facts = facts == null ? GpuFacts.NONE : facts;
+        achievable = achievable == null ? NOT_MEASURED : achievable;
         if (!(usableMemoryGib > 0)) {
             throw new Violation("usable_memory_gib", Constraint.GREATER_THAN, 0, null, usableMemoryGib).exception();
         }
     }
 
-    /** A GPU without catalog facts ({@link GpuFacts#NONE}). */
+    private static final PeakTflops NOT_MEASURED = new PeakTflops(0, 0, 0, 0, 0);
+
+    /** A GPU whose achievable matmul rate was not measured. */
+    public GpuSpec(String id, String name, String vendor, double memoryGb, double usableMemoryGib,
+                   double memoryBandwidthTBs, PeakTflops tflops, boolean fp8Supported, Interconnect interconnect,
+                   int tdpWatts, int year, List<GpuPrice> prices, GpuFacts facts) {
+        this(id, name, vendor, memoryGb, usableMemoryGib, memoryBandwidthTBs, tflops, fp8Supported, interconnect,
+                tdpWatts, year, prices, facts, NOT_MEASURED);
+    }
+
+    /** A GPU without catalog facts ({@link GpuFacts#NONE}) whose achievable matmul rate was not measured. */
     public GpuSpec(String id, String name, String vendor, double memoryGb, double usableMemoryGib,
                    double memoryBandwidthTBs, PeakTflops tflops, boolean fp8Supported, Interconnect interconnect,
                    int tdpWatts, int year, List<GpuPrice> prices) {
         this(id, name, vendor, memoryGb, usableMemoryGib, memoryBandwidthTBs, tflops, fp8Supported, interconnect,
-                tdpWatts, year, prices, GpuFacts.NONE);
+                tdpWatts, year, prices, GpuFacts.NONE, NOT_MEASURED);
     }
 
     /** Whether the GPU has BF16 tensor cores (a BF16 peak in the catalog). */

@@ -18,6 +18,10 @@ import org.finetuneplanner.core.scenario.TrainingSpec;
  * 2022, Table 2, generalised to grouped-query attention, gated MLPs, mixtures of experts and adapters), as the
  * framework's code keeps them. Computed once per estimate; its parts (in multiples of the hidden size h) stay
  * available for the explanation.
+ *
+ * <p>Under tensor parallelism every tensor with a head or MLP-width dimension is split over TP; the hidden-size-wide
+ * ones (norm inputs, residual dropout masks, the inputs of q, k, v, gate and up) are split too only with sequence
+ * parallelism (Korthikanti et al. 2022, Table 2: {@code 10·sbh + 24·sbh/t + 5·as²b/t} without, all ÷ t with).
  */
 final class ActivationModel {
     private final Architecture a;
@@ -28,6 +32,9 @@ final class ActivationModel {
     private final boolean quantized;
     private final boolean amp;
     private final double actBytes;
+    private final int tp;
+    private final int tsp;
+    private final boolean fused;
 
     /** The parts of {@link #perTokenLayer()}, in bytes per token. */
     private double norms;
@@ -39,10 +46,12 @@ final class ActivationModel {
     private double scores;
     private double scoreBytes;
     private boolean allInputs;
+    /** The attention core's own saved tensors per token (its output, log-sum-exp, eager scores), after TP. */
+    private double core;
     private final double perTokenLayer;
 
     ActivationModel(Architecture a, MethodSpec m, TrainingSpec t, FrameworkProfile fw, boolean quantized,
-                    boolean amp, double actBytes) {
+                    boolean amp, double actBytes, int tp, int tsp) {
         this.a = a;
         this.m = m;
         this.t = t;
@@ -51,17 +60,34 @@ final class ActivationModel {
         this.quantized = quantized;
         this.amp = amp;
         this.actBytes = actBytes;
+        this.tp = tp;
+        this.tsp = tsp;
+        this.fused = t.compile() || fw.fusedKernels();
         this.perTokenLayer = compute();
     }
 
-    /** Bytes one block saves for backward per token, eager attention's s² scores included. */
+    /** Bytes one block saves for backward per token on one GPU, eager attention's s² scores included. */
     double perTokenLayer() {
         return perTokenLayer;
     }
 
+    /**
+     * The same under selective recompute (Korthikanti et al. 2022 §5; Megatron-core {@code
+     * recompute_granularity: selective}, {@code core_attn}): the attention core keeps nothing of its own (its
+     * output, log-sum-exp and any materialised scores are made again in backward); q, k and v stay as its inputs.
+     */
+    double perTokenLayerSelective() {
+        return perTokenLayer - core;
+    }
+
+    /** The attention core's own saved bytes per token on one GPU (what selective recompute drops). */
+    double coreBytes() {
+        return core;
+    }
+
     /** The byte width of a norm's saved input: fp32 where the norm upcasts (eager), else the activations'. */
     double normInputBytes() {
-        return (fw.normUpcast() || amp) && !t.compile() ? 4 : actBytes;
+        return (fw.normUpcast() || amp) && !fused ? 4 : actBytes;
     }
 
     /** MLP width a token passes through: dense I, or top-k routed plus shared experts. */
@@ -91,7 +117,8 @@ final class ActivationModel {
                 .in(Input.ATTENTION_H, attention / h).in(Input.MLP_H, mlp / h)
                 .in(Input.LORA_H, lora / h, lora > 0).in(Input.DROPOUT, 1, dropout > 0)
                 .in(Input.CROSS_H, cross / h, cross > 0).in(Input.FROZEN_NO_INPUT, 1, !allInputs)
-                .in(Input.SCORES_H, scores / h, scores > 0).in(Input.SCORE_BYTES, scoreBytes, scores > 0);
+                .in(Input.SCORES_H, scores / h, scores > 0).in(Input.SCORE_BYTES, scoreBytes, scores > 0)
+                .in(Input.TP, tp, tp > 1).in(Input.SEQUENCE_PARALLEL, 1, tsp > 1);
     }
 
     private double compute() {
@@ -102,11 +129,11 @@ final class ActivationModel {
         if (a.mla().isMla()) {
             qW = (double) a.numHeads() * (a.mla().qkNopeHeadDim() + a.mla().qkRopeHeadDim());
             kvW = qW;
-        } else if (fw.expandsKvHeads() && !t.compile()) {
+        } else if (fw.expandsKvHeads() && !fused) {
             kvW = qW;
         }
         double iEff = effectiveIntermediate();
-        boolean compiled = t.compile();
+        boolean compiled = fused;
         boolean normTrainable = !adapters || m.extraTrainable().contains(ExtraTrainable.NORM);
 
         // A linear keeps its input only for its weight gradient (PyTorch saves mm's input only when the weight
@@ -157,15 +184,14 @@ final class ActivationModel {
             // fc1 output (kept by GELU) and GELU output (the fc2 input)
             mlp = iEff * p + (keepDownIn ? iEff * p : 0);
         }
-        if (a.moe().isMoe()) {
-            mlp += 4.0 * a.moe().experts() + p * h * a.moe().expertsPerToken();
-        }
+        // Router logits and the dispatched copies of each token are as wide as the model, not split by TP.
+        double moeOutside = a.moe().isMoe() ? 4.0 * a.moe().experts() + p * h * a.moe().expertsPerToken() : 0;
+        mlp += moeOutside;
         dropout = hasHiddenDropout() ? 2 * h : 0;
         lora = loraActivations(p, h, qW, iEff, compiled);
         cross = a.crossAttentionLayers() > 0
                 ? (double) a.crossAttentionLayers() / a.numLayers() * (p * (4 * qW + 2 * kvW) + normInternal
                 + p * h) : 0;
-        double perToken = norms + attention + mlp + dropout + lora + cross;
         if (t.attention() == Attention.EAGER) {
             double softmax = (fw.normUpcast() || amp) && !hasHiddenDropout() ? 4 : p;
             if (amp) {
@@ -173,9 +199,12 @@ final class ActivationModel {
             }
             scoreBytes = softmax + (hasHiddenDropout() ? 1 + p : (softmax != p ? p : 0));
             scores = (double) a.numHeads() * t.sequenceLength() * scoreBytes;
-            perToken += scores;
         }
-        return perToken;
+        // The attention core's output (kept by the kernel for its backward), its log-sum-exp and any scores.
+        core = MemoryContext.over(p * qW + 4.0 * a.numHeads() + scores, tp);
+        double outside = norms + dropout + loraOutside + moeOutside;
+        double inside = attention + (mlp - moeOutside) + (lora - loraOutside) + cross + scores;
+        return MemoryContext.over(outside, tsp) + MemoryContext.over(inside, tp);
     }
 
     /** Separate linears that read the attention input and keep it (each its own autocast cast). */
@@ -207,7 +236,11 @@ final class ActivationModel {
         return targets.contains(LoraTarget.UP) && targets.contains(LoraTarget.GATE) ? 2 : 1;
     }
 
+    /** The part of {@link #lora} on adapter inputs of width h (q, k, v, gate, up) and the adapters' outputs. */
+    private double loraOutside;
+
     private double loraActivations(double p, double h, double qW, double iEff, boolean compiled) {
+        loraOutside = 0;
         if (!adapters) {
             return 0;
         }
@@ -216,6 +249,7 @@ final class ActivationModel {
         double dropBytes = fw.loraDropout() ? (compiled ? 1 : 1 + p) : 0;
         double perInput = castBytes + dropBytes;
         double sum = 0;
+        double outside = 0;
         int modules = 0;
         boolean qkvCounted = false;
         for (LoraTarget target : targets) {
@@ -238,9 +272,14 @@ final class ActivationModel {
                 continue;
             }
             sum += perInput * dIn;
+            // q, k, v, gate and up read the h-wide block input; o and down read the TP-split attention/MLP output
+            if (target != LoraTarget.O && target != LoraTarget.DOWN) {
+                outside += perInput * dIn;
+            }
             modules++;
         }
         double adapterOut = (castBytes > 0 ? 4 : p) * 2.0 * m.rank() * modules;
+        loraOutside = outside + adapterOut;
         return sum + adapterOut;
     }
 }

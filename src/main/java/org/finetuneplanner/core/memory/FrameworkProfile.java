@@ -45,6 +45,31 @@ import org.finetuneplanner.core.scenario.Framework;
  * @param shardsEmbeddings   under FSDP the token embedding and the output projection are FSDP units of their own,
  *                           gathered only while used, instead of staying gathered in the root unit (torchtune
  *                           configs' {@code custom_sharded_layers: ['tok_embeddings', 'output']})
+ * @param doubleQuantByDefault NF4 base weights are double-quantised unless the scenario says otherwise; false where
+ *                           the loader's default is off (transformers {@code BitsAndBytesConfig
+ *                           .bnb_4bit_use_double_quant=False})
+ * @param fusedKernels       the framework's own kernels fuse norms, RoPE and the gated activation as
+ *                           {@code torch.compile} does: a norm keeps its 16-bit input, SwiGLU keeps gate and up only,
+ *                           and a third of the element-wise traffic remains (Transformer Engine fused
+ *                           RMSNorm/SwiGLU/RoPE; Unsloth's Triton kernels)
+ * @param vocabParallelLoss  cross-entropy upcasts the logits to fp32, keeps that softmax for backward and writes the
+ *                           gradient in place (Megatron-core {@code VocabParallelCrossEntropy}): logits + 4 B per
+ *                           logit, over the tensor-parallel vocabulary shard
+ * @param mainGradsFp32      mixed precision accumulates and reduces gradients only in an fp32 main-grad buffer
+ *                           (Megatron {@code accumulate_allreduce_grads_in_fp32}, forced for bf16): 4 B per trainable
+ *                           parameter, no 16-bit gradient beside it
+ * @param distributedOptimizer the optimizer's fp32 master and moments are sharded over the data-parallel ranks even
+ *                           when the scenario asks only for DDP (Megatron {@code use_distributed_optimizer}, on in
+ *                           NeMo's recipes)
+ * @param overlapsTensorParallel tensor-parallel all-gathers and reduce-scatters run under the GEMMs when the GPUs
+ *                           have NVLink (Transformer Engine userbuffers, NeMo {@code tp_comm_overlap}); elsewhere they
+ *                           wait on the critical path
+ * @param fusedOptimizer     AdamW is one fused kernel that reads and writes each tensor once (DeepSpeed and Apex
+ *                           FusedAdam, Transformer Engine); else PyTorch's default multi-tensor ({@code foreach}) or
+ *                           per-parameter AdamW, eight passes over the moments ({@code torch/optim/adamw.py})
+ * @param expandableSegments the framework sets {@code PYTORCH_CUDA_ALLOC_CONF=expandable_segments:True} (Unsloth's
+ *                           {@code unsloth_zoo} at import): segments grow in place, so freed transient blocks are
+ *                           reused whatever their size and the churn strands no fragments
  * @param source             where these habits are documented (the text layer holds the citation)
  */
 public record FrameworkProfile(Framework framework, boolean normUpcast, boolean expandsKvHeads, boolean loraDropout,
@@ -52,7 +77,9 @@ public record FrameworkProfile(Framework framework, boolean normUpcast, boolean 
                                boolean lossInComputeDtype, boolean fusedLoss, boolean offloadCheckpoints,
                                boolean separateMaster, boolean foreachOptimizer, boolean fsdpFullStateLoad,
                                long commBucketElements, boolean fusedQkv, boolean quantizedKeepsInputs,
-                               boolean shardsEmbeddings,
+                               boolean shardsEmbeddings, boolean doubleQuantByDefault, boolean fusedKernels,
+                               boolean vocabParallelLoss, boolean mainGradsFp32, boolean distributedOptimizer,
+                               boolean overlapsTensorParallel, boolean fusedOptimizer, boolean expandableSegments,
                                SourceId source) {
 
     public FrameworkProfile {
@@ -70,41 +97,51 @@ public record FrameworkProfile(Framework framework, boolean normUpcast, boolean 
             case LITGPT -> LITGPT;
             case DEEPSPEED -> DEEPSPEED;
             case AXOLOTL -> AXOLOTL;
+            case MEGATRON -> MEGATRON;
         };
     }
 
     /** Plain PyTorch: eager fp32-upcasting norms, a GQA-native flash kernel, foreach AdamW, no adapter upcasts. */
-    public static final FrameworkProfile GENERIC = new FrameworkProfile(Framework.GENERIC, true, false, false,
-            false, false, false, false, false, false, false, true, false, 0, false, true, false,
-            SourceId.FRAMEWORK_GENERIC);
+    public static final FrameworkProfile GENERIC = new FrameworkProfile(Framework.GENERIC, true, false, false, false,
+            false, false, false, false, false, false, true, false, 0, false, true, false, true, false, false, false,
+            false, false, false, false, SourceId.FRAMEWORK_GENERIC);
 
     /** Transformers Trainer / TRL + PEFT + bitsandbytes. */
-    public static final FrameworkProfile HF = new FrameworkProfile(Framework.HF, true, true, false, true, true,
-            false, false, false, false, false, false, false, 0, false, true, false,
-            SourceId.FRAMEWORK_HF);
+    public static final FrameworkProfile HF = new FrameworkProfile(Framework.HF, true, true, false, true, true, false,
+            false, false, false, false, false, false, 0, false, true, false, false, false, false, false, false, false,
+            false, false, SourceId.FRAMEWORK_HF);
 
     /** torchtune recipes: pure bf16 (weights, gradients and optimizer states), no mixed precision. */
-    public static final FrameworkProfile TORCHTUNE = new FrameworkProfile(Framework.TORCHTUNE, true, true, true,
-            false, false, true, false, false, false, false, true, false, 0, false, false, true,
-            SourceId.FRAMEWORK_TORCHTUNE);
+    public static final FrameworkProfile TORCHTUNE = new FrameworkProfile(Framework.TORCHTUNE, true, true, true, false,
+            false, true, false, false, false, false, true, false, 0, false, false, true, true, false, false, false,
+            false, false, false, false, SourceId.FRAMEWORK_TORCHTUNE);
 
     /** Unsloth: Triton kernels for RMSNorm, RoPE and cross-entropy, offloaded checkpointing. */
-    public static final FrameworkProfile UNSLOTH = new FrameworkProfile(Framework.UNSLOTH, false, false, false,
-            false, false, false, false, true, true, false, false, false, 0, false, false, false,
-            SourceId.FRAMEWORK_UNSLOTH);
+    public static final FrameworkProfile UNSLOTH = new FrameworkProfile(Framework.UNSLOTH, false, false, false, false,
+            false, false, false, true, true, false, false, false, 0, false, false, false, true, true, false, false,
+            false, false, false, true, SourceId.FRAMEWORK_UNSLOTH);
 
     /** LitGPT / Lightning Fabric. */
-    public static final FrameworkProfile LITGPT = new FrameworkProfile(Framework.LITGPT, true, true, true, false,
-            false, false, true, false, false, false, true, true, 0, true, true, false,
-            SourceId.FRAMEWORK_LITGPT);
+    public static final FrameworkProfile LITGPT = new FrameworkProfile(Framework.LITGPT, true, true, true, false, false,
+            false, true, false, false, false, true, true, 0, true, true, false, true, false, false, false, false, false,
+            false, false, SourceId.FRAMEWORK_LITGPT);
 
     /** DeepSpeed ZeRO (with the Transformers model code). */
-    public static final FrameworkProfile DEEPSPEED = new FrameworkProfile(Framework.DEEPSPEED, true, true, false,
-            true, true, false, false, false, false, true, false, false, 500_000_000L, false, true, false,
-            SourceId.FRAMEWORK_DEEPSPEED);
+    public static final FrameworkProfile DEEPSPEED = new FrameworkProfile(Framework.DEEPSPEED, true, true, false, true,
+            true, false, false, false, false, true, false, false, 500_000_000L, false, true, false, false, false, false,
+            false, false, false, true, false, SourceId.FRAMEWORK_DEEPSPEED);
+
+    /**
+     * Megatron-core (NeMo, Megatron-LM): Transformer Engine's fused norms, RoPE, SwiGLU and attention (GQA-native),
+     * a fused qkv projection, bf16 parameters with the fp32 master and moments in a distributed optimizer, fp32
+     * main gradients, fused Adam, vocabulary-parallel cross-entropy, TP communication overlapped on NVLink.
+     */
+    public static final FrameworkProfile MEGATRON = new FrameworkProfile(Framework.MEGATRON, false, false, false, false,
+            false, false, false, false, false, true, false, false, 0, true, true, false, true, true, true, true, true,
+            true, true, false, SourceId.FRAMEWORK_MEGATRON);
 
     /** Axolotl: Transformers + PEFT + bitsandbytes with its own defaults. */
-    public static final FrameworkProfile AXOLOTL = new FrameworkProfile(Framework.AXOLOTL, true, true, true, true,
-            true, false, false, false, false, false, false, false, 0, false, true, false,
-            SourceId.FRAMEWORK_AXOLOTL);
+    public static final FrameworkProfile AXOLOTL = new FrameworkProfile(Framework.AXOLOTL, true, true, true, true, true,
+            false, false, false, false, false, false, false, 0, false, true, false, true, false, false, false, false,
+            false, false, false, SourceId.FRAMEWORK_AXOLOTL);
 }

@@ -3,6 +3,7 @@ package org.finetuneplanner.core.memory;
 import static org.finetuneplanner.core.memory.MemoryEstimator.INT4_BITS;
 import static org.finetuneplanner.core.memory.MemoryEstimator.INT8_BITS;
 import static org.finetuneplanner.core.memory.MemoryEstimator.NF4_BITS;
+import static org.finetuneplanner.core.memory.MemoryEstimator.NF4_BITS_SINGLE;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -18,6 +19,7 @@ import org.finetuneplanner.core.scenario.FineTuneMethod;
 import org.finetuneplanner.core.scenario.HardwareSpec;
 import org.finetuneplanner.core.scenario.Limits;
 import org.finetuneplanner.core.scenario.MethodSpec;
+import org.finetuneplanner.core.scenario.Parallelism;
 import org.finetuneplanner.core.scenario.Precision;
 import org.finetuneplanner.core.scenario.Scenario;
 import org.finetuneplanner.core.scenario.Sharding;
@@ -40,6 +42,18 @@ final class MemoryContext {
     final List<MemoryTerm> terms;
     final List<Note> notes = new ArrayList<>(6);
     final int gpus;
+    /** The model-parallel layout. */
+    final Parallelism par;
+    /** Tensor-parallel degree: heads and MLP width are split over it. */
+    final int tp;
+    /** What the hidden-size-wide tensors (norms, residuals) are split over: TP with sequence parallelism, else 1. */
+    final int tsp;
+    /** Context-parallel degree: the sequence is split over it. */
+    final int cp;
+    /** The data × context-parallel ranks that share one set of weights: what ZeRO/FSDP shard over. */
+    final int dpGroup;
+    /** Blocks on the most loaded pipeline stage: ⌈L/PP⌉. */
+    final int stageLayers;
     final Sharding sharding;
     final int paramShard;
     final int gradShard;
@@ -58,27 +72,45 @@ final class MemoryContext {
         this.t = s.training();
         this.hw = s.hardware();
         this.fw = FrameworkProfile.of(t.framework());
-        this.pc = ParameterCounter.count(a, m);
+        this.par = hw.parallel();
+        this.pc = ParameterCounter.perRank(a, m, par);
         this.explain = explain;
         this.terms = explain ? new ArrayList<>(24) : List.of();
         this.gpus = hw.gpuCount();
+        this.tp = par.tensor();
+        this.tsp = par.sequenceParallelActive() ? tp : 1;
+        this.cp = par.context();
+        this.dpGroup = hw.dataParallel() * cp;
+        this.stageLayers = par.pipeline() == 1 ? a.numLayers() : (a.numLayers() + par.pipeline() - 1) / par.pipeline();
         Sharding sh = hw.sharding();
-        if (gpus == 1) {
+        if (dpGroup == 1) {
             sh = Sharding.NONE;
         } else if (sh == Sharding.NONE) {
             sh = Sharding.DDP;
         }
         this.sharding = sh;
-        this.paramShard = sh == Sharding.ZERO3 || sh == Sharding.FSDP ? gpus : 1;
+        this.paramShard = sh == Sharding.ZERO3 || sh == Sharding.FSDP ? dpGroup : 1;
         this.gradShard = sh == Sharding.ZERO2 || sh == Sharding.ZERO3 || sh == Sharding.FSDP
-                || sh == Sharding.FSDP_GRAD_OP ? gpus : 1;
-        this.optShard = sh == Sharding.ZERO1 || gradShard > 1 ? gpus : 1;
+                || sh == Sharding.FSDP_GRAD_OP ? dpGroup : 1;
+        // Megatron's distributed optimizer shards the fp32 master and moments over the data-parallel ranks even
+        // under plain data parallelism (ZeRO-1 by another name: theoretical_memory_usage.py, 6 + 12/d bytes).
+        boolean distributed = sh == Sharding.ZERO1 || sh == Sharding.DDP && fw.distributedOptimizer();
+        this.optShard = distributed || gradShard > 1 ? dpGroup : 1;
         this.amp = t.masterWeights() && t.precision() != Precision.FP32;
         this.actBytes = t.precision() == Precision.FP32 ? 4 : 2;
-        this.tokens = t.tokensPerMicroBatch();
+        this.tokens = cp == 1 ? t.tokensPerMicroBatch() : t.tokensPerMicroBatch() / cp;
         this.adapters = m.usesAdapters();
         this.quantized = baseStorage().isQuantized();
-        this.act = new ActivationModel(a, m, t, fw, quantized, amp, actBytes);
+        this.act = new ActivationModel(a, m, t, fw, quantized, amp, actBytes, tp, tsp);
+    }
+
+    /**
+     * {@code x / k} for a parallel degree {@code k}: no division when the degree is 1, as it is for nearly every
+     * scenario (a division is the slowest arithmetic of the estimate, which the planner runs thousands of times per
+     * tick).
+     */
+    static double over(double x, int k) {
+        return k == 1 ? x : x / k;
     }
 
     /** The explained terms, grouped by memory part in the order the parts are drawn (after {@link #estimate}). */
@@ -118,6 +150,12 @@ final class MemoryContext {
             case INT4 -> INT4_BITS / 8;
             case NF4 -> NF4_BITS / 8;
         };
+    }
+
+    /** Bytes per stored base weight: NF4 without double quantisation keeps an fp32 absmax per 64 weights. */
+    double baseBytes() {
+        WeightStorage w = baseStorage();
+        return w == WeightStorage.NF4 && !m.doubleQuant() ? NF4_BITS_SINGLE / 8 : bytesOf(w);
     }
 
     boolean halfPrecision() {

@@ -28,6 +28,11 @@ public final class MemoryEstimator {
     static final double GIB = 1024.0 * 1024 * 1024;
     /** NF4 with double quantisation: 4 + 8/64 + 32/(64·256) bits (Dettmers et al. 2023, arXiv 2305.14314). */
     static final double NF4_BITS = 4.0 + 8.0 / 64 + 32.0 / (64 * 256);
+    /**
+     * NF4 without double quantisation: 4 bits and one fp32 absmax per block of 64 (bitsandbytes
+     * {@code compress_statistics=False}; Lightning's {@code bnb.nf4} against {@code bnb.nf4-dq}).
+     */
+    static final double NF4_BITS_SINGLE = 4.0 + 32.0 / 64;
     /** GPTQ int4 with fp16 scale and zero per group of 128: 4 + 32/128 bits (AutoGPTQ default group size). */
     static final double INT4_BITS = 4.0 + 32.0 / 128;
     /** LLM.int8: int8 weights plus an fp32 scale per row (bitsandbytes Int8Params). */

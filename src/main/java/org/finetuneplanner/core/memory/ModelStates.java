@@ -74,6 +74,13 @@ final class ModelStates {
         c.add(component, term);
     }
 
+    /** A weights term's model-parallel split, when there is one: the counts it shows are one rank's. */
+    private Term.Builder split(Term.Builder term) {
+        boolean split = c.tp > 1 || c.par.pipeline() > 1 || c.par.expert() > 1;
+        return term.in(Input.TP, c.tp, split).in(Input.PP, c.par.pipeline(), split)
+                .in(Input.EP, c.par.expert(), split && c.par.expert() > 1);
+    }
+
     // ---- weights -----------------------------------------------------------------------------------
 
     double weights() {
@@ -96,15 +103,15 @@ final class ModelStates {
             double bytes = c.trainableBytes();
             double w = pc.base() * bytes / paramShard;
             if (record) {
-                add(MemoryComponent.WEIGHTS, Term.of(TermId.MODEL_WEIGHTS, w).in(Input.N, pc.base())
-                        .in(Input.BYTES, bytes).in(Input.SHARDS, paramShard)
-                        .from(t.masterWeights() ? (fw.separateMaster() ? fw.source() : SourceId.TORCH_AUTOCAST)
-                                : SourceId.PARAMETER_COUNTER));
+                add(MemoryComponent.WEIGHTS, split(Term.of(TermId.MODEL_WEIGHTS, w).in(Input.N, pc.base())
+                        .in(Input.BYTES, bytes).in(Input.SHARDS, paramShard))
+                        .from(layoutSources(t.masterWeights() ? (fw.separateMaster() ? fw.source()
+                                : SourceId.TORCH_AUTOCAST) : SourceId.PARAMETER_COUNTER)));
             }
             return w + unshardedCopy(record);
         }
         WeightStorage ws = c.baseStorage();
-        double linearBytes = bytesOf(ws);
+        double linearBytes = c.baseBytes();
         double otherBytes = bytesOf(t.precision());
         if (ws == WeightStorage.FP32) {
             otherBytes = 4;
@@ -118,19 +125,22 @@ final class ModelStates {
         double adapterBytes = c.trainableBytes();
         double ad = pc.trainable() * adapterBytes / paramShard;
         if (record) {
-            add(MemoryComponent.WEIGHTS, Term.of(quantized ? TermId.FROZEN_LINEAR_QUANTIZED : TermId.FROZEN_LINEAR,
-                    linear).about(ws).in(Input.N_LINEAR, pc.linear()).in(Input.BYTES, linearBytes)
-                    .in(Input.BITS, linearBytes * 8).in(Input.SHARDS, paramShard)
-                    .from(quantized ? SourceId.QLORA_2023 : SourceId.PARAMETER_COUNTER));
+            List<SourceId> linearSources = ws == WeightStorage.NF4
+                    ? List.of(SourceId.QLORA_2023, SourceId.NF4_DOUBLE_QUANT)
+                    : quantized ? List.of(SourceId.QLORA_2023) : List.of(SourceId.PARAMETER_COUNTER);
+            add(MemoryComponent.WEIGHTS, split(Term.of(quantized ? TermId.FROZEN_LINEAR_QUANTIZED
+                    : TermId.FROZEN_LINEAR, linear).about(ws).in(Input.N_LINEAR, pc.linear())
+                    .in(Input.BYTES, linearBytes).in(Input.BITS, linearBytes * 8).in(Input.SHARDS, paramShard))
+                    .from(layoutSources(linearSources)));
             SourceId restSource = upcast ? SourceId.PEFT_KBIT_UPCAST : SourceId.PARAMETER_COUNTER;
-            add(MemoryComponent.WEIGHTS, Term.of(otherBytes == 4 && quantized ? TermId.EMBED_HEAD_NORMS_FP32
+            add(MemoryComponent.WEIGHTS, split(Term.of(otherBytes == 4 && quantized ? TermId.EMBED_HEAD_NORMS_FP32
                     : TermId.EMBED_HEAD_NORMS, rest).in(Input.N_EMBED, pc.embedding()).in(Input.N_OTHER, pc.other())
-                    .in(Input.BYTES, otherBytes).in(Input.SHARDS, paramShard)
-                    .from(quantized ? List.of(SourceId.QLORA_2023, restSource) : List.of(restSource)));
-            add(MemoryComponent.WEIGHTS, Term.of(TermId.ADAPTERS, ad).in(Input.N_TRAINABLE, pc.trainable())
-                    .in(Input.BYTES, adapterBytes).in(Input.SHARDS, paramShard)
-                    .from(adapterBytes == 4 && !t.masterWeights() ? SourceId.PEFT_FP32_ADAPTERS
-                            : SourceId.PARAMETER_COUNTER));
+                    .in(Input.BYTES, otherBytes).in(Input.SHARDS, paramShard))
+                    .from(layoutSources(quantized ? List.of(SourceId.QLORA_2023, restSource) : List.of(restSource))));
+            add(MemoryComponent.WEIGHTS, split(Term.of(TermId.ADAPTERS, ad).in(Input.N_TRAINABLE, pc.trainable())
+                    .in(Input.BYTES, adapterBytes).in(Input.SHARDS, paramShard))
+                    .from(layoutSources(adapterBytes == 4 && !t.masterWeights() ? SourceId.PEFT_FP32_ADAPTERS
+                            : SourceId.PARAMETER_COUNTER)));
         }
         double w = linear + rest + ad + unshardedCopy(record);
         if (quantized) {
@@ -149,8 +159,22 @@ final class ModelStates {
         long h = a.hiddenSize();
         long mlpWidth = a.moe().isMoe() && a.moe().denseLayers() == 0 ? a.moe().expertIntermediate()
                 : a.intermediateSize();
-        // the biggest single matrix: an MLP projection or the fused q/k/v projection
-        return Math.max((double) h * mlpWidth, (double) h * (a.queryWidth() + 2 * a.kvWidth()));
+        // the biggest single matrix: an MLP projection or the fused q/k/v projection (its TP shard)
+        return MemoryContext.over(Math.max((double) h * mlpWidth, (double) h * (a.queryWidth() + 2 * a.kvWidth())), c.tp);
+    }
+
+    /** The sources of a weights term, with the model-parallel split's when the model is split. */
+    private List<SourceId> layoutSources(SourceId own) {
+        return layoutSources(List.of(own));
+    }
+
+    private List<SourceId> layoutSources(List<SourceId> own) {
+        if (c.tp == 1 && c.par.pipeline() == 1 && c.par.expert() == 1) {
+            return own;
+        }
+        List<SourceId> all = new java.util.ArrayList<>(own);
+        all.add(SourceId.MEGATRON_MEMORY);
+        return all;
     }
 
     /** Matmul parameters autocast copies to 16 bit (for the explanation). */
@@ -175,7 +199,7 @@ final class ModelStates {
         if (!fw.fsdpFullStateLoad() || paramShard == 1) {
             return 0;
         }
-        double bytes = adapters ? (quantized ? bytesOf(c.baseStorage()) : bytesOf(t.precision())) : c.trainableBytes();
+        double bytes = adapters ? (quantized ? c.baseBytes() : bytesOf(t.precision())) : c.trainableBytes();
         double full = pc.base() * bytes;
         if (record) {
             add(MemoryComponent.WEIGHTS, Term.of(TermId.UNSHARDED_MODEL, full).in(Input.N, pc.base())
@@ -196,15 +220,20 @@ final class ModelStates {
             return List.of(SourceId.TORCHTUNE_OPTIMIZER_IN_BACKWARD);
         }
         SourceId own = t.masterWeights() && fw.separateMaster() ? fw.source() : SourceId.AUTOGRAD_GRADIENTS;
+        if (c.tp > 1 || c.par.pipeline() > 1) {
+            return gradShard > 1 ? List.of(own, SourceId.MEGATRON_MEMORY, SourceId.ZERO_2020)
+                    : List.of(own, SourceId.MEGATRON_MEMORY);
+        }
         return gradShard > 1 ? List.of(own, SourceId.ZERO_2020) : List.of(own);
     }
 
     double gradients() {
         long trainable = pc.trainable();
-        double bytes = t.masterWeights() && fw.separateMaster() ? bytesOf(t.precision()) + 4 : c.trainableBytes();
+        double bytes = t.masterWeights() && fw.separateMaster()
+                ? (fw.mainGradsFp32() ? 4 : bytesOf(t.precision()) + 4) : c.trainableBytes();
         if (t.optimizerInBackward()) {
-            double largest = adapters ? Math.max(1, trainable / Math.max(1, a.numLayers()))
-                    : (double) a.vocabSize() * a.hiddenSize();
+            double largest = adapters ? Math.max(1, trainable / Math.max(1, c.stageLayers))
+                    : MemoryContext.over((double) a.vocabSize() * a.hiddenSize(), c.tp);
             gradBytes = bytes;
             gradLargest = largest;
             return largest * bytes;
@@ -308,8 +337,8 @@ final class ModelStates {
             return 0;
         }
         double stateBytes = o == Optimizer.ADAMW_8BIT ? 4 : (t.masterWeights() ? 4 : c.trainableBytes());
-        double largest = adapters ? (double) pc.trainable() / Math.max(1, a.numLayers())
-                : (double) a.vocabSize() * a.hiddenSize();
+        double largest = adapters ? (double) pc.trainable() / Math.max(1, c.stageLayers)
+                : MemoryContext.over((double) a.vocabSize() * a.hiddenSize(), c.tp);
         stepStateBytes = stateBytes;
         if (fw.foreachOptimizer() && (o == Optimizer.ADAMW || o == Optimizer.LION
                 || o == Optimizer.SGD_MOMENTUM)) {
@@ -359,13 +388,13 @@ final class ModelStates {
         if (paramShard == 1 && gradShard == 1 && !streamed) {
             return 0;
         }
-        long block = ParameterCounter.blockParameters(a);
+        double block = (double) ParameterCounter.blockParameters(a) / c.tp;
         // Mixed precision under FSDP is FSDP's MixedPrecision: fp32 shards, all-gathered and holding their
         // unsharded gradients in param_dtype, the compute precision (PyTorch FSDP MixedPrecision docs: "the
         // dtype for model parameters during forward and backward"; accelerate and Lightning set it from
         // bf16/fp16 mixed precision). Only the fp32 shards and the optimizer keep 4 bytes.
         double unshardedBytes = t.masterWeights() && c.halfPrecision() ? bytesOf(t.precision()) : c.trainableBytes();
-        double wBytes = adapters ? (quantized ? bytesOf(c.baseStorage()) : bytesOf(t.precision()))
+        double wBytes = adapters ? (quantized ? c.baseBytes() : bytesOf(t.precision()))
                 : unshardedBytes;
         double gBytes = adapters ? c.trainableBytes() : unshardedBytes;
         double trainableShare = adapters ? (double) pc.adapter() / Math.max(1, pc.base()) : 1;
@@ -377,7 +406,7 @@ final class ModelStates {
             if (fw.separateMaster()) {
                 gatherW = 4.0 * block * wBytes / 2;
             } else if (fw.shardsEmbeddings()) {
-                root = (double) a.vocabSize() * a.hiddenSize() * bytesOf(t.precision());
+                root = (double) a.vocabSize() * a.hiddenSize() / c.tp * bytesOf(t.precision());
             } else {
                 root = pc.embedding() * bytesOf(t.precision());
             }

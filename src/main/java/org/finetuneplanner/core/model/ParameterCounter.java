@@ -5,6 +5,7 @@ import java.util.Set;
 import org.finetuneplanner.core.scenario.ExtraTrainable;
 import org.finetuneplanner.core.scenario.LoraTarget;
 import org.finetuneplanner.core.scenario.MethodSpec;
+import org.finetuneplanner.core.scenario.Parallelism;
 
 /**
  * Counts parameters of an {@link Architecture} under a fine-tuning method. Pure; thread-safe; arithmetic only.
@@ -76,6 +77,46 @@ public final class ParameterCounter {
             extra += normParameters(a);
         }
         return extra;
+    }
+
+    /**
+     * The parameters one GPU holds under a model-parallel layout, for the most loaded pipeline stage: its
+     * ⌈L/PP⌉ blocks with every linear split over TP (column-parallel q, k, v, gate, up; row-parallel o, down:
+     * Shoeybi et al. 2019 §3) and the routed experts also over EP, norms replicated, and the vocabulary-parallel
+     * embedding or LM head ÷ TP (the first stage holds the embedding and the last the head, so a stage holds one
+     * V·h; Megatron {@code theoretical_memory_usage.py}, "most loaded shard"). Adapters split like their base
+     * matrix: the split side of a LoRA pair is divided, the other replicated (NeMo {@code ParallelLinearAdapter}).
+     * Without model parallelism this is {@link #count}. Context parallelism divides no parameters.
+     */
+    public static ParameterCounts perRank(Architecture a, MethodSpec m, Parallelism parallel) {
+        ParameterCounts all = count(a, m);
+        int t = parallel.tensor();
+        int pp = parallel.pipeline();
+        int e = parallel.expert();
+        if (t == 1 && pp == 1 && e == 1) {
+            return all;
+        }
+        double stage = (double) ((a.numLayers() + pp - 1) / pp) / a.numLayers();
+        long expertLinear = (long) moeLayers(a) * a.moe().experts()
+                * (a.moe().isMoe() ? mlpLinear(a, a.moe().expertIntermediate()) : 0);
+        long linear = Math.round(stage * ((all.linear() - expertLinear) / (double) t
+                + expertLinear / ((double) t * e)));
+        long vh = (long) a.vocabSize() * a.hiddenSize();
+        long embedding = pp == 1 ? all.embedding() / t : vh / t;
+        long other = Math.round(stage * all.other());
+        long base = linear + embedding + other;
+        long active = Math.round(base * ((double) all.active() / Math.max(1, all.base())));
+        if (!m.usesAdapters()) {
+            return new ParameterCounts(base, base, active, linear, embedding, other, 0);
+        }
+        long adapter = Math.round(stage * adapterParameters(a, m.rank(), m.targets(), t, e));
+        Set<ExtraTrainable> extras = m.extraTrainable();
+        long embeddingRows = (extras.contains(ExtraTrainable.EMBED) ? 1 : 0)
+                + (extras.contains(ExtraTrainable.LM_HEAD) && !(a.tiedEmbeddings()
+                && extras.contains(ExtraTrainable.EMBED)) ? 1 : 0);
+        long extra = (pp == 1 ? embeddingRows : Math.min(1, embeddingRows)) * (vh / t)
+                + (extras.contains(ExtraTrainable.NORM) ? Math.round(stage * normParameters(a)) : 0);
+        return new ParameterCounts(base + adapter, adapter + extra, active, linear, embedding, other, adapter);
     }
 
     /** Blocks whose MLP is a mixture of experts. */
@@ -165,6 +206,14 @@ public final class ParameterCounter {
 
     /** LoRA parameters {@code r·(d_in + d_out)} summed over every targeted matrix. */
     public static long adapterParameters(Architecture a, int rank, Set<LoraTarget> targets) {
+        return adapterParameters(a, rank, targets, 1, 1);
+    }
+
+    /**
+     * LoRA parameters on one GPU of a TP group of {@code t} with the experts over {@code e}: the output side of a
+     * column-parallel pair (q, k, v, gate, up, LM head) and the input side of a row-parallel pair (o, down) ÷ t.
+     */
+    private static long adapterParameters(Architecture a, int rank, Set<LoraTarget> targets, int t, int e) {
         long h = a.hiddenSize();
         long r = rank;
         long perLayerAttn = 0;
@@ -174,18 +223,18 @@ public final class ParameterCounter {
             long qk = mla.qkNopeHeadDim() + mla.qkRopeHeadDim();
             if (targets.contains(LoraTarget.Q)) {
                 perLayerAttn += mla.qLoraRank() > 0
-                        ? r * (h + mla.qLoraRank()) + r * (mla.qLoraRank() + heads * qk) : r * (h + heads * qk);
+                        ? r * (h + mla.qLoraRank()) + r * (mla.qLoraRank() + heads * qk / t) : r * (h + heads * qk / t);
             }
             if (targets.contains(LoraTarget.K) || targets.contains(LoraTarget.V)) {
                 perLayerAttn += r * (h + mla.kvLoraRank() + mla.qkRopeHeadDim())
-                        + r * (mla.kvLoraRank() + heads * (mla.qkNopeHeadDim() + mla.vHeadDim()));
+                        + r * (mla.kvLoraRank() + heads * (mla.qkNopeHeadDim() + mla.vHeadDim()) / t);
             }
             if (targets.contains(LoraTarget.O)) {
-                perLayerAttn += r * (heads * mla.vHeadDim() + h);
+                perLayerAttn += r * (heads * mla.vHeadDim() / t + h);
             }
         } else {
-            long q = r * (h + a.queryWidth());
-            long kv = r * (h + a.kvWidth());
+            long q = r * (h + shard(a.queryWidth(), t));
+            long kv = r * (h + shard(a.kvWidth(), t));
             if (targets.contains(LoraTarget.Q)) {
                 perLayerAttn += q;
             }
@@ -205,18 +254,27 @@ public final class ParameterCounter {
         }
         int moeLayers = moeLayers(a);
         int denseLayers = a.numLayers() - moeLayers;
-        total += denseLayers * mlpAdapter(a, r, a.intermediateSize(), targets);
+        total += denseLayers * mlpAdapter(a, r, shard(a.intermediateSize(), t), targets);
         if (moeLayers > 0) {
-            long perMoe = (long) a.moe().experts() * mlpAdapter(a, r, a.moe().expertIntermediate(), targets)
-                    + a.moe().sharedExperts() * mlpAdapter(a, r, a.moe().sharedIntermediate(), targets);
+            long perMoe = (long) a.moe().experts() / e * mlpAdapter(a, r, a.moe().expertIntermediate() / t, targets)
+                    + a.moe().sharedExperts() * mlpAdapter(a, r, a.moe().sharedIntermediate() / t, targets);
             total += moeLayers * perMoe;
         }
         if (targets.contains(LoraTarget.LM_HEAD)) {
-            total += r * (h + a.vocabSize());
+            total += r * (h + shard(a.vocabSize(), t));
         }
         return total;
     }
 
+    /**
+     * One rank's share {@code x / k} of a width split over {@code k} GPUs, without an integer division when
+     * {@code k} is 1 (the counts run on every estimate, thousands of times per planner tick).
+     */
+    private static long shard(long x, int k) {
+        return k == 1 ? x : x / k;
+    }
+
+    /** Adapters of one MLP whose split width (I, or I/TP) is {@code width}. */
     private static long mlpAdapter(Architecture a, long r, long width, Set<LoraTarget> targets) {
         long h = a.hiddenSize();
         long one = r * (h + width);

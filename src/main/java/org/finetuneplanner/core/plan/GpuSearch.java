@@ -23,6 +23,7 @@ import org.finetuneplanner.core.scenario.HardwareSpec;
 import org.finetuneplanner.core.scenario.Limits;
 import org.finetuneplanner.core.scenario.Loss;
 import org.finetuneplanner.core.scenario.Offload;
+import org.finetuneplanner.core.scenario.Parallelism;
 import org.finetuneplanner.core.scenario.Precision;
 import org.finetuneplanner.core.scenario.Scenario;
 import org.finetuneplanner.core.scenario.Sharding;
@@ -321,7 +322,7 @@ final class GpuSearch {
         reasons.addAll(precisionReasons());
         boolean ranked = reasons.stream().noneMatch(PlanReason.PrecisionEmulated.class::isInstance);
         return new PlanOption(gpu, e, ranges, adjustments(s.training()), reasons,
-                Caveats.of(s, e.memory(), planner.rental(s)), planner.largestMicroBatch(s, level),
+                Caveats.of(asAsked(s), e.memory(), planner.rental(s)), planner.largestMicroBatch(s, level),
                 planner.largestSequenceLength(s, level), step, ranked);
     }
 
@@ -332,10 +333,29 @@ final class GpuSearch {
             return List.of(new PlanReason.Fp8Fallback(gpu.name(), gpu.bf16Supported() ? Precision.BF16
                     : Precision.FP16));
         }
-        if (wanted == Precision.BF16 && !gpu.bf16Supported() && gpu.tflops().fp16() > 0) {
+        if (emulatesBf16()) {
             return List.of(new PlanReason.PrecisionEmulated(gpu.name(), Precision.BF16, Precision.FP16));
         }
         return List.of();
+    }
+
+    /**
+     * The precision the figures assume (PlanReason.PrecisionEmulated): FP16 with loss scaling on the tensor cores
+     * for a BF16 job on a GPU without BF16 ones; the estimator alone times BF16 there at the FP32 rate.
+     */
+    TrainingSpec figured(TrainingSpec t) {
+        return emulatesBf16() ? t.withPrecision(Precision.FP16) : t;
+    }
+
+    /** {@code s} in the job's own precision (what the GPU's caveats are about), whatever its figures assume. */
+    Scenario asAsked(Scenario s) {
+        return s.training().precision() == own.precision() ? s
+                : s.withTraining(s.training().withPrecision(own.precision()));
+    }
+
+    /** A BF16 job on a GPU without BF16 tensor cores but with FP16 ones (V100, T4). */
+    private boolean emulatesBf16() {
+        return own.precision() == Precision.BF16 && !gpu.bf16Supported() && gpu.tflops().fp16() > 0;
     }
 
     /** The settings of {@code t} that differ from the scenario's, in {@link Setting} order. */
@@ -363,6 +383,7 @@ final class GpuSearch {
     Scenario setup(int count, Sharding sharding, Offload offload, Profile p, int batch) {
         TrainingSpec t = own.withMicroBatchSize(batch).withGradientAccumulationSteps(accumulation(count, batch))
                 .withCheckpointing(p.checkpointing()).withLoss(p.loss());
+        t = figured(t);
         // One scenario built, not two: each checks its product limits (a smaller micro-batch stays within them).
         return new Scenario(base.name(), base.model(), base.method(), t, hardware(count, sharding, offload),
                 base.data(), base.cost());
@@ -372,7 +393,22 @@ final class GpuSearch {
     HardwareSpec hardware(int count, Sharding sharding, Offload offload) {
         HardwareSpec b = base.hardware();
         OptionalDouble budget = b.gpu().id().equals(gpu.id()) ? b.gpuMemoryGib() : OptionalDouble.empty();
-        return new HardwareSpec(gpu, count, budget, Math.min(count, 8), sharding, offload, b.hostMemoryGib());
+        return new HardwareSpec(gpu, count, budget, Math.min(count, 8), sharding, offload, b.hostMemoryGib(),
+                layout(count));
+    }
+
+    /**
+     * The scenario's model-parallel layout (TP, PP, CP, EP) on {@code count} GPUs where it applies: a multiple of
+     * TP·PP·CP GPUs, TP within a node; else none (every GPU a data-parallel replica).
+     */
+    Parallelism layout(int count) {
+        Parallelism p = base.hardware().parallel();
+        return count % p.modelParallel() == 0 && p.tensor() <= Math.min(count, 8) ? p : Parallelism.NONE;
+    }
+
+    /** Data-parallel replicas on {@code count} GPUs: the GPUs over the layout's TP·PP·CP. */
+    int replicas(int count) {
+        return (int) (count / layout(count).modelParallel());
     }
 
     /**
@@ -380,7 +416,7 @@ final class GpuSearch {
      * GPUs: exact when it divides, else the nearest whole number (at least 1).
      */
     int accumulation(int count, int batch) {
-        long perStep = (long) count * batch;
+        long perStep = (long) replicas(count) * batch;
         long steps = sequences % perStep == 0 ? sequences / perStep
                 : Math.max(1, Math.round((double) sequences / perStep));
         // A step larger than the scenario format allows is cut to the limit (and the option says how far off).
@@ -392,7 +428,7 @@ final class GpuSearch {
         if (keepBatch) {
             return own.microBatchSize();
         }
-        return Math.max(1, Math.min(own.microBatchSize(), sequences / count));
+        return Math.max(1, Math.min(own.microBatchSize(), sequences / replicas(count)));
     }
 
     /** The micro-batch of the leanest setup: 1, or the scenario's when it is kept. */
@@ -402,10 +438,11 @@ final class GpuSearch {
 
     /** The micro-batch to use when {@code fitting} fits: the largest whole divisor of the per-GPU step below it. */
     int chooseBatch(int count, int fitting) {
-        if (keepBatch || sequences % count != 0) {
+        int replicas = replicas(count);
+        if (keepBatch || sequences % replicas != 0) {
             return fitting;
         }
-        int perGpu = sequences / count;
+        int perGpu = sequences / replicas;
         for (int b = fitting; b > 1; b--) {
             if (perGpu % b == 0) {
                 return b;
@@ -420,9 +457,9 @@ final class GpuSearch {
         return (int) Math.min(step, Integer.MAX_VALUE);
     }
 
-    /** Data-parallel GPUs: every GPU (the scenario format has no tensor or pipeline parallelism yet). */
+    /** Data-parallel GPUs: gpu_count / (TP·PP·CP). */
     static int dataParallel(HardwareSpec hw) {
-        return hw.gpuCount();
+        return hw.dataParallel();
     }
 
     /** Shardings tried on {@code count} GPUs, least communication first. */

@@ -41,7 +41,8 @@ final class NoFit {
     }
 
     PlanOption option() {
-        Scenario shown = base.withHardware(search.hardware(1, Sharding.NONE, Offload.NONE));
+        Scenario shown = base.withHardware(search.hardware(1, Sharding.NONE, Offload.NONE))
+                .withTraining(search.figured(base.training()));
         Estimate e = PlanOption.unpriced(planner.estimate(shown));
         Ranges r = planner.confidence().of(e);
         Ranges ranges = new Ranges(FitStatus.NO, r.memoryBytes(), Optional.empty(), Optional.empty());
@@ -50,7 +51,7 @@ final class NoFit {
         reasons.addAll(suggestions());
         reasons.addAll(search.precisionReasons());
         return new PlanOption(search.gpu(), e, ranges, List.of(), reasons,
-                Caveats.of(shown, e.memory(), Optional.empty()), 0, 0, search.sequences(), false);
+                Caveats.of(search.asAsked(shown), e.memory(), Optional.empty()), 0, 0, search.sequences(), false);
     }
 
     /** The leanest setup within the limit, and whether host memory is what stops it. */

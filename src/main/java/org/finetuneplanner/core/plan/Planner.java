@@ -228,9 +228,12 @@ public final class Planner {
     /** The longest sequence whose status is at least {@code level}, up to the model's context length. */
     int largestSequenceLength(Scenario s, FitStatus level) {
         int limit = s.model().architecture().maxPositionEmbeddings();
-        // A context window beyond what a scenario may hold is searched only up to that limit.
-        return largest(s, level, limit > 0 ? Math.min(limit, Limits.MAX_SEQUENCE_LENGTH)
-                : Limits.PLANNER_MAX_SEQUENCE, s.training().sequenceLength(), TrainingSpec::withSequenceLength);
+        // A context window beyond what a scenario may hold is searched only up to that limit; with context
+        // parallelism only lengths it divides are valid, so the search runs over multiples of it.
+        int step = s.hardware().parallel().context();
+        int max = limit > 0 ? Math.min(limit, Limits.MAX_SEQUENCE_LENGTH) : Limits.PLANNER_MAX_SEQUENCE;
+        return step * largest(s, level, max / step, s.training().sequenceLength() / step,
+                (t, len) -> t.withSequenceLength(len * step));
     }
 
     /**

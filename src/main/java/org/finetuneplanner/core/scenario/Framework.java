@@ -8,7 +8,9 @@ public enum Framework implements Identified {
     UNSLOTH("unsloth"),
     LITGPT("litgpt"),
     DEEPSPEED("deepspeed"),
-    AXOLOTL("axolotl");
+    AXOLOTL("axolotl"),
+    /** Megatron-core family (NeMo, Megatron-LM, Megatron-Bridge): Transformer Engine kernels, distributed optimizer. */
+    MEGATRON("megatron");
 
     private final String id;
 

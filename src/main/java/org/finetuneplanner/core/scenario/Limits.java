@@ -40,6 +40,8 @@ public final class Limits {
     public static final int MAX_GPUS = 65_536;
     /** Most GPUs per node accepted. */
     public static final int MAX_GPUS_PER_NODE = 1024;
+    /** Largest degree of one kind of model parallelism (tensor, pipeline, virtual stages, context, expert). */
+    public static final int MAX_PARALLEL = MAX_GPUS;
     /** Highest price per GPU-hour accepted, USD (from 0). */
     public static final double MAX_USD_PER_GPU_HOUR = 99_999;
     /** Largest memory budget per GPU accepted, GiB (a budget must be above 0). */

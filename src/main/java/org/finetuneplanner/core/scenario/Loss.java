@@ -2,8 +2,15 @@ package org.finetuneplanner.core.scenario;
 
 /** Cross-entropy implementation. */
 public enum Loss implements Identified {
+    /** Full logits, upcast to fp32 for the softmax. */
     STANDARD("standard", 0),
-    CHUNKED("chunked", 1);
+    /** Chunked cross-entropy: 16-bit logits, one chunk's fp32 softmax at a time (torchtune). */
+    CHUNKED("chunked", 1),
+    /**
+     * Fused linear cross-entropy (Liger FLCE, Apple Cut Cross-Entropy, Unsloth since late 2024): the {@code b·s·V}
+     * logits are never held in full, only one chunk at a time.
+     */
+    FUSED("fused", 2);
 
     private final String id;
     private final int memoryStep;
@@ -16,7 +23,7 @@ public enum Loss implements Identified {
     /**
      * This setting's step on the planner's ladder of logits memory: a higher step holds fewer bytes on the GPU. The
      * planner tries the steps above the scenario's, lowest first, so a new constant joins the search by its step
-     * alone (a fused loss would sit at 2).
+     * alone (the fused loss sits at 2).
      */
     public int memoryStep() {
         return memoryStep;

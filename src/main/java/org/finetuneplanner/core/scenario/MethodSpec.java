@@ -17,9 +17,12 @@ import org.finetuneplanner.core.Violation;
  * @param targets        linear layers that get adapters; never empty
  * @param extraTrainable modules trained in full beside the adapters
  * @param baseWeights    storage of the frozen base weights
+ * @param doubleQuant    NF4 with double quantisation: the fp32 absmax of each 64 weights is itself quantised to
+ *                       8 bit (4.127 bit per weight, else 4.5; Dettmers et al. 2023 §2; bitsandbytes
+ *                       {@code compress_statistics}); only NF4 base weights read it
  */
 public record MethodSpec(FineTuneMethod type, int rank, int alpha, Set<LoraTarget> targets,
-                         Set<ExtraTrainable> extraTrainable, WeightStorage baseWeights) {
+                         Set<ExtraTrainable> extraTrainable, WeightStorage baseWeights, boolean doubleQuant) {
 
     public MethodSpec {
         Objects.requireNonNull(type, "type");
@@ -32,6 +35,12 @@ public record MethodSpec(FineTuneMethod type, int rank, int alpha, Set<LoraTarge
         targets = Set.copyOf(EnumSet.copyOf(targets));
         extraTrainable = extraTrainable == null || extraTrainable.isEmpty()
                 ? Set.of() : Set.copyOf(EnumSet.copyOf(extraTrainable));
+    }
+
+    /** A method with NF4 double quantisation (the QLoRA paper's setting). */
+    public MethodSpec(FineTuneMethod type, int rank, int alpha, Set<LoraTarget> targets,
+                      Set<ExtraTrainable> extraTrainable, WeightStorage baseWeights) {
+        this(type, rank, alpha, targets, extraTrainable, baseWeights, true);
     }
 
     /** All linear layers of a decoder block (PEFT's {@code all-linear} leaves out the LM head). */
@@ -59,14 +68,18 @@ public record MethodSpec(FineTuneMethod type, int rank, int alpha, Set<LoraTarge
     }
 
     public MethodSpec withType(FineTuneMethod newType) {
-        return new MethodSpec(newType, rank, alpha, targets, extraTrainable, baseWeights);
+        return new MethodSpec(newType, rank, alpha, targets, extraTrainable, baseWeights, doubleQuant);
     }
 
     public MethodSpec withRank(int newRank) {
-        return new MethodSpec(type, newRank, alpha, targets, extraTrainable, baseWeights);
+        return new MethodSpec(type, newRank, alpha, targets, extraTrainable, baseWeights, doubleQuant);
     }
 
     public MethodSpec withBaseWeights(WeightStorage storage) {
-        return new MethodSpec(type, rank, alpha, targets, extraTrainable, storage);
+        return new MethodSpec(type, rank, alpha, targets, extraTrainable, storage, doubleQuant);
+    }
+
+    public MethodSpec withDoubleQuant(boolean value) {
+        return new MethodSpec(type, rank, alpha, targets, extraTrainable, baseWeights, value);
     }
 }

@@ -44,6 +44,8 @@ public record TimeTerm(Part part, Term term) {
         /** Collective communication not hidden behind compute. */
         COMMUNICATION,
         /** PCIe traffic to and from host memory (offload) not hidden behind compute. */
-        OFFLOAD
+        OFFLOAD,
+        /** Pipeline stages idle while the pipeline fills and drains. */
+        BUBBLE
     }
 }

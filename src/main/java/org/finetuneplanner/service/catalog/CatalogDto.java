@@ -37,7 +37,8 @@ final class CatalogDto {
                @Bounds(min = 0, minExclusive = true, max = 1_000) Double memoryBandwidthTbs,
                Tflops tflops, Boolean fp8Supported, Link interconnect,
                @Bounds(min = 1, max = 100_000) Integer tdpW, @Bounds(min = 1990, max = 2100) Integer year,
-               List<Price> prices, List<Caveat> caveats, RentalUnit rentalUnit, DevicesPerCard devicesPerCard) {
+               List<Price> prices, List<Caveat> caveats, RentalUnit rentalUnit, DevicesPerCard devicesPerCard,
+               Tflops achievableMatmulTflops) {
     }
 
     /** A fact a buyer must know: a caveat id ({@code no-bf16}) and the keys of its sources ({@code S2}). */
@@ -67,8 +68,9 @@ final class CatalogDto {
     @JsonIgnoreProperties(ignoreUnknown = true)
     record Link(String type,
                 @Bounds(min = 0, minExclusive = true, max = 100_000) Double gbpsPerGpuUnidirectional,
-                @Bounds(min = 0, minExclusive = true, max = 100_000) Double hostGbpsUnidirectional) {
-        static final Link NONE = new Link(null, null, null);
+                @Bounds(min = 0, minExclusive = true, max = 100_000) Double hostGbpsUnidirectional,
+                @Bounds(min = 1, max = 100_000) Integer nvlinkDomainGpus) {
+        static final Link NONE = new Link(null, null, null, null);
     }
 
     /** One dated price observation. */

@@ -49,7 +49,10 @@ import org.finetuneplanner.service.text.Words;
  *       </ul></li>
  *   <li><b>Peak TFLOPS</b>: the dense (no sparsity) figures; a null (unsupported) precision becomes 0.</li>
  *   <li><b>Interconnect</b>: GPU-to-GPU GB/s per direction ({@code gbps_per_gpu_unidirectional}) and the host
- *       link per direction ({@code host_gbps_unidirectional}, added by {@code assets/build_catalogs.py}).</li>
+ *       link per direction ({@code host_gbps_unidirectional}, added by {@code assets/build_catalogs.py}), and a
+ *       rack-scale NVLink domain where one spans several nodes ({@code nvlink_domain_gpus}, GB200 NVL72).</li>
+ *   <li><b>Achievable matmul</b>: the best-shape TFLOPS measured on the card ({@code achievable_matmul_tflops},
+ *       Bekman's MAMF table) where the catalog has it.</li>
  *   <li><b>Prices</b>: the catalog keeps every dated observation; the {@code GpuSpec} gets the latest one per
  *       provider, instance and tier (an undated observation counts as older than any dated one), so an outdated
  *       price never wins "cheapest". {@link #priceHistory(String)} gives all of them. Which offer prices a job is
@@ -314,10 +317,14 @@ public final class Catalogs {
         CatalogDto.Link link = Objects.requireNonNullElse(e.interconnect(), CatalogDto.Link.NONE);
         Interconnect interconnect = new Interconnect(or(link.type(), ""),
                 required(link.gbpsPerGpuUnidirectional(), "interconnect.gbps_per_gpu_unidirectional"),
-                required(link.hostGbpsUnidirectional(), "interconnect.host_gbps_unidirectional"));
+                required(link.hostGbpsUnidirectional(), "interconnect.host_gbps_unidirectional"),
+                or(link.nvlinkDomainGpus(), 0));
+        CatalogDto.Tflops m = e.achievableMatmulTflops();
+        PeakTflops achievable = m == null ? null
+                : new PeakTflops(0, 0, or(m.bf16(), 0.0), or(m.fp16(), 0.0), or(m.fp8(), 0.0));
         return new GpuSpec(id, name, or(e.vendor(), ""), memoryGb, usableGib,
                 required(e.memoryBandwidthTbs(), "memory_bandwidth_tbs"), tflops, or(e.fp8Supported(), false),
-                interconnect, or(e.tdpW(), 0), or(e.year(), 0), prices, facts);
+                interconnect, or(e.tdpW(), 0), or(e.year(), 0), prices, facts, achievable);
     }
 
     /** The documented fallback when no source measured usable memory (see the class comment). */

@@ -25,6 +25,7 @@ import org.finetuneplanner.core.scenario.Loss;
 import org.finetuneplanner.core.scenario.MethodSpec;
 import org.finetuneplanner.core.scenario.Offload;
 import org.finetuneplanner.core.scenario.Optimizer;
+import org.finetuneplanner.core.scenario.Parallelism;
 import org.finetuneplanner.core.scenario.Precision;
 import org.finetuneplanner.core.scenario.Scenario;
 import org.finetuneplanner.core.scenario.Sharding;
@@ -63,14 +64,16 @@ record ScenarioDto(String format, String name, ModelDto model, MethodDto method,
         MethodSpec me = s.method();
         MethodDto method = new MethodDto(me.type(), me.rank(), me.alpha(),
                 sorted(me.targets()).stream().map(Identified::id).toList(), sorted(me.extraTrainable()),
-                me.baseWeights(), null);
+                me.baseWeights(), me.doubleQuant(), null);
         TrainingSpec t = s.training();
         TrainingDto training = new TrainingDto(t.precision(), t.masterWeights(), t.optimizer(),
                 t.optimizerInBackward(), t.microBatchSize(), t.sequenceLength(), t.gradientAccumulationSteps(),
                 t.checkpointing(), t.attention(), t.loss(), t.compile(), t.framework(), null);
         HardwareSpec h = s.hardware();
+        Parallelism p = h.parallel();
         HardwareDto hardware = new HardwareDto(h.gpu().id(), h.gpuCount(), boxed(h.gpuMemoryGib()), h.gpusPerNode(),
-                h.sharding(), h.offload(), boxed(h.hostMemoryGib()), null);
+                h.sharding(), h.offload(), boxed(h.hostMemoryGib()), p.tensor(), p.pipeline(), p.virtualStages(),
+                p.context(), p.expert(), p.sequenceParallel(), null);
         DataSpec d = s.data();
         DataDto data = new DataDto(d.tokens().isPresent() ? d.tokens().getAsLong() : null, d.epochs(), null);
         CostSpec c = s.cost();
@@ -109,8 +112,9 @@ record ScenarioDto(String format, String name, ModelDto model, MethodDto method,
                      @Bounds(min = 1, max = Limits.MAX_RANK) Integer rank,
                      @Bounds(min = 1, max = Limits.MAX_ALPHA) Integer alpha,
                      List<String> targets, List<ExtraTrainable> extraTrainable, WeightStorage baseWeights,
+                     Boolean doubleQuant,
                      @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> other) {
-        static final MethodDto EMPTY = new MethodDto(null, null, null, null, null, null, null);
+        static final MethodDto EMPTY = new MethodDto(null, null, null, null, null, null, null, null);
 
         MethodDto {
             other = orEmpty(other);
@@ -142,8 +146,15 @@ record ScenarioDto(String format, String name, ModelDto model, MethodDto method,
                        @Bounds(min = 0, minExclusive = true) Double gpuMemoryGib,
                        @Bounds(min = 1, max = Limits.MAX_GPUS_PER_NODE) Integer gpusPerNode,
                        Sharding sharding, Offload offload, Double hostMemoryGib,
+                       @Bounds(min = 1, max = Limits.MAX_PARALLEL) Integer tensorParallel,
+                       @Bounds(min = 1, max = Limits.MAX_PARALLEL) Integer pipelineParallel,
+                       @Bounds(min = 1, max = Limits.MAX_PARALLEL) Integer virtualPipelineStages,
+                       @Bounds(min = 1, max = Limits.MAX_PARALLEL) Integer contextParallel,
+                       @Bounds(min = 1, max = Limits.MAX_PARALLEL) Integer expertParallel,
+                       Boolean sequenceParallel,
                        @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> other) {
-        static final HardwareDto EMPTY = new HardwareDto(null, null, null, null, null, null, null, null);
+        static final HardwareDto EMPTY = new HardwareDto(null, null, null, null, null, null, null, null, null, null,
+                null, null, null, null);
 
         HardwareDto {
             other = orEmpty(other);

@@ -39,13 +39,17 @@ import org.finetuneplanner.service.text.Words;
  *   <li>{@code method}: type {@code full}; rank 16; alpha 2 × rank; targets {@code all-linear} (q, k, v, o, gate,
  *       up, down; {@code qkv} counts as q, k, v; {@code q_proj}-style names are read too); extra_trainable none;
  *       base_weights {@code nf4} for QLoRA, else the weights' precision (fp32, fp16 or bf16 as
- *       {@code training.precision}; bf16 under fp8, whose recipes keep bf16 weights and cast per matmul).</li>
+ *       {@code training.precision}; bf16 under fp8, whose recipes keep bf16 weights and cast per matmul);
+ *       double_quant as the framework's loader does it (false for {@code hf} and {@code deepspeed}, whose
+ *       {@code BitsAndBytesConfig} defaults to no double quantisation; true otherwise).</li>
  *   <li>{@code training}: precision bf16; master_weights true for full fine-tuning, false otherwise; optimizer
  *       adamw; optimizer_in_backward false; micro_batch_size 1; sequence_length 2048;
  *       gradient_accumulation_steps 1; activation_checkpointing none; attention flash; loss standard; compile
  *       false; framework generic.</li>
  *   <li>{@code hardware}: gpu required; gpu_count 1; gpu_memory_gib the catalog's usable memory; gpus_per_node
- *       min(gpu_count, 8); sharding none; offload none; host_memory_gib unknown (offload not checked).</li>
+ *       min(gpu_count, 8); sharding none; offload none; host_memory_gib unknown (offload not checked);
+ *       tensor_parallel, pipeline_parallel, virtual_pipeline_stages, context_parallel, expert_parallel 1;
+ *       sequence_parallel true with the {@code megatron} framework (its recipes turn it on with TP), else false.</li>
  *   <li>{@code plan}: keep nothing; max_gpus 64; gpus: every GPU of the catalog (the scenario's own GPU is always
  *       planned). Kept as written when the scenario is saved; not part of the {@link Scenario}.</li>
  *   <li>{@code data}: tokens unknown (then no time or cost); epochs 1. {@code cost}: all from the catalog and the

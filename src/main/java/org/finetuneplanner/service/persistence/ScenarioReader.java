@@ -18,6 +18,7 @@ import org.finetuneplanner.core.NoteId;
 import org.finetuneplanner.core.Violation;
 import org.finetuneplanner.core.gpu.GpuPrice;
 import org.finetuneplanner.core.gpu.GpuSpec;
+import org.finetuneplanner.core.memory.FrameworkProfile;
 import org.finetuneplanner.core.model.Architecture;
 import org.finetuneplanner.core.model.ArchitectureFactory;
 import org.finetuneplanner.core.model.ModelSpec;
@@ -37,6 +38,7 @@ import org.finetuneplanner.core.scenario.Loss;
 import org.finetuneplanner.core.scenario.MethodSpec;
 import org.finetuneplanner.core.scenario.Offload;
 import org.finetuneplanner.core.scenario.Optimizer;
+import org.finetuneplanner.core.scenario.Parallelism;
 import org.finetuneplanner.core.scenario.Precision;
 import org.finetuneplanner.core.scenario.Scenario;
 import org.finetuneplanner.core.scenario.Sharding;
@@ -88,9 +90,10 @@ final class ScenarioReader {
         ModelSpec model = model(Objects.requireNonNullElse(dto.model(), ModelDto.EMPTY), dto.model() != null);
         TrainingDto t = Objects.requireNonNullElse(dto.training(), TrainingDto.EMPTY);
         Precision precision = or(t.precision(), Precision.BF16);
-        MethodSpec method = method(Objects.requireNonNullElse(dto.method(), MethodDto.EMPTY), precision);
+        Framework framework = or(t.framework(), Framework.GENERIC);
+        MethodSpec method = method(Objects.requireNonNullElse(dto.method(), MethodDto.EMPTY), precision, framework);
         TrainingSpec training = training(t, precision, method.type());
-        HardwareSpec hardware = hardware(Objects.requireNonNullElse(dto.hardware(), HardwareDto.EMPTY));
+        HardwareSpec hardware = hardware(Objects.requireNonNullElse(dto.hardware(), HardwareDto.EMPTY), framework);
         DataSpec data = data(Objects.requireNonNullElse(dto.data(), DataDto.EMPTY));
         CostSpec cost = cost(Objects.requireNonNullElse(dto.cost(), CostDto.EMPTY), hardware.gpu());
         unknownKeys(dto);
@@ -161,7 +164,7 @@ final class ScenarioReader {
         return String.format(Locale.ROOT, "%.2f", value).replaceAll("\\.?0+$", "");
     }
 
-    private MethodSpec method(MethodDto m, Precision precision) {
+    private MethodSpec method(MethodDto m, Precision precision, Framework framework) {
         FineTuneMethod type = or(m.type(), FineTuneMethod.FULL);
         int rank = or(m.rank(), 16);
         int alpha = or(m.alpha(), 2 * rank);
@@ -180,7 +183,9 @@ final class ScenarioReader {
             throw invalid("method.base_weights", "fp32, fp16, bf16 or fp8 for full fine-tuning, which trains the "
                     + "weights themselves (nf4, int8 and int4 are for frozen LoRA/QLoRA base weights)");
         }
-        return new MethodSpec(type, rank, alpha, targets, extra, base);
+        // NF4 double quantisation as the framework's loader does it unless the file says
+        boolean doubleQuant = or(m.doubleQuant(), FrameworkProfile.of(framework).doubleQuantByDefault());
+        return new MethodSpec(type, rank, alpha, targets, extra, base, doubleQuant);
     }
 
     private Set<LoraTarget> targets(List<String> names) {
@@ -218,7 +223,7 @@ final class ScenarioReader {
                 or(t.loss(), Loss.STANDARD), or(t.compile(), false), or(t.framework(), Framework.GENERIC));
     }
 
-    private HardwareSpec hardware(HardwareDto h) {
+    private HardwareSpec hardware(HardwareDto h, Framework framework) {
         if (h.gpu() == null) {
             throw JsonBinding.missing("hardware.gpu", knownGpus());
         }
@@ -231,8 +236,12 @@ final class ScenarioReader {
             }
             budget = OptionalDouble.of(h.gpuMemoryGib());
         }
+        // Megatron's recipes turn sequence parallelism on with tensor parallelism; PyTorch-native TP asks for it
+        Parallelism parallel = new Parallelism(or(h.tensorParallel(), 1), or(h.pipelineParallel(), 1),
+                or(h.virtualPipelineStages(), 1), or(h.contextParallel(), 1), or(h.expertParallel(), 1),
+                or(h.sequenceParallel(), framework == Framework.MEGATRON));
         return new HardwareSpec(gpu, count, budget, or(h.gpusPerNode(), Math.min(count, 8)),
-                or(h.sharding(), Sharding.NONE), or(h.offload(), Offload.NONE), optional(h.hostMemoryGib()));
+                or(h.sharding(), Sharding.NONE), or(h.offload(), Offload.NONE), optional(h.hostMemoryGib()), parallel);
     }
 
     /**

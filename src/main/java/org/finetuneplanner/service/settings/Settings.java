@@ -1,26 +1,64 @@
 package org.finetuneplanner.service.settings;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * What the app remembers between runs.
  *
- * @param x         window left edge, screen pixels (NaN: let the system place it)
- * @param y         window top edge
- * @param width     window width (≥ 400)
- * @param height    window height (≥ 300)
- * @param maximized whether the window was maximized
- * @param dark      dark theme
- * @param language  ISO 639 language of the interface ("en", "vi")
+ * @param x            window left edge, screen pixels (NaN: let the system place it)
+ * @param y            window top edge
+ * @param width        window width (≥ 400)
+ * @param height       window height (≥ 300)
+ * @param maximized    whether the window was maximized
+ * @param dark         dark theme
+ * @param language     ISO 639 language of the interface ("en", "vi")
+ * @param recentFiles  scenario files opened or saved last, newest first, at most {@value #MAX_RECENT}, each once
+ * @param scenarioFile the file the last scenario was opened from or saved to; "" when it has none
  */
 public record Settings(double x, double y, double width, double height, boolean maximized, boolean dark,
-                       String language) {
+                       String language, List<String> recentFiles, String scenarioFile) {
+    /** Longest list of recent files kept (File → Open Recent). */
+    public static final int MAX_RECENT = 8;
 
     public Settings {
         width = Double.isFinite(width) ? Math.max(400, width) : 1440;
         height = Double.isFinite(height) ? Math.max(300, height) : 900;
         language = language == null || language.isBlank() ? "en" : language;
+        recentFiles = recent(recentFiles);
+        scenarioFile = scenarioFile == null ? "" : scenarioFile.strip();
+    }
+
+    /** The window, theme and language, with no recent files and no scenario file. */
+    public Settings(double x, double y, double width, double height, boolean maximized, boolean dark,
+                    String language) {
+        this(x, y, width, height, maximized, dark, language, List.of(), "");
     }
 
     public static Settings defaults() {
         return new Settings(Double.NaN, Double.NaN, 1440, 900, false, false, "en");
+    }
+
+    /** These settings with another list of recent files (newest first; blanks and repeats dropped). */
+    public Settings withRecentFiles(List<String> files) {
+        return new Settings(x, y, width, height, maximized, dark, language, files, scenarioFile);
+    }
+
+    /** These settings with another scenario file ("" for none). */
+    public Settings withScenarioFile(String file) {
+        return new Settings(x, y, width, height, maximized, dark, language, recentFiles, file);
+    }
+
+    /** Each file once, newest first, no blank names, at most {@value #MAX_RECENT}. */
+    private static List<String> recent(List<String> files) {
+        List<String> kept = new ArrayList<>();
+        if (files != null) {
+            for (String f : files) {
+                if (f != null && !f.isBlank() && !kept.contains(f.strip()) && kept.size() < MAX_RECENT) {
+                    kept.add(f.strip());
+                }
+            }
+        }
+        return List.copyOf(kept);
     }
 }

@@ -4,10 +4,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Optional;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
@@ -17,9 +19,10 @@ import org.finetuneplanner.service.io.Bounds;
 import org.finetuneplanner.service.io.SafeJson;
 
 /**
- * The app's settings ({@value #SETTINGS}, a {@link SettingsFile} record bound by {@link SafeJson}) and last scenario
- * in a folder of the user's home. Writes go through {@link AtomicFiles}, so a crash never leaves half a file; a
- * damaged file is moved aside (kept for inspection) and defaults are used.
+ * The app's settings ({@value #SETTINGS}, a {@link SettingsFile} record bound by {@link SafeJson}: window, theme,
+ * language, recent files and the last scenario's file) and last scenario in a folder of the user's home. Writes go
+ * through {@link AtomicFiles}, so a crash never leaves half a file; a damaged file is moved aside (kept for
+ * inspection) and defaults are used.
  */
 public final class SettingsStore {
     static final String SETTINGS = "settings.json";
@@ -28,6 +31,8 @@ public final class SettingsStore {
     /** Largest screen coordinate or size accepted, pixels. */
     static final double MAX_COORDINATE = 100_000;
     static final String LAST_SCENARIO = "last-scenario.json";
+    /** Longest file name kept in the list of recent files (Linux's PATH_MAX). */
+    static final int MAX_PATH_CHARS = 4096;
     /** Real settings files are a few hundred bytes. */
     static final long MAX_SETTINGS_BYTES = 64 * 1024;
 
@@ -60,14 +65,17 @@ public final class SettingsStore {
 
     /**
      * The JSON shape of the settings file: {@code {"format": "finetune-settings/1", "window": {"x": …, "y": …,
-     * "width": …, "height": …, "maximized": …}, "theme": {"dark": …}, "language": "vi"}}. A missing key takes its
-     * default; screen coordinates are within ±100,000.
+     * "width": …, "height": …, "maximized": …}, "theme": {"dark": …}, "language": "vi", "recent": ["/home/…/a.json",
+     * …], "scenario": {"file": "/home/…/a.json"}}}. A missing key takes its default; screen coordinates are within
+     * ±100,000; a recent file that is no path of this system is dropped.
      */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record SettingsFile(String format, Window window, Theme theme, String language) {
+    record SettingsFile(String format, Window window, Theme theme, String language, List<String> recent,
+                        ScenarioRef scenario) {
         static SettingsFile of(Settings s) {
             return new SettingsFile(FORMAT, new Window(coordinate(s.x()), coordinate(s.y()), s.width(), s.height(),
-                    s.maximized()), new Theme(s.dark()), s.language());
+                    s.maximized()), new Theme(s.dark()), s.language(), s.recentFiles(),
+                    new ScenarioRef(s.scenarioFile().isEmpty() ? null : s.scenarioFile()));
         }
 
         /** A position the system chooses (NaN) is written as null. */
@@ -82,9 +90,12 @@ public final class SettingsStore {
             if (format != null && !FORMAT.equals(format) || !lang.matches("[a-z]{2,3}")) {
                 throw new IllegalArgumentException("not a settings file of this version");
             }
+            List<String> files = recent == null ? List.of()
+                    : recent.stream().filter(SettingsStore::isPath).toList();
+            String file = scenario == null || !isPath(scenario.file()) ? "" : scenario.file();
             return new Settings(or(w.x(), d.x()), or(w.y(), d.y()), or(w.width(), d.width()),
                     or(w.height(), d.height()), or(w.maximized(), d.maximized()),
-                    theme == null ? d.dark() : or(theme.dark(), d.dark()), lang);
+                    theme == null ? d.dark() : or(theme.dark(), d.dark()), lang, files, file);
         }
 
         private static <T> T or(T value, T fallback) {
@@ -103,6 +114,23 @@ public final class SettingsStore {
     /** The colour theme. */
     @JsonIgnoreProperties(ignoreUnknown = true)
     record Theme(Boolean dark) {
+    }
+
+    /** The file the last scenario belongs to (null: none). */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record ScenarioRef(String file) {
+    }
+
+    /** Whether {@code text} names a file of this system (a list written elsewhere may hold anything). */
+    static boolean isPath(String text) {
+        if (text == null || text.isBlank() || text.length() > MAX_PATH_CHARS) {
+            return false;
+        }
+        try {
+            return Path.of(text).isAbsolute();
+        } catch (InvalidPathException e) {
+            return false;
+        }
     }
 
     /**

@@ -23,7 +23,8 @@ import org.finetuneplanner.core.scenario.FineTuneMethod;
  *
  * <p>Cases used: those that ran, are complete ({@code complete: true}) and do not list {@code requires} keys the
  * reader ignored ({@link ValidationRunner.CaseResult#requiresUnread()}: they would measure a job the estimator did
- * not read; they join once it can). Memory: cases with a measured peak whose unit is certain, e = (estimated −
+ * not read; they join once it can), nor a side the case's data excludes with its reason ({@code exclude}: a
+ * measurement its own source contradicts, left out as {@code validate} leaves it out). Memory: cases with a measured peak whose unit is certain, e = (estimated −
  * measured) / measured of the case's metric. Speed: cases with a measured tokens per second, e the same of the
  * speed. Each case counts in its method × single/multi-GPU group, its method's group and its quantity's group;
  * {@link ErrorBands#band} pools a group of fewer than {@value ErrorBands#MIN_CASES} cases with its parent.
@@ -70,12 +71,11 @@ public final class ErrorBandsBuilder {
             if (method.isEmpty()) {
                 continue;
             }
-            if (c.measuredGib() > 0 && !c.unitUncertain()) {
+            if (c.measuredGib() > 0 && !c.unitUncertain() && c.memoryExcluded().isEmpty()) {
                 add(errors, Quantity.MEMORY, method.get(), c.multiGpu(), c.signedError());
             }
-            if (c.measuredTokensPerSecond() > 0) {
-                double e = (c.predictedTokensPerSecond() - c.measuredTokensPerSecond()) / c.measuredTokensPerSecond();
-                add(errors, Quantity.SPEED, method.get(), c.multiGpu(), e);
+            if (c.measuredTokensPerSecond() > 0 && c.speedExcluded().isEmpty()) {
+                add(errors, Quantity.SPEED, method.get(), c.multiGpu(), c.speedError());
             }
         }
         List<ErrorBand> bands = new ArrayList<>();

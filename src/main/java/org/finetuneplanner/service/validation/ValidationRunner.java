@@ -19,6 +19,7 @@ import org.finetuneplanner.core.Estimate;
 import org.finetuneplanner.core.Estimator;
 import org.finetuneplanner.core.NoteId;
 import org.finetuneplanner.core.memory.MemoryBreakdown;
+import org.finetuneplanner.core.scenario.Limits;
 import org.finetuneplanner.core.scenario.Scenario;
 import org.finetuneplanner.service.io.IoReasons;
 import org.finetuneplanner.service.io.Bounds;
@@ -29,12 +30,23 @@ import org.finetuneplanner.service.persistence.ScenarioJson;
 import org.finetuneplanner.service.text.Words;
 
 /**
- * Runs the cases of a validation file (JSON Lines: {@code id}, {@code scenario}, {@code expected}, {@code source},
- * {@code notes}) through the {@link Estimator} and scores them as {@code validation/score.py} does: absolute
- * percentage error of the measured figure ({@code expected.metric}: {@code peak_allocated}, {@code peak_reserved} or
- * {@code total}), median, 90th percentile, shares within 10 % and 25 % and median signed error, by method and by
- * single or multi-GPU; {@code oom} cases are right when the estimate exceeds {@code capacity_gib}; cases with
- * {@code complete: false} are not scored; {@code tokens_per_second} is scored the same way.
+ * Runs the cases of validation files (JSON Lines: {@code id}, {@code scenario}, {@code expected}, {@code source},
+ * {@code notes}, optionally {@code exclude} and {@code requires}) through the {@link Estimator} and scores them as
+ * {@code validation/score.py} does: absolute percentage error of the measured figure ({@code expected.metric}:
+ * {@code peak_allocated}, {@code peak_reserved} or {@code total}), median, 90th percentile, shares within 10 % and
+ * 25 % and median signed error, by method and by single or multi-GPU; {@code oom} cases are right when the estimate
+ * exceeds {@code capacity_gib}, {@code fits} cases when it does not; cases with {@code complete: false} are not
+ * scored; {@code tokens_per_second} is scored the same way, whole-job tokens/s ({@code expected.metric:
+ * "tokens_per_second"} marks a case that measured only speed).
+ *
+ * <p>{@code expected.tokens_per_sequence}, when given, is the mean length of the sequences a speed measurement
+ * trained on (the source's total tokens over its samples) where the scenario's {@code sequence_length} is the cap
+ * that sets the memory peak; the speed is then estimated at that mean length.
+ *
+ * <p>{@code exclude} takes a side of a case out of the scores with its documented reason: {@code {"memory":
+ * "…", "speed": "…"}} (either key), or a text for both. It is for a case whose stated setup contradicts its own
+ * measurement (or cannot be known, as the validation README's {@code complete: false}); the table lists every
+ * excluded case with its reason. {@code requires} lists the keys a case needs (for people).
  *
  * <p>Thread-safe when its estimator and reader are.
  */
@@ -66,7 +78,23 @@ public final class ValidationRunner {
      * @throws ValidationException when the file cannot be read
      */
     public Report run(Path file) {
+        return run(new Path[] {file});
+    }
+
+    /**
+     * Runs every case of every file, in order, into one report (the memory cases and the speed cases, say).
+     *
+     * @throws ValidationException when a file cannot be read
+     */
+    public Report run(Path... files) {
         List<CaseResult> results = new ArrayList<>();
+        for (Path file : files) {
+            read(file, results);
+        }
+        return new Report(results);
+    }
+
+    private void read(Path file, List<CaseResult> results) {
         try (LineReader lines = new LineReader(Files.newInputStream(file), (int) SafeJson.MAX_DOCUMENT_BYTES)) {
             for (LineReader.Line line = lines.next(); line != null; line = lines.next()) {
                 String where = "line " + line.number();
@@ -82,7 +110,6 @@ public final class ValidationRunner {
             throw new ValidationException(file + ": " + (e instanceof NoSuchFileException ? "no such file"
                     : "cannot be read (" + IoReasons.of(e) + ")"), e);
         }
-        return new Report(results);
     }
 
     /** Runs every non-blank line as one case; a line that cannot be read becomes a failed case, the rest go on. */
@@ -101,21 +128,23 @@ public final class ValidationRunner {
 
     /**
      * One line of a validation file: {@code id}, {@code scenario}, {@code expected}, {@code requires} (keys the
-     * case needs that the format may not know yet; {@code source} and {@code notes} are for people and not read).
+     * case needs that the format may not know yet), {@code exclude} ({@code source} and {@code notes} are for people
+     * and not read).
      */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record ValidationCase(String id, JsonNode scenario, Expected expected, List<String> requires) {
+    record ValidationCase(String id, JsonNode scenario, Expected expected, List<String> requires, JsonNode exclude) {
     }
 
     /**
      * What was measured. Missing keys: metric {@code peak_allocated}, numbers 0 (not measured), case type "" (a peak
-     * measurement), complete and unit_uncertain false.
+     * measurement), complete and unit_uncertain false, tokens_per_sequence the scenario's sequence length.
      */
     @JsonIgnoreProperties(ignoreUnknown = true)
     record Expected(String metric, @Bounds(min = 0) Double peakGib, @Bounds(min = 0) Double capacityGib,
                     String caseType, @Bounds(min = 0) Double tokensPerSecond, Boolean complete,
-                    Boolean unitUncertain) {
-        static final Expected NONE = new Expected(null, null, null, null, null, null, null);
+                    Boolean unitUncertain,
+                    @Bounds(min = 1, max = Limits.MAX_SEQUENCE_LENGTH) Integer tokensPerSequence) {
+        static final Expected NONE = new Expected(null, null, null, null, null, null, null, null);
     }
 
     private CaseResult runCase(String line, long lineNo) {
@@ -144,10 +173,20 @@ public final class ValidationRunner {
                 case "total" -> b.totalBytes();
                 default -> b.peakAllocatedBytes();
             } / GIB;
+            double tps = or(expected.tokensPerSecond(), 0.0);
+            double predictedTps = e.throughput().tokensPerSecond();
+            int meanLength = or(expected.tokensPerSequence(), 0);
+            if (tps > 0 && meanLength > 0 && meanLength != s.training().sequenceLength()) {
+                predictedTps = estimator.apply(s.withTraining(s.training().withSequenceLength(meanLength)))
+                        .throughput().tokensPerSecond();
+            }
+            JsonNode exclude = c.exclude() == null ? SafeJson.nodes().objectNode() : c.exclude();
+            String memoryExcluded = exclude.isTextual() ? exclude.asText() : exclude.path("memory").asText("");
+            String speedExcluded = exclude.isTextual() ? exclude.asText() : exclude.path("speed").asText("");
             return new CaseResult(id, s.method().type().id(), s.hardware().gpuCount() > 1, metric,
                     or(expected.complete(), false), or(expected.unitUncertain(), false), or(expected.caseType(), ""),
-                    or(expected.peakGib(), 0.0), or(expected.capacityGib(), 0.0), predicted,
-                    or(expected.tokensPerSecond(), 0.0), e.throughput().tokensPerSecond(), "", unread);
+                    or(expected.peakGib(), 0.0), or(expected.capacityGib(), 0.0), predicted, tps, predictedTps, "",
+                    unread, memoryExcluded, speedExcluded);
         } catch (IllegalArgumentException ex) {
             // A scenario that cannot be read, or a core check: both are IllegalArgumentExceptions.
             return CaseResult.failed(id, Words.english().message(ex));
@@ -176,15 +215,47 @@ public final class ValidationRunner {
      * @param error                why the case could not be run, "" when it ran
      * @param requiresUnread       the case lists {@code requires} keys and the reader ignored some of its keys:
      *                             it ran without them (error bands leave it out)
+     * @param memoryExcluded       why its memory is not scored although it ran (the case data's reason), or ""
+     * @param speedExcluded        why its speed is not scored although it ran, or ""
      */
     public record CaseResult(String id, String method, boolean multiGpu, String metric, boolean complete,
                              boolean unitUncertain, String caseType, double measuredGib, double capacityGib,
                              double predictedGib, double measuredTokensPerSecond, double predictedTokensPerSecond,
-                             String error, boolean requiresUnread) {
+                             String error, boolean requiresUnread, String memoryExcluded, String speedExcluded) {
+
+        public CaseResult {
+            memoryExcluded = memoryExcluded == null ? "" : memoryExcluded;
+            speedExcluded = speedExcluded == null ? "" : speedExcluded;
+        }
+
+        /** A case with no side excluded by its data. */
+        public CaseResult(String id, String method, boolean multiGpu, String metric, boolean complete,
+                          boolean unitUncertain, String caseType, double measuredGib, double capacityGib,
+                          double predictedGib, double measuredTokensPerSecond, double predictedTokensPerSecond,
+                          String error, boolean requiresUnread) {
+            this(id, method, multiGpu, metric, complete, unitUncertain, caseType, measuredGib, capacityGib,
+                    predictedGib, measuredTokensPerSecond, predictedTokensPerSecond, error, requiresUnread, "", "");
+        }
 
         static CaseResult failed(String id, String error) {
             return new CaseResult(id, "", false, "", false, false, "", 0, 0, Double.NaN, 0, Double.NaN, error,
                     false);
+        }
+
+        /** Whether its memory counts in the scores: complete, read in full and not excluded. */
+        public boolean memoryScored() {
+            return complete && !requiresUnread && memoryExcluded.isEmpty();
+        }
+
+        /** Whether its speed counts in the scores: complete, read in full, measured and not excluded. */
+        public boolean speedScored() {
+            return complete && !requiresUnread && measuredTokensPerSecond > 0 && speedExcluded.isEmpty();
+        }
+
+        /** Signed relative error of the speed estimate, NaN when not a speed case or not run. */
+        public double speedError() {
+            return ran() && measuredTokensPerSecond > 0
+                    ? (predictedTokensPerSecond - measuredTokensPerSecond) / measuredTokensPerSecond : Double.NaN;
         }
 
         /** Whether the case ran. */
@@ -270,7 +341,7 @@ public final class ValidationRunner {
                 eligible.put(g, 0);
             }
             for (CaseResult c : cases) {
-                if (!c.complete() || c.measuredGib() <= 0) {
+                if (!c.memoryScored() || c.measuredGib() <= 0) {
                     continue;
                 }
                 List<String> names = c.unitUncertain() ? List.of("unit_uncertain (all)")
@@ -291,33 +362,63 @@ public final class ValidationRunner {
             return out;
         }
 
-        /** Speed statistics over complete cases with a measured tokens/s. */
+        /** Speed statistics over complete cases with a measured tokens/s that are not excluded. */
         public GroupStats speed() {
-            List<Double> signed = new ArrayList<>();
-            int eligible = 0;
+            return speedGroups().get("speed: tokens/s");
+        }
+
+        /** Speed statistics: all scored speed cases, then by method and by single or multi-GPU. */
+        public Map<String, GroupStats> speedGroups() {
+            Map<String, List<Double>> errors = new LinkedHashMap<>();
+            Map<String, Integer> eligible = new LinkedHashMap<>();
+            for (String g : List.of("speed: tokens/s", "speed: method=full", "speed: method=lora",
+                    "speed: method=qlora", "speed: single-GPU", "speed: multi-GPU")) {
+                errors.put(g, new ArrayList<>());
+                eligible.put(g, 0);
+            }
             for (CaseResult c : cases) {
-                if (c.complete() && c.measuredTokensPerSecond() > 0) {
-                    eligible++;
+                if (!c.speedScored()) {
+                    continue;
+                }
+                for (String g : List.of("speed: tokens/s", "speed: method=" + c.method(),
+                        c.multiGpu() ? "speed: multi-GPU" : "speed: single-GPU")) {
+                    eligible.merge(g, 1, Integer::sum);
                     if (c.ran()) {
-                        signed.add((c.predictedTokensPerSecond() - c.measuredTokensPerSecond())
-                                / c.measuredTokensPerSecond());
+                        errors.get(g).add(c.speedError());
                     }
                 }
             }
-            return GroupStats.of(signed, eligible);
+            Map<String, GroupStats> out = new LinkedHashMap<>();
+            errors.forEach((g, list) -> out.put(g, GroupStats.of(list, eligible.get(g))));
+            return out;
         }
 
         /** Complete oom cases, and how many were estimated over capacity. */
         public int[] oomVerdicts() {
+            return verdicts("oom");
+        }
+
+        /** Complete fits cases (the run fitted), and how many were estimated within capacity. */
+        public int[] fitsVerdicts() {
+            return verdicts("fits");
+        }
+
+        private int[] verdicts(String type) {
             int eligible = 0;
             int right = 0;
             for (CaseResult c : cases) {
-                if (c.complete() && "oom".equals(c.caseType())) {
+                if (c.memoryScored() && type.equals(c.caseType())) {
                     eligible++;
                     right += c.ran() && c.verdictRight() ? 1 : 0;
                 }
             }
             return new int[] {eligible, right};
+        }
+
+        /** Cases that ran but have a side excluded by their own data, with the reason. */
+        public List<CaseResult> excluded() {
+            return cases.stream().filter(c -> c.ran() && c.complete()
+                    && !(c.memoryExcluded().isEmpty() && c.speedExcluded().isEmpty())).toList();
         }
 
         /** Cases that could not be run. */
@@ -332,35 +433,64 @@ public final class ValidationRunner {
                     "<=10%", "<=25%", "bias"));
             groups().forEach((g, st) -> row(sb, g, st));
             int[] oom = oomVerdicts();
+            int[] fits = fitsVerdicts();
+            if (oom[0] > 0 || fits[0] > 0) {
+                sb.append("verdicts (oom: estimate > capacity; fits: estimate <= capacity)")
+                        .append(System.lineSeparator());
+            }
             if (oom[0] > 0) {
-                sb.append("verdicts (oom: estimate > capacity)").append(System.lineSeparator());
                 sb.append(String.format(Locale.ROOT, "  %-18s %d/%d right%n", "oom", oom[1], oom[0]));
             }
-            GroupStats sp = speed();
-            if (sp.eligible() > 0) {
-                row(sb, "speed: tokens/s", sp);
+            if (fits[0] > 0) {
+                sb.append(String.format(Locale.ROOT, "  %-18s %d/%d right%n", "fits", fits[1], fits[0]));
             }
+            speedGroups().forEach((g, st) -> {
+                if (st.eligible() > 0) {
+                    row(sb, g, st);
+                }
+            });
             sb.append("bias = median signed error (+ over-, - under-estimate); cases with complete=false are skipped")
                     .append(System.lineSeparator());
+            for (CaseResult x : excluded()) {
+                if (!x.memoryExcluded().isEmpty()) {
+                    sb.append("excluded (memory): ").append(x.id()).append(": ").append(x.memoryExcluded())
+                            .append(System.lineSeparator());
+                }
+                if (!x.speedExcluded().isEmpty() && x.measuredTokensPerSecond() > 0) {
+                    sb.append("excluded (speed): ").append(x.id()).append(": ").append(x.speedExcluded())
+                            .append(System.lineSeparator());
+                }
+            }
             for (CaseResult f : failures()) {
                 sb.append("failed: ").append(f.id()).append(": ").append(f.error()).append(System.lineSeparator());
             }
             return sb.toString();
         }
 
-        /** One line per case: id, metric, measured, estimated, error. */
+        /**
+         * One line per case: id, metric, measured, estimated, error (memory); a second line for a case with a
+         * measured speed (tokens/s of the whole job).
+         */
         public String formatCases() {
             StringBuilder sb = new StringBuilder();
             for (CaseResult c : cases) {
                 if (!c.ran()) {
                     continue;
                 }
-                String measured = c.measuredGib() > 0 ? String.format(Locale.ROOT, "%7.2f", c.measuredGib())
-                        : String.format(Locale.ROOT, "%5s%2.0f", c.caseType() + ">", c.capacityGib());
-                String err = c.measuredGib() > 0 ? String.format(Locale.ROOT, "%+6.0f%%", 100 * c.signedError())
-                        : (c.verdictRight() ? "  right" : "  WRONG");
-                sb.append(String.format(Locale.ROOT, "%-46s %-13s %s %7.2f %s%s%n", c.id(), c.metric(), measured,
-                        c.predictedGib(), err, c.complete() ? "" : " (not scored)"));
+                if (c.measuredGib() > 0 || !c.caseType().isEmpty()) {
+                    String measured = c.measuredGib() > 0 ? String.format(Locale.ROOT, "%7.2f", c.measuredGib())
+                            : String.format(Locale.ROOT, "%5s%2.0f", c.caseType() + ">", c.capacityGib());
+                    String err = c.measuredGib() > 0 ? String.format(Locale.ROOT, "%+6.0f%%", 100 * c.signedError())
+                            : (c.verdictRight() ? "  right" : "  WRONG");
+                    sb.append(String.format(Locale.ROOT, "%-46s %-13s %s %7.2f %s%s%n", c.id(), c.metric(), measured,
+                            c.predictedGib(), err, !c.complete() ? " (not scored)"
+                                    : c.memoryExcluded().isEmpty() ? "" : " (excluded)"));
+                }
+                if (c.measuredTokensPerSecond() > 0) {
+                    sb.append(String.format(Locale.ROOT, "%-46s %-13s %9.0f %9.0f %+6.0f%%%s%n", c.id(), "tokens/s",
+                            c.measuredTokensPerSecond(), c.predictedTokensPerSecond(), 100 * c.speedError(),
+                            !c.complete() ? " (not scored)" : c.speedExcluded().isEmpty() ? "" : " (excluded)"));
+                }
             }
             return sb.toString();
         }

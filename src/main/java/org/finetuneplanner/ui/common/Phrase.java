@@ -8,10 +8,11 @@ import java.util.Optional;
  * words come last. Worded again in each language, so a switch of language leaves no sentence behind.
  *
  * @param key   the message's key; empty for a text given as it is ({@link #literal})
- * @param args  the arguments of its pattern (or the literal text)
+ * @param args  the arguments of its pattern (or the literal text); a {@link Worded} one (another phrase) is worded
+ *              in the same language
  * @param error a failure worded as the last argument
  */
-public record Phrase(String key, List<Object> args, Optional<Throwable> error) {
+public record Phrase(String key, List<Object> args, Optional<Throwable> error) implements Worded {
 
     public Phrase {
         args = List.copyOf(args);
@@ -32,15 +33,16 @@ public record Phrase(String key, List<Object> args, Optional<Throwable> error) {
     }
 
     /** The phrase in the words of {@code m}. */
+    @Override
     public String words(Messages m) {
         if (key.isEmpty()) {
             return String.valueOf(args.get(0));
         }
-        if (error.isEmpty()) {
-            return m.text(key, args.toArray());
+        Object[] all = new Object[args.size() + (error.isPresent() ? 1 : 0)];
+        for (int i = 0; i < args.size(); i++) {
+            all[i] = args.get(i) instanceof Worded w ? w.words(m) : args.get(i);
         }
-        Object[] all = args.toArray(new Object[args.size() + 1]);
-        all[args.size()] = m.words().message(error.get());
+        error.ifPresent(e -> all[args.size()] = m.words().message(e));
         return m.text(key, all);
     }
 }

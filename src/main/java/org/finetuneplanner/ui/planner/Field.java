@@ -10,7 +10,6 @@ public enum Field {
     PRECISION("training.precision"),
     TRAINING("training."),
     GPU_COUNT("hardware.gpu_count"),
-    HOST_MEMORY("hardware.host_memory_gib"),
     HARDWARE("hardware."),
     TOKENS("data.tokens"),
     EPOCHS("data.epochs"),

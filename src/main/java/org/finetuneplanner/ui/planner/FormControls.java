@@ -4,9 +4,11 @@ import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
+import javafx.application.Platform;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.value.ObservableValue;
+import javafx.scene.Node;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Control;
 import javafx.scene.control.ListCell;
@@ -15,6 +17,7 @@ import javafx.scene.control.Spinner;
 import javafx.scene.control.SpinnerValueFactory;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
+import javafx.scene.input.MouseEvent;
 import javafx.util.StringConverter;
 
 import org.controlsfx.control.SegmentedButton;
@@ -167,6 +170,27 @@ final class FormControls {
             }
         });
         return s;
+    }
+
+    /**
+     * A press on {@code control} and the release that ends it (a slider dragged by its thumb or along its track, a
+     * spinner's arrow held) make one step of the history, not one per tick. The end waits until the control has
+     * handled the release: a slider snaps to its tick after it, and the snap belongs to the gesture.
+     */
+    static void gesture(Node control, EditHistory history) {
+        boolean[] held = {false};
+        control.addEventFilter(MouseEvent.MOUSE_PRESSED, e -> {
+            if (!held[0]) {
+                held[0] = true;
+                history.beginGesture();
+            }
+        });
+        control.addEventFilter(MouseEvent.MOUSE_RELEASED, e -> {
+            if (held[0]) {
+                held[0] = false;
+                Platform.runLater(history::endGesture);
+            }
+        });
     }
 
     /** The exponent of a power of two (a slider end). */

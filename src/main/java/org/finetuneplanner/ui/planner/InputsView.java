@@ -256,9 +256,11 @@ public final class InputsView extends ScrollPane {
         Slider rank = FormControls.log2Slider("rankSlider", vm.loraRankProperty(), 0,
                 FormControls.exponent(InputsViewModel.SLIDER_MAX_RANK));
         rank.disableProperty().bind(full);
+        FormControls.gesture(rank, vm.history());
         Spinner<Integer> alpha = FormControls.intSpinner("alphaSpinner", 1, InputsViewModel.SPINNER_MAX_ALPHA,
                 vm.loraAlphaProperty(), p -> alphaObject = p);
         alpha.disableProperty().bind(full);
+        FormControls.gesture(alpha, vm.history());
 
         // All seven linear layers in one click, or any set through the check list; the title lists the choice.
         CheckComboBox<LoraTarget> targets = new CheckComboBox<>();
@@ -351,6 +353,9 @@ public final class InputsView extends ScrollPane {
                 FormControls.exponent(InputsViewModel.SLIDER_MAX_SEQUENCE));
         Spinner<Integer> accumulation = FormControls.intSpinner("accumulationSpinner", 1,
                 InputsViewModel.SPINNER_MAX_ACCUMULATION, vm.accumulationProperty(), p -> accumulationObject = p);
+        for (Node held : List.of(batch, sequence, accumulation)) {
+            FormControls.gesture(held, vm.history());
+        }
 
         content.getChildren().addAll(section("section.training"), precisionField,
                 field("inputs.optimizer", controls.enumBox("optimizerBox", Optimizer.values(),
@@ -381,18 +386,15 @@ public final class InputsView extends ScrollPane {
 
         Spinner<Integer> count = FormControls.intSpinner("gpuCountSpinner", 1, InputsViewModel.SPINNER_MAX_GPUS,
                 vm.gpuCountProperty(), p -> gpuCountObject = p);
+        FormControls.gesture(count, vm.history());
         ComboBox<Sharding> sharding = controls.enumBox("shardingBox", Sharding.values(), vm.shardingProperty());
         ComboBox<Offload> offload = controls.enumBox("offloadBox", Offload.values(), vm.offloadProperty());
-
-        // Host memory per node: optional (empty = unknown); an offload that needs more is then no fit.
-        TextField host = textField("hostMemoryField", "inputs.hostMemory.prompt", vm.hostMemoryTextProperty());
 
         content.getChildren().addAll(section("section.hardware"),
                 field("inputs.gpu", gpu, null, Field.HARDWARE),
                 Rows.pair(10, field("inputs.gpuCount", count, null, Field.GPU_COUNT),
                         field("inputs.sharding", sharding, null, null)),
-                Rows.pair(10, field("inputs.offload", offload, null, null),
-                        field("inputs.hostMemory", host, null, Field.HOST_MEMORY)));
+                field("inputs.offload", offload, null, null));
     }
 
     private void buildData() {

@@ -3,7 +3,6 @@ package org.finetuneplanner.ui.planner;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -25,6 +24,7 @@ import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import javafx.beans.value.ChangeListener;
 import javafx.beans.value.ObservableValue;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
@@ -47,12 +47,14 @@ import org.finetuneplanner.core.scenario.Loss;
 import org.finetuneplanner.core.scenario.MethodSpec;
 import org.finetuneplanner.core.scenario.Offload;
 import org.finetuneplanner.core.scenario.Optimizer;
+import org.finetuneplanner.core.scenario.Parallelism;
 import org.finetuneplanner.core.scenario.Precision;
 import org.finetuneplanner.core.scenario.Scenario;
 import org.finetuneplanner.core.scenario.Sharding;
 import org.finetuneplanner.core.scenario.TrainingSpec;
 import org.finetuneplanner.core.scenario.WeightStorage;
 import org.finetuneplanner.ui.common.Messages;
+import org.finetuneplanner.ui.common.Phrase;
 import org.finetuneplanner.ui.common.UiExecutors;
 
 /**
@@ -124,7 +126,6 @@ public final class InputsViewModel {
     private final ObjectProperty<Offload> offload = new SimpleObjectProperty<>(this, "offload");
     private final ObjectProperty<OptionalDouble> gpuMemoryBudget =
             new SimpleObjectProperty<>(this, "gpuMemoryBudget", OptionalDouble.empty());
-    private final StringProperty hostMemoryText = new SimpleStringProperty(this, "hostMemoryText", "");
 
     private final StringProperty tokensText = new SimpleStringProperty(this, "tokensText", "");
     private final StringProperty epochsText = new SimpleStringProperty(this, "epochsText", "1");
@@ -132,6 +133,11 @@ public final class InputsViewModel {
     private final ObjectProperty<Optional<String>> provider =
             new SimpleObjectProperty<>(this, "provider", Optional.empty());
     private final ObjectProperty<OptionalDouble> mfu = new SimpleObjectProperty<>(this, "mfu", OptionalDouble.empty());
+    // No controls yet: an opened scenario's layout, host memory and single quantisation come back unchanged.
+    private final ObjectProperty<Parallelism> parallel = new SimpleObjectProperty<>(this, "parallel", Parallelism.NONE);
+    private final ObjectProperty<OptionalDouble> hostMemory =
+            new SimpleObjectProperty<>(this, "hostMemory", OptionalDouble.empty());
+    private final BooleanProperty doubleQuant = new SimpleBooleanProperty(this, "doubleQuant", true);
 
     /** The problems the core found while estimating a draft (bound by {@link PlannerViewModel}). */
     private final ObjectProperty<Map<Field, Problem>> laterProblems =
@@ -140,6 +146,8 @@ public final class InputsViewModel {
     private final ObjectProperty<Estimate> shownEstimate = new SimpleObjectProperty<>(this, "shownEstimate");
 
     private final BatchedBinding<Draft> draft;
+    private final FormInputs form;
+    private final EditHistory history;
     private final ObservableValue<Boolean> fp8Available;
     private final ObservableValue<String> fp8Reason;
     private final Map<Field, ObservableValue<String>> fieldErrors = new EnumMap<>(Field.class);
@@ -159,9 +167,9 @@ public final class InputsViewModel {
         List<Observable> inputs = new ArrayList<>(List.of(model, method, loraRank, loraAlpha, extraTrainable,
                 baseWeights, precision, masterWeights, optimizer, optimizerInBackward, microBatch, sequenceLength,
                 accumulation, checkpointing, attention, loss, framework, compile, gpu, gpuCount, sharding, offload,
-                gpuMemoryBudget, hostMemoryText, tokensText, epochsText, priceText, provider, mfu));
+                gpuMemoryBudget, tokensText, epochsText, priceText, provider, mfu, parallel, hostMemory, doubleQuant));
         inputs.addAll(targets.values());
-        draft = new BatchedBinding<>(this::read, inputs);
+        draft = new BatchedBinding<>(() -> DraftReader.read(this), inputs);
 
         fp8Available = gpu.map(GpuSpec::fp8Supported);
         fp8Reason = Bindings.createStringBinding(() -> gpu.get() == null || gpu.get().fp8Supported() ? ""
@@ -177,28 +185,60 @@ public final class InputsViewModel {
                     () -> problem.getValue().map(p -> p.words(messages.getValue())).orElse(""), problem, messages));
         }
         texts = new InputsTexts(this, messages);
-        method.addListener((obs, before, now) -> reconcileMethod(before, now));
-        applyScenario(defaultScenario());
+        form = new FormInputs(this);
+        // A user's change of the model, method or rank brings its companions, in one batch with it. Registered
+        // before the history's listeners: a listener of a change runs in the order added, so the step recorded
+        // for the change holds its companions too.
+        ChangeListener<Object> follow = (obs, before, now) -> followUserChange(obs, before);
+        model.addListener(follow);
+        method.addListener(follow);
+        loraRank.addListener(follow);
+        batch(Optional.empty(), () -> form.restore(form.of(defaultScenario())));
+        history = new EditHistory(form, messages, draft::inBatch, changes -> batch(Optional.empty(), changes));
+        ChangeListener<Object> recorder = (obs, before, now) -> history.changed();
+        form.sources().forEach(o -> o.addListener(recorder));
     }
 
     /**
-     * The method decides sensible companions: QLoRA stores the base in NF4, LoRA and full fine-tuning store it in
-     * the compute precision, and only full fine-tuning keeps fp32 master weights (the spec's defaults). Runs only
-     * for a user's change, not while a scenario is put in, so opened files keep their own choices.
+     * What a user's change of the model, method or LoRA rank brings along, in one batch with it. The method decides
+     * sensible companions: QLoRA stores the base in NF4, LoRA and full fine-tuning store it in the compute
+     * precision, and only full fine-tuning keeps fp32 master weights (the spec's defaults). The scenario's name
+     * follows the model and method while it is their automatic name ("Llama 3.1 8B, QLoRA r16"); a typed name
+     * stays. Runs only for a user's change, not while a scenario is put in or undone, so files keep their choices.
      */
-    private void reconcileMethod(FineTuneMethod before, FineTuneMethod now) {
-        if (draft.inBatch() || now == null || before == now) {
+    private void followUserChange(ObservableValue<?> source, Object before) {
+        if (draft.inBatch() || before == null) {
             return;
         }
-        draft.batch(() -> {
-            boolean quantised = baseWeights.get() != null && baseWeights.get().isQuantized();
-            if (now == FineTuneMethod.QLORA && !quantised) {
-                baseWeights.set(WeightStorage.NF4);
-            } else if (now == FineTuneMethod.FULL || (before == FineTuneMethod.QLORA && quantised)) {
-                baseWeights.set(WeightStorage.forCompute(precision.get()));
+        ModelSpec oldModel = source == model ? (ModelSpec) before : model.get();
+        FineTuneMethod oldMethod = source == method ? (FineTuneMethod) before : method.get();
+        int oldRank = source == loraRank ? ((Number) before).intValue() : loraRank.get();
+        batch(Optional.empty(), () -> {
+            FineTuneMethod now = method.get();
+            if (source == method && now != null) {
+                boolean quantised = baseWeights.get() != null && baseWeights.get().isQuantized();
+                if (now == FineTuneMethod.QLORA && !quantised) {
+                    baseWeights.set(WeightStorage.NF4);
+                } else if (now == FineTuneMethod.FULL || (oldMethod == FineTuneMethod.QLORA && quantised)) {
+                    baseWeights.set(WeightStorage.forCompute(precision.get()));
+                }
+                masterWeights.set(now == FineTuneMethod.FULL);
             }
-            masterWeights.set(now == FineTuneMethod.FULL);
+            if (ScenarioNames.automatic(scenarioName.get(), oldModel, oldMethod, oldRank)) {
+                scenarioName.set(ScenarioNames.of(messages.getValue(), model.get(), now, loraRank.get()));
+            }
         });
+    }
+
+    /**
+     * Runs {@code changes} as one batch of the draft (one recomputation); when the outermost batch ends, what it
+     * changed is one step of the history, with {@code cause} as its words.
+     */
+    private void batch(Optional<Phrase> cause, Runnable changes) {
+        draft.batch(changes);
+        if (!draft.inBatch() && history != null) {
+            history.settle(cause);
+        }
     }
 
     /** Follows the results: their problems show at the fields, their estimate in the price and model lines. */
@@ -217,86 +257,84 @@ public final class InputsViewModel {
                 .orElse(services.gpus().get(0));
         TrainingSpec t = TrainingSpec.defaults(false).withMicroBatchSize(4).withGradientAccumulationSteps(4)
                 .withCheckpointing(Checkpointing.FULL);
-        return new Scenario(m.displayName() + ", QLoRA r16", m, MethodSpec.qlora(16), t, HardwareSpec.single(g),
+        return new Scenario(ScenarioNames.of(messages.getValue(), m, FineTuneMethod.QLORA, 16), m,
+                MethodSpec.qlora(16), t, HardwareSpec.single(g),
                 DataSpec.of(50_000_000L, 3), CostSpec.defaults());
     }
 
-    /** Puts every input of {@code s} into the form at once (one recomputation). */
+    /** Puts every input of {@code s} into the form at once (one recomputation); one step of the history. */
     public void applyScenario(Scenario s) {
-        draft.batch(() -> {
-            scenarioName.set(s.name());
-            if (!presets.contains(s.model())) {
-                // A model from a config or a count stays selectable after it was opened.
-                presets.removeIf(p -> p.origin() != ModelSpec.Origin.PRESET);
-                presets.add(0, s.model());
-            }
-            model.set(s.model());
-            MethodSpec m = s.method();
-            method.set(m.type());
-            loraRank.set(m.rank());
-            loraAlpha.set(m.alpha());
-            targets.forEach((t, p) -> p.set(m.targets().contains(t)));
-            extraTrainable.set(m.extraTrainable());
-            baseWeights.set(m.baseWeights());
-            TrainingSpec t = s.training();
-            precision.set(t.precision());
-            masterWeights.set(t.masterWeights());
-            optimizer.set(t.optimizer());
-            optimizerInBackward.set(t.optimizerInBackward());
-            microBatch.set(t.microBatchSize());
-            sequenceLength.set(t.sequenceLength());
-            accumulation.set(t.gradientAccumulationSteps());
-            checkpointing.set(t.checkpointing());
-            attention.set(t.attention());
-            loss.set(t.loss());
-            framework.set(t.framework());
-            compile.set(t.compile());
-            useHardware(s.hardware());
-            gpuMemoryBudget.set(s.hardware().gpuMemoryGib());
-            hostMemoryText.set(s.hardware().hostMemoryGib().isPresent()
-                    ? plain(s.hardware().hostMemoryGib().getAsDouble()) : "");
-            tokensText.set(s.data().tokens().isPresent() ? Long.toString(s.data().tokens().getAsLong()) : "");
-            epochsText.set(plain(s.data().epochs()));
-            priceText.set(s.cost().usdPerGpuHour().isPresent() ? plain(s.cost().usdPerGpuHour().getAsDouble()) : "");
-            provider.set(s.cost().provider());
-            mfu.set(s.cost().mfu());
-        });
+        applyScenario(s, Optional.empty());
     }
 
-    private static String plain(double v) {
-        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
+    /**
+     * Puts every input of {@code s} into the form at once (one recomputation): one step of the history, worded by
+     * {@code cause} ("open plan.json").
+     */
+    public void applyScenario(Scenario s, Optional<Phrase> cause) {
+        batch(cause, () -> form.restore(form.of(s)));
     }
 
-    /** Makes {@code h}'s GPU, count, sharding and offload the inputs (one recomputation). */
-    private void useHardware(HardwareSpec h) {
-        draft.batch(() -> {
+    /** Makes {@code m} the model; a model from a config or a count stays selectable after it was put in. */
+    void putModel(ModelSpec m) {
+        if (m != null && !presets.contains(m)) {
+            presets.removeIf(p -> p.origin() != ModelSpec.Origin.PRESET);
+            presets.add(0, m);
+        }
+        model.set(m);
+    }
+
+    /** Makes {@code h}'s GPU, count, sharding, offload, host memory and layout the inputs (one step). */
+    public void useHardware(HardwareSpec h) {
+        useHardware(h, Optional.empty());
+    }
+
+    /**
+     * Makes {@code h}'s GPU, count, sharding, offload, host memory and layout the inputs (one recomputation): one step
+     * of the history, worded by {@code cause}. Returns whether anything changed.
+     */
+    public boolean useHardware(HardwareSpec h, Optional<Phrase> cause) {
+        if (h.gpu().equals(gpu.get()) && h.gpuCount() == gpuCount.get() && h.sharding() == sharding.get()
+                && h.offload() == offload.get() && h.hostMemoryGib().equals(hostMemory.get())
+                && h.parallel().equals(parallel.get())) {
+            return false;
+        }
+        batch(cause, () -> {
             gpu.set(h.gpu());
             gpuCount.set(h.gpuCount());
             sharding.set(h.sharding());
             offload.set(h.offload());
+            hostMemory.set(h.hostMemoryGib());
+            parallel.set(h.parallel());
         });
+        return true;
     }
 
     /**
-     * Makes a planner option's setup the inputs in one step (one recomputation): its GPU, count, sharding and
-     * offload, and the settings the planner may change (micro-batch, accumulation, checkpointing, loss), so the
-     * sequences per step stay the option's. Everything else (model, data, host memory, price) stays the user's.
+     * Makes a planner option's setup the inputs (one recomputation, one step of the history worded by {@code cause}):
+     * its hardware as {@link #useHardware(HardwareSpec, Optional)}, and the settings the planner may change
+     * (micro-batch, accumulation, checkpointing, loss), so the sequences per step stay the option's. Everything else
+     * (model, data, price) stays the user's. Returns whether anything changed.
      */
-    public void useOption(Scenario option) {
+    public boolean useOption(Scenario option, Optional<Phrase> cause) {
         TrainingSpec t = option.training();
-        draft.batch(() -> {
-            useHardware(option.hardware());
+        boolean training = t.microBatchSize() != microBatch.get() || t.gradientAccumulationSteps() != accumulation.get()
+                || t.checkpointing() != checkpointing.get() || t.loss() != loss.get();
+        boolean[] changed = {training};
+        batch(cause, () -> {
+            changed[0] |= useHardware(option.hardware(), Optional.empty());
             microBatch.set(t.microBatchSize());
             accumulation.set(t.gradientAccumulationSteps());
             checkpointing.set(t.checkpointing());
             loss.set(t.loss());
         });
+        return changed[0];
     }
 
     /** LoRA on every linear layer (q, k, v, o, gate, up, down) in one step. */
     public void targetAllLinear() {
         Set<LoraTarget> all = MethodSpec.allLinear();
-        draft.batch(() -> targets.forEach((t, p) -> p.set(all.contains(t))));
+        batch(Optional.empty(), () -> targets.forEach((t, p) -> p.set(all.contains(t))));
     }
 
     /** Uses a model guessed from the count typed in "Parameters only"; an unreadable count shows at the field. */
@@ -352,79 +390,9 @@ public final class InputsViewModel {
         model.set(spec);
     }
 
-    // ---- reading the inputs ---------------------------------------------------------------------------------
-
-    /** The inputs as a scenario, or the problems of their fields. Pure: reads the inputs, changes nothing. */
-    private Draft read() {
-        Map<Field, Problem> problems = new EnumMap<>(Field.class);
-        OptionalLong tokens = OptionalLong.empty();
-        try {
-            tokens = Quantities.count(tokensText.get());
-        } catch (NumberFormatException | ArithmeticException e) {
-            problems.put(Field.TOKENS, Problem.Text.of("error.tokens", tokensText.get()));
-        }
-        double epochs = 1;
-        try {
-            epochs = Quantities.decimal(epochsText.get()).orElse(1);
-        } catch (NumberFormatException e) {
-            epochs = Double.NaN;
-        }
-        if (!(epochs > 0 && epochs <= Limits.MAX_EPOCHS)) {
-            problems.put(Field.EPOCHS, Problem.Text.of("error.epochs", epochsText.get(), Limits.MAX_EPOCHS));
-        }
-        OptionalDouble price = Quantities.decimalOrNaN(priceText.get());
-        if (price.isPresent() && !(price.getAsDouble() >= 0 && price.getAsDouble() <= Limits.MAX_USD_PER_GPU_HOUR)) {
-            problems.put(Field.PRICE, Problem.Text.of("error.price", priceText.get(), Limits.MAX_USD_PER_GPU_HOUR));
-        }
-        OptionalDouble host = Quantities.decimalOrNaN(hostMemoryText.get());
-        if (host.isPresent() && !(host.getAsDouble() > 0 && host.getAsDouble() <= Limits.MAX_HOST_MEMORY_GIB)) {
-            problems.put(Field.HOST_MEMORY, Problem.Text.of("error.hostMemory", hostMemoryText.get(),
-                    Limits.MAX_HOST_MEMORY_GIB));
-        }
-        GpuSpec g = gpu.get();
-        if (precision.get() == Precision.FP8 && g != null && !g.fp8Supported()) {
-            problems.put(Field.PRECISION, Problem.Text.of("precision.fp8.unsupported", g.name()));
-        }
-        if (method.get() != FineTuneMethod.FULL && selectedTargets().isEmpty()) {
-            problems.put(Field.TARGETS, Problem.Text.of("error.targets"));
-        }
-        if (!problems.isEmpty()) {
-            return Draft.invalid(problems);
-        }
-        try {
-            return Draft.of(buildScenario(tokens, epochs, price, host));
-        } catch (PlannerException ex) {
-            return Draft.invalid(Problem.of(ex));
-        } catch (RuntimeException ex) {
-            return Draft.invalid(Map.of(Field.GENERAL, new Problem.Failed("error.invalid", List.of(), ex)));
-        }
-    }
-
-    private Set<LoraTarget> selectedTargets() {
-        Set<LoraTarget> set = EnumSet.noneOf(LoraTarget.class);
-        targets.forEach((t, p) -> {
-            if (p.get()) {
-                set.add(t);
-            }
-        });
-        return set;
-    }
-
-    private Scenario buildScenario(OptionalLong tokens, double epochs, OptionalDouble price, OptionalDouble host) {
-        Set<LoraTarget> chosen = selectedTargets();
-        // Full fine-tuning ignores the targets; keep a valid set so switching back to LoRA restores the choice.
-        Set<LoraTarget> t = chosen.isEmpty() ? MethodSpec.allLinear() : chosen;
-        MethodSpec m = new MethodSpec(method.get(), loraRank.get(), loraAlpha.get(), t, extraTrainable.get(),
-                baseWeights.get());
-        TrainingSpec tr = new TrainingSpec(precision.get(), masterWeights.get(), optimizer.get(),
-                optimizerInBackward.get(), microBatch.get(), sequenceLength.get(), accumulation.get(),
-                checkpointing.get(), attention.get(), loss.get(), compile.get(), framework.get());
-        HardwareSpec h = new HardwareSpec(gpu.get(), gpuCount.get(), gpuMemoryBudget.get(),
-                Math.min(gpuCount.get(), 8), sharding.get(), offload.get(), host);
-        DataSpec d = new DataSpec(tokens, epochs);
-        CostSpec c = new CostSpec(price, provider.get(), mfu.get());
-        // The name is read, not depended on: a draft carries the name of its time; currentScenario() the latest.
-        return new Scenario(scenarioName.get(), model.get(), m, tr, h, d, c);
+    /** Each violation at the field of its key; an error without violations at the field of its own key. */
+    static Map<Field, Problem> problemsOf(PlannerException ex) {
+        return DraftReader.problemsOf(ex);
     }
 
     // ---- properties -----------------------------------------------------------------------------------------
@@ -478,6 +446,40 @@ public final class InputsViewModel {
         return shownEstimate;
     }
 
+    /** Undo and redo of the inputs. */
+    public EditHistory history() {
+        return history;
+    }
+
+    ObjectProperty<Set<ExtraTrainable>> extraTrainableProperty() {
+        return extraTrainable;
+    }
+
+    ObjectProperty<OptionalDouble> gpuMemoryBudgetProperty() {
+        return gpuMemoryBudget;
+    }
+
+    ObjectProperty<Optional<String>> providerProperty() {
+        return provider;
+    }
+
+    ObjectProperty<OptionalDouble> mfuProperty() {
+        return mfu;
+    }
+
+    ObjectProperty<Parallelism> parallelProperty() {
+        return parallel;
+    }
+
+    ObjectProperty<OptionalDouble> hostMemoryProperty() {
+        return hostMemory;
+    }
+
+    BooleanProperty doubleQuantProperty() {
+        return doubleQuant;
+    }
+
+    /** The scenario's name: its model and method ("Llama 3.1 8B, QLoRA r16") until the user types one. */
     public StringProperty scenarioNameProperty() {
         return scenarioName;
     }
@@ -580,10 +582,5 @@ public final class InputsViewModel {
 
     public StringProperty priceTextProperty() {
         return priceText;
-    }
-
-    /** CPU memory per node in GiB ({@code hardware.host_memory_gib}); empty when unknown. */
-    public StringProperty hostMemoryTextProperty() {
-        return hostMemoryText;
     }
 }

@@ -90,7 +90,9 @@ final class OptionsTable extends TableView<OptionRow> {
             selectCurrentRow();
         });
         vm.selectedGpuIdProperty().subscribe(id -> selectCurrentRow());
-        getSelectionModel().selectedItemProperty().subscribe(r -> {
+        // A change only, not subscribe(): its first call with the row selected above would replace the inputs by
+        // that option's (a saved 1 × RTX 4090 that does not fit became the plan's 64 × when the window opened).
+        getSelectionModel().selectedItemProperty().addListener((obs, was, r) -> {
             if (!syncingSelection && r != null) {
                 vm.selectOption(r.gpuId());
             }

@@ -4,12 +4,16 @@ import java.util.Optional;
 
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.value.ObservableValue;
 
+import org.finetuneplanner.core.scenario.HardwareSpec;
 import org.finetuneplanner.core.scenario.Scenario;
 import org.finetuneplanner.ui.common.Formats;
 import org.finetuneplanner.ui.common.Messages;
+import org.finetuneplanner.ui.common.Phrase;
 import org.finetuneplanner.ui.common.UiExecutors;
 
 /**
@@ -22,6 +26,7 @@ public final class PlannerViewModel {
     private final ObservableValue<Formats> formats;
     private final InputsViewModel inputs;
     private final ResultsViewModel results;
+    private final ReadOnlyObjectWrapper<Phrase> notice = new ReadOnlyObjectWrapper<>(this, "notice");
 
     public PlannerViewModel(PlannerServices services, UiExecutors executors, Messages initialMessages) {
         messages = new SimpleObjectProperty<>(this, "messages", initialMessages);
@@ -29,8 +34,40 @@ public final class PlannerViewModel {
         // on every read).
         formats = Bindings.createObjectBinding(() -> Formats.of(messages.get()), messages);
         inputs = new InputsViewModel(services, executors, messages);
-        results = new ResultsViewModel(services, inputs.draftProperty(), messages, inputs::useOption);
+        results = new ResultsViewModel(services, inputs.draftProperty(), messages, this::useOption);
         inputs.follow(results.problemsProperty(), results.estimateProperty());
+    }
+
+    /**
+     * Another option's GPU, count, sharding and offload, and the settings the planner changed for it, become the
+     * inputs (a row or a bar clicked, advice applied): one step of the history, and a notice that says what was
+     * replaced and that Ctrl+Z brings it back.
+     */
+    private void useOption(Scenario option) {
+        HardwareSpec h = option.hardware();
+        Optional<HardwareSpec> before = results.shown().map(c -> c.scenario().hardware());
+        Phrase now = optionLabel(h);
+        if (inputs.useOption(option, Optional.of(Phrase.of("edit.cause.option", now)))) {
+            // Null first: the same notice twice in a row (an option picked again after an undo) is news twice.
+            notice.set(null);
+            notice.set(before.map(b -> Phrase.of("status.optionUsed", now, optionLabel(b)))
+                    .orElse(Phrase.of("status.ready")));
+        }
+    }
+
+    /** "2 × H100 SXM5 80GB". */
+    private static Phrase optionLabel(HardwareSpec h) {
+        return Phrase.of("option.label", h.gpuCount(), ResultSentences.shortName(h.gpu()));
+    }
+
+    /** What the planner has to say in the status line (another option now in use), as data until shown. */
+    public ReadOnlyObjectProperty<Phrase> noticeProperty() {
+        return notice.getReadOnlyProperty();
+    }
+
+    /** Undo and redo of the inputs. */
+    public EditHistory history() {
+        return inputs.history();
     }
 
     public InputsViewModel inputs() {

@@ -1,10 +1,7 @@
 package org.finetuneplanner.ui.planner;
 
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 
-import org.finetuneplanner.core.PlannerException;
 import org.finetuneplanner.core.Violation;
 import org.finetuneplanner.ui.common.Messages;
 
@@ -16,18 +13,6 @@ public sealed interface Problem {
 
     /** The problem in the words of {@code messages}. */
     String words(Messages messages);
-
-    /** Each violation at the field of its key; an error without violations at the field of its own key. */
-    static Map<Field, Problem> of(PlannerException ex) {
-        Map<Field, Problem> problems = new EnumMap<>(Field.class);
-        if (ex.violations().isEmpty()) {
-            problems.put(Field.forKey(ex.key()), new Failed("error.invalid", List.of(), ex));
-        }
-        for (Violation v : ex.violations()) {
-            problems.put(Field.forKey(v.key()), new Invalid(v));
-        }
-        return problems;
-    }
 
     /** A message of the app's bundle with its arguments. */
     record Text(String key, List<Object> args) implements Problem {

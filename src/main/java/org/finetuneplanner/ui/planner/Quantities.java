@@ -64,15 +64,6 @@ final class Quantities {
         return OptionalDouble.of(v);
     }
 
-    /** {@link #decimal}, with NaN for text that is not a number (so the caller's range check refuses it). */
-    static OptionalDouble decimalOrNaN(String text) {
-        try {
-            return decimal(text);
-        } catch (NumberFormatException e) {
-            return OptionalDouble.of(Double.NaN);
-        }
-    }
-
     private static final java.util.regex.Pattern GROUPED =
             java.util.regex.Pattern.compile("\\$?\\d{1,3}(,\\d{3})+(\\.\\d*)?([eE][+-]?\\d+)?[A-Za-z]?");
 

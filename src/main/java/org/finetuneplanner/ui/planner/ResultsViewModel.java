@@ -190,7 +190,7 @@ public final class ResultsViewModel {
             Plan p = services.planner().apply(s, services.gpus());
             return Outcome.of(new Computed(s, e, p, services.facts().apply(e)));
         } catch (PlannerException ex) {
-            return Outcome.failed(Problem.of(ex));
+            return Outcome.failed(InputsViewModel.problemsOf(ex));
         } catch (RuntimeException ex) {
             return Outcome.failed(Map.of(Field.GENERAL, new Problem.Failed("error.invalid", List.of(), ex)));
         }

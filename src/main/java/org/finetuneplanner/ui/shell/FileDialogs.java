@@ -27,4 +27,27 @@ public interface FileDialogs {
     default Path saveImage(String suggestedName) {
         return null;
     }
+
+    /** Every chooser cancelled: for a window that asks nothing. */
+    FileDialogs NONE = new FileDialogs() {
+        @Override
+        public Path openScenario() {
+            return null;
+        }
+
+        @Override
+        public Path saveScenario(String suggestedName) {
+            return null;
+        }
+
+        @Override
+        public Path openConfig() {
+            return null;
+        }
+
+        @Override
+        public Path savePdf(String suggestedName) {
+            return null;
+        }
+    };
 }

@@ -1,5 +1,6 @@
 package org.finetuneplanner.ui.shell;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.finetuneplanner.core.scenario.Scenario;
@@ -11,4 +12,9 @@ public interface ScenarioFiles {
 
     /** Writes atomically: the previous file stays intact on failure. */
     void write(Scenario scenario, Path file);
+
+    /** Whether {@code file} is there to be read (a recent file may have been moved or deleted since). */
+    default boolean exists(Path file) {
+        return Files.exists(file);
+    }
 }

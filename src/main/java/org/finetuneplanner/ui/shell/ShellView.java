@@ -1,10 +1,15 @@
 package org.finetuneplanner.ui.shell;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.function.Consumer;
 
 import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableValue;
+import javafx.collections.ListChangeListener;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.CheckMenuItem;
@@ -20,6 +25,7 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 
 import org.controlsfx.control.StatusBar;
@@ -30,8 +36,15 @@ import org.finetuneplanner.ui.common.Texts;
 import org.finetuneplanner.ui.compare.CompareView;
 import org.finetuneplanner.ui.planner.PlannerView;
 
-/** The window's content: menus, the planner or the comparison of the pinned scenarios, and a status line. */
+/**
+ * The window's content: menus (File, Edit, View, Compare, Help, each with a mnemonic, every command with a
+ * shortcut), the planner or the comparison of the pinned scenarios, and a status line.
+ */
 public final class ShellView extends BorderPane {
+    private static final KeyCombination UNDO = KeyCombination.keyCombination("Shortcut+Z");
+    private static final KeyCombination REDO = KeyCombination.keyCombination("Shortcut+Shift+Z");
+    private static final KeyCombination REDO_Y = KeyCombination.keyCombination("Shortcut+Y");
+
     private final ShellViewModel vm;
     private final Texts texts;
     private final FileDialogs dialogs;
@@ -51,6 +64,7 @@ public final class ShellView extends BorderPane {
         // The comparison takes the planner's place while it is shown (View of the Compare menu, Esc to leave).
         vm.compare().shownProperty().subscribe(shown -> setCenter(shown ? compare : planner));
         setBottom(statusBar());
+        undoKeys();
     }
 
     /**
@@ -114,8 +128,10 @@ public final class ShellView extends BorderPane {
         MenuItem export = item("exportPdf", "menu.file.export", "Shortcut+E", this::exportPdf);
         Menu file = menu("fileMenu", "menu.file",
                 item("newScenario", "menu.file.new", "Shortcut+N", vm::newScenario),
-                item("openScenario", "menu.file.open", "Shortcut+O", this::openScenario),
-                item("saveScenario", "menu.file.save", "Shortcut+S", this::saveScenario),
+                item("openScenario", "menu.file.open", "Shortcut+O", () -> vm.document().open()),
+                recentMenu(),
+                item("saveScenario", "menu.file.save", "Shortcut+S", () -> vm.document().save()),
+                item("saveScenarioAs", "menu.file.saveAs", "Shortcut+Shift+S", () -> vm.document().saveAs()),
                 new SeparatorMenuItem(),
                 item("openConfigMenu", "menu.file.openConfig", "Shortcut+Shift+O", this::openConfig),
                 export,
@@ -127,6 +143,14 @@ public final class ShellView extends BorderPane {
                 item("copySummary", "menu.file.copySummary", "Shortcut+Alt+C", this::copySummary),
                 new SeparatorMenuItem(),
                 item("quit", "menu.file.quit", "Shortcut+Q", quit));
+
+        MenuItem undo = item("undo", "menu.edit.undo", "Shortcut+Z", vm::undo);
+        undo.textProperty().bind(vm.planner().history().undoTextProperty());
+        undo.disableProperty().bind(vm.planner().history().canUndoProperty().map(can -> !can));
+        MenuItem redo = item("redo", "menu.edit.redo", "Shortcut+Shift+Z", vm::redo);
+        redo.textProperty().bind(vm.planner().history().redoTextProperty());
+        redo.disableProperty().bind(vm.planner().history().canRedoProperty().map(can -> !can));
+        Menu edit = menu("editMenu", "menu.edit", undo, redo);
 
         CheckMenuItem showComparison = new CheckMenuItem();
         showComparison.setId("showComparison");
@@ -163,27 +187,70 @@ public final class ShellView extends BorderPane {
         });
         Menu view = menu("viewMenu", "menu.view", dark, language);
         Menu help = menu("helpMenu", "menu.help", item("about", "menu.help.about", "F1", this::about));
-        return new MenuBar(file, view, compare, help);
+        return new MenuBar(file, edit, view, compare, help);
     }
 
-    private String suggestedName(String extension) {
-        String name = vm.planner().inputs().scenarioNameProperty().get();
-        String base = name == null || name.isBlank() ? "scenario" : name.replaceAll("[^\\p{L}\\p{N}._-]+", "-");
-        return base + extension;
+    /**
+     * Undo and redo wherever the focus is, text fields included (their own undo would take back characters, not the
+     * form's steps), and Ctrl+Y as a second Redo. The menu's accelerators cover the rest (no focus in the window).
+     */
+    private void undoKeys() {
+        addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (UNDO.match(e)) {
+                vm.undo();
+                e.consume();
+            } else if (REDO.match(e) || REDO_Y.match(e)) {
+                vm.redo();
+                e.consume();
+            }
+        });
     }
 
-    private void openScenario() {
-        Path p = dialogs.openScenario();
-        if (p != null) {
-            vm.openScenario(p);
-        }
+    /**
+     * File → Open Recent: the files opened or saved last, newest first, numbered 1 to 8 as mnemonics. A file that is
+     * no longer there is shown disabled, "(not found)", checked each time the menu opens.
+     */
+    private Menu recentMenu() {
+        Menu recent = menu("recentMenu", "menu.file.openRecent");
+        Consumer<Boolean> fill = askDisk -> {
+            Messages m = texts.now();
+            List<MenuItem> items = new ArrayList<>();
+            List<Path> files = vm.document().recentFiles().files();
+            for (int i = 0; i < files.size(); i++) {
+                Path f = files.get(i);
+                MenuItem item = new MenuItem();
+                item.setId("recent-" + (i + 1));
+                item.setMnemonicParsing(true);
+                String name = mnemonicSafe(String.valueOf(f.getFileName()));
+                String folder = mnemonicSafe(f.getParent() == null ? "" : f.getParent().toString());
+                boolean there = !askDisk || Files.exists(f);
+                item.setText(there ? m.text("menu.file.recent.item", i + 1, name, folder)
+                        : m.text("menu.file.recent.missing", i + 1, name));
+                item.setDisable(!there);
+                item.setOnAction(e -> vm.document().openRecent(f));
+                items.add(item);
+            }
+            if (items.isEmpty()) {
+                MenuItem none = new MenuItem(m.text("menu.file.recent.none"));
+                none.setDisable(true);
+                items.add(none);
+            } else {
+                items.add(new SeparatorMenuItem());
+                items.add(item("clearRecent", "menu.file.recent.clear", null,
+                        () -> vm.document().recentFiles().clear()));
+            }
+            recent.getItems().setAll(items);
+        };
+        vm.document().recentFiles().files().addListener((ListChangeListener<Path>) c -> fill.accept(false));
+        texts.messages().subscribe(m -> fill.accept(false));
+        // Whether each file is still there is asked when the menu opens, not at start-up.
+        recent.setOnShowing(e -> fill.accept(true));
+        return recent;
     }
 
-    private void saveScenario() {
-        Path p = dialogs.saveScenario(suggestedName(".json"));
-        if (p != null) {
-            vm.saveScenario(p);
-        }
+    /** A menu reads "_" as a mnemonic: a literal one in a file name is written twice. */
+    private static String mnemonicSafe(String text) {
+        return text.replace("_", "__");
     }
 
     private void openConfig() {
@@ -198,7 +265,7 @@ public final class ShellView extends BorderPane {
             vm.exportPdf(null);
             return;
         }
-        Path p = dialogs.savePdf(suggestedName(".pdf"));
+        Path p = dialogs.savePdf(vm.document().suggestedName(".pdf"));
         if (p != null) {
             vm.exportPdf(p);
         }

@@ -27,17 +27,18 @@ import org.finetuneplanner.service.export.ExportFiles;
 import org.finetuneplanner.ui.common.Messages;
 import org.finetuneplanner.ui.common.Phrase;
 import org.finetuneplanner.ui.common.UiExecutors;
+import org.finetuneplanner.ui.common.Worded;
 import org.finetuneplanner.ui.compare.CompareViewModel;
 import org.finetuneplanner.ui.planner.PlannerViewModel;
 
 /**
- * The window around the planner: theme, language, the File menu's commands, the pinned scenarios' comparison and
- * the status line. Disk work runs on
- * the background executor; results and errors come back as status text. Call on the FX thread.
+ * The window around the planner: theme, language, the File and Edit menus' commands (the scenario as a document:
+ * {@link ScenarioDocument}; undo and redo of the inputs), the pinned scenarios' comparison, the title with the
+ * unsaved mark, and the status line. Disk work runs on the background executor; results and errors come back as
+ * status text. Call on the FX thread.
  */
 public final class ShellViewModel {
     private final PlannerViewModel planner;
-    private final ScenarioFiles files;
     private final Optional<PdfExport> pdf;
     private final Optional<ComparisonExport> comparisons;
     private final UiExecutors executors;
@@ -53,22 +54,37 @@ public final class ShellViewModel {
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress", 0);
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
     private final ObservableValue<String> title;
+    private final ScenarioDocument document;
 
+    /** A window without comparison reports, file dialogs or prompts (as the 5-argument constructor says). */
     public ShellViewModel(PlannerViewModel planner, ScenarioFiles files, Optional<PdfExport> pdf,
                           UiExecutors executors) {
         this(planner, files, pdf, Optional.empty(), executors);
     }
 
     /**
+     * A window whose file dialogs answer "cancelled" and whose prompts lose nothing ({@link Prompts#CAUTIOUS}).
+     *
      * @param comparisons writes a comparison report (File → Export comparison…), when this build has one
      */
     public ShellViewModel(PlannerViewModel planner, ScenarioFiles files, Optional<PdfExport> pdf,
                           Optional<ComparisonExport> comparisons, UiExecutors executors) {
+        this(planner, files, pdf, comparisons, executors, FileDialogs.NONE, Prompts.CAUTIOUS);
+    }
+
+    /**
+     * @param comparisons writes a comparison report (File → Export comparison…), when this build has one
+     * @param dialogs     the file choosers of Open and Save As…
+     * @param prompts     the questions asked before work could be lost (unsaved changes, recovery)
+     */
+    public ShellViewModel(PlannerViewModel planner, ScenarioFiles files, Optional<PdfExport> pdf,
+                          Optional<ComparisonExport> comparisons, UiExecutors executors, FileDialogs dialogs,
+                          Prompts prompts) {
         this.planner = planner;
-        this.files = files;
         this.pdf = pdf;
         this.comparisons = comparisons;
         this.executors = executors;
+        this.document = new ScenarioDocument(planner, files, dialogs, prompts, executors, said::set, busy);
         // A pin is the planner's last valid scenario, as named now, with its estimate on its own hardware.
         this.compare = new CompareViewModel(() -> planner.currentScenario().flatMap(named -> planner.results()
                 .shown().map(c -> named(c.estimate(), named))), planner::stale, planner.messagesProperty());
@@ -83,11 +99,19 @@ public final class ShellViewModel {
                 planner.messagesProperty().set(Messages.forLocale(l));
             }
         });
+        // "Llama 3.1 8B, QLoRA r16 — Fine-Tune Planner", with "• " in front while changes are unsaved.
         title = Bindings.createStringBinding(() -> {
-            String name = planner.inputs().scenarioNameProperty().get();
             Messages m = planner.messagesProperty().get();
-            return name == null || name.isBlank() ? m.text("app.title") : m.text("app.titleWithScenario", name);
-        }, planner.inputs().scenarioNameProperty(), planner.messagesProperty());
+            return m.text(document.isDirty() ? "app.titleUnsaved" : "app.titleWithScenario",
+                    document.displayName(m));
+        }, planner.inputs().scenarioNameProperty(), planner.messagesProperty(), document.dirtyProperty(),
+                document.fileProperty());
+        // Another option picked in the results: what it replaced, and that Ctrl+Z brings it back.
+        planner.noticeProperty().subscribe(p -> {
+            if (p != null) {
+                said.set(p);
+            }
+        });
         // Worded when shown: a switch of language re-words the status line too.
         status = Bindings.createStringBinding(() -> said.get().words(messages()), said, planner.messagesProperty());
         var results = planner.results();
@@ -104,48 +128,38 @@ public final class ShellViewModel {
         return planner.messagesProperty().get();
     }
 
-    /** File → New: the default scenario. */
-    public void newScenario() {
-        planner.applyScenario(planner.defaultScenario());
-        said.set(Phrase.of("status.ready"));
+    /** File → New: the default scenario, after asking about unsaved changes. */
+    public CompletableFuture<Boolean> newScenario() {
+        return document.newScenario();
     }
 
-    /** File → Open scenario…: a bad file leaves the current inputs as they are and says why. */
+    /** File → Open scenario…: a bad file leaves the current inputs as they are and says why. Asks nothing. */
     public CompletableFuture<Void> openScenario(Path file) {
-        busy.set(true);
-        return CompletableFuture.supplyAsync(() -> files.read(file), executors.background())
-                .handleAsync((scenario, error) -> {
-                    busy.set(false);
-                    if (error != null) {
-                        said.set(Phrase.failed("status.openFailed", rootCause(error), file.getFileName()));
-                    } else {
-                        planner.applyScenario(scenario);
-                        said.set(Phrase.of("status.opened", file.getFileName()));
-                    }
-                    return null;
-                }, executors.ui());
+        return document.read(file).thenApply(opened -> null);
     }
 
-    /** File → Save scenario…: saves the last valid scenario (and says so when the inputs have errors). */
+    /** File → Save As… to {@code file}: saves the last valid scenario (and says so when the inputs have errors). */
     public CompletableFuture<Void> saveScenario(Path file) {
-        Optional<Scenario> scenario = planner.currentScenario();
-        if (scenario.isEmpty()) {
-            said.set(Phrase.of("status.noScenario"));
-            return CompletableFuture.completedFuture(null);
-        }
-        boolean stale = planner.stale();
-        busy.set(true);
-        Scenario snapshot = scenario.get();
-        return CompletableFuture.runAsync(() -> files.write(snapshot, file), executors.background())
-                .handleAsync((ignored, error) -> {
-                    busy.set(false);
-                    if (error != null) {
-                        said.set(Phrase.failed("status.saveFailed", rootCause(error), file.getFileName()));
-                    } else {
-                        said.set(Phrase.of(stale ? "status.savedLastValid" : "status.saved", file));
-                    }
-                    return null;
-                }, executors.ui());
+        return document.saveTo(file).thenApply(written -> null);
+    }
+
+    /** Edit → Undo: the inputs as before the last change; the status line says which. */
+    public void undo() {
+        planner.history().undo().ifPresentOrElse(
+                step -> said.set(Phrase.of("status.undone", (Worded) m -> planner.history().describe(m, step))),
+                () -> said.set(Phrase.of("status.nothingToUndo")));
+    }
+
+    /** Edit → Redo: the last undone change again. */
+    public void redo() {
+        planner.history().redo().ifPresentOrElse(
+                step -> said.set(Phrase.of("status.redone", (Worded) m -> planner.history().describe(m, step))),
+                () -> said.set(Phrase.of("status.nothingToRedo")));
+    }
+
+    /** The scenario as a document: its file, unsaved changes, recent files, save, open and the working copy. */
+    public ScenarioDocument document() {
+        return document;
     }
 
     /** Whether File → Export PDF… has an exporter in this build. */

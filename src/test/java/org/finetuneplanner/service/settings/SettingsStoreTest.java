@@ -8,6 +8,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -71,6 +73,31 @@ class SettingsStoreTest {
         assertTrue(aside.isPresent());
         assertEquals("{\"name\": \"Tinh chỉnh\"}", Files.readString(aside.get(), StandardCharsets.UTF_8));
         assertEquals(Optional.empty(), store.lastScenario());
+    }
+
+    @Test
+    void recentFilesAndTheScenarioFileRoundTripNewestFirstEachOnce() throws IOException {
+        SettingsStore store = new SettingsStore(dir);
+        List<String> files = new ArrayList<>();
+        for (int i = 1; i <= 10; i++) {
+            files.add("/home/an/plans/plan-" + i + ".json");
+        }
+        files.add(1, "/home/an/plans/plan-1.json");
+        Settings s = Settings.defaults().withRecentFiles(files).withScenarioFile("/home/an/plans/plan-1.json");
+        assertEquals(Settings.MAX_RECENT, s.recentFiles().size());
+        assertEquals("/home/an/plans/plan-2.json", s.recentFiles().get(1), "the repeat dropped");
+        store.save(s);
+        assertEquals(s, store.load().value());
+    }
+
+    @Test
+    void aRecentFileThatIsNoPathIsDroppedAndTheRestKept() throws IOException {
+        Files.writeString(dir.resolve(SettingsStore.SETTINGS), "{\"recent\": [\"/a.json\", \"relative.json\", \"\","
+                + " \"/b\\u0000.json\", \"/c.json\"], \"scenario\": {\"file\": \"notes.txt\"}}");
+        SettingsStore.Loaded<Settings> loaded = new SettingsStore(dir).load();
+        assertEquals(List.of("/a.json", "/c.json"), loaded.value().recentFiles());
+        assertEquals("", loaded.value().scenarioFile());
+        assertEquals(Optional.empty(), loaded.setAside());
     }
 
     /** JSON has no NaN: a window the system places is written as null, and read back as NaN. */

@@ -91,6 +91,29 @@ class TermWordsTest {
                         + "\"}, \"data\": {\"tokens\": 1000000}}"));
             }
         }
+        // Model-parallel layouts, fused and vocabulary-parallel losses, selective recompute: Megatron with TP, PP
+        // (interleaved) and CP; a mixture of experts over EP; a fused linear cross-entropy.
+        out.add(reader.read("""
+                {"model": {"preset": "llama-3.1-8b"}, "method": {"type": "full"},
+                 "training": {"framework": "megatron", "gradient_accumulation_steps": 8, "sequence_length": 4096},
+                 "hardware": {"gpu": "h100-sxm-80gb", "gpu_count": 16, "tensor_parallel": 2, "pipeline_parallel": 2,
+                  "virtual_pipeline_stages": 2, "context_parallel": 2}}"""));
+        out.add(reader.read("""
+                {"model": {"preset": "llama-3.1-8b"}, "method": {"type": "lora"},
+                 "training": {"framework": "megatron", "sequence_length": 8192},
+                 "hardware": {"gpu": "l40s-48gb", "gpu_count": 4, "tensor_parallel": 4}}"""));
+        out.add(reader.read("""
+                {"model": {"preset": "mixtral-8x7b"}, "method": {"type": "lora"},
+                 "training": {"activation_checkpointing": "full", "sequence_length": 256},
+                 "hardware": {"gpu": "h100-sxm-80gb", "gpu_count": 8, "expert_parallel": 4, "sharding": "fsdp"}}"""));
+        out.add(reader.read("""
+                {"model": {"preset": "llama-3.1-8b"}, "method": {"type": "qlora"},
+                 "training": {"loss": "fused", "activation_checkpointing": "selective", "attention": "eager"},
+                 "hardware": {"gpu": "a100-sxm-80gb"}}"""));
+        out.add(reader.read("""
+                {"model": {"preset": "llama-3.1-8b"}, "method": {"type": "lora", "extra_trainable": ["lm_head"]},
+                 "training": {"loss": "fused", "sequence_length": 128, "optimizer": "sgd"},
+                 "hardware": {"gpu": "h200-sxm-141gb"}}"""));
         // Full fine-tuning with the optimizer in backward and short sequences: the peak is the end of the backward,
         // with the first block's saved tensors and the largest parameter's gradient.
         out.add(reader.read("""

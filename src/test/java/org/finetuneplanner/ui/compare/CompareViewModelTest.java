@@ -121,8 +121,9 @@ class CompareViewModelTest {
 
     @Test
     void aScenarioWithoutANameIsNamedAfterItsModelAndMethod() {
-        planner.inputs().scenarioNameProperty().set("");
+        // The name cleared last: a cleared name is made again from the next change of model or method.
         planner.inputs().methodProperty().set(FineTuneMethod.LORA);
+        planner.inputs().scenarioNameProperty().set("");
         assertEquals("Llama 3.1 8B, LoRA", vm.pinCurrent().orElseThrow().scenario().name());
     }
 

@@ -17,6 +17,7 @@ import org.finetuneplanner.core.model.ModelSpec;
 import org.finetuneplanner.core.scenario.FineTuneMethod;
 import org.finetuneplanner.core.scenario.LoraTarget;
 import org.finetuneplanner.core.scenario.MethodSpec;
+import org.finetuneplanner.core.scenario.Parallelism;
 import org.finetuneplanner.core.scenario.Precision;
 import org.finetuneplanner.core.scenario.Scenario;
 import org.finetuneplanner.core.scenario.WeightStorage;
@@ -205,6 +206,17 @@ class InputsViewModelTest {
     void aScenarioPutInComesBackUnchanged() {
         Scenario s = vm.defaultScenario().withName("round trip")
                 .withTraining(vm.defaultScenario().training().withSequenceLength(4096).withMicroBatchSize(2));
+        vm.applyScenario(s);
+        assertEquals(s, planner.currentScenario().orElseThrow());
+    }
+
+    @Test
+    void aLayoutAndSingleQuantisationHaveNoControlsButComeBackUnchanged() {
+        // Two GPUs with tensor parallelism 2 and NF4 without double quantisation: no control shows them yet, and
+        // saving the opened scenario keeps them.
+        Scenario d = vm.defaultScenario();
+        Scenario s = d.withName("layout").withMethod(d.method().withDoubleQuant(false))
+                .withHardware(d.hardware().withGpuCount(2).withParallel(new Parallelism(2, 1, 1, 1, 1, false)));
         vm.applyScenario(s);
         assertEquals(s, planner.currentScenario().orElseThrow());
     }

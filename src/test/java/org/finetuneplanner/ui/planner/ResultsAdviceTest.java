@@ -21,6 +21,7 @@ import org.finetuneplanner.core.range.FitStatus;
 import org.finetuneplanner.core.range.Range;
 import org.finetuneplanner.core.scenario.Checkpointing;
 import org.finetuneplanner.core.scenario.FineTuneMethod;
+import org.finetuneplanner.core.scenario.Loss;
 import org.finetuneplanner.ui.Fixtures;
 import org.finetuneplanner.ui.common.Formats;
 import org.finetuneplanner.ui.common.Messages;
@@ -248,5 +249,28 @@ class ResultsAdviceTest {
         assertTrue(sawNo);
         assertEquals("1234.5", OptionsCsv.number(1234.5, 2));
         assertEquals("12", OptionsCsv.number(12.0004, 3));
+    }
+
+    @Test
+    void everyChoiceThePlannerMayChangeHasWordsInBothLanguages() {
+        for (Locale l : List.of(Locale.ENGLISH, Locale.forLanguageTag("vi"))) {
+            Messages m = Messages.forLocale(l);
+            Formats f = Formats.of(m);
+            for (Checkpointing c : Checkpointing.values()) {
+                String worded = OptionColumn.adjustment(new Adjustment(Setting.ACTIVATION_CHECKPOINTING,
+                        Checkpointing.NONE, c), m, f);
+                assertFalse(worded.contains("results."), l + ": " + worded);
+            }
+            for (Loss loss : Loss.values()) {
+                String worded = OptionColumn.adjustment(new Adjustment(Setting.LOSS, Loss.STANDARD,
+                        loss), m, f);
+                assertFalse(worded.contains("results."), l + ": " + worded);
+                assertFalse(m.text("results.change.LOSS." + loss.name()).startsWith("results."), l + " " + loss);
+            }
+        }
+        // English: "checkpointing none → full" (the words of the setting, then the choices).
+        Messages en = Messages.forLocale(Locale.ENGLISH);
+        assertEquals("checkpointing none \u2192 full", OptionColumn.adjustment(new Adjustment(
+                Setting.ACTIVATION_CHECKPOINTING, Checkpointing.NONE, Checkpointing.FULL), en, Formats.of(en)));
     }
 }

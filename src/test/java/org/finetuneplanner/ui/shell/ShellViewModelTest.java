@@ -103,13 +103,15 @@ class ShellViewModelTest {
     }
 
     @Test
-    void languageFollowsTheLocaleAndTheTitleFollowsTheName() {
+    void languageFollowsTheLocaleAndTheTitleFollowsTheNameWithTheUnsavedMark() {
+        assertEquals("Llama 3.1 8B, QLoRA r16 \u2014 Fine-Tune Planner", shell.titleProperty().getValue());
         planner.inputs().scenarioNameProperty().set("Demo");
-        assertEquals("Fine-Tune Planner \u2014 Demo", shell.titleProperty().getValue());
+        assertEquals("\u2022 Demo \u2014 Fine-Tune Planner", shell.titleProperty().getValue());
         shell.localeProperty().set(Locale.forLanguageTag("vi"));
         assertEquals("vi", planner.messagesProperty().get().locale().getLanguage());
         planner.inputs().scenarioNameProperty().set("");
-        assertEquals("Fine-Tune Planner", shell.titleProperty().getValue());
+        assertEquals("\u2022 Ch\u01b0a \u0111\u1eb7t t\u00ean \u2014 Fine-Tune Planner",
+                shell.titleProperty().getValue());
     }
 
     @Test

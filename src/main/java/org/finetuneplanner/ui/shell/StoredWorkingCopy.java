@@ -1,0 +1,86 @@
+package org.finetuneplanner.ui.shell;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Optional;
+
+import org.finetuneplanner.core.scenario.Scenario;
+import org.finetuneplanner.service.persistence.ScenarioJson;
+import org.finetuneplanner.service.settings.RecoveryStore;
+
+/**
+ * The {@link WorkingCopy} of the app: {@link RecoveryStore}'s files in the settings folder, scenarios read and
+ * written through {@link ScenarioJson}. Blocks on the disk: call on the IO thread.
+ */
+public final class StoredWorkingCopy implements WorkingCopy {
+    private final RecoveryStore store;
+    private final ScenarioJson json;
+    private RecoveryStore.Left left;
+
+    public StoredWorkingCopy(RecoveryStore store, ScenarioJson json) {
+        this.store = store;
+        this.json = json;
+    }
+
+    @Override
+    public Optional<Left> begin() {
+        Optional<RecoveryStore.Left> found;
+        try {
+            found = store.begin();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e.getMessage(), e);
+        }
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        left = found.get();
+        try {
+            Scenario s = json.read(left.scenarioJson());
+            return Optional.of(new Left(Optional.of(s), Optional.empty(), left.source(), left.savedAt()));
+        } catch (RuntimeException e) {
+            return Optional.of(new Left(Optional.empty(), Optional.of(e), left.source(), left.savedAt()));
+        }
+    }
+
+    @Override
+    public void save(Scenario scenario, Optional<Path> source) {
+        try {
+            store.save(json.write(scenario), source, Instant.now());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void discardLeft() {
+        if (left != null) {
+            try {
+                store.discard(left);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e.getMessage(), e);
+            }
+            left = null;
+        }
+    }
+
+    @Override
+    public Optional<Path> keepLeft() {
+        if (left == null) {
+            return Optional.empty();
+        }
+        Optional<Path> kept = store.keep(left);
+        left = null;
+        return kept;
+    }
+
+    @Override
+    public void end() {
+        try {
+            store.end();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,35 @@
+package org.finetuneplanner.ui.shell;
+
+import java.nio.file.Path;
+
+/** File choosers for tests: each answers the path set here (null: cancelled) and counts how often it was shown. */
+public final class FixedDialogs implements FileDialogs {
+    /** What Open scenario… and Save As… answer. */
+    public Path scenarioFile;
+    /** What Open config.json… answers. */
+    public Path configFile;
+    /** How many scenario choosers were shown. */
+    public int shown;
+
+    @Override
+    public Path openScenario() {
+        shown++;
+        return scenarioFile;
+    }
+
+    @Override
+    public Path saveScenario(String suggestedName) {
+        shown++;
+        return scenarioFile;
+    }
+
+    @Override
+    public Path openConfig() {
+        return configFile;
+    }
+
+    @Override
+    public Path savePdf(String suggestedName) {
+        return null;
+    }
+}
