@@ -66,6 +66,8 @@ public final class ResultsShots {
         tab(robot, "#optionsTab");
 
         mistral(robot);
+        // Away from the form, so that no tooltip of the last control clicked covers the results.
+        robot.moveTo(new javafx.geometry.Point2D(stage.getX() + stage.getWidth() - 8, stage.getY() + 20));
         Journeys.settle();
         Journeys.shot(out, tag + "-4-mistral");
         tab(robot, "#barsTab");

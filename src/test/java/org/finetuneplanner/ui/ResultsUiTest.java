@@ -99,6 +99,11 @@ class ResultsUiTest {
         List<OptionRow> items = List.copyOf(table.getItems());
         assertFalse(items.get(items.size() - 1).fits(), "the last row does not fit");
         assertTrue(items.get(0).fits(), "the first row fits");
+        // Cheapest first (the table's sort order on opening), the rows that do not fit after every priced one.
+        assertEquals(List.of("column-cost"), table.getSortOrder().stream().map(c -> c.getId()).toList());
+        for (int i = 1; i < items.size(); i++) {
+            assertTrue(items.get(i - 1).usdOrMax() <= items.get(i).usdOrMax(), items.get(i).gpuId());
+        }
         robot.interact(() -> table.scrollTo(items.size() - 1));
         WaitForAsyncUtils.waitForFxEvents();
         @SuppressWarnings("unchecked")

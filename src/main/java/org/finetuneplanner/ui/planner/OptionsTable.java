@@ -42,7 +42,12 @@ final class OptionsTable extends TableView<OptionRow> {
         this.vm = vm;
         setId("optionsTable");
         getStyleClass().addAll("options-table", "dense");
-        setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
+        // Widths set here, not by a resize policy: each shown column as wide as its text needs, the GPU column
+        // taking what is left (a constrained policy shrank the last column below its text after the rows changed).
+        setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
+        // The items sort by themselves (their comparator follows the table's, the rows that do not fit last):
+        // the default policy refuses a list whose comparator is not the table's own and undoes the sort order.
+        setSortPolicy(table -> true);
         setMinHeight(120);
         SortedList<OptionRow> sorted = new SortedList<>(rows);
         // Options that do not fit come last in every order, whatever column and direction the user sorts by.
@@ -134,12 +139,19 @@ final class OptionsTable extends TableView<OptionRow> {
             needed[oc.ordinal()] = Math.ceil(Math.max(head, width(longest) * 1.1) + padding);
         }
         // The vertical scroll bar and the borders take their part of the width.
-        shown = ColumnFit.visible(needed, width - 1.6 * em, em, shown);
+        double available = width - 1.8 * em;
+        shown = ColumnFit.visible(needed, available, em, shown);
+        double used = 0;
+        for (OptionColumn oc : shown) {
+            used += needed[oc.ordinal()];
+        }
+        double spare = Math.max(0, Math.floor(available - used));
         for (OptionColumn oc : OptionColumn.values()) {
             TableColumn<OptionRow, OptionRow> c = columns.get(oc.ordinal());
+            double w = needed[oc.ordinal()] + (oc == OptionColumn.GPU ? spare : 0);
             c.setVisible(shown.contains(oc));
             c.setMinWidth(needed[oc.ordinal()]);
-            c.setPrefWidth(needed[oc.ordinal()]);
+            c.setPrefWidth(w);
         }
     }
 

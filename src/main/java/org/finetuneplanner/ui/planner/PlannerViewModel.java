@@ -50,8 +50,9 @@ public final class PlannerViewModel {
         if (inputs.useOption(option, Optional.of(Phrase.of("edit.cause.option", now)))) {
             // Null first: the same notice twice in a row (an option picked again after an undo) is news twice.
             notice.set(null);
-            notice.set(before.map(b -> Phrase.of("status.optionUsed", now, optionLabel(b)))
-                    .orElse(Phrase.of("status.ready")));
+            // The same hardware: only the planner's changes (micro-batch, checkpointing, loss) were applied.
+            notice.set(before.map(b -> b.equals(h) ? Phrase.of("status.changesApplied", now)
+                    : Phrase.of("status.optionUsed", now, optionLabel(b))).orElse(Phrase.of("status.ready")));
         }
     }
 
