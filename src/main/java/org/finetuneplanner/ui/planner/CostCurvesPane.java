@@ -17,6 +17,7 @@ import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 import org.finetuneplanner.core.cost.CostPoint;
@@ -59,6 +60,8 @@ final class CostCurvesPane extends VBox {
         hint.getStyleClass().add(Styles.MUTED);
         hint.textProperty().bind(texts.t("results.cost.hint"));
         hint.setWrapText(true);
+        hint.setMinHeight(Region.USE_PREF_SIZE);
+        showAll.setMinWidth(Region.USE_PREF_SIZE);
         HBox.setHgrow(hint, Priority.ALWAYS);
         HBox top = new HBox(12, hint, showAll);
         top.setAlignment(Pos.CENTER_LEFT);

@@ -2,13 +2,15 @@ package org.finetuneplanner.ui.planner;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 
-import org.finetuneplanner.core.gpu.GpuSpec;
 import org.finetuneplanner.core.plan.Plan;
 import org.finetuneplanner.core.plan.PlanOption;
 
@@ -20,7 +22,7 @@ import org.finetuneplanner.core.plan.PlanOption;
 final class CurveChoice {
     /** The most curves shown by default. */
     static final int MOST = 6;
-    /** Distinct line colours (CSS {@code curve-0} … {@code curve-11}); the catalog's GPUs take them in turn. */
+    /** Distinct line colours (CSS {@code curve-0} … {@code curve-11}), given to the GPUs as they are drawn. */
     static final int COLOURS = 12;
 
     private CurveChoice() {
@@ -64,29 +66,52 @@ final class CurveChoice {
         return o.fits() && o.cost().isPresent();
     }
 
-    /**
-     * A GPU's colour: its place in the catalog, modulo {@link #COLOURS} (neighbours in the catalog, often compared,
-     * never share one); a GPU outside the catalog takes one from its id.
-     */
-    static int colour(GpuSpec gpu, List<GpuSpec> catalog) {
-        for (int i = 0; i < catalog.size(); i++) {
-            if (catalog.get(i).id().equals(gpu.id())) {
-                return i % COLOURS;
-            }
-        }
-        return Math.floorMod(gpu.id().hashCode(), COLOURS);
-    }
-
-    /** Every option's curve, or only the chosen ones. */
-    static List<CostCurve> curves(Plan plan, Set<String> only, boolean all, List<GpuSpec> catalog,
+    /** Every option's curve, or only the chosen ones, each in its GPU's colour from {@code colours}. */
+    static List<CostCurve> curves(Plan plan, Set<String> only, boolean all, Colours colours,
                                   Function<PlanOption, String> label) {
+        colours.assign(only);
         List<CostCurve> list = new ArrayList<>();
         for (PlanOption o : plan.options()) {
             if (drawn(o) && (all || only.contains(o.gpu().id()))) {
                 list.add(new CostCurve(o.gpu().id(), label.apply(o), o.cost().get().series(),
-                        colour(o.gpu(), catalog)));
+                        colours.of(o.gpu().id())));
             }
         }
         return list;
+    }
+
+    /**
+     * Each GPU's line colour, 0 to {@link #COLOURS} − 1, kept for as long as the screen lives: a GPU takes a colour
+     * the first time it is drawn, the first one that none of the GPUs drawn with it has (so the few curves of the
+     * default chart never share one), and keeps it however the plan or the choice changes afterwards.
+     */
+    static final class Colours {
+        private final Map<String, Integer> given = new HashMap<>();
+
+        /** Gives each of {@code ids} that has none a colour that the others of {@code ids} do not have. */
+        void assign(Set<String> ids) {
+            for (String id : ids) {
+                if (!given.containsKey(id)) {
+                    boolean[] taken = new boolean[COLOURS];
+                    ids.stream().map(given::get).filter(Objects::nonNull).forEach(c -> taken[c] = true);
+                    int free = 0;
+                    while (free < COLOURS && taken[free]) {
+                        free++;
+                    }
+                    given.put(id, free < COLOURS ? free : given.size() % COLOURS);
+                }
+            }
+        }
+
+        /** The colour of {@code id}: the one it was given, else one given now. */
+        int of(String id) {
+            Integer c = given.get(id);
+            if (c != null) {
+                return c;
+            }
+            int next = given.size() % COLOURS;
+            given.put(id, next);
+            return next;
+        }
     }
 }

@@ -256,10 +256,12 @@ public final class ResultsView extends ScrollPane {
         phaseRow.setAlignment(Pos.CENTER_RIGHT);
         phaseRow.visibleProperty().bind(vm.phasesProperty().map(l -> l.size() > 1));
         phaseRow.managedProperty().bind(phaseRow.visibleProperty());
-        Region grow = new Region();
-        HBox.setHgrow(grow, Priority.ALWAYS);
-        HBox head = new HBox(8, title("results.memory"), statusChip("memoryStatus",
-                vm.statusProperty().map(Optional::of)), grow, phaseRow);
+        // The title and its status, then the phases: beside them when there is room, below them when not (the
+        // Vietnamese words are longer), never cut.
+        HBox titleRow = new HBox(8, title("results.memory"), statusChip("memoryStatus",
+                vm.statusProperty().map(Optional::of)));
+        titleRow.setAlignment(Pos.CENTER_LEFT);
+        FlowPane head = new FlowPane(16, 4, titleRow, phaseRow);
         head.setAlignment(Pos.CENTER_LEFT);
 
         Label details = wrapping("memoryDetails", Styles.MUTED);
@@ -337,8 +339,16 @@ public final class ResultsView extends ScrollPane {
         tabs.getStyleClass().addAll("result-tabs", "dense");
         tabs.setMinHeight(200);
 
-        Label tableLegend = wrapping("tableLegend", Styles.MUTED);
+        // One line under the table (the rows get the height); the whole legend on its tooltip when it is cut.
+        Label tableLegend = new Label();
+        tableLegend.setId("tableLegend");
+        tableLegend.getStyleClass().add(Styles.MUTED);
         tableLegend.textProperty().bind(texts.t("results.options.legend"));
+        Tooltip legendTip = new Tooltip();
+        legendTip.textProperty().bind(tableLegend.textProperty());
+        legendTip.setWrapText(true);
+        legendTip.setMaxWidth(480);
+        tableLegend.setTooltip(legendTip);
         VBox.setVgrow(table, Priority.ALWAYS);
         VBox options = new VBox(6, table, tableLegend);
         options.setPadding(new Insets(8, 0, 0, 0));

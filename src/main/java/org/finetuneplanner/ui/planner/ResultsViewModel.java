@@ -4,7 +4,6 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -51,6 +50,8 @@ public final class ResultsViewModel {
     /** The phase the memory card shows; null for the peak's, whichever phase that is. */
     private final ObjectProperty<Phase> phase = new SimpleObjectProperty<>(this, "phase");
     private final BooleanProperty showAllCurves = new SimpleBooleanProperty(this, "showAllCurves");
+    /** Each GPU's line colour, kept while the screen lives. */
+    private final CurveChoice.Colours curveColours = new CurveChoice.Colours();
 
     private final ObjectBinding<Outcome> outcome;
     /** The last valid results: what the screen shows (the outcome's, or the one before while it has problems). */
@@ -117,13 +118,12 @@ public final class ResultsViewModel {
         status = facts.map(f -> f.ranges().status());
         selectedGpuId = shown.map(c -> c.scenario().hardware().gpu().id());
         optionRows = words(s -> s.rows(plan()), List.of());
-        ObservableValue<List<CostCurve>> everyCurve = words(s -> CurveChoice.curves(plan(), Set.of(),
-                true, services.gpus(), label(s)), List.of());
-        drawableCurves = everyCurve.map(List::size);
+        // The default curves are given their colours first, so that they never share one; "show all" adds the rest.
+        drawableCurves = words(s -> (int) plan().options().stream().filter(CurveChoice::drawn).count(), 0);
         costCurves = Bindings.createObjectBinding(() -> shown.get() == null ? List.of()
-                : showAllCurves.get() ? everyCurve.getValue() : CurveChoice.curves(plan(), CurveChoice.chosen(plan(),
-                shown.get().scenario().hardware().gpu().id(), ownGpuId.get()), false, services.gpus(),
-                label(sentences.getValue())), shown, sentences, showAllCurves, ownGpuId, everyCurve);
+                : CurveChoice.curves(plan(), CurveChoice.chosen(plan(), shown.get().scenario().hardware().gpu().id(),
+                ownGpuId.get()), showAllCurves.get(), curveColours, label(sentences.getValue())),
+                shown, sentences, showAllCurves, ownGpuId);
         curveIds = costCurves.map(list -> list.stream().map(CostCurve::gpuId).toList());
         optionBars = words(s -> s.bars(plan()), List.of());
         shownPhase = Bindings.createObjectBinding(() -> shown.get() == null ? Optional.empty()
