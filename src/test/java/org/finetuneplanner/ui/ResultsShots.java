@@ -4,7 +4,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.ScrollPane;
@@ -12,12 +11,9 @@ import javafx.scene.control.Slider;
 import javafx.scene.control.Spinner;
 import javafx.stage.Stage;
 
-import org.finetuneplanner.App;
 import org.finetuneplanner.core.model.ModelSpec;
 import org.finetuneplanner.core.scenario.Checkpointing;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * A walking harness, not a test: the results screen of the real app in a real window filling the screen, for the
@@ -32,29 +28,10 @@ public final class ResultsShots {
     public static void main(String[] args) throws Exception {
         Path out = Path.of(args[0]);
         List<String> options = Arrays.asList(args);
-        boolean vi = options.contains("vi");
-        boolean dark = options.contains("dark");
         Files.createDirectories(out);
-        System.setProperty("finetuneplanner.settings", Files.createTempDirectory("planner-settings").toString());
-        System.setProperty("testfx.robot", "glass");
-        Stage stage = FxToolkit.registerPrimaryStage();
-        FxToolkit.setupApplication(App.class);
         FxRobot robot = new FxRobot();
-        WaitForAsyncUtils.sleep(2, TimeUnit.SECONDS);
-        robot.interact(() -> {
-            javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
-            stage.setX(0);
-            stage.setY(0);
-            stage.setWidth(screen.getWidth());
-            stage.setHeight(screen.getHeight());
-        });
-        String tag = (vi ? "vi" : "en") + "-" + (dark ? "dark" : "light");
-        if (dark) {
-            robot.clickOn("#viewMenu").clickOn("#darkTheme");
-        }
-        if (vi) {
-            robot.clickOn("#viewMenu").clickOn("#languageMenu").clickOn("#language-vi");
-        }
+        Stage stage = Journeys.startFullScreen(robot, options);
+        String tag = Journeys.tag(options);
         Journeys.settle();
         Journeys.shot(out, tag + "-1-default");
         tab(robot, "#costTab");

@@ -31,4 +31,15 @@ public final class CostCharts {
         usd.labelProperty().bind(texts.t("results.cost.usd"));
         return chart;
     }
+
+    /** The smallest of 1, 2, 2.5, 5 × a power of ten that is at least {@code raw}. */
+    public static double niceStep(double raw) {
+        double magnitude = Math.pow(10, Math.floor(Math.log10(raw)));
+        for (double m : new double[] {1, 2, 2.5, 5}) {
+            if (m * magnitude >= raw) {
+                return m * magnitude;
+            }
+        }
+        return 10 * magnitude;
+    }
 }

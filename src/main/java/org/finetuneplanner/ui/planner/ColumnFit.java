@@ -7,7 +7,8 @@ import java.util.Set;
 
 /**
  * Which columns of the options table fit its width: every column at the width its longest text needs (never
- * truncated), the most important first ({@link OptionColumn#priority()}), while they fit. A column shown stays
+ * truncated), the most important first ({@link OptionColumn#priority()}); a column too wide for what is left gives
+ * way, and a narrower, less important one may still take the room. A column shown stays
  * shown until it no longer fits; a hidden one comes back only with room to spare ({@value #SPARE_EM} em), so a
  * width that changes by a digit as a slider moves does not make a column blink. Pure.
  */
@@ -36,8 +37,6 @@ final class ColumnFit {
             if (visible.isEmpty() || used + width + room <= available) {
                 visible.add(c);
                 used += width;
-            } else {
-                break;
             }
         }
         return visible;

@@ -174,22 +174,11 @@ final class CostCurvesPane extends VBox {
             axis.setAutoRanging(true);
             return;
         }
-        double step = niceStep(max / 6);
+        double step = CostCharts.niceStep(max / 6);
         axis.setAutoRanging(false);
         axis.setLowerBound(0);
         axis.setTickUnit(step);
         axis.setUpperBound(Math.ceil(max / step) * step);
-    }
-
-    /** The smallest of 1, 2, 2.5, 5 × a power of ten that is at least {@code raw}. */
-    static double niceStep(double raw) {
-        double magnitude = Math.pow(10, Math.floor(Math.log10(raw)));
-        for (double m : new double[] {1, 2, 2.5, 5}) {
-            if (m * magnitude >= raw) {
-                return m * magnitude;
-            }
-        }
-        return 10 * magnitude;
     }
 
     /** Moves the names at the lines' ends apart vertically once the chart has placed them. */
