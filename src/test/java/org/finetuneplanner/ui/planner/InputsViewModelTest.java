@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.OptionalDouble;
 import java.util.OptionalLong;
 
 import org.finetuneplanner.core.Estimate;
@@ -211,14 +212,19 @@ class InputsViewModelTest {
     }
 
     @Test
-    void aLayoutAndSingleQuantisationHaveNoControlsButComeBackUnchanged() {
-        // Two GPUs with tensor parallelism 2 and NF4 without double quantisation: no control shows them yet, and
-        // saving the opened scenario keeps them.
+    void aLayoutHostMemoryAndSingleQuantisationHaveNoControlsButComeBackUnchanged() {
+        // Two GPUs with tensor parallelism 2, 64 GiB of host memory and NF4 without double quantisation: no control
+        // shows them yet, and saving the opened scenario keeps them; undo puts the form's defaults back.
         Scenario d = vm.defaultScenario();
         Scenario s = d.withName("layout").withMethod(d.method().withDoubleQuant(false))
-                .withHardware(d.hardware().withGpuCount(2).withParallel(new Parallelism(2, 1, 1, 1, 1, false)));
+                .withHardware(d.hardware().withGpuCount(2).withParallel(new Parallelism(2, 1, 1, 1, 1, false))
+                        .withHostMemoryGib(OptionalDouble.of(64)));
+        Scenario before = planner.currentScenario().orElseThrow();
         vm.applyScenario(s);
         assertEquals(s, planner.currentScenario().orElseThrow());
+        vm.history().undo();
+        assertEquals(before.hardware(), planner.currentScenario().orElseThrow().hardware());
+        assertEquals(before.method(), planner.currentScenario().orElseThrow().method());
     }
 
     @Test
