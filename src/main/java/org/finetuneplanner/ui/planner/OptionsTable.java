@@ -169,10 +169,13 @@ final class OptionsTable extends TableView<OptionRow> {
         String id = vm.selectedGpuIdProperty().getValue();
         syncingSelection = true;
         try {
-            for (OptionRow r : getItems()) {
-                if (r.gpuId().equals(id)) {
-                    getSelectionModel().select(r);
-                    scrollTo(r);
+            List<OptionRow> items = getItems();
+            for (int i = 0; i < items.size(); i++) {
+                if (items.get(i).gpuId().equals(id)) {
+                    getSelectionModel().select(i);
+                    // One row of context above: the selected row never hides under the header, and the cheaper
+                    // option before it shows.
+                    scrollTo(Math.max(0, i - 1));
                     return;
                 }
             }
