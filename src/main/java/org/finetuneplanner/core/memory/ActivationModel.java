@@ -85,9 +85,15 @@ final class ActivationModel {
         return core;
     }
 
-    /** The byte width of a norm's saved input: fp32 where the norm upcasts (eager), else the activations'. */
+    /**
+     * The byte width of a norm's saved input: fp32 where the norm upcasts (an eager RMSNorm of a profile with
+     * {@code normUpcast}, or any norm under autocast, whose fp32 list holds {@code layer_norm}), else the
+     * activations'. {@code nn.LayerNorm} outside autocast keeps its input as given: ATen's {@code native_layer_norm}
+     * computes in fp32 inside the kernel but saves the 16-bit input with fp32 mean and rstd per row.
+     */
     double normInputBytes() {
-        return (fw.normUpcast() || amp) && !fused ? 4 : actBytes;
+        boolean upcast = amp || fw.normUpcast() && !a.layerNorm();
+        return upcast && !fused ? 4 : actBytes;
     }
 
     /** MLP width a token passes through: dense I, or top-k routed plus shared experts. */
@@ -165,7 +171,11 @@ final class ActivationModel {
         }
 
         double normInternal = compiled ? p * h : normInputBytes() * h + (normTrainable ? p * h : 0);
-        norms = a.normsPerLayer() * normInternal
+        // In a parallel block every norm reads the block input, so without autocast (which casts it once per
+        // norm) the norms keep one tensor between them: StableLM/GPT-NeoX's two LayerNorms, 2h not 4h per token.
+        double sharedInputs = a.parallelBlock() && a.normsPerLayer() > 1 && !amp && !compiled
+                ? (a.normsPerLayer() - 1) * normInputBytes() * h : 0;
+        norms = a.normsPerLayer() * normInternal - sharedInputs
                 + p * h * ((keepAttnIn ? attnCopies : 0) + (keepMlpIn ? mlpCopies : 0));
         // q, k, v after RoPE and the attention output (kept by the kernel), the o-projection's input copy
         attention = p * (qW + 2 * kvW + qW) + 4.0 * a.numHeads() + (keepOIn ? p * qW : 0);
@@ -280,6 +290,27 @@ final class ActivationModel {
         }
         double adapterOut = (castBytes > 0 ? 4 : p) * 2.0 * m.rank() * modules;
         loraOutside = outside + adapterOut;
-        return sum + adapterOut;
+        return sum + adapterOut + zeroPadSource(p);
+    }
+
+    /**
+     * LitGPT's {@code LoRAQKVLinear.zero_pad}: with adapters on some but not all of q, k and v, the adapted outputs
+     * are scattered into a zero q, k, v-wide tensor by {@code index_copy}, and its backward keeps the source
+     * ({@code source: grad.index_select(dim, index).expand_as(source)} in PyTorch's {@code derivatives.yaml}): one
+     * copy of the adapted outputs, {@code p·(q width + k, v widths adapted)} bytes per token. Llama-2-7B with q and
+     * v: 2·(4096 + 4096) = 16,384 B, 4·h.
+     */
+    private double zeroPadSource(double p) {
+        if (!fw.loraZeroPad()) {
+            return 0;
+        }
+        Set<LoraTarget> targets = m.targets();
+        boolean q = targets.contains(LoraTarget.Q);
+        boolean k = targets.contains(LoraTarget.K);
+        boolean v = targets.contains(LoraTarget.V);
+        if (q && k && v || !(q || k || v)) {
+            return 0;
+        }
+        return p * ((q ? a.queryWidth() : 0) + (k ? a.kvWidth() : 0) + (v ? a.kvWidth() : 0));
     }
 }

@@ -20,9 +20,12 @@ import org.finetuneplanner.core.scenario.Framework;
  *                           {@code autocast_adapter_dtype=True}); the input is cast to fp32 and saved
  * @param kbitUpcast         QLoRA: every non-quantised parameter is cast to fp32 (PEFT
  *                           {@code prepare_model_for_kbit_training})
- * @param logitsUpcastInModel the model returns fp32 logits (torchtune 2024 {@code self.output(h).float()})
- * @param lossInComputeDtype cross-entropy runs on 16-bit logits without an upcast (LitGPT
- *                           {@code chunked_cross_entropy})
+ * @param logitsUpcastInModel the model returns fp32 logits (torchtune 2024 {@code self.output(h).float()}; Lightning
+ *                           Fabric's true-half, mixed and bitsandbytes precision plugins cast a module's outputs to
+ *                           the default dtype, fp32, in {@code convert_output}, so LitGPT's logits come back fp32)
+ * @param lossInComputeDtype cross-entropy runs on the logits as the model returns them, without a further upcast
+ *                           and in row chunks (LitGPT {@code chunked_cross_entropy}): the kept logits and a
+ *                           log-softmax of the same width
  * @param fusedLoss          cross-entropy is a fused kernel that keeps only the logits and a log-sum-exp
  *                           (Unsloth {@code fast_cross_entropy_loss})
  * @param offloadCheckpoints full checkpointing keeps its block inputs in host memory (Unsloth
@@ -70,6 +73,10 @@ import org.finetuneplanner.core.scenario.Framework;
  * @param expandableSegments the framework sets {@code PYTORCH_CUDA_ALLOC_CONF=expandable_segments:True} (Unsloth's
  *                           {@code unsloth_zoo} at import): segments grow in place, so freed transient blocks are
  *                           reused whatever their size and the churn strands no fragments
+ * @param loraZeroPad        adapters on some but not all of a fused q, k, v projection scatter their outputs into a
+ *                           zero q, k, v-wide tensor with {@code index_copy}, whose backward keeps the scattered source
+ *                           ({@code expand_as(source)} in PyTorch's {@code derivatives.yaml}): one 16-bit copy of the
+ *                           adapted outputs per block (LitGPT {@code LoRAQKVLinear.zero_pad}, 2023 and today)
  * @param source             where these habits are documented (the text layer holds the citation)
  */
 public record FrameworkProfile(Framework framework, boolean normUpcast, boolean expandsKvHeads, boolean loraDropout,
@@ -80,7 +87,7 @@ public record FrameworkProfile(Framework framework, boolean normUpcast, boolean 
                                boolean shardsEmbeddings, boolean doubleQuantByDefault, boolean fusedKernels,
                                boolean vocabParallelLoss, boolean mainGradsFp32, boolean distributedOptimizer,
                                boolean overlapsTensorParallel, boolean fusedOptimizer, boolean expandableSegments,
-                               SourceId source) {
+                               boolean loraZeroPad, SourceId source) {
 
     public FrameworkProfile {
         Objects.requireNonNull(framework, "framework");
@@ -104,32 +111,32 @@ public record FrameworkProfile(Framework framework, boolean normUpcast, boolean 
     /** Plain PyTorch: eager fp32-upcasting norms, a GQA-native flash kernel, foreach AdamW, no adapter upcasts. */
     public static final FrameworkProfile GENERIC = new FrameworkProfile(Framework.GENERIC, true, false, false, false,
             false, false, false, false, false, false, true, false, 0, false, true, false, true, false, false, false,
-            false, false, false, false, SourceId.FRAMEWORK_GENERIC);
+            false, false, false, false, false, SourceId.FRAMEWORK_GENERIC);
 
     /** Transformers Trainer / TRL + PEFT + bitsandbytes. */
     public static final FrameworkProfile HF = new FrameworkProfile(Framework.HF, true, true, false, true, true, false,
             false, false, false, false, false, false, 0, false, true, false, false, false, false, false, false, false,
-            false, false, SourceId.FRAMEWORK_HF);
+            false, false, false, SourceId.FRAMEWORK_HF);
 
     /** torchtune recipes: pure bf16 (weights, gradients and optimizer states), no mixed precision. */
     public static final FrameworkProfile TORCHTUNE = new FrameworkProfile(Framework.TORCHTUNE, true, true, true, false,
             false, true, false, false, false, false, true, false, 0, false, false, true, true, false, false, false,
-            false, false, false, false, SourceId.FRAMEWORK_TORCHTUNE);
+            false, false, false, false, false, SourceId.FRAMEWORK_TORCHTUNE);
 
     /** Unsloth: Triton kernels for RMSNorm, RoPE and cross-entropy, offloaded checkpointing. */
     public static final FrameworkProfile UNSLOTH = new FrameworkProfile(Framework.UNSLOTH, false, false, false, false,
             false, false, false, true, true, false, false, false, 0, false, false, false, true, true, false, false,
-            false, false, false, true, SourceId.FRAMEWORK_UNSLOTH);
+            false, false, false, true, false, SourceId.FRAMEWORK_UNSLOTH);
 
-    /** LitGPT / Lightning Fabric. */
+    /** LitGPT / Lightning Fabric (fp32 outputs from Fabric's precision plugins, LoRA's zero-padded fused qkv). */
     public static final FrameworkProfile LITGPT = new FrameworkProfile(Framework.LITGPT, true, true, true, false, false,
-            false, true, false, false, false, true, true, 0, true, true, false, true, false, false, false, false, false,
-            false, false, SourceId.FRAMEWORK_LITGPT);
+            true, true, false, false, false, true, true, 0, true, true, false, true, false, false, false, false, false,
+            false, false, true, SourceId.FRAMEWORK_LITGPT);
 
     /** DeepSpeed ZeRO (with the Transformers model code). */
     public static final FrameworkProfile DEEPSPEED = new FrameworkProfile(Framework.DEEPSPEED, true, true, false, true,
             true, false, false, false, false, true, false, false, 500_000_000L, false, true, false, false, false, false,
-            false, false, false, true, false, SourceId.FRAMEWORK_DEEPSPEED);
+            false, false, false, true, false, false, SourceId.FRAMEWORK_DEEPSPEED);
 
     /**
      * Megatron-core (NeMo, Megatron-LM): Transformer Engine's fused norms, RoPE, SwiGLU and attention (GQA-native),
@@ -138,10 +145,10 @@ public record FrameworkProfile(Framework framework, boolean normUpcast, boolean 
      */
     public static final FrameworkProfile MEGATRON = new FrameworkProfile(Framework.MEGATRON, false, false, false, false,
             false, false, false, false, false, true, false, false, 0, true, true, false, true, true, true, true, true,
-            true, true, false, SourceId.FRAMEWORK_MEGATRON);
+            true, true, false, false, SourceId.FRAMEWORK_MEGATRON);
 
     /** Axolotl: Transformers + PEFT + bitsandbytes with its own defaults. */
     public static final FrameworkProfile AXOLOTL = new FrameworkProfile(Framework.AXOLOTL, true, true, true, true, true,
             false, false, false, false, false, false, false, 0, false, true, false, true, false, false, false, false,
-            false, false, false, SourceId.FRAMEWORK_AXOLOTL);
+            false, false, false, false, SourceId.FRAMEWORK_AXOLOTL);
 }

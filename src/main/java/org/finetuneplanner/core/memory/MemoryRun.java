@@ -44,7 +44,6 @@ final class MemoryRun {
     private final boolean explain;
     private final List<Note> notes;
     private final int gpus;
-    private final boolean amp;
     private final double actBytes;
     private final long tokens;
     private final boolean adapters;
@@ -60,7 +59,6 @@ final class MemoryRun {
         this.explain = explain;
         this.notes = c.notes;
         this.gpus = c.gpus;
-        this.amp = c.amp;
         this.actBytes = c.actBytes;
         this.tokens = c.tokens;
         this.adapters = c.adapters;
@@ -392,7 +390,8 @@ final class MemoryRun {
         }
         add(MemoryComponent.LOGITS, Term.of(logitsId, lPart).in(Input.TOKENS, tokens)
                 .in(Input.VOCAB, a.vocabSize()).in(Input.BYTES, logitBytes).in(Input.ACT_BYTES, actBytes)
-                .in(Input.KEPT_BYTES, logitsKept).in(Input.LOGITS_DROPPED, 1, fw.logitsUpcastInModel())
+                .in(Input.KEPT_BYTES, logitsKept)
+                .in(Input.LOGITS_DROPPED, 1, fw.logitsUpcastInModel() && logitsId == TermId.LOGITS_STANDARD)
                 .in(Input.TP, c.tp, c.tp > 1)
                 .from(logitsId == TermId.LOGITS_VOCAB_PARALLEL ? SourceId.VOCAB_PARALLEL_CROSS_ENTROPY
                         : SourceId.LOGITS));
@@ -431,8 +430,11 @@ final class MemoryRun {
         } else if (fw.fusedLoss()) {
             perLogit = p;
             logitsId = TermId.LOGITS_FUSED;
-        } else if (fw.lossInComputeDtype() && !amp && p < 4) {
-            perLogit = t.loss() == Loss.CHUNKED ? p : 2 * p;
+        } else if (fw.lossInComputeDtype()) {
+            // LitGPT's chunked_cross_entropy takes the logits as the model returns them (fp32 from Fabric's
+            // precision plugin, whose convert_output casts outputs to the default dtype) and keeps a log-softmax
+            // of the same width per 128-row chunk: 4 + 4 B per logit, the 16-bit head output already freed
+            perLogit = t.loss() == Loss.CHUNKED ? kept : 2 * kept;
             logitsId = TermId.LOGITS_NO_UPCAST;
         } else if (t.compile()) {
             perLogit = t.loss() == Loss.CHUNKED ? p : kept + 4 + p;

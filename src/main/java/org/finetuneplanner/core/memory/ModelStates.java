@@ -255,8 +255,11 @@ final class ModelStates {
 
     double optimizerStates() {
         long trainable = pc.trainable();
-        double stateBytes = t.masterWeights() ? 4 : c.trainableBytes();
         Optimizer o = t.optimizer();
+        // bitsandbytes' 32-bit optimizers keep fp32 states whatever the parameters' dtype (Optimizer2State
+        // .init_state: optim_bits == 32 → get_state_buffer(p, dtype=torch.float32)); torch's AdamW keeps the
+        // parameter's dtype
+        double stateBytes = t.masterWeights() || o == Optimizer.PAGED_ADAMW_32BIT ? 4 : c.trainableBytes();
         double perParam = switch (o) {
             case ADAMW, PAGED_ADAMW_32BIT -> 2 * stateBytes;
             case ADAMW_8BIT, PAGED_ADAMW_8BIT -> 2 * (1 + 4.0 / 2048);

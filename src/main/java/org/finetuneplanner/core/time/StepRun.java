@@ -396,7 +396,9 @@ final class StepRun {
     /** Bytes of optimizer state per trainable parameter whose weights are held in {@code paramBytes}. */
     private static double stateBytes(Optimizer optimizer, double paramBytes) {
         return switch (optimizer) {
-            case ADAMW, PAGED_ADAMW_32BIT -> 2 * paramBytes;
+            case ADAMW -> 2 * paramBytes;
+            // bitsandbytes' 32-bit optimizers keep both moments in fp32 (Optimizer2State.init_state)
+            case PAGED_ADAMW_32BIT -> 2 * 4;
             case ADAMW_8BIT, PAGED_ADAMW_8BIT -> 2;
             case SGD -> 0;
             case SGD_MOMENTUM, LION -> paramBytes;

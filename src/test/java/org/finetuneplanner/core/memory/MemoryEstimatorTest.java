@@ -160,6 +160,17 @@ class MemoryEstimatorTest {
     }
 
     @Test
+    void bitsandbytesThirtyTwoBitStatesAreFp32OverBf16Parameters() {
+        // bitsandbytes' Optimizer2State.init_state: optim_bits == 32 → both moments as torch.float32 buffers,
+        // whatever the parameter's dtype (torch's AdamW would keep bf16 moments in pure bf16): paged AdamW 32-bit
+        // over Llama-3-8B in pure bf16 puts 8,030,261,248 · 2 · 4 B = 64,242,089,984 B in unified memory.
+        MemoryEstimate e = estimator.estimate(llama3(MethodSpec.full(WeightStorage.BF16),
+                TrainingSpec.defaults(false).withOptimizer(Optimizer.PAGED_ADAMW_32BIT)));
+        assertEquals(0, e.perGpu().optimizerBytes());
+        assertEquals(8_030_261_248L * 2 * 4, e.hostBytes());
+    }
+
+    @Test
     void offloadedOptimizerStatesAreCountedPerNode() {
         // ZeRO-3 with optimizer offload on 16 GPUs, 8 per node: AdamW moments 2 × 4 B per param, fp32 master under
         // the generic AMP profile lives in the parameters (not the optimizer): each GPU's 1/16 of

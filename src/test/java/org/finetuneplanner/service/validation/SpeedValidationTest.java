@@ -43,13 +43,11 @@ class SpeedValidationTest {
     }
 
     @Test
-    void ninetiethPercentileStaysWhereItWasReached() {
-        // The target is 40 %; reached 46.2 %. Beyond 40 % are the multi-node MLPerf runs at one micro-batch per step
-        // (64 and 1,024 H100s, v4.0 and v4.1: +36 to +109 %; the same hardware got 20–36 % faster between rounds with
-        // CUDA graphs, a per-step overhead the model has no source for), the 2024-05 torchtune full fine-tuning on
-        // one 4090 (+76 %, paging 54 GB of states through a 24 GB card) and NeMo AutoModel's PyTorch-native
-        // TP2 × PP4 × VP10 LoRA (+49 %). docs/methodology.md "Speed validation" lists them. This asserts what was
-        // reached, so it cannot slip; it moves to the target when a mechanism closes the gap.
-        assertTrue(report.speed().p90() <= 0.47, report.format() + report.formatCases());
+    void ninetiethPercentileMeetsTheTarget() {
+        // Target 40 %; reached 35.0 % once bitsandbytes' 32-bit paged states are counted in fp32 (the 2024-05
+        // torchtune full fine-tuning on one 4090 pages 54 GB, not 27, through a 24 GB card: +76 % → +32 %). Still
+        // beyond it, and named in docs/methodology.md "Speed validation": the multi-node MLPerf runs at one
+        // micro-batch per step (+36 to +109 %) and NeMo AutoModel's PyTorch-native TP2 × PP4 × VP10 LoRA (+49 %).
+        assertTrue(report.speed().p90() <= 0.40, report.format() + report.formatCases());
     }
 }
