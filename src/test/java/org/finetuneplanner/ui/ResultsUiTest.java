@@ -22,6 +22,7 @@ import org.finetuneplanner.core.scenario.FineTuneMethod;
 import org.finetuneplanner.ui.planner.MemoryBar;
 import org.finetuneplanner.ui.planner.MemoryBarData;
 import org.finetuneplanner.ui.planner.OptionRow;
+import org.finetuneplanner.ui.planner.ResultsView;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -140,5 +141,28 @@ class ResultsUiTest {
         int micro = w.vm.inputs().microBatchProperty().get();
         assertEquals(32, micro * w.vm.inputs().accumulationProperty().get() * w.vm.inputs().gpuCountProperty().get(),
                 "the same 32 sequences per optimizer step");
+    }
+
+    @Test
+    void theMemoryBarAndTheCostChartSaveAsPngAtTwiceTheirSizeAndAsSvg(FxRobot robot) throws Exception {
+        ResultsView results = robot.lookup(".results-pane").queryAs(ResultsView.class);
+        javafx.scene.Node card = robot.lookup("#memoryCard").query();
+        byte[][] files = new byte[3][];
+        robot.interact(() -> {
+            files[0] = results.chartImage(false, false);
+            files[1] = results.chartImage(false, true);
+            results.showCostTab();
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(() -> files[2] = results.chartImage(true, true));
+        java.awt.image.BufferedImage png = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(files[0]));
+        assertEquals(Math.ceil(card.getLayoutBounds().getWidth() * 2), png.getWidth(), 2);
+        String memory = new String(files[1], java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(memory.startsWith("<?xml") && memory.contains("<svg"), memory.substring(0, 60));
+        String caption = find(robot, "#memoryCaption", Label.class).getText();
+        assertTrue(memory.contains(caption.substring(0, caption.indexOf(':'))), "the caption's option is named");
+        String cost = new String(files[2], java.nio.charset.StandardCharsets.UTF_8);
+        // One polyline per curve the chart draws.
+        assertEquals(w.vm.results().costCurvesProperty().getValue().size(), cost.split("<polyline").length - 1);
     }
 }

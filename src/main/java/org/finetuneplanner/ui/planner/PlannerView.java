@@ -1,6 +1,7 @@
 package org.finetuneplanner.ui.planner;
 
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 import javafx.scene.control.SplitPane;
@@ -30,8 +31,8 @@ public final class PlannerView extends SplitPane {
         });
     }
 
-    /** The results side (for the chart exports of the File menu). */
-    public ResultsView results() {
-        return results;
+    /** The results side, once it is built (for the chart exports of the File menu). */
+    public Optional<ResultsView> resultsView() {
+        return Optional.ofNullable(results);
     }
 }

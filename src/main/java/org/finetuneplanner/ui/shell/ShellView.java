@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 import javafx.beans.binding.Bindings;
@@ -35,6 +36,7 @@ import org.finetuneplanner.ui.common.Styles;
 import org.finetuneplanner.ui.common.Texts;
 import org.finetuneplanner.ui.compare.CompareView;
 import org.finetuneplanner.ui.planner.PlannerView;
+import org.finetuneplanner.ui.planner.ResultsView;
 
 /**
  * The window's content: menus (File, Edit, View, Compare, Help, each with a mnemonic, every command with a
@@ -296,15 +298,19 @@ public final class ShellView extends BorderPane {
 
     /** File → Save cost chart / memory bar as image…: PNG of the screen, or SVG drawn from the chart's data. */
     private void saveChart(boolean costChart) {
+        Optional<ResultsView> results = planner.resultsView();
+        if (results.isEmpty()) {
+            return;     // the window's first frame: nothing drawn to save yet
+        }
         String name = texts.now().text(costChart ? "export.fileName.cost" : "export.fileName.memory");
         if (costChart) {
             // The chart is drawn only while its tab is shown: show it, so the picture is today's.
-            planner.results().showCostTab();
+            results.get().showCostTab();
         }
         Path p = dialogs.saveImage(name);
         if (p != null) {
             boolean svg = String.valueOf(p.getFileName()).toLowerCase(Locale.ROOT).endsWith(".svg");
-            vm.saveFile(p, planner.results().chartImage(costChart, svg));
+            vm.saveFile(p, results.get().chartImage(costChart, svg));
         }
     }
 
