@@ -53,11 +53,20 @@ if [ -n "$jimage" ]; then
     expect "Vietnamese locale data in the runtime" 0 "cldr/ext/FormatData_vi.class" \
         "$jimage" list "$image/lib/runtime/lib/modules"
 fi
+# The class-data archive the launcher names (packaging/cds-archive.sh) is mapped: classes come from its top layer.
+if grep -q '^java-options=-XX:SharedArchiveFile=' "$image/lib/app/$name.cfg"; then
+    expect "classes from the app's class-data archive" 0 "shared objects file (top)" \
+        env JAVA_TOOL_OPTIONS=-Xlog:class+load=info "$launcher" plan --help
+else
+    echo "skip the class-data archive check: the image has none (packaging/cds-archive.sh said why when it was built)"
+fi
 # Without a display (and, on a machine without GTK 3, without GTK): one line, exit 4.
 expect "no arguments, no display" 4 "error: the desktop app could not start: it needs" env -u DISPLAY -u WAYLAND_DISPLAY "$launcher"
 
 # The window: the JavaFX modules linked into the runtime start the app under a virtual display.
-if command -v xvfb-run > /dev/null && command -v xwininfo > /dev/null && ldconfig -p | grep -q 'libgtk-3.so.0'; then
+# grep reads all of ldconfig's list: with pipefail, grep -q would stop early and the pipe's SIGPIPE fail the test.
+if command -v xvfb-run > /dev/null && command -v xwininfo > /dev/null \
+        && ldconfig -p | grep 'libgtk-3.so.0' > /dev/null; then
     cat > "$work/window.sh" <<'EOF'
 #!/usr/bin/env bash
 # Inside xvfb-run: start the app, wait up to 90 s for its window, keep what it printed until 3 s after the window

@@ -2,7 +2,6 @@ package org.finetuneplanner;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Locale;
@@ -46,8 +45,10 @@ import org.finetuneplanner.service.settings.Settings;
 import org.finetuneplanner.service.settings.SettingsStore;
 import org.finetuneplanner.service.validation.ErrorBandsFile;
 import org.finetuneplanner.service.validation.ValidationRunner;
+import org.finetuneplanner.ui.common.Frames;
 import org.finetuneplanner.ui.common.Messages;
 import org.finetuneplanner.ui.common.Phrase;
+import org.finetuneplanner.ui.common.StartupProbe;
 import org.finetuneplanner.ui.common.UiExecutors;
 import org.finetuneplanner.ui.planner.ModelSources;
 import org.finetuneplanner.ui.planner.PlannerServices;
@@ -202,7 +203,9 @@ public final class App extends Application {
             shell.report(notice);
         }
 
-        ShellView root = new ShellView(shell, new ReportFileDialogs(fileDialogs, export, () -> stage), this::quit);
+        // The first frame shows the menus, the inputs and the status line; the results follow a frame later.
+        ShellView root = new ShellView(shell, new ReportFileDialogs(fileDialogs, export, () -> stage), this::quit,
+                this::resultsShown);
         Rectangle2D place = WindowPlace.fit(settings, Screen.getScreens().stream().map(Screen::getVisualBounds)
                 .toList(), Screen.getPrimary().getVisualBounds());
         Scene scene = new Scene(root);
@@ -225,9 +228,7 @@ public final class App extends Application {
                 notices.reportWritten(file);
             }
         });
-        if (Boolean.getBoolean("finetuneplanner.startupProbe")) {
-            probeFirstFrame(scene);
-        }
+        StartupProbe.firstFrame(scene);
         // Closing the window asks about unsaved changes, as File → Quit does.
         stage.setOnCloseRequest(e -> {
             e.consume();
@@ -238,6 +239,20 @@ public final class App extends Application {
         // thread; then the working scenario is autosaved a moment after each change.
         shell.document().startSession(new StoredWorkingCopy(new RecoveryStore(store.folder()), json),
                 CompletableFuture.delayedExecutor(Autosave.DELAY_MILLIS, TimeUnit.MILLISECONDS, Platform::runLater));
+    }
+
+    /** The results are in the window: once they are drawn, the report's warm-up may take the spare CPU. */
+    private void resultsShown() {
+        StartupProbe.complete(stage.getScene());
+        Frames.afterNext(stage.getScene(), () -> {
+            // Fonts, PDFBox and JFreeChart loaded before the first export, on a low-priority thread of its own so
+            // that opening or saving a scenario never waits behind it on the IO executor; after the start, which
+            // it would slow down on a machine with few cores.
+            Thread warmUp = new Thread(PdfReportExporter::warmUp, "report-warm-up");
+            warmUp.setDaemon(true);
+            warmUp.setPriority(Thread.MIN_PRIORITY);
+            warmUp.start();
+        });
     }
 
     /**
@@ -251,32 +266,7 @@ public final class App extends Application {
                 new PdfReportExporter(AtomicFiles.Links.FOLLOW));
         ExportViewModel vm = new ExportViewModel(reports, executors,
                 file -> getHostServices().showDocument(file.toUri().toString()), LocalDate::now);
-        // Fonts, PDFBox and JFreeChart loaded before the first export, on a low-priority thread of its own so
-        // that opening or saving a scenario never waits behind it on the IO executor.
-        Thread warmUp = new Thread(PdfReportExporter::warmUp, "report-warm-up");
-        warmUp.setDaemon(true);
-        warmUp.setPriority(Thread.MIN_PRIORITY);
-        warmUp.start();
         return vm;
-    }
-
-    /** Prints the time from JVM start to the first drawn frame (cold-start measurement), then nothing more. */
-    private static void probeFirstFrame(Scene scene) {
-        Runnable[] once = new Runnable[1];
-        once[0] = () -> {
-            scene.removePostLayoutPulseListener(once[0]);
-            Platform.runLater(() -> {
-                long ms = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
-                // CPU time of the whole process so far: on a shared machine wall time mostly measures the queue.
-                long cpu = ManagementFactory.getOperatingSystemMXBean()
-                        instanceof com.sun.management.OperatingSystemMXBean os ? os.getProcessCpuTime() / 1_000_000 : -1;
-                System.out.println("first-frame-ms=" + ms + " process-cpu-ms=" + cpu);
-                if (Boolean.getBoolean("finetuneplanner.exitAfterFirstFrame")) {
-                    Platform.exit();
-                }
-            });
-        };
-        scene.addPostLayoutPulseListener(once[0]);
     }
 
     /** File → Quit and the window's close button: unsaved changes are asked about first. */

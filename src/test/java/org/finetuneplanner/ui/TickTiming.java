@@ -26,7 +26,12 @@ import org.finetuneplanner.ui.shell.ShellViewModel;
  * A measuring harness, not a test: how long one slider tick takes to recompute every GPU option and redraw.
  * Run it in a real window, e.g. {@code xvfb-run -a -s "-screen 0 1440x900x24" java -cp … TickTiming}.
  * (A) moves the batch slider 1,000 times and times the estimate, the plan over every GPU, CSS and layout of each;
- * (B) moves it once per pulse for 300 pulses and times the frames, rendering included.
+ * (B) moves it once per pulse for 300 pulses and times the frames: the interval between pulses (never below the
+ * 60 Hz pulse's 16.7 ms) and each frame's own time, from the tick to the frame painted (the tick, the estimate and
+ * plan, CSS, layout and drawing; exactly so with {@code -Dquantum.multithreaded=false}, under which a pulse waits for
+ * its drawing; without it the drawing overlaps the next pulse and is not counted).
+ * Frame mode under software rendering, as docs/performance.md measures it: {@code xvfb-run -a -s "-screen 0
+ * 1440x900x24" java -Dprism.order=sw -Dquantum.multithreaded=false -cp … TickTiming}.
  */
 public final class TickTiming {
     private TickTiming() {
@@ -108,25 +113,51 @@ public final class TickTiming {
         report("A: tick, FX-thread CPU time", cpu);
 
         long[] last = {0};
+        long[] cpuAtStart = new long[2];
         double[] frames = new double[300];
+        double[] frameTimes = new double[frames.length];
         int[] count = {0};
         new AnimationTimer() {
             @Override
             public void handle(long now) {
                 if (last[0] != 0) {
                     frames[count[0]++] = (now - last[0]) / 1e6;
+                } else {
+                    cpuAtStart[0] = threads.getCurrentThreadCpuTime();
+                    cpuAtStart[1] = rendererCpu(threads);
                 }
                 last[0] = now;
                 if (count[0] == frames.length) {
                     stop();
                     report("B: frame interval with one tick per frame (60 Hz pulse = 16.7 ms)", frames);
+                    report("B: frame time, tick to frame " + (Boolean.getBoolean("quantum.multithreaded")
+                            || System.getProperty("quantum.multithreaded") == null ? "handed to the renderer"
+                            : "painted"), frameTimes);
+                    // CPU per frame of the two threads that make it: robust where wall time waits for a core.
+                    System.out.printf(Locale.ROOT, "B: CPU per frame: FX thread %.2f ms, renderer %.2f ms%n",
+                            (threads.getCurrentThreadCpuTime() - cpuAtStart[0]) / 1e6 / frames.length,
+                            (rendererCpu(threads) - cpuAtStart[1]) / 1e6 / frames.length);
                     stage.close();
                     done.countDown();
                     return;
                 }
-                slider.setValue(exps[count[0] % 2]);
+                int i = count[0];
+                long t0 = System.nanoTime();
+                slider.setValue(exps[i % 2]);
+                // Runs once this pulse is over: its CSS, layout and (when the pulse waits for it) its drawing.
+                Platform.runLater(() -> frameTimes[i] = (System.nanoTime() - t0) / 1e6);
             }
         }.start();
+    }
+
+    /** CPU time of JavaFX's render thread (QuantumRenderer-0), nanoseconds. */
+    private static long rendererCpu(java.lang.management.ThreadMXBean threads) {
+        for (java.lang.management.ThreadInfo t : threads.getThreadInfo(threads.getAllThreadIds())) {
+            if (t != null && t.getThreadName().startsWith("QuantumRenderer")) {
+                return threads.getThreadCpuTime(t.getThreadId());
+            }
+        }
+        return 0;
     }
 
     private static void tick(Slider slider, int exp, Parent root) {

@@ -45,6 +45,7 @@ import org.finetuneplanner.core.scenario.Optimizer;
 import org.finetuneplanner.core.scenario.Precision;
 import org.finetuneplanner.core.scenario.Sharding;
 import org.finetuneplanner.core.scenario.WeightStorage;
+import org.finetuneplanner.ui.common.Frames;
 import org.finetuneplanner.ui.common.Rows;
 import org.finetuneplanner.ui.common.Styles;
 import org.finetuneplanner.ui.common.Texts;
@@ -76,6 +77,7 @@ public final class InputsView extends ScrollPane {
         getStyleClass().add(Styles.INPUTS);
         setFitToWidth(true);
         setHbarPolicy(ScrollBarPolicy.NEVER);
+        Frames.drawChangesOnly(this);
         content.getStyleClass().add("inputs-content");
         content.setPadding(new Insets(8, 12, 12, 12));
         setContent(content);

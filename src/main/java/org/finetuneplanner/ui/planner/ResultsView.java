@@ -33,6 +33,7 @@ import org.finetuneplanner.core.Note;
 import org.finetuneplanner.core.memory.MemoryComponent;
 import org.finetuneplanner.core.range.FitStatus;
 import org.finetuneplanner.ui.common.ChartSvg;
+import org.finetuneplanner.ui.common.Frames;
 import org.finetuneplanner.ui.common.Styles;
 import org.finetuneplanner.ui.common.Texts;
 
@@ -78,6 +79,7 @@ public final class ResultsView extends ScrollPane {
         // side scrolls only when the window is smaller than the least heights of its parts.
         setFitToHeight(true);
         setHbarPolicy(ScrollBarPolicy.NEVER);
+        Frames.drawChangesOnly(this);
         content.setPadding(new Insets(8));
         setContent(content);
         Node tabsNode = tabs();

@@ -52,19 +52,28 @@ public final class ShellView extends BorderPane {
     private final FileDialogs dialogs;
     private final Runnable quit;
     private PlannerView planner;
+    private CompareView compare;
 
+    /** The whole window at once. */
     public ShellView(ShellViewModel vm, FileDialogs dialogs, Runnable quit) {
+        this(vm, dialogs, quit, null);
+    }
+
+    /**
+     * @param resultsShown null: everything is built at once; else the results are built after the window's first
+     *                     frame (see {@link PlannerView}) and this runs once they are in the scene
+     */
+    public ShellView(ShellViewModel vm, FileDialogs dialogs, Runnable quit, Runnable resultsShown) {
         this.vm = vm;
         this.dialogs = dialogs;
         this.quit = quit;
         this.texts = new Texts(vm.planner().messagesProperty());
         getStyleClass().add("shell");
         setTop(menuBar());
-        planner = new PlannerView(vm.planner(), texts, dialogs::openConfig);
-        CompareView compare = new CompareView(vm.compare(), texts, this::exportComparison);
-        compare.setId("compareView");
-        // The comparison takes the planner's place while it is shown (View of the Compare menu, Esc to leave).
-        vm.compare().shownProperty().subscribe(shown -> setCenter(shown ? compare : planner));
+        planner = new PlannerView(vm.planner(), texts, dialogs::openConfig, resultsShown);
+        // The comparison takes the planner's place while it is shown (View of the Compare menu, Esc to leave); it is
+        // built the first time it is shown, not for the first frame.
+        vm.compare().shownProperty().subscribe(shown -> setCenter(shown ? compareView() : planner));
         setBottom(statusBar());
         undoKeys();
     }
@@ -321,6 +330,14 @@ public final class ShellView extends BorderPane {
             content.putString(text);
             Clipboard.getSystemClipboard().setContent(content);
         });
+    }
+
+    private CompareView compareView() {
+        if (compare == null) {
+            compare = new CompareView(vm.compare(), texts, this::exportComparison);
+            compare.setId("compareView");
+        }
+        return compare;
     }
 
     private void about() {
