@@ -73,7 +73,7 @@ final class CurveChoice {
         List<CostCurve> list = new ArrayList<>();
         for (PlanOption o : plan.options()) {
             if (drawn(o) && (all || only.contains(o.gpu().id()))) {
-                list.add(new CostCurve(o.gpu().id(), label.apply(o), o.cost().get().series(),
+                list.add(new CostCurve(o.gpu().id(), label.apply(o), o.cost().get().seriesInCurrency(),
                         colours.of(o.gpu().id())));
             }
         }
