@@ -16,6 +16,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import javafx.application.Application;
@@ -26,6 +27,7 @@ import javafx.scene.Scene;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
 
+import org.finetuneplanner.core.Estimate;
 import org.finetuneplanner.core.Estimator;
 import org.finetuneplanner.core.cost.CostAssumptions;
 import org.finetuneplanner.core.cost.CostProjector;
@@ -33,6 +35,7 @@ import org.finetuneplanner.core.cost.SellerPrices;
 import org.finetuneplanner.core.gpu.GpuSpec;
 import org.finetuneplanner.core.memory.MemoryEstimator;
 import org.finetuneplanner.core.model.ModelSpec;
+import org.finetuneplanner.core.plan.Caveats;
 import org.finetuneplanner.core.plan.Planner;
 import org.finetuneplanner.core.range.Confidence;
 import org.finetuneplanner.core.scenario.Scenario;
@@ -62,6 +65,7 @@ import org.finetuneplanner.ui.common.UiExecutors;
 import org.finetuneplanner.ui.planner.ModelSources;
 import org.finetuneplanner.ui.planner.PlannerServices;
 import org.finetuneplanner.ui.planner.PlannerViewModel;
+import org.finetuneplanner.ui.planner.SetupFacts;
 import org.finetuneplanner.ui.prices.PriceListFiles;
 import org.finetuneplanner.ui.prices.PriceListViewModel;
 import org.finetuneplanner.ui.report.ExportViewModel;
@@ -123,12 +127,17 @@ public final class App extends Application {
         MemoryEstimator memory = new MemoryEstimator();
         CostProjector costs = new CostProjector(CostAssumptions.defaults(), seller);
         Estimator estimator = new Estimator(memory, new ThroughputEstimator(), costs);
-        Planner planner = new Planner(memory::estimate, estimator::estimate, costs,
-                new Confidence(ErrorBandsFile.bundled()));
+        Confidence confidence = new Confidence(ErrorBandsFile.bundled());
+        Planner planner = new Planner(memory::estimate, estimator::estimate, costs, confidence);
+        // The user's own setup as the planner judges its options: status and ranges, caveats (with what is rented),
+        // the largest micro-batch and sequence its estimate fits.
+        Function<Estimate, SetupFacts> facts = e -> new SetupFacts(confidence.of(e),
+                Caveats.of(e.scenario(), e.memory(), costs.rental(e.scenario())),
+                planner.largestMicroBatch(e.scenario()), planner.largestSequenceLength(e.scenario()));
         List<GpuSpec> gpus = new ArrayList<>(catalogs.gpus());
         seller.ifPresent(p -> p.gpus().stream().filter(g -> catalogs.gpu(g.id()).isEmpty()).forEach(gpus::add));
         return new PlannerServices(catalogs.models().stream().map(CatalogModel::toModelSpec).toList(),
-                gpus, estimator::estimate, estimator::explain, planner::plan, new ModelSources() {
+                gpus, estimator::estimate, estimator::explain, planner::plan, facts, new ModelSources() {
                     @Override
                     public ModelSpec fromConfig(Path file) {
                         return ModelFiles.readConfig(file);

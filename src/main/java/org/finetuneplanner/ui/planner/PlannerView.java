@@ -3,6 +3,7 @@ package org.finetuneplanner.ui.planner;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 import javafx.application.Platform;
@@ -11,6 +12,7 @@ import javafx.collections.ListChangeListener;
 import javafx.scene.Node;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
+import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
 import javafx.scene.control.skin.VirtualFlow;
 import javafx.scene.layout.BorderPane;
@@ -195,7 +197,15 @@ public final class PlannerView extends SplitPane {
                 });
             }
         }
+        // The options: their card, or the tabs that hold the table (the results' tabs fill the height already).
         Node options = results.lookup("#optionsCard");
+        if (options == null && results.lookup("#resultTabs") instanceof TabPane tabs) {
+            options = tabs;
+            // The options' tab in front while presenting; the tab the user had comes back after.
+            int shown = tabs.getSelectionModel().getSelectedIndex();
+            tabs.getSelectionModel().select(0);
+            unfold.add(() -> tabs.getSelectionModel().select(shown));
+        }
         Node table = results.lookup("#optionsTable");
         for (Node n : List.of(options, table)) {
             if (n != null && n.getParent() instanceof VBox) {
@@ -247,5 +257,10 @@ public final class PlannerView extends SplitPane {
     private ResultsView results() {
         results = new ResultsView(vm.results(), texts);
         return results;
+    }
+
+    /** The results side, once it is built (for the chart exports of the File menu). */
+    public Optional<ResultsView> resultsView() {
+        return Optional.ofNullable(results);
     }
 }
