@@ -15,9 +15,10 @@ import java.util.List;
  * @param language     ISO 639 language of the interface ("en", "vi")
  * @param recentFiles  scenario files opened or saved last, newest first, at most {@value #MAX_RECENT}, each once
  * @param scenarioFile the file the last scenario was opened from or saved to; "" when it has none
+ * @param priceList    the file of the seller's price list in force when the app quit; "" at the catalog's prices
  */
 public record Settings(double x, double y, double width, double height, boolean maximized, boolean dark,
-                       String language, List<String> recentFiles, String scenarioFile) {
+                       String language, List<String> recentFiles, String scenarioFile, String priceList) {
     /** Longest list of recent files kept (File → Open Recent). */
     public static final int MAX_RECENT = 8;
 
@@ -27,6 +28,13 @@ public record Settings(double x, double y, double width, double height, boolean 
         language = language == null || language.isBlank() ? "en" : language;
         recentFiles = recent(recentFiles);
         scenarioFile = scenarioFile == null ? "" : scenarioFile.strip();
+        priceList = priceList == null ? "" : priceList.strip();
+    }
+
+    /** The window, theme, language, recent files and scenario file, at the catalog's prices. */
+    public Settings(double x, double y, double width, double height, boolean maximized, boolean dark,
+                    String language, List<String> recentFiles, String scenarioFile) {
+        this(x, y, width, height, maximized, dark, language, recentFiles, scenarioFile, "");
     }
 
     /** The window, theme and language, with no recent files and no scenario file. */
@@ -41,12 +49,17 @@ public record Settings(double x, double y, double width, double height, boolean 
 
     /** These settings with another list of recent files (newest first; blanks and repeats dropped). */
     public Settings withRecentFiles(List<String> files) {
-        return new Settings(x, y, width, height, maximized, dark, language, files, scenarioFile);
+        return new Settings(x, y, width, height, maximized, dark, language, files, scenarioFile, priceList);
     }
 
     /** These settings with another scenario file ("" for none). */
     public Settings withScenarioFile(String file) {
-        return new Settings(x, y, width, height, maximized, dark, language, recentFiles, file);
+        return new Settings(x, y, width, height, maximized, dark, language, recentFiles, file, priceList);
+    }
+
+    /** These settings with another price list file ("" for the catalog's prices). */
+    public Settings withPriceList(String file) {
+        return new Settings(x, y, width, height, maximized, dark, language, recentFiles, scenarioFile, file);
     }
 
     /** Each file once, newest first, no blank names, at most {@value #MAX_RECENT}. */

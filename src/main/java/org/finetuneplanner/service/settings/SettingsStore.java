@@ -20,7 +20,7 @@ import org.finetuneplanner.service.io.SafeJson;
 
 /**
  * The app's settings ({@value #SETTINGS}, a {@link SettingsFile} record bound by {@link SafeJson}: window, theme,
- * language, recent files and the last scenario's file) and last scenario in a folder of the user's home. Writes go
+ * language, recent files, the last scenario's file and the price list in force) and last scenario in a folder of the user's home. Writes go
  * through {@link AtomicFiles}, so a crash never leaves half a file; a damaged file is moved aside (kept for
  * inspection) and defaults are used.
  */
@@ -66,16 +66,17 @@ public final class SettingsStore {
     /**
      * The JSON shape of the settings file: {@code {"format": "finetune-settings/1", "window": {"x": …, "y": …,
      * "width": …, "height": …, "maximized": …}, "theme": {"dark": …}, "language": "vi", "recent": ["/home/…/a.json",
-     * …], "scenario": {"file": "/home/…/a.json"}}}. A missing key takes its default; screen coordinates are within
-     * ±100,000; a recent file that is no path of this system is dropped.
+     * …], "scenario": {"file": "/home/…/a.json"}, "prices": {"file": "/home/…/vinagpu.json"}}}. A missing key takes
+     * its default (a file of an earlier version has no {@code prices}: the catalog's prices); screen coordinates are
+     * within ±100,000; a recent file, scenario file or price list file that is no path of this system is dropped.
      */
     @JsonIgnoreProperties(ignoreUnknown = true)
     record SettingsFile(String format, Window window, Theme theme, String language, List<String> recent,
-                        ScenarioRef scenario) {
+                        FileRef scenario, FileRef prices) {
         static SettingsFile of(Settings s) {
             return new SettingsFile(FORMAT, new Window(coordinate(s.x()), coordinate(s.y()), s.width(), s.height(),
-                    s.maximized()), new Theme(s.dark()), s.language(), s.recentFiles(),
-                    new ScenarioRef(s.scenarioFile().isEmpty() ? null : s.scenarioFile()));
+                    s.maximized()), new Theme(s.dark()), s.language(), s.recentFiles(), FileRef.of(s.scenarioFile()),
+                    FileRef.of(s.priceList()));
         }
 
         /** A position the system chooses (NaN) is written as null. */
@@ -92,10 +93,10 @@ public final class SettingsStore {
             }
             List<String> files = recent == null ? List.of()
                     : recent.stream().filter(SettingsStore::isPath).toList();
-            String file = scenario == null || !isPath(scenario.file()) ? "" : scenario.file();
             return new Settings(or(w.x(), d.x()), or(w.y(), d.y()), or(w.width(), d.width()),
                     or(w.height(), d.height()), or(w.maximized(), d.maximized()),
-                    theme == null ? d.dark() : or(theme.dark(), d.dark()), lang, files, file);
+                    theme == null ? d.dark() : or(theme.dark(), d.dark()), lang, files, FileRef.path(scenario),
+                    FileRef.path(prices));
         }
 
         private static <T> T or(T value, T fallback) {
@@ -116,9 +117,17 @@ public final class SettingsStore {
     record Theme(Boolean dark) {
     }
 
-    /** The file the last scenario belongs to (null: none). */
+    /** A file the settings name: the last scenario's, the price list's (null: none). */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record ScenarioRef(String file) {
+    record FileRef(String file) {
+        static FileRef of(String file) {
+            return new FileRef(file.isEmpty() ? null : file);
+        }
+
+        /** The file when it is a path of this system, else "". */
+        static String path(FileRef ref) {
+            return ref == null || !isPath(ref.file()) ? "" : ref.file();
+        }
     }
 
     /** Whether {@code text} names a file of this system (a list written elsewhere may hold anything). */
@@ -192,6 +201,17 @@ public final class SettingsStore {
         Files.createDirectories(folder);
         AtomicFiles.writeString(folder.resolve(SETTINGS), AtomicFiles.Links.FOLLOW,
                 SafeJson.pretty(SettingsFile.of(s)));
+    }
+
+    /**
+     * Remembers the price list in force at once, not only when the app quits, so that the start after a crash puts
+     * it back before it reads the autosave: the saved settings with only the price list's file replaced ("" for the
+     * catalog's prices). A damaged settings file is set aside as {@link #load()} does, and defaults are written.
+     *
+     * @throws IOException when the settings cannot be written
+     */
+    public void rememberPriceList(String file) throws IOException {
+        save(load().value().withPriceList(file));
     }
 
     /** The last scenario's JSON text, if one was saved. */
