@@ -266,15 +266,20 @@ public final class App extends Application {
         rememberPriceLists(prices, store, settings);
         scenarios = scenarioJson(catalogs, planner.priceListProperty());
         Optional<Scenario> lastScenario = Optional.empty();
+        Optional<String> last = Optional.empty();
         try {
-            Optional<String> last = store.lastScenario();
+            last = store.lastScenario();
             if (last.isPresent()) {
                 lastScenario = Optional.of(scenarios.get().read(last.get()));
             }
         } catch (IOException | RuntimeException e) {
             Optional<Path> aside = store.setAsideLastScenario();
-            notice = Phrase.of("status.scenarioDamaged", aside.map(p -> p.getFileName().toString())
-                    .orElse(String.valueOf(e.getMessage())));
+            String kept = aside.map(p -> p.getFileName().toString()).orElse(String.valueOf(e.getMessage()));
+            // On the GPU of a price list that could not be put back: kept aside, named with its GPU.
+            Optional<String> gpu = last.flatMap(text -> StoredWorkingCopy.unknownGpu(e, text));
+            notice = gpu.isPresent() && aside.isPresent()
+                    ? Phrase.of("status.lastScenarioUnknownGpu", gpu.get(), aside.get())
+                    : Phrase.of("status.scenarioDamaged", kept);
         }
         // File → Export PDF…: the dialogs ran on the FX thread (ReportFileDialogs); the shell runs this on its IO
         // thread: the one export path, with the app's language for a report whose dialog chose none.
@@ -299,13 +304,14 @@ public final class App extends Application {
         shell.darkThemeProperty().set(settings.dark());
         shell.darkThemeProperty().subscribe(dark -> setUserAgentStylesheet(
                 App.class.getResource(dark ? DARK : LIGHT).toExternalForm()));
-        if (notice != null) {
-            shell.report(notice);
-        }
-
         // The first frame shows the menus, the inputs and the status line; the results follow a frame later.
         ShellView root = new ShellView(shell, new ReportFileDialogs(fileDialogs, export, () -> stage), this::quit,
                 Optional.of(prices), this::resultsShown);
+        // After the view, which says what the price lists said (a list that could not be put back): a scenario set
+        // aside says more.
+        if (notice != null) {
+            shell.report(notice);
+        }
         Rectangle2D place = WindowPlace.fit(settings, Screen.getScreens().stream().map(Screen::getVisualBounds)
                 .toList(), Screen.getPrimary().getVisualBounds());
         Scene scene = new Scene(root);

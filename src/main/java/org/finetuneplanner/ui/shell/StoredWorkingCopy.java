@@ -59,8 +59,11 @@ public final class StoredWorkingCopy implements WorkingCopy {
         }
     }
 
-    /** The GPU id the text names when {@code error} refuses it (no catalog or list in force knows it). */
-    private static Optional<String> unknownGpu(RuntimeException error, String text) {
+    /**
+     * The GPU id a scenario's text names when {@code error}, its reader's, refuses that id (no catalog or price list
+     * in force knows it); empty for any other error.
+     */
+    public static Optional<String> unknownGpu(Throwable error, String text) {
         if (!(error instanceof PlannerException p) || !GPU_KEY.equals(p.key())) {
             return Optional.empty();
         }

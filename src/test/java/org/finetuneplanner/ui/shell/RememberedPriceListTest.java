@@ -2,6 +2,7 @@ package org.finetuneplanner.ui.shell;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import org.finetuneplanner.App;
 import org.finetuneplanner.core.scenario.Scenario;
+import org.finetuneplanner.service.persistence.ScenarioJson;
 import org.finetuneplanner.service.settings.RecoveryStore;
 import org.finetuneplanner.service.settings.SettingsStore;
 import org.finetuneplanner.ui.Fixtures;
@@ -180,5 +182,20 @@ class RememberedPriceListTest {
         assertEquals(List.of("L20 work"), recoveryAsked);
         assertEquals(crashed, three.planner.currentScenario().orElseThrow());
         assertTrue(Files.notExists(left));
+    }
+
+    /** The last scenario and the autosave name the GPU a reader refused; any other refusal names none. */
+    @Test
+    void theGpuOfAScenarioNoReaderKnowsIsNamedAndOnlyThat() {
+        String onOwnGpu = """
+                {"format": "finetune-plan/1", "name": "L20", "model": {"preset": "llama-3.1-8b"},
+                 "hardware": {"gpu": "vina-l20-48gb"}}""";
+        ScenarioJson catalogOnly = new ScenarioJson(Fixtures.CATALOGS);
+        RuntimeException unknown = assertThrows(RuntimeException.class, () -> catalogOnly.read(onOwnGpu));
+        assertEquals(Optional.of(OWN_GPU), StoredWorkingCopy.unknownGpu(unknown, onOwnGpu));
+        String badBatch = onOwnGpu.replace("\"vina-l20-48gb\"}", "\"h100-sxm-80gb\"}, \"training\": "
+                + "{\"micro_batch_size\": -1}");
+        RuntimeException other = assertThrows(RuntimeException.class, () -> catalogOnly.read(badBatch));
+        assertEquals(Optional.empty(), StoredWorkingCopy.unknownGpu(other, badBatch));
     }
 }
