@@ -19,7 +19,9 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.value.ObservableValue;
 
 import org.finetuneplanner.core.Estimate;
+import org.finetuneplanner.core.range.Confidence;
 import org.finetuneplanner.core.scenario.Scenario;
+import org.finetuneplanner.service.validation.ErrorBandsFile;
 import org.finetuneplanner.ui.common.Messages;
 import org.finetuneplanner.ui.common.Phrase;
 import org.finetuneplanner.ui.common.UiExecutors;
@@ -81,9 +83,13 @@ public final class ShellViewModel {
         this.comparisons = comparisons;
         this.executors = executors;
         this.document = new ScenarioDocument(planner, files, dialogs, prompts, executors, said::set, busy);
-        // A pin is the planner's last valid scenario, as named now, with its estimate on its own hardware.
+        // A pin is the planner's last valid scenario, as named now, with its estimate on its own hardware, how sure
+        // that estimate is (the bundled error bands, as the planner's ranges) and the plan (its advice).
+        Confidence confidence = new Confidence(ErrorBandsFile.bundled());
         this.compare = new CompareViewModel(() -> planner.currentScenario().flatMap(named -> planner.results()
-                .shown().map(c -> named(c.estimate(), named))), planner::stale, planner.messagesProperty());
+                .shown().map(c -> new CompareViewModel.Snapshot(named(c.estimate(), named),
+                        confidence.of(c.estimate()), Optional.of(c.plan())))), planner::stale,
+                planner.messagesProperty());
         compare.saidProperty().subscribe(p -> {
             if (p != null) {
                 said.set(p);
