@@ -25,6 +25,7 @@ public record TypedNumber(String text, List<BigDecimal> readings) {
     private static final Pattern ENGLISH = Pattern.compile("[-+]?(\\d{1,3}(,\\d{3})+|\\d+)(\\.\\d+)?");
     private static final Pattern VIETNAMESE = Pattern.compile("[-+]?(\\d{1,3}(\\.\\d{3})+|\\d+)(,\\d+)?");
 
+    /** The readings kept as given, unmodifiable. */
     public TypedNumber {
         readings = List.copyOf(readings);
     }

@@ -1,5 +1,6 @@
 package org.finetuneplanner.ui.prices;
 
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Currency;
@@ -90,7 +91,9 @@ public final class PriceListViewModel {
             planner.usePriceList(Optional.of(list));
             file.set(Optional.of(remembered));
         } catch (RuntimeException e) {
-            said.set(Phrase.failed("status.pricesLost", cause(e), remembered));
+            Throwable why = cause(e);
+            said.set(why instanceof NoSuchFileException ? Phrase.of("status.pricesGone", remembered)
+                    : Phrase.failed("status.pricesLost", why, remembered));
         }
     }
 

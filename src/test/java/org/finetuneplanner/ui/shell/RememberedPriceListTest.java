@@ -136,14 +136,27 @@ class RememberedPriceListTest {
         Session two = new Session();
         assertEquals(Optional.empty(), two.planner.priceListProperty().get());
         assertEquals(Optional.empty(), two.prices.fileProperty().get());
-        assertTrue(two.said().startsWith("The price list in force last time, " + list() + ", could not be put back: "),
-                two.said());
-        assertTrue(two.said().endsWith(" The catalog prices are used."), two.said());
-        assertEquals(1, two.said().lines().count());
+        assertEquals("The price list in force last time, " + list() + ", is no longer there; the catalog prices are"
+                + " used.", two.said());
         assertTrue(two.planner.results().shown().isPresent(), "the catalog's plan is shown");
         // Said once: the next start has nothing to put back and nothing to say.
         assertEquals("", store().load().value().priceList());
         assertNull(new Session().prices.saidProperty().get());
+    }
+
+    @Test
+    void aListThatBecameInvalidIsSaidWithTheKeyAtFault() throws IOException {
+        new Session().prices.open(list()).join();
+        Files.writeString(list(), Files.readString(list()).replace("\"VND\"", "\"VNX\""));
+
+        Session two = new Session();
+        assertEquals(Optional.empty(), two.planner.priceListProperty().get());
+        assertTrue(two.said().startsWith("The price list in force last time, " + list() + ", could not be put back: "),
+                two.said());
+        assertTrue(two.said().contains("currency"), two.said());
+        assertTrue(two.said().endsWith(" The catalog prices are used."), two.said());
+        assertEquals(1, two.said().lines().count());
+        assertEquals("", store().load().value().priceList());
     }
 
     @Test
