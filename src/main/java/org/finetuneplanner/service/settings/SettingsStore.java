@@ -20,9 +20,9 @@ import org.finetuneplanner.service.io.SafeJson;
 
 /**
  * The app's settings ({@value #SETTINGS}, a {@link SettingsFile} record bound by {@link SafeJson}: window, theme,
- * language, recent files, the last scenario's file and the price list in force) and last scenario in a folder of the user's home. Writes go
- * through {@link AtomicFiles}, so a crash never leaves half a file; a damaged file is moved aside (kept for
- * inspection) and defaults are used.
+ * language, recent files, the last scenario's file, the zoom and the price list in force) and last scenario in a
+ * folder of the user's home. Writes go through {@link AtomicFiles}, so a crash never leaves half a file; a damaged
+ * file is moved aside (kept for inspection) and defaults are used.
  */
 public final class SettingsStore {
     static final String SETTINGS = "settings.json";
@@ -66,17 +66,18 @@ public final class SettingsStore {
     /**
      * The JSON shape of the settings file: {@code {"format": "finetune-settings/1", "window": {"x": …, "y": …,
      * "width": …, "height": …, "maximized": …}, "theme": {"dark": …}, "language": "vi", "recent": ["/home/…/a.json",
-     * …], "scenario": {"file": "/home/…/a.json"}, "prices": {"file": "/home/…/vinagpu.json"}}}. A missing key takes
-     * its default (a file of an earlier version has no {@code prices}: the catalog's prices); screen coordinates are
-     * within ±100,000; a recent file, scenario file or price list file that is no path of this system is dropped.
+     * …], "scenario": {"file": "/home/…/a.json"}, "view": {"zoom": 1.1}, "prices": {"file": "/home/…/vinagpu.json"}}}.
+     * A missing key takes its default (a file of an earlier version has no {@code prices}: the catalog's prices);
+     * screen coordinates are within ±100,000; a recent file, scenario file or price list file that is no path of this
+     * system is dropped; a zoom outside the app's range is brought to the nearer end of it.
      */
     @JsonIgnoreProperties(ignoreUnknown = true)
     record SettingsFile(String format, Window window, Theme theme, String language, List<String> recent,
-                        FileRef scenario, FileRef prices) {
+                        FileRef scenario, View view, FileRef prices) {
         static SettingsFile of(Settings s) {
             return new SettingsFile(FORMAT, new Window(coordinate(s.x()), coordinate(s.y()), s.width(), s.height(),
                     s.maximized()), new Theme(s.dark()), s.language(), s.recentFiles(), FileRef.of(s.scenarioFile()),
-                    FileRef.of(s.priceList()));
+                    new View(s.zoom()), FileRef.of(s.priceList()));
         }
 
         /** A position the system chooses (NaN) is written as null. */
@@ -96,7 +97,7 @@ public final class SettingsStore {
             return new Settings(or(w.x(), d.x()), or(w.y(), d.y()), or(w.width(), d.width()),
                     or(w.height(), d.height()), or(w.maximized(), d.maximized()),
                     theme == null ? d.dark() : or(theme.dark(), d.dark()), lang, files, FileRef.path(scenario),
-                    FileRef.path(prices));
+                    view == null ? d.zoom() : or(view.zoom(), d.zoom()), FileRef.path(prices));
         }
 
         private static <T> T or(T value, T fallback) {
@@ -115,6 +116,11 @@ public final class SettingsStore {
     /** The colour theme. */
     @JsonIgnoreProperties(ignoreUnknown = true)
     record Theme(Boolean dark) {
+    }
+
+    /** How large the window draws its text and charts (View → Zoom). */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record View(Double zoom) {
     }
 
     /** A file the settings name: the last scenario's, the price list's (null: none). */

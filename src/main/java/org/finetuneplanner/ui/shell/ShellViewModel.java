@@ -41,6 +41,7 @@ public final class ShellViewModel {
     private final Optional<ComparisonExport> comparisons;
     private final UiExecutors executors;
     private final CompareViewModel compare;
+    private final PresentationViewModel presentation;
 
     private final BooleanProperty darkTheme = new SimpleBooleanProperty(this, "darkTheme");
     private final ObjectProperty<Locale> locale;
@@ -78,6 +79,18 @@ public final class ShellViewModel {
     public ShellViewModel(PlannerViewModel planner, ScenarioFiles files, Optional<PdfExport> pdf,
                           Optional<ComparisonExport> comparisons, UiExecutors executors, FileDialogs dialogs,
                           Prompts prompts) {
+        this(planner, files, pdf, comparisons, executors, dialogs, prompts, Optional.empty());
+    }
+
+    /**
+     * @param comparisons writes a comparison report (File → Export comparison…), when this build has one
+     * @param dialogs     the file choosers of Open and Save As…
+     * @param prompts     the questions asked before work could be lost (unsaved changes, recovery)
+     * @param quickStarts reads the bundled quick starts (File → New from quick start), when this window offers them
+     */
+    public ShellViewModel(PlannerViewModel planner, ScenarioFiles files, Optional<PdfExport> pdf,
+                          Optional<ComparisonExport> comparisons, UiExecutors executors, FileDialogs dialogs,
+                          Prompts prompts, Optional<QuickStartFiles> quickStarts) {
         this.planner = planner;
         this.pdf = pdf;
         this.comparisons = comparisons;
@@ -90,11 +103,14 @@ public final class ShellViewModel {
                 .shown().map(c -> new CompareViewModel.Snapshot(named(c.estimate(), named),
                         confidence.of(c.estimate()), Optional.of(c.plan())))), planner::stale,
                 planner.messagesProperty());
-        compare.saidProperty().subscribe(p -> {
-            if (p != null) {
-                said.set(p);
-            }
-        });
+        this.presentation = new PresentationViewModel(planner, document, quickStarts, executors);
+        for (ObservableValue<Phrase> other : List.of(compare.saidProperty(), presentation.saidProperty())) {
+            other.subscribe(p -> {
+                if (p != null) {
+                    said.set(p);
+                }
+            });
+        }
         this.locale = new SimpleObjectProperty<>(this, "locale", planner.messagesProperty().get().locale());
         locale.subscribe(l -> {
             if (!l.getLanguage().equals(planner.messagesProperty().get().locale().getLanguage())) {
@@ -272,6 +288,11 @@ public final class ShellViewModel {
     /** The pinned scenarios and their comparison. */
     public CompareViewModel compare() {
         return compare;
+    }
+
+    /** Presentation mode, the zoom and the quick starts. */
+    public PresentationViewModel presentation() {
+        return presentation;
     }
 
     public BooleanProperty darkThemeProperty() {
