@@ -132,7 +132,7 @@ final class AdviceSentences {
             return "";
         }
         StringJoiner list = new StringJoiner(", ");
-        all.forEach(a -> list.add(OptionColumn.adjustment(a, m, f)));
+        all.forEach(a -> list.add(m.words().adjustment(a)));
         Optional<PlanReason.InexactSplit> inexact = o.reasons(PlanReason.InexactSplit.class).stream().findFirst();
         if (inexact.isPresent()) {
             return m.text("recommend.changes.inexact", list.toString(), f.count(inexact.get().got()),

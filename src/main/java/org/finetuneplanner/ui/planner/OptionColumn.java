@@ -8,7 +8,6 @@ import org.finetuneplanner.core.cost.PriceOrigin;
 import org.finetuneplanner.core.plan.Adjustment;
 import org.finetuneplanner.core.plan.PlanOption;
 import org.finetuneplanner.core.plan.PlanReason;
-import org.finetuneplanner.core.plan.Setting;
 import org.finetuneplanner.core.scenario.Offload;
 import org.finetuneplanner.service.text.LocaleFormat;
 import org.finetuneplanner.ui.common.Formats;
@@ -124,20 +123,6 @@ public enum OptionColumn {
                     : m.text(key, a.to() instanceof Number n ? f.count(n.longValue()) : String.valueOf(a.to())));
         }
         return all.toString();
-    }
-
-    /**
-     * One setting the planner changed, from → to, as the app words it: "micro-batch 8 → 2", "checkpointing none →
-     * full" in English, the choices in the current language (the CLI and the CSV keep the scenario spelling).
-     */
-    static String adjustment(Adjustment a, Messages m, Formats f) {
-        return m.text("adjustment", m.label(a.setting()), value(a.setting(), a.from(), m, f),
-                value(a.setting(), a.to(), m, f));
-    }
-
-    private static String value(Setting s, Object v, Messages m, Formats f) {
-        return v instanceof Enum<?> e ? m.text("results.value." + s.name() + "." + e.name())
-                : v instanceof Number n ? f.count(n.longValue()) : String.valueOf(v);
     }
 
     /** For an option that does not fit: the first (smallest) change that would make it fit, short. */

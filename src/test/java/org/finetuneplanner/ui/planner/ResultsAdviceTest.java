@@ -151,7 +151,7 @@ class ResultsAdviceTest {
         assertFalse(l40s.adjustments().isEmpty());
         Messages en = Messages.forLocale(Locale.ENGLISH);
         for (Adjustment a : l40s.adjustments()) {
-            String worded = OptionColumn.adjustment(a, en, Formats.of(en));
+            String worded = en.words().adjustment(a);
             assertTrue(own.changes().contains(worded), own.changes() + " lacks " + worded);
             assertTrue(worded.contains(" \u2192 "), worded);
         }
@@ -249,20 +249,20 @@ class ResultsAdviceTest {
             Messages m = Messages.forLocale(l);
             Formats f = Formats.of(m);
             for (Checkpointing c : Checkpointing.values()) {
-                String worded = OptionColumn.adjustment(new Adjustment(Setting.ACTIVATION_CHECKPOINTING,
-                        Checkpointing.NONE, c), m, f);
-                assertFalse(worded.contains("results."), l + ": " + worded);
+                String worded = m.words().adjustment(new Adjustment(Setting.ACTIVATION_CHECKPOINTING,
+                        Checkpointing.NONE, c));
+                assertFalse(worded.contains("adjustment.value"), l + ": " + worded);
             }
             for (Loss loss : Loss.values()) {
-                String worded = OptionColumn.adjustment(new Adjustment(Setting.LOSS, Loss.STANDARD,
-                        loss), m, f);
-                assertFalse(worded.contains("results."), l + ": " + worded);
+                String worded = m.words().adjustment(new Adjustment(Setting.LOSS, Loss.STANDARD,
+                        loss));
+                assertFalse(worded.contains("adjustment.value"), l + ": " + worded);
                 assertFalse(m.text("results.change.LOSS." + loss.name()).startsWith("results."), l + " " + loss);
             }
         }
         // English: "checkpointing none → full" (the words of the setting, then the choices).
         Messages en = Messages.forLocale(Locale.ENGLISH);
-        assertEquals("checkpointing none \u2192 full", OptionColumn.adjustment(new Adjustment(
-                Setting.ACTIVATION_CHECKPOINTING, Checkpointing.NONE, Checkpointing.FULL), en, Formats.of(en)));
+        assertEquals("checkpointing none \u2192 full", en.words().adjustment(new Adjustment(
+                Setting.ACTIVATION_CHECKPOINTING, Checkpointing.NONE, Checkpointing.FULL)));
     }
 }
