@@ -114,11 +114,14 @@ public final class Journeys {
     }
 
     /**
-     * Starts the real app in a real window (the glass robot, settings in a fresh folder, so nothing of the machine's
-     * user is read or changed) and waits two seconds for its first results.
+     * Starts the real app in a real window (the glass robot, settings in a fresh folder unless the property
+     * {@code finetuneplanner.settings} names one, so nothing of the machine's user is read or changed) and waits two
+     * seconds for its first results.
      */
     static Stage launch() throws Exception {
-        System.setProperty("finetuneplanner.settings", Files.createTempDirectory("planner-settings").toString());
+        if (System.getProperty("finetuneplanner.settings") == null) {
+            System.setProperty("finetuneplanner.settings", Files.createTempDirectory("planner-settings").toString());
+        }
         System.setProperty("testfx.robot", "glass");
         Stage stage = FxToolkit.registerPrimaryStage();
         FxToolkit.setupApplication(App.class);
