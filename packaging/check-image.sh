@@ -53,8 +53,13 @@ if [ -n "$jimage" ]; then
     expect "Vietnamese locale data in the runtime" 0 "cldr/ext/FormatData_vi.class" \
         "$jimage" list "$image/lib/runtime/lib/modules"
 fi
-# The class-data archive the launcher names (packaging/cds-archive.sh) is mapped: classes come from its top layer.
-if grep -q '^java-options=-XX:SharedArchiveFile=' "$image/lib/app/$name.cfg"; then
+# The archive the launcher names (packaging/cds-archive.sh) is mapped: the app's classes come from it. Java 25: the
+# ahead-of-time cache (one static archive); Java 17: the top layer of the dynamic archive.
+cfg=$image/lib/app/$name.cfg
+if grep -q '^java-options=-XX:AOTCache=' "$cfg"; then
+    expect "app classes from the ahead-of-time cache" 0 "org.finetuneplanner.Launcher source: shared objects file" \
+        env JAVA_TOOL_OPTIONS=-Xlog:class+load=info "$launcher" plan --help
+elif grep -q '^java-options=-XX:SharedArchiveFile=' "$cfg"; then
     expect "classes from the app's class-data archive" 0 "shared objects file (top)" \
         env JAVA_TOOL_OPTIONS=-Xlog:class+load=info "$launcher" plan --help
 else
