@@ -4,7 +4,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -12,16 +15,22 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 
 import javafx.application.Application;
 import javafx.application.Platform;
+import javafx.beans.value.ObservableValue;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
 
 import org.finetuneplanner.core.Estimator;
+import org.finetuneplanner.core.cost.CostAssumptions;
 import org.finetuneplanner.core.cost.CostProjector;
+import org.finetuneplanner.core.cost.SellerPrices;
+import org.finetuneplanner.core.gpu.GpuSpec;
 import org.finetuneplanner.core.memory.MemoryEstimator;
 import org.finetuneplanner.core.model.ModelSpec;
 import org.finetuneplanner.core.plan.Planner;
@@ -33,6 +42,8 @@ import org.finetuneplanner.service.catalog.Catalogs;
 import org.finetuneplanner.service.io.AtomicFiles;
 import org.finetuneplanner.service.model.ModelFiles;
 import org.finetuneplanner.service.persistence.ScenarioJson;
+import org.finetuneplanner.service.prices.PriceList;
+import org.finetuneplanner.service.prices.PriceListJson;
 import org.finetuneplanner.service.report.ReportAccuracy;
 import org.finetuneplanner.service.report.ReportLanguage;
 import org.finetuneplanner.service.report.ReportService;
@@ -50,6 +61,8 @@ import org.finetuneplanner.ui.common.UiExecutors;
 import org.finetuneplanner.ui.planner.ModelSources;
 import org.finetuneplanner.ui.planner.PlannerServices;
 import org.finetuneplanner.ui.planner.PlannerViewModel;
+import org.finetuneplanner.ui.prices.PriceListFiles;
+import org.finetuneplanner.ui.prices.PriceListViewModel;
 import org.finetuneplanner.ui.report.ExportViewModel;
 import org.finetuneplanner.ui.report.ReportFileDialogs;
 import org.finetuneplanner.ui.shell.Autosave;
@@ -96,12 +109,23 @@ public final class App extends Application {
 
     /** The full composition of the planning screen, shared by the app, the UI tests and the tick benchmark. */
     public static PlannerServices services(Catalogs catalogs) {
+        return services(catalogs, Optional.empty());
+    }
+
+    /**
+     * The planning screen's services over the catalog's prices, or over a seller's price list: then the estimate and
+     * the planner price only its offers, and its own GPUs follow the catalog's in the list to choose from.
+     */
+    private static PlannerServices services(Catalogs catalogs, Optional<SellerPrices> seller) {
         MemoryEstimator memory = new MemoryEstimator();
-        Estimator estimator = new Estimator(memory, new ThroughputEstimator(), new CostProjector());
-        Planner planner = new Planner(memory::estimate, estimator::estimate, new CostProjector(),
+        CostProjector costs = new CostProjector(CostAssumptions.defaults(), seller);
+        Estimator estimator = new Estimator(memory, new ThroughputEstimator(), costs);
+        Planner planner = new Planner(memory::estimate, estimator::estimate, costs,
                 new Confidence(ErrorBandsFile.bundled()));
+        List<GpuSpec> gpus = new ArrayList<>(catalogs.gpus());
+        seller.ifPresent(p -> p.gpus().stream().filter(g -> catalogs.gpu(g.id()).isEmpty()).forEach(gpus::add));
         return new PlannerServices(catalogs.models().stream().map(CatalogModel::toModelSpec).toList(),
-                catalogs.gpus(), estimator::estimate, estimator::explain, planner::plan, new ModelSources() {
+                gpus, estimator::estimate, estimator::explain, planner::plan, new ModelSources() {
                     @Override
                     public ModelSpec fromConfig(Path file) {
                         return ModelFiles.readConfig(file);
@@ -111,24 +135,69 @@ public final class App extends Application {
                     public ModelSpec fromParameters(long parameters) {
                         return ModelFiles.fromParameters(parameters);
                     }
-                });
+                }, prices -> services(catalogs, Optional.of(prices)));
     }
 
     /** Scenario files through {@link ScenarioJson}, written atomically. */
     public static ScenarioFiles scenarioFiles(ScenarioJson json) {
+        return scenarioFiles(() -> json);
+    }
+
+    /**
+     * Scenario files that also know the own GPUs of the price list in force, so that a scenario may name one while
+     * the list is in force; written atomically.
+     */
+    public static ScenarioFiles scenarioFiles(Catalogs catalogs, ObservableValue<Optional<PriceList>> prices) {
+        AtomicReference<ScenarioJson> current = new AtomicReference<>(new ScenarioJson(catalogs));
+        // Read on the IO thread: the reader in force when the file is read.
+        prices.subscribe(list -> current.set(new ScenarioJson(catalogs.withGpus(list.map(PriceList::customGpus)
+                .orElse(List.of())))));
+        return scenarioFiles(current::get);
+    }
+
+    private static ScenarioFiles scenarioFiles(Supplier<ScenarioJson> json) {
         return new ScenarioFiles() {
             @Override
             public Scenario read(Path file) {
-                return json.read(file);
+                return json.get().read(file);
             }
 
             @Override
             public void write(Scenario scenario, Path file) {
                 try {
-                    json.writeFile(scenario, file);
+                    json.get().writeFile(scenario, file);
                 } catch (IOException e) {
                     throw new UncheckedIOException(e.getMessage(), e);
                 }
+            }
+        };
+    }
+
+    /** Price list files through {@link PriceListJson}, GPU ids resolved in {@code catalogs}, written atomically. */
+    public static PriceListFiles priceListFiles(Catalogs catalogs) {
+        PriceListJson json = new PriceListJson(catalogs);
+        return new PriceListFiles() {
+            @Override
+            public PriceList read(Path file) {
+                try {
+                    return json.read(file);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(file.getFileName() + ": cannot be read", e);
+                }
+            }
+
+            @Override
+            public void write(PriceList list, Path file) {
+                try {
+                    PriceListJson.save(list, file);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e.getMessage(), e);
+                }
+            }
+
+            @Override
+            public PriceList fromFields(Map<String, ?> fields) {
+                return json.fromFields(fields);
             }
         };
     }
@@ -173,12 +242,16 @@ public final class App extends Application {
         // File → Export comparison…: the pinned scenarios through the same path.
         ComparisonExport comparison = export::writeComparison;
         FxFileDialogs fileDialogs = new FxFileDialogs(() -> stage, () -> planner.messagesProperty().get());
-        shell = new ShellViewModel(planner, scenarioFiles(json), Optional.of(pdf), Optional.of(comparison),
+        shell = new ShellViewModel(planner, scenarioFiles(catalogs, planner.priceListProperty()), Optional.of(pdf), Optional.of(comparison),
                 executors, fileDialogs, new FxPrompts(() -> stage, () -> planner.messagesProperty().get()));
         // The scenario shown when the app quit, with its file; nothing to undo before it.
         Optional<Path> lastFile = lastScenario.isPresent() && !settings.scenarioFile().isEmpty()
                 ? Optional.of(Path.of(settings.scenarioFile())) : Optional.empty();
         shell.document().begin(lastScenario, lastFile, settings.recentFiles().stream().map(Path::of).toList());
+        // File → Price list…: the price list in force prices the plan and the report alike.
+        PriceListViewModel prices = new PriceListViewModel(planner, priceListFiles(catalogs), executors,
+                LocalDate::now);
+        export.pricesProperty().bind(planner.priceListProperty());
         // The export's progress and words in the status bar while it runs.
         shell.follow(export.progressProperty(), export.statusProperty());
         // The report's language follows the app's until the user picks another in the export dialog.
@@ -195,7 +268,7 @@ public final class App extends Application {
 
         // The first frame shows the menus, the inputs and the status line; the results follow a frame later.
         ShellView root = new ShellView(shell, new ReportFileDialogs(fileDialogs, export, () -> stage), this::quit,
-                this::resultsShown);
+                Optional.of(prices), this::resultsShown);
         Rectangle2D place = WindowPlace.fit(settings, Screen.getScreens().stream().map(Screen::getVisualBounds)
                 .toList(), Screen.getPrimary().getVisualBounds());
         Scene scene = new Scene(root);
@@ -279,7 +352,9 @@ public final class App extends Application {
                     document.fileProperty().get().map(Path::toString).orElse(""));
             try {
                 store.save(s);
-                Optional<Scenario> scenario = document.remembered();
+                // A scenario on a price list's own GPU is not kept: the next start has no price list to read it.
+                Optional<Scenario> scenario = document.remembered().filter(
+                        sc -> shell.planner().catalogGpus().contains(sc.hardware().gpu()));
                 if (scenario.isPresent()) {
                     store.saveLastScenario(json.write(scenario.get()));
                 }

@@ -3,15 +3,18 @@ package org.finetuneplanner.cli;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 
 import org.finetuneplanner.core.Estimate;
+import org.finetuneplanner.core.gpu.GpuSpec;
 import org.finetuneplanner.core.scenario.Scenario;
 import org.finetuneplanner.service.io.IoReasons;
 import org.finetuneplanner.service.io.SafeText;
 import org.finetuneplanner.service.persistence.ScenarioJson;
+import org.finetuneplanner.service.prices.PriceList;
 
 /**
  * What every command needs from its surroundings: the standard streams, the scenario reader and the estimator.
@@ -37,6 +40,16 @@ public record CliContext(InputStream in, PrintWriter out, PrintWriter err, Scena
     /** The real reader and estimator over the given streams. */
     public static CliContext standard(InputStream in, PrintWriter out, PrintWriter err) {
         return new CliContext(in, out, err, ScenarioJson.standard(), Main.standardEstimator());
+    }
+
+    /**
+     * This context reading scenarios with a price list's own GPUs beside the catalog's, so that a scenario may name
+     * one of them ({@code hardware.gpu}, {@code plan.gpus}) while the list is in force.
+     */
+    CliContext withPriceList(PriceList list) {
+        List<GpuSpec> custom = list.customGpus();
+        return custom.isEmpty() ? this : new CliContext(in, out, err,
+                new ScenarioJson(scenarios.catalogs().withGpus(custom)), estimator);
     }
 
     /** Prints one error line on standard error; control characters in it (from names, paths) are shown escaped. */

@@ -13,10 +13,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 
+import org.finetuneplanner.service.io.InvalidValueException;
 import org.finetuneplanner.service.io.IoReasons;
 import org.finetuneplanner.service.io.SafeJson;
 import org.finetuneplanner.service.persistence.ScenarioException;
 import org.finetuneplanner.service.persistence.ScenarioJson;
+import org.finetuneplanner.service.prices.PriceList;
+import org.finetuneplanner.service.prices.PriceListJson;
 
 /** Opening the files and standard input the commands read, with one-line reasons when that fails. */
 final class CliFiles {
@@ -58,6 +61,41 @@ final class CliFiles {
         } catch (ScenarioException e) {
             context.error(label(path) + ": " + e.getMessage());
             return new Loaded(null, null, ExitCodes.INVALID_INPUT);
+        }
+    }
+
+    /**
+     * A price list read from a file, or the exit status after its error was printed.
+     *
+     * @param list   the price list (null on failure)
+     * @param status {@link ExitCodes#OK}, or the status to exit with
+     */
+    record Prices(PriceList list, int status) {
+        boolean ok() {
+            return status == ExitCodes.OK;
+        }
+    }
+
+    /**
+     * Reads a price list ({@code --prices FILE}); a file that cannot be read is {@link ExitCodes#IO}, one that is not
+     * a price list or holds a bad value {@link ExitCodes#INVALID_INPUT}, each printed as one line naming the key.
+     */
+    static Prices readPriceList(String path, CliContext context) {
+        String text;
+        try (InputStream in = open(path, context.in())) {
+            text = SafeJson.readText(in);
+        } catch (JsonProcessingException e) {
+            context.error(label(path) + ": " + SafeJson.describe(e));
+            return new Prices(null, ExitCodes.INVALID_INPUT);
+        } catch (IOException e) {
+            context.error(label(path) + ": cannot be read (" + IoReasons.of(e) + ")");
+            return new Prices(null, ExitCodes.IO);
+        }
+        try {
+            return new Prices(new PriceListJson(context.scenarios().catalogs()).read(text), ExitCodes.OK);
+        } catch (InvalidValueException e) {
+            context.error(label(path) + ": " + e.getMessage());
+            return new Prices(null, ExitCodes.INVALID_INPUT);
         }
     }
 

@@ -11,6 +11,7 @@ import java.util.StringJoiner;
 import org.finetuneplanner.core.Estimate;
 import org.finetuneplanner.core.cost.CostEstimate;
 import org.finetuneplanner.core.cost.CostProjector;
+import org.finetuneplanner.core.cost.Exchange;
 import org.finetuneplanner.core.cost.PriceOrigin;
 import org.finetuneplanner.core.cost.Rental;
 import org.finetuneplanner.core.plan.Caveat;
@@ -37,18 +38,22 @@ final class PlanTable {
     private final Words words;
     private final LocaleFormat format;
     private final CostProjector prices;
+    /** The currency of the amounts: a price list's, else the US dollar. */
+    private final Exchange money;
 
     PlanTable(Words words, CostProjector prices) {
         this.words = words;
         this.format = words.format();
         this.prices = prices;
+        this.money = prices.exchange();
     }
 
     void print(Plan plan, PrintWriter out) {
         out.println(words.text("plan.title", SafeText.escape(plan.name())));
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[] {t("gpu"), t("count"), t("sharding"), t("offload"), t("host"), t("status"),
-            t("memory"), t("speed"), t("time"), t("price"), t("total"), t("largest"), t("provider"), t("changes")});
+            t("memory"), t("speed"), t("time"), words.text("plan.column.price", money.currency()),
+            t("total"), t("largest"), t("provider"), t("changes")});
         List<PlanOption> sorted = new ArrayList<>(plan.options());
         sorted.sort((a, b) -> a.status().compareTo(b.status()));
         for (PlanOption o : sorted) {
@@ -101,10 +106,10 @@ final class PlanTable {
         String time = o.hours().isPresent() ? format.duration(o.hours().getAsDouble()) : "–";
         Optional<CostEstimate> cost = o.cost();
         Optional<Rental> rental = o.fits() ? prices.rental(e.scenario()) : Optional.empty();
-        String price = cost.map(c -> format.usd(c.usdPerGpuHour())).orElse(rental.map(r -> format.usd(
+        String price = cost.map(c -> money(c.usdPerGpuHour())).orElse(rental.map(r -> money(
                 r.usdPerGpuHour() * (1 - prices.assumptions().discount()))).orElse("–"));
-        String total = cost.map(c -> format.usd(c.usd()) + o.ranges().usd().map(r -> " (" + format.usd(r.low())
-                + "–" + format.usd(r.high()) + ")").orElse("")).orElse("–");
+        String total = cost.map(c -> money(c.usd()) + o.ranges().usd().map(r -> " (" + money(r.low())
+                + "–" + money(r.high()) + ")").orElse("")).orElse("–");
         String largest = o.fits() ? format.count(o.largestMicroBatch()) + " / "
                 + format.count(o.largestSequenceLength()) : "–";
         String provider = cost.map(c -> origin(c.origin(), c.provider(), c.priceSeen()))
@@ -138,9 +143,10 @@ final class PlanTable {
             if (c.discount() > 0) {
                 from = words.text("plan.describe.discount", from, format.percent(c.discount()));
             }
-            b.append(words.text("plan.describe.cost", format.usd(c.usd()),
-                    format.pricePerGpuHour(c.usdPerGpuHour(), LocaleFormat.USD), from, format.integer(c.energyKwh()),
-                    format.usd(c.energyUsd())));
+            b.append(c.energyKwh() > 0 ? words.text("plan.describe.cost", money(c.usd()),
+                    format.pricePerGpuHour(c.usdPerGpuHour(), money), from, format.integer(c.energyKwh()),
+                    money(c.energyUsd())) : words.text("plan.describe.costOnly", money(c.usd()),
+                    format.pricePerGpuHour(c.usdPerGpuHour(), money), from));
         });
         return b.toString();
     }
@@ -168,6 +174,11 @@ final class PlanTable {
             out.println(words.text("plan.caveats"));
             caveats.forEach(out::println);
         }
+    }
+
+    /** An amount the core holds in US dollars, in the currency of the prices. */
+    private String money(double usd) {
+        return format.money(usd, money);
     }
 
     private String t(String column) {

@@ -21,6 +21,7 @@ import org.finetuneplanner.core.Estimator;
 import org.finetuneplanner.core.scenario.Scenario;
 import org.finetuneplanner.service.io.AtomicFiles;
 import org.finetuneplanner.service.persistence.ScenarioException;
+import org.finetuneplanner.service.prices.PriceList;
 import org.finetuneplanner.service.report.ComparisonData;
 import org.finetuneplanner.service.report.PaperSize;
 import org.finetuneplanner.service.report.ReportAccuracy;
@@ -77,6 +78,11 @@ final class ReportCommand implements Callable<Integer> {
     @Option(names = "--logo", paramLabel = "FILE", description = "a PNG, JPEG or SVG logo for the cover")
     private String logo;
 
+    @Option(names = "--prices", paramLabel = "FILE",
+            description = "a seller's price list (finetune-prices/1): the report quotes only its GPUs at its prices, "
+                    + "in its currency, and names no other provider")
+    private String prices;
+
     @Option(names = "--title", paramLabel = "TEXT", defaultValue = "",
             description = "the title under the heading (default: the scenario's name; a comparison's: their names)")
     private String title;
@@ -119,6 +125,7 @@ final class ReportCommand implements Callable<Integer> {
             CliFiles.requirePath(spec, scenario, "SCENARIO.json");
         }
         CliFiles.requirePath(spec, out, "--out");
+        CliFiles.requirePath(spec, prices, "--prices");
         if (out.equals("-")) {
             throw new ParameterException(spec.commandLine(), "--out -: the report is a PDF file, not written to "
                     + "standard output; give a file name");
@@ -153,12 +160,22 @@ final class ReportCommand implements Callable<Integer> {
             context.error(e.getMessage());
             return ExitCodes.IO;
         }
+        Optional<PriceList> priceList = Optional.empty();
+        CliContext ctx = context;
+        if (prices != null) {
+            CliFiles.Prices list = CliFiles.readPriceList(prices, context);
+            if (!list.ok()) {
+                return list.status();
+            }
+            priceList = Optional.of(list.list());
+            ctx = context.withPriceList(list.list());
+        }
         // Every file is read before any work, and each one that cannot be used is named on a line of its own.
         List<Scenario> read = new ArrayList<>();
         int status = ExitCodes.OK;
         for (Path input : inputs) {
             try {
-                read.add(context.scenarios().read(input));
+                read.add(ctx.scenarios().read(input));
             } catch (ScenarioException e) {
                 context.error(named(input, e.getMessage()));
                 if (status == ExitCodes.OK) {
@@ -172,7 +189,7 @@ final class ReportCommand implements Callable<Integer> {
             return status;
         }
         ReportMeta meta = new ReportMeta(title, customer, company, consultant, cover, LocalDate.now(),
-                language.get(), size.get());
+                language.get(), size.get(), priceList);
         try {
             ReportService service = services.apply(context);
             if (read.size() == 1) {

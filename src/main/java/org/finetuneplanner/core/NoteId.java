@@ -36,6 +36,10 @@ public enum NoteId {
     COST_PROVIDER_UNLISTED(Note.Severity.WARNING, "cost.provider_unlisted"),
     /** args: GPU name. */
     COST_NO_PRICE(Note.Severity.WARNING, "cost.no_price"),
+    /** args: the seller of the price list in force, GPU name. */
+    COST_NOT_OFFERED(Note.Severity.WARNING, "cost.not_offered"),
+    /** args: the seller of the price list in force, GPU name, the most GPUs of it one job can rent. */
+    COST_OFFER_LIMIT(Note.Severity.WARNING, "cost.offer_limit"),
     /** args: the dotted key, the format. */
     SCENARIO_UNKNOWN_KEY(Note.Severity.WARNING, "scenario.unknown_key"),
     /** args: the dotted key, the format, the known key it resembles. */

@@ -22,11 +22,14 @@ import java.util.List;
  * @param rentalUnit     GPUs per rented instance (1 when any count can be rented)
  * @param origin         where the price comes from (the scenario, a provider's list, a marketplace)
  * @param instance       the offer's instance or offer name ("" for a scenario price)
+ * @param exchange       the currency the price was quoted in and its rate: every amount here is in US dollars, and
+ *                       is shown as {@code exchange.fromUsd(amount)} in {@code exchange.currency()} ({@link
+ *                       Exchange#USD} for the catalog's and the scenario's prices; a seller's list's own)
  */
 public record CostEstimate(double usdPerGpuHour, String provider, String priceSeen, String priceSource,
                            double gpuUsd, double storageUsd, double usd, List<CostPoint> series,
                            double discount, double checkpointGb, double energyKwh, double energyUsd,
-                           int rentedGpus, int rentalUnit, PriceOrigin origin, String instance) {
+                           int rentedGpus, int rentalUnit, PriceOrigin origin, String instance, Exchange exchange) {
 
     public CostEstimate {
         series = List.copyOf(series);
@@ -37,6 +40,27 @@ public record CostEstimate(double usdPerGpuHour, String provider, String priceSe
         origin = origin == null ? PriceOrigin.LISTED : origin;
         rentedGpus = Math.max(rentedGpus, 1);
         rentalUnit = Math.max(rentalUnit, 1);
+        exchange = exchange == null ? Exchange.USD : exchange;
+    }
+
+    /**
+     * The cost over time in the currency the price was quoted in: each point's amount is
+     * {@code exchange.fromUsd(usd)} (the series itself for US dollars).
+     */
+    public List<CostPoint> seriesInCurrency() {
+        if (exchange.isUsd()) {
+            return series;
+        }
+        return series.stream().map(p -> new CostPoint(p.hours(), exchange.fromUsd(p.usd()))).toList();
+    }
+
+    /** A cost in US dollars (the catalog's or the scenario's price). */
+    public CostEstimate(double usdPerGpuHour, String provider, String priceSeen, String priceSource,
+                        double gpuUsd, double storageUsd, double usd, List<CostPoint> series,
+                        double discount, double checkpointGb, double energyKwh, double energyUsd,
+                        int rentedGpus, int rentalUnit, PriceOrigin origin, String instance) {
+        this(usdPerGpuHour, provider, priceSeen, priceSource, gpuUsd, storageUsd, usd, series, discount, checkpointGb,
+                energyKwh, energyUsd, rentedGpus, rentalUnit, origin, instance, Exchange.USD);
     }
 
     /**

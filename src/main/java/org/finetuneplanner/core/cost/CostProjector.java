@@ -22,7 +22,8 @@ import org.finetuneplanner.core.scenario.Scenario;
  * <p>The price comes from {@link PriceRule}, the one rule every surface uses: the scenario's
  * {@code cost.usd_per_gpu_hour} if set, else the offer of {@code cost.provider} if it lists the GPU, else any
  * provider's, whichever rents the job's GPUs for least per hour (whole instances: the GPUs paid for are the job's
- * rounded up to the offer's instance size). Pure; thread-safe.
+ * rounded up to the offer's instance size). With a seller's price list in force ({@link #withSeller}) the list's
+ * offers are the only prices, whatever the scenario says: a GPU it does not offer has no cost. Pure; thread-safe.
  */
 public final class CostProjector {
 
@@ -30,18 +31,44 @@ public final class CostProjector {
     public static final int SERIES_POINTS = 25;
 
     private final CostAssumptions assumptions;
+    private final Optional<SellerPrices> seller;
 
     /** A projector with {@link CostAssumptions#defaults()}. */
     public CostProjector() {
         this(CostAssumptions.defaults());
     }
 
+    /** A projector over the catalog's prices. */
     public CostProjector(CostAssumptions assumptions) {
+        this(assumptions, Optional.empty());
+    }
+
+    /**
+     * @param assumptions storage, energy and discount
+     * @param seller      a seller's price list in force, or empty for the catalog's prices
+     */
+    public CostProjector(CostAssumptions assumptions, Optional<SellerPrices> seller) {
         this.assumptions = Objects.requireNonNull(assumptions, "assumptions");
+        this.seller = Objects.requireNonNull(seller, "seller");
     }
 
     public CostAssumptions assumptions() {
         return assumptions;
+    }
+
+    /** The seller's price list in force, empty for the catalog's prices. */
+    public Optional<SellerPrices> seller() {
+        return seller;
+    }
+
+    /** The same assumptions over {@code prices} (empty: the catalog's). */
+    public CostProjector withSeller(Optional<SellerPrices> prices) {
+        return new CostProjector(assumptions, prices);
+    }
+
+    /** The currency amounts are shown in: the seller's, else US dollars. */
+    public Exchange exchange() {
+        return seller.map(SellerPrices::exchange).orElse(Exchange.USD);
     }
 
     /**
@@ -91,12 +118,18 @@ public final class CostProjector {
                 : offer.source();
         return Optional.of(new CostEstimate(usdPerGpuHour, chosen.provider(), chosen.seen(), source, gpuUsd,
                 storageUsd, usd, series, assumptions.discount(), checkpointGb, energyKwh, energyUsd, chosen.gpus(),
-                chosen.unit(), chosen.origin(), offer == null ? "" : offer.instance()));
+                chosen.unit(), chosen.origin(), offer == null ? "" : offer.instance(), exchange()));
     }
 
     /** Why {@link #project} gives no cost, or empty when it gives one. */
     public Optional<Note> whyNoCost(Scenario s) {
         GpuSpec gpu = s.hardware().gpu();
+        if (seller.isPresent() && rental(s).isEmpty()) {
+            SellerPrices prices = seller.get();
+            return Optional.of(prices.offer(gpu.id())
+                    .map(o -> Note.of(NoteId.COST_OFFER_LIMIT, prices.seller(), gpu.name(), o.maxGpus()))
+                    .orElse(Note.of(NoteId.COST_NOT_OFFERED, prices.seller(), gpu.name())));
+        }
         if (rental(s).isPresent()) {
             if (s.cost().provider().isPresent() && s.cost().usdPerGpuHour().isEmpty()
                     && gpu.priceFrom(s.cost().provider().get()).isEmpty()) {
@@ -108,12 +141,16 @@ public final class CostProjector {
     }
 
     /**
-     * What {@code s} rents by {@link PriceRule}: the scenario's price if set, else the catalog's offers; empty when
-     * no price is known. The price is before this projector's discount.
+     * What {@code s} rents by {@link PriceRule}: the seller's offer when a price list is in force, else the scenario's
+     * price if set, else the catalog's offers; empty when no price is known. The price is before this projector's
+     * discount.
      */
     public Optional<Rental> rental(Scenario s) {
         GpuSpec gpu = s.hardware().gpu();
         int gpus = s.hardware().gpuCount();
+        if (seller.isPresent()) {
+            return PriceRule.rent(seller.get(), gpu, gpus);
+        }
         if (s.cost().usdPerGpuHour().isPresent()) {
             return Optional.of(PriceRule.atPrice(gpu, s.cost().usdPerGpuHour().getAsDouble(), gpus));
         }

@@ -7,5 +7,7 @@ public enum PriceOrigin {
     /** A provider's listed price (on-demand, spot …) in the GPU catalog. */
     LISTED,
     /** A marketplace observation (a median of offers that move daily), used only when no provider lists the GPU. */
-    MARKETPLACE
+    MARKETPLACE,
+    /** A seller's price list in force: the only prices then ({@link SellerPrices}). */
+    SELLER
 }

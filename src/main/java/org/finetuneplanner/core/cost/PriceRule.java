@@ -1,6 +1,7 @@
 package org.finetuneplanner.core.cost;
 
 import java.util.Optional;
+import java.util.OptionalInt;
 
 import org.finetuneplanner.core.gpu.GpuPrice;
 import org.finetuneplanner.core.gpu.GpuSpec;
@@ -23,8 +24,15 @@ import org.finetuneplanner.core.gpu.GpuSpec;
  * </ol>
  * A price set in the scenario replaces the offers (no provider, no date); the GPU's own rental unit still rounds
  * the count. {@code catalog gpus} shows the rule for one GPU, so its price is the one an estimate on one GPU uses.
+ *
+ * <p>A seller's price list in force ({@link SellerPrices}) replaces both: its offer is the only price of a GPU
+ * ({@link #rent(SellerPrices, GpuSpec, int)}), rented in its instance sizes up to its largest job; a GPU it does
+ * not offer has no price.
  */
 public final class PriceRule {
+
+    /** The tier of a seller's price: {@code price list}. */
+    public static final String SELLER_TIER = "price list";
 
     private PriceRule() {
     }
@@ -38,6 +46,32 @@ public final class PriceRule {
     public static Optional<Rental> rent(GpuSpec gpu, Optional<String> provider, int gpus) {
         Optional<Rental> own = provider.flatMap(p -> cheapest(gpu, p, gpus));
         return own.isPresent() ? own : cheapest(gpu, null, gpus);
+    }
+
+    /**
+     * Renting {@code gpus} GPUs of {@code gpu} from a seller's price list: the smallest of the offer's instances that
+     * holds them, or whole instances of its largest ({@link SellerOffer#rented}), at the offer's price converted to
+     * US dollars with the list's rate. The rental's observation names the seller as provider, with the quote's date
+     * as the date seen (tier {@value #SELLER_TIER}, no source: the list is the source).
+     *
+     * @return the rental, or empty when the seller does not offer the GPU or not that many of it
+     */
+    public static Optional<Rental> rent(SellerPrices prices, GpuSpec gpu, int gpus) {
+        Optional<SellerOffer> offer = prices.offer(gpu.id());
+        if (offer.isEmpty()) {
+            return Optional.empty();
+        }
+        SellerOffer o = offer.get();
+        OptionalInt rented = o.rented(gpus);
+        if (rented.isEmpty()) {
+            return Optional.empty();
+        }
+        int n = rented.getAsInt();
+        double usd = prices.exchange().toUsd(o.pricePerGpuHour());
+        int unit = o.unit(n);
+        GpuPrice quoted = new GpuPrice(prices.seller(), unit + " × " + gpu.name(), unit, usd, SELLER_TIER,
+                prices.quoted(), "");
+        return Optional.of(new Rental(Optional.of(quoted), n, unit, usd, PriceOrigin.SELLER));
     }
 
     /** Renting {@code gpus} GPUs at a price given by the user: the GPU's own rental unit still applies. */

@@ -61,7 +61,12 @@ public enum CaveatId implements Identified {
     /** The GPU is rented in whole instances (or trays): the count is rounded up to what is rented. */
     RENTAL_UNIT("rental-unit"),
     /** The setup offloads to host memory: the host needs that much RAM per node. */
-    OFFLOAD_HOST_MEMORY("offload-host-memory");
+    OFFLOAD_HOST_MEMORY("offload-host-memory"),
+    /**
+     * The GPU is not in the catalog but described by a seller's price list: its figures are the seller's, and what
+     * the list does not give (memory bandwidth) is assumed.
+     */
+    SELLER_DESCRIBED("seller-described");
 
     private final String id;
 
@@ -98,7 +103,7 @@ public enum CaveatId implements Identified {
             case OFFLOAD_HOST_MEMORY -> s.hardware().offload() != Offload.NONE
                     || s.training().checkpointing() == Checkpointing.OFFLOAD;
             case BLACKWELL_STACK, NO_ECC, ECC_OFF_BY_DEFAULT, LEGACY_CUDA_ARCH, ARM64_HOST, MULTI_DEVICE_CARD,
-                    RENTAL_UNIT -> true;
+                    RENTAL_UNIT, SELLER_DESCRIBED -> true;
         };
     }
 

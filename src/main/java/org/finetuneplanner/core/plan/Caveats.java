@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.finetuneplanner.core.Bytes;
+import org.finetuneplanner.core.cost.PriceOrigin;
 import org.finetuneplanner.core.cost.Rental;
 import org.finetuneplanner.core.gpu.CaveatId;
 import org.finetuneplanner.core.gpu.GpuCaveat;
@@ -55,7 +56,10 @@ public final class Caveats {
                     ? List.of(gpu.facts().devicesPerCard(), gpu.name()) : List.of(gpu.name());
             all.add(new Caveat(id, args, fact.sources()));
         }
-        if (rental.isPresent() && rental.get().unit() > 1) {
+        // A seller's instances come in several sizes: only a rounding up is worth a caveat (the planner's counts
+        // are ones the seller rents, so its options never carry one).
+        if (rental.isPresent() && rental.get().unit() > 1 && (rental.get().origin() != PriceOrigin.SELLER
+                || rental.get().gpus() > s.hardware().gpuCount())) {
             Rental r = rental.get();
             List<String> sources = rentalListed ? gpu.facts().caveat(CaveatId.RENTAL_UNIT).orElseThrow().sources()
                     : r.offer().map(o -> List.of(o.source())).orElse(List.of());

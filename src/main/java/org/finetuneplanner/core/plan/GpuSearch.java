@@ -58,7 +58,7 @@ final class GpuSearch {
         this.planner = planner;
         this.base = base;
         this.gpu = gpu;
-        this.spec = spec;
+        this.spec = planner.limited(spec, gpu);
         this.own = base.training();
         long step = (long) own.microBatchSize() * own.gradientAccumulationSteps() * dataParallel(base.hardware());
         this.sequences = (int) Math.min(step, Integer.MAX_VALUE);

@@ -16,7 +16,7 @@ import org.finetuneplanner.core.scenario.Sharding;
 public sealed interface PlanReason permits PlanReason.FitsOnOneGpu, PlanReason.NeedsGpus, PlanReason.DoesNotFit,
         PlanReason.Fp8Fallback, PlanReason.InexactSplit, PlanReason.Tight, PlanReason.PrecisionEmulated,
         PlanReason.HostMemoryShort, PlanReason.FitsWithMoreGpus, PlanReason.FitsWithMethod,
-        PlanReason.FitsWithShorterSequence, PlanReason.FitsIfNotKept {
+        PlanReason.FitsWithShorterSequence, PlanReason.FitsIfNotKept, PlanReason.NotOffered {
 
     /** One GPU is enough. */
     record FitsOnOneGpu() implements PlanReason {
@@ -152,6 +152,20 @@ public sealed interface PlanReason permits PlanReason.FitsOnOneGpu, PlanReason.N
     record FitsIfNotKept(Setting setting, int gpus) implements PlanReason {
         public FitsIfNotKept {
             Objects.requireNonNull(setting, "setting");
+        }
+    }
+
+    /**
+     * The scenario's own GPU, which the seller's price list in force does not offer: shown for what it would need,
+     * without a price, and never ranked.
+     *
+     * @param seller  the seller of the price list
+     * @param gpuName the GPU's name
+     */
+    record NotOffered(String seller, String gpuName) implements PlanReason {
+        public NotOffered {
+            Objects.requireNonNull(seller, "seller");
+            Objects.requireNonNull(gpuName, "gpuName");
         }
     }
 }

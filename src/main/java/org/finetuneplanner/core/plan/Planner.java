@@ -12,6 +12,8 @@ import org.finetuneplanner.core.Estimator;
 import org.finetuneplanner.core.cost.CostEstimate;
 import org.finetuneplanner.core.cost.CostProjector;
 import org.finetuneplanner.core.cost.Rental;
+import org.finetuneplanner.core.cost.SellerOffer;
+import org.finetuneplanner.core.cost.SellerPrices;
 import org.finetuneplanner.core.gpu.GpuSpec;
 import org.finetuneplanner.core.memory.MemoryEstimate;
 import org.finetuneplanner.core.memory.MemoryEstimator;
@@ -44,9 +46,10 @@ import org.finetuneplanner.core.time.ThroughputEstimator;
  *
  * <h2>The search, per GPU</h2>
  * <ol>
- *   <li><b>Counts</b>: 1, 2, 4, 8, then whole nodes of 8, up to {@code plan.max_gpus}, each rounded up to what is
- *       rented ({@code core.cost.PriceRule}: an offer's instance size, a GB200 tray), so every count tried is one
- *       that can be rented and paid for as a whole.</li>
+ *   <li><b>Counts</b>: 1, 2, 4, 8, then whole nodes of 8, up to {@code plan.max_gpus} (and a price list's
+ *       {@code max_gpus} for the GPU), each rounded up to what is rented ({@code core.cost.PriceRule}: an offer's
+ *       instance size, a GB200 tray, a price list's {@code instance_gpus}), so every count tried is one that can be
+ *       rented and paid for as a whole.</li>
  *   <li><b>Early exit</b>: the scenario's own settings on one GPU with status {@code fits} end the search — no change
  *       can make one GPU cheaper except by noise (a chunked loss saves a percent of time at most).</li>
  *   <li><b>Profiles</b>: every combination of checkpointing and loss the ladders allow, the scenario's first. For
@@ -77,6 +80,11 @@ import org.finetuneplanner.core.time.ThroughputEstimator;
  * About 100–200 memory estimates (0.2 µs each) and a dozen full estimates per GPU when settings must change; one
  * memory estimate and one full estimate when the scenario fits one GPU as it is. {@code PlannerBenchmark} measures
  * the whole catalog.
+ *
+ * <h2>A seller's price list</h2>
+ * With a price list in force (the {@link CostProjector}'s seller) only the GPUs it offers are tried, at its prices;
+ * the scenario's own GPU is still shown when the list does not offer it, unpriced and unranked, saying so
+ * ({@link PlanReason.NotOffered}).
  *
  * <h2>Ranking</h2>
  * The cheapest and fastest are named among the ranked options whose status is {@code fits}, or among the
@@ -152,15 +160,23 @@ public final class Planner {
      * @return one option per GPU, and the cheapest and fastest (see the class comment)
      */
     public Plan plan(Scenario base, List<GpuSpec> gpus, PlanSpec spec) {
-        List<GpuSpec> tried = new ArrayList<>(gpus.size() + 1);
+        Optional<SellerPrices> seller = costs.seller();
+        // With a price list in force only its offers are tried (the caller passes its GPUs: SellerPrices.gpus()).
+        List<GpuSpec> offered = seller.isEmpty() ? gpus
+                : gpus.stream().filter(g -> seller.get().offer(g.id()).isPresent()).toList();
+        List<GpuSpec> tried = new ArrayList<>(offered.size() + 1);
         String own = base.hardware().gpu().id();
-        if (gpus.stream().noneMatch(g -> g.id().equals(own))) {
+        if (offered.stream().noneMatch(g -> g.id().equals(own))) {
             tried.add(base.hardware().gpu());
         }
-        tried.addAll(gpus);
+        tried.addAll(offered);
         List<PlanOption> options = new ArrayList<>(tried.size());
         for (GpuSpec gpu : tried) {
-            options.add(option(base, gpu, spec));
+            PlanOption option = option(base, gpu, spec);
+            if (seller.isPresent() && seller.get().offer(gpu.id()).isEmpty()) {
+                option = notOffered(option, seller.get().seller());
+            }
+            options.add(option);
         }
         FitStatus level = options.stream().anyMatch(o -> o.ranked() && o.status() == FitStatus.FITS)
                 ? FitStatus.FITS : FitStatus.TIGHT;
@@ -188,6 +204,23 @@ public final class Planner {
         }
         return new Plan(base.name(), options, Optional.ofNullable(cheapest).map(o -> o.gpu().id()),
                 Optional.ofNullable(fastest).map(o -> o.gpu().id()));
+    }
+
+    /** The option of a GPU the seller does not offer: what it would need, unpriced, never ranked. */
+    private static PlanOption notOffered(PlanOption o, String seller) {
+        List<PlanReason> reasons = new ArrayList<>(o.reasons());
+        reasons.add(new PlanReason.NotOffered(seller, o.gpu().name()));
+        return new PlanOption(o.gpu(), o.estimate(), o.ranges(), o.adjustments(), reasons, o.caveats(),
+                o.largestMicroBatch(), o.largestSequenceLength(), o.sequencesPerStep(), false);
+    }
+
+    /**
+     * The plan section for one GPU: the seller's largest job for it when a price list in force allows fewer GPUs
+     * than {@code plan.max_gpus}.
+     */
+    PlanSpec limited(PlanSpec spec, GpuSpec gpu) {
+        int max = costs.seller().flatMap(p -> p.offer(gpu.id())).map(SellerOffer::maxGpus).orElse(spec.maxGpus());
+        return max < spec.maxGpus() ? new PlanSpec(spec.keep(), max, spec.gpuIds()) : spec;
     }
 
     /** {@link #option(Scenario, GpuSpec, PlanSpec)} with the default plan section. */

@@ -171,6 +171,26 @@ public final class Catalogs {
         return new Catalogs(gpus, history, models);
     }
 
+    /**
+     * These catalogs with {@code extra} GPUs after the catalog's own (a price list's custom GPUs, so that a scenario
+     * may name one while the list is in force); the price history stays the catalog's.
+     *
+     * @throws IllegalArgumentException when an extra GPU's id is already used
+     */
+    public Catalogs withGpus(List<GpuSpec> extra) {
+        if (extra.isEmpty()) {
+            return this;
+        }
+        List<GpuSpec> all = new ArrayList<>(gpus);
+        for (GpuSpec g : extra) {
+            if (gpusById.containsKey(g.id()) || all.stream().anyMatch(o -> o.id().equals(g.id()))) {
+                throw new IllegalArgumentException("GPU id \"" + g.id() + "\" is already used");
+            }
+            all.add(g);
+        }
+        return new Catalogs(all, priceHistory, models);
+    }
+
     /** Every GPU, in catalog order. */
     public List<GpuSpec> gpus() {
         return gpus;

@@ -2,14 +2,20 @@ package org.finetuneplanner.service.persistence;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Currency;
 import java.util.Optional;
+import java.util.OptionalDouble;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.finetuneplanner.core.Estimate;
 import org.finetuneplanner.core.cost.CostEstimate;
 import org.finetuneplanner.core.cost.CostProjector;
+import org.finetuneplanner.core.cost.Exchange;
 import org.finetuneplanner.core.cost.Rental;
+import org.finetuneplanner.core.cost.SellerPrices;
 import org.finetuneplanner.core.plan.Adjustment;
 import org.finetuneplanner.core.plan.Plan;
 import org.finetuneplanner.core.plan.PlanOption;
@@ -38,8 +44,13 @@ import org.finetuneplanner.service.text.Words;
  * in one English text), {@code reasons} ({@code [{kind, text}]}) and {@code warnings}. An option whose status is
  * {@code no} has null speed, hours, price and cost. Top level: {@code cheapest}, {@code fastest} and
  * {@code only_tight} (the recommendation is tight: nothing fits with margin). Unknown values are JSON null; text
- * is English. The shape is the {@link PlanDto} record and its {@link OptionDto}s, written by {@link SafeJson}'s
- * mapper.
+ * is English.
+ *
+ * <p>With a seller's price list in force ({@code advice-and-prices.md}, "Price lists") each option also carries
+ * {@code currency} (the list's ISO 4217 code), {@code price_per_gpu_hour}, {@code total} and {@code range_total} in
+ * that currency (the {@code usd} figures times {@code usd_rate}; whole units for a currency without cents, else two
+ * decimals), and {@code provider} is the seller's name; without one these four keys are left out. The shape is
+ * the {@link PlanDto} record and its {@link OptionDto}s, written by {@link SafeJson}'s mapper.
  */
 public final class PlanJson {
 
@@ -60,7 +71,11 @@ public final class PlanJson {
                      Double tokensPerSecond, Double hours, RangeDto rangeHours, Double usdPerGpuHour, Double usd,
                      RangeDto rangeUsd, String provider, String priceSeen, String priceOrigin, Integer rentedGpus,
                      Integer maxMicroBatchSize, Integer maxSequenceLength, List<CaveatLine> caveats, String reason,
-                     List<ReasonDto> reasons, List<String> warnings) {
+                     List<ReasonDto> reasons, List<String> warnings,
+                     @JsonInclude(JsonInclude.Include.NON_NULL) String currency,
+                     @JsonInclude(JsonInclude.Include.NON_NULL) Double pricePerGpuHour,
+                     @JsonInclude(JsonInclude.Include.NON_NULL) Double total,
+                     @JsonInclude(JsonInclude.Include.NON_NULL) RangeDto rangeTotal) {
     }
 
     /** A changed setting: its dotted key, the scenario's value and the option's (a count, or a choice's id). */
@@ -79,23 +94,33 @@ public final class PlanJson {
     record ReasonDto(String kind, String text) {
     }
 
-    /** The plan as a JSON tree. */
+    /** The plan as a JSON tree, priced by the catalog. */
     public static ObjectNode toTree(Plan plan) {
-        return SafeJson.toTree(dto(plan));
+        return toTree(plan, PRICES);
     }
 
-    /** Indented JSON of the plan. */
+    /** The plan as a JSON tree, priced by {@code prices} (the projector the planner used). */
+    public static ObjectNode toTree(Plan plan, CostProjector prices) {
+        return SafeJson.toTree(dto(plan, prices));
+    }
+
+    /** Indented JSON of the plan, priced by the catalog. */
     public static String write(Plan plan) {
-        return SafeJson.pretty(dto(plan));
+        return write(plan, PRICES);
     }
 
-    private static PlanDto dto(Plan plan) {
-        List<OptionDto> options = plan.options().stream().map(PlanJson::option).toList();
+    /** Indented JSON of the plan, priced by {@code prices} (the projector the planner used: a price list's). */
+    public static String write(Plan plan, CostProjector prices) {
+        return SafeJson.pretty(dto(plan, prices));
+    }
+
+    private static PlanDto dto(Plan plan, CostProjector prices) {
+        List<OptionDto> options = plan.options().stream().map(o -> option(o, prices)).toList();
         return new PlanDto(plan.name(), options, plan.cheapest().orElse(null), plan.fastest().orElse(null),
                 plan.onlyTight());
     }
 
-    private static OptionDto option(PlanOption option) {
+    private static OptionDto option(PlanOption option, CostProjector prices) {
         Estimate e = option.estimate();
         HardwareSpec hw = e.scenario().hardware();
         TrainingSpec t = e.scenario().training();
@@ -103,9 +128,14 @@ public final class PlanJson {
         Double hours = option.hours().isPresent() ? ResultJson.round(option.hours().getAsDouble(), 3) : null;
         Optional<CostEstimate> cost = option.cost();
         // Without a data size there is no total; the price per GPU-hour is still shown for an option that fits.
-        Optional<Rental> rental = fits && cost.isEmpty() ? PRICES.rental(e.scenario()) : Optional.empty();
-        Double perHour = cost.map(c -> ResultJson.round(c.usdPerGpuHour(), 4)).orElse(rental.map(r ->
-                ResultJson.round(r.usdPerGpuHour() * (1 - PRICES.assumptions().discount()), 4)).orElse(null));
+        Optional<Rental> rental = fits && cost.isEmpty() ? prices.rental(e.scenario()) : Optional.empty();
+        OptionalDouble usdPerHour = cost.isPresent() ? OptionalDouble.of(cost.get().usdPerGpuHour())
+                : rental.isPresent() ? OptionalDouble.of(rental.get().usdPerGpuHour()
+                * (1 - prices.assumptions().discount())) : OptionalDouble.empty();
+        Double perHour = usdPerHour.isPresent() ? ResultJson.round(usdPerHour.getAsDouble(), 4) : null;
+        Optional<Exchange> seller = prices.seller().map(SellerPrices::exchange);
+        int digits = seller.map(x -> Math.max(0, Currency.getInstance(x.currency()).getDefaultFractionDigits()))
+                .orElse(2);
         Words english = Words.english();
         return new OptionDto(option.gpu().id(), hw.gpuCount(), hw.sharding(), hw.offload(), option.status().id(),
                 fits, ResultJson.gib(e.memory().headroomBytes()),
@@ -127,6 +157,12 @@ public final class PlanJson {
                 CaveatLine.of(option.caveats()), english.reasons(option.reasons()),
                 option.reasons().stream().map(r -> new ReasonDto(r.getClass().getSimpleName(), english.reason(r)))
                         .toList(),
-                ResultJson.warnings(e.notes()));
+                ResultJson.warnings(e.notes()), seller.map(Exchange::currency).orElse(null),
+                seller.isPresent() && usdPerHour.isPresent()
+                        ? ResultJson.round(seller.get().fromUsd(usdPerHour.getAsDouble()), 2) : null,
+                seller.isPresent() ? cost.map(c -> ResultJson.round(seller.get().fromUsd(c.usd()), digits))
+                        .orElse(null) : null,
+                seller.isPresent() ? option.ranges().usd().map(r -> RangeDto.of(r.times(seller.get().perUsd()),
+                        digits)).orElse(null) : null);
     }
 }

@@ -1,8 +1,10 @@
 package org.finetuneplanner.service.report;
 
 import java.time.LocalDate;
+import java.util.Currency;
 import java.util.OptionalDouble;
 
+import org.finetuneplanner.core.cost.Exchange;
 import org.finetuneplanner.service.text.LocaleFormat;
 import org.finetuneplanner.service.text.Words;
 
@@ -20,12 +22,36 @@ public final class ReportFormats {
 
     private final ReportLanguage language;
     private final LocaleFormat f;
+    private final Exchange money;
 
+    /** Amounts in US dollars (the catalog's prices). */
     public ReportFormats(ReportLanguage language) {
-        this.language = language;
-        this.f = Words.forLocale(language.locale()).format();
+        this(language, Exchange.USD);
     }
 
+    /**
+     * @param money the currency amounts are shown in (a price list's), converted from the US dollars the core gives
+     */
+    public ReportFormats(ReportLanguage language, Exchange money) {
+        this.language = language;
+        this.f = Words.forLocale(language.locale()).format();
+        this.money = money;
+    }
+
+    /** The currency amounts are shown in. */
+    public Exchange money() {
+        return money;
+    }
+
+    /** The currency as a heading writes it, its ISO 4217 code: "Cumulative cost (VND)". */
+    public String currencyCode() {
+        return money.currency();
+    }
+
+    /** Whole units of a currency as written in it ("$1", "25,400 VND" / "1 US$", "25.400 ₫"): an exchange rate. */
+    public String amount(double units, String currency) {
+        return f.wholeMoney(units, Currency.getInstance(currency));
+    }
     public ReportLanguage language() {
         return language;
     }
@@ -65,14 +91,17 @@ public final class ReportFormats {
         return f.seconds(seconds);
     }
 
-    /** US dollars, cents below 100, whole dollars above: "$25.10", "$1,234" / "25,10 US$", "1.234 US$". */
+    /**
+     * An amount the core holds in US dollars, in the report's currency, cents below 100 units where it has them:
+     * "$25.10", "$1,234" / "25,10 US$", "1.234 US$"; "637.540 ₫" with a price list in đồng.
+     */
     public String usd(double usd) {
-        return f.usd(usd);
+        return f.money(usd, money);
     }
 
-    /** A price per GPU-hour with cents: "$2.49/GPU·h" / "2,49 US$/GPU·giờ". */
+    /** A price per GPU-hour held in US dollars, in the report's currency: "$2.49/GPU·h" / "62.000 ₫/GPU·giờ". */
     public String usdPerGpuHour(double usd) {
-        return f.pricePerGpuHour(usd, LocaleFormat.USD);
+        return f.pricePerGpuHour(usd, money);
     }
 
     /** A fraction as a whole percent: 0.38 → "38%". */

@@ -4,6 +4,9 @@ import java.time.LocalDate;
 import java.util.Objects;
 import java.util.Optional;
 
+import org.finetuneplanner.core.cost.Exchange;
+import org.finetuneplanner.service.prices.PriceList;
+
 /**
  * Who the report is for and by, and how it is printed.
  *
@@ -15,9 +18,18 @@ import java.util.Optional;
  * @param date         the report's date
  * @param language     English or Vietnamese
  * @param paper        A4 or Letter
+ * @param prices       the seller's price list the report quotes, if any: then the plan tries only its offers at its
+ *                     prices, every amount is in its currency, and the report names no other provider
  */
 public record ReportMeta(String title, String customer, String company, String consultant,
-                         Optional<ReportLogo> logo, LocalDate date, ReportLanguage language, PaperSize paper) {
+                         Optional<ReportLogo> logo, LocalDate date, ReportLanguage language, PaperSize paper,
+                         Optional<PriceList> prices) {
+
+    /** A report at the catalog's prices. */
+    public ReportMeta(String title, String customer, String company, String consultant, Optional<ReportLogo> logo,
+                      LocalDate date, ReportLanguage language, PaperSize paper) {
+        this(title, customer, company, consultant, logo, date, language, paper, Optional.empty());
+    }
 
     public ReportMeta {
         title = clean(title);
@@ -28,6 +40,7 @@ public record ReportMeta(String title, String customer, String company, String c
         Objects.requireNonNull(date, "date");
         Objects.requireNonNull(language, "language");
         Objects.requireNonNull(paper, "paper");
+        Objects.requireNonNull(prices, "prices");
     }
 
     /** No names, no logo, today's date, English on A4. */
@@ -36,23 +49,33 @@ public record ReportMeta(String title, String customer, String company, String c
     }
 
     public ReportMeta withLanguage(ReportLanguage value) {
-        return new ReportMeta(title, customer, company, consultant, logo, date, value, paper);
+        return new ReportMeta(title, customer, company, consultant, logo, date, value, paper, prices);
     }
 
     public ReportMeta withPaper(PaperSize value) {
-        return new ReportMeta(title, customer, company, consultant, logo, date, language, value);
+        return new ReportMeta(title, customer, company, consultant, logo, date, language, value, prices);
     }
 
     public ReportMeta withPeople(String newCustomer, String newCompany, String newConsultant) {
-        return new ReportMeta(title, newCustomer, newCompany, newConsultant, logo, date, language, paper);
+        return new ReportMeta(title, newCustomer, newCompany, newConsultant, logo, date, language, paper, prices);
     }
 
     public ReportMeta withLogo(Optional<ReportLogo> value) {
-        return new ReportMeta(title, customer, company, consultant, value, date, language, paper);
+        return new ReportMeta(title, customer, company, consultant, value, date, language, paper, prices);
     }
 
     public ReportMeta withTitle(String value) {
-        return new ReportMeta(value, customer, company, consultant, logo, date, language, paper);
+        return new ReportMeta(value, customer, company, consultant, logo, date, language, paper, prices);
+    }
+
+    /** The same report quoting {@code value} (empty: the catalog's prices). */
+    public ReportMeta withPrices(Optional<PriceList> value) {
+        return new ReportMeta(title, customer, company, consultant, logo, date, language, paper, value);
+    }
+
+    /** The currency amounts are shown in: the price list's, else the US dollar. */
+    public Exchange money() {
+        return prices.map(PriceList::exchange).orElse(Exchange.USD);
     }
 
     /** Blank-trimmed, control characters (line breaks, tabs) turned into spaces: these go on one line. */

@@ -3,23 +3,31 @@ package org.finetuneplanner.service.report;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
 import org.finetuneplanner.core.Estimate;
+import org.finetuneplanner.core.Estimator;
 import org.finetuneplanner.core.Explanation;
+import org.finetuneplanner.core.cost.CostAssumptions;
 import org.finetuneplanner.core.cost.CostProjector;
+import org.finetuneplanner.core.cost.SellerPrices;
 import org.finetuneplanner.core.gpu.GpuSpec;
+import org.finetuneplanner.core.memory.MemoryEstimator;
 import org.finetuneplanner.core.plan.Plan;
 import org.finetuneplanner.core.plan.Planner;
 import org.finetuneplanner.core.range.Confidence;
 import org.finetuneplanner.core.scenario.Scenario;
+import org.finetuneplanner.core.time.ThroughputEstimator;
+import org.finetuneplanner.service.prices.PriceList;
 import org.finetuneplanner.service.validation.ErrorBandsFile;
 
 /**
  * Makes planning reports: computes a scenario's {@link ReportData} with the estimator and the planner over the GPU
- * catalog, and writes it with an exporter; the same for a comparison of two to four scenarios. Used by the command
+ * catalog (or, when the report's meta carries a seller's price list, over its offers at its prices), and writes it
+ * with an exporter; the same for a comparison of two to four scenarios. Used by the command
  * line and the app's File → Export PDF… and Export comparison….
  * Thread-safe when its parts are (the core estimators are pure); the accuracy figures come from their supplier,
  * which computes them once per process ({@link ReportAccuracy#shared}).
@@ -31,6 +39,8 @@ public final class ReportService {
     private final List<GpuSpec> gpus;
     private final Supplier<ReportAccuracy> accuracy;
     private final ReportExporter exporter;
+    /** The seller whose prices this service's parts use, if its parts are a price list's. */
+    private final Optional<SellerPrices> seller;
 
     /**
      * @param estimator the estimator of one scenario
@@ -49,6 +59,20 @@ public final class ReportService {
         this.gpus = List.copyOf(gpus);
         this.accuracy = Objects.requireNonNull(accuracy, "accuracy");
         this.exporter = Objects.requireNonNull(exporter, "exporter");
+        this.seller = Optional.empty();
+    }
+
+    /** The standard parts over a seller's prices: only its GPUs, at its prices. */
+    private ReportService(SellerPrices prices, Supplier<ReportAccuracy> accuracy, ReportExporter exporter) {
+        CostProjector costs = new CostProjector(CostAssumptions.defaults(), Optional.of(prices));
+        Estimator standard = new Estimator(new MemoryEstimator(), new ThroughputEstimator(), costs);
+        this.estimator = standard::estimate;
+        this.explainer = standard::explain;
+        this.planner = planner(estimator, costs)::plan;
+        this.gpus = prices.gpus();
+        this.accuracy = accuracy;
+        this.exporter = exporter;
+        this.seller = Optional.of(prices);
     }
 
     /**
@@ -63,14 +87,28 @@ public final class ReportService {
     public static ReportService standard(List<GpuSpec> gpus, Function<Scenario, Estimate> estimator,
                                          Function<Scenario, Explanation> explainer,
                                          Supplier<ReportAccuracy> accuracy, ReportExporter exporter) {
-        // The planner searches with memory only; the estimator's memory part is microseconds, so it serves.
-        Planner planner = new Planner(s -> estimator.apply(s).memory(), estimator, new CostProjector(),
-                new Confidence(ErrorBandsFile.bundled()));
-        return new ReportService(estimator, explainer, planner::plan, gpus, accuracy, exporter);
+        return new ReportService(estimator, explainer, planner(estimator, new CostProjector())::plan, gpus, accuracy,
+                exporter);
     }
 
-    /** Everything the report of {@code scenario} shows; pure computation (tens of milliseconds). */
+    private static Planner planner(Function<Scenario, Estimate> estimator, CostProjector costs) {
+        // The planner searches with memory only; the estimator's memory part is microseconds, so it serves.
+        return new Planner(s -> estimator.apply(s).memory(), estimator, costs,
+                new Confidence(ErrorBandsFile.bundled()));
+    }
+
+    /**
+     * Everything the report of {@code scenario} shows; pure computation (tens of milliseconds). With a price list
+     * in {@code meta} the estimate and the plan use only its offers at its prices (the standard estimator over
+     * them), so that no other provider's price reaches the report.
+     */
     public ReportData prepare(Scenario scenario, ReportMeta meta) {
+        Optional<SellerPrices> wanted = meta.prices().map(PriceList::sellerPrices);
+        if (!wanted.equals(seller)) {
+            ReportService priced = wanted.map(p -> new ReportService(p, accuracy, exporter)).orElseThrow(
+                    () -> new IllegalStateException("a price list's report service asked for a catalog report"));
+            return priced.prepare(scenario, meta);
+        }
         return ReportData.build(scenario, estimator, explainer, planner, gpus, meta, accuracy());
     }
 

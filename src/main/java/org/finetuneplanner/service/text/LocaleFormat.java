@@ -14,12 +14,21 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 
+import org.finetuneplanner.core.cost.Exchange;
+
 /**
  * Numbers as a reader of one language writes them, the same on every surface (app, report, command line): GiB
  * with one decimal, counts with grouping, short counts ("8.03 B" / "8,03 tỷ"), percentages, one style of
  * duration, dates, money. English groups with "," and marks decimals with "."; Vietnamese groups with "." and
  * marks decimals with ",". A number and its unit or currency are joined by a no-break space ({@link #NBSP}), so
  * "14.512 US$" never breaks across lines. The unit words come from the text layer's {@code unit.*} patterns.
+ *
+ * <p>Money follows each language's usual style (Unicode CLDR): English puts the dollar and euro signs before the
+ * amount without a space ("$12.40", "€12.40") and other currencies' codes after it ("1,234,000 VND"); Vietnamese
+ * puts the sign after the amount, joined by a no-break space ("12,40 US$", "12,40 €", "1.234.000 ₫"). A currency
+ * without a pattern ({@code unit.currency.<CODE>}) is written with its ISO 4217 code after the amount, joined by a
+ * no-break space ("12.40 GBP"). Cents below 100 units when the currency has them (the đồng has none: ISO 4217 minor
+ * unit 0), whole units above.
  *
  * <p>Not thread-safe: it keeps its {@link DecimalFormat}s and patterns (formatting a few hundred numbers per
  * slider tick must not build new ones). Use one instance per thread: {@link Words#forLocale} makes a new one,
@@ -218,9 +227,31 @@ public final class LocaleFormat {
         return currency(decimal(amount, digits), currency);
     }
 
+    /** A whole amount of a currency, without cents: "$1", "25,400 VND" / "1 US$", "25.400 ₫" (an exchange rate). */
+    public String wholeMoney(double amount, Currency currency) {
+        return currency(decimal(amount, 0), currency);
+    }
+
     /** US dollars, as {@link #money}. */
     public String usd(double usd) {
         return money(usd, USD);
+    }
+
+    /**
+     * An amount the core holds in US dollars, shown in {@code exchange}'s currency at its rate, as {@link #money}:
+     * {@code money(25.1, Exchange.USD)} is "$25.10"; at 25,400 VND per dollar it is "637,540 VND" / "637.540 ₫".
+     */
+    public String money(double usd, Exchange exchange) {
+        return money(exchange.fromUsd(usd), currencyOf(exchange));
+    }
+
+    /** A price per GPU-hour the core holds in US dollars, in {@code exchange}'s currency: "62.000 ₫/GPU·giờ". */
+    public String pricePerGpuHour(double usd, Exchange exchange) {
+        return pricePerGpuHour(exchange.fromUsd(usd), currencyOf(exchange));
+    }
+
+    private static Currency currencyOf(Exchange exchange) {
+        return Currency.getInstance(exchange.currency());
     }
 
     /** A price per GPU-hour with the currency's cents: "$2.49/GPU·h" / "2,49 US$/GPU·giờ". */

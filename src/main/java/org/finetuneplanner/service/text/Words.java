@@ -177,6 +177,9 @@ public final class Words {
         if (reason instanceof PlanReason.FitsIfNotKept r) {
             return text(key, r.setting().key(), format.count(r.gpus()));
         }
+        if (reason instanceof PlanReason.NotOffered r) {
+            return text(key, r.seller(), r.gpuName());
+        }
         return text(key);
     }
 

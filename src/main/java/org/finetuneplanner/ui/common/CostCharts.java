@@ -28,7 +28,8 @@ public final class CostCharts {
             axis.tickLabelFormatterProperty().bind(texts.numberConverter());
         }
         hours.labelProperty().bind(texts.t("results.cost.hours"));
-        usd.labelProperty().bind(texts.t("results.cost.usd"));
+        // The amounts are in the currency in force (a price list's, else US dollars), named on the axis.
+        usd.labelProperty().bind(texts.messages().map(m -> m.text("results.cost.usd", m.money().currency())));
         return chart;
     }
 }

@@ -2,21 +2,27 @@ package org.finetuneplanner.ui.common;
 
 import java.util.Locale;
 
+import org.finetuneplanner.core.cost.Exchange;
 import org.finetuneplanner.service.text.LocaleFormat;
 
 /**
  * Numbers as the user reads them: a thin adapter over the text layer's {@link LocaleFormat}, so the app, the report
- * and the command line write GiB, durations, money and counts alike. Not thread-safe: call on the FX thread.
+ * and the command line write GiB, durations, money and counts alike. The app's one money formatter: every amount the
+ * core gives (in US dollars) is shown in the currency of the price list in force ({@link Messages#money()}).
+ * Not thread-safe: call on the FX thread.
  */
 public final class Formats {
     private final LocaleFormat format;
+    private final Exchange money;
 
-    private Formats(LocaleFormat format) {
+    private Formats(LocaleFormat format, Exchange money) {
         this.format = format;
+        this.money = money;
     }
 
+    /** Numbers in {@code messages}' language, amounts in its currency. */
     public static Formats of(Messages messages) {
-        return new Formats(messages.words().format());
+        return new Formats(messages.words().format(), messages.money());
     }
 
     public Locale locale() {
@@ -43,14 +49,27 @@ public final class Formats {
         return format.duration(hours);
     }
 
-    /** US dollars: cents below $100, whole dollars above. */
+    /**
+     * An amount the core holds in US dollars, in the currency in force: "$25.10", "$1,234" with catalog prices;
+     * "637.540 ₫" with a price list in đồng (cents below 100 units where the currency has them).
+     */
     public String usd(double usd) {
-        return format.usd(usd);
+        return format.money(usd, money);
     }
 
-    /** A price per GPU-hour, e.g. "$2.49/GPU·h". */
+    /** A price per GPU-hour held in US dollars, in the currency in force: "$2.49/GPU·h", "62.000 ₫/GPU·giờ". */
     public String usdPerGpuHour(double usd) {
-        return format.pricePerGpuHour(usd, LocaleFormat.USD);
+        return format.pricePerGpuHour(usd, money);
+    }
+
+    /** The currency in force as a heading writes it, its ISO 4217 code: an axis "Cost so far (VND)". */
+    public String currencyCode() {
+        return money.currency();
+    }
+
+    /** The currency amounts are shown in. */
+    public Exchange money() {
+        return money;
     }
 
     /** A whole number with grouping, e.g. "50,000,000". */

@@ -1,6 +1,7 @@
 package org.finetuneplanner.ui.common;
 
 import javafx.beans.value.ObservableValue;
+import javafx.scene.control.Button;
 import javafx.util.StringConverter;
 
 /** Text that follows the language: each value re-reads its key when the user switches language. */
@@ -22,6 +23,16 @@ public final class Texts {
     /** The text of {@code key} with fixed arguments, following the language. */
     public ObservableValue<String> t(String key, Object... args) {
         return messages.map(m -> m.text(key, args));
+    }
+
+    /** A button whose words follow the language ("_" before its Alt letter), with an id for tests and styles. */
+    public Button button(String id, String key, Runnable action) {
+        Button b = new Button();
+        b.setId(id);
+        b.textProperty().bind(t(key));
+        b.setMnemonicParsing(true);
+        b.setOnAction(e -> action.run());
+        return b;
     }
 
     /** A converter that shows numbers in the current language's style, "12,5" in Vietnamese (chart axes). */

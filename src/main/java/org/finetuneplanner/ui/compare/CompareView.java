@@ -93,12 +93,12 @@ public final class CompareView extends BorderPane {
         count.getStyleClass().add(Styles.MUTED);
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
-        Button pin = button("pinButton", "compareView.pin", vm::pinCurrent);
+        Button pin = texts.button("pinButton", "compareView.pin", vm::pinCurrent);
         pin.disableProperty().bind(vm.canPinProperty().map(b -> !b));
-        Button exportButton = button("exportComparisonButton", "compareView.export", export);
+        Button exportButton = texts.button("exportComparisonButton", "compareView.export", export);
         exportButton.disableProperty().bind(vm.canExportProperty().map(b -> !b));
         exportButton.setDefaultButton(false);
-        Button back = button("backToPlanner", "compareView.back", () -> vm.shownProperty().set(false));
+        Button back = texts.button("backToPlanner", "compareView.back", () -> vm.shownProperty().set(false));
         // Esc leaves the comparison, as the button says.
         back.setCancelButton(true);
         HBox bar = new HBox(10, title, count, grow, pin, exportButton, back);
@@ -107,14 +107,6 @@ public final class CompareView extends BorderPane {
         return bar;
     }
 
-    private Button button(String id, String key, Runnable action) {
-        Button b = new Button();
-        b.setId(id);
-        b.textProperty().bind(texts.t(key));
-        b.setMnemonicParsing(true);
-        b.setOnAction(e -> action.run());
-        return b;
-    }
 
     private VBox card(String id, String key, Node body) {
         Label title = new Label();

@@ -249,7 +249,7 @@ public final class CompareViewModel {
             Estimate e = p.estimate();
             if (e.fits() && e.cost().isPresent()) {
                 out.add(new Curve(p.slot(), p.letter(), p.letter() + ": " + p.scenario().name(),
-                        e.cost().get().series()));
+                        e.cost().get().seriesInCurrency()));
             }
         }
         return out;

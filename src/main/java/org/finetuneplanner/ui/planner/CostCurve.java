@@ -9,7 +9,7 @@ import org.finetuneplanner.core.cost.CostPoint;
  *
  * @param gpuId  catalog id of the option's GPU
  * @param label  legend text: "2 × H100 SXM"
- * @param points the cost series
+ * @param points the cost series, in the currency of the prices in force
  */
 public record CostCurve(String gpuId, String label, List<CostPoint> points) {
     public CostCurve {

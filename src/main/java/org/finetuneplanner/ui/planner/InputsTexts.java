@@ -1,11 +1,15 @@
 package org.finetuneplanner.ui.planner;
 
+import java.util.Optional;
 import java.util.function.Function;
 
 import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableValue;
 
 import org.finetuneplanner.core.Estimate;
+import org.finetuneplanner.core.Note;
+import org.finetuneplanner.core.NoteId;
+import org.finetuneplanner.core.cost.PriceOrigin;
 import org.finetuneplanner.core.gpu.GpuSpec;
 import org.finetuneplanner.core.model.Architecture;
 import org.finetuneplanner.core.model.ModelSpec;
@@ -80,8 +84,16 @@ public final class InputsTexts {
         Estimate e = vm.shownEstimateProperty().getValue();
         if (e != null && e.cost().isPresent()) {
             var c = e.cost().get();
+            if (c.origin() == PriceOrigin.SELLER) {
+                return m.text("inputs.price.seller", f.usdPerGpuHour(c.usdPerGpuHour()), c.provider(), c.priceSeen());
+            }
             return c.provider().isEmpty() ? m.text("inputs.price.value", f.usdPerGpuHour(c.usdPerGpuHour()))
                     : m.text("inputs.price.catalog", f.usdPerGpuHour(c.usdPerGpuHour()), c.provider(), c.priceSeen());
+        }
+        var notOffered = e == null ? Optional.<Note>empty()
+                : e.notes().stream().filter(n -> n.id() == NoteId.COST_NOT_OFFERED).findFirst();
+        if (notOffered.isPresent()) {
+            return m.text("inputs.price.notOffered", notOffered.get().args().get(0));
         }
         GpuSpec g = vm.gpuProperty().get();
         return g != null && g.prices().isEmpty() ? m.text("inputs.price.none") : "";

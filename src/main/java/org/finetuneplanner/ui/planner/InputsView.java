@@ -380,7 +380,7 @@ public final class InputsView extends ScrollPane {
     private void buildHardware() {
         ComboBox<GpuSpec> gpu = new ComboBox<>();
         gpu.setId("gpuBox");
-        gpu.getItems().setAll(vm.gpus());
+        gpu.setItems(vm.gpus());
         gpu.converterProperty().bind(vm.texts().gpuName().map(FormControls::converter));
         gpu.valueProperty().bindBidirectional(vm.gpuProperty());
         gpu.setVisibleRowCount(14);

@@ -91,6 +91,7 @@ public final class InputsViewModel {
 
     private final StringProperty scenarioName = new SimpleStringProperty(this, "scenarioName", "");
     private final ObservableList<ModelSpec> presets;
+    private final ObservableList<GpuSpec> gpus;
     private final ObjectProperty<ModelSpec> model = new SimpleObjectProperty<>(this, "model");
     private final StringProperty parametersText = new SimpleStringProperty(this, "parametersText", "");
     private final ReadOnlyObjectWrapper<Optional<Problem>> parametersProblem =
@@ -161,6 +162,7 @@ public final class InputsViewModel {
             targets.put(t, new SimpleBooleanProperty(this, "target" + t.name()));
         }
         presets = FXCollections.observableArrayList(services.presets());
+        gpus = FXCollections.observableArrayList(services.gpus());
 
         // The inputs of the numbers. Not the scenario's name (currentScenario() puts it in) and not the language:
         // typing a name or switching language re-plans nothing.
@@ -386,8 +388,9 @@ public final class InputsViewModel {
         return presets;
     }
 
-    public List<GpuSpec> gpus() {
-        return services.gpus();
+    /** The GPUs to choose from: the catalog's, and a price list's own GPUs while it is in force. */
+    public ObservableList<GpuSpec> gpus() {
+        return gpus;
     }
 
     public ObservableValue<Messages> messagesProperty() {

@@ -7,6 +7,7 @@ import java.util.function.Function;
 
 import org.finetuneplanner.core.Estimate;
 import org.finetuneplanner.core.Explanation;
+import org.finetuneplanner.core.cost.SellerPrices;
 import org.finetuneplanner.core.gpu.GpuSpec;
 import org.finetuneplanner.core.model.ModelSpec;
 import org.finetuneplanner.core.plan.Plan;
@@ -16,15 +17,27 @@ import org.finetuneplanner.core.scenario.Scenario;
  * What the planner screen needs from the core and the catalogs, composed in {@code App}.
  *
  * @param presets   catalog models, in catalog order (not empty)
- * @param gpus      catalog GPUs, in catalog order (not empty)
+ * @param gpus      the GPUs to choose from, in catalog order (not empty); with a seller's price list, its own GPUs
+ *                  after the catalog's
  * @param estimator {@code core.Estimator#estimate}: pure and fast, called on every change
  * @param explainer {@code core.Estimator#explain}: the terms of the selected option only
  * @param planner   {@code core.plan.Planner#plan}: every GPU option, called on every change
  * @param models    config.json and parameter-count models
+ * @param sellers   the same services over a seller's price list: only its offers, at its prices
  */
 public record PlannerServices(List<ModelSpec> presets, List<GpuSpec> gpus, Function<Scenario, Estimate> estimator,
                               Function<Scenario, Explanation> explainer,
-                              BiFunction<Scenario, List<GpuSpec>, Plan> planner, ModelSources models) {
+                              BiFunction<Scenario, List<GpuSpec>, Plan> planner, ModelSources models,
+                              Function<SellerPrices, PlannerServices> sellers) {
+
+    /** Services at the catalog's prices only: putting a price list in force with them is refused. */
+    public PlannerServices(List<ModelSpec> presets, List<GpuSpec> gpus, Function<Scenario, Estimate> estimator,
+                           Function<Scenario, Explanation> explainer,
+                           BiFunction<Scenario, List<GpuSpec>, Plan> planner, ModelSources models) {
+        this(presets, gpus, estimator, explainer, planner, models, prices -> {
+            throw new UnsupportedOperationException("these planner services price with the catalog only");
+        });
+    }
 
     public PlannerServices {
         presets = List.copyOf(presets);
@@ -33,8 +46,14 @@ public record PlannerServices(List<ModelSpec> presets, List<GpuSpec> gpus, Funct
         Objects.requireNonNull(explainer, "explainer");
         Objects.requireNonNull(planner, "planner");
         Objects.requireNonNull(models, "models");
+        Objects.requireNonNull(sellers, "sellers");
         if (presets.isEmpty() || gpus.isEmpty()) {
             throw new IllegalArgumentException("the catalogs must list at least one model and one GPU");
         }
+    }
+
+    /** The services over {@code prices}: the estimate and the plan price only its offers, in its currency. */
+    public PlannerServices withSeller(SellerPrices prices) {
+        return sellers.apply(prices);
     }
 }

@@ -1,5 +1,6 @@
 package org.finetuneplanner.ui.planner;
 
+import java.util.List;
 import java.util.Optional;
 
 import javafx.beans.binding.Bindings;
@@ -9,8 +10,11 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.value.ObservableValue;
 
+import org.finetuneplanner.core.cost.Exchange;
+import org.finetuneplanner.core.gpu.GpuSpec;
 import org.finetuneplanner.core.scenario.HardwareSpec;
 import org.finetuneplanner.core.scenario.Scenario;
+import org.finetuneplanner.service.prices.PriceList;
 import org.finetuneplanner.ui.common.Formats;
 import org.finetuneplanner.ui.common.Messages;
 import org.finetuneplanner.ui.common.Phrase;
@@ -26,6 +30,11 @@ public final class PlannerViewModel {
     private final ObservableValue<Formats> formats;
     private final InputsViewModel inputs;
     private final ResultsViewModel results;
+    private final PlannerServices catalog;
+    /** The services the results are computed with: the catalog's, or those over the price list in force. */
+    private final ObjectProperty<PlannerServices> current;
+    private final ReadOnlyObjectWrapper<Optional<PriceList>> priceList =
+            new ReadOnlyObjectWrapper<>(this, "priceList", Optional.empty());
     private final ReadOnlyObjectWrapper<Phrase> notice = new ReadOnlyObjectWrapper<>(this, "notice");
 
     public PlannerViewModel(PlannerServices services, UiExecutors executors, Messages initialMessages) {
@@ -33,8 +42,17 @@ public final class PlannerViewModel {
         // A binding caches its value until the language changes (a map() without observers would make a new one
         // on every read).
         formats = Bindings.createObjectBinding(() -> Formats.of(messages.get()), messages);
+        catalog = services;
+        current = new SimpleObjectProperty<>(this, "services", services);
         inputs = new InputsViewModel(services, executors, messages);
-        results = new ResultsViewModel(services, inputs.draftProperty(), messages, this::useOption);
+        // The results compute with the services in force; a new price list recomputes them as a new draft does.
+        PlannerServices live = new PlannerServices(services.presets(), services.gpus(),
+                s -> current.get().estimator().apply(s), s -> current.get().explainer().apply(s),
+                (s, gpus) -> current.get().planner().apply(s, current.get().gpus()), services.models(),
+                services.sellers());
+        ObservableValue<Draft> draft = Bindings.createObjectBinding(() -> inputs.draftProperty().getValue(),
+                inputs.draftProperty(), current);
+        results = new ResultsViewModel(live, draft, messages, this::useOption);
         inputs.follow(results.problemsProperty(), results.estimateProperty());
     }
 
@@ -66,6 +84,35 @@ public final class PlannerViewModel {
     /** Undo and redo of the inputs. */
     public EditHistory history() {
         return inputs.history();
+    }
+
+    /**
+     * Puts {@code list} in force (empty: the catalog's prices again): the plan tries only its offers at its prices,
+     * its own GPUs join the list to choose from, and every amount is shown in its currency. A GPU of the form that
+     * is no longer listed gives way to the default scenario's.
+     */
+    public void usePriceList(Optional<PriceList> list) {
+        PlannerServices next = list.map(l -> catalog.withSeller(l.sellerPrices())).orElse(catalog);
+        if (!next.gpus().contains(inputs.gpuProperty().get())) {
+            inputs.gpuProperty().set(defaultScenario().hardware().gpu());
+        }
+        // Only the list's own GPUs go and come (after the catalog's): replacing every item would clear the GPU
+        // chooser's selection, and with it the form's GPU.
+        inputs.gpus().removeIf(g -> !next.gpus().contains(g));
+        next.gpus().stream().filter(g -> !inputs.gpus().contains(g)).forEach(inputs.gpus()::add);
+        current.set(next);
+        priceList.set(list);
+        messages.set(messages.get().withMoney(list.map(PriceList::exchange).orElse(Exchange.USD)));
+    }
+
+    /** The catalog's GPUs (without a price list's own). */
+    public List<GpuSpec> catalogGpus() {
+        return catalog.gpus();
+    }
+
+    /** The seller's price list in force, empty at the catalog's prices. */
+    public ReadOnlyObjectProperty<Optional<PriceList>> priceListProperty() {
+        return priceList.getReadOnlyProperty();
     }
 
     public InputsViewModel inputs() {

@@ -60,7 +60,7 @@ final class ResultSentences {
         for (PlanOption o : p.options()) {
             if (o.fits() && o.estimate().cost().isPresent()) {
                 list.add(new CostCurve(o.gpu().id(), optionLabel(o.gpuCount(), o.gpu()),
-                        o.estimate().cost().get().series()));
+                        o.estimate().cost().get().seriesInCurrency()));
             }
         }
         return list;

@@ -27,6 +27,7 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 
 import org.finetuneplanner.core.scenario.Scenario;
+import org.finetuneplanner.service.prices.PriceList;
 import org.finetuneplanner.service.report.ComparisonData;
 import org.finetuneplanner.service.report.PaperSize;
 import org.finetuneplanner.service.report.ReportData;
@@ -61,6 +62,8 @@ public final class ExportViewModel {
     private final ObjectProperty<PaperSize> paper = new SimpleObjectProperty<>(this, "paper", PaperSize.A4);
     private final BooleanProperty openWhenDone = new SimpleBooleanProperty(this, "openWhenDone", true);
     private final ObjectProperty<Locale> uiLocale = new SimpleObjectProperty<>(this, "uiLocale", Locale.ENGLISH);
+    private final ObjectProperty<Optional<PriceList>> prices =
+            new SimpleObjectProperty<>(this, "prices", Optional.empty());
 
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress", 0);
@@ -90,7 +93,7 @@ public final class ExportViewModel {
     /** The report's details as they are now. Call on the FX thread. */
     public ReportMeta currentMeta() {
         return new ReportMeta("", customer.get(), company.get(), consultant.get(), Optional.empty(), today.get(),
-                language.get(), paper.get());
+                language.get(), paper.get(), prices.get());
     }
 
     /**
@@ -146,7 +149,8 @@ public final class ExportViewModel {
         if (c == null) {
             ReportLanguage lang = ReportLanguage.fromId(appLanguage == null ? "" : appLanguage.getLanguage())
                     .orElse(ReportLanguage.EN);
-            c = new Confirmed(ReportMeta.defaults(today.get()).withLanguage(lang), null, false, appLanguage);
+            c = new Confirmed(ReportMeta.defaults(today.get()).withLanguage(lang).withPrices(prices.get()), null,
+                    false, appLanguage);
         }
         Confirmed request = c;
         Locale words = request.uiLocale() == null ? Locale.ENGLISH : request.uiLocale();
@@ -205,6 +209,11 @@ public final class ExportViewModel {
     /** The app's language, for the status text; the report's own language is {@link #languageProperty()}. */
     public ObjectProperty<Locale> uiLocaleProperty() {
         return uiLocale;
+    }
+
+    /** The seller's price list the report quotes (the app's in force), empty for the catalog's prices. */
+    public ObjectProperty<Optional<PriceList>> pricesProperty() {
+        return prices;
     }
 
     public StringProperty customerProperty() {

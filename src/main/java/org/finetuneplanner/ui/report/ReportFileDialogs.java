@@ -46,6 +46,16 @@ public final class ReportFileDialogs implements FileDialogs {
     }
 
     @Override
+    public Path openPriceList() {
+        return files.openPriceList();
+    }
+
+    @Override
+    public Path savePriceList(String suggestedName) {
+        return files.savePriceList(suggestedName);
+    }
+
+    @Override
     public Path savePdf(String suggestedName) {
         boolean ok = new ExportDialog(export, owner.get()).showAndWait().filter(b -> b == ButtonType.OK).isPresent();
         if (!ok) {

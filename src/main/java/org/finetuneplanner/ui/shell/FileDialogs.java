@@ -12,6 +12,16 @@ public interface FileDialogs {
 
     Path savePdf(String suggestedName);
 
+    /** A price list to open (File → Price list…); none where the build has no chooser for it. */
+    default Path openPriceList() {
+        return null;
+    }
+
+    /** Where to save the edited price list; none where the build has no chooser for it. */
+    default Path savePriceList(String suggestedName) {
+        return null;
+    }
+
     /** Every chooser cancelled: for a window that asks nothing. */
     FileDialogs NONE = new FileDialogs() {
         @Override

@@ -37,27 +37,45 @@ public final class FxFileDialogs implements FileDialogs {
         return f.toPath();
     }
 
+    /** A file to open, of the chooser's kind ({@code filterKey}); null when cancelled. */
+    private Path open(String filterKey, String pattern) {
+        return remember(chooser(filterKey, pattern).showOpenDialog(owner.get()));
+    }
+
+    /** Where to save, {@code suggestedName} offered; null when cancelled. */
+    private Path save(String filterKey, String pattern, String suggestedName) {
+        FileChooser c = chooser(filterKey, pattern);
+        c.setInitialFileName(suggestedName);
+        return remember(c.showSaveDialog(owner.get()));
+    }
+
     @Override
     public Path openScenario() {
-        return remember(chooser("chooser.scenario", "*.json").showOpenDialog(owner.get()));
+        return open("chooser.scenario", "*.json");
     }
 
     @Override
     public Path saveScenario(String suggestedName) {
-        FileChooser c = chooser("chooser.scenario", "*.json");
-        c.setInitialFileName(suggestedName);
-        return remember(c.showSaveDialog(owner.get()));
+        return save("chooser.scenario", "*.json", suggestedName);
     }
 
     @Override
     public Path openConfig() {
-        return remember(chooser("chooser.config", "*.json").showOpenDialog(owner.get()));
+        return open("chooser.config", "*.json");
     }
 
     @Override
     public Path savePdf(String suggestedName) {
-        FileChooser c = chooser("chooser.pdf", "*.pdf");
-        c.setInitialFileName(suggestedName);
-        return remember(c.showSaveDialog(owner.get()));
+        return save("chooser.pdf", "*.pdf", suggestedName);
+    }
+
+    @Override
+    public Path openPriceList() {
+        return open("chooser.prices", "*.json");
+    }
+
+    @Override
+    public Path savePriceList(String suggestedName) {
+        return save("chooser.prices", "*.json", suggestedName);
     }
 }

@@ -5,11 +5,13 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableValue;
 import javafx.collections.ListChangeListener;
+import javafx.scene.Scene;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.CheckMenuItem;
@@ -25,6 +27,7 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
+import javafx.stage.Stage;
 
 import org.controlsfx.control.StatusBar;
 
@@ -33,6 +36,8 @@ import org.finetuneplanner.ui.common.Styles;
 import org.finetuneplanner.ui.common.Texts;
 import org.finetuneplanner.ui.compare.CompareView;
 import org.finetuneplanner.ui.planner.PlannerView;
+import org.finetuneplanner.ui.prices.PriceListEditorView;
+import org.finetuneplanner.ui.prices.PriceListViewModel;
 
 /**
  * The window's content: menus (File, Edit, View, Compare, Help, each with a mnemonic, every command with a
@@ -47,11 +52,12 @@ public final class ShellView extends BorderPane {
     private final Texts texts;
     private final FileDialogs dialogs;
     private final Runnable quit;
+    private final Optional<PriceListViewModel> prices;
     private CompareView compare;
 
     /** The whole window at once. */
     public ShellView(ShellViewModel vm, FileDialogs dialogs, Runnable quit) {
-        this(vm, dialogs, quit, null);
+        this(vm, dialogs, quit, Optional.empty(), null);
     }
 
     /**
@@ -59,9 +65,27 @@ public final class ShellView extends BorderPane {
      *                     frame (see {@link PlannerView}) and this runs once they are in the scene
      */
     public ShellView(ShellViewModel vm, FileDialogs dialogs, Runnable quit, Runnable resultsShown) {
+        this(vm, dialogs, quit, Optional.empty(), resultsShown);
+    }
+
+    /**
+     * @param prices       File → Price list…, Edit price list… and Use catalog prices, and the price list in force
+     *                     in the status bar, when this build has price lists
+     * @param resultsShown null: everything is built at once; else the results are built after the window's first
+     *                     frame (see {@link PlannerView}) and this runs once they are in the scene
+     */
+    public ShellView(ShellViewModel vm, FileDialogs dialogs, Runnable quit, Optional<PriceListViewModel> prices,
+                     Runnable resultsShown) {
         this.vm = vm;
         this.dialogs = dialogs;
         this.quit = quit;
+        this.prices = prices;
+        // What the price lists say goes to the status line.
+        prices.ifPresent(p -> p.saidProperty().subscribe(said -> {
+            if (said != null) {
+                vm.report(said);
+            }
+        }));
         this.texts = new Texts(vm.planner().messagesProperty());
         getStyleClass().add("shell");
         setTop(menuBar());
@@ -106,7 +130,23 @@ public final class ShellView extends BorderPane {
         pins.managedProperty().bind(pins.visibleProperty());
         pins.setFocusTraversable(false);
         bar.getRightItems().setAll(pins, state);
+        prices.ifPresent(p -> bar.getRightItems().add(0, inForce(p)));
         return bar;
+    }
+
+    /** The price list in force: seller, currency and exchange rate with its date; hidden at the catalog's prices. */
+    private Label inForce(PriceListViewModel p) {
+        Label label = new Label();
+        label.setId("priceListInForce");
+        label.getStyleClass().add("price-list-in-force");
+        label.textProperty().bind(p.inForceProperty());
+        label.visibleProperty().bind(p.inForceProperty().map(t -> !t.isEmpty()));
+        label.managedProperty().bind(label.visibleProperty());
+        Tooltip tip = new Tooltip();
+        // The whole line again (the status bar may cut it), then what it means.
+        tip.textProperty().bind(Bindings.concat(p.inForceProperty(), "\n", texts.t("prices.inForce.tip")));
+        label.setTooltip(tip);
+        return label;
     }
 
     private MenuItem item(String id, String key, String accelerator, Runnable action) {
@@ -144,6 +184,13 @@ public final class ShellView extends BorderPane {
                 item("exportComparison", "menu.file.exportComparison", "Shortcut+Shift+E", this::exportComparison),
                 new SeparatorMenuItem(),
                 item("quit", "menu.file.quit", "Shortcut+Q", quit));
+        prices.ifPresent(p -> {
+            MenuItem clearPrices = item("clearPrices", "menu.file.clearPrices", null, p::clear);
+            clearPrices.disableProperty().bind(p.priceListProperty().map(Optional::isEmpty));
+            file.getItems().addAll(file.getItems().size() - 2, List.of(new SeparatorMenuItem(),
+                    item("openPrices", "menu.file.prices", "Shortcut+L", () -> openPrices(p)),
+                    item("editPrices", "menu.file.editPrices", null, () -> editPrices(p)), clearPrices));
+        });
 
         MenuItem undo = item("undo", "menu.edit.undo", "Shortcut+Z", vm::undo);
         undo.textProperty().bind(vm.planner().history().undoTextProperty());
@@ -259,6 +306,28 @@ public final class ShellView extends BorderPane {
         if (p != null) {
             vm.planner().inputs().openConfig(p);
         }
+    }
+
+    private void openPrices(PriceListViewModel p) {
+        Path file = dialogs.openPriceList();
+        if (file != null) {
+            p.open(file);
+        }
+    }
+
+    /** The editor in a window of its own, filled with the price list in force (or a new one). */
+    private void editPrices(PriceListViewModel p) {
+        p.edit();
+        Stage stage = new Stage();
+        stage.titleProperty().bind(texts.t("prices.editor.title"));
+        PriceListEditorView editor = new PriceListEditorView(p, texts, dialogs::savePriceList, stage::close);
+        Scene scene = new Scene(editor, 920, 520);
+        if (getScene() != null) {
+            stage.initOwner(getScene().getWindow());
+            scene.getStylesheets().setAll(getScene().getStylesheets());
+        }
+        stage.setScene(scene);
+        stage.show();
     }
 
     private void exportPdf() {

@@ -92,7 +92,7 @@ public final class ShellViewModel {
         this.locale = new SimpleObjectProperty<>(this, "locale", planner.messagesProperty().get().locale());
         locale.subscribe(l -> {
             if (!l.getLanguage().equals(planner.messagesProperty().get().locale().getLanguage())) {
-                planner.messagesProperty().set(Messages.forLocale(l));
+                planner.messagesProperty().set(planner.messagesProperty().get().withLocale(l));
             }
         });
         // "Llama 3.1 8B, QLoRA r16 — Fine-Tune Planner", with "• " in front while changes are unsaved.

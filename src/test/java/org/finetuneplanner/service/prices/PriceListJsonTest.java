@@ -4,11 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.OptionalInt;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -53,7 +58,8 @@ class PriceListJsonTest {
         assertEquals(List.of(1, 2, 4, 8), h100.instanceGpus());
         assertEquals(16, list.offers().get(1).maxGpus());
         PriceList.Offer l20 = list.offers().get(2);
-        assertEquals(new PriceList.CustomGpu("my-l20-48gb", "NVIDIA L20 48GB", 44.99, 119.5, true, "pcie"), l20.gpu());
+        assertEquals(new PriceList.CustomGpu("my-l20-48gb", "NVIDIA L20 48GB", "", 44.99, 119.5, true,
+                PriceList.Link.PCIE, OptionalDouble.empty(), OptionalInt.empty()), l20.gpu());
         assertEquals(List.of(1), l20.instanceGpus(), "rented one by one when not said");
         assertEquals(PriceListJson.DEFAULT_MAX_GPUS, l20.maxGpus());
     }
@@ -63,8 +69,21 @@ class PriceListJsonTest {
     @CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """
             "finetune-prices/1" | "finetune-plan/1" | format = "finetune-plan/1": expected "finetune-prices/1"
             "format": "finetune-prices/1", | `` | format is missing: expected "finetune-prices/1"
-            "VND" | "dong" | currency = "dong": expected an ISO 4217 code
+            "VND" | "dong" | currency = "dong": expected an ISO 4217 currency code
+            "VND" | "XYZ" | currency = "XYZ": expected an ISO 4217 currency code
+            "VND" | "XAU" | currency = "XAU": expected an ISO 4217 currency code
+            "VND" | "vnd" | currency = "vnd": expected an ISO 4217 currency code
+            "VND" | "USD" | usd_rate = 25400: expected 1 for prices in US dollars
             25400 | -1 | usd_rate = -1: expected a number > 0 and ≤ 1000000000 (line 5, column 15)
+            25400 | 0 | usd_rate = 0: expected a number > 0
+            25400 | "abc" | usd_rate = "abc": expected a number
+            "usd_rate": 25400, | `` | usd_rate is missing: expected units of VND per US dollar
+            62000 | -62000 | offers[0].price_per_gpu_hour = -62000: expected a number ≥ 0
+            "rtx-4090-24gb" | "h100-sxm-80gb" | offers[1].gpu = "h100-sxm-80gb": expected a GPU not offered before
+            "my-l20-48gb" | "l40s-48gb" | offers[2].gpu.id = "l40s-48gb": expected an id the catalog does not use
+            "my-l20-48gb" | "My L20" | offers[2].gpu.id = "My L20": expected lower-case letters
+            "pcie" | "infiniband" | offers[2].gpu.interconnect = "infiniband": expected one of pcie, pcie5, nvlink
+            "name": "VinaGPU Cloud", | `` | seller.name is missing: expected the seller's name
             "rtx-4090-24gb" | "rtx-9090" | offers[1].gpu = "rtx-9090": expected a GPU id of the catalog: h100-sxm
             9500 | "9500" | offers[1].price_per_gpu_hour = "9500": expected a number ≥ 0
             "memory_gib": 44.99, | `` | offers[2].gpu.memory_gib is missing: expected usable memory per GPU
@@ -87,5 +106,30 @@ class PriceListJsonTest {
                 assertThrows(InvalidValueException.class, () -> json.read("[1]")).getMessage());
         assertTrue(assertThrows(InvalidValueException.class, () -> json.read("{\"offers\": ["))
                 .getMessage().startsWith("not valid JSON at line 1"));
+    }
+
+    @Test
+    void aListWrittenIsReadBackTheSame() {
+        PriceList list = json.read(EXAMPLE);
+        String written = PriceListJson.write(list);
+        assertEquals(list, json.read(written));
+        assertTrue(written.contains("\"price_per_gpu_hour\" : 62000,"), written);
+    }
+
+    @Test
+    void aSavedListReplacesTheFileWhole(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("prices.json");
+        Files.writeString(file, "old");
+        PriceList list = json.read(EXAMPLE);
+        PriceListJson.save(list, file);
+        assertEquals(list, json.read(file));
+        try (var names = Files.list(dir)) {
+            assertEquals(List.of(file), names.toList(), "no temporary file left beside it");
+        }
+    }
+
+    @Test
+    void anUnreadableFileIsAnIoErrorNotABadValue(@TempDir Path dir) {
+        assertThrows(java.nio.file.NoSuchFileException.class, () -> json.read(dir.resolve("missing.json")));
     }
 }

@@ -6,11 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.LocalDate;
 import java.util.Currency;
+import java.util.List;
 import java.util.Locale;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+
+import org.finetuneplanner.core.cost.Exchange;
 
 /** The one formatter, with hand-worked examples in both languages. */
 class LocaleFormatTest {
@@ -69,6 +72,27 @@ class LocaleFormatTest {
         assertEquals("95" + NBSP + "₫", vi.money(95.4, Currency.getInstance("VND")));
         assertEquals("1.234" + NBSP + "€", vi.money(1234.2, Currency.getInstance("EUR")));
         assertEquals("€25.10", en.money(25.1, Currency.getInstance("EUR")));
+    }
+
+    @Test
+    void aPriceListsCurrencyIsWrittenAsEachLanguageWritesItAndNeverBroken() {
+        Currency vnd = Currency.getInstance("VND");
+        Currency eur = Currency.getInstance("EUR");
+        assertEquals("1.234.000" + NBSP + "₫", vi.money(1_234_000, vnd));
+        assertEquals("1,234,000" + NBSP + "VND", en.money(1_234_000, vnd));
+        assertEquals("12,40" + NBSP + "€", vi.money(12.4, eur));
+        assertEquals("€12.40", en.money(12.4, eur));
+        // A plan's $48.70 at 25,400 đồng per dollar: 48.70 × 25,400 = 1,236,980 ₫, no minor unit.
+        Exchange dong = new Exchange("VND", 25_400);
+        assertEquals("1.236.980" + NBSP + "₫", vi.money(48.70, dong));
+        // 62,000 ₫ per GPU-hour is 62,000 / 25,400 = 2.44094 US$ in the core, shown in đồng again.
+        assertEquals("62.000" + NBSP + "₫/GPU·giờ", vi.pricePerGpuHour(62_000 / 25_400.0, dong));
+        // An exchange rate: whole units on both sides.
+        assertEquals("1" + NBSP + "US$", vi.wholeMoney(1, LocaleFormat.USD));
+        assertEquals("25,400" + NBSP + "VND", en.wholeMoney(25_400, vnd));
+        for (String s : List.of(vi.money(1_234_000, vnd), en.money(1_234_000, vnd), vi.money(12.4, eur))) {
+            assertFalse(s.contains(" "), "an ordinary space could break " + s);
+        }
     }
 
     @Test

@@ -8,6 +8,8 @@ public final class FixedDialogs implements FileDialogs {
     public Path scenarioFile;
     /** What Open config.json… answers. */
     public Path configFile;
+    /** What Price list… and Save and use… answer. */
+    public Path priceListFile;
     /** How many scenario choosers were shown. */
     public int shown;
 
@@ -31,5 +33,15 @@ public final class FixedDialogs implements FileDialogs {
     @Override
     public Path savePdf(String suggestedName) {
         return null;
+    }
+
+    @Override
+    public Path openPriceList() {
+        return priceListFile;
+    }
+
+    @Override
+    public Path savePriceList(String suggestedName) {
+        return priceListFile;
     }
 }

@@ -13,6 +13,7 @@ import java.util.stream.Collectors;
 
 import org.finetuneplanner.core.Estimate;
 import org.finetuneplanner.core.cost.CostEstimate;
+import org.finetuneplanner.core.cost.Exchange;
 import org.finetuneplanner.core.scenario.HardwareSpec;
 import org.finetuneplanner.core.scenario.MethodSpec;
 import org.finetuneplanner.core.scenario.Scenario;
@@ -103,9 +104,18 @@ public final class Comparison {
         }
     }
 
-    /** The rows of {@code entries} in {@code language}: every {@link Aspect}, in order. */
+    /**
+     * The rows of {@code entries} in {@code language}: every {@link Aspect}, in order; amounts in the currency their
+     * costs were quoted in ({@link #money}).
+     */
     public static List<Row> rows(List<Entry> entries, ReportLanguage language) {
-        return rows(entries, new Wording(language));
+        return rows(entries, new Wording(language, money(entries)));
+    }
+
+    /** The currency of the entries' costs: the first priced entry's, else the US dollar. */
+    static Exchange money(List<Entry> entries) {
+        return entries.stream().flatMap(e -> e.estimate().cost().stream()).map(CostEstimate::exchange).findFirst()
+                .orElse(Exchange.USD);
     }
 
     /**
@@ -113,7 +123,7 @@ public final class Comparison {
      * memory, time and cost against the first, then the cheapest and the fastest of those that fit.
      */
     public static List<Text> differences(List<Entry> entries, ReportLanguage language) {
-        return differences(entries, new Wording(language));
+        return differences(entries, new Wording(language, money(entries)));
     }
 
     static List<Row> rows(List<Entry> entries, Wording w) {

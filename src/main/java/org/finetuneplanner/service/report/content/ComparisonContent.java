@@ -32,7 +32,7 @@ public final class ComparisonContent {
     /** The whole comparison report of {@code data}. */
     public static ReportDocument of(ComparisonData data) {
         ReportMeta meta = data.meta();
-        Wording w = new Wording(meta.language());
+        Wording w = new Wording(meta.language(), meta.prices());
         List<Comparison.Entry> entries = entries(data);
         List<Block> body = new ArrayList<>(ComparisonSection.blocks(entries, w));
         ReportData first = data.scenarios().get(0);

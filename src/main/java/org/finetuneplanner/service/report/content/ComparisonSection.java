@@ -92,7 +92,8 @@ final class ComparisonSection {
         }
         List<Block> out = new ArrayList<>();
         out.add(Paragraph.intro(w.text("compare.costIntro")));
-        out.add(new Chart.Lines(lines, Text.words(w.plain("cost.axisHours")), Text.words(w.plain("cost.axisUsd"))));
+        out.add(new Chart.Lines(lines, Text.words(w.plain("cost.axisHours")),
+                Text.words(w.plain("cost.axisUsd", w.f().currencyCode()))));
         if (!without.isEmpty()) {
             out.add(new Paragraph(w.text("compare.costLeftOut", String.join(", ", without)), Paragraph.Style.SMALL,
                     false));

@@ -32,7 +32,7 @@ final class CostSection {
                 : w.text("cost.introAll")));
         out.add(new Chart.Lines(lines.stream().map(o -> new Chart.Line(w.configuration(o),
                 o.estimate().cost().get().series())).toList(), Text.words(w.plain("cost.axisHours")),
-                Text.words(w.plain("cost.axisUsd"))));
+                Text.words(w.plain("cost.axisUsd", w.f().currencyCode()))));
         String recId = data.recommended().map(r -> r.gpu().id()).orElse("");
         out.add(Table.of(lines)
                 .column(Text.words(w.plain("options.gpu")), 2.2f, o -> Cell.of(w.configuration(o)))

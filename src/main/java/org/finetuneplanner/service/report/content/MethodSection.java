@@ -8,6 +8,7 @@ import java.util.regex.Pattern;
 import org.finetuneplanner.core.Estimate;
 import org.finetuneplanner.core.Explanation;
 import org.finetuneplanner.core.Note;
+import org.finetuneplanner.core.cost.CostEstimate;
 import org.finetuneplanner.core.cost.PriceOrigin;
 import org.finetuneplanner.core.explain.SourceId;
 import org.finetuneplanner.core.explain.Term;
@@ -110,10 +111,10 @@ final class MethodSection {
         List<PlanOption> priced = data.plan().options().stream().filter(o -> o.estimate().cost().isPresent())
                 .toList();
         if (priced.isEmpty()) {
-            out.add(Paragraph.body(w.text("method.priceIntro")));
+            out.add(Paragraph.body(w.sellers("method.priceIntro")));
             return;
         }
-        out.add(Paragraph.intro(w.text("method.priceIntro")));
+        out.add(Paragraph.intro(w.sellers("method.priceIntro")));
         out.add(Table.of(priced)
                 .column(Text.words(w.plain("options.gpu")), 1.8f, o -> Cell.name(o.gpu().name()))
                 .column(Text.words(w.plain("method.provider")), 1.2f,
@@ -123,10 +124,17 @@ final class MethodSection {
                 .column(Text.words(w.plain("method.seen")), 1.1f,
                         o -> Cell.words(w.priceDate(o.estimate().cost().get().priceSeen())))
                 .column(Text.words(w.plain("method.source")), 2.4f,
-                        o -> o.estimate().cost().get().origin() == PriceOrigin.SCENARIO
-                                ? Cell.of(Text.words(w.plain("method.userPrice")))
-                                : Cell.of(Text.citation(o.estimate().cost().get().priceSource())))
+                        o -> source(o.estimate().cost().get(), w))
                 .density(Table.Density.DENSE).build());
+    }
+
+    /** Where a price comes from: the scenario, the seller's price list, or the catalog's citation. */
+    private static Cell source(CostEstimate c, Wording w) {
+        return switch (c.origin()) {
+            case SCENARIO -> Cell.of(Text.words(w.plain("method.userPrice")));
+            case SELLER -> Cell.of(w.text("method.sellerSource", Text.name(c.provider())));
+            case LISTED, MARKETPLACE -> Cell.of(Text.citation(c.priceSource()));
+        };
     }
 
     private static void accuracy(ReportAccuracy acc, Wording w, List<Block> out) {

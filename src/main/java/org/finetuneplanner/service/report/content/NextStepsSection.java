@@ -33,7 +33,9 @@ final class NextStepsSection {
         } else {
             steps.add(w.text("steps.nothingFits", Limits.PLANNER_MAX_GPUS));
         }
-        steps.add(w.text("steps.prices", w.f().date(data.meta().date())));
+        steps.add(QuoteBlock.step(w, data.meta().date()).orElseGet(() -> w.text("steps.prices",
+                w.f().date(data.meta().date()))));
+        QuoteBlock.contact(w).ifPresent(steps::add);
         contact(data.meta()).ifPresent(who -> steps.add(w.text("steps.contact", who)));
         return List.of(Heading.section(w.text("section.nextSteps")), new BulletList(steps, true));
     }

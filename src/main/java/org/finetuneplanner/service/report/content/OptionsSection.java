@@ -18,7 +18,7 @@ final class OptionsSection {
     static List<Block> blocks(ReportData data, Wording w) {
         List<Block> out = new ArrayList<>();
         out.add(Heading.section(w.text("section.options")));
-        out.add(Paragraph.intro(w.text("options.intro", data.plan().options().size())));
+        out.add(Paragraph.intro(w.sellers("options.intro", data.plan().options().size())));
         String recId = data.recommended().map(r -> r.gpu().id()).orElse("");
         List<PlanOption> sorted = new ArrayList<>(data.plan().options());
         sorted.sort(Comparator.comparing((PlanOption o) -> !o.fits())
@@ -36,7 +36,7 @@ final class OptionsSection {
                 .figures(Text.words(w.plain("options.time")), 1f,
                         o -> o.fits() ? w.f().hours(o.estimate().hours()) : "—")
                 .figures(Text.words(w.plain("options.cost")), 1f, o -> o.fits() ? w.costOnly(o.estimate()) : "—")
-                .column(Text.words(w.plain("options.price")), 1.8f, o -> Cell.of(w.priceText(o.estimate())))
+                .column(w.sellers("options.price"), 1.8f, o -> Cell.of(w.priceText(o.estimate())))
                 .highlight(o -> o.gpu().id().equals(recId))
                 .density(Table.Density.COMPACT)
                 .build().withFootnote(w.text("options.legend")));

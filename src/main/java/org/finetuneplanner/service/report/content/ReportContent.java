@@ -41,7 +41,7 @@ public final class ReportContent {
     /** The whole report of {@code data}. */
     public static ReportDocument of(ReportData data) {
         ReportMeta meta = data.meta();
-        Wording w = new Wording(meta.language());
+        Wording w = new Wording(meta.language(), meta.prices());
         List<Block> body = new ArrayList<>();
         for (BiFunction<ReportData, Wording, List<Block>> section : SECTIONS) {
             body.addAll(section.apply(data, w));
@@ -71,7 +71,7 @@ public final class ReportContent {
                 Text.words(w.plain("cover.preparedBy")), by)));
         entries.add(new ReportDocument.Entry(Text.words(w.plain("cover.date")), Text.words(date)));
         return new ReportDocument.Cover(product, heading, subtitle, entries,
-                Text.words(w.plain("section.contents")), Text.words(w.plain("cover.disclaimer")), meta.logo());
+                Text.words(w.plain("section.contents")), w.sellers("cover.disclaimer"), meta.logo());
     }
 
     /** The file's information: "{heading} — {subject}", who prepared it, the subject, the language. */

@@ -36,6 +36,7 @@ final class SummarySection {
             out.add(Heading.sub(w.text("budget.title")));
             out.add(b.table(w));
         });
+        out.addAll(QuoteBlock.blocks(w));
         data.plan().fastest().flatMap(data.plan()::option)
                 .filter(o -> data.recommended().map(r -> !r.gpu().id().equals(o.gpu().id())).orElse(true))
                 .ifPresent(o -> out.add(Paragraph.body(w.text("summary.fastest", o.gpuCount(),

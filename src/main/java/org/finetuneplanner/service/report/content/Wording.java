@@ -5,16 +5,20 @@ import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 import org.finetuneplanner.core.Estimate;
 import org.finetuneplanner.core.cost.CostEstimate;
+import org.finetuneplanner.core.cost.Exchange;
 import org.finetuneplanner.core.memory.MemoryEstimate;
 import org.finetuneplanner.core.plan.PlanOption;
 import org.finetuneplanner.core.scenario.HardwareSpec;
 import org.finetuneplanner.core.scenario.Offload;
 import org.finetuneplanner.core.scenario.Sharding;
+import org.finetuneplanner.service.prices.PriceList;
 import org.finetuneplanner.service.report.ReportFormats;
 import org.finetuneplanner.service.report.ReportLanguage;
 import org.finetuneplanner.service.text.Words;
@@ -35,11 +39,33 @@ final class Wording {
     private final ReportLanguage language;
     private final Words words;
     private final ReportFormats f;
+    private final Optional<PriceList> prices;
 
+    /** Words of a report at the catalog's prices, amounts in US dollars. */
     Wording(ReportLanguage language) {
+        this(language, Optional.empty());
+    }
+
+    /** Words of a report quoting {@code prices} (its amounts in their currency), or at the catalog's prices. */
+    Wording(ReportLanguage language, Optional<PriceList> prices) {
+        this(language, prices, prices.map(PriceList::exchange).orElse(Exchange.USD));
+    }
+
+    /** Words of amounts in {@code money}'s currency, naming no price list (the app's comparison of its pins). */
+    Wording(ReportLanguage language, Exchange money) {
+        this(language, Optional.empty(), money);
+    }
+
+    private Wording(ReportLanguage language, Optional<PriceList> prices, Exchange money) {
         this.language = language;
         this.words = Words.forLocale(language.locale());
-        this.f = new ReportFormats(language);
+        this.prices = prices;
+        this.f = new ReportFormats(language, money);
+    }
+
+    /** The price list the report quotes, if any. */
+    Optional<PriceList> prices() {
+        return prices;
     }
 
     ReportFormats f() {
@@ -48,6 +74,19 @@ final class Wording {
 
     Words words() {
         return words;
+    }
+
+    /**
+     * The text of {@code key}, or with a price list of {@code key.seller} with the seller's name put in after
+     * {@code args} (the same sentence naming the seller instead of the catalog's providers).
+     */
+    Text sellers(String key, Object... args) {
+        if (prices.isEmpty()) {
+            return text(key, args);
+        }
+        Object[] all = Arrays.copyOf(args, args.length + 1);
+        all[args.length] = Text.name(prices.get().seller().name());
+        return text(key + ".seller", all);
     }
 
     /** The plain text of {@code key} with {@code args} put in. */
@@ -140,7 +179,7 @@ final class Wording {
         return hw.offload() == Offload.NONE ? sh : sh + " + " + plain("common.offloadShort");
     }
 
-    /** The cost in US dollars, or a dash. */
+    /** The cost in the report's currency, or a dash. */
     String costOnly(Estimate e) {
         return e.cost().map(c -> f.usd(c.usd())).orElse("—");
     }
