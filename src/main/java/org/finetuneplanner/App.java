@@ -42,6 +42,7 @@ import org.finetuneplanner.service.catalog.Catalogs;
 import org.finetuneplanner.service.io.AtomicFiles;
 import org.finetuneplanner.service.model.ModelFiles;
 import org.finetuneplanner.service.persistence.ScenarioJson;
+import org.finetuneplanner.service.quickstart.QuickStarts;
 import org.finetuneplanner.service.prices.PriceList;
 import org.finetuneplanner.service.prices.PriceListJson;
 import org.finetuneplanner.service.report.ReportAccuracy;
@@ -92,6 +93,8 @@ public final class App extends Application {
     private ShellViewModel shell;
     private Stage stage;
     private ScenarioJson json;
+    /** The window's place and size when it last went full screen (presentation mode). */
+    private Rectangle2D windowed;
 
     /** Catalogs read while the toolkit starts (cold start: both take about a second). */
     private static volatile CompletableFuture<Catalogs> catalogsAhead;
@@ -242,8 +245,12 @@ public final class App extends Application {
         // File → Export comparison…: the pinned scenarios through the same path.
         ComparisonExport comparison = export::writeComparison;
         FxFileDialogs fileDialogs = new FxFileDialogs(() -> stage, () -> planner.messagesProperty().get());
-        shell = new ShellViewModel(planner, scenarioFiles(catalogs, planner.priceListProperty()), Optional.of(pdf), Optional.of(comparison),
-                executors, fileDialogs, new FxPrompts(() -> stage, () -> planner.messagesProperty().get()));
+        // File → New from quick start and the presentation's quick starts: the bundled scenarios, read as files are.
+        QuickStarts quickStarts = new QuickStarts(json);
+        shell = new ShellViewModel(planner, scenarioFiles(catalogs, planner.priceListProperty()), Optional.of(pdf),
+                Optional.of(comparison), executors, fileDialogs,
+                new FxPrompts(() -> stage, () -> planner.messagesProperty().get()), Optional.of(quickStarts::read));
+        shell.presentation().zoom().restore(settings.zoom());
         // The scenario shown when the app quit, with its file; nothing to undo before it.
         Optional<Path> lastFile = lastScenario.isPresent() && !settings.scenarioFile().isEmpty()
                 ? Optional.of(Path.of(settings.scenarioFile())) : Optional.empty();
@@ -283,6 +290,12 @@ public final class App extends Application {
         stage.setX(place.getMinX());
         stage.setY(place.getMinY());
         stage.setMaximized(settings.maximized());
+        // The property turns true before the window grows: its bounds then are those of the window.
+        stage.fullScreenProperty().subscribe(full -> {
+            if (full) {
+                windowed = new Rectangle2D(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight());
+            }
+        });
         // "Report written" with an Open action whenever the export flow has put a report on disk.
         Notices notices = new Notices(() -> stage, planner.messagesProperty(),
                 file -> getHostServices().showDocument(file.toUri().toString()));
@@ -346,10 +359,14 @@ public final class App extends Application {
         if (shell != null && stage != null) {
             boolean max = stage.isMaximized();
             ScenarioDocument document = shell.document();
-            Settings s = new Settings(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight(), max,
+            // In presentation mode the stage fills the screen: the window is remembered as it was before.
+            Rectangle2D w = stage.isFullScreen() && windowed != null ? windowed
+                    : new Rectangle2D(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight());
+            Settings s = new Settings(w.getMinX(), w.getMinY(), w.getWidth(), w.getHeight(), max,
                     shell.darkThemeProperty().get(), shell.localeProperty().get().getLanguage(),
                     document.recentFiles().files().stream().map(Path::toString).toList(),
-                    document.fileProperty().get().map(Path::toString).orElse(""));
+                    document.fileProperty().get().map(Path::toString).orElse(""),
+                    shell.presentation().zoom().getFactor());
             try {
                 store.save(s);
                 // A scenario on a price list's own GPU is not kept: the next start has no price list to read it.

@@ -21,6 +21,7 @@ import org.finetuneplanner.core.Estimator;
 import org.finetuneplanner.core.scenario.Scenario;
 import org.finetuneplanner.service.io.AtomicFiles;
 import org.finetuneplanner.service.persistence.ScenarioException;
+import org.finetuneplanner.service.persistence.ScenarioJson;
 import org.finetuneplanner.service.prices.PriceList;
 import org.finetuneplanner.service.report.ComparisonData;
 import org.finetuneplanner.service.report.PaperSize;
@@ -171,11 +172,11 @@ final class ReportCommand implements Callable<Integer> {
             ctx = context.withPriceList(list.list());
         }
         // Every file is read before any work, and each one that cannot be used is named on a line of its own.
-        List<Scenario> read = new ArrayList<>();
+        List<ScenarioJson.Document> read = new ArrayList<>();
         int status = ExitCodes.OK;
         for (Path input : inputs) {
             try {
-                read.add(ctx.scenarios().read(input));
+                read.add(ctx.scenarios().readDocument(input));
             } catch (ScenarioException e) {
                 context.error(named(input, e.getMessage()));
                 if (status == ExitCodes.OK) {
@@ -193,9 +194,10 @@ final class ReportCommand implements Callable<Integer> {
         try {
             ReportService service = services.apply(context);
             if (read.size() == 1) {
-                service.export(read.get(0), meta, target);
+                // One scenario: its plan section (plan.keep, plan.max_gpus, plan.gpus) steers the planner's advice.
+                service.export(read.get(0).scenario(), read.get(0).plan(), meta, target);
             } else {
-                service.exportComparison(read, meta, target);
+                service.exportComparison(read.stream().map(ScenarioJson.Document::scenario).toList(), meta, target);
             }
         } catch (ReportException e) {
             context.error(e.getMessage());

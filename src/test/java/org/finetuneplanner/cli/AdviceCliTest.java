@@ -5,15 +5,22 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -195,5 +202,30 @@ class AdviceCliTest {
         assertEquals(ExitCodes.OK, run("", "catalog", "gpus"), err.toString());
         String row = out.toString().lines().filter(l -> l.startsWith("h100-sxm-80gb ")).findFirst().orElseThrow();
         assertTrue(row.contains(" 2.69 ") && row.contains("RunPod (2026-11-09)"), row);
+    }
+
+    @Test
+    void theReportFollowsTheScenarioFilesPlanSection(@TempDir Path dir) throws IOException {
+        // 70B full fine-tuning on 8 × MI300X with 64 GiB of host memory per node; the plan section allows the
+        // MI300X only and 8 GPUs at most, so no offload and no ninth GPU: the only setup is tight (the estimate
+        // fits its card, the high end of its range does not), and the report recommends it saying so. Without the
+        // plan section the planner would take 16 MI300X or another GPU that fits with margin.
+        Path file = dir.resolve("70b.json");
+        Files.writeString(file, """
+                {"format": "finetune-plan/1", "name": "70B full", "model": {"preset": "llama-3.1-70b"},
+                 "method": {"type": "full"},
+                 "training": {"micro_batch_size": 1, "sequence_length": 2048, "activation_checkpointing": "full"},
+                 "hardware": {"gpu": "mi300x-192gb", "gpu_count": 8, "sharding": "fsdp", "host_memory_gib": 64},
+                 "data": {"tokens": 100000000, "epochs": 1},
+                 "plan": {"max_gpus": 8, "gpus": ["mi300x-192gb"]}}""");
+        Path pdf = dir.resolve("70b.pdf");
+        assertEquals(ExitCodes.OK, run("", "report", file.toString(), "--out", pdf.toString()), err.toString());
+        String text;
+        try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
+            text = new PDFTextStripper().getText(doc).replaceAll("[\\s\\u00a0]+", " ");
+        }
+        assertTrue(text.contains("Recommended: 8 × AMD Instinct MI300X 192GB, FSDP full shard. Nothing fits with "
+                + "margin, so this recommendation is tight"), text.substring(0, Math.min(text.length(), 2000)));
+        assertTrue(text.contains("The one GPU compared, with the cheapest setup"), "the plan tries the MI300X only");
     }
 }

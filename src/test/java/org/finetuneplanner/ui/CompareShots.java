@@ -4,7 +4,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.ScrollPane;
@@ -13,12 +12,9 @@ import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 
-import org.finetuneplanner.App;
 import org.finetuneplanner.core.gpu.GpuSpec;
 import org.finetuneplanner.core.scenario.Sharding;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * A walking harness, not a test: journey 2, steps 3–4, in the real app in a real window. Pins the default scenario
@@ -36,12 +32,8 @@ public final class CompareShots {
         boolean vi = options.contains("vi");
         boolean dark = options.contains("dark");
         Files.createDirectories(out);
-        System.setProperty("finetuneplanner.settings", Files.createTempDirectory("planner-settings").toString());
-        System.setProperty("testfx.robot", "glass");
-        Stage stage = FxToolkit.registerPrimaryStage();
-        FxToolkit.setupApplication(App.class);
+        Stage stage = Journeys.launch();
         FxRobot robot = new FxRobot();
-        WaitForAsyncUtils.sleep(2, TimeUnit.SECONDS);
         robot.interact(() -> {
             javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
             stage.setX(0);

@@ -122,7 +122,7 @@ class CompareUiTest {
         GridPane table = robot.lookup(".compare-table").queryAs(GridPane.class);
         List<String> cells = robot.from(table).lookup(".label").queryAllAs(Label.class).stream()
                 .map(Label::getText).toList();
-        assertTrue(cells.containsAll(List.of("Mô hình", "Phương pháp", "Vừa bộ nhớ", "Có")), cells.toString());
+        assertTrue(cells.containsAll(List.of("Mô hình", "Phương pháp", "Trạng thái bộ nhớ", "vừa")), cells.toString());
         assertEquals("_Quay lại lập kế hoạch", find(robot, "#backToPlanner", Button.class).getText());
     }
 }

@@ -33,13 +33,8 @@ public final class Journeys {
         boolean vi = java.util.Arrays.asList(args).contains("vi");
         boolean dark = java.util.Arrays.asList(args).contains("dark");
         Files.createDirectories(out);
-        Path settings = Files.createTempDirectory("planner-settings");
-        System.setProperty("finetuneplanner.settings", settings.toString());
-        System.setProperty("testfx.robot", "glass");
-        Stage stage = FxToolkit.registerPrimaryStage();
-        FxToolkit.setupApplication(App.class);
+        Stage stage = launch();
         FxRobot robot = new FxRobot();
-        WaitForAsyncUtils.sleep(2, TimeUnit.SECONDS);
         String tag = (vi ? "vi" : "en") + "-" + (dark ? "dark" : "light");
         if (dark) {
             robot.clickOn("#viewMenu").clickOn("#darkTheme");
@@ -116,6 +111,19 @@ public final class Journeys {
 
     private static void set(FxRobot robot, String query, double value) {
         robot.interact(() -> robot.lookup(query).queryAs(javafx.scene.control.Slider.class).setValue(value));
+    }
+
+    /**
+     * Starts the real app in a real window (the glass robot, settings in a fresh folder, so nothing of the machine's
+     * user is read or changed) and waits two seconds for its first results.
+     */
+    static Stage launch() throws Exception {
+        System.setProperty("finetuneplanner.settings", Files.createTempDirectory("planner-settings").toString());
+        System.setProperty("testfx.robot", "glass");
+        Stage stage = FxToolkit.registerPrimaryStage();
+        FxToolkit.setupApplication(App.class);
+        WaitForAsyncUtils.sleep(2, TimeUnit.SECONDS);
+        return stage;
     }
 
     static void settle() {

@@ -105,7 +105,7 @@ class UndoUiTest {
     @Test
     void theEditMenuSaysWhatUndoWillTakeBack(FxRobot robot) {
         robot.interact(() -> in.sequenceLengthProperty().set(4096));
-        MenuItem undo = w.menuItem(robot, "#undo");
+        MenuItem undo = Workstation.menuItem(robot, "#undo");
         assertEquals("_Undo: Sequence length 2,048 \u2192 4,096", undo.getText());
         robot.clickOn("#editMenu").clickOn("#undo");
         WaitForAsyncUtils.waitForFxEvents();

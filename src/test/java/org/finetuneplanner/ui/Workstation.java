@@ -1,7 +1,5 @@
 package org.finetuneplanner.ui;
 
-import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -19,10 +17,11 @@ import javafx.stage.Stage;
 import org.controlsfx.control.decoration.Decorator;
 import org.finetuneplanner.App;
 import org.finetuneplanner.service.persistence.ScenarioJson;
+import org.finetuneplanner.service.quickstart.QuickStarts;
 import org.finetuneplanner.ui.common.UiExecutors;
 import org.finetuneplanner.ui.planner.PlannerViewModel;
 import org.finetuneplanner.ui.shell.FixedDialogs;
-import org.finetuneplanner.ui.shell.Prompts;
+import org.finetuneplanner.ui.shell.FixedPrompts;
 import org.finetuneplanner.ui.shell.ShellView;
 import org.finetuneplanner.ui.shell.ShellViewModel;
 import org.testfx.api.FxRobot;
@@ -31,23 +30,12 @@ import org.testfx.api.FxRobot;
 public final class Workstation {
     /** What the file choosers answer (null: cancelled). */
     public final FixedDialogs dialogs = new FixedDialogs();
-    /** What the question about unsaved changes is answered. */
-    public Prompts.Unsaved unsaved = Prompts.Unsaved.CANCEL;
-
-    private final Prompts prompts = new Prompts() {
-        @Override
-        public Unsaved unsavedChanges(String scenarioName) {
-            return unsaved;
-        }
-
-        @Override
-        public Recovery recover(String scenarioName, Optional<Instant> savedAt, Optional<Path> source) {
-            return Recovery.LATER;
-        }
-    };
+    /** What the questions are answered (unsaved changes: cancel; recovery: later). */
+    public final FixedPrompts prompts = new FixedPrompts();
     public final PlannerViewModel vm = Fixtures.planner();
     public final ShellViewModel shell = new ShellViewModel(vm, App.scenarioFiles(new ScenarioJson(Fixtures.CATALOGS)),
-            Optional.empty(), Optional.empty(), UiExecutors.direct(), dialogs, prompts);
+            Optional.empty(), Optional.empty(), UiExecutors.direct(), dialogs, prompts,
+            Optional.of(new QuickStarts(new ScenarioJson(Fixtures.CATALOGS))::read));
 
     /**
      * Shows the window, its title following the shell's. Monocle's headless screen is 1280 × 800: a larger window
@@ -63,7 +51,7 @@ public final class Workstation {
     }
 
     /** The menu item of {@code id} ("#undo") in the window's menu bar, at any depth. */
-    public MenuItem menuItem(FxRobot robot, String id) {
+    public static MenuItem menuItem(FxRobot robot, String id) {
         MenuBar bar = find(robot, ".menu-bar", MenuBar.class);
         return bar.getMenus().stream().flatMap(m -> items(m).stream()).filter(i -> id.equals("#" + i.getId()))
                 .findFirst().orElseThrow(() -> new AssertionError("no menu item " + id));

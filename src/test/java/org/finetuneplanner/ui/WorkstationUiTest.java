@@ -176,7 +176,7 @@ class WorkstationUiTest {
         robot.press(KeyCode.CONTROL, KeyCode.O).release(KeyCode.O, KeyCode.CONTROL);
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(512, in.sequenceLengthProperty().get());
-        w.unsaved = Prompts.Unsaved.DISCARD;
+        w.prompts.unsaved = Prompts.Unsaved.DISCARD;
         robot.press(KeyCode.CONTROL, KeyCode.O).release(KeyCode.O, KeyCode.CONTROL);
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(8192, in.sequenceLengthProperty().get());

@@ -8,23 +8,35 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 
+import org.finetuneplanner.core.range.Confidence;
+import org.finetuneplanner.core.range.ErrorBands;
+import org.finetuneplanner.service.validation.ErrorBandsFile;
 import org.finetuneplanner.service.validation.ValidationRunner;
 
 /**
- * The estimator's measured accuracy against published runs, as the report states it.
+ * The estimator's measured accuracy against published runs, as the report states it: the summary figures and the
+ * error bands of each kind of estimate that the ranges and the fit status come from.
  *
  * @param rows      one row per measured quantity (peak memory, tokens per second)
  * @param runs      published runs in the file that was scored
  * @param oomCases  runs reported as out of memory
  * @param oomRight  of those, how many the estimator puts over the card's capacity
+ * @param bands     the error bands of the same published runs per quantity, method and single/multi-GPU (the
+ *                  planner's ranges use them); {@link ErrorBands#none()} when none were measured
  */
-public record ReportAccuracy(List<Row> rows, int runs, int oomCases, int oomRight) {
+public record ReportAccuracy(List<Row> rows, int runs, int oomCases, int oomRight, ErrorBands bands) {
 
     /** The published runs bundled with the application (the project's public validation cases). */
     public static final String BUNDLED_CASES = "/validation/public-cases.jsonl";
 
     public ReportAccuracy {
         rows = List.copyOf(rows);
+        bands = bands == null ? ErrorBands.none() : bands;
+    }
+
+    /** Figures without error bands (ranges zero wide). */
+    public ReportAccuracy(List<Row> rows, int runs, int oomCases, int oomRight) {
+        this(rows, runs, oomCases, oomRight, ErrorBands.none());
     }
 
     /** No accuracy figures are available; the report says so instead of printing a table. */
@@ -32,9 +44,20 @@ public record ReportAccuracy(List<Row> rows, int runs, int oomCases, int oomRigh
         return new ReportAccuracy(List.of(), 0, 0, 0);
     }
 
+    /** The same figures with other error bands. */
+    public ReportAccuracy withBands(ErrorBands value) {
+        return new ReportAccuracy(rows, runs, oomCases, oomRight, value);
+    }
+
+    /** Ranges and fit status from these bands (zero-wide ranges without bands). */
+    public Confidence confidence() {
+        return new Confidence(bands);
+    }
+
     /**
      * Runs {@code runner} over the bundled published runs now ({@link ValidationRunner}, scored as
-     * {@code validation/score.py} does), or {@link #none()} when the file is not in this build. Takes about a
+     * {@code validation/score.py} does), or {@link #none()} when the file is not in this build; with the error bands
+     * of the same runs as bundled ({@link ErrorBandsFile#bundled()}, what the planner's ranges use). Takes about a
      * second: use {@link #shared} for the figures the report states.
      */
     public static ReportAccuracy ofBundledCases(ValidationRunner runner) {
@@ -47,7 +70,7 @@ public record ReportAccuracy(List<Row> rows, int runs, int oomCases, int oomRigh
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return of(runner.run(lines));
+        return of(runner.run(lines)).withBands(ErrorBandsFile.bundled());
     }
 
     /**

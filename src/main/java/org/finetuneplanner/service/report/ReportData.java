@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 
@@ -13,6 +14,7 @@ import org.finetuneplanner.core.Explanation;
 import org.finetuneplanner.core.gpu.GpuSpec;
 import org.finetuneplanner.core.plan.Plan;
 import org.finetuneplanner.core.plan.PlanOption;
+import org.finetuneplanner.core.range.Ranges;
 import org.finetuneplanner.core.scenario.FineTuneMethod;
 import org.finetuneplanner.core.scenario.Limits;
 import org.finetuneplanner.core.scenario.MethodSpec;
@@ -29,9 +31,10 @@ import org.finetuneplanner.core.scenario.WeightStorage;
  * @param scenario    the scenario as the user gave it
  * @param estimate    the scenario on its own hardware
  * @param plan        the planner's comparison over the GPU catalog
- * @param recommended the option the report recommends (cheapest that fits, else fastest, else fewest GPUs that
- *                    fit), empty when nothing fits
- * @param sensitivity the "what if" cases around the recommended configuration
+ * @param recommended the option the report recommends (the planner's cheapest, else its fastest, else the fewest
+ *                    GPUs that fit: {@code fits} before {@code tight}), empty when nothing fits
+ * @param sensitivity the "what if" cases around the recommended configuration (a case that does not fit carries no
+ *                    hours or cost)
  * @param accuracy    the estimator's measured accuracy against published runs
  * @param explanation the terms that explain the {@link #baseline()} estimate (memory, time, utilisation)
  */
@@ -65,6 +68,24 @@ public record ReportData(ReportMeta meta, Scenario scenario, Estimate estimate, 
         return recommended.map(PlanOption::estimate).orElse(estimate);
     }
 
+    /** How sure the {@link #baseline()} is: the recommended option's status and ranges, else the scenario's own. */
+    public Ranges baselineRanges() {
+        return recommended.map(PlanOption::ranges).orElseGet(this::ownRanges);
+    }
+
+    /** How sure the scenario's own estimate is: its status and ranges, from the accuracy's error bands. */
+    public Ranges ownRanges() {
+        return accuracy.confidence().of(estimate);
+    }
+
+    /**
+     * The planner's option on the scenario's own GPU model (the plan always reports it): what the planner would
+     * change to run the job there, or why it cannot.
+     */
+    public Optional<PlanOption> ownGpuOption() {
+        return plan.option(scenario.hardware().gpu().id());
+    }
+
     /** The title on the cover: the meta's if given, else the scenario's name. */
     public String title() {
         return meta.title().isEmpty() ? scenario.name() : meta.title();
@@ -95,15 +116,20 @@ public record ReportData(ReportMeta meta, Scenario scenario, Estimate estimate, 
                 explainer.apply(baseline.scenario()));
     }
 
-    /** Cheapest that fits, else fastest that fits, else the fitting option with the fewest GPUs. */
-    static Optional<PlanOption> recommend(Plan plan) {
+    /**
+     * The planner's cheapest (a {@code fits} option, or a {@code tight} one only when nothing fits with margin),
+     * else its fastest, else the option that fits on the fewest GPUs: {@code fits} before {@code tight}, a ranked
+     * option before one whose figures assume another precision.
+     */
+    public static Optional<PlanOption> recommend(Plan plan) {
         Optional<PlanOption> chosen = plan.cheapest().flatMap(plan::option).filter(PlanOption::fits);
         if (chosen.isEmpty()) {
             chosen = plan.fastest().flatMap(plan::option).filter(PlanOption::fits);
         }
         if (chosen.isEmpty()) {
             chosen = plan.options().stream().filter(PlanOption::fits)
-                    .min(Comparator.comparingInt(PlanOption::gpuCount));
+                    .min(Comparator.comparing(PlanOption::status).thenComparing(o -> !o.ranked())
+                            .thenComparingInt(PlanOption::gpuCount));
         }
         return chosen;
     }
@@ -130,12 +156,12 @@ public record ReportData(ReportMeta meta, Scenario scenario, Estimate estimate, 
         int count = base.hardware().gpuCount();
         if (count < Limits.MAX_GPUS) {
             Scenario more = base.withHardware(base.hardware().withGpuCount(count + 1));
-            out.add(new SensitivityCase(SensitivityCase.Kind.ONE_MORE_GPU, more, estimator.apply(more),
+            out.add(new SensitivityCase(SensitivityCase.Kind.ONE_MORE_GPU, more, priced(estimator.apply(more)),
                     Optional.empty()));
         }
         if (count > 1) {
             Scenario fewer = base.withHardware(base.hardware().withGpuCount(count - 1));
-            out.add(new SensitivityCase(SensitivityCase.Kind.ONE_FEWER_GPU, fewer, estimator.apply(fewer),
+            out.add(new SensitivityCase(SensitivityCase.Kind.ONE_FEWER_GPU, fewer, priced(estimator.apply(fewer)),
                     Optional.empty()));
         }
         return out;
@@ -145,7 +171,13 @@ public record ReportData(ReportMeta meta, Scenario scenario, Estimate estimate, 
                                           Function<Scenario, Estimate> estimator,
                                           BiFunction<Scenario, List<GpuSpec>, Plan> planner, GpuSpec gpu) {
         Optional<PlanOption> planned = planner.apply(changed, List.of(gpu)).options().stream().findFirst();
-        return new SensitivityCase(kind, changed, estimator.apply(changed), planned);
+        return new SensitivityCase(kind, changed, priced(estimator.apply(changed)), planned);
+    }
+
+    /** The estimate as the report may show it: a setup that does not fit has no hours or cost. */
+    static Estimate priced(Estimate e) {
+        return e.fits() ? e : new Estimate(e.scenario(), e.parameters(), e.memory(), e.throughput(),
+                OptionalDouble.empty(), Optional.empty(), e.notes());
     }
 
     private static SensitivityCase.Kind kindOf(FineTuneMethod method) {

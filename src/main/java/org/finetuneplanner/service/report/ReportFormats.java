@@ -5,6 +5,7 @@ import java.util.Currency;
 import java.util.OptionalDouble;
 
 import org.finetuneplanner.core.cost.Exchange;
+import org.finetuneplanner.core.range.Range;
 import org.finetuneplanner.service.text.LocaleFormat;
 import org.finetuneplanner.service.text.Words;
 
@@ -19,6 +20,9 @@ public final class ReportFormats {
 
     /** No-break space between a number and its unit, so a table cell never wraps "14,89" away from "US$". */
     public static final String NBSP = LocaleFormat.NBSP;
+
+    /** Between the ends of a range: an en dash. */
+    public static final String RANGE = "–";
 
     private final ReportLanguage language;
     private final LocaleFormat f;
@@ -64,6 +68,53 @@ public final class ReportFormats {
     /** Bytes as a GiB number with one decimal, no unit (table cells under a "GiB" heading). */
     public String gibNumber(long bytes) {
         return f.gibNumber(bytes);
+    }
+
+    /** A range of bytes as GiB, the unit once: "23.3–35.0 GiB" / "23,3–35,0 GiB". */
+    public String gibRange(Range bytes) {
+        return f.gibNumber(Math.round(bytes.low())) + RANGE + f.gib(Math.round(bytes.high()));
+    }
+
+    /** A range of bytes as GiB numbers without the unit, for a column headed in GiB: "23.3–35.0". */
+    public String gibRangeNumber(Range bytes) {
+        return f.gibNumber(Math.round(bytes.low())) + RANGE + f.gibNumber(Math.round(bytes.high()));
+    }
+
+    /**
+     * A range of hours in the product's one style of duration, the unit once: "38–52 min" below an hour, "0.9–1.2 h"
+     * or "3.1–4.6 h" up to two days (a low end under an hour in hours too, so the range stays short); longer ones
+     * with both ends in full: "1.8 days (43 h) – 2.6 days (62 h)".
+     */
+    public String hoursRange(Range hours) {
+        double low = hours.low();
+        double high = hours.high();
+        if (high < 1) {
+            return f.decimal(low * 60, 0) + RANGE + f.duration(high);
+        }
+        if (high < 48) {
+            return f.decimal(low, 1) + RANGE + f.duration(high);
+        }
+        return f.duration(low) + " " + RANGE + " " + f.duration(high);
+    }
+
+    /** A range of amounts held in US dollars, each end as {@link #usd}: "$1.77–$3.64" / "1,77 US$–3,64 US$". */
+    public String usdRange(Range usd) {
+        return usd(usd.low()) + RANGE + usd(usd.high());
+    }
+
+    /**
+     * A range of amounts held in US dollars as numbers in the report's currency, for a table cell under its figure
+     * with the currency: "1.77–3.64" / "1,77–3,64" (cents below 100 units, as {@link #usd}).
+     */
+    public String usdRangeNumber(Range usd) {
+        return usdNumber(usd.low()) + RANGE + usdNumber(usd.high());
+    }
+
+    /** An amount held in US dollars as a number in the report's currency, cents below 100 units, as {@link #usd}. */
+    private String usdNumber(double usd) {
+        double amount = money.fromUsd(usd);
+        int cents = Math.max(0, Math.min(3, Currency.getInstance(money.currency()).getDefaultFractionDigits()));
+        return f.decimal(amount, amount < 100 ? cents : 0);
     }
 
     /** A GiB amount with one decimal and the unit. */

@@ -17,6 +17,7 @@ import org.finetuneplanner.core.cost.SellerPrices;
 import org.finetuneplanner.core.gpu.GpuSpec;
 import org.finetuneplanner.core.memory.MemoryEstimator;
 import org.finetuneplanner.core.plan.Plan;
+import org.finetuneplanner.core.plan.PlanSpec;
 import org.finetuneplanner.core.plan.Planner;
 import org.finetuneplanner.core.range.Confidence;
 import org.finetuneplanner.core.scenario.Scenario;
@@ -33,9 +34,16 @@ import org.finetuneplanner.service.validation.ErrorBandsFile;
  * which computes them once per process ({@link ReportAccuracy#shared}).
  */
 public final class ReportService {
+    /** Plans a scenario over a list of GPUs within a plan section ({@code plan.keep}, {@code plan.max_gpus}). */
+    @FunctionalInterface
+    private interface PlanMaker {
+        /** The plan of {@code scenario} over {@code gpus} (its own GPU is tried too) within {@code spec}. */
+        Plan plan(Scenario scenario, List<GpuSpec> gpus, PlanSpec spec);
+    }
+
     private final Function<Scenario, Estimate> estimator;
     private final Function<Scenario, Explanation> explainer;
-    private final BiFunction<Scenario, List<GpuSpec>, Plan> planner;
+    private final PlanMaker planner;
     private final List<GpuSpec> gpus;
     private final Supplier<ReportAccuracy> accuracy;
     private final ReportExporter exporter;
@@ -53,6 +61,13 @@ public final class ReportService {
     public ReportService(Function<Scenario, Estimate> estimator, Function<Scenario, Explanation> explainer,
                          BiFunction<Scenario, List<GpuSpec>, Plan> planner, List<GpuSpec> gpus,
                          Supplier<ReportAccuracy> accuracy, ReportExporter exporter) {
+        this(planMaker(planner), estimator, explainer, gpus, accuracy, exporter);
+    }
+
+    /** A service whose planner takes the scenario's plan section ({@code plan.keep}, {@code plan.max_gpus}). */
+    private ReportService(PlanMaker planner, Function<Scenario, Estimate> estimator,
+                          Function<Scenario, Explanation> explainer, List<GpuSpec> gpus,
+                          Supplier<ReportAccuracy> accuracy, ReportExporter exporter) {
         this.estimator = Objects.requireNonNull(estimator, "estimator");
         this.explainer = Objects.requireNonNull(explainer, "explainer");
         this.planner = Objects.requireNonNull(planner, "planner");
@@ -87,8 +102,14 @@ public final class ReportService {
     public static ReportService standard(List<GpuSpec> gpus, Function<Scenario, Estimate> estimator,
                                          Function<Scenario, Explanation> explainer,
                                          Supplier<ReportAccuracy> accuracy, ReportExporter exporter) {
-        return new ReportService(estimator, explainer, planner(estimator, new CostProjector())::plan, gpus, accuracy,
-                exporter);
+        PlanMaker maker = planner(estimator, new CostProjector())::plan;
+        return new ReportService(maker, estimator, explainer, gpus, accuracy, exporter);
+    }
+
+    /** A planner that has no plan section: it plans every scenario as its defaults say. */
+    private static PlanMaker planMaker(BiFunction<Scenario, List<GpuSpec>, Plan> planner) {
+        Objects.requireNonNull(planner, "planner");
+        return (s, g, spec) -> planner.apply(s, g);
     }
 
     private static Planner planner(Function<Scenario, Estimate> estimator, CostProjector costs) {
@@ -103,13 +124,25 @@ public final class ReportService {
      * them), so that no other provider's price reaches the report.
      */
     public ReportData prepare(Scenario scenario, ReportMeta meta) {
+        return prepare(scenario, PlanSpec.defaults(), meta);
+    }
+
+    /**
+     * Everything the report of {@code scenario} shows with its plan section, as {@link #prepare(Scenario,
+     * ReportMeta)}: the planner changes nothing in {@code plan.keep}, tries at most {@code plan.max_gpus} GPUs, and
+     * only the GPUs of {@code plan.gpus} when it names some (the scenario's own GPU is always tried).
+     */
+    public ReportData prepare(Scenario scenario, PlanSpec spec, ReportMeta meta) {
         Optional<SellerPrices> wanted = meta.prices().map(PriceList::sellerPrices);
         if (!wanted.equals(seller)) {
             ReportService priced = wanted.map(p -> new ReportService(p, accuracy, exporter)).orElseThrow(
                     () -> new IllegalStateException("a price list's report service asked for a catalog report"));
-            return priced.prepare(scenario, meta);
+            return priced.prepare(scenario, spec, meta);
         }
-        return ReportData.build(scenario, estimator, explainer, planner, gpus, meta, accuracy());
+        List<GpuSpec> over = spec.gpuIds().isEmpty() ? gpus
+                : gpus.stream().filter(g -> spec.gpuIds().contains(g.id())).toList();
+        return ReportData.build(scenario, estimator, explainer, (s, g) -> planner.plan(s, g, spec), over, meta,
+                accuracy());
     }
 
     /**
@@ -144,7 +177,17 @@ public final class ReportService {
      * @throws ReportException with a one-line message for the user; the previous file is then left intact
      */
     public void export(Scenario scenario, ReportMeta meta, Path target) {
-        exporter.write(prepare(scenario, meta), target);
+        export(scenario, PlanSpec.defaults(), meta, target);
+    }
+
+    /**
+     * Computes and writes the report of {@code scenario} with its plan section ({@link #prepare(Scenario, PlanSpec,
+     * ReportMeta)}) to {@code target}.
+     *
+     * @throws ReportException with a one-line message for the user; the previous file is then left intact
+     */
+    public void export(Scenario scenario, PlanSpec spec, ReportMeta meta, Path target) {
+        exporter.write(prepare(scenario, spec, meta), target);
     }
 
     /** The exporter this service writes with. */

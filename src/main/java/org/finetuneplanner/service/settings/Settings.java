@@ -15,11 +15,17 @@ import java.util.List;
  * @param language     ISO 639 language of the interface ("en", "vi")
  * @param recentFiles  scenario files opened or saved last, newest first, at most {@value #MAX_RECENT}, each once
  * @param scenarioFile the file the last scenario was opened from or saved to; "" when it has none
+ * @param zoom         zoom of all text and charts, 1 for the actual size ({@value #MIN_ZOOM} to {@value #MAX_ZOOM};
+ *                     outside, or not a number: the nearer bound, or 1)
  */
 public record Settings(double x, double y, double width, double height, boolean maximized, boolean dark,
-                       String language, List<String> recentFiles, String scenarioFile) {
+                       String language, List<String> recentFiles, String scenarioFile, double zoom) {
     /** Longest list of recent files kept (File → Open Recent). */
     public static final int MAX_RECENT = 8;
+    /** Smallest zoom kept. */
+    public static final double MIN_ZOOM = 0.5;
+    /** Largest zoom kept. */
+    public static final double MAX_ZOOM = 3;
 
     public Settings {
         width = Double.isFinite(width) ? Math.max(400, width) : 1440;
@@ -27,12 +33,19 @@ public record Settings(double x, double y, double width, double height, boolean 
         language = language == null || language.isBlank() ? "en" : language;
         recentFiles = recent(recentFiles);
         scenarioFile = scenarioFile == null ? "" : scenarioFile.strip();
+        zoom = Double.isNaN(zoom) ? 1 : Math.max(MIN_ZOOM, Math.min(MAX_ZOOM, zoom));
     }
 
-    /** The window, theme and language, with no recent files and no scenario file. */
+    /** The window, theme, language, recent files and scenario file at the actual size (zoom 1). */
+    public Settings(double x, double y, double width, double height, boolean maximized, boolean dark,
+                    String language, List<String> recentFiles, String scenarioFile) {
+        this(x, y, width, height, maximized, dark, language, recentFiles, scenarioFile, 1);
+    }
+
+    /** The window, theme and language, with no recent files, no scenario file, at the actual size. */
     public Settings(double x, double y, double width, double height, boolean maximized, boolean dark,
                     String language) {
-        this(x, y, width, height, maximized, dark, language, List.of(), "");
+        this(x, y, width, height, maximized, dark, language, List.of(), "", 1);
     }
 
     public static Settings defaults() {
@@ -41,12 +54,17 @@ public record Settings(double x, double y, double width, double height, boolean 
 
     /** These settings with another list of recent files (newest first; blanks and repeats dropped). */
     public Settings withRecentFiles(List<String> files) {
-        return new Settings(x, y, width, height, maximized, dark, language, files, scenarioFile);
+        return new Settings(x, y, width, height, maximized, dark, language, files, scenarioFile, zoom);
     }
 
     /** These settings with another scenario file ("" for none). */
     public Settings withScenarioFile(String file) {
-        return new Settings(x, y, width, height, maximized, dark, language, recentFiles, file);
+        return new Settings(x, y, width, height, maximized, dark, language, recentFiles, file, zoom);
+    }
+
+    /** These settings with another zoom (View → Zoom in, Zoom out, Actual size). */
+    public Settings withZoom(double value) {
+        return new Settings(x, y, width, height, maximized, dark, language, recentFiles, scenarioFile, value);
     }
 
     /** Each file once, newest first, no blank names, at most {@value #MAX_RECENT}. */

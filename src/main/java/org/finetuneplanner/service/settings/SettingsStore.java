@@ -66,16 +66,17 @@ public final class SettingsStore {
     /**
      * The JSON shape of the settings file: {@code {"format": "finetune-settings/1", "window": {"x": …, "y": …,
      * "width": …, "height": …, "maximized": …}, "theme": {"dark": …}, "language": "vi", "recent": ["/home/…/a.json",
-     * …], "scenario": {"file": "/home/…/a.json"}}}. A missing key takes its default; screen coordinates are within
-     * ±100,000; a recent file that is no path of this system is dropped.
+     * …], "scenario": {"file": "/home/…/a.json"}, "view": {"zoom": 1.1}}}. A missing key takes its default; screen
+     * coordinates are within ±100,000; a recent file that is no path of this system is dropped; a zoom outside the
+     * app's range is brought to the nearer end of it.
      */
     @JsonIgnoreProperties(ignoreUnknown = true)
     record SettingsFile(String format, Window window, Theme theme, String language, List<String> recent,
-                        ScenarioRef scenario) {
+                        ScenarioRef scenario, View view) {
         static SettingsFile of(Settings s) {
             return new SettingsFile(FORMAT, new Window(coordinate(s.x()), coordinate(s.y()), s.width(), s.height(),
                     s.maximized()), new Theme(s.dark()), s.language(), s.recentFiles(),
-                    new ScenarioRef(s.scenarioFile().isEmpty() ? null : s.scenarioFile()));
+                    new ScenarioRef(s.scenarioFile().isEmpty() ? null : s.scenarioFile()), new View(s.zoom()));
         }
 
         /** A position the system chooses (NaN) is written as null. */
@@ -95,7 +96,8 @@ public final class SettingsStore {
             String file = scenario == null || !isPath(scenario.file()) ? "" : scenario.file();
             return new Settings(or(w.x(), d.x()), or(w.y(), d.y()), or(w.width(), d.width()),
                     or(w.height(), d.height()), or(w.maximized(), d.maximized()),
-                    theme == null ? d.dark() : or(theme.dark(), d.dark()), lang, files, file);
+                    theme == null ? d.dark() : or(theme.dark(), d.dark()), lang, files, file,
+                    view == null ? d.zoom() : or(view.zoom(), d.zoom()));
         }
 
         private static <T> T or(T value, T fallback) {
@@ -114,6 +116,11 @@ public final class SettingsStore {
     /** The colour theme. */
     @JsonIgnoreProperties(ignoreUnknown = true)
     record Theme(Boolean dark) {
+    }
+
+    /** How large the window draws its text and charts (View → Zoom). */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record View(Double zoom) {
     }
 
     /** The file the last scenario belongs to (null: none). */

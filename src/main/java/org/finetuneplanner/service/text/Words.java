@@ -189,13 +189,8 @@ public final class Words {
      * caveat.OFFLOAD_HOST_MEMORY.checked}.
      */
     public String caveat(Caveat caveat) {
-        String key = "caveat." + caveat.id().name();
+        String key = caveatKey(caveat);
         List<Object> args = caveat.args();
-        if (caveat.id() == CaveatId.RENTAL_UNIT && args.size() > 2 && String.valueOf(args.get(2)).isEmpty()) {
-            key += ".own";
-        } else if (caveat.id() == CaveatId.OFFLOAD_HOST_MEMORY && args.size() > 1) {
-            key += ".checked";
-        }
         Object[] values = new Object[args.size()];
         for (int i = 0; i < values.length; i++) {
             values[i] = value(args.get(i));
@@ -204,15 +199,30 @@ public final class Words {
     }
 
     /**
-     * One setting the planner changed: "micro-batch 8 → 2", "checkpointing none → full" (a choice by its scenario
-     * spelling, which is what the reader would write in the file).
+     * The key that words {@code caveat}: {@code caveat.<CaveatId>}, or its {@code .own} / {@code .checked} variant
+     * (see {@link #caveat}); for a surface that puts the args in itself (the report marks names as names).
+     */
+    public String caveatKey(Caveat caveat) {
+        String key = "caveat." + caveat.id().name();
+        List<Object> args = caveat.args();
+        if (caveat.id() == CaveatId.RENTAL_UNIT && args.size() > 2 && String.valueOf(args.get(2)).isEmpty()) {
+            key += ".own";
+        } else if (caveat.id() == CaveatId.OFFLOAD_HOST_MEMORY && args.size() > 1) {
+            key += ".checked";
+        }
+        return key;
+    }
+
+    /**
+     * One setting the planner changed: "micro-batch 8 → 2", "checkpointing None → Full" (a choice by its label in
+     * this language, as the form and the report name it; {@code plan --json} keeps the scenario spelling).
      */
     public String adjustment(Adjustment a) {
         return text("adjustment", label(a.setting()), setting(a.from()), setting(a.to()));
     }
 
     private String setting(Object value) {
-        return value instanceof Identified id ? id.id() : value(value);
+        return value instanceof Enum<?> choice ? label(choice) : value(value);
     }
 
     /** A term's title: {@code term.<id>.title}, its subject named. */

@@ -2,6 +2,7 @@ package org.finetuneplanner.ui.common;
 
 import javafx.beans.value.ObservableValue;
 import javafx.scene.control.Button;
+import javafx.scene.control.Tooltip;
 import javafx.util.StringConverter;
 
 /** Text that follows the language: each value re-reads its key when the user switches language. */
@@ -66,5 +67,14 @@ public final class Texts {
                 throw new UnsupportedOperationException("read-only");
             }
         });
+    }
+
+    /** A tooltip that says {@code key}'s words in the language of the moment, wrapped at 420 px. */
+    public Tooltip tooltip(String key) {
+        Tooltip tip = new Tooltip();
+        tip.textProperty().bind(t(key));
+        tip.setWrapText(true);
+        tip.setMaxWidth(420);
+        return tip;
     }
 }

@@ -20,6 +20,8 @@ import javafx.collections.ObservableList;
 import org.finetuneplanner.core.Estimate;
 import org.finetuneplanner.core.cost.CostPoint;
 import org.finetuneplanner.core.memory.MemoryComponent;
+import org.finetuneplanner.core.plan.Plan;
+import org.finetuneplanner.core.range.Ranges;
 import org.finetuneplanner.core.scenario.Scenario;
 import org.finetuneplanner.service.report.ComparisonData;
 import org.finetuneplanner.service.report.ReportLanguage;
@@ -42,14 +44,34 @@ public final class CompareViewModel {
     public static final int MAX_PINS = ComparisonData.MAX_SCENARIOS;
 
     /**
+     * What a pin takes from the planner: the named scenario's estimate on its own hardware, how sure it is, and the
+     * plan over the catalog (the advice the comparison shows).
+     *
+     * @param estimate the scenario (named) on its own hardware
+     * @param ranges   its fit status and ranges
+     * @param plan     the planner's plan of the scenario, when there is one
+     */
+    public record Snapshot(Estimate estimate, Ranges ranges, Optional<Plan> plan) {
+        public Snapshot {
+            Objects.requireNonNull(estimate, "estimate");
+            Objects.requireNonNull(ranges, "ranges");
+            Objects.requireNonNull(plan, "plan");
+        }
+    }
+
+    /**
      * A scenario and its results as they were when pinned.
      *
      * @param slot     its place (0 to 3): its letter and its colour
      * @param estimate the scenario (named) on its own hardware
+     * @param ranges   its fit status and ranges
+     * @param plan     the planner's plan of the scenario, when there was one
      */
-    public record Pin(int slot, Estimate estimate) {
+    public record Pin(int slot, Estimate estimate, Ranges ranges, Optional<Plan> plan) {
         public Pin {
             Objects.requireNonNull(estimate, "estimate");
+            Objects.requireNonNull(ranges, "ranges");
+            Objects.requireNonNull(plan, "plan");
         }
 
         /** "A" for slot 0. */
@@ -93,7 +115,7 @@ public final class CompareViewModel {
     public record Bar(int slot, MemoryBarData data) {
     }
 
-    private final Supplier<Optional<Estimate>> current;
+    private final Supplier<Optional<Snapshot>> current;
     private final BooleanSupplier stale;
     private final ObservableValue<Messages> messages;
 
@@ -112,11 +134,11 @@ public final class CompareViewModel {
 
     /**
      * @param current  the planner's current scenario, named as the user named it, with its estimate on its own
-     *                 hardware; empty before the first valid inputs
+     *                 hardware, its ranges and its plan; empty before the first valid inputs
      * @param stale    whether the planner's inputs have problems (then {@code current} is the last valid one)
      * @param messages the app's language
      */
-    public CompareViewModel(Supplier<Optional<Estimate>> current, BooleanSupplier stale,
+    public CompareViewModel(Supplier<Optional<Snapshot>> current, BooleanSupplier stale,
                             ObservableValue<Messages> messages) {
         this.current = Objects.requireNonNull(current, "current");
         this.stale = Objects.requireNonNull(stale, "stale");
@@ -142,12 +164,12 @@ public final class CompareViewModel {
      * @return the new pin, or empty when refused
      */
     public Optional<Pin> pinCurrent() {
-        Optional<Estimate> now = current.get();
+        Optional<Snapshot> now = current.get();
         if (now.isEmpty()) {
             said.set(Phrase.of("pins.noScenario"));
             return Optional.empty();
         }
-        Estimate e = now.get();
+        Estimate e = now.get().estimate();
         Optional<Pin> same = pins.stream().filter(p -> sameSetup(p.scenario(), e.scenario())).findFirst();
         if (same.isPresent()) {
             said.set(Phrase.of("pins.already", same.get().letter()));
@@ -161,7 +183,7 @@ public final class CompareViewModel {
         while (slotTaken(slot)) {
             slot++;
         }
-        Pin pin = new Pin(slot, named(e));
+        Pin pin = new Pin(slot, named(e), now.get().ranges(), now.get().plan());
         List<Pin> all = new ArrayList<>(pins);
         all.add(pin);
         all.sort(Comparator.comparingInt(Pin::slot));
@@ -216,7 +238,7 @@ public final class CompareViewModel {
     }
 
     private List<Comparison.Entry> entries() {
-        return pins.stream().map(p -> new Comparison.Entry(p.slot(), p.estimate())).toList();
+        return pins.stream().map(p -> new Comparison.Entry(p.slot(), p.estimate(), p.ranges(), p.plan())).toList();
     }
 
     private List<Row> words() {

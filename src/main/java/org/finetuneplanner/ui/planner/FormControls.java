@@ -7,19 +7,27 @@ import java.util.function.Function;
 import javafx.application.Platform;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.StringProperty;
 import javafx.beans.value.ObservableValue;
 import javafx.scene.Node;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Control;
+import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.Slider;
 import javafx.scene.control.Spinner;
+import javafx.scene.control.TextField;
 import javafx.scene.control.SpinnerValueFactory;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.MouseEvent;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 
+import org.controlsfx.control.SearchableComboBox;
 import org.controlsfx.control.SegmentedButton;
 import org.controlsfx.validation.ValidationMessage;
 import org.controlsfx.validation.decoration.CompoundValidationDecoration;
@@ -27,7 +35,10 @@ import org.controlsfx.validation.decoration.GraphicValidationDecoration;
 import org.controlsfx.validation.decoration.StyleClassValidationDecoration;
 import org.controlsfx.validation.decoration.ValidationDecoration;
 
+import org.finetuneplanner.core.gpu.GpuSpec;
+import org.finetuneplanner.core.model.ModelSpec;
 import org.finetuneplanner.ui.common.Messages;
+import org.finetuneplanner.ui.common.Styles;
 import org.finetuneplanner.ui.common.Texts;
 
 /** The form's controls, each bound to its view-model property without loops (STYLE.md §5). */
@@ -71,6 +82,67 @@ final class FormControls {
         });
     }
 
+    /** A field's value, shown right of its label ("4 sequences"). */
+    static Label valueLabel(String id, ObservableValue<String> text) {
+        Label l = new Label();
+        l.setId(id);
+        l.getStyleClass().add(Styles.FIELD_VALUE);
+        l.textProperty().bind(text);
+        return l;
+    }
+
+    /**
+     * A field: its label (with the value on the right), then the control. The label names the control for screen
+     * readers and the tooltip explains it; {@code error}'s message, if any (null: the field has no problems of its
+     * own), is painted on {@code control} and said under it.
+     */
+    VBox field(String key, Node control, Label value, ObservableValue<String> error) {
+        Label name = new Label();
+        name.textProperty().bind(texts.t(key));
+        name.getStyleClass().add(Styles.FIELD_LABEL);
+        name.setLabelFor(control);
+        // The value keeps its width; a long name gives way (its tooltip and accessible text keep it whole).
+        name.setMinWidth(40);
+        if (value != null) {
+            value.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox head = value == null ? new HBox(name) : new HBox(6, name, spacer, value);
+        VBox box = new VBox(2, head, control);
+        if (control instanceof Control c) {
+            c.setMaxWidth(Double.MAX_VALUE);
+            c.accessibleTextProperty().bind(texts.t(key));
+            if (error == null) {
+                c.setTooltip(tooltip(key + ".tip"));
+            } else {
+                c.setTooltip(tooltip(key + ".tip", error));
+                decorate(c, error);
+                box.getChildren().add(errorLine(error));
+            }
+        }
+        return box;
+    }
+
+    /**
+     * The message under a field in error, so nobody has to hover to learn what is wrong; nothing (no height) while
+     * the field is fine. The decoration marks the field, this says why.
+     */
+    static Label errorLine(ObservableValue<String> error) {
+        return whileSaid(Styles.FIELD_ERROR, error);
+    }
+
+    /** A wrapping label of {@code style} saying {@code text}; nothing (no height) while the text is empty. */
+    static Label whileSaid(String style, ObservableValue<String> text) {
+        Label l = new Label();
+        l.getStyleClass().add(style);
+        l.setWrapText(true);
+        l.textProperty().bind(text);
+        l.visibleProperty().bind(text.map(s -> !s.isEmpty()));
+        l.managedProperty().bind(l.visibleProperty());
+        return l;
+    }
+
     Tooltip tooltip(String key) {
         Tooltip tip = new Tooltip();
         tip.textProperty().bind(texts.t(key));
@@ -88,6 +160,58 @@ final class FormControls {
         tip.setWrapText(true);
         tip.setMaxWidth(400);
         return tip;
+    }
+
+    /**
+     * The model preset box: type words of a name ("llama 8b" matches every word), arrows and Enter to pick; one line
+     * in the form. VM → view first; the box writes only real choices: while the user types, the filter can leave it
+     * without a value for a moment, and that must not turn the inputs invalid (the results would flash stale).
+     */
+    SearchableComboBox<ModelSpec> modelBox(String id, InputsViewModel vm) {
+        SearchableComboBox<ModelSpec> preset = new SearchableComboBox<>(vm.presets());
+        preset.setId(id);
+        preset.setConverter(converter(ModelSpec::displayName));
+        vm.modelProperty().subscribe(m -> {
+            if (m != null && preset.getValue() != m) {
+                preset.setValue(m);
+            }
+        });
+        preset.valueProperty().subscribe(m -> {
+            if (m != null && m != vm.modelProperty().get()) {
+                vm.modelProperty().set(m);
+            }
+        });
+        preset.setVisibleRowCount(12);
+        preset.promptTextProperty().bind(texts.t("inputs.modelSearch.prompt"));
+        // The search field inside the popup: its prompt in the user's language, not ControlsFX's English one.
+        preset.skinProperty().subscribe(skin -> {
+            if (skin != null && preset.lookup("#search") instanceof TextField search) {
+                search.promptTextProperty().bind(texts.t("inputs.modelSearch.prompt"));
+            }
+        });
+        return preset;
+    }
+
+    /** The GPU of the scenario, each named with its memory ("NVIDIA L40S 48GB · 45.0 GiB"), in the language. */
+    static ComboBox<GpuSpec> gpuBox(String id, InputsViewModel vm) {
+        ComboBox<GpuSpec> gpu = new ComboBox<>();
+        gpu.setId(id);
+        // The list itself: a price list changes which GPUs there are.
+        gpu.setItems(vm.gpus());
+        gpu.converterProperty().bind(vm.texts().gpuName().map(FormControls::converter));
+        gpu.valueProperty().bindBidirectional(vm.gpuProperty());
+        gpu.setVisibleRowCount(14);
+        followConverter(gpu);
+        return gpu;
+    }
+
+    /** A text field bound two-way to {@code property}, its prompt in the language. */
+    TextField textField(String id, String promptKey, StringProperty property) {
+        TextField t = new TextField();
+        t.setId(id);
+        t.promptTextProperty().bind(texts.t(promptKey));
+        t.textProperty().bindBidirectional(property);
+        return t;
     }
 
     <E extends Enum<E>> ComboBox<E> enumBox(String id, E[] values, ObjectProperty<E> property) {
@@ -135,7 +259,11 @@ final class FormControls {
             b.setMaxWidth(Double.MAX_VALUE);
             seg.getButtons().add(b);
         }
-        property.subscribe(v -> seg.getButtons().forEach(b -> b.setSelected(b.getUserData() == v)));
+        // Selecting the wanted toggle deselects the others in the same step: deselecting first would leave the group
+        // empty for a moment, and the guard below would put the old value back (two segmented controls bound to one
+        // property, the form's and the presentation's, would then bounce it between them).
+        property.subscribe(v -> seg.getButtons().stream().filter(b -> b.getUserData() == v).findFirst()
+                .ifPresent(b -> b.setSelected(true)));
         seg.getToggleGroup().selectedToggleProperty().subscribe((before, now) -> {
             if (now == null) {
                 if (before != null) {

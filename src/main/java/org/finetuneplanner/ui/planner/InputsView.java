@@ -14,7 +14,6 @@ import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
-import javafx.scene.control.Control;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Slider;
@@ -98,77 +97,26 @@ public final class InputsView extends ScrollPane {
     }
 
     private Label valueLabel(String id, ObservableValue<String> text) {
-        Label l = new Label();
-        l.setId(id);
-        l.getStyleClass().add(Styles.FIELD_VALUE);
-        l.textProperty().bind(text);
-        return l;
+        return FormControls.valueLabel(id, text);
     }
 
     private Label muted(String id, ObservableValue<String> text) {
-        Label l = new Label();
+        Label l = FormControls.whileSaid(Styles.MUTED, text);
         l.setId(id);
-        l.getStyleClass().add(Styles.MUTED);
-        l.setWrapText(true);
-        l.textProperty().bind(text);
-        l.visibleProperty().bind(text.map(s -> !s.isEmpty()));
-        l.managedProperty().bind(l.visibleProperty());
         return l;
     }
 
-    /**
-     * A field: its label (with the value on the right), then the control. The label names the control for screen
-     * readers and the tooltip explains it; {@code field}'s problem, if any, is painted on {@code control}.
-     */
+    /** A field (FormControls#field) with {@code problem}'s message painted on its control and said under it. */
     private VBox field(String key, Node control, Label value, Field problem) {
-        Label name = new Label();
-        name.textProperty().bind(texts.t(key));
-        name.getStyleClass().add(Styles.FIELD_LABEL);
-        name.setLabelFor(control);
-        // The value keeps its width; a long name gives way (its tooltip and accessible text keep it whole).
-        name.setMinWidth(40);
-        if (value != null) {
-            value.setMinWidth(Region.USE_PREF_SIZE);
-        }
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox head = value == null ? new HBox(name) : new HBox(6, name, spacer, value);
-        VBox box = new VBox(2, head, control);
-        if (control instanceof Control c) {
-            c.setMaxWidth(Double.MAX_VALUE);
-            c.accessibleTextProperty().bind(texts.t(key));
-            if (problem == null) {
-                c.setTooltip(controls.tooltip(key + ".tip"));
-            } else {
-                ObservableValue<String> error = vm.errorProperty(problem);
-                c.setTooltip(controls.tooltip(key + ".tip", error));
-                FormControls.decorate(c, error);
-                box.getChildren().add(errorLine(error));
-            }
-        }
-        return box;
+        return controls.field(key, control, value, problem == null ? null : vm.errorProperty(problem));
     }
 
-    /**
-     * The message under a field in error, so nobody has to hover to learn what is wrong; nothing (no height) while
-     * the field is fine. The decoration marks the field, this says why.
-     */
     private static Label errorLine(ObservableValue<String> error) {
-        Label l = new Label();
-        l.getStyleClass().add(Styles.FIELD_ERROR);
-        l.setWrapText(true);
-        l.textProperty().bind(error);
-        l.visibleProperty().bind(error.map(s -> !s.isEmpty()));
-        l.managedProperty().bind(l.visibleProperty());
-        return l;
+        return FormControls.errorLine(error);
     }
 
     private TextField textField(String id, String promptKey, javafx.beans.property.StringProperty property) {
-        TextField t = new TextField();
-        t.setId(id);
-        t.promptTextProperty().bind(texts.t(promptKey));
-        t.textProperty().bindBidirectional(property);
-        return t;
+        return controls.textField(id, promptKey, property);
     }
 
     private CheckBox check(String id, String key, javafx.beans.property.BooleanProperty property) {
@@ -187,30 +135,7 @@ public final class InputsView extends ScrollPane {
         name.setId("scenarioName");
         name.textProperty().bindBidirectional(vm.scenarioNameProperty());
 
-        // Type to filter ("llama 8b" matches every word), arrows and Enter to pick; one line in the form.
-        SearchableComboBox<ModelSpec> preset = new SearchableComboBox<>(vm.presets());
-        preset.setId("modelBox");
-        preset.setConverter(FormControls.converter(ModelSpec::displayName));
-        // VM → view first; the box writes only real choices: while the user types, the filter can leave it without
-        // a value for a moment, and that must not turn the inputs invalid (the results would flash stale).
-        vm.modelProperty().subscribe(m -> {
-            if (m != null && preset.getValue() != m) {
-                preset.setValue(m);
-            }
-        });
-        preset.valueProperty().subscribe(m -> {
-            if (m != null && m != vm.modelProperty().get()) {
-                vm.modelProperty().set(m);
-            }
-        });
-        preset.setVisibleRowCount(12);
-        preset.promptTextProperty().bind(texts.t("inputs.modelSearch.prompt"));
-        // The search field inside the popup: its prompt in the user's language, not ControlsFX's English one.
-        preset.skinProperty().subscribe(skin -> {
-            if (skin != null && preset.lookup("#search") instanceof TextField search) {
-                search.promptTextProperty().bind(texts.t("inputs.modelSearch.prompt"));
-            }
-        });
+        SearchableComboBox<ModelSpec> preset = controls.modelBox("modelBox", vm);
         Label summary = muted("modelSummary", vm.texts().modelSummary());
 
         Button open = new Button();
@@ -378,13 +303,7 @@ public final class InputsView extends ScrollPane {
     }
 
     private void buildHardware() {
-        ComboBox<GpuSpec> gpu = new ComboBox<>();
-        gpu.setId("gpuBox");
-        gpu.setItems(vm.gpus());
-        gpu.converterProperty().bind(vm.texts().gpuName().map(FormControls::converter));
-        gpu.valueProperty().bindBidirectional(vm.gpuProperty());
-        gpu.setVisibleRowCount(14);
-        FormControls.followConverter(gpu);
+        ComboBox<GpuSpec> gpu = FormControls.gpuBox("gpuBox", vm);
 
         Spinner<Integer> count = FormControls.intSpinner("gpuCountSpinner", 1, InputsViewModel.SPINNER_MAX_GPUS,
                 vm.gpuCountProperty(), p -> gpuCountObject = p);

@@ -264,6 +264,14 @@ public final class InputsViewModel {
                 DataSpec.of(50_000_000L, 3), CostSpec.defaults());
     }
 
+    /**
+     * {@code s} named after its model and method in the current language ("Llama 3.1 8B, QLoRA r16"): a name that
+     * follows them when they change, as a new scenario's does.
+     */
+    public Scenario automaticallyNamed(Scenario s) {
+        return s.withName(ScenarioNames.of(messages.getValue(), s.model(), s.method().type(), s.method().rank()));
+    }
+
     /** Puts every input of {@code s} into the form at once (one recomputation); one step of the history. */
     public void applyScenario(Scenario s) {
         applyScenario(s, Optional.empty());

@@ -1,23 +1,58 @@
 package org.finetuneplanner.ui.planner;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Supplier;
 
+import javafx.application.Platform;
+import javafx.beans.value.ObservableValue;
+import javafx.collections.ListChangeListener;
+import javafx.scene.Node;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableView;
+import javafx.scene.control.skin.VirtualFlow;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.Pane;
+import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
 
 import org.finetuneplanner.ui.common.Frames;
 import org.finetuneplanner.ui.common.Styles;
 import org.finetuneplanner.ui.common.Texts;
 
-/** Inputs on the left, results on the right. */
+/**
+ * Inputs on the left, results on the right; in presentation mode the essential inputs under the presentation's bar,
+ * and the results folded to what a meeting looks at.
+ */
 public final class PlannerView extends SplitPane {
+    /** The style class of the planner while presenting (presentation.css). */
+    static final String PRESENTING = "presenting";
+    /** The style class of the presentation's inputs while they show the whole form. */
+    private static final String ALL_INPUTS = "all-inputs";
+    /**
+     * The results' cards presentation mode folds away (by id, so the layout follows whatever the results view
+     * builds): the memory of every option, cost over time and the notes. The recommendation, the memory of the
+     * selected option and the options table stay, the table taking the height left.
+     */
+    static final List<String> FOLDED_IN_PRESENTATION = List.of("barsCard", "costCard", "notesCard");
+
     private final PlannerViewModel vm;
     private final Texts texts;
     private final InputsView inputs;
     private ResultsView results;
     private boolean placed;
     private boolean scheduled;
+
+    /** Made on first use: presentation mode stays off the start path. */
+    private BorderPane presentationInputs;
+    private ScrollPane essentials;
+    private double[] normalDividers;
+    private boolean followingTable;
+    /** What {@link #fold} changed, each undone when the presentation ends. */
+    private final List<Runnable> unfold = new ArrayList<>();
 
     /** Inputs and results built at once. */
     public PlannerView(PlannerViewModel vm, Texts texts, Supplier<Path> configChooser) {
@@ -46,6 +81,10 @@ public final class PlannerView extends SplitPane {
                         double[] divider = getDividerPositions();
                         getItems().set(1, results());
                         setDividerPositions(divider);
+                        if (getStyleClass().contains(PRESENTING)) {
+                            // Presenting already (F11 in the first frame): the results fold as they come.
+                            fold();
+                        }
                         resultsShown.run();
                     });
                 }
@@ -60,6 +99,147 @@ public final class PlannerView extends SplitPane {
             if (!placed && w.doubleValue() > 0) {
                 placed = true;
                 setDividerPositions(Math.min(440, Math.max(340, w.doubleValue() * 0.3)) / w.doubleValue());
+            }
+        });
+    }
+
+    /**
+     * Follows presentation mode: while {@code presenting}, {@code bar} (asked for once, on first use) above the
+     * essential inputs, or above the whole form while {@code allInputs}; the results folded
+     * ({@link #FOLDED_IN_PRESENTATION}) with the options table filling the height. Off again, the form and the
+     * dividers come back as they were.
+     */
+    public void presentation(ObservableValue<Boolean> presenting, ObservableValue<Boolean> allInputs,
+                             Supplier<Node> bar) {
+        presenting.subscribe(on -> {
+            if (on) {
+                present(allInputs.getValue(), bar);
+            } else if (presentationInputs != null && getItems().get(0) == presentationInputs) {
+                unpresent();
+            }
+        });
+        allInputs.subscribe(all -> {
+            if (presentationInputs != null && getItems().get(0) == presentationInputs) {
+                showInputs(all);
+            }
+        });
+    }
+
+    private void present(boolean allInputs, Supplier<Node> bar) {
+        if (presentationInputs == null) {
+            essentials = new ScrollPane(new EssentialsView(vm.inputs(), texts));
+            essentials.setFitToWidth(true);
+            essentials.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+            essentials.getStyleClass().add("essentials-pane");
+            presentationInputs = new BorderPane();
+            presentationInputs.setId("presentationInputs");
+            presentationInputs.getStyleClass().add("presentation-inputs");
+            presentationInputs.setTop(bar.get());
+            SplitPane.setResizableWithParent(presentationInputs, false);
+            getStylesheets().add(PlannerView.class.getResource("/org/finetuneplanner/ui/presentation.css")
+                    .toExternalForm());
+        }
+        normalDividers = getDividerPositions();
+        // The form leaves the split pane before it may enter the presentation's pane (a node has one parent).
+        getItems().set(0, presentationInputs);
+        showInputs(allInputs);
+        getStyleClass().add(PRESENTING);
+        fold();
+    }
+
+    /**
+     * The essentials, or the whole form with the width it needs (presentation.css: "all-inputs"); the divider as far
+     * left as the presentation's inputs allow (their minimum width is in em: it follows the zoom).
+     */
+    private void showInputs(boolean all) {
+        presentationInputs.setCenter(all ? inputs : essentials);
+        presentationInputs.getStyleClass().remove(ALL_INPUTS);
+        if (all) {
+            presentationInputs.getStyleClass().add(ALL_INPUTS);
+        }
+        presentationInputs.applyCss();
+        setDividerPositions(0);
+    }
+
+    private void unpresent() {
+        presentationInputs.setCenter(null);
+        getItems().set(0, inputs);
+        getStyleClass().remove(PRESENTING);
+        // Put back in the reverse order of the changes.
+        for (int i = unfold.size() - 1; i >= 0; i--) {
+            unfold.get(i).run();
+        }
+        unfold.clear();
+        setDividerPositions(normalDividers);
+    }
+
+    /**
+     * Folds the results' secondary cards away, the options taking the height; what it changes is remembered and put
+     * back as it was when the presentation ends (the results view may lay itself out otherwise: a card or table it
+     * does not have is left alone).
+     */
+    private void fold() {
+        if (results == null) {
+            return;
+        }
+        for (String id : FOLDED_IN_PRESENTATION) {
+            Node card = results.lookup("#" + id);
+            if (card != null && !card.visibleProperty().isBound() && !card.managedProperty().isBound()) {
+                boolean visible = card.isVisible();
+                boolean managed = card.isManaged();
+                card.setVisible(false);
+                card.setManaged(false);
+                unfold.add(() -> {
+                    card.setVisible(visible);
+                    card.setManaged(managed);
+                });
+            }
+        }
+        Node options = results.lookup("#optionsCard");
+        Node table = results.lookup("#optionsTable");
+        for (Node n : List.of(options, table)) {
+            if (n != null && n.getParent() instanceof VBox) {
+                Priority grow = VBox.getVgrow(n);
+                VBox.setVgrow(n, Priority.ALWAYS);
+                unfold.add(() -> VBox.setVgrow(n, grow));
+            }
+        }
+        if (table instanceof TableView<?> t) {
+            if (!followingTable) {
+                followingTable = true;
+                // A new height (the zoom, the fold) or new rows (a recomputation) bring the rows back to the top
+                // (cheapest first, as the recommendation reads) with the selected one in view: after the results
+                // view's own scrolling, which puts the selected row on top.
+                t.heightProperty().subscribe(h -> revealLater(t));
+                t.getItems().addListener((ListChangeListener<Object>) c -> revealLater(t));
+            }
+            revealLater(t);
+        }
+        // Only the options give height: the cards above keep theirs (a wrapped recommendation is never cut to one
+        // line), so the table scrolls its rows inside the screen instead of the results scrolling past it.
+        if (results.getContent() instanceof Pane content) {
+            for (Node n : content.getChildren()) {
+                if (n != options && n instanceof Region r && !r.minHeightProperty().isBound()) {
+                    double min = r.getMinHeight();
+                    r.setMinHeight(Region.USE_PREF_SIZE);
+                    unfold.add(() -> r.setMinHeight(min));
+                }
+            }
+        }
+        boolean fit = results.isFitToHeight();
+        results.setFitToHeight(true);
+        unfold.add(() -> results.setFitToHeight(fit));
+    }
+
+    private void revealLater(TableView<?> t) {
+        Platform.runLater(() -> {
+            if (getStyleClass().contains(PRESENTING)) {
+                t.scrollTo(0);
+                int selected = t.getSelectionModel().getSelectedIndex();
+                if (selected >= 0 && t.lookup(".virtual-flow") instanceof VirtualFlow<?> flow) {
+                    // As little as it takes to show the whole row.
+                    flow.scrollTo(selected);
+                }
             }
         });
     }

@@ -103,12 +103,20 @@ public final class ScenarioDocument {
 
     /** File → New: the default scenario, after asking about unsaved changes; one step to undo. */
     public CompletableFuture<Boolean> newScenario() {
+        return newScenario(planner.defaultScenario(), Phrase.of("edit.cause.new"), Phrase.of("status.ready"));
+    }
+
+    /**
+     * File → New from quick start: {@code s} as a new scenario without a file, after asking about unsaved changes;
+     * one step to undo, worded by {@code cause}, and {@code done} said. Completes with whether it was put in.
+     */
+    public CompletableFuture<Boolean> newScenario(Scenario s, Phrase cause, Phrase done) {
         return settleUnsaved().thenApply(go -> {
             if (go) {
-                planner.inputs().applyScenario(planner.defaultScenario(), Optional.of(Phrase.of("edit.cause.new")));
+                planner.inputs().applyScenario(s, Optional.of(cause));
                 file.set(Optional.empty());
                 markSaved(planner.currentScenario());
-                say.accept(Phrase.of("status.ready"));
+                say.accept(done);
             }
             return go;
         });

@@ -52,6 +52,7 @@ public final class ShellView extends BorderPane {
     private final Texts texts;
     private final FileDialogs dialogs;
     private final Runnable quit;
+    private final PresentationControls presentation;
     private final Optional<PriceListViewModel> prices;
     private CompareView compare;
 
@@ -87,9 +88,14 @@ public final class ShellView extends BorderPane {
             }
         }));
         this.texts = new Texts(vm.planner().messagesProperty());
+        this.presentation = new PresentationControls(vm.presentation(), texts);
         getStyleClass().add("shell");
         setTop(menuBar());
         PlannerView planner = new PlannerView(vm.planner(), texts, dialogs::openConfig, resultsShown);
+        // F11: full screen, the essential inputs and the results large; Ctrl +, Ctrl −, Ctrl 0 zoom everything.
+        presentation.install(this);
+        planner.presentation(vm.presentation().presentingProperty(), vm.presentation().allInputsProperty(),
+                presentation::bar);
         // The comparison takes the planner's place while it is shown (View of the Compare menu, Esc to leave); it is
         // built the first time it is shown, not for the first frame.
         vm.compare().shownProperty().subscribe(shown -> setCenter(shown ? compareView() : planner));
@@ -174,6 +180,7 @@ public final class ShellView extends BorderPane {
         MenuItem export = item("exportPdf", "menu.file.export", "Shortcut+E", this::exportPdf);
         Menu file = menu("fileMenu", "menu.file",
                 item("newScenario", "menu.file.new", "Shortcut+N", vm::newScenario),
+                presentation.quickStartMenu(),
                 item("openScenario", "menu.file.open", "Shortcut+O", () -> vm.document().open()),
                 recentMenu(),
                 item("saveScenario", "menu.file.save", "Shortcut+S", () -> vm.document().save()),
@@ -234,6 +241,7 @@ public final class ShellView extends BorderPane {
             }
         });
         Menu view = menu("viewMenu", "menu.view", dark, language);
+        view.getItems().addAll(presentation.viewItems());
         Menu help = menu("helpMenu", "menu.help", item("about", "menu.help.about", "F1", this::about));
         return new MenuBar(file, edit, view, compare, help);
     }

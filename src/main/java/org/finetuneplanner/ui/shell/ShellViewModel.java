@@ -19,7 +19,9 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.value.ObservableValue;
 
 import org.finetuneplanner.core.Estimate;
+import org.finetuneplanner.core.range.Confidence;
 import org.finetuneplanner.core.scenario.Scenario;
+import org.finetuneplanner.service.validation.ErrorBandsFile;
 import org.finetuneplanner.ui.common.Messages;
 import org.finetuneplanner.ui.common.Phrase;
 import org.finetuneplanner.ui.common.UiExecutors;
@@ -39,6 +41,7 @@ public final class ShellViewModel {
     private final Optional<ComparisonExport> comparisons;
     private final UiExecutors executors;
     private final CompareViewModel compare;
+    private final PresentationViewModel presentation;
 
     private final BooleanProperty darkTheme = new SimpleBooleanProperty(this, "darkTheme");
     private final ObjectProperty<Locale> locale;
@@ -76,19 +79,38 @@ public final class ShellViewModel {
     public ShellViewModel(PlannerViewModel planner, ScenarioFiles files, Optional<PdfExport> pdf,
                           Optional<ComparisonExport> comparisons, UiExecutors executors, FileDialogs dialogs,
                           Prompts prompts) {
+        this(planner, files, pdf, comparisons, executors, dialogs, prompts, Optional.empty());
+    }
+
+    /**
+     * @param comparisons writes a comparison report (File → Export comparison…), when this build has one
+     * @param dialogs     the file choosers of Open and Save As…
+     * @param prompts     the questions asked before work could be lost (unsaved changes, recovery)
+     * @param quickStarts reads the bundled quick starts (File → New from quick start), when this window offers them
+     */
+    public ShellViewModel(PlannerViewModel planner, ScenarioFiles files, Optional<PdfExport> pdf,
+                          Optional<ComparisonExport> comparisons, UiExecutors executors, FileDialogs dialogs,
+                          Prompts prompts, Optional<QuickStartFiles> quickStarts) {
         this.planner = planner;
         this.pdf = pdf;
         this.comparisons = comparisons;
         this.executors = executors;
         this.document = new ScenarioDocument(planner, files, dialogs, prompts, executors, said::set, busy);
-        // A pin is the planner's last valid scenario, as named now, with its estimate on its own hardware.
+        // A pin is the planner's last valid scenario, as named now, with its estimate on its own hardware, how sure
+        // that estimate is (the bundled error bands, as the planner's ranges) and the plan (its advice).
+        Confidence confidence = new Confidence(ErrorBandsFile.bundled());
         this.compare = new CompareViewModel(() -> planner.currentScenario().flatMap(named -> planner.results()
-                .shown().map(c -> named(c.estimate(), named))), planner::stale, planner.messagesProperty());
-        compare.saidProperty().subscribe(p -> {
-            if (p != null) {
-                said.set(p);
-            }
-        });
+                .shown().map(c -> new CompareViewModel.Snapshot(named(c.estimate(), named),
+                        confidence.of(c.estimate()), Optional.of(c.plan())))), planner::stale,
+                planner.messagesProperty());
+        this.presentation = new PresentationViewModel(planner, document, quickStarts, executors);
+        for (ObservableValue<Phrase> other : List.of(compare.saidProperty(), presentation.saidProperty())) {
+            other.subscribe(p -> {
+                if (p != null) {
+                    said.set(p);
+                }
+            });
+        }
         this.locale = new SimpleObjectProperty<>(this, "locale", planner.messagesProperty().get().locale());
         locale.subscribe(l -> {
             if (!l.getLanguage().equals(planner.messagesProperty().get().locale().getLanguage())) {
@@ -266,6 +288,11 @@ public final class ShellViewModel {
     /** The pinned scenarios and their comparison. */
     public CompareViewModel compare() {
         return compare;
+    }
+
+    /** Presentation mode, the zoom and the quick starts. */
+    public PresentationViewModel presentation() {
+        return presentation;
     }
 
     public BooleanProperty darkThemeProperty() {

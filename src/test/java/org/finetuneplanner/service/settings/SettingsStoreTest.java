@@ -168,4 +168,32 @@ class SettingsStoreTest {
         assertEquals(400, s.width());
         assertEquals(300, s.height());
     }
+
+    @Test
+    void theZoomIsRememberedUnderView() throws IOException {
+        SettingsStore store = new SettingsStore(dir);
+        Settings zoomed = new Settings(10, 20, 1280, 720, false, true, "vi", List.of(dir.resolve("a.json").toString()),
+                dir.resolve("a.json").toString(), 1.25);
+        store.save(zoomed);
+        JsonNode saved = SafeJson.readTree(Files.readString(dir.resolve(SettingsStore.SETTINGS)));
+        assertEquals(1.25, saved.at("/view/zoom").doubleValue());
+        assertEquals(zoomed, store.load().value());
+        assertEquals(1.25, zoomed.withRecentFiles(List.of()).withScenarioFile("").zoom(), "the other keys keep it");
+    }
+
+    /** A file of a version before the zoom has no "view": the actual size; a zoom out of range goes to its end. */
+    @Test
+    void aMissingOrOutOfRangeZoomIsTheActualSizeOrTheNearerEnd() throws IOException {
+        SettingsStore store = new SettingsStore(dir);
+        Path file = dir.resolve(SettingsStore.SETTINGS);
+        Files.writeString(file, "{\"language\": \"en\"}");
+        assertEquals(1.0, store.load().value().zoom());
+        Files.writeString(file, "{\"view\": {\"zoom\": 40}}");
+        assertEquals(Settings.MAX_ZOOM, store.load().value().zoom());
+        Files.writeString(file, "{\"view\": {\"zoom\": 0.01}}");
+        assertEquals(Settings.MIN_ZOOM, store.load().value().zoom());
+        Files.writeString(file, "{\"view\": {\"zoom\": null}}");
+        assertEquals(1.0, store.load().value().zoom());
+        assertEquals(1.0, Settings.defaults().withZoom(Double.NaN).zoom());
+    }
 }

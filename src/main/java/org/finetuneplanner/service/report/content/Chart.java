@@ -2,8 +2,10 @@ package org.finetuneplanner.service.report.content;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 import org.finetuneplanner.core.cost.CostPoint;
+import org.finetuneplanner.core.range.Range;
 
 /** A chart as data: what it shows; the layout draws it as vectors, its text kept as text. */
 public sealed interface Chart extends Block permits Chart.Bars, Chart.Lines {
@@ -15,7 +17,8 @@ public sealed interface Chart extends Block permits Chart.Bars, Chart.Lines {
 
     /**
      * Horizontal stacked bars on one GiB axis: memory per GPU by part, with the card's free memory after the parts
-     * and its capacity marked across the bar (so a bar longer than its card shows where the card ends).
+     * and its capacity marked across the bar (so a bar longer than its card shows where the card ends), and the
+     * range of the total as a whisker along the bar.
      *
      * @param bars      one per configuration, top to bottom
      * @param partNames the parts' names, in the order of each bar's bytes
@@ -37,10 +40,17 @@ public sealed interface Chart extends Block permits Chart.Bars, Chart.Lines {
      * @param label         the configuration ("1 × NVIDIA L40S 48GB")
      * @param partBytes     bytes of each part, in the order of {@link Bars#partNames()}
      * @param capacityBytes the card's usable memory
+     * @param rangeBytes    where the total may be, from the low to the high end of its range (a whisker), if known
      */
-    record Bar(Text label, List<Long> partBytes, long capacityBytes) {
+    record Bar(Text label, List<Long> partBytes, long capacityBytes, Optional<Range> rangeBytes) {
         public Bar {
             partBytes = List.copyOf(partBytes);
+            Objects.requireNonNull(rangeBytes, "rangeBytes");
+        }
+
+        /** A bar without a range. */
+        public Bar(Text label, List<Long> partBytes, long capacityBytes) {
+            this(label, partBytes, capacityBytes, Optional.empty());
         }
     }
 

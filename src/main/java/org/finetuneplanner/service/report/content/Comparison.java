@@ -14,19 +14,27 @@ import java.util.stream.Collectors;
 import org.finetuneplanner.core.Estimate;
 import org.finetuneplanner.core.cost.CostEstimate;
 import org.finetuneplanner.core.cost.Exchange;
+import org.finetuneplanner.core.plan.Plan;
+import org.finetuneplanner.core.plan.PlanOption;
+import org.finetuneplanner.core.range.Confidence;
+import org.finetuneplanner.core.range.FitStatus;
+import org.finetuneplanner.core.range.Ranges;
 import org.finetuneplanner.core.scenario.HardwareSpec;
+import org.finetuneplanner.core.scenario.Limits;
 import org.finetuneplanner.core.scenario.MethodSpec;
 import org.finetuneplanner.core.scenario.Scenario;
 import org.finetuneplanner.core.scenario.TrainingSpec;
+import org.finetuneplanner.service.report.ReportData;
 import org.finetuneplanner.service.report.ReportFormats;
 import org.finetuneplanner.service.report.ReportLanguage;
 import org.finetuneplanner.service.report.content.Table.Cell;
 
 /**
- * Two to four scenarios side by side, in one language: their key inputs and results as rows, and what differs
- * between them. The comparison report and the app's compare view show the same rows and the same sentences. Each
- * scenario is compared on its own hardware, as its file gives it. Pure; thread-safe (a new {@link Wording} per
- * call).
+ * Two to four scenarios side by side, in one language: their key inputs and results as rows, with each result's
+ * fit status and range, the planner's advice for each (what it would change on the scenario's GPU model, and what
+ * it recommends), and what differs between them. The comparison report and the app's compare view show the same
+ * rows and the same sentences. Each scenario is compared on its own hardware, as its file gives it. Pure;
+ * thread-safe (a new {@link Wording} per call).
  */
 public final class Comparison {
     /** The letters of the slots, in order: slot 0 is A. */
@@ -46,13 +54,33 @@ public final class Comparison {
      *
      * @param slot     its place, 0 to 3: its letter and its colour, kept while it is compared
      * @param estimate the scenario on its own hardware (its scenario is the one compared)
+     * @param ranges   how sure that estimate is: its fit status and the ranges of its memory, hours and cost
+     * @param plan     the planner's plan of the scenario over the GPUs compared, when it was planned: its advice on
+     *                 the scenario's own GPU model and its recommendation
      */
-    public record Entry(int slot, Estimate estimate) {
+    public record Entry(int slot, Estimate estimate, Ranges ranges, Optional<Plan> plan) {
         public Entry {
             Objects.requireNonNull(estimate, "estimate");
+            Objects.requireNonNull(ranges, "ranges");
+            Objects.requireNonNull(plan, "plan");
             if (slot < 0 || slot >= LETTERS.length()) {
                 throw new IllegalArgumentException("slot " + slot + " is not 0 to " + (LETTERS.length() - 1));
             }
+        }
+
+        /** An estimate without measured ranges (zero wide: {@code fits} or {@code no}) and without a plan. */
+        public Entry(int slot, Estimate estimate) {
+            this(slot, estimate, Confidence.none().of(estimate), Optional.empty());
+        }
+
+        /** The planner's option on the scenario's own GPU model: what it would change there, or why it cannot. */
+        public Optional<PlanOption> ownGpu() {
+            return plan.flatMap(p -> p.option(estimate.scenario().hardware().gpu().id()));
+        }
+
+        /** The option the planner recommends over every GPU compared (as the report recommends it). */
+        public Optional<PlanOption> recommended() {
+            return plan.flatMap(ReportData::recommend);
         }
 
         /** "A" for slot 0. */
@@ -68,8 +96,8 @@ public final class Comparison {
     /** What a row shows: the inputs first, then the results. */
     public enum Aspect {
         SCENARIO(true), MODEL(true), METHOD(true), PRECISION(true), BATCH(true), SEQUENCE(true), TOKENS(true),
-        GPUS(true), SHARDING(true), MEMORY(false), FITS(false), SPEED(false), TIME(false), COST(false),
-        PRICE(false), PROVIDER(false);
+        GPUS(true), SHARDING(true), MEMORY(false), STATUS(false), SPEED(false), TIME(false), COST(false),
+        PRICE(false), PROVIDER(false), ADVICE(false), RECOMMENDED(false);
 
         private final boolean input;
 
@@ -129,7 +157,7 @@ public final class Comparison {
     static List<Row> rows(List<Entry> entries, Wording w) {
         List<Row> out = new ArrayList<>();
         for (Aspect a : Aspect.values()) {
-            List<Cell> values = entries.stream().map(e -> cell(a, e.estimate(), w)).toList();
+            List<Cell> values = entries.stream().map(e -> cell(a, e, w)).toList();
             boolean differs = values.stream().map(c -> c.text().plain()).distinct().count() > 1;
             out.add(new Row(a, Text.words(w.plain("compare.row." + a.name().toLowerCase(Locale.ROOT))),
                     values, differs));
@@ -137,7 +165,9 @@ public final class Comparison {
         return out;
     }
 
-    private static Cell cell(Aspect a, Estimate e, Wording w) {
+    private static Cell cell(Aspect a, Entry entry, Wording w) {
+        Estimate e = entry.estimate();
+        Ranges ranges = entry.ranges();
         Scenario s = e.scenario();
         TrainingSpec t = s.training();
         HardwareSpec hw = s.hardware();
@@ -156,25 +186,75 @@ public final class Comparison {
                     : Cell.words(w.plain("compare.noTokens"));
             case GPUS -> Cell.of(w.configuration(hw.gpuCount(), hw.gpu().name()));
             case SHARDING -> Cell.words(w.sharding(hw));
-            case MEMORY -> Cell.words(memory(e, w));
-            case FITS -> Cell.words(w.plain(fits ? "common.yes" : "common.no"));
+            case MEMORY -> Cell.words(memory(e, ranges, w));
+            case STATUS -> w.status(ranges.status());
             case SPEED -> Cell.figure(fits ? w.plain("compare.speedValue",
                     f.integer(e.throughput().tokensPerSecond())) : "—");
-            case TIME -> Cell.figure(fits ? f.hours(e.hours()) : "—");
-            case COST -> Cell.figure(fits ? w.costOnly(e) : "—");
+            case TIME -> Cell.words(fits ? SummarySection.hoursWithRange(e, ranges, w) : "—");
+            case COST -> Cell.words(fits ? cost(e, ranges, w) : "—");
             case PRICE -> Cell.figure(priced(e).map(c -> f.usdPerGpuHour(c.usdPerGpuHour())).orElse("—"));
             case PROVIDER -> priced(e).isPresent() ? Cell.of(w.priceText(e)) : Cell.words("—");
+            case ADVICE -> entry.ownGpu().map(o -> Cell.of(advice(o, hw, w))).orElse(Cell.words("—"));
+            case RECOMMENDED -> entry.plan().isEmpty() ? Cell.words("—")
+                    : Cell.of(entry.recommended().map(o -> recommended(o, w))
+                            .orElse(Text.words(w.plain("compare.recommendedNone", Limits.PLANNER_MAX_GPUS))));
         };
     }
 
-    /** "36.9 GiB of 45.0 GiB (82%)", or by how much it is over: "293.5 GiB of 24.0 GiB (269.5 GiB over)". */
-    private static String memory(Estimate e, Wording w) {
+    /** "$14.89 (range $11.20–$20.41)", the cost alone without a range, a dash without a cost. */
+    private static String cost(Estimate e, Ranges ranges, Wording w) {
+        if (e.cost().isEmpty()) {
+            return w.costOnly(e);
+        }
+        String usd = w.f().usd(e.cost().get().usd());
+        return ranges.usd().filter(SummarySection::wide)
+                .map(r -> w.plain("common.withRange", usd, w.f().usdRange(r))).orElse(usd);
+    }
+
+    /**
+     * What the planner does on the scenario's GPU model: "runs as given"; "changes: 1 × NVIDIA L40S 48GB, one GPU,
+     * no sharding; micro-batch 8 → 1, accumulation 4 → 32"; or that it does not fit there within the limit.
+     */
+    private static Text advice(PlanOption o, HardwareSpec own, Wording w) {
+        if (!o.fits()) {
+            return Text.words(w.plain("compare.adviceNo", Limits.PLANNER_MAX_GPUS));
+        }
+        HardwareSpec hw = o.estimate().scenario().hardware();
+        boolean sameHardware = hw.gpuCount() == own.gpuCount() && hw.sharding() == own.sharding()
+                && hw.offload() == own.offload();
+        Text tight = o.status() == FitStatus.TIGHT ? Text.words(w.plain("compare.adviceTight")) : Text.EMPTY;
+        if (sameHardware && o.adjustments().isEmpty()) {
+            return Text.words(w.plain("compare.adviceAsGiven")).then(tight);
+        }
+        Text setup = w.configuration(o).then(", " + w.sharding(hw));
+        Text changes = o.adjustments().isEmpty() ? w.text("compare.adviceHardware", setup)
+                : w.text("compare.adviceChanges", setup, w.adjustments(o.adjustments()));
+        return changes.then(tight);
+    }
+
+    /** "1 × NVIDIA GeForce RTX 4090 24GB · $2.23", tight marked; the cost left out when unknown. */
+    private static Text recommended(PlanOption o, Wording w) {
+        Text out = w.configuration(o);
+        if (o.cost().isPresent()) {
+            out = out.then(" · " + w.f().usd(o.cost().get().usd()));
+        }
+        return o.status() == FitStatus.TIGHT ? out.then(w.plain("compare.adviceTight")) : out;
+    }
+
+    /**
+     * "36.9 GiB of 45.0 GiB (82%), range 33.0–40.1 GiB", or by how much it is over: "293.5 GiB of 24.0 GiB
+     * (269.5 GiB over)".
+     */
+    private static String memory(Estimate e, Ranges ranges, Wording w) {
         long total = e.memory().perGpu().totalBytes();
         long capacity = e.memory().capacityBytes();
-        return total <= capacity
-                ? w.plain("compare.memoryValue", w.f().gib(total), w.f().gib(capacity),
-                        w.f().percent((double) total / capacity))
-                : w.plain("compare.memoryOver", w.f().gib(total), w.f().gib(capacity), w.f().gib(total - capacity));
+        if (total > capacity) {
+            return w.plain("compare.memoryOver", w.f().gib(total), w.f().gib(capacity), w.f().gib(total - capacity));
+        }
+        String value = w.plain("compare.memoryValue", w.f().gib(total), w.f().gib(capacity),
+                w.f().percent((double) total / capacity));
+        return SummarySection.wide(ranges.memoryBytes())
+                ? w.plain("compare.memoryRange", value, w.f().gibRange(ranges.memoryBytes())) : value;
     }
 
     /** The cost of a job that fits: one that does not fit quotes no price, as in the options table. */
@@ -190,7 +270,8 @@ public final class Comparison {
     static List<Text> differences(List<Entry> entries, Wording w) {
         List<Text> out = new ArrayList<>();
         boolean any = false;
-        for (Row r : rows(entries, w)) {
+        List<Row> rows = rows(entries, w);
+        for (Row r : rows) {
             if (r.inputDiffers()) {
                 any = true;
                 out.add(r.label().then(" — ").then(grouped(r, entries)));
@@ -202,6 +283,13 @@ public final class Comparison {
         Entry first = entries.get(0);
         for (Entry other : entries.subList(1, entries.size())) {
             out.add(effect(other, first, w));
+        }
+        // The advice differs when the planner would do other things with the scenarios (A needs changes, B not).
+        for (Row r : rows) {
+            if (r.differs() && (r.aspect() == Aspect.ADVICE || r.aspect() == Aspect.RECOMMENDED
+                    || r.aspect() == Aspect.STATUS)) {
+                out.add(r.label().then(" — ").then(grouped(r, entries)));
+            }
         }
         best(entries, w).ifPresent(out::add);
         return out;
@@ -258,9 +346,15 @@ public final class Comparison {
         return w.plain(key + (share > 0 ? "More" : "Less"), format.apply(Math.abs(value - base)), percent);
     }
 
-    /** "Cheapest: A ($14.89). Fastest: B (6.3 h).", or that none fits with a cost. */
+    /**
+     * "Cheapest: A ($14.89). Fastest: B (6.3 h).", among the scenarios that fit with margin (the tight ones only when
+     * none does), or that none fits.
+     */
     private static Optional<Text> best(List<Entry> entries, Wording w) {
-        List<Entry> fit = entries.stream().filter(e -> e.estimate().fits()).toList();
+        List<Entry> fit = entries.stream().filter(e -> e.ranges().status() == FitStatus.FITS).toList();
+        if (fit.isEmpty()) {
+            fit = entries.stream().filter(e -> e.ranges().status() == FitStatus.TIGHT).toList();
+        }
         if (fit.isEmpty()) {
             return Optional.of(w.text("compare.noneFits"));
         }

@@ -2,6 +2,7 @@ package org.finetuneplanner.service.report.content;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.BiFunction;
 
 import org.finetuneplanner.service.report.ComparisonData;
@@ -20,11 +21,15 @@ public final class ComparisonContent {
     private ComparisonContent() {
     }
 
-    /** The entries of {@code data}'s scenarios, each on its own hardware, lettered in order (A, B, …). */
+    /**
+     * The entries of {@code data}'s scenarios, each on its own hardware with its status and ranges and its plan,
+     * lettered in order (A, B, …).
+     */
     public static List<Comparison.Entry> entries(ComparisonData data) {
         List<Comparison.Entry> out = new ArrayList<>();
         for (int i = 0; i < data.scenarios().size(); i++) {
-            out.add(new Comparison.Entry(i, data.scenarios().get(i).estimate()));
+            ReportData d = data.scenarios().get(i);
+            out.add(new Comparison.Entry(i, d.estimate(), d.ownRanges(), Optional.of(d.plan())));
         }
         return out;
     }

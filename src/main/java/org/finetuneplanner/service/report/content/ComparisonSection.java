@@ -68,7 +68,7 @@ final class ComparisonSection {
                 parts.add(est.memory().perGpu().bytes(c));
             }
             bars.add(new Chart.Bar(Text.words(e.letter() + " · ").then(w.configuration(est)), parts,
-                    est.memory().capacityBytes()));
+                    est.memory().capacityBytes(), Optional.of(e.ranges().memoryBytes()).filter(SummarySection::wide)));
         }
         return new Chart.Bars(bars, names, Text.words(w.plain("memory.free")), Text.words(w.plain("memory.axis")));
     }

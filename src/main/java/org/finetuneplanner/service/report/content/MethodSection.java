@@ -3,6 +3,7 @@ package org.finetuneplanner.service.report.content;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 import org.finetuneplanner.core.Estimate;
@@ -14,6 +15,9 @@ import org.finetuneplanner.core.explain.SourceId;
 import org.finetuneplanner.core.explain.Term;
 import org.finetuneplanner.core.memory.MemoryTerm;
 import org.finetuneplanner.core.plan.PlanOption;
+import org.finetuneplanner.core.range.BandGroup;
+import org.finetuneplanner.core.range.ErrorBand;
+import org.finetuneplanner.core.range.ErrorBands;
 import org.finetuneplanner.core.time.ThroughputEstimate;
 import org.finetuneplanner.core.time.TimeTerm;
 import org.finetuneplanner.service.report.ReportAccuracy;
@@ -46,6 +50,7 @@ final class MethodSection {
                     : "") + w.words().note(n))).toList(), false));
         }
         accuracy(data.accuracy(), w, out);
+        bands(data.accuracy().bands(), w, out);
         out.add(new Paragraph(w.text("method.closing"), Paragraph.Style.SMALL, false));
         return out;
     }
@@ -155,6 +160,38 @@ final class MethodSection {
                 .build();
         out.add(acc.oomCases() > 0 ? table.withFootnote(w.text("method.oomVerdicts", acc.oomRight(), acc.oomCases()))
                 : table);
+    }
+
+    /**
+     * How sure the figures are: how ranges and the fit status are derived, and the error band each kind of estimate
+     * uses (the measured errors of its group of published runs, or of the group it is pooled into).
+     */
+    private static void bands(ErrorBands bands, Wording w, List<Block> out) {
+        out.add(Heading.sub(w.text("method.bandsTitle")));
+        out.add(Paragraph.body(w.text("method.rangesRule", ErrorBands.MIN_CASES)));
+        out.add(Paragraph.body(w.text("method.statusRule")));
+        if (bands.bands().isEmpty()) {
+            out.add(Paragraph.body(w.text("method.bandsNone")));
+            return;
+        }
+        out.add(Paragraph.intro(w.text("method.bandsIntro")));
+        List<Map.Entry<BandGroup, ErrorBand>> kinds = List.copyOf(bands.resolved().entrySet());
+        out.add(Table.of(kinds)
+                .column(Text.words(w.plain("method.bandFigure")), 1.1f, e -> Cell.words(w.plain("method.quantity."
+                        + e.getKey().quantity().name().toLowerCase(Locale.ROOT))))
+                .column(Text.words(w.plain("method.bandKind")), 1.5f, e -> Cell.words(kind(e.getKey(), w)))
+                .column(Text.words(w.plain("method.bandRuns")), 1.9f, e -> Cell.words(e.getValue().cases() == 0
+                        ? w.plain("method.bandNoRuns") : w.bandKind(e.getValue())))
+                .figures(Text.words(w.plain("method.cases")), 0.6f, e -> String.valueOf(e.getValue().cases()))
+                .figures(Text.words("e10"), 0.7f, e -> w.signedPercent(e.getValue().e10()))
+                .figures(Text.words("e90"), 0.7f, e -> w.signedPercent(e.getValue().e90()))
+                .density(Table.Density.COMPACT).build().withFootnote(w.text("method.bandsNote")));
+    }
+
+    /** "LoRA, one GPU": the kind of estimate a band row is for. */
+    private static String kind(BandGroup g, Wording w) {
+        return w.plain(g.multiGpu().orElse(false) ? "method.kindMulti" : "method.kindSingle",
+                g.method().map(w::label).orElse(""));
     }
 
     /** A term's sources, each as it reads in this language, with what it quotes as published kept as citations. */

@@ -22,12 +22,15 @@ final class NextStepsSection {
             if (e.hours().isPresent()) {
                 Text config = w.configuration(rec);
                 String sharding = w.sharding(e.scenario().hardware());
-                String time = w.f().hours(e.hours());
-                steps.add(Budget.of(e, data.accuracy()).map(b -> w.text("steps.book", config, sharding, time,
-                        w.f().usd(b.costUsd() + b.contingencyUsd()))).orElse(w.text("steps.bookNoCost", config,
-                        sharding, time)));
+                String time = SummarySection.hoursWithRange(e, rec.ranges(), w);
+                steps.add(Budget.of(rec, data.accuracy().confidence()).map(b -> w.text("steps.book", config,
+                        sharding, time, w.f().usd(b.totalUsd()))).orElse(w.text("steps.bookNoCost", config, sharding,
+                        time)));
             } else {
                 steps.add(w.text("steps.bookNoTime", w.configuration(rec), w.sharding(e.scenario().hardware())));
+            }
+            if (!rec.adjustments().isEmpty()) {
+                steps.add(w.text("steps.settings", w.adjustments(rec.adjustments())));
             }
             steps.add(w.text("steps.trial"));
         } else {

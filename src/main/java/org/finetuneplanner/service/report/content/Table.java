@@ -117,11 +117,23 @@ public record Table(List<Column> columns, List<Row> rows, Density density, boole
      *
      * @param text the content
      * @param kind how it may be broken
+     * @param tone how it stands out: plain, or a warning the reader must not miss (a {@code tight} fit)
      */
-    public record Cell(Text text, Kind kind) {
+    public record Cell(Text text, Kind kind, Tone tone) {
         public Cell {
             Objects.requireNonNull(text, "text");
             Objects.requireNonNull(kind, "kind");
+            Objects.requireNonNull(tone, "tone");
+        }
+
+        /** A plain cell. */
+        public Cell(Text text, Kind kind) {
+            this(text, kind, Tone.PLAIN);
+        }
+
+        /** The same cell in another tone. */
+        public Cell in(Tone value) {
+            return new Cell(text, kind, value);
         }
 
         /** Words. */
@@ -144,11 +156,22 @@ public record Table(List<Column> columns, List<Row> rows, Density density, boole
             return new Cell(Text.words(text), Kind.FIGURE);
         }
 
+        /** How a cell stands out. */
+        public enum Tone {
+            /** As the table's other cells. */
+            PLAIN,
+            /** A warning: bold, in the warning colour (a {@code tight} fit, a risk to read before buying). */
+            WARNING
+        }
+
         /** How a cell may be broken across lines. */
         public enum Kind {
             /** Words: broken at spaces (a no-break space holds), a word longer than the cell where it must. */
             TEXT,
-            /** A number with its unit or currency ("76,82 US$", "36,9 / 191,2"): one line, never broken. */
+            /**
+             * A number with its unit or currency ("76,82 US$", "36,9 / 191,2"): never broken; a line feed puts a
+             * second figure on a line of its own (a figure over its range).
+             */
             FIGURE
         }
     }
@@ -172,6 +195,11 @@ public record Table(List<Column> columns, List<Row> rows, Density density, boole
         /** A column of words or names. */
         public Builder<T> column(Text header, float weight, Function<T, Cell> cell) {
             return add(new Column(header, weight, Align.LEFT), cell);
+        }
+
+        /** A column of cells aligned as {@code align} says (right-aligned words: a figure with its range below). */
+        public Builder<T> column(Text header, float weight, Align align, Function<T, Cell> cell) {
+            return add(new Column(header, weight, align), cell);
         }
 
         /** A column of figures, right-aligned. */

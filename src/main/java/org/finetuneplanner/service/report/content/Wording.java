@@ -10,11 +10,18 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
+import org.finetuneplanner.core.Bytes;
 import org.finetuneplanner.core.Estimate;
 import org.finetuneplanner.core.cost.CostEstimate;
 import org.finetuneplanner.core.cost.Exchange;
 import org.finetuneplanner.core.memory.MemoryEstimate;
+import org.finetuneplanner.core.plan.Adjustment;
+import org.finetuneplanner.core.plan.Caveat;
 import org.finetuneplanner.core.plan.PlanOption;
+import org.finetuneplanner.core.plan.PlanReason;
+import org.finetuneplanner.core.range.ErrorBand;
+import org.finetuneplanner.core.range.FitStatus;
+import org.finetuneplanner.core.range.Range;
 import org.finetuneplanner.core.scenario.HardwareSpec;
 import org.finetuneplanner.core.scenario.Offload;
 import org.finetuneplanner.core.scenario.Sharding;
@@ -164,7 +171,7 @@ final class Wording {
         String s = hw.sharding() != Sharding.NONE ? label(hw.sharding())
                 : plain(hw.gpuCount() == 1 ? "common.singleGpu" : "common.ddp");
         if (hw.offload() != Offload.NONE) {
-            s += " + " + plain("common.offload", label(hw.offload()));
+            s += " + " + plain("common.offload", label(hw.offload()).toLowerCase(language.locale()));
         }
         return s;
     }
@@ -211,6 +218,68 @@ final class Wording {
         return plain(m.fits() ? "summary.memoryFits" : "summary.memoryDoesNotFit",
                 f.gib(m.perGpu().totalBytes()), f.gib(m.capacityBytes()), f.gib(Math.abs(m.headroomBytes())),
                 f.percent(Math.abs(share)));
+    }
+
+    /**
+     * A memory total's range in words: "range 23.3–35.0 GiB"; when the whole range lies above the estimate (a kind
+     * the estimator reads low), it says so, so the reader does not take the estimate for a slip.
+     */
+    String memoryRange(long totalBytes, Range range) {
+        String r = f.gibRange(range);
+        return range.low() > totalBytes ? plain("common.rangeAbove", r) : plain("common.range", r);
+    }
+
+    /** The fit status as a cell: "fits", "no", and "tight ⚠" (the sign kept with the word) in the warning tone. */
+    Table.Cell status(FitStatus s) {
+        Table.Cell cell = Table.Cell.words(label(s) + (s == FitStatus.TIGHT ? ReportFormats.NBSP + "⚠" : ""));
+        return s == FitStatus.TIGHT ? cell.in(Table.Cell.Tone.WARNING) : cell;
+    }
+
+    /** The settings the planner changed, compactly: "micro-batch 8 → 2, accumulation 4 → 16"; "" for none. */
+    String adjustments(List<Adjustment> changed) {
+        List<String> each = new ArrayList<>(changed.size());
+        changed.forEach(a -> each.add(words.adjustment(a)));
+        return String.join(", ", each);
+    }
+
+    /**
+     * The sequences per optimizer step an option trains with, and the scenario's when the option could not keep
+     * them exactly: the words say which.
+     */
+    Text sequencesPerStep(PlanOption o) {
+        return o.reasons(PlanReason.InexactSplit.class).stream().findFirst()
+                .map(r -> text("advice.stepInexact", f.integer(r.got()), f.integer(r.wanted())))
+                .orElse(text("advice.stepKept", f.integer(o.sequencesPerStep())));
+    }
+
+    /**
+     * A caveat in this language, with the names it puts in (the GPU, the provider, the instance) as name spans and
+     * sizes as this language writes them.
+     */
+    Text caveat(Caveat c) {
+        Object[] args = new Object[c.args().size()];
+        for (int i = 0; i < args.length; i++) {
+            Object a = c.args().get(i);
+            args[i] = a instanceof String name ? Text.name(name) : a instanceof Bytes || a instanceof Number
+                    ? words.value(a) : a;
+        }
+        return text(words.caveatKey(c), args);
+    }
+
+    /** The runs a band was measured on: "published LoRA runs on one GPU", "published runs of every method". */
+    String bandKind(ErrorBand band) {
+        if (band.group().method().isEmpty()) {
+            return plain("band.all");
+        }
+        String method = plain("band." + band.group().method().get().name());
+        return band.group().multiGpu().map(multi -> plain(multi ? "band.multi" : "band.single", method))
+                .orElse(method);
+    }
+
+    /** A signed percentage of an error: "+37%", "−7%" (a true minus sign). */
+    String signedPercent(double share) {
+        String p = f.percent(Math.abs(share));
+        return Math.round(share * 100) == 0 ? p : (share > 0 ? "+" : "−") + p;
     }
 
     /** Model FLOPs utilisation of the whole job, over all its GPUs. */

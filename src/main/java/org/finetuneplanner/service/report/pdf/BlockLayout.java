@@ -15,7 +15,8 @@ import org.finetuneplanner.service.report.content.Text;
 /**
  * Turns blocks into {@link Unit}s for the {@link Flow}: each text measured and cut into lines once, the lines kept
  * together as the rules say. A heading stays with what follows; a paragraph never leaves its first or last line
- * alone on a page (two lines at least each side); a list item stays whole; tables are {@link TableLayout}'s; a part
+ * alone on a page (two lines at least each side), an introduction stays whole with what it introduces; a list item
+ * stays whole; tables are {@link TableLayout}'s; a part
  * (one scenario of a comparison) starts a new page.
  */
 final class BlockLayout {
@@ -97,7 +98,8 @@ final class BlockLayout {
         float size = Style.size(style);
         boolean bold = style == Paragraph.Style.LEAD;
         Color color = style == Paragraph.Style.SMALL ? Style.MUTED : Style.INK;
-        lines(text, size, bold, color, left, width, keepWithNext, false, groups++, out);
+        // An introduction is short and belongs to what it introduces: it moves whole with it, never split from it.
+        lines(text, size, bold, color, left, width, keepWithNext, keepWithNext, groups++, out);
         out.add(Unit.gap(Style.after(style), keepWithNext));
     }
 
@@ -121,16 +123,20 @@ final class BlockLayout {
     private void list(BulletList l, List<Unit> out) {
         float size = Style.size(Paragraph.Style.BODY);
         float leading = size * Style.LEADING;
+        // Ten items or more: the items move right by what the widest number needs ("10." is wider than "9.").
+        float indent = l.numbered() ? Math.max(16, Measured.of(Text.words(l.items().size() + "."), fonts, true, size)
+                .width() + 5) : 16;
         for (int i = 0; i < l.items().size(); i++) {
             String mark = l.numbered() ? (i + 1) + "." : "•";
-            Measured.Line marker = Measured.of(Text.words(mark), fonts, l.numbered(), size).fit(14);
+            Measured.Line marker = Measured.of(Text.words(mark), fonts, l.numbered(), size).fit(indent - 2);
             List<Unit> item = new ArrayList<>();
             int group = groups++;
-            lines(l.items().get(i), size, false, Style.INK, left + 16, width - 16, false, true, group, item);
+            lines(l.items().get(i), size, false, Style.INK, left + indent, width - indent, false, true, group, item);
             if (item.size() > LONG_ITEM) {
                 // A long item may break, its first and last two lines kept together like a paragraph's.
                 item.clear();
-                lines(l.items().get(i), size, false, Style.INK, left + 16, width - 16, false, false, group, item);
+                lines(l.items().get(i), size, false, Style.INK, left + indent, width - indent, false, false, group,
+                        item);
             }
             if (item.isEmpty()) {
                 continue;

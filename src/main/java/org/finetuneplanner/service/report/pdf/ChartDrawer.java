@@ -48,7 +48,8 @@ final class ChartDrawer {
         if (c instanceof Chart.Bars b) {
             List<ReportCharts.MemoryBar> bars = new ArrayList<>();
             for (Chart.Bar bar : b.bars()) {
-                bars.add(new ReportCharts.MemoryBar(label(bar.label(), names), bar.partBytes(), bar.capacityBytes()));
+                bars.add(new ReportCharts.MemoryBar(label(bar.label(), names), bar.partBytes(), bar.capacityBytes(),
+                        bar.rangeBytes()));
             }
             chart = ReportCharts.memory(bars, b.partNames().stream().map(t -> label(t, names)).toList(),
                     label(b.freeName(), names), label(b.axis(), names), locale);

@@ -114,15 +114,12 @@ final class Measured {
         return x[n];
     }
 
-    /** The widest run that may not be broken (for a figure, the whole text), in points. */
+    /** The widest run that may not be broken (for a figure, each of its lines whole), in points. */
     float widestUnbreakable(boolean breakable) {
-        if (!breakable) {
-            return width();
-        }
         float widest = 0;
         int start = 0;
         for (int i = 0; i <= n; i++) {
-            if (i == n || cps[i] == ' ' || cps[i] == '\n') {
+            if (i == n || breakable && cps[i] == ' ' || cps[i] == '\n') {
                 widest = Math.max(widest, x[i] - x[start]);
                 start = i + 1;
             }

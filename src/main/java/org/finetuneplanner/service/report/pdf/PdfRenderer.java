@@ -234,11 +234,14 @@ final class PdfRenderer {
         doc.getDocumentCatalog().setViewerPreferences(prefs);
     }
 
-    /** Every character the document shows, so the fonts can be found before anything is measured. */
+    /**
+     * Every character the document shows, so the fonts can be found before anything is measured. A line feed is
+     * not shown: it starts a new line (a figure over its range in a table cell), so no font needs it.
+     */
     static Set<Integer> codePoints(ReportDocument d) {
         Set<Integer> out = new HashSet<>();
         for (Text t : d.texts()) {
-            t.spans().forEach(s -> s.text().codePoints().forEach(out::add));
+            t.spans().forEach(s -> s.text().codePoints().filter(cp -> cp != '\n').forEach(out::add));
         }
         return out;
     }

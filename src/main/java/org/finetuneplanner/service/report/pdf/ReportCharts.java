@@ -13,9 +13,11 @@ import java.text.NumberFormat;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 
 import org.finetuneplanner.core.cost.CostPoint;
+import org.finetuneplanner.core.range.Range;
 import org.finetuneplanner.service.report.content.Chart;
 import org.finetuneplanner.service.text.LocaleFormat;
 import org.jfree.chart.ChartFactory;
@@ -73,8 +75,8 @@ final class ReportCharts {
     private ReportCharts() {
     }
 
-    /** One bar of the memory chart: its label, its parts' bytes and the card's usable memory. */
-    record MemoryBar(String label, List<Long> parts, long capacityBytes) {
+    /** One bar of the memory chart: its label, its parts' bytes, the card's usable memory, the total's range. */
+    record MemoryBar(String label, List<Long> parts, long capacityBytes, Optional<Range> range) {
     }
 
     /**
@@ -107,8 +109,7 @@ final class ReportCharts {
                 PlotOrientation.HORIZONTAL, true, false, false);
         theme().apply(chart);
         CategoryPlot plot = chart.getCategoryPlot();
-        StackedBarRenderer renderer = new CapacityRenderer(bars.stream().mapToLong(MemoryBar::capacityBytes)
-                .toArray());
+        StackedBarRenderer renderer = new CapacityRenderer(bars);
         plot.setRenderer(renderer);
         renderer.setBarPainter(new StandardBarPainter());
         renderer.setShadowVisible(false);
@@ -124,7 +125,14 @@ final class ReportCharts {
         renderer.setSeriesOutlinePaint(parts, new Color(0xa0, 0xa8, 0xb4));
         renderer.setSeriesOutlineStroke(parts, new BasicStroke(0.6f));
         plot.setRangeAxisLocation(org.jfree.chart.axis.AxisLocation.BOTTOM_OR_LEFT);
-        ((NumberAxis) plot.getRangeAxis()).setNumberFormatOverride(NumberFormat.getNumberInstance(locale));
+        NumberAxis axis = (NumberAxis) plot.getRangeAxis();
+        axis.setNumberFormatOverride(NumberFormat.getNumberInstance(locale));
+        // A whisker's high end may pass the end of its bar (a tight fit): the axis reaches it too.
+        double highest = bars.stream().flatMap(b -> b.range().stream()).mapToDouble(Range::high).max().orElse(0)
+                / LocaleFormat.GIB;
+        if (highest > axis.getUpperBound()) {
+            axis.setRange(0, highest * 1.04);
+        }
         plot.setOutlineVisible(false);
         plot.getDomainAxis().setMaximumCategoryLabelWidthRatio(0.35f);
         plot.getDomainAxis().setMaximumCategoryLabelLines(2);
@@ -178,13 +186,20 @@ final class ReportCharts {
         return chart;
     }
 
-    /** Stacked bars with each card's capacity marked across its bar, where a full card ends. */
+    /**
+     * Stacked bars with each card's capacity marked across its bar, where a full card ends, and the range of each
+     * total as a whisker along the bar's middle: a line from the low to the high end with a cap at each, drawn over
+     * a white halo so it shows on every part's colour.
+     */
     private static final class CapacityRenderer extends StackedBarRenderer {
         private static final long serialVersionUID = 1L;
         private final long[] capacities;
+        private final double[][] ranges;
 
-        CapacityRenderer(long[] capacities) {
-            this.capacities = capacities.clone();
+        CapacityRenderer(List<MemoryBar> bars) {
+            this.capacities = bars.stream().mapToLong(MemoryBar::capacityBytes).toArray();
+            this.ranges = bars.stream().map(b -> b.range().map(r -> new double[] {r.low(), r.high()}).orElse(null))
+                    .toArray(double[][]::new);
         }
 
         @Override
@@ -205,6 +220,24 @@ final class ReportCharts {
             g2.draw(plot.getOrientation() == PlotOrientation.HORIZONTAL
                     ? new Line2D.Double(at, middle - half, at, middle + half)
                     : new Line2D.Double(middle - half, at, middle + half, at));
+            if (ranges[column] != null && plot.getOrientation() == PlotOrientation.HORIZONTAL) {
+                double low = rangeAxis.valueToJava2D(ranges[column][0] / LocaleFormat.GIB, dataArea,
+                        plot.getRangeAxisEdge());
+                double high = rangeAxis.valueToJava2D(ranges[column][1] / LocaleFormat.GIB, dataArea,
+                        plot.getRangeAxisEdge());
+                double cap = state.getBarWidth() / 4;
+                whisker(g2, low, high, middle, cap, Color.WHITE, 2.8f);
+                whisker(g2, low, high, middle, cap, Style.INK, 1.1f);
+            }
+        }
+
+        private static void whisker(Graphics2D g2, double low, double high, double middle, double cap, Color paint,
+                                    float width) {
+            g2.setPaint(paint);
+            g2.setStroke(new BasicStroke(width, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER));
+            g2.draw(new Line2D.Double(low, middle, high, middle));
+            g2.draw(new Line2D.Double(low, middle - cap, low, middle + cap));
+            g2.draw(new Line2D.Double(high, middle - cap, high, middle + cap));
         }
     }
 

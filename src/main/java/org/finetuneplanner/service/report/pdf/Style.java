@@ -18,6 +18,8 @@ final class Style {
     static final Color HEADER_FILL = new Color(0xe3, 0xea, 0xf3);
     static final Color STRIPE_FILL = new Color(0xf5, 0xf7, 0xfa);
     static final Color HIGHLIGHT_FILL = new Color(0xfd, 0xf1, 0xcf);
+    /** A warning's text (a tight fit): dark amber, readable on white, on the stripe and on the highlight. */
+    static final Color WARNING = new Color(0xa8, 0x4b, 0x00);
 
     /** Line height as a multiple of the type size, for running text. */
     static final float LEADING = 1.35f;

@@ -11,7 +11,8 @@ import org.finetuneplanner.service.report.content.Table.Cell;
 
 /**
  * A table as units: the header, one unit per row, the footnote's lines. Column widths follow the columns' weights,
- * widened where a figure would not fit on one line ("76,82 US$" is never broken) and narrowed where there is room.
+ * widened where a figure would not fit on one line ("76,82 US$" is never broken) or a word would have to break, and
+ * narrowed where there is room.
  * The header is kept with the first two rows and drawn again at the top of a continued page; the last two rows
  * stay together, and with the footnote, so no row and no footnote is ever alone on a page. A row taller than a
  * page has its cells shortened with an ellipsis.
@@ -51,7 +52,8 @@ final class TableLayout {
         for (Table.Row row : t.rows()) {
             Measured[] cells = new Measured[columns];
             for (int c = 0; c < columns; c++) {
-                cells[c] = Measured.of(row.cells().get(c).text(), fonts, bold(t, c), size);
+                Cell cell = row.cells().get(c);
+                cells[c] = Measured.of(cell.text(), fonts, bold(t, c) || cell.tone() == Cell.Tone.WARNING, size);
             }
             measured.add(cells);
         }
@@ -61,7 +63,7 @@ final class TableLayout {
         int maxLines = Math.max(1, (int) ((pageBody - (head == null ? 0 : head.height()) - 2 * Style.CELL_PAD_Y)
                 / lineHeight) - 2);
         Unit header = head == null ? null : new Unit(head.height(), true, Unit.Role.HEADER, group, null, -1,
-                (c, top) -> draw(c, head, t, widths, size, top, Style.HEADER_FILL, true));
+                (c, top) -> draw(c, head, null, t, widths, size, top, Style.HEADER_FILL, true));
         List<Unit> out = new ArrayList<>();
         if (header != null) {
             out.add(header);
@@ -83,7 +85,7 @@ final class TableLayout {
             Color fill = row.highlighted() ? Style.HIGHLIGHT_FILL : r % 2 == 1 ? Style.STRIPE_FILL : null;
             boolean keep = r < n - 1 && (whole || r == 0 || r == n - 2) || r == n - 1 && footnote;
             out.add(new Unit(cells.height(), keep, Unit.Role.ROW, group, header, -1,
-                    (c, top) -> draw(c, cells, t, widths, size, top, fill, false)));
+                    (c, top) -> draw(c, cells, row.cells(), t, widths, size, top, fill, false)));
         }
         if (footnote) {
             out.add(Unit.gap(3, true));
@@ -121,11 +123,16 @@ final class TableLayout {
             w[c] = width * t.columns().get(c).weight() / total;
             min[c] = headers[c].widestUnbreakable(true);
         }
+        // A word is broken only where it must: a column is at least as wide as its longest word, up to a sixth of
+        // the width (a long address or identifier still breaks rather than starving the other columns).
+        float longestWord = width / 6;
         for (int r = 0; r < rows.size(); r++) {
             List<Cell> cells = t.rows().get(r).cells();
             for (int c = 0; c < n; c++) {
                 if (cells.get(c).kind() == Cell.Kind.FIGURE) {
-                    min[c] = Math.max(min[c], rows.get(r)[c].width());
+                    min[c] = Math.max(min[c], rows.get(r)[c].widestUnbreakable(false));
+                } else {
+                    min[c] = Math.max(min[c], Math.min(longestWord, rows.get(r)[c].widestUnbreakable(true)));
                 }
             }
         }
@@ -166,20 +173,22 @@ final class TableLayout {
         return new Cells(lines, most * lineHeight + 2 * Style.CELL_PAD_Y);
     }
 
-    private void draw(PdfCanvas canvas, Cells cells, Table t, float[] widths, float size, float top, Color fill,
-                      boolean header) throws java.io.IOException {
+    private void draw(PdfCanvas canvas, Cells cells, List<Cell> kinds, Table t, float[] widths, float size, float top,
+                      Color fill, boolean header) throws java.io.IOException {
         float height = cells.height();
         if (fill != null) {
             canvas.fill(left, top - height, width, height, fill);
         }
         float x = left;
         for (int c = 0; c < cells.lines().size(); c++) {
-            boolean bold = header || bold(t, c);
+            boolean warning = kinds != null && kinds.get(c).tone() == Cell.Tone.WARNING;
+            boolean bold = header || bold(t, c) || warning;
+            Color ink = warning ? Style.WARNING : Style.INK;
             boolean right = t.columns().get(c).align() == Align.RIGHT;
             float baseline = top - Style.CELL_PAD_Y - size;
             for (Measured.Line line : cells.lines().get(c)) {
                 float lineX = right ? x + widths[c] - Style.CELL_PAD_X - line.width() : x + Style.CELL_PAD_X;
-                canvas.line(line, lineX, baseline + size * 0.08f, bold, size, Style.INK);
+                canvas.line(line, lineX, baseline + size * 0.08f, bold, size, ink);
                 baseline -= size * Style.CELL_LEADING;
             }
             x += widths[c];

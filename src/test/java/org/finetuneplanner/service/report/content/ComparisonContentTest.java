@@ -97,7 +97,7 @@ class ComparisonContentTest {
         // B: 15.01 + … = 30.77 GiB (69.3 %).
         assertEquals(List.of("21.4 GiB of 44.4 GiB (48%)", "30.8 GiB of 44.4 GiB (69%)"),
                 t.get(Comparison.Aspect.MEMORY));
-        assertEquals(List.of("Yes", "Yes"), t.get(Comparison.Aspect.FITS));
+        assertEquals(List.of("fits", "fits"), t.get(Comparison.Aspect.STATUS));
         // 150,000,000 tokens / (22.4 h × 3,600 s) = 1,860.1 tokens/s; / (16.83 × 3,600) = 2,475.7.
         assertEquals(List.of("1,860 tokens/s", "2,476 tokens/s"), t.get(Comparison.Aspect.SPEED));
         assertEquals(List.of("22.4 h", "16.8 h"), t.get(Comparison.Aspect.TIME));
@@ -106,6 +106,11 @@ class ComparisonContentTest {
         assertEquals(List.of("$0.87/GPU·h", "$0.87/GPU·h"), t.get(Comparison.Aspect.PRICE));
         assertEquals(List.of("Vast.ai · November 1, 2026", "Vast.ai · November 1, 2026"),
                 t.get(Comparison.Aspect.PROVIDER));
+        // Both use the fixture's plan: its L40S option is the scenario's own setup (1 GPU, no sharding, nothing
+        // changed), and its cheapest is that L40S at $14.8921.
+        assertEquals(List.of("runs as given", "runs as given"), t.get(Comparison.Aspect.ADVICE));
+        assertEquals(List.of("1 × NVIDIA L40S 48GB · $14.89", "1 × NVIDIA L40S 48GB · $14.89"),
+                t.get(Comparison.Aspect.RECOMMENDED));
     }
 
     @Test
@@ -116,7 +121,7 @@ class ComparisonContentTest {
         assertEquals(List.of("150.000.000 token", "150.000.000 token"), t.get(Comparison.Aspect.TOKENS));
         assertEquals(List.of("21,4 GiB trên 44,4 GiB (48%)", "30,8 GiB trên 44,4 GiB (69%)"),
                 t.get(Comparison.Aspect.MEMORY));
-        assertEquals(List.of("Có", "Có"), t.get(Comparison.Aspect.FITS));
+        assertEquals(List.of("vừa", "vừa"), t.get(Comparison.Aspect.STATUS));
         assertEquals(List.of("1.860 token/giây", "2.476 token/giây"), t.get(Comparison.Aspect.SPEED));
         assertEquals(List.of("22,4 giờ", "16,8 giờ"), t.get(Comparison.Aspect.TIME));
         assertEquals(List.of("19,74 US$", "14,89 US$"), t.get(Comparison.Aspect.COST));
@@ -189,14 +194,16 @@ class ComparisonContentTest {
                 r.values().stream().map(c -> plain(c.text())).toList()));
         assertEquals(List.of("21.4 GiB of 44.4 GiB (48%)", "30.8 GiB of 24.0 GiB (6.8 GiB over)"),
                 t.get(Comparison.Aspect.MEMORY));
-        assertEquals(List.of("Yes", "No"), t.get(Comparison.Aspect.FITS));
+        assertEquals(List.of("fits", "no"), t.get(Comparison.Aspect.STATUS));
         assertEquals(List.of("22.4 h", "—"), t.get(Comparison.Aspect.TIME));
         assertEquals(List.of("$19.74", "—"), t.get(Comparison.Aspect.COST));
         assertEquals(List.of("$0.87/GPU·h", "—"), t.get(Comparison.Aspect.PRICE));
         List<String> said = differences(data);
         assertEquals("B against A: needs 9.4 GiB more memory per GPU; does not fit (30.8 GiB needed, 24.0 GiB on "
                 + "the card), so no time or cost.", said.get(1));
-        assertEquals("Cheapest: A ($19.74). Fastest: A (22.4 h).", said.get(2));
+        // The advice differs too: A fits as given, B does not fit on its card.
+        assertEquals("Fit status — A: fits; B: no", said.get(2));
+        assertEquals("Cheapest: A ($19.74). Fastest: A (22.4 h).", said.get(3));
         ReportDocument d = ComparisonContent.of(data);
         Chart.Lines lines = d.body().stream().filter(Chart.Lines.class::isInstance).map(Chart.Lines.class::cast)
                 .findFirst().orElseThrow();

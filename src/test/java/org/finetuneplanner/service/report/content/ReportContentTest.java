@@ -8,6 +8,12 @@ import java.util.List;
 import java.util.Optional;
 
 import org.finetuneplanner.core.plan.PlanOption;
+import org.finetuneplanner.core.range.BandGroup;
+import org.finetuneplanner.core.range.ErrorBand;
+import org.finetuneplanner.core.range.ErrorBands;
+import org.finetuneplanner.core.range.Quantity;
+import org.finetuneplanner.core.range.Ranges;
+import org.finetuneplanner.core.scenario.FineTuneMethod;
 import org.finetuneplanner.service.report.Languages;
 import org.finetuneplanner.service.report.PaperSize;
 import org.finetuneplanner.service.report.ReportAccuracy;
@@ -75,29 +81,38 @@ class ReportContentTest {
     }
 
     @Test
-    void theBudgetAddsTheMedianSpeedErrorAsContingency() {
+    void theBudgetsContingencyTakesItToTheHighEndOfTheCostRange() {
         ReportData base = ReportFixtures.data(ReportLanguage.EN, PaperSize.A4);
-        ReportAccuracy acc = new ReportAccuracy(List.of(
-                new ReportAccuracy.Row(ReportAccuracy.Quantity.MEMORY, 24, 7.9, 21.3, 10),
-                new ReportAccuracy.Row(ReportAccuracy.Quantity.SPEED, 19, 25.7, 99.5, 30)), 30, 3, 3);
+        // A speed band for LoRA on one GPU, chosen by hand: 9 runs, e10 = -10 %, e90 = +30 %.
+        ErrorBand speed = new ErrorBand(BandGroup.of(Quantity.SPEED, FineTuneMethod.LORA, false), 9, -0.10, 0.05,
+                0.30);
+        ReportAccuracy acc = base.accuracy().withBands(new ErrorBands(List.of(speed)));
+        PlanOption own = base.recommended().orElseThrow();
+        Ranges ranges = acc.confidence().of(own.estimate());
+        PlanOption rec = new PlanOption(own.gpu(), own.estimate(), ranges, own.adjustments(), own.reasons(),
+                own.caveats(), own.largestMicroBatch(), own.largestSequenceLength(), own.sequencesPerStep(), true);
         ReportData data = new ReportData(base.meta(), base.scenario(), base.estimate(), base.plan(),
-                base.recommended(), base.sensitivity(), acc, base.explanation());
+                Optional.of(rec), base.sensitivity(), acc, base.explanation());
         Table budget = budget(ReportContent.of(data));
-        // Fixture cost: 1 GPU × $0.87 × 16.83 h + $0.25 storage = $14.8921. Median speed error 25.7 % → 26 %
-        // (rounded up): contingency 14.8921 × 0.26 = $3.871946 → "$3.87"; budget 14.8921 + 3.871946 = $18.764046.
+        // Fixture cost: 1 GPU × $0.87 × 16.83 h + $0.25 storage = $14.8921. The cost follows the hours, whose range
+        // is hours × (1 + e10) to hours × (1 + e90): $13.40289–$19.35973. Contingency = high − estimate =
+        // 14.8921 × 0.30 = $4.46763 → "$4.47", +30 %; budget = $19.35973 → "$19.36".
         assertEquals(List.of("Estimated cost", "$14.89"), row(budget, 0));
-        assertEquals(List.of("Contingency (+26%)", "$3.87"), row(budget, 1));
-        assertEquals(List.of("Budget with contingency", "$18.76"), row(budget, 2));
+        assertEquals(List.of("Contingency (+30%)", "$4.47"), row(budget, 1));
+        assertEquals(List.of("Budget with contingency", "$19.36"), row(budget, 2));
         assertTrue(budget.rows().get(2).highlighted());
-        assertTrue(budget.footnote().orElseThrow().plain().contains("19 published runs"));
+        String note = budget.footnote().orElseThrow().plain();
+        assertTrue(note.contains("($13.40–$19.36)") && note.contains("takes 30% longer")
+                && note.contains("9 published LoRA runs on one GPU"), note);
     }
 
     @Test
-    void withoutMeasuredSpeedTheBudgetSaysNoContingencyIsAdded() {
-        // The fixture's accuracy has memory figures only.
+    void withoutErrorBandsTheBudgetSaysNoContingencyIsAdded() {
+        // The fixture's accuracy has no error bands: every range is zero wide.
         Table budget = budget(document(ReportLanguage.EN));
         assertEquals(1, budget.rows().size());
-        assertTrue(budget.footnote().orElseThrow().plain().startsWith("No accuracy figures"));
+        assertTrue(budget.footnote().orElseThrow().plain().startsWith("No error bands"),
+                budget.footnote().orElseThrow().plain());
     }
 
     private static Table budget(ReportDocument d) {
