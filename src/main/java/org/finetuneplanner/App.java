@@ -16,6 +16,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import javafx.application.Application;
@@ -26,6 +27,7 @@ import javafx.scene.Scene;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
 
+import org.finetuneplanner.core.Estimate;
 import org.finetuneplanner.core.Estimator;
 import org.finetuneplanner.core.cost.CostAssumptions;
 import org.finetuneplanner.core.cost.CostProjector;
@@ -33,6 +35,7 @@ import org.finetuneplanner.core.cost.SellerPrices;
 import org.finetuneplanner.core.gpu.GpuSpec;
 import org.finetuneplanner.core.memory.MemoryEstimator;
 import org.finetuneplanner.core.model.ModelSpec;
+import org.finetuneplanner.core.plan.Caveats;
 import org.finetuneplanner.core.plan.Planner;
 import org.finetuneplanner.core.range.Confidence;
 import org.finetuneplanner.core.scenario.Scenario;
@@ -62,6 +65,7 @@ import org.finetuneplanner.ui.common.UiExecutors;
 import org.finetuneplanner.ui.planner.ModelSources;
 import org.finetuneplanner.ui.planner.PlannerServices;
 import org.finetuneplanner.ui.planner.PlannerViewModel;
+import org.finetuneplanner.ui.planner.SetupFacts;
 import org.finetuneplanner.ui.prices.PriceListFiles;
 import org.finetuneplanner.ui.prices.PriceListViewModel;
 import org.finetuneplanner.ui.report.ExportViewModel;
@@ -93,6 +97,9 @@ public final class App extends Application {
     private ShellViewModel shell;
     private Stage stage;
     private ScenarioJson json;
+    /** Scenarios read and written with the own GPUs of the price list in force. */
+    private Supplier<ScenarioJson> scenarios;
+    private PriceListViewModel prices;
     /** The window's place and size when it last went full screen (presentation mode). */
     private Rectangle2D windowed;
 
@@ -123,12 +130,17 @@ public final class App extends Application {
         MemoryEstimator memory = new MemoryEstimator();
         CostProjector costs = new CostProjector(CostAssumptions.defaults(), seller);
         Estimator estimator = new Estimator(memory, new ThroughputEstimator(), costs);
-        Planner planner = new Planner(memory::estimate, estimator::estimate, costs,
-                new Confidence(ErrorBandsFile.bundled()));
+        Confidence confidence = new Confidence(ErrorBandsFile.bundled());
+        Planner planner = new Planner(memory::estimate, estimator::estimate, costs, confidence);
+        // The user's own setup as the planner judges its options: status and ranges, caveats (with what is rented),
+        // the largest micro-batch and sequence its estimate fits.
+        Function<Estimate, SetupFacts> facts = e -> new SetupFacts(confidence.of(e),
+                Caveats.of(e.scenario(), e.memory(), costs.rental(e.scenario())),
+                planner.largestMicroBatch(e.scenario()), planner.largestSequenceLength(e.scenario()));
         List<GpuSpec> gpus = new ArrayList<>(catalogs.gpus());
         seller.ifPresent(p -> p.gpus().stream().filter(g -> catalogs.gpu(g.id()).isEmpty()).forEach(gpus::add));
         return new PlannerServices(catalogs.models().stream().map(CatalogModel::toModelSpec).toList(),
-                gpus, estimator::estimate, estimator::explain, planner::plan, new ModelSources() {
+                gpus, estimator::estimate, estimator::explain, planner::plan, facts, new ModelSources() {
                     @Override
                     public ModelSpec fromConfig(Path file) {
                         return ModelFiles.readConfig(file);
@@ -151,11 +163,18 @@ public final class App extends Application {
      * the list is in force; written atomically.
      */
     public static ScenarioFiles scenarioFiles(Catalogs catalogs, ObservableValue<Optional<PriceList>> prices) {
+        return scenarioFiles(scenarioJson(catalogs, prices));
+    }
+
+    /**
+     * The scenario reader in force: the catalogs' GPUs and the own GPUs of the price list in force, for scenario
+     * files, the last scenario and the working copy alike. Read on any thread: the reader in force when it is asked.
+     */
+    public static Supplier<ScenarioJson> scenarioJson(Catalogs catalogs, ObservableValue<Optional<PriceList>> prices) {
         AtomicReference<ScenarioJson> current = new AtomicReference<>(new ScenarioJson(catalogs));
-        // Read on the IO thread: the reader in force when the file is read.
         prices.subscribe(list -> current.set(new ScenarioJson(catalogs.withGpus(list.map(PriceList::customGpus)
                 .orElse(List.of())))));
-        return scenarioFiles(current::get);
+        return current::get;
     }
 
     private static ScenarioFiles scenarioFiles(Supplier<ScenarioJson> json) {
@@ -205,6 +224,30 @@ public final class App extends Application {
         };
     }
 
+    /**
+     * Puts the price list of the last session ({@code settings}) back in force, then remembers in {@code store} the
+     * list in force each time it changes, at once: a crash must not forget it, since the autosave it leaves may run
+     * on one of the list's own GPUs. A list that could not be put back is forgotten at once, so it is said once.
+     */
+    public static void rememberPriceLists(PriceListViewModel prices, SettingsStore store, Settings settings) {
+        if (!settings.priceList().isEmpty()) {
+            prices.restore(Path.of(settings.priceList()));
+        }
+        AtomicReference<String> remembered = new AtomicReference<>(settings.priceList());
+        prices.fileProperty().subscribe(file -> {
+            String path = file.map(Path::toString).orElse("");
+            if (!path.equals(remembered.getAndSet(path))) {
+                try {
+                    store.rememberPriceList(path);
+                } catch (IOException e) {
+                    // As the other settings: a convenience whose failure must not stop the work.
+                    System.err.println("Fine-Tune Planner: the price list in force not remembered: "
+                            + e.getMessage());
+                }
+            }
+        });
+    }
+
     @Override
     public void start(Stage primaryStage) {
         this.stage = primaryStage;
@@ -228,16 +271,27 @@ public final class App extends Application {
         ExportViewModel export = reportExport(planning, catalogs, executors);
         Phrase notice = loaded.setAside().map(p -> Phrase.of("status.settingsDamaged", p.getFileName()))
                 .orElse(null);
+        // File → Price list…: the price list in force prices the plan and the report alike. The last session's is
+        // put back first: the last scenario and a crashed session's autosave may run on one of its own GPUs.
+        prices = new PriceListViewModel(planner, priceListFiles(catalogs), executors,
+                LocalDate::now);
+        rememberPriceLists(prices, store, settings);
+        scenarios = scenarioJson(catalogs, planner.priceListProperty());
         Optional<Scenario> lastScenario = Optional.empty();
+        Optional<String> last = Optional.empty();
         try {
-            Optional<String> last = store.lastScenario();
+            last = store.lastScenario();
             if (last.isPresent()) {
-                lastScenario = Optional.of(json.read(last.get()));
+                lastScenario = Optional.of(scenarios.get().read(last.get()));
             }
         } catch (IOException | RuntimeException e) {
             Optional<Path> aside = store.setAsideLastScenario();
-            notice = Phrase.of("status.scenarioDamaged", aside.map(p -> p.getFileName().toString())
-                    .orElse(String.valueOf(e.getMessage())));
+            String kept = aside.map(p -> p.getFileName().toString()).orElse(String.valueOf(e.getMessage()));
+            // On the GPU of a price list that could not be put back: kept aside, named with its GPU.
+            Optional<String> gpu = last.flatMap(text -> StoredWorkingCopy.unknownGpu(e, text));
+            notice = gpu.isPresent() && aside.isPresent()
+                    ? Phrase.of("status.lastScenarioUnknownGpu", gpu.get(), aside.get())
+                    : Phrase.of("status.scenarioDamaged", kept);
         }
         // File → Export PDF…: the dialogs ran on the FX thread (ReportFileDialogs); the shell runs this on its IO
         // thread: the one export path, with the app's language for a report whose dialog chose none.
@@ -247,17 +301,14 @@ public final class App extends Application {
         FxFileDialogs fileDialogs = new FxFileDialogs(() -> stage, () -> planner.messagesProperty().get());
         // File → New from quick start and the presentation's quick starts: the bundled scenarios, read as files are.
         QuickStarts quickStarts = new QuickStarts(json);
-        shell = new ShellViewModel(planner, scenarioFiles(catalogs, planner.priceListProperty()), Optional.of(pdf),
-                Optional.of(comparison), executors, fileDialogs,
-                new FxPrompts(() -> stage, () -> planner.messagesProperty().get()), Optional.of(quickStarts::read));
+        shell = new ShellViewModel(planner, scenarioFiles(scenarios), Optional.of(pdf), Optional.of(comparison),
+                executors, fileDialogs, new FxPrompts(() -> stage, () -> planner.messagesProperty().get()),
+                Optional.of(quickStarts::read));
         shell.presentation().zoom().restore(settings.zoom());
         // The scenario shown when the app quit, with its file; nothing to undo before it.
         Optional<Path> lastFile = lastScenario.isPresent() && !settings.scenarioFile().isEmpty()
                 ? Optional.of(Path.of(settings.scenarioFile())) : Optional.empty();
         shell.document().begin(lastScenario, lastFile, settings.recentFiles().stream().map(Path::of).toList());
-        // File → Price list…: the price list in force prices the plan and the report alike.
-        PriceListViewModel prices = new PriceListViewModel(planner, priceListFiles(catalogs), executors,
-                LocalDate::now);
         export.pricesProperty().bind(planner.priceListProperty());
         // The export's progress and words in the status bar while it runs.
         shell.follow(export.progressProperty(), export.statusProperty());
@@ -269,13 +320,14 @@ public final class App extends Application {
         shell.darkThemeProperty().set(settings.dark());
         shell.darkThemeProperty().subscribe(dark -> setUserAgentStylesheet(
                 App.class.getResource(dark ? DARK : LIGHT).toExternalForm()));
-        if (notice != null) {
-            shell.report(notice);
-        }
-
         // The first frame shows the menus, the inputs and the status line; the results follow a frame later.
         ShellView root = new ShellView(shell, new ReportFileDialogs(fileDialogs, export, () -> stage), this::quit,
                 Optional.of(prices), this::resultsShown);
+        // After the view, which says what the price lists said (a list that could not be put back): a scenario set
+        // aside says more.
+        if (notice != null) {
+            shell.report(notice);
+        }
         Rectangle2D place = WindowPlace.fit(settings, Screen.getScreens().stream().map(Screen::getVisualBounds)
                 .toList(), Screen.getPrimary().getVisualBounds());
         Scene scene = new Scene(root);
@@ -313,9 +365,10 @@ public final class App extends Application {
         stage.show();
         // After the first frame: what a session that did not end cleanly left is offered back, read on the IO
         // thread; then the working scenario is autosaved a moment after each change.
-        shell.document().startSession(new StoredWorkingCopy(new RecoveryStore(store.folder()), json),
+        shell.document().startSession(new StoredWorkingCopy(new RecoveryStore(store.folder()), scenarios),
                 CompletableFuture.delayedExecutor(Autosave.DELAY_MILLIS, TimeUnit.MILLISECONDS, Platform::runLater));
     }
+
 
     /** The results are in the window: once they are drawn, the report's warm-up may take the spare CPU. */
     private void resultsShown() {
@@ -366,14 +419,17 @@ public final class App extends Application {
                     shell.darkThemeProperty().get(), shell.localeProperty().get().getLanguage(),
                     document.recentFiles().files().stream().map(Path::toString).toList(),
                     document.fileProperty().get().map(Path::toString).orElse(""),
-                    shell.presentation().zoom().getFactor());
+                    shell.presentation().zoom().getFactor(),
+                    prices.fileProperty().get().map(Path::toString).orElse(""));
             try {
                 store.save(s);
-                // A scenario on a price list's own GPU is not kept: the next start has no price list to read it.
-                Optional<Scenario> scenario = document.remembered().filter(
-                        sc -> shell.planner().catalogGpus().contains(sc.hardware().gpu()));
+                // The next start puts the price list back in force before it reads the last scenario, so one on the
+                // list's own GPU is kept too; a GPU no list in force knows would not be read again.
+                Optional<Scenario> scenario = document.remembered().filter(sc -> shell.planner().catalogGpus()
+                        .contains(sc.hardware().gpu()) || shell.planner().priceListProperty().get()
+                        .map(l -> l.customGpus().contains(sc.hardware().gpu())).orElse(false));
                 if (scenario.isPresent()) {
-                    store.saveLastScenario(json.write(scenario.get()));
+                    store.saveLastScenario(scenarios.get().write(scenario.get()));
                 }
                 // A clean end: the working copy goes, after any autosave still queued on the IO thread.
                 document.endSession().get(5, TimeUnit.SECONDS);

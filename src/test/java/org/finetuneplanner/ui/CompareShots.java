@@ -29,25 +29,10 @@ public final class CompareShots {
     public static void main(String[] args) throws Exception {
         Path out = Path.of(args[0]);
         List<String> options = Arrays.asList(args);
-        boolean vi = options.contains("vi");
-        boolean dark = options.contains("dark");
         Files.createDirectories(out);
-        Stage stage = Journeys.launch();
         FxRobot robot = new FxRobot();
-        robot.interact(() -> {
-            javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
-            stage.setX(0);
-            stage.setY(0);
-            stage.setWidth(screen.getWidth());
-            stage.setHeight(screen.getHeight());
-        });
-        String tag = (vi ? "vi" : "en") + "-" + (dark ? "dark" : "light");
-        if (dark) {
-            robot.clickOn("#viewMenu").clickOn("#darkTheme");
-        }
-        if (vi) {
-            robot.clickOn("#viewMenu").clickOn("#languageMenu").clickOn("#language-vi");
-        }
+        Stage stage = Journeys.startFullScreen(robot, options);
+        String tag = Journeys.tag(options);
         name(robot, "Llama 3.1 8B QLoRA, 1 × L40S");
         pin(robot);
         robot.clickOn("#method-lora");

@@ -126,6 +126,33 @@ public final class Journeys {
         return stage;
     }
 
+    /**
+     * Starts the real app ({@link #launch}) in a window filling the screen, in the theme and language that
+     * {@code options} name ("dark", "vi"); returns its stage.
+     */
+    static Stage startFullScreen(FxRobot robot, java.util.List<String> options) throws Exception {
+        Stage stage = launch();
+        robot.interact(() -> {
+            javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+            stage.setX(0);
+            stage.setY(0);
+            stage.setWidth(screen.getWidth());
+            stage.setHeight(screen.getHeight());
+        });
+        if (options.contains("dark")) {
+            robot.clickOn("#viewMenu").clickOn("#darkTheme");
+        }
+        if (options.contains("vi")) {
+            robot.clickOn("#viewMenu").clickOn("#languageMenu").clickOn("#language-vi");
+        }
+        return stage;
+    }
+
+    /** "vi-dark", "en-light": the language and theme {@code options} name, for the shots' file names. */
+    static String tag(java.util.List<String> options) {
+        return (options.contains("vi") ? "vi" : "en") + "-" + (options.contains("dark") ? "dark" : "light");
+    }
+
     static void settle() {
         WaitForAsyncUtils.waitForFxEvents();
         WaitForAsyncUtils.sleep(700, TimeUnit.MILLISECONDS);

@@ -15,6 +15,7 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.TableRow;
+import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
@@ -95,6 +96,10 @@ class PresentationUiTest {
             w.vm.inputs().microBatchProperty().set(2);
         });
         double normalTable = find(robot, "#optionsTable", TableView.class).getHeight();
+        // The user looks at cost over time when the presentation starts: the options' tab comes to the front.
+        TabPane tabs = find(robot, "#resultTabs", TabPane.class);
+        robot.interact(() -> tabs.getSelectionModel().select(tabs.getTabs().stream()
+                .filter(t -> "costTab".equals(t.getId())).findFirst().orElseThrow()));
 
         keys(robot, KeyCode.F11);
         assertTrue(presentation.presentingProperty().get());
@@ -107,12 +112,11 @@ class PresentationUiTest {
             assertTrue(shown(robot, essential), essential);
         }
         assertFalse(shown(robot, "#scenarioName"), "the whole form is folded away");
-        assertFalse(shown(robot, "#costCard"));
-        assertFalse(shown(robot, "#barsCard"));
+        assertEquals("optionsTab", tabs.getSelectionModel().getSelectedItem().getId());
         assertTrue(shown(robot, "#recommendationCard"));
         assertTrue(shown(robot, "#memoryCard"));
         assertTrue(find(robot, "#optionsTable", TableView.class).getHeight() > normalTable,
-                "the options take the height the folded cards gave");
+                "the options take the full screen's height");
 
         // The essentials are the form's inputs: a change there is a change of the scenario.
         robot.clickOn("#essentialMethod-qlora");
@@ -130,8 +134,7 @@ class PresentationUiTest {
         assertFalse(stage.isFullScreen());
         assertEquals("-fx-font-size: 13.00px;", shellRoot(robot).getStyle());
         assertTrue(shown(robot, "#scenarioName"));
-        assertTrue(shown(robot, "#costCard"));
-        assertTrue(shown(robot, "#barsCard"));
+        assertEquals("costTab", tabs.getSelectionModel().getSelectedItem().getId(), "the user's tab is back");
         assertEquals(presented, w.vm.currentScenario().orElseThrow(), "leaving keeps every input");
         assertEquals(8192, w.vm.inputs().sequenceLengthProperty().get());
         assertEquals(2, w.vm.inputs().microBatchProperty().get());
@@ -215,7 +218,7 @@ class PresentationUiTest {
         assertEquals(720, stage.getScene().getHeight());
         Node results = robot.lookup(".results-pane").query();
         Bounds screen = inScene(results);
-        for (String card : List.of("#recommendationCard", "#memoryCard", "#optionsCard")) {
+        for (String card : List.of("#recommendationCard", "#memoryCard", "#resultTabs")) {
             Bounds b = inScene(robot.lookup(card).query());
             assertTrue(b.getMinY() >= screen.getMinY() && b.getMaxY() <= screen.getMaxY() + 0.5,
                     card + " " + b + " within the results " + screen);

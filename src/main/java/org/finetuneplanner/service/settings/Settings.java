@@ -17,9 +17,11 @@ import java.util.List;
  * @param scenarioFile the file the last scenario was opened from or saved to; "" when it has none
  * @param zoom         zoom of all text and charts, 1 for the actual size ({@value #MIN_ZOOM} to {@value #MAX_ZOOM};
  *                     outside, or not a number: the nearer bound, or 1)
+ * @param priceList    the file of the seller's price list in force; "" at the catalog's prices
  */
 public record Settings(double x, double y, double width, double height, boolean maximized, boolean dark,
-                       String language, List<String> recentFiles, String scenarioFile, double zoom) {
+                       String language, List<String> recentFiles, String scenarioFile, double zoom,
+                       String priceList) {
     /** Longest list of recent files kept (File → Open Recent). */
     public static final int MAX_RECENT = 8;
     /** Smallest zoom kept. */
@@ -34,6 +36,13 @@ public record Settings(double x, double y, double width, double height, boolean 
         recentFiles = recent(recentFiles);
         scenarioFile = scenarioFile == null ? "" : scenarioFile.strip();
         zoom = Double.isNaN(zoom) ? 1 : Math.max(MIN_ZOOM, Math.min(MAX_ZOOM, zoom));
+        priceList = priceList == null ? "" : priceList.strip();
+    }
+
+    /** The window, theme, language, recent files, scenario file and zoom, at the catalog's prices. */
+    public Settings(double x, double y, double width, double height, boolean maximized, boolean dark,
+                    String language, List<String> recentFiles, String scenarioFile, double zoom) {
+        this(x, y, width, height, maximized, dark, language, recentFiles, scenarioFile, zoom, "");
     }
 
     /** The window, theme, language, recent files and scenario file at the actual size (zoom 1). */
@@ -54,17 +63,23 @@ public record Settings(double x, double y, double width, double height, boolean 
 
     /** These settings with another list of recent files (newest first; blanks and repeats dropped). */
     public Settings withRecentFiles(List<String> files) {
-        return new Settings(x, y, width, height, maximized, dark, language, files, scenarioFile, zoom);
+        return new Settings(x, y, width, height, maximized, dark, language, files, scenarioFile, zoom, priceList);
     }
 
     /** These settings with another scenario file ("" for none). */
     public Settings withScenarioFile(String file) {
-        return new Settings(x, y, width, height, maximized, dark, language, recentFiles, file, zoom);
+        return new Settings(x, y, width, height, maximized, dark, language, recentFiles, file, zoom, priceList);
     }
 
     /** These settings with another zoom (View → Zoom in, Zoom out, Actual size). */
     public Settings withZoom(double value) {
-        return new Settings(x, y, width, height, maximized, dark, language, recentFiles, scenarioFile, value);
+        return new Settings(x, y, width, height, maximized, dark, language, recentFiles, scenarioFile, value,
+                priceList);
+    }
+
+    /** These settings with another price list file ("" for the catalog's prices). */
+    public Settings withPriceList(String file) {
+        return new Settings(x, y, width, height, maximized, dark, language, recentFiles, scenarioFile, zoom, file);
     }
 
     /** Each file once, newest first, no blank names, at most {@value #MAX_RECENT}. */

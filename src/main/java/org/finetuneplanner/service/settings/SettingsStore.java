@@ -20,9 +20,9 @@ import org.finetuneplanner.service.io.SafeJson;
 
 /**
  * The app's settings ({@value #SETTINGS}, a {@link SettingsFile} record bound by {@link SafeJson}: window, theme,
- * language, recent files and the last scenario's file) and last scenario in a folder of the user's home. Writes go
- * through {@link AtomicFiles}, so a crash never leaves half a file; a damaged file is moved aside (kept for
- * inspection) and defaults are used.
+ * language, recent files, the last scenario's file, the zoom and the price list in force) and last scenario in a
+ * folder of the user's home. Writes go through {@link AtomicFiles}, so a crash never leaves half a file; a damaged
+ * file is moved aside (kept for inspection) and defaults are used.
  */
 public final class SettingsStore {
     static final String SETTINGS = "settings.json";
@@ -66,17 +66,18 @@ public final class SettingsStore {
     /**
      * The JSON shape of the settings file: {@code {"format": "finetune-settings/1", "window": {"x": …, "y": …,
      * "width": …, "height": …, "maximized": …}, "theme": {"dark": …}, "language": "vi", "recent": ["/home/…/a.json",
-     * …], "scenario": {"file": "/home/…/a.json"}, "view": {"zoom": 1.1}}}. A missing key takes its default; screen
-     * coordinates are within ±100,000; a recent file that is no path of this system is dropped; a zoom outside the
-     * app's range is brought to the nearer end of it.
+     * …], "scenario": {"file": "/home/…/a.json"}, "view": {"zoom": 1.1}, "prices": {"file": "/home/…/vinagpu.json"}}}.
+     * A missing key takes its default (a file of an earlier version has no {@code prices}: the catalog's prices);
+     * screen coordinates are within ±100,000; a recent file, scenario file or price list file that is no path of this
+     * system is dropped; a zoom outside the app's range is brought to the nearer end of it.
      */
     @JsonIgnoreProperties(ignoreUnknown = true)
     record SettingsFile(String format, Window window, Theme theme, String language, List<String> recent,
-                        ScenarioRef scenario, View view) {
+                        FileRef scenario, View view, FileRef prices) {
         static SettingsFile of(Settings s) {
             return new SettingsFile(FORMAT, new Window(coordinate(s.x()), coordinate(s.y()), s.width(), s.height(),
-                    s.maximized()), new Theme(s.dark()), s.language(), s.recentFiles(),
-                    new ScenarioRef(s.scenarioFile().isEmpty() ? null : s.scenarioFile()), new View(s.zoom()));
+                    s.maximized()), new Theme(s.dark()), s.language(), s.recentFiles(), FileRef.of(s.scenarioFile()),
+                    new View(s.zoom()), FileRef.of(s.priceList()));
         }
 
         /** A position the system chooses (NaN) is written as null. */
@@ -93,11 +94,10 @@ public final class SettingsStore {
             }
             List<String> files = recent == null ? List.of()
                     : recent.stream().filter(SettingsStore::isPath).toList();
-            String file = scenario == null || !isPath(scenario.file()) ? "" : scenario.file();
             return new Settings(or(w.x(), d.x()), or(w.y(), d.y()), or(w.width(), d.width()),
                     or(w.height(), d.height()), or(w.maximized(), d.maximized()),
-                    theme == null ? d.dark() : or(theme.dark(), d.dark()), lang, files, file,
-                    view == null ? d.zoom() : or(view.zoom(), d.zoom()));
+                    theme == null ? d.dark() : or(theme.dark(), d.dark()), lang, files, FileRef.path(scenario),
+                    view == null ? d.zoom() : or(view.zoom(), d.zoom()), FileRef.path(prices));
         }
 
         private static <T> T or(T value, T fallback) {
@@ -123,9 +123,17 @@ public final class SettingsStore {
     record View(Double zoom) {
     }
 
-    /** The file the last scenario belongs to (null: none). */
+    /** A file the settings name: the last scenario's, the price list's (null: none). */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record ScenarioRef(String file) {
+    record FileRef(String file) {
+        static FileRef of(String file) {
+            return new FileRef(file.isEmpty() ? null : file);
+        }
+
+        /** The file when it is a path of this system, else "". */
+        static String path(FileRef ref) {
+            return ref == null || !isPath(ref.file()) ? "" : ref.file();
+        }
     }
 
     /** Whether {@code text} names a file of this system (a list written elsewhere may hold anything). */
@@ -199,6 +207,17 @@ public final class SettingsStore {
         Files.createDirectories(folder);
         AtomicFiles.writeString(folder.resolve(SETTINGS), AtomicFiles.Links.FOLLOW,
                 SafeJson.pretty(SettingsFile.of(s)));
+    }
+
+    /**
+     * Remembers the price list in force at once, not only when the app quits, so that the start after a crash puts
+     * it back before it reads the autosave: the saved settings with only the price list's file replaced ("" for the
+     * catalog's prices). A damaged settings file is set aside as {@link #load()} does, and defaults are written.
+     *
+     * @throws IOException when the settings cannot be written
+     */
+    public void rememberPriceList(String file) throws IOException {
+        save(load().value().withPriceList(file));
     }
 
     /** The last scenario's JSON text, if one was saved. */

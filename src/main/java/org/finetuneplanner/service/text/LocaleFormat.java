@@ -162,6 +162,44 @@ public final class LocaleFormat {
         return decimal(bytes / GIB, 1);
     }
 
+    /**
+     * A range of bytes as GiB with one decimal and the unit once: "12.1–14.6 GiB" / "12,1–14,6 GiB"; one figure
+     * when both ends read the same.
+     */
+    public String gibRange(double lowBytes, double highBytes) {
+        return unit("unit.gib", span(decimal(lowBytes / GIB, 1), decimal(highBytes / GIB, 1)));
+    }
+
+    /**
+     * A range of durations in the product's one style: the unit once when both ends take the same one ("8.1–10.6 h",
+     * "45–58 min", "3.0–4.1 days"), else each end in its own ("50 min–1.2 h").
+     */
+    public String durationRange(double lowHours, double highHours) {
+        if (!Double.isFinite(lowHours) || !Double.isFinite(highHours)) {
+            return "–";
+        }
+        if (highHours < 1) {
+            return unit("unit.minutes", span(decimal(lowHours * 60, 0), decimal(highHours * 60, 0)));
+        }
+        if (lowHours >= 1 && highHours < 48) {
+            return unit("unit.hours", span(decimal(lowHours, 1), decimal(highHours, 1)));
+        }
+        if (lowHours >= 48) {
+            return unit("unit.daysOnly", span(decimal(lowHours / 24, 1), decimal(highHours / 24, 1)));
+        }
+        return span(duration(lowHours), duration(highHours));
+    }
+
+    /** A range of money, each end as {@link #money} writes it: "$20.60–$33.00" / "20,60 US$–33,00 US$". */
+    public String moneyRange(double low, double high, Currency currency) {
+        return span(money(low, currency), money(high, currency));
+    }
+
+    /** "a–b", or "a" when both ends read the same. */
+    private static String span(String low, String high) {
+        return low.equals(high) ? low : low + "\u2013" + high;
+    }
+
     /** A share 0…1 as a whole percentage: 0.38 → "38%". */
     public String percent(double share) {
         return integer(share * 100) + "%";

@@ -29,6 +29,7 @@ import org.finetuneplanner.core.explain.SourceId;
 import org.finetuneplanner.core.explain.Term;
 import org.finetuneplanner.core.gpu.CaveatId;
 import org.finetuneplanner.core.plan.Adjustment;
+import org.finetuneplanner.core.plan.Setting;
 import org.finetuneplanner.core.plan.Caveat;
 import org.finetuneplanner.core.plan.PlanReason;
 import org.finetuneplanner.core.scenario.Identified;
@@ -214,15 +215,17 @@ public final class Words {
     }
 
     /**
-     * One setting the planner changed: "micro-batch 8 → 2", "checkpointing None → Full" (a choice by its label in
-     * this language, as the form and the report name it; {@code plan --json} keeps the scenario spelling).
+     * One setting the planner changed: "micro-batch 8 → 2", "checkpointing none → full" (a choice by its short word
+     * in this language, {@code adjustment.value.<SETTING>.<CHOICE>}: the same in the app, the report and the human
+     * plan; {@code plan --json} keeps the scenario spelling).
      */
     public String adjustment(Adjustment a) {
-        return text("adjustment", label(a.setting()), setting(a.from()), setting(a.to()));
+        return text("adjustment", label(a.setting()), setting(a.setting(), a.from()), setting(a.setting(), a.to()));
     }
 
-    private String setting(Object value) {
-        return value instanceof Enum<?> choice ? label(choice) : value(value);
+    private String setting(Setting setting, Object value) {
+        return value instanceof Enum<?> choice ? text("adjustment.value." + setting.name() + "." + choice.name())
+                : value(value);
     }
 
     /** A term's title: {@code term.<id>.title}, its subject named. */

@@ -32,4 +32,15 @@ public final class CostCharts {
         usd.labelProperty().bind(texts.messages().map(m -> m.text("results.cost.usd", m.money().currency())));
         return chart;
     }
+
+    /** The smallest of 1, 2, 2.5, 5 × a power of ten that is at least {@code raw}. */
+    public static double niceStep(double raw) {
+        double magnitude = Math.pow(10, Math.floor(Math.log10(raw)));
+        for (double m : new double[] {1, 2, 2.5, 5}) {
+            if (m * magnitude >= raw) {
+                return m * magnitude;
+            }
+        }
+        return 10 * magnitude;
+    }
 }

@@ -3,6 +3,7 @@ package org.finetuneplanner.ui.common;
 import java.util.Locale;
 
 import org.finetuneplanner.core.cost.Exchange;
+import org.finetuneplanner.core.range.Range;
 import org.finetuneplanner.service.text.LocaleFormat;
 
 /**
@@ -42,6 +43,27 @@ public final class Formats {
     /** Bytes as a plain GiB number without unit, for axes and tables. */
     public String gibNumber(long bytes) {
         return format.gibNumber(bytes);
+    }
+
+    /** A range of memory (bytes) as GiB with the unit once: "12.1–14.6 GiB". */
+    public String gibRange(Range bytes) {
+        return format.gibRange(bytes.low(), bytes.high());
+    }
+
+    /** A range of hours in the product's duration style: "8.1–10.6 h". */
+    public String hoursRange(Range hours) {
+        return format.durationRange(hours.low(), hours.high());
+    }
+
+    /** A range of US dollars: "$20.60–$33.00". */
+    public String usdRange(Range usd) {
+        return format.moneyRange(money.fromUsd(usd.low()), money.fromUsd(usd.high()),
+                java.util.Currency.getInstance(money.currency()));
+    }
+
+    /** A number with exactly {@code digits} decimals (0 to 3) and grouping, e.g. "45.0". */
+    public String decimal(double value, int digits) {
+        return format.decimal(value, digits);
     }
 
     /** A duration in hours, in the product's one style (minutes, hours, then days with the hours beside). */

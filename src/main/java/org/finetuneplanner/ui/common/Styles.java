@@ -18,6 +18,8 @@ public final class Styles {
     public static final String MEMORY_SEGMENT = "memory-segment";
     public static final String CAPACITY_LINE = "capacity-line";
     public static final String OVERFLOW = "overflow";
+    public static final String RANGE_BAND = "range-band";
+    public static final String RANGE_WHISKER = "range-whisker";
     public static final String BAR_CAPTION = "bar-caption";
     public static final String LEGEND_ITEM = "legend-item";
     public static final String EXPLANATION = "explanation";
@@ -30,6 +32,8 @@ public final class Styles {
 
     public static final PseudoClass STALE = PseudoClass.getPseudoClass("stale");
     public static final PseudoClass OVER = PseudoClass.getPseudoClass("over");
+    public static final PseudoClass TIGHT = PseudoClass.getPseudoClass("tight");
+    public static final PseudoClass NO_FIT = PseudoClass.getPseudoClass("no-fit");
     public static final PseudoClass SELECTED = PseudoClass.getPseudoClass("selected");
     public static final PseudoClass INVALID = PseudoClass.getPseudoClass("invalid");
 

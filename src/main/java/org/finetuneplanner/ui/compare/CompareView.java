@@ -286,22 +286,11 @@ public final class CompareView extends BorderPane {
             usdAxis.setAutoRanging(true);
             return;
         }
-        double step = niceStep(max * 1.1 / 5);
+        double step = CostCharts.niceStep(max * 1.1 / 5);
         usdAxis.setAutoRanging(false);
         usdAxis.setLowerBound(0);
         usdAxis.setTickUnit(step);
         usdAxis.setUpperBound(Math.ceil(max * 1.1 / step) * step);
-    }
-
-    /** The smallest of 1, 2, 2.5, 5 × a power of ten that is at least {@code raw}. */
-    static double niceStep(double raw) {
-        double magnitude = Math.pow(10, Math.floor(Math.log10(raw)));
-        for (double m : new double[] {1, 2, 2.5, 5}) {
-            if (m * magnitude >= raw) {
-                return m * magnitude;
-            }
-        }
-        return 10 * magnitude;
     }
 
     private void showCurves(List<CompareViewModel.Curve> curves) {

@@ -320,6 +320,27 @@ public final class InputsViewModel {
         return true;
     }
 
+    /**
+     * Makes a planner option's setup the inputs (one recomputation, one step of the history worded by {@code cause}):
+     * its hardware as {@link #useHardware(HardwareSpec, Optional)}, and the settings the planner may change
+     * (micro-batch, accumulation, checkpointing, loss), so the sequences per step stay the option's. Everything else
+     * (model, data, price) stays the user's. Returns whether anything changed.
+     */
+    public boolean useOption(Scenario option, Optional<Phrase> cause) {
+        TrainingSpec t = option.training();
+        boolean training = t.microBatchSize() != microBatch.get() || t.gradientAccumulationSteps() != accumulation.get()
+                || t.checkpointing() != checkpointing.get() || t.loss() != loss.get();
+        boolean[] changed = {training};
+        batch(cause, () -> {
+            changed[0] |= useHardware(option.hardware(), Optional.empty());
+            microBatch.set(t.microBatchSize());
+            accumulation.set(t.gradientAccumulationSteps());
+            checkpointing.set(t.checkpointing());
+            loss.set(t.loss());
+        });
+        return changed[0];
+    }
+
     /** LoRA on every linear layer (q, k, v, o, gate, up, down) in one step. */
     public void targetAllLinear() {
         Set<LoraTarget> all = MethodSpec.allLinear();

@@ -14,12 +14,15 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.Region;
 
 import org.finetuneplanner.core.memory.MemoryComponent;
+import org.finetuneplanner.core.range.FitStatus;
 import org.finetuneplanner.ui.common.Styles;
 
 /**
  * One GPU's memory as a stacked bar against the card's capacity: a segment per part, a line at the capacity,
- * the free space outlined and anything beyond the capacity hatched red. The bar spans max(capacity, total), or a
- * common span shared with other bars.
+ * the free space outlined and anything beyond the capacity hatched red; where the data carry a range, a whisker
+ * from its low to its high end over the bar (where the measured total may lie). The bar spans max(capacity, total,
+ * range's high end), or a common span shared with other bars. Pseudo-classes {@code :over} (the total is beyond
+ * the capacity) and {@code :tight} (only the total fits, not the range's high end).
  * Clicking a segment reports its part (for the explanation). Only drawing: the data comes in ready.
  */
 public final class MemoryBar extends Region {
@@ -28,6 +31,8 @@ public final class MemoryBar extends Region {
     private final Region headroom = new Region();
     private final Region overflow = new Region();
     private final Region capacityLine = new Region();
+    private final Region rangeBand = new Region();
+    private final Region rangeWhisker = new Region();
     private final ObjectProperty<MemoryBarData> data = new SimpleObjectProperty<>(this, "data");
     private final ObjectProperty<MemoryComponent> selected = new SimpleObjectProperty<>(this, "selected");
     private final LongProperty span = new SimpleLongProperty(this, "span", 0);
@@ -51,6 +56,10 @@ public final class MemoryBar extends Region {
         headroom.setMouseTransparent(true);
         overflow.setMouseTransparent(true);
         capacityLine.setMouseTransparent(true);
+        rangeBand.getStyleClass().add(Styles.RANGE_BAND);
+        rangeWhisker.getStyleClass().add(Styles.RANGE_WHISKER);
+        rangeBand.setMouseTransparent(true);
+        rangeWhisker.setMouseTransparent(true);
         getChildren().addAll(headroom);
         for (MemoryComponent c : MemoryComponent.values()) {
             Region r = new Region();
@@ -65,7 +74,7 @@ public final class MemoryBar extends Region {
             segments.put(c, r);
             getChildren().add(r);
         }
-        getChildren().addAll(overflow, capacityLine);
+        getChildren().addAll(overflow, rangeBand, rangeWhisker, capacityLine);
         data.subscribe(d -> requestLayout());
         span.subscribe(d -> requestLayout());
         selected.subscribe(s -> segments.forEach((c, r) -> r.pseudoClassStateChanged(Styles.SELECTED, c == s)));
@@ -134,10 +143,12 @@ public final class MemoryBar extends Region {
             headroom.resizeRelocate(x0, y0, 0, h);
             overflow.resizeRelocate(x0, y0, 0, h);
             capacityLine.setVisible(false);
+            rangeBand.setVisible(false);
+            rangeWhisker.setVisible(false);
             return;
         }
         long total = d.parts().totalBytes();
-        long width = Math.max(1, Math.max(Math.max(total, d.capacityBytes()), span.get()));
+        long width = Math.max(1, Math.max(d.spanBytes(), span.get()));
         double scale = w / width;
         double x = x0;
         for (MemoryComponent c : MemoryComponent.values()) {
@@ -152,6 +163,22 @@ public final class MemoryBar extends Region {
         overflow.resizeRelocate(snapPositionX(cap), y0, Math.max(0, end - cap), h);
         capacityLine.setVisible(true);
         capacityLine.resizeRelocate(snapPositionX(Math.min(cap, x0 + w) - 1), y0 - 3, 2, h + 6);
+        rangeBand.setVisible(d.range().isPresent());
+        rangeWhisker.setVisible(d.range().isPresent());
+        d.range().ifPresent(r -> {
+            double lo = snapPositionX(x0 + r.low() * scale);
+            double hi = snapPositionX(x0 + Math.min(r.high() * scale, w));
+            // The band over the bar's lower half; the whisker (a line with end caps) across its middle.
+            rangeBand.resizeRelocate(lo, y0 + h * 0.55, Math.max(2, hi - lo), h * 0.45);
+            rangeWhisker.resizeRelocate(lo, y0 + h * 0.25, Math.max(2, hi - lo), h * 0.5);
+        });
         pseudoClassStateChanged(Styles.OVER, total > d.capacityBytes());
+        pseudoClassStateChanged(Styles.TIGHT, d.status() == FitStatus.TIGHT);
+    }
+
+    /** The whisker of the range as laid out last: its left and right edges in the bar (for tests). */
+    public double[] rangeExtent() {
+        return rangeWhisker.isVisible() ? new double[] {rangeWhisker.getLayoutX(),
+                rangeWhisker.getLayoutX() + rangeWhisker.getWidth()} : new double[0];
     }
 }

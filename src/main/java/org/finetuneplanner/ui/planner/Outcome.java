@@ -20,8 +20,8 @@ public record Outcome(Optional<Computed> computed, Map<Field, Problem> problems)
         problems = Map.copyOf(problems);
     }
 
-    /** One valid scenario with its estimate and plan. */
-    public record Computed(Scenario scenario, Estimate estimate, Plan plan) {
+    /** One valid scenario with its estimate, the facts about it, and the plan over every GPU. */
+    public record Computed(Scenario scenario, Estimate estimate, Plan plan, SetupFacts facts) {
     }
 
     static Outcome of(Computed computed) {

@@ -22,19 +22,21 @@ import org.finetuneplanner.core.scenario.Scenario;
  * @param estimator {@code core.Estimator#estimate}: pure and fast, called on every change
  * @param explainer {@code core.Estimator#explain}: the terms of the selected option only
  * @param planner   {@code core.plan.Planner#plan}: every GPU option, called on every change
+ * @param facts     the ranges, caveats and largest sizes of the user's own setup, called on every change
  * @param models    config.json and parameter-count models
  * @param sellers   the same services over a seller's price list: only its offers, at its prices
  */
 public record PlannerServices(List<ModelSpec> presets, List<GpuSpec> gpus, Function<Scenario, Estimate> estimator,
                               Function<Scenario, Explanation> explainer,
-                              BiFunction<Scenario, List<GpuSpec>, Plan> planner, ModelSources models,
-                              Function<SellerPrices, PlannerServices> sellers) {
+                              BiFunction<Scenario, List<GpuSpec>, Plan> planner, Function<Estimate, SetupFacts> facts,
+                              ModelSources models, Function<SellerPrices, PlannerServices> sellers) {
 
     /** Services at the catalog's prices only: putting a price list in force with them is refused. */
     public PlannerServices(List<ModelSpec> presets, List<GpuSpec> gpus, Function<Scenario, Estimate> estimator,
                            Function<Scenario, Explanation> explainer,
-                           BiFunction<Scenario, List<GpuSpec>, Plan> planner, ModelSources models) {
-        this(presets, gpus, estimator, explainer, planner, models, prices -> {
+                           BiFunction<Scenario, List<GpuSpec>, Plan> planner, Function<Estimate, SetupFacts> facts,
+                           ModelSources models) {
+        this(presets, gpus, estimator, explainer, planner, facts, models, prices -> {
             throw new UnsupportedOperationException("these planner services price with the catalog only");
         });
     }
@@ -45,6 +47,7 @@ public record PlannerServices(List<ModelSpec> presets, List<GpuSpec> gpus, Funct
         Objects.requireNonNull(estimator, "estimator");
         Objects.requireNonNull(explainer, "explainer");
         Objects.requireNonNull(planner, "planner");
+        Objects.requireNonNull(facts, "facts");
         Objects.requireNonNull(models, "models");
         Objects.requireNonNull(sellers, "sellers");
         if (presets.isEmpty() || gpus.isEmpty()) {

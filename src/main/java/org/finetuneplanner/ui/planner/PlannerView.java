@@ -3,6 +3,7 @@ package org.finetuneplanner.ui.planner;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 import javafx.application.Platform;
@@ -11,6 +12,7 @@ import javafx.collections.ListChangeListener;
 import javafx.scene.Node;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
+import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
 import javafx.scene.control.skin.VirtualFlow;
 import javafx.scene.layout.BorderPane;
@@ -32,13 +34,6 @@ public final class PlannerView extends SplitPane {
     static final String PRESENTING = "presenting";
     /** The style class of the presentation's inputs while they show the whole form. */
     private static final String ALL_INPUTS = "all-inputs";
-    /**
-     * The results' cards presentation mode folds away (by id, so the layout follows whatever the results view
-     * builds): the memory of every option, cost over time and the notes. The recommendation, the memory of the
-     * selected option and the options table stay, the table taking the height left.
-     */
-    static final List<String> FOLDED_IN_PRESENTATION = List.of("barsCard", "costCard", "notesCard");
-
     private final PlannerViewModel vm;
     private final Texts texts;
     private final InputsView inputs;
@@ -105,9 +100,8 @@ public final class PlannerView extends SplitPane {
 
     /**
      * Follows presentation mode: while {@code presenting}, {@code bar} (asked for once, on first use) above the
-     * essential inputs, or above the whole form while {@code allInputs}; the results folded
-     * ({@link #FOLDED_IN_PRESENTATION}) with the options table filling the height. Off again, the form and the
-     * dividers come back as they were.
+     * essential inputs, or above the whole form while {@code allInputs}; the results folded (the options' tab in
+     * front, the table filling the height). Off again, the form and the dividers come back as they were.
      */
     public void presentation(ObservableValue<Boolean> presenting, ObservableValue<Boolean> allInputs,
                              Supplier<Node> bar) {
@@ -174,28 +168,22 @@ public final class PlannerView extends SplitPane {
     }
 
     /**
-     * Folds the results' secondary cards away, the options taking the height; what it changes is remembered and put
-     * back as it was when the presentation ends (the results view may lay itself out otherwise: a card or table it
-     * does not have is left alone).
+     * Folds the results to what a meeting looks at: the options' tab in front, the options taking the height; what it
+     * changes is remembered and put back as it was when the presentation ends (a node the results view does not have
+     * is left alone).
      */
     private void fold() {
         if (results == null) {
             return;
         }
-        for (String id : FOLDED_IN_PRESENTATION) {
-            Node card = results.lookup("#" + id);
-            if (card != null && !card.visibleProperty().isBound() && !card.managedProperty().isBound()) {
-                boolean visible = card.isVisible();
-                boolean managed = card.isManaged();
-                card.setVisible(false);
-                card.setManaged(false);
-                unfold.add(() -> {
-                    card.setVisible(visible);
-                    card.setManaged(managed);
-                });
-            }
+        // The options' tab in front while presenting (the memory of every option, cost over time and the notes
+        // stay a click away); the tab the user had comes back after.
+        Node options = results.lookup("#resultTabs");
+        if (options instanceof TabPane tabs) {
+            int shown = tabs.getSelectionModel().getSelectedIndex();
+            tabs.getSelectionModel().select(0);
+            unfold.add(() -> tabs.getSelectionModel().select(shown));
         }
-        Node options = results.lookup("#optionsCard");
         Node table = results.lookup("#optionsTable");
         for (Node n : List.of(options, table)) {
             if (n != null && n.getParent() instanceof VBox) {
@@ -247,5 +235,10 @@ public final class PlannerView extends SplitPane {
     private ResultsView results() {
         results = new ResultsView(vm.results(), texts);
         return results;
+    }
+
+    /** The results side, once it is built (for the chart exports of the File menu). */
+    public Optional<ResultsView> resultsView() {
+        return Optional.ofNullable(results);
     }
 }

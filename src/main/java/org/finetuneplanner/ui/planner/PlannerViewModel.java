@@ -48,8 +48,8 @@ public final class PlannerViewModel {
         // The results compute with the services in force; a new price list recomputes them as a new draft does.
         PlannerServices live = new PlannerServices(services.presets(), services.gpus(),
                 s -> current.get().estimator().apply(s), s -> current.get().explainer().apply(s),
-                (s, gpus) -> current.get().planner().apply(s, current.get().gpus()), services.models(),
-                services.sellers());
+                (s, gpus) -> current.get().planner().apply(s, current.get().gpus()),
+                e -> current.get().facts().apply(e), services.models(), services.sellers());
         ObservableValue<Draft> draft = Bindings.createObjectBinding(() -> inputs.draftProperty().getValue(),
                 inputs.draftProperty(), current);
         results = new ResultsViewModel(live, draft, messages, this::useOption);
@@ -57,17 +57,20 @@ public final class PlannerViewModel {
     }
 
     /**
-     * Another option's GPU, count, sharding and offload become the inputs (a row or a bar clicked): one step of the
-     * history, and a notice that says what was replaced and that Ctrl+Z brings it back.
+     * Another option's GPU, count, sharding and offload, and the settings the planner changed for it, become the
+     * inputs (a row or a bar clicked, advice applied): one step of the history, and a notice that says what was
+     * replaced and that Ctrl+Z brings it back.
      */
-    private void useOption(HardwareSpec h) {
+    private void useOption(Scenario option) {
+        HardwareSpec h = option.hardware();
         Optional<HardwareSpec> before = results.shown().map(c -> c.scenario().hardware());
         Phrase now = optionLabel(h);
-        if (inputs.useHardware(h, Optional.of(Phrase.of("edit.cause.option", now)))) {
+        if (inputs.useOption(option, Optional.of(Phrase.of("edit.cause.option", now)))) {
             // Null first: the same notice twice in a row (an option picked again after an undo) is news twice.
             notice.set(null);
-            notice.set(before.map(b -> Phrase.of("status.optionUsed", now, optionLabel(b)))
-                    .orElse(Phrase.of("status.ready")));
+            // The same hardware: only the planner's changes (micro-batch, checkpointing, loss) were applied.
+            notice.set(before.map(b -> b.equals(h) ? Phrase.of("status.changesApplied", now)
+                    : Phrase.of("status.optionUsed", now, optionLabel(b))).orElse(Phrase.of("status.ready")));
         }
     }
 

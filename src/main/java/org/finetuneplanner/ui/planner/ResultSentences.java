@@ -1,21 +1,30 @@
 package org.finetuneplanner.ui.planner;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.StringJoiner;
 
 import org.finetuneplanner.core.Estimate;
 import org.finetuneplanner.core.Explanation;
 import org.finetuneplanner.core.Note;
+import org.finetuneplanner.core.cost.CostEstimate;
+import org.finetuneplanner.core.cost.PriceOrigin;
 import org.finetuneplanner.core.gpu.GpuSpec;
+import org.finetuneplanner.core.memory.MemoryBreakdown;
 import org.finetuneplanner.core.memory.MemoryComponent;
 import org.finetuneplanner.core.memory.MemoryTerm;
+import org.finetuneplanner.core.memory.Phase;
+import org.finetuneplanner.core.memory.PhaseMemory;
+import org.finetuneplanner.core.plan.Caveat;
 import org.finetuneplanner.core.plan.Plan;
 import org.finetuneplanner.core.plan.PlanOption;
-import org.finetuneplanner.core.scenario.Limits;
+import org.finetuneplanner.core.range.FitStatus;
+import org.finetuneplanner.core.range.Range;
+import org.finetuneplanner.core.range.Ranges;
+import org.finetuneplanner.service.text.LocaleFormat;
 import org.finetuneplanner.ui.common.Formats;
 import org.finetuneplanner.ui.common.Messages;
 
@@ -23,18 +32,21 @@ import org.finetuneplanner.ui.common.Messages;
 final class ResultSentences {
     private final Messages m;
     private final Formats f;
+    private final AdviceSentences advice;
 
     ResultSentences(Messages messages) {
         this.m = messages;
         this.f = Formats.of(messages);
+        this.advice = new AdviceSentences(messages, f);
     }
 
     /**
-     * A GPU's name short enough for a legend: without the vendor and without notes in brackets
-     * ("NVIDIA GB200 (per Blackwell GPU, NVL72)" → "GB200").
+     * A GPU's name short enough for a legend or a table, yet telling every catalog GPU apart: without the vendor,
+     * the product line and notes in brackets ("NVIDIA GB200 (per Blackwell GPU, NVL72)" → "GB200", "NVIDIA RTX 6000
+     * Ada Generation 48GB" → "RTX 6000 Ada 48GB"; the memory stays: "Tesla V100 SXM2 16GB" is not the 32GB one).
      */
     static String shortName(GpuSpec g) {
-        String n = g.name().replaceAll("\\s*\\([^)]*\\)", "").strip();
+        String n = g.name().replaceAll("\\s*\\([^)]*\\)", "").replace(" Generation", "").strip();
         if (!g.vendor().isEmpty() && n.startsWith(g.vendor() + " ")) {
             n = n.substring(g.vendor().length() + 1);
         }
@@ -42,7 +54,11 @@ final class ResultSentences {
         return n.isEmpty() ? g.name() : n;
     }
 
-    private String optionLabel(int count, GpuSpec g) {
+    AdviceSentences advice() {
+        return advice;
+    }
+
+    String optionLabel(int count, GpuSpec g) {
         return m.text("option.label", count, shortName(g));
     }
 
@@ -55,37 +71,69 @@ final class ResultSentences {
         return rows;
     }
 
-    List<CostCurve> curves(Plan p) {
-        List<CostCurve> list = new ArrayList<>();
-        for (PlanOption o : p.options()) {
-            if (o.fits() && o.estimate().cost().isPresent()) {
-                list.add(new CostCurve(o.gpu().id(), optionLabel(o.gpuCount(), o.gpu()),
-                        o.estimate().cost().get().seriesInCurrency()));
-            }
-        }
-        return list;
+    /**
+     * The user's setup as a bar: at the peak with the range of its total, or at another phase of the step (its
+     * parts then, no range: the range is about the peak).
+     */
+    MemoryBarData bar(Estimate e, Ranges ranges, Optional<Phase> phase) {
+        GpuSpec g = e.scenario().hardware().gpu();
+        Optional<MemoryBreakdown> at = phase.filter(p -> !e.memory().peakPhase().equals(Optional.of(p)))
+                .flatMap(p -> e.memory().at(p));
+        MemoryBreakdown parts = at.orElse(e.memory().perGpu());
+        Optional<Range> range = at.isPresent() ? Optional.empty() : Optional.of(ranges.memoryBytes());
+        return new MemoryBarData(g.id(), optionLabel(e.scenario().hardware().gpuCount(), g), parts,
+                e.memory().capacityBytes(), value(parts.totalBytes(), range, e.memory().capacityBytes()), range,
+                ranges.status());
     }
 
-    MemoryBarData bar(Estimate e) {
-        GpuSpec g = e.scenario().hardware().gpu();
-        return new MemoryBarData(g.id(), optionLabel(e.scenario().hardware().gpuCount(), g), e.memory().perGpu(),
-                e.memory().capacityBytes(), f.gibNumber(e.memory().perGpu().totalBytes()) + " / "
-                + f.gibNumber(e.memory().capacityBytes()));
+    /** "27.1–33.0 / 45.0": the range of the total (or the total) over the capacity, GiB. */
+    private String value(long total, Optional<Range> range, long capacity) {
+        String used = range.map(r -> f.decimal(r.low() / LocaleFormat.GIB, 1) + "\u2013"
+                + f.decimal(r.high() / LocaleFormat.GIB, 1)).orElse(f.gibNumber(total));
+        return used + " / " + f.gibNumber(capacity);
     }
 
     List<MemoryBarData> bars(Plan p) {
         List<MemoryBarData> list = new ArrayList<>(p.options().size());
         for (PlanOption o : p.options()) {
-            list.add(bar(o.estimate()));
+            var e = o.estimate();
+            Optional<Range> range = Optional.of(o.ranges().memoryBytes());
+            list.add(new MemoryBarData(o.gpu().id(), optionLabel(o.gpuCount(), o.gpu()), e.memory().perGpu(),
+                    e.memory().capacityBytes(), value(e.memory().perGpu().totalBytes(), range,
+                    e.memory().capacityBytes()), range, o.status()));
         }
         return list;
     }
 
-    String caption(MemoryBarData d) {
-        String room = d.fits() ? m.text("results.memory.headroom", f.gib(d.headroomBytes()))
-                : m.text("results.memory.over", f.gib(-d.headroomBytes()));
-        return m.text("results.memory.caption", d.label(), f.gib(d.parts().totalBytes()), f.gib(d.capacityBytes()))
-                + " \u2014 " + room;
+    /**
+     * At the peak: "1 × L40S 48GB: 27.1–33.0 GiB of 45.0 GiB (estimate 29.4 GiB) — fits, 12.0 GiB free even at
+     * the high end"; at another phase what it holds then and where the peak is.
+     */
+    String caption(MemoryBarData d, Estimate e, Optional<Phase> phase) {
+        Phase peak = e.memory().peakPhase().orElse(Phase.LOSS);
+        Phase shown = phase.orElse(peak);
+        if (d.range().isEmpty() && shown != peak) {
+            return m.text("results.memory.caption.phase", d.label(), m.label(shown), f.gib(d.parts().totalBytes()),
+                    f.gib(d.capacityBytes()), f.gib(e.memory().perGpu().totalBytes()), m.label(peak));
+        }
+        Range r = d.range().orElse(new Range(d.parts().totalBytes(), d.parts().totalBytes()));
+        String room = switch (d.status()) {
+            case FITS -> m.text("results.memory.fits", f.gib(d.capacityBytes() - (long) Math.ceil(r.high())));
+            case TIGHT -> m.text("results.memory.tight", f.gib((long) Math.ceil(r.high()) - d.capacityBytes()));
+            case NO -> m.text("results.memory.over", f.gib(-d.headroomBytes()));
+        };
+        return m.text("results.memory.caption", d.label(), f.gibRange(r), f.gib(d.capacityBytes()),
+                f.gib(d.parts().totalBytes())) + " \u2014 " + room;
+    }
+
+    /** The phases of the step for the selector, the peak marked. */
+    List<PhaseChoice> phases(Estimate e) {
+        List<PhaseChoice> list = new ArrayList<>(e.memory().phases().size());
+        for (PhaseMemory p : e.memory().phases()) {
+            list.add(new PhaseChoice(p.phase(), p.peak() ? m.text("results.phase.peak", m.label(p.phase()))
+                    : m.label(p.phase()), p.peak()));
+        }
+        return list;
     }
 
     String legend(MemoryComponent c, MemoryBarData d) {
@@ -96,41 +144,49 @@ final class ResultSentences {
         return m.text("results.memory.part", m.label(c), f.gib(d.parts().bytes(c)));
     }
 
-    String summary(Estimate e) {
-        String time = e.hours().isPresent() ? f.hours(e.hours().getAsDouble()) : m.text("results.summary.noTime");
-        String cost = e.cost().isPresent() ? f.usd(e.cost().get().usd()) : m.text("results.summary.noCost");
+    /** Parameters, speed, and time and cost with their ranges (the estimate in brackets). */
+    String summary(Estimate e, Ranges r) {
+        String time = e.hours().isPresent() && r.hours().isPresent()
+                ? m.text("results.summary.range", f.hoursRange(r.hours().get()), f.hours(e.hours().getAsDouble()))
+                : m.text("results.summary.noTime");
+        String cost = e.cost().isPresent() && r.usd().isPresent()
+                ? m.text("results.summary.range", f.usdRange(r.usd().get()), f.usd(e.cost().get().usd()))
+                : m.text("results.summary.noCost");
         return m.text("results.summary", f.shortCount(e.parameters().total()),
                 f.shortCount(e.parameters().trainable()), f.tokensPerSecond(e.throughput().tokensPerSecond()),
                 time, cost);
     }
 
-    String recommend(Plan p) {
-        // The planner names the cheapest by price even without a data size; only a known cost gets the full sentence.
-        Optional<PlanOption> pick = p.cheapest().flatMap(p::option).filter(PlanOption::fits)
-                .or(() -> p.options().stream().filter(PlanOption::fits)
-                        .min(Comparator.comparingInt(PlanOption::gpuCount)
-                                .thenComparingDouble(o -> o.gpu().usableMemoryGib())));
-        if (pick.isPresent() && pick.get().estimate().cost().isPresent() && pick.get().estimate().hours().isPresent()) {
-            PlanOption o = pick.get();
-            Estimate e = o.estimate();
-            String base = m.text(o.gpuCount() == 1 ? "recommend.cheapest.single" : "recommend.cheapest", o.gpuCount(),
-                    o.gpu().name(), m.label(e.scenario().hardware().sharding()), f.hours(e.hours().getAsDouble()),
-                    f.usd(e.cost().get().usd()), f.gib(e.memory().headroomBytes()));
-            Optional<PlanOption> fastest = p.fastest().filter(id -> !id.equals(o.gpu().id())).flatMap(p::option)
-                    .filter(q -> q.estimate().cost().isPresent() && q.estimate().hours().isPresent());
-            if (fastest.isPresent()) {
-                PlanOption q = fastest.get();
-                return m.text("recommend.withFastest", base, q.gpuCount(), q.gpu().name(),
-                        f.hours(q.estimate().hours().getAsDouble()), f.usd(q.estimate().cost().get().usd()));
-            }
-            return m.text("recommend.end", base);
+    /**
+     * The user's setup beyond its bar: the largest micro-batch and sequence its estimate fits, the host memory its
+     * offload needs, and the price with who lists it and when.
+     */
+    String details(Estimate e, SetupFacts facts) {
+        StringJoiner all = new StringJoiner(" \u00b7 ");
+        all.add(facts.largestMicroBatch() > 0 ? m.text("results.details.largest", f.count(facts.largestMicroBatch()),
+                f.count(facts.largestSequenceLength())) : m.text("results.details.largest.none"));
+        all.add(e.memory().hostBytes() > 0 ? m.text("results.details.host", f.gib(e.memory().hostBytes()))
+                : m.text("results.details.host.none"));
+        e.cost().ifPresent(c -> all.add(price(c)));
+        return all.toString();
+    }
+
+    /** "$0.79/GPU·h from RunPod, listed 2026-09-25", or the scenario's own price. */
+    String price(CostEstimate c) {
+        if (c.origin() == PriceOrigin.SCENARIO) {
+            return m.text("results.details.price.own", f.usdPerGpuHour(c.usdPerGpuHour()));
         }
-        if (pick.isPresent()) {
-            PlanOption o = pick.get();
-            return m.text("recommend.fitsNoCost", o.gpuCount(), o.gpu().name(),
-                    f.gib(o.estimate().memory().headroomBytes()));
-        }
-        return m.text("recommend.none", Limits.PLANNER_MAX_GPUS);
+        String who = c.origin() == PriceOrigin.MARKETPLACE ? m.text("results.source.market", c.provider())
+                : c.provider();
+        return m.text(c.priceSeen().isEmpty() ? "results.details.price.undated" : "results.details.price",
+                f.usdPerGpuHour(c.usdPerGpuHour()), who, c.priceSeen());
+    }
+
+    /** Each caveat in words, each once. */
+    List<String> caveats(List<Caveat> caveats) {
+        Set<String> seen = new LinkedHashSet<>();
+        caveats.forEach(c -> seen.add(m.words().caveat(c)));
+        return List.copyOf(seen);
     }
 
     List<NoteLine> notes(Estimate e) {
@@ -145,8 +201,11 @@ final class ResultSentences {
         return lines;
     }
 
-    String explanationTitle(MemoryComponent c) {
-        return m.text("results.explanation", m.label(c));
+    /** "How Weights is computed", and at which phase when another than the peak is shown. */
+    String explanationTitle(MemoryComponent c, Optional<Phase> peak, Optional<Phase> shown) {
+        String title = m.text("results.explanation", m.label(c));
+        return shown.isPresent() && !shown.equals(peak) ? m.text("results.explanation.atPeak", title,
+                m.label(peak.orElse(Phase.LOSS))) : title;
     }
 
     List<ExplainedTerm> explain(Explanation x, MemoryComponent c) {
@@ -158,5 +217,10 @@ final class ResultSentences {
                     t.term().sources().isEmpty() ? "" : m.text("results.explanation.source", m.sources(t.term()))));
         }
         return terms;
+    }
+
+    /** The status in words: "fits", "tight", "does not fit". */
+    String status(FitStatus s) {
+        return m.text("results.status." + s.name());
     }
 }

@@ -1,8 +1,10 @@
 package org.finetuneplanner.ui.prices;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -14,12 +16,13 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 
 import org.finetuneplanner.service.prices.PriceList;
+import org.finetuneplanner.service.text.TypedNumber;
 
 /**
  * One offer of the price list editor, as typed: a catalog GPU by its id, or a custom GPU with its memory, BF16
  * TFLOPS, FP8 and interconnect; the price per GPU-hour in the list's currency, the GPU counts it is rented in
  * ("1, 2, 4, 8") and the largest job. Numbers stay text until the list is checked, so a bad one is named with its
- * key. Call on the FX thread.
+ * key; they are read and shown as the interface's language writes them ({@link TypedNumber}). Call on the FX thread.
  */
 public final class OfferRow {
     private final boolean custom;
@@ -51,15 +54,15 @@ public final class OfferRow {
         return new OfferRow(true);
     }
 
-    /** The row of an offer of a price list. */
-    static OfferRow of(PriceList.Offer o) {
+    /** The row of an offer of a price list, its numbers as {@code locale}'s language types them. */
+    static OfferRow of(PriceList.Offer o, Locale locale) {
         OfferRow row;
         if (o.gpu() instanceof PriceList.CustomGpu c) {
             row = custom();
             row.gpu.set(c.id());
             row.name.set(c.name());
-            row.memory.set(plain(c.memoryGib()));
-            row.tflops.set(plain(c.bf16Tflops()));
+            row.memory.set(shown(c.memoryGib(), locale));
+            row.tflops.set(shown(c.bf16Tflops(), locale));
             row.fp8.set(c.fp8());
             row.link.set(c.interconnect());
             if (!c.vendor().isEmpty()) {
@@ -70,21 +73,27 @@ public final class OfferRow {
         } else {
             row = catalog(o.gpu().id());
         }
-        row.price.set(plain(o.pricePerGpuHour()));
+        row.price.set(shown(o.pricePerGpuHour(), locale));
         row.units.set(o.instanceGpus().stream().map(String::valueOf).collect(Collectors.joining(", ")));
         row.maxGpus.set(String.valueOf(o.maxGpus()));
         return row;
     }
 
-    /** The offer in the file's shape ({@code gpu}, {@code price_per_gpu_hour}, {@code instance_gpus}, …). */
-    Map<String, Object> fields() {
+    /**
+     * The offer in the file's shape ({@code gpu}, {@code price_per_gpu_hour}, {@code instance_gpus}, …).
+     *
+     * @param key     the offer's key, "offers[1]"
+     * @param numbers reads the typed numbers
+     * @throws Numbers.AmbiguousNumber naming the key of a number that may be read two ways
+     */
+    Map<String, Object> fields(String key, Numbers numbers) {
         Map<String, Object> offer = new LinkedHashMap<>();
         if (custom) {
             Map<String, Object> g = new LinkedHashMap<>();
             g.put("id", gpu.get().trim());
             put(g, "name", name.get().trim());
-            put(g, "memory_gib", number(memory.get()));
-            put(g, "bf16_tflops", number(tflops.get()));
+            put(g, "memory_gib", numbers.read(key + ".gpu.memory_gib", memory.get()));
+            put(g, "bf16_tflops", numbers.read(key + ".gpu.bf16_tflops", tflops.get()));
             g.put("fp8", fp8.get());
             g.put("interconnect", link.get().id());
             g.putAll(kept);
@@ -92,35 +101,18 @@ public final class OfferRow {
         } else {
             offer.put("gpu", gpu.get());
         }
-        put(offer, "price_per_gpu_hour", number(price.get()));
+        put(offer, "price_per_gpu_hour", numbers.read(key + ".price_per_gpu_hour", price.get()));
         List<Object> counts = new ArrayList<>();
         for (String part : units.get().split("[,;\\s]+")) {
             if (!part.isEmpty()) {
-                counts.add(number(part));
+                counts.add(numbers.read(key + ".instance_gpus", part));
             }
         }
         if (!counts.isEmpty()) {
             offer.put("instance_gpus", counts);
         }
-        put(offer, "max_gpus", number(maxGpus.get()));
+        put(offer, "max_gpus", numbers.read(key + ".max_gpus", maxGpus.get()));
         return offer;
-    }
-
-    /**
-     * A typed number as the file holds it: a whole number as a long, another as a double, text that is no number
-     * as it is (the check names it with its key), blank as nothing.
-     */
-    static Object number(String text) {
-        String t = text == null ? "" : text.replace("\u00a0", "").replace(" ", "");
-        if (t.isEmpty()) {
-            return null;
-        }
-        try {
-            double v = Double.parseDouble(t);
-            return v == Math.rint(v) && Math.abs(v) < 1e15 ? (Object) (long) v : (Object) v;
-        } catch (NumberFormatException e) {
-            return t;
-        }
     }
 
     private static void put(Map<String, Object> map, String key, Object value) {
@@ -129,9 +121,9 @@ public final class OfferRow {
         }
     }
 
-    /** A number as typed back into a field: "62000", "44.99". */
-    private static String plain(double v) {
-        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
+    /** A number as typed back into a field in {@code locale}'s language: "62000", "44.99" / "44,99". */
+    static String shown(double v, Locale locale) {
+        return TypedNumber.unambiguous(BigDecimal.valueOf(v), locale);
     }
 
     public boolean isCustom() {

@@ -18,16 +18,20 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 import org.finetuneplanner.service.prices.PriceList;
+import org.finetuneplanner.service.text.TypedNumber;
 import org.finetuneplanner.ui.common.Messages;
 
 /**
  * The price list editor: the seller, the currency and its rate to the US dollar with the rate's date, the quote's
  * dates, and the offers ({@link OfferRow}). {@link #check} reads the fields as a file is read, so the editor refuses
- * exactly what a file is refused for, naming the key ({@code offers[1].price_per_gpu_hour}). Call on the FX thread.
+ * exactly what a file is refused for, naming the key ({@code offers[1].price_per_gpu_hour}). Numbers are typed as the
+ * interface's language writes them ("44,99" and "1.234.000" in Vietnamese), or plain ("44.99"); one that may be read
+ * two ways ("1.234" in Vietnamese) is refused naming its key. Call on the FX thread.
  */
 public final class PriceListEditorViewModel {
     private final PriceListFiles files;
     private final List<String> catalogIds;
+    private final ObservableValue<Messages> messages;
     private final StringProperty seller = new SimpleStringProperty(this, "seller", "");
     private final StringProperty contact = new SimpleStringProperty(this, "contact", "");
     private final StringProperty website = new SimpleStringProperty(this, "website", "");
@@ -50,8 +54,23 @@ public final class PriceListEditorViewModel {
                                     ObservableValue<Messages> messages) {
         this.files = files;
         this.catalogIds = List.copyOf(catalogIds);
-        problem = Bindings.createStringBinding(() -> error.get().map(e -> messages.getValue().words().message(e))
+        this.messages = messages;
+        problem = Bindings.createStringBinding(() -> error.get().map(e -> problem(e, messages.getValue()))
                 .orElse(""), error, messages);
+    }
+
+    /** One line naming the key at fault: "offers[0].price_per_gpu_hour: “1.234” is ambiguous, type 1234 or 1,234". */
+    private static String problem(Throwable e, Messages m) {
+        if (e instanceof Numbers.AmbiguousNumber a) {
+            List<String> forms = a.typed().readings().stream()
+                    .map(r -> TypedNumber.unambiguous(r, m.locale())).toList();
+            return m.text("prices.editor.ambiguous", a.key(), a.typed().text().strip(), forms.get(0), forms.get(1));
+        }
+        return m.words().message(e);
+    }
+
+    private Locale locale() {
+        return messages.getValue().locale();
     }
 
     /** Fills the editor with {@code list}, or with a new list in US dollars dated {@code today}, without offers. */
@@ -74,11 +93,11 @@ public final class PriceListEditorViewModel {
         contact.set(l.seller().contact());
         website.set(l.seller().website());
         currency.set(l.currency());
-        rate.set(OfferRow.number(Double.toString(l.usdRate())).toString());
+        rate.set(OfferRow.shown(l.usdRate(), locale()));
         rateDate.set(l.rateDate().map(LocalDate::toString).orElse(""));
         quoteDate.set(l.quoteDate().map(LocalDate::toString).orElse(""));
         validUntil.set(l.validUntil().map(LocalDate::toString).orElse(""));
-        offers.setAll(l.offers().stream().map(OfferRow::of).toList());
+        offers.setAll(l.offers().stream().map(o -> OfferRow.of(o, locale())).toList());
     }
 
     /** Adds an offer of the first catalog GPU not offered yet (the first catalog GPU when all are). */
@@ -101,8 +120,13 @@ public final class PriceListEditorViewModel {
         offers.remove(row);
     }
 
-    /** The fields in the file's shape. */
+    /**
+     * The fields in the file's shape, numbers read in the interface's language.
+     *
+     * @throws Numbers.AmbiguousNumber naming the key of a number that may be read two ways
+     */
     Map<String, Object> fields() {
+        Numbers numbers = new Numbers(locale());
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("format", "finetune-prices/1");
         Map<String, Object> who = new LinkedHashMap<>();
@@ -111,7 +135,7 @@ public final class PriceListEditorViewModel {
         putText(who, "website", website.get());
         root.put("seller", who);
         root.put("currency", currency.get().trim().toUpperCase(Locale.ROOT));
-        Object r = OfferRow.number(rate.get());
+        Object r = numbers.read("usd_rate", rate.get());
         if (r != null) {
             root.put("usd_rate", r);
         }
@@ -119,7 +143,9 @@ public final class PriceListEditorViewModel {
         putText(root, "quote_date", quoteDate.get());
         putText(root, "valid_until", validUntil.get());
         List<Object> all = new ArrayList<>();
-        offers.forEach(o -> all.add(o.fields()));
+        for (int i = 0; i < offers.size(); i++) {
+            all.add(offers.get(i).fields("offers[" + i + "]", numbers));
+        }
         root.put("offers", all);
         return root;
     }

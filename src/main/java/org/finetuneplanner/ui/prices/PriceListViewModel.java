@@ -1,5 +1,6 @@
 package org.finetuneplanner.ui.prices;
 
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Currency;
@@ -33,6 +34,8 @@ public final class PriceListViewModel {
     private final Supplier<LocalDate> today;
     private final PriceListEditorViewModel editor;
     private final ReadOnlyObjectWrapper<Phrase> said = new ReadOnlyObjectWrapper<>(this, "said");
+    private final ReadOnlyObjectWrapper<Optional<Path>> file = new ReadOnlyObjectWrapper<>(this, "file",
+            Optional.empty());
     private final ObservableValue<String> inForce;
 
     /**
@@ -70,15 +73,34 @@ public final class PriceListViewModel {
                     if (error != null) {
                         said.set(Phrase.failed("status.pricesFailed", cause(error), file.getFileName()));
                     } else {
-                        use(list);
+                        use(list, file);
                     }
                     return null;
                 }, executors.ui());
     }
 
+    /**
+     * At start: puts the price list of the last session back in force, read on the calling thread, so that the
+     * scenarios read after it (the last scenario, an autosave left by a crash) may name its own GPUs. A file that is
+     * gone or is no price list any more is said once, naming the file and the reason, and the catalog's prices stay
+     * in force: it is not remembered again.
+     */
+    public void restore(Path remembered) {
+        try {
+            PriceList list = files.read(remembered);
+            planner.usePriceList(Optional.of(list));
+            file.set(Optional.of(remembered));
+        } catch (RuntimeException e) {
+            Throwable why = cause(e);
+            said.set(why instanceof NoSuchFileException ? Phrase.of("status.pricesGone", remembered)
+                    : Phrase.failed("status.pricesLost", why, remembered));
+        }
+    }
+
     /** The catalog's prices again. */
     public void clear() {
         planner.usePriceList(Optional.empty());
+        file.set(Optional.empty());
         said.set(Phrase.of("status.pricesCleared"));
     }
 
@@ -105,13 +127,15 @@ public final class PriceListViewModel {
                         return false;
                     }
                     planner.usePriceList(Optional.of(list));
+                    this.file.set(Optional.of(file));
                     said.set(Phrase.of("status.pricesSaved", file.getFileName(), list.seller().name()));
                     return true;
                 }, executors.ui());
     }
 
-    private void use(PriceList list) {
+    private void use(PriceList list, Path from) {
         planner.usePriceList(Optional.of(list));
+        file.set(Optional.of(from));
         said.set(Phrase.of("status.pricesOpened", list.seller().name(), list.currency()));
     }
 
@@ -132,6 +156,11 @@ public final class PriceListViewModel {
     /** The price list in force, empty at the catalog's prices. */
     public ReadOnlyObjectProperty<Optional<PriceList>> priceListProperty() {
         return planner.priceListProperty();
+    }
+
+    /** The file of the price list in force (what the next start puts back in force), empty at the catalog's prices. */
+    public ReadOnlyObjectProperty<Optional<Path>> fileProperty() {
+        return file.getReadOnlyProperty();
     }
 
     /** The price list in force in a line for the status bar ({@link #describe}); "" at the catalog's prices. */

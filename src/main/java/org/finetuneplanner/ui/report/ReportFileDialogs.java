@@ -46,6 +46,16 @@ public final class ReportFileDialogs implements FileDialogs {
     }
 
     @Override
+    public Path saveCsv(String suggestedName) {
+        return files.saveCsv(suggestedName);
+    }
+
+    @Override
+    public Path saveImage(String suggestedName) {
+        return files.saveImage(suggestedName);
+    }
+
+    @Override
     public Path openPriceList() {
         return files.openPriceList();
     }

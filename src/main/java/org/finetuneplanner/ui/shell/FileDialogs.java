@@ -12,6 +12,22 @@ public interface FileDialogs {
 
     Path savePdf(String suggestedName);
 
+    /**
+     * Where to export the options table as CSV (File → Export options as CSV…); the name ends in ".csv". Choosers
+     * that offer no such export (test doubles of the other menus) answer null, as a cancelled dialog.
+     */
+    default Path saveCsv(String suggestedName) {
+        return null;
+    }
+
+    /**
+     * Where to save a chart (File → Save … as image…): a name ending in ".png" or ".svg", the format the user
+     * picked (PNG when the name says neither). Choosers that offer no such export answer null, as cancelled.
+     */
+    default Path saveImage(String suggestedName) {
+        return null;
+    }
+
     /** A price list to open (File → Price list…); none where the build has no chooser for it. */
     default Path openPriceList() {
         return null;

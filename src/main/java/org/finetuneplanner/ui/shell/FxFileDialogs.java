@@ -65,6 +65,38 @@ public final class FxFileDialogs implements FileDialogs {
     }
 
     @Override
+    public Path saveCsv(String suggestedName) {
+        FileChooser c = chooser("chooser.csv", "*.csv");
+        c.setInitialFileName(suggestedName + ".csv");
+        return withExtension(remember(c.showSaveDialog(owner.get())), ".csv", ".csv");
+    }
+
+    @Override
+    public Path saveImage(String suggestedName) {
+        FileChooser c = chooser("chooser.png", "*.png");
+        FileChooser.ExtensionFilter svg = new FileChooser.ExtensionFilter(messages.get().text("chooser.svg"),
+                "*.svg");
+        c.getExtensionFilters().add(svg);
+        c.setInitialFileName(suggestedName + ".png");
+        Path chosen = remember(c.showSaveDialog(owner.get()));
+        return withExtension(chosen, c.getSelectedExtensionFilter() == svg ? ".svg" : ".png", ".png", ".svg");
+    }
+
+    /** {@code file} with {@code wanted} added when its name ends in none of {@code known} (any case). */
+    static Path withExtension(Path file, String wanted, String... known) {
+        if (file == null) {
+            return null;
+        }
+        String name = String.valueOf(file.getFileName());
+        for (String k : known) {
+            if (name.toLowerCase(java.util.Locale.ROOT).endsWith(k)) {
+                return file;
+            }
+        }
+        return file.resolveSibling(name + wanted);
+    }
+
+    @Override
     public Path savePdf(String suggestedName) {
         return save("chooser.pdf", "*.pdf", suggestedName);
     }

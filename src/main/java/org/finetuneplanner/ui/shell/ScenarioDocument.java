@@ -286,6 +286,12 @@ public final class ScenarioDocument {
     }
 
     private void offer(WorkingCopy.Left left) {
+        if (left.scenario().isEmpty() && left.gpu().isPresent()) {
+            // A seller's own GPU whose list is not in force: the copy stays where the next start offers it again.
+            say.accept(Phrase.of("status.recoveryUnknownGpu", left.gpu().get(),
+                    copy.leftFile().map(Path::toString).orElse("")));
+            return;
+        }
         if (left.scenario().isEmpty()) {
             Throwable damage = left.damage().orElseGet(() -> new IllegalStateException("?"));
             background(copy::keepLeft, kept -> say.accept(Phrase.failed("status.recoveryDamaged", damage,

@@ -24,6 +24,8 @@ import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.Tooltip;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
@@ -36,6 +38,7 @@ import org.finetuneplanner.ui.common.Styles;
 import org.finetuneplanner.ui.common.Texts;
 import org.finetuneplanner.ui.compare.CompareView;
 import org.finetuneplanner.ui.planner.PlannerView;
+import org.finetuneplanner.ui.planner.ResultsView;
 import org.finetuneplanner.ui.prices.PriceListEditorView;
 import org.finetuneplanner.ui.prices.PriceListViewModel;
 
@@ -54,6 +57,7 @@ public final class ShellView extends BorderPane {
     private final Runnable quit;
     private final PresentationControls presentation;
     private final Optional<PriceListViewModel> prices;
+    private PlannerView planner;
     private CompareView compare;
 
     /** The whole window at once. */
@@ -91,7 +95,7 @@ public final class ShellView extends BorderPane {
         this.presentation = new PresentationControls(vm.presentation(), texts);
         getStyleClass().add("shell");
         setTop(menuBar());
-        PlannerView planner = new PlannerView(vm.planner(), texts, dialogs::openConfig, resultsShown);
+        planner = new PlannerView(vm.planner(), texts, dialogs::openConfig, resultsShown);
         // F11: full screen, the essential inputs and the results large; Ctrl +, Ctrl −, Ctrl 0 zoom everything.
         presentation.install(this);
         planner.presentation(vm.presentation().presentingProperty(), vm.presentation().allInputsProperty(),
@@ -189,6 +193,11 @@ public final class ShellView extends BorderPane {
                 item("openConfigMenu", "menu.file.openConfig", "Shortcut+Shift+O", this::openConfig),
                 export,
                 item("exportComparison", "menu.file.exportComparison", "Shortcut+Shift+E", this::exportComparison),
+                new SeparatorMenuItem(),
+                item("exportCsv", "menu.file.exportCsv", "Shortcut+Shift+T", this::exportCsv),
+                item("saveCostChart", "menu.file.saveCostChart", "Shortcut+Shift+G", () -> saveChart(true)),
+                item("saveMemoryChart", "menu.file.saveMemoryChart", "Shortcut+Shift+M", () -> saveChart(false)),
+                item("copySummary", "menu.file.copySummary", "Shortcut+Alt+C", this::copySummary),
                 new SeparatorMenuItem(),
                 item("quit", "menu.file.quit", "Shortcut+Q", quit));
         prices.ifPresent(p -> {
@@ -358,6 +367,45 @@ public final class ShellView extends BorderPane {
         if (p != null) {
             vm.exportComparison(p);
         }
+    }
+
+    /** File → Export options as CSV…: the table of the results on screen, where the user says. */
+    private void exportCsv() {
+        if (vm.planner().results().shown().isEmpty()) {
+            vm.exportOptionsCsv(null);
+            return;
+        }
+        Path p = dialogs.saveCsv(texts.now().text("export.fileName.options"));
+        if (p != null) {
+            vm.exportOptionsCsv(p);
+        }
+    }
+
+    /** File → Save cost chart / memory bar as image…: PNG of the screen, or SVG drawn from the chart's data. */
+    private void saveChart(boolean costChart) {
+        Optional<ResultsView> results = planner.resultsView();
+        if (results.isEmpty()) {
+            return;     // the window's first frame: nothing drawn to save yet
+        }
+        String name = texts.now().text(costChart ? "export.fileName.cost" : "export.fileName.memory");
+        if (costChart) {
+            // The chart is drawn only while its tab is shown: show it, so the picture is today's.
+            results.get().showCostTab();
+        }
+        Path p = dialogs.saveImage(name);
+        if (p != null) {
+            boolean svg = String.valueOf(p.getFileName()).toLowerCase(Locale.ROOT).endsWith(".svg");
+            vm.saveFile(p, results.get().chartImage(costChart, svg));
+        }
+    }
+
+    /** File → Copy summary: the recommendation and the key numbers as plain text on the clipboard. */
+    private void copySummary() {
+        vm.copySummary(text -> {
+            ClipboardContent content = new ClipboardContent();
+            content.putString(text);
+            Clipboard.getSystemClipboard().setContent(content);
+        });
     }
 
     private CompareView compareView() {

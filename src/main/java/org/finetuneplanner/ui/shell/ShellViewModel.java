@@ -1,10 +1,13 @@
 package org.finetuneplanner.ui.shell;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.BooleanProperty;
@@ -21,6 +24,7 @@ import javafx.beans.value.ObservableValue;
 import org.finetuneplanner.core.Estimate;
 import org.finetuneplanner.core.range.Confidence;
 import org.finetuneplanner.core.scenario.Scenario;
+import org.finetuneplanner.service.export.ExportFiles;
 import org.finetuneplanner.service.validation.ErrorBandsFile;
 import org.finetuneplanner.ui.common.Messages;
 import org.finetuneplanner.ui.common.Phrase;
@@ -198,7 +202,7 @@ public final class ShellViewModel {
         }
         Scenario snapshot = scenario.get();
         Locale language = locale.get();
-        return export(() -> pdf.get().export(snapshot, language, file), file);
+        return export(() -> pdf.get().export(snapshot, language, file), file, Phrase.of("status.exporting"));
     }
 
     /**
@@ -216,14 +220,52 @@ public final class ShellViewModel {
             return CompletableFuture.completedFuture(null);
         }
         Locale language = locale.get();
-        return export(() -> comparisons.get().export(pinned, language, file), file);
+        return export(() -> comparisons.get().export(pinned, language, file), file, Phrase.of("status.exporting"));
+    }
+
+    /**
+     * File → Export options as CSV…: the options table of the results on screen (the last valid ones), words in the
+     * current language and numbers machine-readable ({@code OptionsCsv}). Said and refused before any results.
+     */
+    public CompletableFuture<Void> exportOptionsCsv(Path file) {
+        List<List<String>> rows = planner.results().csv();
+        if (rows.isEmpty()) {
+            said.set(Phrase.of("status.nothingToExport"));
+            return CompletableFuture.completedFuture(null);
+        }
+        return saveFile(file, ExportFiles.csv(rows));
+    }
+
+    /** Writes what a view made (a chart as PNG or SVG, a table as CSV) to {@code file} on the background thread. */
+    public CompletableFuture<Void> saveFile(Path file, byte[] bytes) {
+        return export(() -> {
+            try {
+                ExportFiles.write(file, bytes);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e.getMessage(), e);
+            }
+        }, file, Phrase.of("status.writing", file.getFileName()));
+    }
+
+    /**
+     * File → Copy summary: the recommendation and the key numbers as plain text, handed to {@code clipboard} (the
+     * view's system clipboard), and said; before any results only said.
+     */
+    public void copySummary(Consumer<String> clipboard) {
+        String text = planner.results().summaryText();
+        if (text.isEmpty()) {
+            said.set(Phrase.of("status.nothingToExport"));
+            return;
+        }
+        clipboard.accept(text);
+        said.set(Phrase.of("status.copied"));
     }
 
     /** Runs an export on the background executor; busy, progress and the outcome in the status line. */
-    private CompletableFuture<Void> export(Runnable work, Path file) {
+    private CompletableFuture<Void> export(Runnable work, Path file, Phrase running) {
         busy.set(true);
         setProgress(-1);
-        said.set(Phrase.of("status.exporting"));
+        said.set(running);
         return CompletableFuture.runAsync(work, executors.background())
                 .handleAsync((ignored, error) -> {
                     busy.set(false);
@@ -275,7 +317,7 @@ public final class ShellViewModel {
     static Throwable rootCause(Throwable error) {
         Throwable t = error;
         while (t.getCause() != null && (t instanceof java.util.concurrent.CompletionException
-                || t instanceof java.io.UncheckedIOException || t.getMessage() == null)) {
+                || t instanceof UncheckedIOException || t.getMessage() == null)) {
             t = t.getCause();
         }
         return t;

@@ -19,9 +19,16 @@ public interface WorkingCopy {
      * @param damage   why it could not be read
      * @param source   the file the scenario belonged to, if any
      * @param savedAt  when it was autosaved, if known
+     * @param gpu      when it could not be read because it names a GPU no catalog or price list in force knows (a
+     *                 seller's own GPU whose list is not in force), that GPU's id: the copy may be read later
      */
     record Left(Optional<Scenario> scenario, Optional<Throwable> damage, Optional<Path> source,
-                Optional<Instant> savedAt) {
+                Optional<Instant> savedAt, Optional<String> gpu) {
+        /** What was left, read or damaged, with no unknown GPU. */
+        public Left(Optional<Scenario> scenario, Optional<Throwable> damage, Optional<Path> source,
+                    Optional<Instant> savedAt) {
+            this(scenario, damage, source, savedAt, Optional.empty());
+        }
     }
 
     /**
@@ -37,6 +44,12 @@ public interface WorkingCopy {
 
     /** Deletes what the last session left (restored, or discarded by the user). */
     void discardLeft();
+
+    /**
+     * Where what the last session left waits while no answer is given: it is offered again at the next start. Empty
+     * when nothing was left.
+     */
+    Optional<Path> leftFile();
 
     /** Keeps what the last session left under a name of its own for later; returns where, when it could. */
     Optional<Path> keepLeft();

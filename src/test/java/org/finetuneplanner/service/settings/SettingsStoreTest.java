@@ -100,6 +100,51 @@ class SettingsStoreTest {
         assertEquals(Optional.empty(), loaded.setAside());
     }
 
+    /** The price list in force comes back with everything else, as "prices": {"file": …}. */
+    @Test
+    void thePriceListInForceRoundTripsAndIsWrittenUnderPrices() throws IOException {
+        SettingsStore store = new SettingsStore(dir);
+        Settings s = new Settings(10, 20, 1000, 700, false, true, "vi").withScenarioFile("/home/an/plan.json")
+                .withPriceList("/home/an/prices/vinagpu.json");
+        store.save(s);
+        assertEquals(s, store.load().value());
+        JsonNode saved = SafeJson.readTree(Files.readString(dir.resolve(SettingsStore.SETTINGS)));
+        assertEquals("/home/an/prices/vinagpu.json", saved.at("/prices/file").textValue());
+        // At the catalog's prices the key holds null, and reads back as none.
+        store.save(s.withPriceList(""));
+        assertTrue(SafeJson.readTree(Files.readString(dir.resolve(SettingsStore.SETTINGS))).at("/prices/file")
+                .isNull());
+        assertEquals("", store.load().value().priceList());
+    }
+
+    /** A file of the version before the price list was remembered: the catalog's prices, the rest as it was. */
+    @Test
+    void aSettingsFileWithoutPricesMeansTheCatalogsPricesAndAPriceListThatIsNoPathIsDropped() throws IOException {
+        Files.writeString(dir.resolve(SettingsStore.SETTINGS), "{\"format\": \"finetune-settings/1\", "
+                + "\"language\": \"vi\", \"scenario\": {\"file\": \"/a.json\"}}");
+        SettingsStore store = new SettingsStore(dir);
+        Settings loaded = store.load().value();
+        assertEquals("", loaded.priceList());
+        assertEquals("/a.json", loaded.scenarioFile());
+        assertEquals("vi", loaded.language());
+        Files.writeString(dir.resolve(SettingsStore.SETTINGS), "{\"prices\": {\"file\": \"prices.json\"}}");
+        assertEquals(new SettingsStore.Loaded<>(Settings.defaults(), Optional.empty()), store.load());
+    }
+
+    /** Put in force, the list is remembered at once (a crash must not forget it), the other settings kept. */
+    @Test
+    void rememberingThePriceListKeepsEveryOtherSetting() throws IOException {
+        SettingsStore store = new SettingsStore(dir);
+        store.rememberPriceList("/p/list.json");
+        assertEquals(Settings.defaults().withPriceList("/p/list.json"), store.load().value(), "no settings yet");
+        Settings s = new Settings(10, 20, 1000, 700, true, true, "vi").withRecentFiles(List.of("/a.json"));
+        store.save(s);
+        store.rememberPriceList("/p/other.json");
+        assertEquals(s.withPriceList("/p/other.json"), store.load().value());
+        store.rememberPriceList("");
+        assertEquals(s, store.load().value());
+    }
+
     /** JSON has no NaN: a window the system places is written as null, and read back as NaN. */
     @Test
     void theFileIsJsonAndAWindowPlacedByTheSystemIsNull() throws IOException {

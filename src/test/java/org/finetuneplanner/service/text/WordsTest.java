@@ -173,10 +173,11 @@ class WordsTest {
         assertTrue(en.caveat(new Caveat(CaveatId.NO_BF16, List.of("NVIDIA T4"), List.of()))
                 .startsWith("NVIDIA T4 has no BF16 tensor cores"));
         assertEquals("micro-batch 8 \u2192 2", en.adjustment(new Adjustment(Setting.MICRO_BATCH_SIZE, 8, 2)));
-        // A choice by its label in the language (enum.Checkpointing.NONE / FULL), not its scenario spelling.
-        assertEquals("checkpointing None \u2192 Full", en.adjustment(new Adjustment(
+        // A choice by its short word in the language (adjustment.value.ACTIVATION_CHECKPOINTING.NONE / FULL), not its
+        // scenario spelling.
+        assertEquals("checkpointing none \u2192 full", en.adjustment(new Adjustment(
                 Setting.ACTIVATION_CHECKPOINTING, Checkpointing.NONE, Checkpointing.FULL)));
-        assertEquals("checkpointing activation Không \u2192 Toàn phần", vi.adjustment(new Adjustment(
+        assertEquals("checkpointing activation không \u2192 toàn phần", vi.adjustment(new Adjustment(
                 Setting.ACTIVATION_CHECKPOINTING, Checkpointing.NONE, Checkpointing.FULL)));
         assertEquals("It would fit on 72 GPUs, more than the limit of 64 (plan.max_gpus).",
                 en.reason(new PlanReason.FitsWithMoreGpus(72, 64)));

@@ -39,7 +39,7 @@ class ResultsViewModelTest {
         }, (scenario, gpus) -> {
             plans.incrementAndGet();
             return s.planner().apply(scenario, gpus);
-        }, s.models());
+        }, s.facts(), s.models());
     }
 
     private Estimate estimate() {
@@ -182,8 +182,8 @@ class ResultsViewModelTest {
         OptionRow cheapest = rows.stream().filter(OptionRow::cheapest).findFirst().orElseThrow();
         double min = rows.stream().filter(OptionRow::fits).mapToDouble(OptionRow::usdOrMax).min().orElseThrow();
         assertEquals(min, cheapest.usd().getAsDouble(), 1e-9);
-        assertTrue(cheapest.cell(OptionColumn.MARK).contains("cheapest"), cheapest.cell(OptionColumn.MARK));
-        assertEquals("\u2713 fits", cheapest.cell(OptionColumn.FITS));
+        assertTrue(cheapest.cell(OptionColumn.MARK).contains("\u2605"), cheapest.cell(OptionColumn.MARK));
+        assertEquals("\u2713 fits", cheapest.cell(OptionColumn.STATUS));
         assertEquals(cheapest.gpuName(), cheapest.cell(OptionColumn.GPU));
     }
 }
