@@ -1,31 +1,47 @@
 #!/usr/bin/env bash
-# Makes the Linux app image's class-data-sharing archive, lib/app/NAME.jsa, with a training run of its launcher: the
-# app starts, draws its window, shows its results and quits, and the JVM writes every class it loaded (beyond the
-# runtime's own archive of JDK classes, lib/runtime/lib/server/classes.jsa) into the archive
-# (-XX:ArchiveClassesAtExit). The launcher maps it at each start (-XX:SharedArchiveFile in lib/app/NAME.cfg), so the
-# classes are not read, parsed and verified again. packaging/app-image.xml runs this after jpackage.
+# Makes the Linux app image's class-data archive with a training run of its launcher: the app starts, draws its
+# window, shows its results and quits, and the JVM keeps what the start loaded, so that the next starts do not read,
+# parse and verify those classes again. packaging/app-image.xml runs this after jpackage.
+# - Java 25 or newer in the image: an ahead-of-time cache, lib/app/NAME.aot (-XX:AOTCacheOutput, JEP 483/514/515:
+#   the classes of the JDK, JavaFX and the app, loaded and linked, with the method profiles of the training run).
+#   When it is made, the launcher is told to map it (a line -XX:AOTCache in lib/app/NAME.cfg) and the runtime's own
+#   archives of JDK classes (lib/runtime/lib/server/classes*.jsa), which the cache replaces, are removed.
+# - Java 17: a dynamic archive, lib/app/NAME.jsa (-XX:ArchiveClassesAtExit), on top of the runtime's archive of JDK
+#   classes, lib/runtime/lib/server/classes.jsa; the launcher maps it (-XX:SharedArchiveFile in lib/app/NAME.cfg).
 # The window needs a display: xvfb-run (apt-get install xvfb) or DISPLAY. Without either, or when the window's run
-# writes no archive, the training run is a command-line estimate, and the archive holds only what that loads (the
-# start of the window gains less). When no run writes an archive the image goes without one: the launcher's option
-# is taken out (the JVM would otherwise map no archive at all, not even the runtime's) and the build goes on.
+# writes nothing, the training run is a command-line estimate, and the archive holds only what that loads (the start
+# of the window gains less). When no run writes an archive the image goes without one (the Java 17 launcher's option
+# is taken out: the JVM would otherwise map no archive at all, not even the runtime's) and the build goes on.
 # Usage: packaging/cds-archive.sh IMAGE_DIR
 set -euo pipefail
 image=${1:?usage: cds-archive.sh IMAGE_DIR}
 name=$(basename "$image")
 launcher=$image/bin/$name
-archive=$image/lib/app/$name.jsa
+cfg=$image/lib/app/$name.cfg
 base=$image/lib/runtime/lib/server/classes.jsa
-if [ ! -f "$base" ]; then
-    sed -i '/^java-options=-XX:SharedArchiveFile=/d' "$image/lib/app/$name.cfg"
+feature=$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$image/lib/runtime/release")
+if [ "${feature:-0}" -ge 25 ]; then
+    archive=$image/lib/app/$name.aot
+    kind="ahead-of-time cache"
+    # The training run writes its configuration, then a child JVM assembles the cache from it at exit (JEP 514).
+    record="-XX:AOTCacheOutput=$archive"
+else
+    archive=$image/lib/app/$name.jsa
+    kind="class-data archive"
+    # _JAVA_OPTIONS comes after the launcher's own options, so its -XX:SharedArchiveFile (the runtime's archive, the
+    # base of the new one) wins over the cfg's (the archive being made).
+    record="-XX:SharedArchiveFile=$base -XX:ArchiveClassesAtExit=$archive"
+fi
+if [ "${feature:-0}" -lt 25 ] && [ ! -f "$base" ]; then
+    sed -i '/^java-options=-XX:SharedArchiveFile=/d' "$cfg"
     echo "cds-archive: warning: $base is missing (jlink --generate-cds-archive makes it); the image has no archive" >&2
     exit 0
 fi
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 rm -f "$archive"
-# _JAVA_OPTIONS comes after the launcher's own options, so its -XX:SharedArchiveFile (the runtime's archive, the base
-# of the new one) wins over the cfg's (the archive being made). A fresh settings folder: the first start of a user.
-export _JAVA_OPTIONS="-XX:SharedArchiveFile=$base -XX:ArchiveClassesAtExit=$archive
+# A fresh settings folder: the first start of a user.
+export _JAVA_OPTIONS="$record
  -Dfinetuneplanner.settings=$work/settings -Dfinetuneplanner.startupProbe=true
  -Dfinetuneplanner.exitAfterFirstFrame=true"
 _JAVA_OPTIONS=$(echo $_JAVA_OPTIONS)
@@ -52,10 +68,15 @@ JSON
 fi
 if [ ! -s "$archive" ]; then
     rm -f "$archive"
-    sed -i '/^java-options=-XX:SharedArchiveFile=/d' "$image/lib/app/$name.cfg"
-    echo "cds-archive: warning: the training run ($how) wrote no archive, so the image has none (it starts" \
+    sed -i '/^java-options=-XX:SharedArchiveFile=/d' "$cfg"
+    echo "cds-archive: warning: the training run ($how) wrote no $kind, so the image has none (it starts" \
         "with the runtime's archive of JDK classes only); it printed:" >&2
     head -10 "$work/out" >&2
     exit 0
 fi
-echo "cds-archive: $archive, $(du -m "$archive" | cut -f1) MB, from $how"
+if [ "${feature:-0}" -ge 25 ]; then
+    # shellcheck disable=SC2016  # $APPDIR is the launcher's, not the shell's
+    echo 'java-options=-XX:AOTCache=$APPDIR/'"$name.aot" >> "$cfg"
+    rm -f "$image"/lib/runtime/lib/server/classes*.jsa
+fi
+echo "cds-archive: $archive ($kind), $(du -m "$archive" | cut -f1) MB, from $how"

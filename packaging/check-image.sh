@@ -53,8 +53,13 @@ if [ -n "$jimage" ]; then
     expect "Vietnamese locale data in the runtime" 0 "cldr/ext/FormatData_vi.class" \
         "$jimage" list "$image/lib/runtime/lib/modules"
 fi
-# The class-data archive the launcher names (packaging/cds-archive.sh) is mapped: classes come from its top layer.
-if grep -q '^java-options=-XX:SharedArchiveFile=' "$image/lib/app/$name.cfg"; then
+# The archive the launcher names (packaging/cds-archive.sh) is mapped: the app's classes come from it. Java 25: the
+# ahead-of-time cache (one static archive); Java 17: the top layer of the dynamic archive.
+cfg=$image/lib/app/$name.cfg
+if grep -q '^java-options=-XX:AOTCache=' "$cfg"; then
+    expect "app classes from the ahead-of-time cache" 0 "org.finetuneplanner.Launcher source: shared objects file" \
+        env JAVA_TOOL_OPTIONS=-Xlog:class+load=info "$launcher" plan --help
+elif grep -q '^java-options=-XX:SharedArchiveFile=' "$cfg"; then
     expect "classes from the app's class-data archive" 0 "shared objects file (top)" \
         env JAVA_TOOL_OPTIONS=-Xlog:class+load=info "$launcher" plan --help
 else
@@ -99,7 +104,16 @@ else
     echo "skip the window check: it needs xvfb-run, xwininfo and GTK 3 (apt-get install xvfb x11-utils libgtk-3-0)"
 fi
 
-echo "image: $(du -sm "$image" | cut -f1) MB in $image"
+size=$(du -sm "$image" | cut -f1)
+echo "image: $size MB in $image"
+# Issue 14: the image stays under 150 MB (the Java 25 image's ahead-of-time cache grows with the classes a start loads).
+if [ "$size" -lt 150 ]; then
+    echo "ok   image under 150 MB"
+    passed=$((passed + 1))
+else
+    echo "FAIL the image is $size MB, over 150 MB (packaging/README.md lists what it holds)" >&2
+    failed=$((failed + 1))
+fi
 # Not "N passed, N failed": CI reads that form as the test count, which is surefire's.
 if [ "$failed" -eq 0 ]; then
     echo "check-image: all $passed checks passed"

@@ -47,26 +47,33 @@ import org.finetuneplanner.ui.common.StartupProbe;
  * </pre>
  * Variants (default: all whose files exist): {@code bare-jar} (the bare window, JavaFX on the module path of this
  * JDK), {@code app-jar} ({@code java -jar target/finetune-planner.jar}), {@code app-jar-nocds} (the same with
- * {@code -Xshare:off}), {@code bare-image} (the bare window in an app image linked as the app's is, built once
- * into {@code target/bare-window/} by this harness), {@code app-image} ({@code target/package/finetune-planner},
- * with its class-data archive), {@code app-image-basecds} (only the runtime's own archive of JDK classes) and
- * {@code app-image-nocds} ({@code -Xshare:off}). Options reach the images' launchers through
- * {@code JAVA_TOOL_OPTIONS}.
+ * {@code -Xshare:off}), {@code bare-image} (the bare window in an app image linked as the app's is, with the runtime
+ * of the JDK that runs this harness, built once into {@code target/bare-window-FEATURE/} by this harness),
+ * {@code bare-image-aot} (on Java 25 or newer: that image with an ahead-of-time cache of its own, trained as the
+ * app's is), {@code app-image} ({@code target/package/finetune-planner}, with its class-data archive or
+ * ahead-of-time cache), {@code app-image-basecds} (only the runtime's own archive of JDK classes) and
+ * {@code app-image-nocds} ({@code -Xshare:off}). {@code --image NAME=DIR} adds the app image in DIR as variant
+ * NAME (e.g. a Java 17 image beside the Java 25 one, measured in the same turns). Options reach the images'
+ * launchers through {@code JAVA_TOOL_OPTIONS}. Run the harness with the JDK whose runtime the app image carries
+ * ({@code lib/runtime/release}), so that the bare window's image has the same runtime.
  */
 public final class FirstFrame {
     private static final Pattern MOMENT = Pattern.compile(
             "^([a-z-]+)-ms=(\\d+) process-cpu-ms=(-?\\d+) epoch-ms=(\\d+)$");
     private static final String BARE_MAIN = BareWindow.class.getName();
     /** As the app image's (packaging/app-image.xml), so that the bare window's runtime starts as the app's does. */
+    private static final int FEATURE = Runtime.version().feature();
     private static final String JLINK_OPTIONS = "--strip-debug --no-header-files --no-man-pages "
-            + "--compress=2 --include-locales=en,vi --generate-cds-archive";
+            + "--compress=" + (FEATURE >= 25 ? "zip-6" : "2") + " --include-locales=en,vi --generate-cds-archive";
 
     private final Path target = Path.of("target").toAbsolutePath();
     private final Path java = Path.of(System.getProperty("java.home"), "bin", "java");
     private final Path image = target.resolve("package/finetune-planner");
     private final Path appLauncher = image.resolve("bin/finetune-planner");
-    private final Path bareImage = target.resolve("bare-window/bare-window");
+    private final Path bareImage = target.resolve("bare-window-" + FEATURE + "/bare-window");
     private final Path bareLauncher = bareImage.resolve("bin/bare-window");
+    private final Path bareCache = bareImage.resolve("lib/app/bare-window.aot");
+    private final Map<String, Path> images = new LinkedHashMap<>();
 
     private FirstFrame() {
     }
@@ -74,9 +81,14 @@ public final class FirstFrame {
     public static void main(String[] args) throws IOException, InterruptedException {
         int runs = 7;
         List<String> wanted = new ArrayList<>();
+        FirstFrame harness = new FirstFrame();
         for (int i = 0; i < args.length; i++) {
             if (args[i].equals("--runs")) {
                 runs = Integer.parseInt(args[++i]);
+            } else if (args[i].equals("--image")) {
+                String[] nameDir = args[++i].split("=", 2);
+                harness.images.put(nameDir[0], Path.of(nameDir[1]).toAbsolutePath());
+                wanted.add(nameDir[0]);
             } else {
                 wanted.add(args[i]);
             }
@@ -85,7 +97,7 @@ public final class FirstFrame {
             System.err.println("FirstFrame: no DISPLAY; run it under xvfb-run -a -s \"-screen 0 1440x900x24\"");
             System.exit(2);
         }
-        new FirstFrame().run(runs, wanted);
+        harness.run(runs, wanted);
     }
 
     private record Variant(String name, List<String> command, List<String> options, boolean launcher) {
@@ -102,6 +114,9 @@ public final class FirstFrame {
                 .toList();
         if (chosen.stream().anyMatch(v -> v.name().startsWith("bare-image"))) {
             buildBareImage(bare);
+        }
+        if (chosen.stream().anyMatch(v -> v.name().equals("bare-image-aot"))) {
+            trainBareCache();
         }
         System.out.printf(Locale.ROOT, "load average before: %s%n", loadAverage());
         Map<String, List<Run>> results = new LinkedHashMap<>();
@@ -144,11 +159,18 @@ public final class FirstFrame {
         v.add(new Variant("app-image-basecds", List.of(appLauncher.toString()),
                 List.of("-XX:SharedArchiveFile=" + image.resolve("lib/runtime/lib/server/classes.jsa")), true));
         v.add(new Variant("app-image-nocds", List.of(appLauncher.toString()), List.of("-Xshare:off"), true));
+        v.add(new Variant("bare-image-aot", List.of(bareLauncher.toString()),
+                List.of("-XX:AOTCache=" + bareCache), true));
+        images.forEach((name, dir) -> v.add(new Variant(name,
+                List.of(dir.resolve("bin/" + dir.getFileName()).toString()), List.of(), true)));
         return v;
     }
 
     private boolean available(Variant v) {
         String n = v.name();
+        if (n.equals("bare-image-aot")) {
+            return FEATURE >= 25 && Files.isDirectory(target.resolve("package-input/jfx"));
+        }
         if (n.startsWith("bare-image")) {
             return Files.isDirectory(target.resolve("package-input/jfx"));
         }
@@ -159,11 +181,16 @@ public final class FirstFrame {
     }
 
     private Run once(Variant v) throws IOException, InterruptedException {
+        return once(v, List.of());
+    }
+
+    private Run once(Variant v, List<String> extra) throws IOException, InterruptedException {
         Path settings = Files.createTempDirectory("first-frame-settings");
         List<String> options = new ArrayList<>(List.of("-Dprism.order=sw", "-Dquantum.multithreaded=false",
                 "-Dfinetuneplanner.startupProbe=true", "-Dfinetuneplanner.exitAfterFirstFrame=true",
                 "-Dfinetuneplanner.settings=" + settings));
         options.addAll(v.options());
+        options.addAll(extra);
         List<String> command = new ArrayList<>(v.command());
         ProcessBuilder pb = new ProcessBuilder();
         if (v.launcher()) {
@@ -183,7 +210,7 @@ public final class FirstFrame {
                 if (m.matches()) {
                     moments.put(m.group(1), new long[] {Long.parseLong(m.group(4)) - spawned,
                         Long.parseLong(m.group(2)), Long.parseLong(m.group(3))});
-                } else if (!line.startsWith("Picked up JAVA_TOOL_OPTIONS")) {
+                } else if (!line.startsWith("Picked up JAVA_TOOL_OPTIONS") && !line.contains("[warning][aot]")) {
                     other.add(line);
                 }
             }
@@ -261,17 +288,34 @@ public final class FirstFrame {
             }
         }
         Path jpackage = java.resolveSibling("jpackage");
-        List<String> command = List.of(jpackage.toString(), "--type", "app-image", "--name", "bare-window",
-                "--input", input.toString(), "--main-jar", "bare-window.jar", "--main-class", BARE_MAIN,
-                "--module-path", target.resolve("package-input/jfx").toString(),
+        List<String> command = new ArrayList<>(List.of(jpackage.toString(), "--type", "app-image",
+                "--name", "bare-window", "--input", input.toString(), "--main-jar", "bare-window.jar",
+                "--main-class", BARE_MAIN, "--module-path", target.resolve("package-input/jfx").toString(),
                 "--add-modules", "javafx.controls,jdk.management,jdk.localedata", "--jlink-options", JLINK_OPTIONS,
-                "--dest", bareImage.getParent().toString());
+                "--dest", bareImage.getParent().toString()));
+        if (FEATURE >= 25) {
+            // As the app image's launcher (packaging/app-image.xml): no warnings about JavaFX's native access.
+            command.addAll(List.of("--java-options", "--enable-native-access=javafx.graphics",
+                    "--java-options", "--sun-misc-unsafe-memory-access=allow"));
+        }
         System.out.println("building the bare window's image: " + String.join(" ", command));
         Process p = new ProcessBuilder(command).inheritIO().start();
         if (p.waitFor() != 0) {
             throw new IllegalStateException("jpackage failed for the bare window's image");
         }
         deleteTree(input);
+    }
+
+    /** The bare window's ahead-of-time cache, from one training run of its image as packaging/cds-archive.sh does. */
+    private void trainBareCache() throws IOException, InterruptedException {
+        if (Files.exists(bareCache)) {
+            return;
+        }
+        Variant training = new Variant("bare-image training", List.of(bareLauncher.toString()), List.of(), true);
+        once(training, List.of("-XX:AOTCacheOutput=" + bareCache));
+        if (!Files.exists(bareCache)) {
+            throw new IllegalStateException("the bare window's training run wrote no cache " + bareCache);
+        }
     }
 
     private static Manifest manifest() {

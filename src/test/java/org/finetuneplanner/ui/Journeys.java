@@ -119,9 +119,13 @@ public final class Journeys {
      * seconds for its first results.
      */
     static Stage launch() throws Exception {
-        if (System.getProperty("finetuneplanner.settings") == null) {
-            System.setProperty("finetuneplanner.settings", Files.createTempDirectory("planner-settings").toString());
-        }
+        String named = System.getProperty("finetuneplanner.settings");
+        return launch(named != null ? Path.of(named) : Files.createTempDirectory("planner-settings"));
+    }
+
+    /** {@link #launch()} with the settings of {@code settings} (a folder the caller made for this run). */
+    static Stage launch(Path settings) throws Exception {
+        System.setProperty("finetuneplanner.settings", settings.toString());
         System.setProperty("testfx.robot", "glass");
         Stage stage = FxToolkit.registerPrimaryStage();
         FxToolkit.setupApplication(App.class);
@@ -134,7 +138,17 @@ public final class Journeys {
      * {@code options} name ("dark", "vi"); returns its stage.
      */
     static Stage startFullScreen(FxRobot robot, java.util.List<String> options) throws Exception {
-        Stage stage = launch();
+        // Theme and language as a user's settings file gives them at start (a click through the View menu raced the
+        // menu's popup under Xvfb); the window is placed after.
+        // A harness that wrote its own settings folder (the property names it) keeps it.
+        String named = System.getProperty("finetuneplanner.settings");
+        Path settings = named != null ? Path.of(named) : Files.createTempDirectory("planner-settings");
+        if (named == null) {
+            Files.writeString(settings.resolve("settings.json"), "{\"format\": \"finetune-settings/1\", \"theme\": "
+                    + "{\"dark\": " + options.contains("dark") + "}, \"language\": \""
+                    + (options.contains("vi") ? "vi" : "en") + "\"}");
+        }
+        Stage stage = launch(settings);
         robot.interact(() -> {
             javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
             stage.setX(0);
@@ -142,12 +156,6 @@ public final class Journeys {
             stage.setWidth(screen.getWidth());
             stage.setHeight(screen.getHeight());
         });
-        if (options.contains("dark")) {
-            robot.clickOn("#viewMenu").clickOn("#darkTheme");
-        }
-        if (options.contains("vi")) {
-            robot.clickOn("#viewMenu").clickOn("#languageMenu").clickOn("#language-vi");
-        }
         return stage;
     }
 

@@ -13,6 +13,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
+import javafx.scene.control.skin.VirtualFlow;
 import javafx.stage.Stage;
 
 import org.finetuneplanner.core.range.FitStatus;
@@ -164,5 +165,21 @@ class ResultsUiTest {
         String cost = new String(files[2], java.nio.charset.StandardCharsets.UTF_8);
         // One polyline per curve the chart draws.
         assertEquals(w.vm.results().costCurvesProperty().getValue().size(), cost.split("<polyline").length - 1);
+    }
+    @Test
+    void theSelectedRowIsShownWithTheCheapestAboveItWhenBothFit(FxRobot robot) {
+        // The user's GPU is an H200: the table scrolls no further than it takes to show that row whole, so the
+        // cheapest (row 0, which the recommendation names) stays on screen whenever both fit in the height.
+        robot.interact(() -> w.vm.inputs().gpuProperty().set(Fixtures.gpu("h200-sxm-141gb")));
+        WaitForAsyncUtils.waitForFxEvents();
+        WaitForAsyncUtils.waitForFxEvents();
+        TableView<?> table = find(robot, "#optionsTable", TableView.class);
+        int selected = table.getSelectionModel().getSelectedIndex();
+        assertTrue(selected > 0, "the H200 is not the cheapest here: " + selected);
+        VirtualFlow<?> flow = (VirtualFlow<?>) table.lookup(".virtual-flow");
+        int first = flow.getFirstVisibleCell().getIndex();
+        int last = flow.getLastVisibleCell().getIndex();
+        assertTrue(first <= selected && selected <= last, first + " … " + last + " shows " + selected);
+        assertTrue(first == 0 || last <= selected + 1, "scrolled past the cheapest: rows " + first + " … " + last + ", selected " + selected);
     }
 }

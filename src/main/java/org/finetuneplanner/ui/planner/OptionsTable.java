@@ -5,17 +5,20 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
+import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.collections.transformation.SortedList;
 import javafx.geometry.Pos;
+import javafx.scene.control.IndexedCell;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
+import javafx.scene.control.skin.VirtualFlow;
 import javafx.scene.text.Font;
 import javafx.scene.text.Text;
 
@@ -173,9 +176,16 @@ final class OptionsTable extends TableView<OptionRow> {
             for (int i = 0; i < items.size(); i++) {
                 if (items.get(i).gpuId().equals(id)) {
                     getSelectionModel().select(i);
-                    // One row of context above: the selected row never hides under the header, and the cheaper
-                    // option before it shows.
-                    scrollTo(Math.max(0, i - 1));
+                    // The rows from the top (the cheapest first, as the recommendation reads it), then as little
+                    // scrolling as it takes to show the selected row whole, once the rows are laid out.
+                    scrollTo(0);
+                    int selected = i;
+                    Platform.runLater(() -> {
+                        if (getSelectionModel().getSelectedIndex() == selected
+                                && lookup(".virtual-flow") instanceof VirtualFlow<?> flow) {
+                            reveal(flow, selected);
+                        }
+                    });
                     return;
                 }
             }
@@ -183,6 +193,21 @@ final class OptionsTable extends TableView<OptionRow> {
         } finally {
             syncingSelection = false;
         }
+    }
+
+    /**
+     * Shows row {@code index} whole with as little scrolling from the top as it takes: the rows from the top when it
+     * is among the rows the height holds, else it is the last whole row shown (VirtualFlow.scrollTo puts a row out of
+     * view on top, hiding the cheaper rows above it).
+     */
+    private static void reveal(VirtualFlow<?> flow, int index) {
+        IndexedCell<?> any = flow.getFirstVisibleCell();
+        if (any == null || any.getHeight() <= 0) {
+            flow.scrollTo(index);
+            return;
+        }
+        int rows = Math.max(1, (int) Math.floor(flow.getHeight() / any.getHeight()));
+        flow.scrollToTop(Math.max(0, index - rows + 1));
     }
 
     /** One cell: its column's text, numbers on the right, the status coloured, the caveats on a tooltip. */
