@@ -4,7 +4,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
-import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 
@@ -41,12 +40,7 @@ public final class SellerShots {
         PresentationShots.fire(robot, "quickStart-llama-70b-lora-h100");
         robot.clickOn("#recommendation");
         robot.type(KeyCode.F11);
-        robot.clickOn("#essentialMethod-qlora");
-        TextField tokens = robot.lookup("#essentialTokens").queryAs(TextField.class);
-        robot.doubleClickOn(tokens).press(KeyCode.CONTROL, KeyCode.A).release(KeyCode.A, KeyCode.CONTROL);
-        robot.write("80M").type(KeyCode.TAB);
-        robot.press(KeyCode.CONTROL, KeyCode.EQUALS).release(KeyCode.EQUALS, KeyCode.CONTROL);
-        Journeys.settle();
+        PresentationShots.enterJob(robot);
         WaitForAsyncUtils.sleep(3, TimeUnit.SECONDS);
         Journeys.shot(out, "2-presentation-zoomed-qlora");
 
