@@ -114,11 +114,13 @@ public final class Journeys {
     }
 
     /**
-     * Starts the real app in a real window (the glass robot, settings in a fresh folder, so nothing of the machine's
-     * user is read or changed) and waits two seconds for its first results.
+     * Starts the real app in a real window (the glass robot, settings in a fresh folder unless the property
+     * {@code finetuneplanner.settings} names one, so nothing of the machine's user is read or changed) and waits two
+     * seconds for its first results.
      */
     static Stage launch() throws Exception {
-        return launch(Files.createTempDirectory("planner-settings"));
+        String named = System.getProperty("finetuneplanner.settings");
+        return launch(named != null ? Path.of(named) : Files.createTempDirectory("planner-settings"));
     }
 
     /** {@link #launch()} with the settings of {@code settings} (a folder the caller made for this run). */
@@ -138,10 +140,14 @@ public final class Journeys {
     static Stage startFullScreen(FxRobot robot, java.util.List<String> options) throws Exception {
         // Theme and language as a user's settings file gives them at start (a click through the View menu raced the
         // menu's popup under Xvfb); the window is placed after.
-        Path settings = Files.createTempDirectory("planner-settings");
-        Files.writeString(settings.resolve("settings.json"), "{\"format\": \"finetune-settings/1\", \"theme\": "
-                + "{\"dark\": " + options.contains("dark") + "}, \"language\": \""
-                + (options.contains("vi") ? "vi" : "en") + "\"}");
+        // A harness that wrote its own settings folder (the property names it) keeps it.
+        String named = System.getProperty("finetuneplanner.settings");
+        Path settings = named != null ? Path.of(named) : Files.createTempDirectory("planner-settings");
+        if (named == null) {
+            Files.writeString(settings.resolve("settings.json"), "{\"format\": \"finetune-settings/1\", \"theme\": "
+                    + "{\"dark\": " + options.contains("dark") + "}, \"language\": \""
+                    + (options.contains("vi") ? "vi" : "en") + "\"}");
+        }
         Stage stage = launch(settings);
         robot.interact(() -> {
             javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();

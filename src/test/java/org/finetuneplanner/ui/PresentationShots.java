@@ -56,13 +56,7 @@ public final class PresentationShots {
         WaitForAsyncUtils.sleep(3, TimeUnit.SECONDS);     // the full-screen hint fades
         Journeys.shot(out, tag + "-2-presentation");
 
-        // The job of journey 2: QLoRA, 80M tokens (the quick start's 4k context).
-        robot.clickOn("#essentialMethod-qlora");
-        TextField tokens = robot.lookup("#essentialTokens").queryAs(TextField.class);
-        robot.doubleClickOn(tokens).press(KeyCode.CONTROL, KeyCode.A).release(KeyCode.A, KeyCode.CONTROL);
-        robot.write("80M").type(KeyCode.TAB);
-        robot.press(KeyCode.CONTROL, KeyCode.EQUALS).release(KeyCode.EQUALS, KeyCode.CONTROL);
-        Journeys.settle();
+        enterJob(robot);
         Journeys.shot(out, tag + "-3-presentation-zoomed");
 
         robot.clickOn("#quickStartButton");
@@ -90,6 +84,16 @@ public final class PresentationShots {
         Journeys.shot(out, tag + "-7-normal-zoomed");
         robot.interact(stage::close);
         System.exit(0);
+    }
+
+    /** The job of journey 2 in the essential inputs: QLoRA, 80M tokens (the quick start's 4k context), zoom once. */
+    static void enterJob(FxRobot robot) {
+        robot.clickOn("#essentialMethod-qlora");
+        TextField tokens = robot.lookup("#essentialTokens").queryAs(TextField.class);
+        robot.doubleClickOn(tokens).press(KeyCode.CONTROL, KeyCode.A).release(KeyCode.A, KeyCode.CONTROL);
+        robot.write("80M").type(KeyCode.TAB);
+        robot.press(KeyCode.CONTROL, KeyCode.EQUALS).release(KeyCode.EQUALS, KeyCode.CONTROL);
+        Journeys.settle();
     }
 
     /** Chooses a menu entry by its id, as a click on it would (menus' pop-ups are slow to find under a WM). */

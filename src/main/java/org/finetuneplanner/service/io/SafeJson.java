@@ -131,7 +131,7 @@ public final class SafeJson {
     public static String readText(InputStream in) throws IOException {
         byte[] bytes = in.readNBytes((int) MAX_DOCUMENT_BYTES + 1);
         if (bytes.length > MAX_DOCUMENT_BYTES) {
-            throw new InputException("too large: more than " + MAX_DOCUMENT_BYTES + " bytes");
+            throw new InputException("too large: more than " + MAX_DOCUMENT_BYTES / (1024 * 1024) + " MiB");
         }
         if (startsWith(bytes, 0xFE, 0xFF) || startsWith(bytes, 0xFF, 0xFE)) {
             return utf16(bytes);

@@ -313,4 +313,16 @@ public final class LocaleFormat {
     public String date(LocalDate value) {
         return date.format(value);
     }
+
+    /**
+     * The day a price was seen as a catalog or price list gives it: a full ISO date ("2026-12-04") as
+     * {@link #date} writes it ("December 4, 2026" / "04/12/2026"); a month, a year or anything else as given.
+     */
+    public String seenDate(String seen) {
+        try {
+            return seen.length() == 10 ? date(LocalDate.parse(seen)) : seen;
+        } catch (java.time.format.DateTimeParseException e) {
+            return seen;
+        }
+    }
 }

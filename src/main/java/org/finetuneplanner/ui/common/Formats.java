@@ -118,4 +118,9 @@ public final class Formats {
     public String tokensPerSecond(double value) {
         return format.tokensPerSecond(value);
     }
+
+    /** The day a price was seen, in the language's style: "2026-12-04" as "December 4, 2026" / "04/12/2026". */
+    public String seenDate(String seen) {
+        return format.seenDate(seen);
+    }
 }

@@ -85,10 +85,12 @@ public final class InputsTexts {
         if (e != null && e.cost().isPresent()) {
             var c = e.cost().get();
             if (c.origin() == PriceOrigin.SELLER) {
-                return m.text("inputs.price.seller", f.usdPerGpuHour(c.usdPerGpuHour()), c.provider(), c.priceSeen());
+                return m.text("inputs.price.seller", f.usdPerGpuHour(c.usdPerGpuHour()), c.provider(),
+                        f.seenDate(c.priceSeen()));
             }
             return c.provider().isEmpty() ? m.text("inputs.price.value", f.usdPerGpuHour(c.usdPerGpuHour()))
-                    : m.text("inputs.price.catalog", f.usdPerGpuHour(c.usdPerGpuHour()), c.provider(), c.priceSeen());
+                    : m.text("inputs.price.catalog", f.usdPerGpuHour(c.usdPerGpuHour()), c.provider(),
+                            f.seenDate(c.priceSeen()));
         }
         var notOffered = e == null ? Optional.<Note>empty()
                 : e.notes().stream().filter(n -> n.id() == NoteId.COST_NOT_OFFERED).findFirst();

@@ -148,13 +148,18 @@ public enum OptionColumn {
         return m.text("results.suggest.none");
     }
 
-    /** Who lists the price and when: "RunPod · 2026-09-25"; the scenario's own price says so. */
+    /** Who lists the price and when: "RunPod · September 25, 2026"; the scenario's own price says so. */
     static String source(CostEstimate c, Messages m) {
+        String who = who(c, m);
+        return c.origin() == PriceOrigin.SCENARIO || c.priceSeen().isEmpty() ? who
+                : who + " \u00b7 " + Formats.of(m).seenDate(c.priceSeen());
+    }
+
+    /** Who lists the price: "RunPod", "Vast.ai (marketplace)"; the scenario's own price says so. */
+    static String who(CostEstimate c, Messages m) {
         if (c.origin() == PriceOrigin.SCENARIO) {
             return m.text("results.source.scenario");
         }
-        String who = c.origin() == PriceOrigin.MARKETPLACE ? m.text("results.source.market", c.provider())
-                : c.provider();
-        return c.priceSeen().isEmpty() ? who : who + " \u00b7 " + c.priceSeen();
+        return c.origin() == PriceOrigin.MARKETPLACE ? m.text("results.source.market", c.provider()) : c.provider();
     }
 }

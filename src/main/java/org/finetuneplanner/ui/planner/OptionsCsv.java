@@ -75,7 +75,7 @@ final class OptionsCsv {
         cells.add(o.ranges().usd().map(r -> number(r.high(), 2)).orElse(""));
         cells.add(cost.map(c -> number(c.usdPerGpuHour(), 4)).orElse(""));
         cells.add(cost.map(c -> Integer.toString(c.rentedGpus())).orElse(""));
-        cells.add(cost.map(c -> OptionColumn.source(c, m).replace(" \u00b7 " + c.priceSeen(), "")).orElse(""));
+        cells.add(cost.map(c -> OptionColumn.who(c, m)).orElse(""));
         cells.add(cost.map(CostEstimate::priceSeen).orElse(""));
         StringJoiner mark = new StringJoiner(", ");
         plan.cheapest().filter(o.gpu().id()::equals).ifPresent(id -> mark.add(m.text("csv.mark.cheapest")));

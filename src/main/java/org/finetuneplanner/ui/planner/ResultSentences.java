@@ -171,7 +171,7 @@ final class ResultSentences {
         return all.toString();
     }
 
-    /** "$0.79/GPU·h from RunPod, listed 2026-09-25", or the scenario's own price. */
+    /** "$0.79/GPU·h from RunPod, listed September 25, 2026", or the scenario's own price. */
     String price(CostEstimate c) {
         if (c.origin() == PriceOrigin.SCENARIO) {
             return m.text("results.details.price.own", f.usdPerGpuHour(c.usdPerGpuHour()));
@@ -179,7 +179,7 @@ final class ResultSentences {
         String who = c.origin() == PriceOrigin.MARKETPLACE ? m.text("results.source.market", c.provider())
                 : c.provider();
         return m.text(c.priceSeen().isEmpty() ? "results.details.price.undated" : "results.details.price",
-                f.usdPerGpuHour(c.usdPerGpuHour()), who, c.priceSeen());
+                f.usdPerGpuHour(c.usdPerGpuHour()), who, f.seenDate(c.priceSeen()));
     }
 
     /** Each caveat in words, each once. */

@@ -107,6 +107,11 @@ class LocaleFormatTest {
         assertEquals("12,3%", vi.percentValue(12.34));
         assertEquals("November 29, 2026", en.date(LocalDate.of(2026, 11, 29)));
         assertEquals("29/11/2026", vi.date(LocalDate.of(2026, 11, 29)));
+        // The day a price was seen, as a price list gives it (ISO), in the language's style; a month stays as given.
+        assertEquals("December 4, 2026", en.seenDate("2026-12-04"));
+        assertEquals("04/12/2026", vi.seenDate("2026-12-04"));
+        assertEquals("2026-06", vi.seenDate("2026-06"));
+        assertEquals("not-a-date", vi.seenDate("not-a-date"));
     }
 
     @Test

@@ -112,6 +112,9 @@ class WordsTest {
         keys.add("reason.NeedsGpus.offload");
         for (CaveatId id : CaveatId.values()) {
             keys.add("caveat." + id.name());
+            // The options page of the report marks each caveat with its short word and explains it in the legend.
+            keys.add("caveat.short." + id.name());
+            keys.add("caveat.legend." + id.name());
         }
         keys.add("caveat.RENTAL_UNIT.own");
         keys.add("caveat.OFFLOAD_HOST_MEMORY.checked");

@@ -258,6 +258,10 @@ class ResultsAdviceTest {
                         loss));
                 assertFalse(worded.contains("adjustment.value"), l + ": " + worded);
                 assertFalse(m.text("results.change.LOSS." + loss.name()).startsWith("results."), l + " " + loss);
+                // The options' change column names the setting with the words the recommendation uses
+                // ("hàm mất mát chuẩn → hợp nhất" above the table, "hàm mất mát hợp nhất" in it, not "loss").
+                String setting = m.words().label(Setting.LOSS);
+                assertTrue(m.text("results.change.LOSS." + loss.name()).contains(setting), l + " " + loss);
             }
         }
         // English: "checkpointing none → full" (the words of the setting, then the choices).

@@ -302,7 +302,7 @@ class ScenarioDocumentTest {
         try (RandomAccessFile sparse = new RandomAccessFile(huge.toFile(), "rw")) {
             sparse.setLength(2L << 30);
         }
-        assertRefusedAndNothingLost(huge, "Could not open huge.json: too large: more than 16777216 bytes");
+        assertRefusedAndNothingLost(huge, "Could not open huge.json: too large: more than 16 MiB");
     }
 
     @Test

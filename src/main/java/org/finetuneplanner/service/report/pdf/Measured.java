@@ -128,10 +128,36 @@ final class Measured {
     }
 
     /**
+     * The widest piece of a figure between the places where it may break when it is wider than its line: after a
+     * space that follows no digit (so "41,2 giờ" stays whole) and after an en dash ("782.839–" | "1.382.179"), in
+     * points. Each piece holds whole numbers, so a column this wide never cuts a number.
+     */
+    float widestFigurePiece() {
+        float widest = 0;
+        int start = 0;
+        for (int i = 0; i <= n; i++) {
+            if (i == n || cps[i] == '\n' || figureSpace(i)) {
+                widest = Math.max(widest, x[i] - x[start]);
+                start = i + 1;
+            } else if (cps[i] == '\u2013') {
+                widest = Math.max(widest, x[i + 1] - x[start]);
+                start = i + 1;
+            }
+        }
+        return widest;
+    }
+
+    /** Whether a figure may break at the space at {@code i}: one that follows no digit. */
+    private boolean figureSpace(int i) {
+        return cps[i] == ' ' && i > 0 && !Character.isDigit(cps[i - 1]);
+    }
+
+    /**
      * The text cut into lines no wider than {@code max} points, at most {@code maxLines} of them, the last of a
      * capped text ending with an ellipsis.
      *
-     * @param breakable false for a figure: broken only when it is wider than the line
+     * @param breakable false for a figure: broken only when it is wider than the line, then after a space that
+     *                  follows no digit or after an en dash before a number is cut
      */
     List<Line> lines(float max, int maxLines, boolean breakable) {
         List<Line> out = new ArrayList<>();
@@ -156,6 +182,10 @@ final class Measured {
                 lastNext = i;
                 continue;
             }
+            if (!breakable && figureSpace(i) && i > start) {
+                lastEnd = i;
+                lastNext = i + 1;
+            }
             if (x[i + 1] - x[start] > max && i > start) {
                 int end;
                 int next;
@@ -173,7 +203,7 @@ final class Measured {
                 lastEnd = -1;
                 continue;
             }
-            if (breakable && cp == '/' && kinds[i] == Span.Kind.CITATION) {
+            if (breakable && cp == '/' && kinds[i] == Span.Kind.CITATION || !breakable && cp == '\u2013') {
                 lastEnd = i + 1;
                 lastNext = i + 1;
             }

@@ -109,9 +109,17 @@ final class TableLayout {
 
     /**
      * The columns' widths: shares of the width by weight; then each column at least as wide as its widest figure
-     * and its header's longest word, the room taken from columns that have more than they need.
+     * and its header's longest word, the room taken from columns that have more than they need. When the figures
+     * do not fit side by side on one line each, they may break between whole numbers ("782.839–" | "1.382.179 ₫"),
+     * and the columns are at least as wide as the widest such piece.
      */
     private float[] widths(Table t, Measured[] headers, List<Measured[]> rows) {
+        float[] w = widths(t, headers, rows, false);
+        return w != null ? w : widths(t, headers, rows, true);
+    }
+
+    /** The widths with figures whole ({@code pieces} false) or in pieces; null when the figures do not fit whole. */
+    private float[] widths(Table t, Measured[] headers, List<Measured[]> rows, boolean pieces) {
         int n = t.columns().size();
         float total = 0;
         for (Table.Column c : t.columns()) {
@@ -130,7 +138,8 @@ final class TableLayout {
             List<Cell> cells = t.rows().get(r).cells();
             for (int c = 0; c < n; c++) {
                 if (cells.get(c).kind() == Cell.Kind.FIGURE) {
-                    min[c] = Math.max(min[c], rows.get(r)[c].widestUnbreakable(false));
+                    Measured figure = rows.get(r)[c];
+                    min[c] = Math.max(min[c], pieces ? figure.widestFigurePiece() : figure.widestUnbreakable(false));
                 } else {
                     min[c] = Math.max(min[c], Math.min(longestWord, rows.get(r)[c].widestUnbreakable(true)));
                 }
@@ -148,8 +157,11 @@ final class TableLayout {
         if (need == 0) {
             return w;
         }
+        if (minTotal >= width && !pieces) {
+            return null;
+        }
         if (minTotal >= width) {
-            // Not even the figures fit side by side: shares of the width by what they need.
+            // Not even the figures' pieces fit side by side: shares of the width by what they need.
             for (int c = 0; c < n; c++) {
                 w[c] = width * min[c] / minTotal;
             }

@@ -59,6 +59,28 @@ class MeasuredTest {
         assertEquals(List.of("76,82", "US$"), lines(Text.words("76,82\u00a0US$"), amount - 1, Integer.MAX_VALUE));
     }
 
+    private static List<String> figureLines(String figure, float width) {
+        return Measured.of(Text.words(figure), fonts, false, 9.5f).lines(width, Integer.MAX_VALUE, false).stream()
+                .map(MeasuredTest::text).toList();
+    }
+
+    @Test
+    void aFigureWiderThanItsLineBreaksBetweenWholeNumbersNotInsideOne() {
+        // An options table's cost range in VND: too wide for its column, it breaks after the en dash.
+        String range = "(782.839\u20131.382.179\u00a0\u20ab)";
+        float whole = Measured.of(Text.words(range), fonts, false, 9.5f).width();
+        assertEquals(List.of("(782.839\u2013", "1.382.179\u00a0\u20ab)"), figureLines(range, whole - 1));
+        // A time range: it breaks after a word, never between a number and its unit.
+        String time = "(41,2 gi\u1edd \u2013 3,0 ng\u00e0y (73 gi\u1edd))";
+        float piece = Measured.of(Text.words(time), fonts, false, 9.5f).widestFigurePiece();
+        for (String line : figureLines(time, piece)) {
+            assertFalse(line.matches(".*\\d") || line.matches("^[^\\d(\u2013]+.*"), "'" + line + "'");
+        }
+        assertEquals(time.replace(" ", ""), String.join("", figureLines(time, piece)).replace(" ", ""));
+        // A figure that fits stays on one line, spaces and dashes notwithstanding.
+        assertEquals(List.of(time), figureLines(time, Measured.of(Text.words(time), fonts, false, 9.5f).width()));
+    }
+
     @Test
     void noLineIsWiderThanAsked() {
         String words = "Mọi con số trong kế hoạch này là ước tính theo các công thức được ghi rõ nguồn. ".repeat(20)
