@@ -231,6 +231,9 @@ class PresentationUiTest {
                 .filter(b -> b.getMinY() >= rowsArea.getMinY() && b.getMaxY() <= rowsArea.getMaxY())
                 .count();
         assertTrue(wholeRows >= 5, wholeRows + " whole rows of options on the screen");
+        // The count beside the GPU: the recommendation's "2 × RTX 4090" is read in the table too.
+        assertTrue(table.getColumns().stream().anyMatch(c -> "column-gpus".equals(c.getId()) && c.isVisible()),
+                "the GPU count column is shown");
         // The cheapest (the recommendation's) on top, and the selected option wholly in view.
         for (int index : List.of(0, table.getSelectionModel().getSelectedIndex())) {
             assertTrue(robot.from(table).lookup(".table-row-cell").queryAllAs(TableRow.class).stream()

@@ -17,20 +17,21 @@ import org.finetuneplanner.ui.common.Messages;
  * The columns of the GPU options table, in their order on screen: each words its cell and sorts by value. A new
  * column is one constant here (its header is {@code results.column.<id>} in the app's bundles, its tooltip
  * {@code results.column.<id>.tip}). When the table is too narrow for every column, those of the highest
- * {@link #priority()} number give way first; what they say is also on the selected option's card and in the CSV.
+ * {@link #priority()} number give way first; what they say is also on the selected option's card and in the CSV. The
+ * GPU count stays with the GPU: a cost means nothing without how many cards it rents.
  */
 public enum OptionColumn {
     MARK("mark", 9, Comparator.comparingInt(r -> (r.cheapest() ? 0 : 2) + (r.fastest() ? 0 : 1))),
     GPU("gpu", 0, Comparator.comparing(OptionRow::gpuName)),
-    STATUS("status", 1, Comparator.comparing(OptionRow::status)),
-    GPUS("gpus", 5, Comparator.comparingInt(OptionRow::gpus)),
+    STATUS("status", 2, Comparator.comparing(OptionRow::status)),
+    GPUS("gpus", 1, Comparator.comparingInt(OptionRow::gpus)),
     SHARDING("sharding", 10, Comparator.comparing(OptionRow::sharding)),
     OFFLOAD("offload", 7, Comparator.comparing(OptionRow::offload)),
     CHANGES("changes", 6, Comparator.comparingInt(r -> r.option().adjustments().size())),
-    MEMORY("memory", 4, Comparator.comparingDouble(r -> r.memory().high() / r.capacityBytes())),
+    MEMORY("memory", 5, Comparator.comparingDouble(r -> r.memory().high() / r.capacityBytes())),
     HOST("host", 11, Comparator.comparingLong(OptionRow::hostBytes)),
-    TIME("time", 3, Comparator.comparingDouble(OptionRow::hoursOrMax)),
-    COST("cost", 2, Comparator.comparingDouble(OptionRow::usdOrMax)),
+    TIME("time", 4, Comparator.comparingDouble(OptionRow::hoursOrMax)),
+    COST("cost", 3, Comparator.comparingDouble(OptionRow::usdOrMax)),
     CAVEATS("caveats", 8, Comparator.comparingInt(r -> r.option().caveats().size())),
     MICRO_BATCH("microBatch", 12, Comparator.comparingInt(r -> r.option().largestMicroBatch())),
     SEQUENCE("sequence", 13, Comparator.comparingInt(r -> r.option().largestSequenceLength())),

@@ -24,8 +24,9 @@ class ColumnFitTest {
 
     @Test
     void aWideColumnGivesWayAndANarrowerLessImportantOneTakesTheRoom() {
-        // Priorities 0 GPU, 1 STATUS, 2 COST, 3 TIME, 4 MEMORY (400 px), 5 GPUS: 4 × 100 = 400 used of 620; the
-        // memory column would need 800 > 620, so it gives way; GPUS (100 → 500) still fits, then nothing more.
+        // Priorities 0 GPU, 1 GPUS, 2 STATUS, 3 COST, 4 TIME, 5 MEMORY (400 px), 6 CHANGES: 5 × 100 = 500 used of
+        // 620; the memory column would need 900 > 620, so it gives way; CHANGES (100 → 600) still fits, then OFFLOAD
+        // (700) does not.
         Set<OptionColumn> all = EnumSet.allOf(OptionColumn.class);
         Set<OptionColumn> shown = ColumnFit.visible(widths(OptionColumn.MEMORY), 620, EM, all);
         assertEquals(EnumSet.of(OptionColumn.GPU, OptionColumn.STATUS, OptionColumn.COST, OptionColumn.TIME,
@@ -36,11 +37,13 @@ class ColumnFitTest {
     @Test
     void aHiddenColumnComesBackOnlyWithRoomToSpare() {
         double[] w = widths(OptionColumn.GPU);
-        // GPU 400 + STATUS 100 = 500; COST (100) fits in 600 when shown, but when hidden needs 2 em (20 px) more.
-        Set<OptionColumn> wasShown = EnumSet.of(OptionColumn.GPU, OptionColumn.STATUS, OptionColumn.COST);
-        assertTrue(ColumnFit.visible(w, 600, EM, wasShown).contains(OptionColumn.COST));
-        Set<OptionColumn> wasHidden = EnumSet.of(OptionColumn.GPU, OptionColumn.STATUS);
-        assertFalse(ColumnFit.visible(w, 600, EM, wasHidden).contains(OptionColumn.COST));
-        assertTrue(ColumnFit.visible(w, 620, EM, wasHidden).contains(OptionColumn.COST));
+        // GPU 400 + GPUS 100 + STATUS 100 = 600; COST (100) fits in 700 when shown, but when hidden needs 2 em (20 px)
+        // more.
+        Set<OptionColumn> wasShown = EnumSet.of(OptionColumn.GPU, OptionColumn.GPUS, OptionColumn.STATUS,
+                OptionColumn.COST);
+        assertTrue(ColumnFit.visible(w, 700, EM, wasShown).contains(OptionColumn.COST));
+        Set<OptionColumn> wasHidden = EnumSet.of(OptionColumn.GPU, OptionColumn.GPUS, OptionColumn.STATUS);
+        assertFalse(ColumnFit.visible(w, 700, EM, wasHidden).contains(OptionColumn.COST));
+        assertTrue(ColumnFit.visible(w, 720, EM, wasHidden).contains(OptionColumn.COST));
     }
 }
