@@ -19,6 +19,7 @@ import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
+import javafx.scene.layout.Region;
 import javafx.stage.Stage;
 
 import org.controlsfx.control.StatusBar;
@@ -156,6 +157,12 @@ class PresentationUiTest {
         assertFalse(presentation.presentingProperty().get(), "F11 leaves as Esc does");
         // 13 px x 1.25 = 16.25 px: the zoom stays, on the normal window's base.
         assertEquals("-fx-font-size: 16.25px;", shellRoot(robot).getStyle());
+        // The form's least width follows: 25.4 em × 16.25 px = 412.75 px, and the divider gives it that (a zoomed
+        // form was cut on the right when the least width was 330 px).
+        WaitForAsyncUtils.waitForFxEvents();
+        Region form = robot.lookup(".inputs-pane").queryAs(Region.class);
+        assertEquals(412.75, form.minWidth(-1), 0.5);
+        assertTrue(form.getWidth() >= 412.75 - 0.5, form.getWidth() + " px wide");
     }
 
     @Test

@@ -86,7 +86,8 @@ public final class PlannerView extends SplitPane {
             });
         }
         SplitPane.setResizableWithParent(inputs, false);
-        inputs.setMinWidth(330);
+        // The inputs' least width is in em (app.css: 25.4em, 330 px at 13 px): it grows with the zoom, so a zoomed
+        // form pushes the divider instead of cutting its labels.
         // The inputs get about 30% of the first real width, between 340 and 440 px: two short fields to a row
         // fit, and the results keep the rest. Later the user's divider wins (the inputs do not resize with the
         // window).
