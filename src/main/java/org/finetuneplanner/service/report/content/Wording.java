@@ -25,6 +25,7 @@ import org.finetuneplanner.core.range.Range;
 import org.finetuneplanner.core.scenario.HardwareSpec;
 import org.finetuneplanner.core.scenario.Offload;
 import org.finetuneplanner.core.scenario.Sharding;
+import org.finetuneplanner.service.io.SafeText;
 import org.finetuneplanner.service.prices.PriceList;
 import org.finetuneplanner.service.report.ReportFormats;
 import org.finetuneplanner.service.report.ReportLanguage;
@@ -140,16 +141,7 @@ final class Wording {
      * running text shows it, the file keeps it whole.
      */
     static Text userName(String name) {
-        return Text.name(shorten(name, NAME_IN_TEXT));
-    }
-
-    /** {@code s} cut to at most {@code max} code points, with "…" when cut; linear in the cut, not in {@code s}. */
-    static String shorten(String s, int max) {
-        if (s.length() <= max) {
-            return s;
-        }
-        int end = s.offsetByCodePoints(0, Math.min(max - 1, s.codePointCount(0, Math.min(s.length(), 2 * max))));
-        return s.substring(0, end) + "…";
+        return Text.name(SafeText.shorten(name, NAME_IN_TEXT));
     }
 
     /** "2 × NVIDIA H100 SXM5 80GB": the count and the GPU's name. */
