@@ -107,11 +107,15 @@ class LocaleFormatTest {
         assertEquals("12,3%", vi.percentValue(12.34));
         assertEquals("November 29, 2026", en.date(LocalDate.of(2026, 11, 29)));
         assertEquals("29/11/2026", vi.date(LocalDate.of(2026, 11, 29)));
-        // The day a price was seen, as a price list gives it (ISO), in the language's style; a month stays as given.
+        // The day a price was seen, as a catalog or price list gives it (ISO), in the language's style: a day, a month
+        // (unit.monthPattern: MMMM yyyy / MM/yyyy), a year as given, anything else "undated".
         assertEquals("December 4, 2026", en.seenDate("2026-12-04"));
         assertEquals("04/12/2026", vi.seenDate("2026-12-04"));
-        assertEquals("2026-06", vi.seenDate("2026-06"));
-        assertEquals("not-a-date", vi.seenDate("not-a-date"));
+        assertEquals("06/2026", vi.seenDate("2026-06"));
+        assertEquals("June 2026", en.seenDate("2026-06"));
+        assertEquals("2026", en.seenDate("2026"));
+        assertEquals("không ghi ngày", vi.seenDate("not-a-date"));
+        assertEquals("undated", en.seenDate(""));
     }
 
     @Test

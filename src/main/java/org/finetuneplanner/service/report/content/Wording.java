@@ -1,14 +1,9 @@
 package org.finetuneplanner.service.report.content;
 
-import java.time.LocalDate;
-import java.time.YearMonth;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 import org.finetuneplanner.core.Bytes;
 import org.finetuneplanner.core.Estimate;
@@ -42,7 +37,6 @@ final class Wording {
 
     private static final char OPEN = '\uE000';
     private static final char CLOSE = '\uE001';
-    private static final Pattern YEAR = Pattern.compile("\\d{4}");
 
     private final ReportLanguage language;
     private final Words words;
@@ -284,18 +278,6 @@ final class Wording {
      * style; the words for "undated" when the catalog has no date.
      */
     String priceDate(String seen) {
-        String s = seen == null ? "" : seen.strip();
-        try {
-            if (s.length() == 10) {
-                return f.date(LocalDate.parse(s));
-            }
-            if (s.length() == 7) {
-                return DateTimeFormatter.ofPattern(plain("date.monthPattern"), language.locale())
-                        .format(YearMonth.parse(s));
-            }
-        } catch (DateTimeParseException e) {
-            // Not a date: said so below.
-        }
-        return YEAR.matcher(s).matches() ? s : plain("date.undated");
+        return f.seenDate(seen);
     }
 }
