@@ -169,7 +169,15 @@ public final class LocaleFormat {
      * when both ends read the same.
      */
     public String gibRange(double lowBytes, double highBytes) {
-        return unit("unit.gib", span(decimal(lowBytes / GIB, 1), decimal(highBytes / GIB, 1)));
+        return unit("unit.gib", gibRangeNumber(lowBytes, highBytes));
+    }
+
+    /**
+     * A range of bytes as GiB numbers with one decimal, no unit (table cells and bars under a "GiB" heading):
+     * "12.1–14.6" / "12,1–14,6"; one figure when both ends read the same.
+     */
+    public String gibRangeNumber(double lowBytes, double highBytes) {
+        return span(decimal(lowBytes / GIB, 1), decimal(highBytes / GIB, 1));
     }
 
     /**

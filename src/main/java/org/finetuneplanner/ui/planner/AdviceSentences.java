@@ -52,8 +52,7 @@ final class AdviceSentences {
         PlanOption o = pick.get();
         String text;
         if (o.cost().isEmpty()) {
-            text = m.text("recommend.noCost", describe(o), m.text("recommend.figures.memory",
-                    f.gibRange(o.ranges().memoryBytes()), f.gib(o.estimate().memory().capacityBytes())));
+            text = m.text("recommend.noCost", describe(o), memoryFigures(o));
         } else {
             text = m.text(o.status() == FitStatus.TIGHT ? "recommend.tight" : "recommend.fits", describe(o),
                     figures(o));
@@ -87,8 +86,7 @@ final class AdviceSentences {
             return Optional.of(new Advice(Optional.of(id), m.text("recommend.own.no", name,
                     f.count(Limits.PLANNER_MAX_GPUS), suggestions(o)), "", "", false, Optional.of(FitStatus.NO)));
         }
-        String figures = o.cost().isPresent() ? figures(o) : m.text("recommend.figures.memory",
-                f.gibRange(o.ranges().memoryBytes()), f.gib(o.estimate().memory().capacityBytes()));
+        String figures = o.cost().isPresent() ? figures(o) : memoryFigures(o);
         return Optional.of(advice(o, m.text("recommend.own", name, describe(o), figures), current));
     }
 
@@ -112,6 +110,12 @@ final class AdviceSentences {
         }
         return m.text("recommend.option.offload", count, o.gpu().name(), m.label(hw.sharding()),
                 m.text("results.offload." + hw.offload().name()));
+    }
+
+    /** "27.1–33.0 GiB of 45.0 GiB per GPU": the figures of an option without a cost. */
+    private String memoryFigures(PlanOption o) {
+        return m.text("recommend.figures.memory", f.gibRange(o.ranges().memoryBytes()),
+                f.gib(o.estimate().memory().capacityBytes()));
     }
 
     /** "27.1–33.0 GiB of 45.0 GiB per GPU, 8.1–10.6 h and $7.30–$9.60 (estimate 9.0 h, $7.96)". */

@@ -32,6 +32,18 @@ class LocaleFormatTest {
     }
 
     @Test
+    void gibRangesWriteTheUnitOnceOrNotAtAllAndOneFigureWhenTheEndsReadAlike() {
+        // 12.1 GiB = 12.1 × 2^30 = 12,992,276,070.4 bytes; 14.6 GiB = 14.6 × 2^30 = 15,676,630,630.4 bytes.
+        double low = 12.1 * 1024 * 1024 * 1024;
+        double high = 14.6 * 1024 * 1024 * 1024;
+        assertEquals("12.1\u2013" + "14.6", en.gibRangeNumber(low, high));
+        assertEquals("12,1\u2013" + "14,6", vi.gibRangeNumber(low, high));
+        assertEquals("12.1\u2013" + "14.6" + NBSP + "GiB", en.gibRange(low, high));
+        // 12.1 and 12.14 GiB both read "12.1" to one decimal.
+        assertEquals("12.1", en.gibRangeNumber(low, 12.14 * 1024 * 1024 * 1024));
+    }
+
+    @Test
     void countsGroupByThousands() {
         assertEquals("50,000,000", en.count(50_000_000));
         assertEquals("50.000.000", vi.count(50_000_000));
