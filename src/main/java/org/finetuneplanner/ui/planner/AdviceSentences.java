@@ -1,6 +1,5 @@
 package org.finetuneplanner.ui.planner;
 
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.StringJoiner;
@@ -34,17 +33,13 @@ final class AdviceSentences {
     }
 
     /**
-     * The recommendation: the plan's cheapest option (with margin when any option has it), with the fastest beside
-     * it; without a cost, the option that fits on the fewest GPUs; when nothing fits, the changes that would make
-     * the user's own GPU fit.
+     * The recommendation: the plan's recommended option ({@link Plan#recommended()}, the report's too), with the
+     * fastest beside it; when nothing fits, the changes that would make the user's own GPU fit.
      *
      * @param current the scenario on screen (the inputs), against which the option's changes are told
      */
     Advice recommend(Plan p, Scenario current) {
-        Optional<PlanOption> pick = p.cheapest().flatMap(p::option).filter(PlanOption::fits)
-                .or(() -> p.options().stream().filter(PlanOption::fits)
-                        .min(Comparator.comparing(PlanOption::status).thenComparingInt(PlanOption::gpuCount)
-                                .thenComparingDouble(o -> o.gpu().usableMemoryGib())));
+        Optional<PlanOption> pick = p.recommended();
         if (pick.isEmpty()) {
             String why = p.option(current.hardware().gpu().id()).map(this::suggestions).orElse("");
             return Advice.none((m.text("recommend.none", f.count(Limits.PLANNER_MAX_GPUS)) + " " + why).strip());
