@@ -11,9 +11,13 @@ import java.util.Locale;
 import javafx.css.PseudoClass;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.skin.VirtualFlow;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 
 import org.finetuneplanner.core.range.FitStatus;
@@ -181,5 +185,40 @@ class ResultsUiTest {
         int last = flow.getLastVisibleCell().getIndex();
         assertTrue(first <= selected && selected <= last, first + " … " + last + " shows " + selected);
         assertTrue(first == 0 || last <= selected + 1, "scrolled past the cheapest: rows " + first + " … " + last + ", selected " + selected);
+    }
+
+    /** The data of each bar drawn in the side-by-side bars, in order. */
+    private static List<MemoryBarData> drawnBars(FxRobot robot) {
+        VBox rows = find(robot, "#optionBars", VBox.class);
+        return rows.getChildren().stream()
+                .map(row -> ((HBox) row).getChildren().stream().filter(MemoryBar.class::isInstance).findFirst()
+                        .map(n -> ((MemoryBar) n).dataProperty().get()).orElseThrow()).toList();
+    }
+
+    @Test
+    void theOptionBarsShowTheCurrentResultsWhenTheirTabOpensAndFollowTicksWhileOpen(FxRobot robot) {
+        TabPane tabs = find(robot, "#resultTabs", TabPane.class);
+        Tab barsTab = tabs.getTabs().stream().filter(t -> "barsTab".equals(t.getId())).findFirst().orElseThrow();
+        // Two ticks while the tab is hidden: the bars are not drawn then.
+        robot.interact(() -> w.vm.inputs().sequenceLengthProperty().set(3072));
+        robot.interact(() -> w.vm.inputs().sequenceLengthProperty().set(4096));
+        robot.interact(() -> tabs.getSelectionModel().select(barsTab));
+        WaitForAsyncUtils.waitForFxEvents();
+        List<MemoryBarData> at4096 = w.vm.results().optionBarsProperty().getValue();
+        assertFalse(at4096.isEmpty());
+        assertEquals(at4096, drawnBars(robot));
+        // A tick while shown redraws them: a longer sequence needs more activation memory, so the data differ.
+        robot.interact(() -> w.vm.inputs().sequenceLengthProperty().set(6144));
+        WaitForAsyncUtils.waitForFxEvents();
+        List<MemoryBarData> at6144 = w.vm.results().optionBarsProperty().getValue();
+        assertFalse(at4096.equals(at6144));
+        assertEquals(at6144, drawnBars(robot));
+        // Hidden again, a tick, shown again: the bars catch up.
+        robot.interact(() -> tabs.getSelectionModel().select(0));
+        robot.interact(() -> w.vm.inputs().sequenceLengthProperty().set(2048));
+        robot.interact(() -> tabs.getSelectionModel().select(barsTab));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(w.vm.results().optionBarsProperty().getValue(), drawnBars(robot));
+        assertFalse(at6144.equals(drawnBars(robot)));
     }
 }

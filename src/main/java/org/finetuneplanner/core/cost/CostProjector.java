@@ -124,13 +124,14 @@ public final class CostProjector {
     /** Why {@link #project} gives no cost, or empty when it gives one. */
     public Optional<Note> whyNoCost(Scenario s) {
         GpuSpec gpu = s.hardware().gpu();
-        if (seller.isPresent() && rental(s).isEmpty()) {
+        boolean rented = rental(s).isPresent();
+        if (seller.isPresent() && !rented) {
             SellerPrices prices = seller.get();
             return Optional.of(prices.offer(gpu.id())
                     .map(o -> Note.of(NoteId.COST_OFFER_LIMIT, prices.seller(), gpu.name(), o.maxGpus()))
                     .orElse(Note.of(NoteId.COST_NOT_OFFERED, prices.seller(), gpu.name())));
         }
-        if (rental(s).isPresent()) {
+        if (rented) {
             if (s.cost().provider().isPresent() && s.cost().usdPerGpuHour().isEmpty()
                     && gpu.priceFrom(s.cost().provider().get()).isEmpty()) {
                 return Optional.of(Note.of(NoteId.COST_PROVIDER_UNLISTED, s.cost().provider().get(), gpu.name()));

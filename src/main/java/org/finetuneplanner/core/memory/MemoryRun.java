@@ -21,8 +21,8 @@ import org.finetuneplanner.core.explain.TermId;
 import org.finetuneplanner.core.model.Architecture;
 import org.finetuneplanner.core.scenario.Checkpointing;
 import org.finetuneplanner.core.scenario.ExtraTrainable;
-import org.finetuneplanner.core.scenario.LoraTarget;
 import org.finetuneplanner.core.scenario.HardwareSpec;
+import org.finetuneplanner.core.scenario.LoraTarget;
 import org.finetuneplanner.core.scenario.Loss;
 import org.finetuneplanner.core.scenario.Precision;
 import org.finetuneplanner.core.scenario.Scenario;
@@ -97,7 +97,8 @@ final class MemoryRun {
         double finalNorm = tokens * hLocal * (act.normInputBytes() + actBytes);
         double blockInput = tokens * hLocal * actBytes;
         // The activation gradients a block's backward works with, checkpointed or not.
-        double backwardTransient = 2.0 * tokens * Math.max(MemoryContext.over(act.effectiveIntermediate(), c.tp), hLocal) * actBytes;
+        double backwardTransient = 2.0 * tokens * Math.max(MemoryContext.over(act.effectiveIntermediate(), c.tp),
+                hLocal) * actBytes;
         // Ring attention holds a received K/V chunk while it computes on the current one (TE
         // AttnFuncWithCPAndKVP2P); expert parallelism the dispatched and combined tokens of one MoE layer.
         ring = c.cp > 1 ? 2.0 * tokens * a.kvWidth() / c.tp * actBytes : 0;

@@ -160,7 +160,8 @@ final class ModelStates {
         long mlpWidth = a.moe().isMoe() && a.moe().denseLayers() == 0 ? a.moe().expertIntermediate()
                 : a.intermediateSize();
         // the biggest single matrix: an MLP projection or the fused q/k/v projection (its TP shard)
-        return MemoryContext.over(Math.max((double) h * mlpWidth, (double) h * (a.queryWidth() + 2 * a.kvWidth())), c.tp);
+        return MemoryContext.over(Math.max((double) h * mlpWidth, (double) h * (a.queryWidth() + 2 * a.kvWidth())),
+                c.tp);
     }
 
     /** The sources of a weights term, with the model-parallel split's when the model is split. */

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.Set;
+import java.util.function.IntPredicate;
 import java.util.function.ToIntFunction;
 
 import org.finetuneplanner.core.Estimate;
@@ -60,8 +61,7 @@ final class GpuSearch {
         this.gpu = gpu;
         this.spec = planner.limited(spec, gpu);
         this.own = base.training();
-        long step = (long) own.microBatchSize() * own.gradientAccumulationSteps() * dataParallel(base.hardware());
-        this.sequences = (int) Math.min(step, Integer.MAX_VALUE);
+        this.sequences = stepOf(base);
         this.keepBatch = spec.keeps(Setting.MICRO_BATCH_SIZE);
         this.counts = rentableCounts();
         this.profiles = profiles();
@@ -168,22 +168,7 @@ final class GpuSearch {
      */
     private int smallestCountIndex(FitStatus level, Profile p, Offload offload, int limit) {
         int lo = offload == Offload.NONE || counts.length == 0 || counts[0] > 1 ? 0 : 1;
-        if (lo >= limit || !leanFits(level, p, counts[limit - 1], offload)) {
-            return -1;
-        }
-        if (leanFits(level, p, counts[lo], offload)) {
-            return lo;
-        }
-        int hi = limit - 1;
-        while (hi - lo > 1) {
-            int mid = (lo + hi) >>> 1;
-            if (leanFits(level, p, counts[mid], offload)) {
-                hi = mid;
-            } else {
-                lo = mid;
-            }
-        }
-        return hi;
+        return firstFitting(lo, limit, count -> leanFits(level, p, count, offload));
     }
 
     private boolean leanFits(FitStatus level, Profile p, int count, Offload offload) {
@@ -195,17 +180,24 @@ final class GpuSearch {
      * status {@code level}, or -1 (bisection: memory falls as GPUs are added for sharded states).
      */
     int smallestCountIndex(FitStatus level, Profile p, int limit) {
-        if (limit == 0 || !leanFits(level, p, counts[limit - 1])) {
+        return firstFitting(0, limit, count -> leanFits(level, p, count));
+    }
+
+    /**
+     * The index of the fewest GPUs among counts {@code [lo, limit)} for which {@code fits} holds, or -1 (bisection:
+     * once a count fits, every larger one does).
+     */
+    private int firstFitting(int lo, int limit, IntPredicate fits) {
+        if (lo >= limit || !fits.test(counts[limit - 1])) {
             return -1;
         }
-        if (leanFits(level, p, counts[0])) {
-            return 0;
+        if (fits.test(counts[lo])) {
+            return lo;
         }
-        int lo = 0;
         int hi = limit - 1;
         while (hi - lo > 1) {
             int mid = (lo + hi) >>> 1;
-            if (leanFits(level, p, counts[mid])) {
+            if (fits.test(counts[mid])) {
                 hi = mid;
             } else {
                 lo = mid;
@@ -451,15 +443,11 @@ final class GpuSearch {
         return 1;
     }
 
-    int stepOf(Scenario s) {
+    /** Sequences per optimizer step of {@code s}: micro-batch × accumulation × data-parallel GPUs. */
+    static int stepOf(Scenario s) {
         long step = (long) s.training().microBatchSize() * s.training().gradientAccumulationSteps()
-                * dataParallel(s.hardware());
+                * s.hardware().dataParallel();
         return (int) Math.min(step, Integer.MAX_VALUE);
-    }
-
-    /** Data-parallel GPUs: gpu_count / (TP·PP·CP). */
-    static int dataParallel(HardwareSpec hw) {
-        return hw.dataParallel();
     }
 
     /** Shardings tried on {@code count} GPUs, least communication first. */

@@ -9,7 +9,6 @@ import java.util.function.Function;
 
 import org.finetuneplanner.core.Estimate;
 import org.finetuneplanner.core.Estimator;
-import org.finetuneplanner.core.cost.CostEstimate;
 import org.finetuneplanner.core.cost.CostProjector;
 import org.finetuneplanner.core.cost.Rental;
 import org.finetuneplanner.core.cost.SellerOffer;
@@ -343,12 +342,14 @@ public final class Planner {
             // rental alone let an option with a larger bill be "cheapest" (a near tie, or a price of 0).
             return OptionalDouble.of(e.cost().get().usd() / tokens.getAsDouble());
         }
-        Optional<CostEstimate> cost = e.cost().isPresent() ? e.cost() : costs.project(e.scenario(), 1.0);
-        if (cost.isEmpty()) {
+        // Without a data size there is no cost (it needs hours): the rental's price per hour, less the discount as
+        // CostProjector.project takes it, without projecting a whole cost (storage, energy, its series) to read it.
+        Optional<Rental> rental = costs.rental(e.scenario());
+        if (rental.isEmpty()) {
             return OptionalDouble.empty();
         }
-        return OptionalDouble.of(cost.get().rentedGpus() * cost.get().usdPerGpuHour()
-                / 3600.0 / e.throughput().tokensPerSecond());
+        double usdPerGpuHour = rental.get().usdPerGpuHour() * (1 - costs.assumptions().discount());
+        return OptionalDouble.of(rental.get().gpus() * usdPerGpuHour / 3600.0 / e.throughput().tokensPerSecond());
     }
 
     @FunctionalInterface

@@ -9,19 +9,17 @@ import org.finetuneplanner.core.scenario.Identified;
  * {@code plan.keep} lists; {@link #key()} is the dotted scenario key an adjustment names.
  */
 public enum Setting implements Identified {
-    MICRO_BATCH_SIZE("micro_batch_size", "training.micro_batch_size", true),
+    MICRO_BATCH_SIZE("micro_batch_size", true),
     /** Follows the micro-batch and the GPU count so that the sequences per step stay; never kept on its own. */
-    GRADIENT_ACCUMULATION_STEPS("gradient_accumulation_steps", "training.gradient_accumulation_steps", false),
-    ACTIVATION_CHECKPOINTING("activation_checkpointing", "training.activation_checkpointing", true),
-    LOSS("loss", "training.loss", true);
+    GRADIENT_ACCUMULATION_STEPS("gradient_accumulation_steps", false),
+    ACTIVATION_CHECKPOINTING("activation_checkpointing", true),
+    LOSS("loss", true);
 
     private final String id;
-    private final String key;
     private final boolean keepable;
 
-    Setting(String id, String key, boolean keepable) {
+    Setting(String id, boolean keepable) {
         this.id = id;
-        this.key = key;
         this.keepable = keepable;
     }
 
@@ -30,9 +28,9 @@ public enum Setting implements Identified {
         return id;
     }
 
-    /** The dotted scenario key ({@code training.micro_batch_size}). */
+    /** The dotted scenario key ({@code training.micro_batch_size}): every setting is one of the training section. */
     public String key() {
-        return key;
+        return "training." + id;
     }
 
     /** Whether {@code plan.keep} may name it. */

@@ -22,6 +22,7 @@ import org.finetuneplanner.core.model.ParameterCounter;
 import org.finetuneplanner.core.model.ParameterCounts;
 import org.finetuneplanner.core.scenario.Attention;
 import org.finetuneplanner.core.scenario.Checkpointing;
+import org.finetuneplanner.core.scenario.ExtraTrainable;
 import org.finetuneplanner.core.scenario.FineTuneMethod;
 import org.finetuneplanner.core.scenario.HardwareSpec;
 import org.finetuneplanner.core.scenario.MethodSpec;
@@ -135,7 +136,7 @@ final class StepRun {
         double lmHead = (double) a.vocabSize() * h;
         double matmul = Math.max(0, p.active() - p.embedding() - p.other()) + lmHead;
         double trainableMatmul = m.type() == FineTuneMethod.FULL ? matmul
-                : m.extraTrainable().contains(org.finetuneplanner.core.scenario.ExtraTrainable.LM_HEAD) ? lmHead : 0;
+                : m.extraTrainable().contains(ExtraTrainable.LM_HEAD) ? lmHead : 0;
         double adapter = p.adapter();
         double causal = t.attention() == Attention.FLASH ? 0.5 : 1.0;
         double attention = 4.0 * a.numLayers() * t.sequenceLength() * a.queryWidth() * causal;

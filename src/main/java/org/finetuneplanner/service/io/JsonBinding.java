@@ -28,7 +28,10 @@ import org.finetuneplanner.core.scenario.Identified;
  */
 public final class JsonBinding {
 
-    private static final int MAX_SHOWN_VALUE = 60;
+    /** Code points shown of a value as written, the ellipsis included (60 and "…" when cut). */
+    private static final int MAX_SHOWN_VALUE = 61;
+    /** Code points of a parser's message, the ellipsis included. */
+    private static final int MAX_MESSAGE = 200;
     private static final PropertyNamingStrategies.NamingBase SNAKE_CASE =
             (PropertyNamingStrategies.NamingBase) PropertyNamingStrategies.SNAKE_CASE;
     private static final ClassValue<List<String>> KEYS = new ClassValue<>() {
@@ -157,7 +160,7 @@ public final class JsonBinding {
     }
 
     static String shorten(String text) {
-        return text.length() > MAX_SHOWN_VALUE ? text.substring(0, MAX_SHOWN_VALUE) + "…" : text;
+        return SafeText.shorten(text, MAX_SHOWN_VALUE);
     }
 
     /**
@@ -272,6 +275,6 @@ public final class JsonBinding {
                 .replaceAll("`?(?:com\\.fasterxml|java\\.lang|java\\.util)\\.[A-Za-z0-9_.$\\[\\]]+`?", "value")
                 .replaceAll("`[A-Za-z_$][\\w$]*(?:\\.[\\w$()]+)+`", "value")
                 .replaceAll("\\s+", " ").strip();
-        return what.length() > 200 ? what.substring(0, 200) + "…" : what;
+        return SafeText.shorten(what, MAX_MESSAGE);
     }
 }

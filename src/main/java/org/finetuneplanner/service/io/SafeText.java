@@ -70,6 +70,27 @@ public final class SafeText {
         return b.toString();
     }
 
+    /**
+     * {@code text} cut to at most {@code max} code points (max &gt; 0), the last an ellipsis "…" when cut; never
+     * between the halves of a surrogate pair; linear in the cut, not in {@code text} (a value may be a megabyte).
+     */
+    public static String shorten(String text, int max) {
+        if (text.length() <= max) {
+            return text;
+        }
+        int cut = 0;
+        int end = 0;
+        for (int n = 0; end < text.length(); n++) {
+            if (n == max - 1) {
+                cut = end;
+            } else if (n == max) {
+                return text.substring(0, cut) + "…";
+            }
+            end += Character.charCount(text.codePointAt(end));
+        }
+        return text;
+    }
+
     /** All treated characters are in the Basic Multilingual Plane, so scanning chars finds every one. */
     private static int firstUnsafe(String text) {
         for (int i = 0; i < text.length(); i++) {

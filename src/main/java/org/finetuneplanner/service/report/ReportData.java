@@ -1,7 +1,6 @@
 package org.finetuneplanner.service.report;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -116,22 +115,9 @@ public record ReportData(ReportMeta meta, Scenario scenario, Estimate estimate, 
                 explainer.apply(baseline.scenario()));
     }
 
-    /**
-     * The planner's cheapest (a {@code fits} option, or a {@code tight} one only when nothing fits with margin),
-     * else its fastest, else the option that fits on the fewest GPUs: {@code fits} before {@code tight}, a ranked
-     * option before one whose figures assume another precision.
-     */
+    /** The option the plan recommends ({@link Plan#recommended()}: the same rule as the app's). */
     public static Optional<PlanOption> recommend(Plan plan) {
-        Optional<PlanOption> chosen = plan.cheapest().flatMap(plan::option).filter(PlanOption::fits);
-        if (chosen.isEmpty()) {
-            chosen = plan.fastest().flatMap(plan::option).filter(PlanOption::fits);
-        }
-        if (chosen.isEmpty()) {
-            chosen = plan.options().stream().filter(PlanOption::fits)
-                    .min(Comparator.comparing(PlanOption::status).thenComparing(o -> !o.ranked())
-                            .thenComparingInt(PlanOption::gpuCount));
-        }
-        return chosen;
+        return plan.recommended();
     }
 
     private static List<SensitivityCase> sensitivity(Scenario base, Function<Scenario, Estimate> estimator,

@@ -189,4 +189,9 @@ public final class ReportFormats {
     public String date(LocalDate value) {
         return f.date(value);
     }
+
+    /** The day a price was seen, in this language's style ({@link LocaleFormat#seenDate}). */
+    public String seenDate(String seen) {
+        return f.seenDate(seen);
+    }
 }

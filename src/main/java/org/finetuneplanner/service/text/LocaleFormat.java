@@ -6,7 +6,9 @@ import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
 import java.text.MessageFormat;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.time.format.FormatStyle;
 import java.util.Currency;
 import java.util.HashMap;
@@ -167,7 +169,15 @@ public final class LocaleFormat {
      * when both ends read the same.
      */
     public String gibRange(double lowBytes, double highBytes) {
-        return unit("unit.gib", span(decimal(lowBytes / GIB, 1), decimal(highBytes / GIB, 1)));
+        return unit("unit.gib", gibRangeNumber(lowBytes, highBytes));
+    }
+
+    /**
+     * A range of bytes as GiB numbers with one decimal, no unit (table cells and bars under a "GiB" heading):
+     * "12.1–14.6" / "12,1–14,6"; one figure when both ends read the same.
+     */
+    public String gibRangeNumber(double lowBytes, double highBytes) {
+        return span(decimal(lowBytes / GIB, 1), decimal(highBytes / GIB, 1));
     }
 
     /**
@@ -315,14 +325,23 @@ public final class LocaleFormat {
     }
 
     /**
-     * The day a price was seen as a catalog or price list gives it: a full ISO date ("2026-12-04") as
-     * {@link #date} writes it ("December 4, 2026" / "04/12/2026"); a month, a year or anything else as given.
+     * The day a price was seen as a catalog or price list gives it ("2026-12-04", "2026-06", "2026"), in this
+     * language's style ("December 4, 2026" / "04/12/2026", "June 2026" / "06/2026", "2026"); the word for "undated"
+     * for anything else. The app and the report both write price dates this way.
      */
     public String seenDate(String seen) {
+        String s = seen == null ? "" : seen.strip();
         try {
-            return seen.length() == 10 ? date(LocalDate.parse(seen)) : seen;
-        } catch (java.time.format.DateTimeParseException e) {
-            return seen;
+            if (s.length() == 10) {
+                return date(LocalDate.parse(s));
+            }
+            if (s.length() == 7) {
+                return DateTimeFormatter.ofPattern(patterns.apply("unit.monthPattern"), locale)
+                        .format(YearMonth.parse(s));
+            }
+        } catch (DateTimeParseException e) {
+            // Not a date: said so below.
         }
+        return s.matches("\\d{4}") ? s : patterns.apply("unit.undated");
     }
 }

@@ -24,8 +24,8 @@ import org.finetuneplanner.core.scenario.FineTuneMethod;
  * <p>Cases used: those that ran, are complete ({@code complete: true}) and do not list {@code requires} keys the
  * reader ignored ({@link ValidationRunner.CaseResult#requiresUnread()}: they would measure a job the estimator did
  * not read; they join once it can), nor a side the case's data excludes with its reason ({@code exclude}: a
- * measurement its own source contradicts, left out as {@code validate} leaves it out). Memory: cases with a measured peak whose unit is certain, e = (estimated −
- * measured) / measured of the case's metric. Speed: cases with a measured tokens per second, e the same of the
+ * measurement its own source contradicts, left out as {@code validate} leaves it out). Memory: cases with a
+ * measured peak whose unit is certain, e = (estimated − measured) / measured of the case's metric. Speed: cases with a measured tokens per second, e the same of the
  * speed. Each case counts in its method × single/multi-GPU group, its method's group and its quantity's group;
  * {@link ErrorBands#band} pools a group of fewer than {@value ErrorBands#MIN_CASES} cases with its parent.
  *

@@ -50,6 +50,11 @@ public final class Formats {
         return format.gibRange(bytes.low(), bytes.high());
     }
 
+    /** A range of memory (bytes) as GiB numbers without unit, for tables and bars: "12.1–14.6". */
+    public String gibRangeNumber(Range bytes) {
+        return format.gibRangeNumber(bytes.low(), bytes.high());
+    }
+
     /** A range of hours in the product's duration style: "8.1–10.6 h". */
     public String hoursRange(Range hours) {
         return format.durationRange(hours.low(), hours.high());

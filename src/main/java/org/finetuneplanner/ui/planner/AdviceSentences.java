@@ -1,6 +1,5 @@
 package org.finetuneplanner.ui.planner;
 
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.StringJoiner;
@@ -34,17 +33,13 @@ final class AdviceSentences {
     }
 
     /**
-     * The recommendation: the plan's cheapest option (with margin when any option has it), with the fastest beside
-     * it; without a cost, the option that fits on the fewest GPUs; when nothing fits, the changes that would make
-     * the user's own GPU fit.
+     * The recommendation: the plan's recommended option ({@link Plan#recommended()}, the report's too), with the
+     * fastest beside it; when nothing fits, the changes that would make the user's own GPU fit.
      *
      * @param current the scenario on screen (the inputs), against which the option's changes are told
      */
     Advice recommend(Plan p, Scenario current) {
-        Optional<PlanOption> pick = p.cheapest().flatMap(p::option).filter(PlanOption::fits)
-                .or(() -> p.options().stream().filter(PlanOption::fits)
-                        .min(Comparator.comparing(PlanOption::status).thenComparingInt(PlanOption::gpuCount)
-                                .thenComparingDouble(o -> o.gpu().usableMemoryGib())));
+        Optional<PlanOption> pick = p.recommended();
         if (pick.isEmpty()) {
             String why = p.option(current.hardware().gpu().id()).map(this::suggestions).orElse("");
             return Advice.none((m.text("recommend.none", f.count(Limits.PLANNER_MAX_GPUS)) + " " + why).strip());
@@ -52,8 +47,7 @@ final class AdviceSentences {
         PlanOption o = pick.get();
         String text;
         if (o.cost().isEmpty()) {
-            text = m.text("recommend.noCost", describe(o), m.text("recommend.figures.memory",
-                    f.gibRange(o.ranges().memoryBytes()), f.gib(o.estimate().memory().capacityBytes())));
+            text = m.text("recommend.noCost", describe(o), memoryFigures(o));
         } else {
             text = m.text(o.status() == FitStatus.TIGHT ? "recommend.tight" : "recommend.fits", describe(o),
                     figures(o));
@@ -87,8 +81,7 @@ final class AdviceSentences {
             return Optional.of(new Advice(Optional.of(id), m.text("recommend.own.no", name,
                     f.count(Limits.PLANNER_MAX_GPUS), suggestions(o)), "", "", false, Optional.of(FitStatus.NO)));
         }
-        String figures = o.cost().isPresent() ? figures(o) : m.text("recommend.figures.memory",
-                f.gibRange(o.ranges().memoryBytes()), f.gib(o.estimate().memory().capacityBytes()));
+        String figures = o.cost().isPresent() ? figures(o) : memoryFigures(o);
         return Optional.of(advice(o, m.text("recommend.own", name, describe(o), figures), current));
     }
 
@@ -112,6 +105,12 @@ final class AdviceSentences {
         }
         return m.text("recommend.option.offload", count, o.gpu().name(), m.label(hw.sharding()),
                 m.text("results.offload." + hw.offload().name()));
+    }
+
+    /** "27.1–33.0 GiB of 45.0 GiB per GPU": the figures of an option without a cost. */
+    private String memoryFigures(PlanOption o) {
+        return m.text("recommend.figures.memory", f.gibRange(o.ranges().memoryBytes()),
+                f.gib(o.estimate().memory().capacityBytes()));
     }
 
     /** "27.1–33.0 GiB of 45.0 GiB per GPU, 8.1–10.6 h and $7.30–$9.60 (estimate 9.0 h, $7.96)". */

@@ -72,7 +72,17 @@ final class CostCurvesPane extends VBox {
         empty.visibleProperty().bind(vm.curveIdsProperty().map(List::isEmpty));
         getChildren().addAll(top, empty, chart);
         vm.costCurvesProperty().subscribe(c -> redraw());
-        vm.selectedGpuIdProperty().subscribe(id -> redraw());
+        // Another selected GPU only restyles: the points come with the curves, which change with the results.
+        vm.selectedGpuIdProperty().subscribe(id -> restyle());
+    }
+
+    private void restyle() {
+        if (!onScreen) {
+            stale = true;
+        } else if (!stale && vm.curveIdsProperty().getValue().equals(drawnIds)) {
+            // Other lines are drawn (and styled) by the curves' own change.
+            style(vm.costCurvesProperty().getValue());
+        }
     }
 
     LineChart<Number, Number> chart() {

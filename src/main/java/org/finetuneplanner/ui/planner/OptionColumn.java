@@ -9,7 +9,6 @@ import org.finetuneplanner.core.plan.Adjustment;
 import org.finetuneplanner.core.plan.PlanOption;
 import org.finetuneplanner.core.plan.PlanReason;
 import org.finetuneplanner.core.scenario.Offload;
-import org.finetuneplanner.service.text.LocaleFormat;
 import org.finetuneplanner.ui.common.Formats;
 import org.finetuneplanner.ui.common.Messages;
 
@@ -96,8 +95,7 @@ public enum OptionColumn {
             case SHARDING -> r.gpus() == 1 ? NONE : m.label(r.sharding());
             case OFFLOAD -> r.offload() == Offload.NONE ? NONE : m.text("results.offload." + r.offload().name());
             case CHANGES -> r.fits() ? changes(o, m, f) : suggestion(o, m, f);
-            case MEMORY -> f.decimal(r.memory().low() / LocaleFormat.GIB, 1) + "\u2013"
-                    + f.decimal(r.memory().high() / LocaleFormat.GIB, 1) + " / " + f.gibNumber(r.capacityBytes());
+            case MEMORY -> f.gibRangeNumber(r.memory()) + " / " + f.gibNumber(r.capacityBytes());
             case HOST -> r.hostBytes() > 0 ? f.gibNumber(r.hostBytes()) : NONE;
             case TIME -> o.ranges().hours().map(f::hoursRange).orElse(NONE);
             case COST -> o.ranges().usd().map(f::usdRange).orElse(NONE);

@@ -24,7 +24,6 @@ import org.finetuneplanner.core.plan.PlanOption;
 import org.finetuneplanner.core.range.FitStatus;
 import org.finetuneplanner.core.range.Range;
 import org.finetuneplanner.core.range.Ranges;
-import org.finetuneplanner.service.text.LocaleFormat;
 import org.finetuneplanner.ui.common.Formats;
 import org.finetuneplanner.ui.common.Messages;
 
@@ -88,8 +87,7 @@ final class ResultSentences {
 
     /** "27.1–33.0 / 45.0": the range of the total (or the total) over the capacity, GiB. */
     private String value(long total, Optional<Range> range, long capacity) {
-        String used = range.map(r -> f.decimal(r.low() / LocaleFormat.GIB, 1) + "\u2013"
-                + f.decimal(r.high() / LocaleFormat.GIB, 1)).orElse(f.gibNumber(total));
+        String used = range.map(f::gibRangeNumber).orElse(f.gibNumber(total));
         return used + " / " + f.gibNumber(capacity);
     }
 

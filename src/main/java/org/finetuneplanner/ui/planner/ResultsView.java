@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import javafx.beans.InvalidationListener;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -403,7 +404,9 @@ public final class ResultsView extends ScrollPane {
                 p.isPresent() && b.getUserData() == p.get())));
         vm.caveatsProperty().subscribe(this::showCaveats);
         // The bars and the chart are drawn only while their tab is shown: a slider tick with them hidden is cheap.
-        vm.optionBarsProperty().subscribe(b -> showBars());
+        // The bars' invalidation only, not subscribe(): a change listener would have every option's bar worded on
+        // each tick, shown or not; while hidden they stay invalid until the tab asks for them.
+        vm.optionBarsProperty().addListener((InvalidationListener) o -> showBars());
         vm.selectedGpuIdProperty().subscribe(id -> showBars());
         barsTab.selectedProperty().subscribe(s -> showBars());
         costTab.selectedProperty().subscribe(cost::setOnScreen);

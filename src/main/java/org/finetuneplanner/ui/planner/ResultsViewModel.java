@@ -119,7 +119,7 @@ public final class ResultsViewModel {
         selectedGpuId = shown.map(c -> c.scenario().hardware().gpu().id());
         optionRows = words(s -> s.rows(plan()), List.of());
         // The default curves are given their colours first, so that they never share one; "show all" adds the rest.
-        drawableCurves = words(s -> (int) plan().options().stream().filter(CurveChoice::drawn).count(), 0);
+        drawableCurves = shown.map(c -> (int) c.plan().options().stream().filter(CurveChoice::drawn).count()).orElse(0);
         costCurves = Bindings.createObjectBinding(() -> shown.get() == null ? List.of()
                 : CurveChoice.curves(plan(), CurveChoice.chosen(plan(), shown.get().scenario().hardware().gpu().id(),
                 ownGpuId.get()), showAllCurves.get(), curveColours, label(sentences.getValue())),

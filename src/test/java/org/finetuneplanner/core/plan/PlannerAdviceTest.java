@@ -274,4 +274,22 @@ class PlannerAdviceTest {
         assertEquals(Sharding.NONE, search.ladder(1)[0]);
         assertEquals(Checkpointing.NONE, search.profiles(false).get(0).checkpointing(), "the scenario's own first");
     }
+    @Test
+    void oneRecommendationRuleTheCheapestElseTheFastestElseTheFewestGpus() {
+        // The app, the report and the comparison all name Plan.recommended(): on Mistral over the whole catalog it
+        // is the cheapest; without a cheapest (no prices) the fastest; without either, the fitting option on the
+        // fewest GPUs with fits before tight.
+        Plan plan = planner.plan(mistral(), READER.catalogs().gpus());
+        assertEquals(plan.cheapest(), plan.recommended().map(o -> o.gpu().id()));
+        Plan unpriced = new Plan(plan.name(), plan.options(), Optional.empty(), plan.fastest());
+        assertEquals(plan.fastest(), unpriced.recommended().map(o -> o.gpu().id()));
+        Plan neither = new Plan(plan.name(), plan.options(), Optional.empty(), Optional.empty());
+        PlanOption fewest = neither.recommended().orElseThrow();
+        for (PlanOption o : plan.options()) {
+            if (o.fits() && o.status().compareTo(fewest.status()) <= 0 && o.ranked()) {
+                assertTrue(fewest.gpuCount() <= o.gpuCount(), o.gpu().id() + " on " + o.gpuCount());
+            }
+        }
+        assertEquals(Optional.empty(), new Plan("none", List.of(), Optional.empty(), Optional.empty()).recommended());
+    }
 }

@@ -48,4 +48,17 @@ class SafeTextTest {
         assertEquals("x", stripped);
         assertTrue(stripped.codePoints().noneMatch(SafeText::isUnsafe));
     }
+
+    @Test
+    void shortenKeepsAtMostMaxCodePointsAndNeverSplitsAPair() {
+        assertSame("abc", SafeText.shorten("abc", 3));
+        // 5 code points over 4: the first 3 and the ellipsis.
+        assertEquals("abc…", SafeText.shorten("abcde", 4));
+        // "𝔘" is two chars (a surrogate pair): 3 of them are 6 chars but 3 code points, within a max of 3...
+        assertEquals("𝔘𝔘𝔘", SafeText.shorten("𝔘𝔘𝔘", 3));
+        // ...and 4 of them over 3 keep 2 whole pairs, where a cut by chars (substring(0, 3)) would leave half a pair.
+        String cut = SafeText.shorten("𝔘𝔘𝔘𝔘", 3);
+        assertEquals("𝔘𝔘…", cut);
+        assertFalse(Character.isHighSurrogate(cut.charAt(cut.length() - 2)));
+    }
 }

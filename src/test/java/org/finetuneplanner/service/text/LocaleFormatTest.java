@@ -32,6 +32,18 @@ class LocaleFormatTest {
     }
 
     @Test
+    void gibRangesWriteTheUnitOnceOrNotAtAllAndOneFigureWhenTheEndsReadAlike() {
+        // 12.1 GiB = 12.1 × 2^30 = 12,992,276,070.4 bytes; 14.6 GiB = 14.6 × 2^30 = 15,676,630,630.4 bytes.
+        double low = 12.1 * 1024 * 1024 * 1024;
+        double high = 14.6 * 1024 * 1024 * 1024;
+        assertEquals("12.1\u2013" + "14.6", en.gibRangeNumber(low, high));
+        assertEquals("12,1\u2013" + "14,6", vi.gibRangeNumber(low, high));
+        assertEquals("12.1\u2013" + "14.6" + NBSP + "GiB", en.gibRange(low, high));
+        // 12.1 and 12.14 GiB both read "12.1" to one decimal.
+        assertEquals("12.1", en.gibRangeNumber(low, 12.14 * 1024 * 1024 * 1024));
+    }
+
+    @Test
     void countsGroupByThousands() {
         assertEquals("50,000,000", en.count(50_000_000));
         assertEquals("50.000.000", vi.count(50_000_000));
@@ -107,11 +119,15 @@ class LocaleFormatTest {
         assertEquals("12,3%", vi.percentValue(12.34));
         assertEquals("November 29, 2026", en.date(LocalDate.of(2026, 11, 29)));
         assertEquals("29/11/2026", vi.date(LocalDate.of(2026, 11, 29)));
-        // The day a price was seen, as a price list gives it (ISO), in the language's style; a month stays as given.
+        // The day a price was seen, as a catalog or price list gives it (ISO), in the language's style: a day, a month
+        // (unit.monthPattern: MMMM yyyy / MM/yyyy), a year as given, anything else "undated".
         assertEquals("December 4, 2026", en.seenDate("2026-12-04"));
         assertEquals("04/12/2026", vi.seenDate("2026-12-04"));
-        assertEquals("2026-06", vi.seenDate("2026-06"));
-        assertEquals("not-a-date", vi.seenDate("not-a-date"));
+        assertEquals("06/2026", vi.seenDate("2026-06"));
+        assertEquals("June 2026", en.seenDate("2026-06"));
+        assertEquals("2026", en.seenDate("2026"));
+        assertEquals("không ghi ngày", vi.seenDate("not-a-date"));
+        assertEquals("undated", en.seenDate(""));
     }
 
     @Test

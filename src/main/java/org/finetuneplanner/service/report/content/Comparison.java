@@ -24,6 +24,7 @@ import org.finetuneplanner.core.scenario.Limits;
 import org.finetuneplanner.core.scenario.MethodSpec;
 import org.finetuneplanner.core.scenario.Scenario;
 import org.finetuneplanner.core.scenario.TrainingSpec;
+import org.finetuneplanner.service.io.SafeText;
 import org.finetuneplanner.service.report.ReportData;
 import org.finetuneplanner.service.report.ReportFormats;
 import org.finetuneplanner.service.report.ReportLanguage;
@@ -174,7 +175,7 @@ public final class Comparison {
         ReportFormats f = w.f();
         boolean fits = e.fits();
         return switch (a) {
-            case SCENARIO -> Cell.of(Text.name(Wording.shorten(s.name(), NAME_IN_TABLE)));
+            case SCENARIO -> Cell.of(Text.name(SafeText.shorten(s.name(), NAME_IN_TABLE)));
             case MODEL -> Cell.name(s.model().displayName());
             case METHOD -> Cell.words(method(s.method(), w));
             case PRECISION -> Cell.words(w.plain(t.masterWeights() ? "compare.precisionMaster"

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.BiFunction;
 
+import org.finetuneplanner.service.io.SafeText;
 import org.finetuneplanner.service.report.ComparisonData;
 import org.finetuneplanner.service.report.ReportData;
 import org.finetuneplanner.service.report.ReportMeta;
@@ -46,7 +47,7 @@ public final class ComparisonContent {
         List<Text> parts = new ArrayList<>();
         for (Comparison.Entry e : entries) {
             ReportData scenario = data.scenarios().get(e.slot());
-            Text part = w.text("compare.part", e.letter(), Text.name(Wording.shorten(scenario.scenario().name(),
+            Text part = w.text("compare.part", e.letter(), Text.name(SafeText.shorten(scenario.scenario().name(),
                     NAME_IN_TITLE)));
             body.add(Heading.part(part));
             parts.add(product.then(" · ").then(part));

@@ -6,6 +6,7 @@ import java.util.Optional;
 
 import org.finetuneplanner.core.Estimate;
 import org.finetuneplanner.core.memory.MemoryComponent;
+import org.finetuneplanner.service.io.SafeText;
 import org.finetuneplanner.service.report.content.Table.Align;
 import org.finetuneplanner.service.report.content.Table.Cell;
 import org.finetuneplanner.service.report.content.Table.Column;
@@ -80,7 +81,7 @@ final class ComparisonSection {
         for (Comparison.Entry e : entries) {
             Estimate est = e.estimate();
             if (est.fits() && est.cost().isPresent()) {
-                Text label = Text.words(e.letter() + ": ").then(Text.name(Wording.shorten(est.scenario().name(),
+                Text label = Text.words(e.letter() + ": ").then(Text.name(SafeText.shorten(est.scenario().name(),
                         NAME_IN_LEGEND)));
                 lines.add(new Chart.Line(label, est.cost().get().series(), Text.words(e.letter()), e.slot()));
             } else {

@@ -89,7 +89,7 @@ public final class ReportContent {
 
     /** Document information: no control or direction characters, at most {@link #METADATA_CHARACTERS}. */
     private static String info(String s) {
-        return Wording.shorten(SafeText.strip(Wording.shorten(s, 2 * METADATA_CHARACTERS)), METADATA_CHARACTERS);
+        return SafeText.shorten(SafeText.strip(SafeText.shorten(s, 2 * METADATA_CHARACTERS)), METADATA_CHARACTERS);
     }
 
     static ReportDocument.Late late(Wording w) {

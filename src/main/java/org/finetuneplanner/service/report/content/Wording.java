@@ -1,14 +1,9 @@
 package org.finetuneplanner.service.report.content;
 
-import java.time.LocalDate;
-import java.time.YearMonth;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 import org.finetuneplanner.core.Bytes;
 import org.finetuneplanner.core.Estimate;
@@ -25,6 +20,7 @@ import org.finetuneplanner.core.range.Range;
 import org.finetuneplanner.core.scenario.HardwareSpec;
 import org.finetuneplanner.core.scenario.Offload;
 import org.finetuneplanner.core.scenario.Sharding;
+import org.finetuneplanner.service.io.SafeText;
 import org.finetuneplanner.service.prices.PriceList;
 import org.finetuneplanner.service.report.ReportFormats;
 import org.finetuneplanner.service.report.ReportLanguage;
@@ -41,7 +37,6 @@ final class Wording {
 
     private static final char OPEN = '\uE000';
     private static final char CLOSE = '\uE001';
-    private static final Pattern YEAR = Pattern.compile("\\d{4}");
 
     private final ReportLanguage language;
     private final Words words;
@@ -140,16 +135,7 @@ final class Wording {
      * running text shows it, the file keeps it whole.
      */
     static Text userName(String name) {
-        return Text.name(shorten(name, NAME_IN_TEXT));
-    }
-
-    /** {@code s} cut to at most {@code max} code points, with "…" when cut; linear in the cut, not in {@code s}. */
-    static String shorten(String s, int max) {
-        if (s.length() <= max) {
-            return s;
-        }
-        int end = s.offsetByCodePoints(0, Math.min(max - 1, s.codePointCount(0, Math.min(s.length(), 2 * max))));
-        return s.substring(0, end) + "…";
+        return Text.name(SafeText.shorten(name, NAME_IN_TEXT));
     }
 
     /** "2 × NVIDIA H100 SXM5 80GB": the count and the GPU's name. */
@@ -292,18 +278,6 @@ final class Wording {
      * style; the words for "undated" when the catalog has no date.
      */
     String priceDate(String seen) {
-        String s = seen == null ? "" : seen.strip();
-        try {
-            if (s.length() == 10) {
-                return f.date(LocalDate.parse(s));
-            }
-            if (s.length() == 7) {
-                return DateTimeFormatter.ofPattern(plain("date.monthPattern"), language.locale())
-                        .format(YearMonth.parse(s));
-            }
-        } catch (DateTimeParseException e) {
-            // Not a date: said so below.
-        }
-        return YEAR.matcher(s).matches() ? s : plain("date.undated");
+        return f.seenDate(seen);
     }
 }

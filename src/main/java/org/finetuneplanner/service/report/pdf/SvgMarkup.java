@@ -22,6 +22,7 @@ import org.xml.sax.ErrorHandler;
 import org.xml.sax.InputSource;
 import org.xml.sax.SAXException;
 import org.xml.sax.SAXParseException;
+import org.finetuneplanner.service.io.SafeText;
 import org.finetuneplanner.service.report.ReportLogo;
 import org.finetuneplanner.service.report.ReportException;
 
@@ -166,9 +167,7 @@ final class SvgMarkup {
     private static String oneLine(Exception e) {
         String message = String.valueOf(e.getMessage()).replaceAll("\\s+", " ").replaceFirst("^JAXP\\d+: ", "")
                 .strip();
-        if (message.length() > 200) {
-            message = message.substring(0, 200) + "…";
-        }
+        message = SafeText.shorten(message, 200);
         return e instanceof SAXParseException p && p.getLineNumber() > 0
                 ? "line " + p.getLineNumber() + ": " + message : message;
     }
