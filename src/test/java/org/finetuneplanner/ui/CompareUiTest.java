@@ -93,6 +93,21 @@ class CompareUiTest {
     }
 
     @Test
+    void theLabelsColumnGrowsWithTheZoom(FxRobot robot) {
+        // Two steps of the zoom: 1.0 → 1.1 → 1.25, the root font 13 px × 1.25 = 16.25 px.
+        for (int i = 0; i < 2; i++) {
+            robot.press(KeyCode.CONTROL, KeyCode.EQUALS).release(KeyCode.EQUALS, KeyCode.CONTROL);
+        }
+        pinTwo(robot);
+        Label method = robot.lookup(".compare-label").queryAllAs(Label.class).stream()
+                .filter(l -> l.getText().equals("Method")).findFirst().orElseThrow();
+        assertEquals(16.25, method.getFont().getSize(), 1e-9);
+        // The column's preferred width is 16 em: 16 × 16.25 = 260 px, room enough in the 1,200 px window (two pins
+        // take at least 120 px each); it was 210 px whatever the zoom, and a zoomed label broke inside its words.
+        assertEquals(260, method.getWidth(), 0.5);
+    }
+
+    @Test
     void unpinningAColumnLeavesOneAndSaysWhatToDo(FxRobot robot) {
         pinTwo(robot);
         robot.clickOn("#unpin-A");

@@ -16,7 +16,7 @@ import org.testfx.api.FxRobot;
  * A walking harness, not a test: journey 1, steps 1, 3 and 5, in the real app in a real window. With the settings
  * folder {@code SETTINGS} (whose settings.json names the scenario file as its first recent file), the first run
  * ({@code first}) opens that file, enters the job (Llama 3.1 8B, QLoRA, micro-batch 4, 4,096 tokens, one RTX 4090,
- * 40M tokens), applies the recommendation's changes with its button, saves with Ctrl+S and quits; the second run
+ * 40M tokens, one GPU), applies the recommendation's changes with its button, saves with Ctrl+S and quits; the second run
  * ({@code second}) only starts, to show what came back. Screenshots of the whole screen with ImageMagick's
  * {@code import}. Run under Xvfb:
  * {@code xvfb-run -s "-screen 0 1440x900x24" java -cp … org.finetuneplanner.ui.OneCardShots OUT SETTINGS first}.
@@ -47,6 +47,7 @@ public final class OneCardShots {
             @SuppressWarnings("unchecked")
             ComboBox<GpuSpec> box = (ComboBox<GpuSpec>) robot.lookup("#gpuBox").query();
             box.getItems().stream().filter(g -> g.id().contains("4090")).findFirst().ifPresent(box::setValue);
+            robot.lookup("#gpuCountSpinner").queryAs(javafx.scene.control.Spinner.class).getValueFactory().setValue(1);
             robot.lookup("#tokensField").queryAs(TextField.class).setText("40M");
         });
         Journeys.settle();

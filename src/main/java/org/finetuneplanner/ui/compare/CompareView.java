@@ -183,8 +183,7 @@ public final class CompareView extends BorderPane {
         if (rows.isEmpty()) {
             return;
         }
-        ColumnConstraints labels = new ColumnConstraints(150, 210, 240);
-        table.getColumnConstraints().add(labels);
+        table.getColumnConstraints().add(new ColumnConstraints());
         for (int i = 0; i < pins.size(); i++) {
             ColumnConstraints c = new ColumnConstraints(120, 200, Double.MAX_VALUE);
             c.setHgrow(Priority.ALWAYS);
@@ -194,11 +193,25 @@ public final class CompareView extends BorderPane {
         for (int r = 0; r < rows.size(); r++) {
             CompareViewModel.Row row = rows.get(r);
             boolean tinted = row.tinted();
-            table.add(cell(row.label(), "compare-label", tinted), 0, r + 1);
+            Label label = cell(row.label(), "compare-label", tinted);
+            if (r == 0) {
+                labelColumn(table.getColumnConstraints().get(0), label);
+            }
+            table.add(label, 0, r + 1);
             for (int i = 0; i < row.values().size(); i++) {
                 table.add(cell(row.values().get(i), "compare-value", tinted), i + 1, r + 1);
             }
         }
+    }
+
+    /**
+     * The labels' column in em of their font (11.5, 16 and 18.5 em: 150, 210 and 240 px at 13 px), so that it grows
+     * with the zoom: fixed pixels broke a zoomed label inside its words ("Micro-batc h").
+     */
+    private static void labelColumn(ColumnConstraints c, Label label) {
+        c.minWidthProperty().bind(label.fontProperty().map(f -> 11.5 * f.getSize()));
+        c.prefWidthProperty().bind(label.fontProperty().map(f -> 16 * f.getSize()));
+        c.maxWidthProperty().bind(label.fontProperty().map(f -> 18.5 * f.getSize()));
     }
 
     /** A pin's column head: its colour, letter and name, and a button to unpin it. */

@@ -143,6 +143,7 @@ final class OptionsTable extends TableView<OptionRow> {
         }
         // The vertical scroll bar and the borders take their part of the width.
         double available = width - 1.8 * em;
+        Set<OptionColumn> before = shown;
         shown = ColumnFit.visible(needed, available, em, shown);
         double used = 0;
         for (OptionColumn oc : shown) {
@@ -155,6 +156,11 @@ final class OptionsTable extends TableView<OptionRow> {
             c.setVisible(shown.contains(oc));
             c.setMinWidth(needed[oc.ordinal()]);
             c.setPrefWidth(w);
+        }
+        // Cells of a column that was hidden kept the text at the top of their rows once shown (at 2560 px wide):
+        // new cells when the columns shown change.
+        if (!shown.equals(before)) {
+            refresh();
         }
     }
 

@@ -68,8 +68,10 @@ public final class PlannerViewModel {
         if (inputs.useOption(option, Optional.of(Phrase.of("edit.cause.option", now)))) {
             // Null first: the same notice twice in a row (an option picked again after an undo) is news twice.
             notice.set(null);
-            // The same hardware: only the planner's changes (micro-batch, checkpointing, loss) were applied.
-            notice.set(before.map(b -> b.equals(h) ? Phrase.of("status.changesApplied", now)
+            // The same GPUs (the sharding or offload may change with the planner's other changes): the notice says
+            // the changes were applied, not "1 × RTX 4090 instead of 1 × RTX 4090".
+            notice.set(before.map(b -> b.gpu().equals(h.gpu()) && b.gpuCount() == h.gpuCount()
+                    ? Phrase.of("status.changesApplied", now)
                     : Phrase.of("status.optionUsed", now, optionLabel(b))).orElse(Phrase.of("status.ready")));
         }
     }

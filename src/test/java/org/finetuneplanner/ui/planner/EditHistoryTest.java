@@ -10,6 +10,7 @@ import java.util.Locale;
 import org.finetuneplanner.core.model.ModelSpec;
 import org.finetuneplanner.core.scenario.FineTuneMethod;
 import org.finetuneplanner.core.scenario.Scenario;
+import org.finetuneplanner.core.scenario.Sharding;
 import org.finetuneplanner.core.scenario.WeightStorage;
 import org.finetuneplanner.ui.Fixtures;
 import org.finetuneplanner.ui.common.Messages;
@@ -145,6 +146,18 @@ class EditHistoryTest {
         history.undo();
         assertEquals(first, now());
         assertFalse(history.canUndoProperty().getValue());
+    }
+
+    @Test
+    void theSameGpusWithAnotherShardingSayTheChangesWereApplied() {
+        // 1 × L40S with FSDP: the plan's option for one L40S shards nothing, so using it changes the sharding only.
+        in.shardingProperty().set(Sharding.FSDP);
+        Scenario first = now();
+        planner.results().selectOption(first.hardware().gpu().id());
+        assertEquals(Sharding.NONE, in.shardingProperty().get());
+        String notice = planner.noticeProperty().get().words(planner.messagesProperty().get());
+        assertEquals("The changes for 1 \u00d7 L40S 48GB are now your settings; Ctrl+Z brings the previous ones back.",
+                notice);
     }
 
     @Test
