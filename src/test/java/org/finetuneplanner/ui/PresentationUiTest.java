@@ -160,9 +160,15 @@ class PresentationUiTest {
         // The form's least width follows: 25.4 em × 16.25 px = 412.75 px, and the divider gives it that (a zoomed
         // form was cut on the right when the least width was 330 px).
         WaitForAsyncUtils.waitForFxEvents();
-        Region form = robot.lookup(".inputs-pane").queryAs(Region.class);
-        assertEquals(412.75, form.minWidth(-1), 0.5);
-        assertTrue(form.getWidth() >= 412.75 - 0.5, form.getWidth() + " px wide");
+        // Looked up and measured on the FX thread: the results may still be rebuilding their rows.
+        double[] minAndWidth = new double[2];
+        robot.interact(() -> {
+            Region form = (Region) stage.getScene().lookup(".inputs-pane");
+            minAndWidth[0] = form.minWidth(-1);
+            minAndWidth[1] = form.getWidth();
+        });
+        assertEquals(412.75, minAndWidth[0], 0.5);
+        assertTrue(minAndWidth[1] >= 412.75 - 0.5, minAndWidth[1] + " px wide");
     }
 
     @Test
