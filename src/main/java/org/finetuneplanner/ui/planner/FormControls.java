@@ -37,6 +37,7 @@ import org.controlsfx.validation.decoration.ValidationDecoration;
 
 import org.finetuneplanner.core.gpu.GpuSpec;
 import org.finetuneplanner.core.model.ModelSpec;
+import org.finetuneplanner.ui.common.DropDowns;
 import org.finetuneplanner.ui.common.Messages;
 import org.finetuneplanner.ui.common.Styles;
 import org.finetuneplanner.ui.common.Texts;
@@ -202,6 +203,7 @@ final class FormControls {
         gpu.valueProperty().bindBidirectional(vm.gpuProperty());
         gpu.setVisibleRowCount(14);
         followConverter(gpu);
+        DropDowns.listWhenOpened(gpu);
         return gpu;
     }
 
@@ -222,6 +224,7 @@ final class FormControls {
         box.setMaxWidth(Double.MAX_VALUE);
         box.valueProperty().bindBidirectional(property);
         followConverter(box);
+        DropDowns.listWhenOpened(box);
         return box;
     }
 
