@@ -117,7 +117,7 @@ public final class ResultsViewModel {
         facts = shown.map(Computed::facts);
         status = facts.map(f -> f.ranges().status());
         selectedGpuId = shown.map(c -> c.scenario().hardware().gpu().id());
-        optionRows = words(s -> s.rows(plan()), List.of());
+        optionRows = words(s -> s.rows(plan(), shown.get().scenario().hardware().parallel()), List.of());
         // The default curves are given their colours first, so that they never share one; "show all" adds the rest.
         drawableCurves = shown.map(c -> (int) c.plan().options().stream().filter(CurveChoice::drawn).count()).orElse(0);
         costCurves = Bindings.createObjectBinding(() -> shown.get() == null ? List.of()
