@@ -230,7 +230,8 @@ public final class ResultsViewModel {
     /** The planner's reasons for a row, and its changes from → to, worded (for its tooltip). */
     public String reasons(OptionRow row) {
         ResultSentences s = sentences.getValue();
-        String changes = row.fits() ? s.advice().changes(row.option()) : "";
+        String changes = row.fits() ? s.advice().changes(row.option(),
+                shown.get().scenario().hardware().parallel()) : "";
         String why = messages.getValue().reasons(row.reasons());
         return changes.isEmpty() ? why : why + "\n" + changes;
     }

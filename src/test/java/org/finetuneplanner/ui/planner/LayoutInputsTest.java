@@ -88,6 +88,9 @@ class LayoutInputsTest {
             dropped += keeps ? 0 : 1;
         }
         assertTrue(dropped > 0 && dropped < rows.size(), dropped + " of " + rows.size());
+        // The advice for the user's own GPU (4 × H100: 4 is no multiple of 8) says so too, before the settings.
+        String own = planner.results().ownAdviceProperty().getValue().orElseThrow().changes();
+        assertTrue(own.startsWith("Changes: without TP 4 \u00d7 PP 2 \u00d7 CP 1 on "), own);
         assertTrue(planner.results().captionProperty().getValue().startsWith("8 \u00d7 H100"),
                 planner.results().captionProperty().getValue());
         assertTrue(planner.results().captionProperty().getValue().contains("(TP 4 \u00d7 PP 2 \u00d7 CP 1)"),
