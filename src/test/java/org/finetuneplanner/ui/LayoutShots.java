@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 import javafx.scene.Node;
 import javafx.scene.control.ComboBox;
@@ -18,12 +19,13 @@ import org.finetuneplanner.core.gpu.GpuSpec;
 import org.finetuneplanner.core.scenario.Framework;
 import org.finetuneplanner.core.scenario.Sharding;
 import org.testfx.api.FxRobot;
+import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * A walking harness, not a test: journey 3 step 1 in the real app in a real window filling the screen. Llama 3.1
  * 70B, full fine-tuning, BF16, 4,096 tokens, 500M tokens, 8 × H100, framework Megatron (the parallel layout opens),
  * TP 4 and PP 2 typed into their spinners, then a GPU count the layout does not divide (12), then FSDP instead
- * (HF Trainer, no layout). Screenshots of the whole screen with ImageMagick's {@code import}. Run under Xvfb with a
+ * (HF Trainer, no layout); between, presentation mode (F11) with the layout set. Screenshots of the whole screen with ImageMagick's {@code import}. Run under Xvfb with a
  * window manager: {@code xvfb-run -s "-screen 0 2560x1440x24" sh -c "openbox & java -cp …
  * org.finetuneplanner.ui.LayoutShots OUT_DIR [vi] [dark]"}.
  */
@@ -51,6 +53,8 @@ public final class LayoutShots {
             box(robot, "#frameworkBox", Framework.class).setValue(Framework.MEGATRON);
         });
         type(robot, "#gpuCountSpinner", "8");
+        reveal(robot, "#frameworkBox");
+        Journeys.shot(out, "0-training-megatron");
         reveal(robot, "#layoutPane");
         Journeys.settle();
         Journeys.shot(out, "1-megatron-layout-open");
@@ -59,6 +63,14 @@ public final class LayoutShots {
         reveal(robot, "#layoutPane");
         Journeys.settle();
         Journeys.shot(out, "2-tp4-pp2");
+        // Presentation mode (F11) with the layout set: the essentials say it.
+        robot.clickOn("#recommendation");
+        robot.type(KeyCode.F11);
+        Journeys.settle();
+        WaitForAsyncUtils.sleep(3, TimeUnit.SECONDS);
+        Journeys.shot(out, "2b-presentation-tp4-pp2");
+        robot.type(KeyCode.F11);
+        Journeys.settle();
         type(robot, "#gpuCountSpinner", "12");
         reveal(robot, "#layoutPane");
         Journeys.settle();
