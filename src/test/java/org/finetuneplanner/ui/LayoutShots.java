@@ -6,12 +6,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-import javafx.scene.Node;
 import javafx.scene.control.ComboBox;
-import javafx.scene.control.ScrollPane;
-import javafx.scene.control.Slider;
 import javafx.scene.control.Spinner;
-import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 
@@ -38,29 +34,20 @@ public final class LayoutShots {
         List<String> options = Arrays.asList(args);
         Files.createDirectories(out);
         FxRobot robot = new FxRobot();
-        Stage stage = Journeys.startFullScreen(robot, options);
-        Journeys.settle();
-        robot.clickOn("#modelBox");
-        robot.write("llama 3.1 70b").type(KeyCode.ENTER);
-        robot.clickOn("#method-full");
-        robot.clickOn("#precision-bf16");
+        Stage stage = ClusterShots.startJob(robot, options);
         robot.interact(() -> {
-            robot.lookup("#sequenceSlider").queryAs(Slider.class).setValue(12);
-            robot.lookup("#tokensField").queryAs(TextField.class).setText("500M");
-            @SuppressWarnings("unchecked")
-            ComboBox<GpuSpec> gpu = (ComboBox<GpuSpec>) robot.lookup("#gpuBox").query();
+            ComboBox<GpuSpec> gpu = box(robot, "#gpuBox", GpuSpec.class);
             gpu.getItems().stream().filter(g -> g.id().equals("h100-sxm-80gb")).findFirst().ifPresent(gpu::setValue);
-            box(robot, "#frameworkBox", Framework.class).setValue(Framework.MEGATRON);
         });
         type(robot, "#gpuCountSpinner", "8");
-        reveal(robot, "#frameworkBox");
+        Journeys.reveal(robot, "#frameworkBox");
         Journeys.shot(out, "0-training-megatron");
-        reveal(robot, "#layoutPane");
+        Journeys.reveal(robot, "#layoutPane");
         Journeys.settle();
         Journeys.shot(out, "1-megatron-layout-open");
         type(robot, "#tensorParallelSpinner", "4");
         type(robot, "#pipelineParallelSpinner", "2");
-        reveal(robot, "#layoutPane");
+        Journeys.reveal(robot, "#layoutPane");
         Journeys.settle();
         Journeys.shot(out, "2-tp4-pp2");
         // Presentation mode (F11) with the layout set: the essentials say it.
@@ -72,7 +59,7 @@ public final class LayoutShots {
         robot.type(KeyCode.F11);
         Journeys.settle();
         type(robot, "#gpuCountSpinner", "12");
-        reveal(robot, "#layoutPane");
+        Journeys.reveal(robot, "#layoutPane");
         Journeys.settle();
         Journeys.shot(out, "3-count-not-a-multiple");
         type(robot, "#gpuCountSpinner", "8");
@@ -82,7 +69,7 @@ public final class LayoutShots {
             box(robot, "#frameworkBox", Framework.class).setValue(Framework.HF);
             box(robot, "#shardingBox", Sharding.class).setValue(Sharding.FSDP);
         });
-        reveal(robot, "#layoutPane");
+        Journeys.reveal(robot, "#layoutPane");
         Journeys.settle();
         Journeys.shot(out, "4-fsdp-instead");
         robot.interact(stage::close);
@@ -96,24 +83,11 @@ public final class LayoutShots {
 
     /** Types {@code text} into a spinner's editor as a user does: select all, type, Tab to commit. */
     private static void type(FxRobot robot, String query, String text) {
-        reveal(robot, query);
+        Journeys.reveal(robot, query);
         Spinner<?> spinner = robot.lookup(query).queryAs(Spinner.class);
         robot.clickOn(spinner.getEditor());
         robot.press(KeyCode.CONTROL, KeyCode.A).release(KeyCode.A, KeyCode.CONTROL);
         robot.write(text).type(KeyCode.TAB);
-        Journeys.settle();
-    }
-
-    /** Scrolls the inputs so that {@code query}'s node is in the upper third of the view. */
-    private static void reveal(FxRobot robot, String query) {
-        Node n = robot.lookup(query).query();
-        robot.interact(() -> {
-            ScrollPane pane = (ScrollPane) robot.lookup(".inputs-pane").query();
-            double content = pane.getContent().getBoundsInLocal().getHeight();
-            double view = pane.getViewportBounds().getHeight();
-            double y = pane.getContent().sceneToLocal(n.localToScene(0, 0)).getY();
-            pane.setVvalue(Math.max(0, Math.min(1, (y - view / 3) / Math.max(1, content - view))));
-        });
         Journeys.settle();
     }
 }
