@@ -229,18 +229,12 @@ final class FormControls {
             @Override
             protected void updateItem(E item, boolean empty) {
                 super.updateItem(item, empty);
-                setText(empty || item == null ? null : shortLabel(texts.now(), item));
+                setText(empty || item == null ? null : InputsTexts.shortLabel(texts.now(), item));
             }
         };
         box.setButtonCell(shown);
-        texts.messages().subscribe(m -> shown.setText(box.getValue() == null ? null : shortLabel(m, box.getValue())));
+        texts.messages().subscribe(m -> shown.setText(box.getValue() == null ? null : InputsTexts.shortLabel(m, box.getValue())));
         return box;
-    }
-
-    /** The short name of a choice ({@code enum.<Type>.<NAME>.short}) where it has one, else its name. */
-    static String shortLabel(Messages m, Enum<?> value) {
-        String key = "enum." + value.getDeclaringClass().getSimpleName() + "." + value.name() + ".short";
-        return m.has(key) ? m.text(key) : m.label(value);
     }
 
     /**

@@ -86,6 +86,15 @@ public final class InputsTexts {
         }).orElse("");
     }
 
+    /**
+     * The short name of a choice ({@code enum.<Type>.<NAME>.short}: the first words of its name) where it has one,
+     * else its name: what a closed choice box half a row wide shows.
+     */
+    static String shortLabel(Messages m, Enum<?> value) {
+        String key = "enum." + value.getDeclaringClass().getSimpleName() + "." + value.name() + ".short";
+        return m.has(key) ? m.text(key) : m.label(value);
+    }
+
     private static Formats formats(ObservableValue<Messages> messages) {
         return Formats.of(messages.getValue());
     }

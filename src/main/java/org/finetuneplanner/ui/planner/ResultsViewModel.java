@@ -248,7 +248,8 @@ public final class ResultsViewModel {
 
     /** The options table as CSV rows, the header first (File → Export options as CSV…); empty before results. */
     public List<List<String>> csv() {
-        return shown.get() == null ? List.of() : new OptionsCsv(messages.getValue()).rows(plan());
+        return shown.get() == null ? List.of() : new OptionsCsv(messages.getValue()).rows(plan(),
+                shown.get().scenario().hardware().parallel());
     }
 
     /** The recommendation and the key numbers as plain text (Copy summary); "" before results. */

@@ -88,6 +88,14 @@ class LayoutInputsTest {
             dropped += keeps ? 0 : 1;
         }
         assertTrue(dropped > 0 && dropped < rows.size(), dropped + " of " + rows.size());
+        // The exported CSV's changes say it as the table does.
+        List<List<String>> csv = planner.results().csv();
+        int gpus = OptionsCsv.COLUMNS.indexOf("gpus");
+        int changes = OptionsCsv.COLUMNS.indexOf("changes");
+        for (List<String> row : csv.subList(1, csv.size())) {
+            boolean keeps = Integer.parseInt(row.get(gpus)) % 8 == 0;
+            assertEquals(!keeps, row.get(changes).startsWith("without TP 4 \u00d7 PP 2 \u00d7 CP 1 on "), row.toString());
+        }
         // The advice for the user's own GPU (4 × H100: 4 is no multiple of 8) says so too, before the settings.
         String own = planner.results().ownAdviceProperty().getValue().orElseThrow().changes();
         assertTrue(own.startsWith("Changes: without TP 4 \u00d7 PP 2 \u00d7 CP 1 on "), own);
