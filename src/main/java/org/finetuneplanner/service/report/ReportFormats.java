@@ -80,7 +80,7 @@ public final class ReportFormats {
         return f.gibNumber(Math.round(bytes.low())) + RANGE + f.gibNumber(Math.round(bytes.high()));
     }
 
-    /** A range of hours in one unit, said once ("38–52 min", "0.9–1.2 h", "1.2–2.2 days"): as the app writes it. */
+    /** A range of hours in one unit, said once ("38–52 min", "0.9–1.2 h", "1.2–2.2 days"), as the app says it. */
     public String hoursRange(Range hours) {
         return f.durationRange(hours.low(), hours.high());
     }

@@ -166,7 +166,8 @@ final class AdviceSentences {
 
     /**
      * Whether two scenarios run the same setup: the same hardware the planner chooses (GPU, count, sharding,
-     * offload, model-parallel layout) and the same settings it may change (micro-batch, accumulation, checkpointing, loss).
+     * offload, model-parallel layout) and the same settings it may change (micro-batch, accumulation,
+     * checkpointing, loss).
      */
     static boolean sameSetup(Scenario a, Scenario b) {
         HardwareSpec x = a.hardware();
@@ -174,7 +175,8 @@ final class AdviceSentences {
         TrainingSpec s = a.training();
         TrainingSpec t = b.training();
         return x.gpu().id().equals(y.gpu().id()) && x.gpuCount() == y.gpuCount() && x.sharding() == y.sharding()
-                && x.offload() == y.offload() && x.parallel().equals(y.parallel()) && s.microBatchSize() == t.microBatchSize()
+                && x.offload() == y.offload() && x.parallel().equals(y.parallel())
+                && s.microBatchSize() == t.microBatchSize()
                 && s.gradientAccumulationSteps() == t.gradientAccumulationSteps()
                 && s.checkpointing() == t.checkpointing() && s.loss() == t.loss();
     }

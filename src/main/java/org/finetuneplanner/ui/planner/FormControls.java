@@ -233,7 +233,8 @@ final class FormControls {
             }
         };
         box.setButtonCell(shown);
-        texts.messages().subscribe(m -> shown.setText(box.getValue() == null ? null : InputsTexts.shortLabel(m, box.getValue())));
+        texts.messages().subscribe(m -> shown.setText(box.getValue() == null ? null
+                : InputsTexts.shortLabel(m, box.getValue())));
         return box;
     }
 

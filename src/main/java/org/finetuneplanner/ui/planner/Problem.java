@@ -34,7 +34,8 @@ public sealed interface Problem {
     record Invalid(Violation violation) implements Problem {
         @Override
         public String words(Messages messages) {
-            return messages.text("error.invalid", messages.words().violation(violation, FieldNames.of(messages, violation)));
+            return messages.text("error.invalid",
+                    messages.words().violation(violation, FieldNames.of(messages, violation)));
         }
     }
 
