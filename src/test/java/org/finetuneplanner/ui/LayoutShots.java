@@ -56,6 +56,7 @@ public final class LayoutShots {
         Journeys.settle();
         WaitForAsyncUtils.sleep(3, TimeUnit.SECONDS);
         Journeys.shot(out, "2b-presentation-tp4-pp2");
+        robot.clickOn("#recommendation");
         robot.type(KeyCode.F11);
         Journeys.settle();
         type(robot, "#gpuCountSpinner", "12");
