@@ -46,6 +46,8 @@ class DropDownsUiTest {
         robot.interact(() -> before.set(lists(box.getScene().getRoot())));
         assertTrue(before.get().stream().noneMatch(l -> l.getParent() == box || l.getItems() == box.getItems()),
                 "the optimizer's list is in the form before it was opened");
+        // Nor any other box's: the GPUs, the enums, the model search's and the target modules' inner boxes.
+        assertEquals(List.of(), before.get().stream().filter(l -> l.getParent() instanceof ComboBox).toList());
 
         robot.clickOn(box);
         WaitForAsyncUtils.waitForFxEvents();

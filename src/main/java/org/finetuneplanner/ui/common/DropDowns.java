@@ -4,6 +4,7 @@ import javafx.event.Event;
 import javafx.event.EventHandler;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.ComboBoxBase;
+import javafx.scene.control.Control;
 import javafx.scene.control.ListView;
 import javafx.scene.control.SkinBase;
 
@@ -18,6 +19,19 @@ import javafx.scene.control.SkinBase;
  */
 public final class DropDowns {
     private DropDowns() {
+    }
+
+    /**
+     * The same for the combo boxes a control's skin is made of (ControlsFX's searchable and check combo boxes open
+     * an inner combo box).
+     */
+    public static void innerListsWhenOpened(Control control) {
+        control.skinProperty().subscribe(skin -> {
+            if (skin instanceof SkinBase<?> s) {
+                s.getChildren().stream().filter(ComboBox.class::isInstance)
+                        .forEach(inner -> listWhenOpened((ComboBox<?>) inner));
+            }
+        });
     }
 
     /** Keeps {@code box}'s list out of the scene until the box first opens (each skin the box is given). */

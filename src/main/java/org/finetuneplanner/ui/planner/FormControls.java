@@ -185,6 +185,7 @@ final class FormControls {
             }
         });
         preset.setVisibleRowCount(12);
+        DropDowns.innerListsWhenOpened(preset);
         preset.promptTextProperty().bind(texts.t("inputs.modelSearch.prompt"));
         // The search field inside the popup: its prompt in the user's language, not ControlsFX's English one.
         preset.skinProperty().subscribe(skin -> {

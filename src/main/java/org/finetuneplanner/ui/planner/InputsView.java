@@ -44,6 +44,7 @@ import org.finetuneplanner.core.scenario.Optimizer;
 import org.finetuneplanner.core.scenario.Precision;
 import org.finetuneplanner.core.scenario.Sharding;
 import org.finetuneplanner.core.scenario.WeightStorage;
+import org.finetuneplanner.ui.common.DropDowns;
 import org.finetuneplanner.ui.common.Frames;
 import org.finetuneplanner.ui.common.Rows;
 import org.finetuneplanner.ui.common.Styles;
@@ -191,6 +192,7 @@ public final class InputsView extends ScrollPane {
 
         // All seven linear layers in one click, or any set through the check list; the title lists the choice.
         CheckComboBox<LoraTarget> targets = new CheckComboBox<>();
+        DropDowns.innerListsWhenOpened(targets);
         targets.setId("targets");
         targets.getItems().setAll(LoraTarget.values());
         targets.converterProperty().bind(texts.enumConverter());
