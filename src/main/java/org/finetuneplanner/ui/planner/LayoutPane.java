@@ -40,7 +40,7 @@ final class LayoutPane extends TitledPane {
         setId("layoutPane");
         getStyleClass().add("layout-pane");
         textProperty().bind(texts.t("inputs.layout"));
-        setTooltip(controls.tooltip("inputs.layout.tip"));
+        controls.explain(this, "inputs.layout.tip");
         // Opens when the layout starts to matter; the user may close or open it any time after.
         setExpanded(layout.mattersProperty().getValue());
         // Its inputs are made when it first opens: closed, as it starts for most jobs, it would still style and lay
@@ -78,7 +78,7 @@ final class LayoutPane extends TitledPane {
         CheckBox sequence = new CheckBox();
         sequence.setId("sequenceParallel");
         sequence.textProperty().bind(texts.t("inputs.sequenceParallel"));
-        sequence.setTooltip(controls.tooltip("inputs.sequenceParallel.tip"));
+        controls.explain(sequence, "inputs.sequenceParallel.tip");
         sequence.selectedProperty().bindBidirectional(layout.sequenceParallelProperty());
         sequence.disableProperty().bind(layout.tensorProperty().isEqualTo(1)
                 .and(layout.sequenceParallelProperty().not()));
