@@ -29,6 +29,7 @@ import org.finetuneplanner.core.scenario.Identified;
 import org.finetuneplanner.service.io.InvalidValueException;
 import org.finetuneplanner.service.io.JsonBinding;
 import org.finetuneplanner.service.io.SafeJson;
+import org.finetuneplanner.service.text.Sentence;
 import org.finetuneplanner.service.text.Words;
 
 /**
@@ -239,7 +240,7 @@ public final class Catalogs {
         try {
             return SafeJson.readText(in);
         } catch (JsonProcessingException e) {
-            throw new CatalogException(name + ": " + SafeJson.describe(e), e);
+            throw new CatalogException(Sentence.of("read.inFile", name, SafeJson.problem(e)), e);
         } catch (IOException e) {
             throw new CatalogException(name + ": cannot be read: " + e.getMessage(), e);
         }
@@ -257,7 +258,7 @@ public final class Catalogs {
             try {
                 tree = SafeJson.readTree(text);
             } catch (JsonProcessingException e) {
-                throw new CatalogException(file + ": " + SafeJson.describe(e), e);
+                throw new CatalogException(Sentence.of("read.inFile", file, SafeJson.problem(e)), e);
             }
             InvalidValueException e = JsonBinding.describe(refused, tree, false);
             Matcher entry = Pattern.compile(Pattern.quote(list) + "\\[(\\d+)\\]\\.(.+)").matcher(e.key());

@@ -16,6 +16,7 @@ import org.finetuneplanner.core.model.ArchitectureFactory;
 import org.finetuneplanner.core.model.ModelSpec;
 import org.finetuneplanner.core.scenario.Limits;
 import org.finetuneplanner.service.io.SafeJson;
+import org.finetuneplanner.service.text.Sentence;
 import org.finetuneplanner.service.text.Words;
 
 /**
@@ -38,7 +39,8 @@ public final class ModelFiles {
         } catch (NoSuchFileException e) {
             throw new ModelFileException(file.getFileName() + ": no such file", e);
         } catch (JsonProcessingException e) {
-            throw new ModelFileException(file.getFileName() + " is not valid JSON: " + SafeJson.describe(e), e);
+            throw new ModelFileException(Sentence.of("read.config.notJson", file.getFileName(), SafeJson.problem(e)),
+                    e);
         } catch (IOException e) {
             throw new ModelFileException(file.getFileName() + " cannot be read: " + e.getMessage(), e);
         }

@@ -377,14 +377,32 @@ public final class Words {
     }
 
     /**
-     * What went wrong, for people: the error's own message when it is worded and this language is English (the
-     * services word their errors in English, with the file and the context), else the core's violations behind it
-     * in this language, else its message, else its type. Wrappers of asynchronous work are looked through.
+     * A sentence as data in this language: its key's pattern with its values put in, a value that is a sentence
+     * worded first, an error by its {@link #message}, any other value as written.
+     */
+    public String sentence(Sentence sentence) {
+        Object[] args = new Object[sentence.args().size()];
+        for (int i = 0; i < args.length; i++) {
+            Object arg = sentence.args().get(i);
+            args[i] = arg instanceof Sentence inner ? sentence(inner)
+                    : arg instanceof Throwable error ? message(error) : String.valueOf(arg);
+        }
+        return text(sentence.key(), args);
+    }
+
+    /**
+     * What went wrong, for people: the error's sentence ({@link Sentence.Carrier}) in this language when it carries
+     * one; else its own message when it is worded and this language is English (the services word their errors in
+     * English, with the file and the context), else the core's violations behind it in this language, else its
+     * message, else its type. Wrappers of asynchronous work are looked through.
      */
     public String message(Throwable error) {
         Throwable t = error;
         while ((t instanceof CompletionException || t instanceof ExecutionException) && t.getCause() != null) {
             t = t.getCause();
+        }
+        if (t instanceof Sentence.Carrier carrier && carrier.sentence().isPresent()) {
+            return sentence(carrier.sentence().get());
         }
         boolean english = "en".equals(locale.getLanguage());
         if (t instanceof PlannerException p && !p.violations().isEmpty() && (!p.worded() || !english)) {
