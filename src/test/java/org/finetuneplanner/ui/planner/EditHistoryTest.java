@@ -254,6 +254,21 @@ class EditHistoryTest {
         assertEquals("Llama 3.1 8B, LoRA r64", in.scenarioNameProperty().get());
     }
 
+    /** A name the user typed is theirs even when it reads as the automatic one (they typed it to keep it). */
+    @Test
+    void aTypedNameStaysEvenWhenItReadsAsTheAutomaticOne() {
+        String automatic = in.scenarioNameProperty().get();
+        assertEquals("Llama 3.1 8B, QLoRA r16", automatic);
+        in.scenarioNameProperty().set("");
+        for (int i = 1; i <= automatic.length(); i++) {
+            in.scenarioNameProperty().set(automatic.substring(0, i));
+        }
+        in.methodProperty().set(FineTuneMethod.LORA);
+        assertEquals(automatic, in.scenarioNameProperty().get());
+        in.modelProperty().set(preset("llama-3.1-70b"));
+        assertEquals(automatic, in.scenarioNameProperty().get());
+    }
+
     @Test
     void aNameMadeInAnotherLanguageStillFollows() {
         planner.messagesProperty().set(Messages.forLocale(Locale.forLanguageTag("vi")));

@@ -328,6 +328,39 @@ class ScenarioDocumentTest {
         assertTrue(status().endsWith("(dòng 5, cột 36)"), status());
     }
 
+    /** A file whose inputs are the default's (Llama 3.1 8B, QLoRA r16), named {@code name}, opened. */
+    private void openNamed(String name) throws IOException {
+        Path file = dir.resolve("named.json");
+        Files.writeString(file, json.write(now().withName(name)));
+        planner.inputs().modelProperty().set(planner.inputs().presets().stream()
+                .filter(m -> m.id().equals("llama-3.1-70b")).findFirst().orElseThrow());
+        assertTrue(doc.read(file).join());
+        assertEquals(name, planner.inputs().scenarioNameProperty().get());
+    }
+
+    /**
+     * A file the app wrote with a new scenario's name: nobody chose that name, so it follows the model and method
+     * as it did before the file was saved (it read "Llama 3.1 8B, QLoRA r16" after LoRA was picked, before).
+     */
+    @Test
+    void anOpenedFilesAutomaticNameFollowsTheModelAndMethod() throws IOException {
+        openNamed("Llama 3.1 8B, QLoRA r16");
+        planner.inputs().methodProperty().set(FineTuneMethod.LORA);
+        assertEquals("Llama 3.1 8B, LoRA r16", planner.inputs().scenarioNameProperty().get());
+        planner.inputs().loraRankProperty().set(64);
+        assertEquals("Llama 3.1 8B, LoRA r64", planner.inputs().scenarioNameProperty().get());
+    }
+
+    /** A name the file's author chose stays, also one built like the automatic names with more in it. */
+    @Test
+    void anOpenedFilesChosenNameStays() throws IOException {
+        for (String chosen : List.of("Contracts for ACME", "Llama 3.1 8B, QLoRA r16, 1x L40S")) {
+            openNamed(chosen);
+            planner.inputs().methodProperty().set(FineTuneMethod.LORA);
+            assertEquals(chosen, planner.inputs().scenarioNameProperty().get());
+        }
+    }
+
     @Test
     void aTwoGigabyteFileIsRefusedWithoutReadingIt() throws IOException {
         Path huge = dir.resolve("huge.json");
