@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.StringJoiner;
 import java.util.concurrent.CompletionException;
@@ -32,6 +33,7 @@ import org.finetuneplanner.core.plan.Adjustment;
 import org.finetuneplanner.core.plan.Setting;
 import org.finetuneplanner.core.plan.Caveat;
 import org.finetuneplanner.core.plan.PlanReason;
+import org.finetuneplanner.core.range.Range;
 import org.finetuneplanner.core.scenario.Identified;
 import org.finetuneplanner.core.scenario.Offload;
 
@@ -374,6 +376,15 @@ public final class Words {
             key += ".aliases";
         }
         return text(key, v.key(), plain(v.min()), plain(v.max()), plain(v.value()), v.related());
+    }
+
+    /**
+     * Why a memory range lies wholly above its estimate, "above the estimate: published runs of this kind used more"
+     * (the error band of such runs is all negative: the estimator reads them low), or empty when the range's low end
+     * is at or below the estimate. The one rule and words for the report, the app's memory card and its advice.
+     */
+    public Optional<String> aboveEstimate(long totalBytes, Range range) {
+        return range.low() > totalBytes ? Optional.of(text("memory.aboveEstimate")) : Optional.empty();
     }
 
     /**
