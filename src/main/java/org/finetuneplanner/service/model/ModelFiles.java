@@ -94,7 +94,21 @@ public final class ModelFiles {
         } catch (IllegalArgumentException e) {
             throw new ModelFileException(Words.english().message(e), e);
         }
-        String id = String.format(Locale.ROOT, "%.1fB parameters", parameters / 1e9);
+        String id = parametersName(parameters);
         return new ModelSpec(id, id, a, ModelSpec.Origin.PARAMETERS, Map.of(), OptionalLong.of(parameters));
+    }
+
+    /**
+     * The name of a model known only by its parameter count, for the app's field and a scenario's
+     * {@code model.parameters} alike: "7.24B parameters", "7B parameters", "125M parameters" (two decimals at most,
+     * trailing zeros dropped).
+     */
+    public static String parametersName(long parameters) {
+        return parameters >= 1_000_000_000L ? twoDecimals(parameters / 1e9) + "B parameters"
+                : twoDecimals(parameters / 1e6) + "M parameters";
+    }
+
+    private static String twoDecimals(double value) {
+        return String.format(Locale.ROOT, "%.2f", value).replaceAll("\\.?0+$", "");
     }
 }
