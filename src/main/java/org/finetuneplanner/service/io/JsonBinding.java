@@ -23,7 +23,9 @@ import org.finetuneplanner.service.text.Sentence;
  * Binding parsed JSON to the application's DTO records with messages for people. Every failure is an
  * {@link InvalidValueException} whose message reads {@code key = value: expected …}: the dotted key
  * ({@code training.micro_batch_size}, {@code method.targets[1]}), the value as written and what is allowed, then
- * its line and column when the JSON was bound from text; never a Jackson class or feature name.
+ * its line and column when the JSON was bound from text; never a Jackson class or feature name. The message is a
+ * {@link Sentence} (keys {@code read.*}): its English is the exception's message, the app words it in the user's
+ * language.
  *
  * <p>Pure functions; thread-safe.
  */
@@ -173,8 +175,8 @@ public final class JsonBinding {
     }
 
     /**
-     * The words for what a key allows, one method per kind of rule (the text layer will take them over with the
-     * core's typed violations).
+     * What a key allows, one method per kind of rule: as a {@link Sentence} (keys {@code read.allowed.*}) that the
+     * text layer words in the reader's language, and as its English for messages still built as text.
      */
     public static final class Allowed {
         /** A JSON string. */
