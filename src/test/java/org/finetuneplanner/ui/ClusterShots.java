@@ -36,18 +36,7 @@ public final class ClusterShots {
         List<String> options = Arrays.asList(args);
         Files.createDirectories(out);
         FxRobot robot = new FxRobot();
-        Stage stage = Journeys.startFullScreen(robot, options);
-        Journeys.settle();
-        robot.clickOn("#modelBox");
-        robot.write("llama 3.1 70b").type(KeyCode.ENTER);
-        robot.clickOn("#method-full");
-        robot.clickOn("#precision-bf16");
-        robot.interact(() -> {
-            robot.lookup("#sequenceSlider").queryAs(Slider.class).setValue(12);
-            robot.lookup("#tokensField").queryAs(TextField.class).setText("500M");
-            frameworkBox(robot).setValue(Framework.MEGATRON);
-        });
-        Journeys.settle();
+        Stage stage = startJob(robot, options);
         Journeys.shot(out, "1-megatron-full-bf16");
         robot.interact(() -> {
             frameworkBox(robot).setValue(Framework.HF);
@@ -90,6 +79,26 @@ public final class ClusterShots {
         Journeys.shot(out, "7-cheapest-selected-caveats");
         robot.interact(stage::close);
         System.exit(0);
+    }
+
+    /**
+     * Starts the app filling the screen ({@link Journeys#startFullScreen}) and enters the job of journey 3: Llama 3.1
+     * 70B, full fine-tuning, BF16, 4,096 tokens, 500M tokens, framework Megatron. Returns the stage.
+     */
+    static Stage startJob(FxRobot robot, List<String> options) throws Exception {
+        Stage stage = Journeys.startFullScreen(robot, options);
+        Journeys.settle();
+        robot.clickOn("#modelBox");
+        robot.write("llama 3.1 70b").type(KeyCode.ENTER);
+        robot.clickOn("#method-full");
+        robot.clickOn("#precision-bf16");
+        robot.interact(() -> {
+            robot.lookup("#sequenceSlider").queryAs(Slider.class).setValue(12);
+            robot.lookup("#tokensField").queryAs(TextField.class).setText("500M");
+            frameworkBox(robot).setValue(Framework.MEGATRON);
+        });
+        Journeys.settle();
+        return stage;
     }
 
     @SuppressWarnings("unchecked")

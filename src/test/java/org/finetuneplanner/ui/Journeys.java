@@ -96,7 +96,7 @@ public final class Journeys {
     }
 
     /** Scrolls the inputs so that {@code query}'s node is in view, as a user scrolls to it. */
-    private static void reveal(FxRobot robot, String query) {
+    static void reveal(FxRobot robot, String query) {
         Node n = robot.lookup(query).query();
         robot.interact(() -> {
             javafx.scene.control.ScrollPane pane = (javafx.scene.control.ScrollPane) robot.lookup(".inputs-pane")

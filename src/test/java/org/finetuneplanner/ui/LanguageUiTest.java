@@ -248,10 +248,12 @@ class LanguageUiTest {
         for (T item : box.getItems()) {
             add(texts, converted(box.getConverter(), item));
         }
-        // The value on the closed box is what the user reads: it must be there, in the current words.
+        // The value on the closed box is what the user reads: it must be there, in the current words (or their first
+        // words: a box half a row wide shows a choice's short name, InputsTexts.shortLabel).
         if (box.getValue() != null && box.getButtonCell() != null) {
             String expected = converted(box.getConverter(), box.getValue());
-            if (!expected.equals(box.getButtonCell().getText())) {
+            String shown = box.getButtonCell().getText();
+            if (shown == null || shown.isEmpty() || !expected.startsWith(shown)) {
                 texts.add("WRONG VALUE SHOWN: \u00ab" + box.getButtonCell().getText() + "\u00bb for \u00ab" + expected
                         + "\u00bb");
             }

@@ -391,11 +391,14 @@ final class GpuSearch {
 
     /**
      * The scenario's model-parallel layout (TP, PP, CP, EP) on {@code count} GPUs where it applies: a multiple of
-     * TP·PP·CP GPUs, TP within a node; else none (every GPU a data-parallel replica).
+     * TP·PP·CP GPUs, TP within a node, EP dividing the data- and context-parallel ranks of a stage
+     * ({@code count / (TP·PP)}, as the scenario checks); else none (every GPU a data-parallel replica).
      */
     Parallelism layout(int count) {
         Parallelism p = base.hardware().parallel();
-        return count % p.modelParallel() == 0 && p.tensor() <= Math.min(count, 8) ? p : Parallelism.NONE;
+        boolean applies = count % p.modelParallel() == 0 && p.tensor() <= Math.min(count, 8)
+                && count / (p.tensor() * p.pipeline()) % p.expert() == 0;
+        return applies ? p : Parallelism.NONE;
     }
 
     /** Data-parallel replicas on {@code count} GPUs: the GPUs over the layout's TP·PP·CP. */

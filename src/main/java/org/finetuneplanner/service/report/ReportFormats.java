@@ -80,21 +80,9 @@ public final class ReportFormats {
         return f.gibNumber(Math.round(bytes.low())) + RANGE + f.gibNumber(Math.round(bytes.high()));
     }
 
-    /**
-     * A range of hours in the product's one style of duration, the unit once: "38–52 min" below an hour, "0.9–1.2 h"
-     * or "3.1–4.6 h" up to two days (a low end under an hour in hours too, so the range stays short); longer ones
-     * with both ends in full: "1.8 days (43 h) – 2.6 days (62 h)".
-     */
+    /** A range of hours in one unit, said once ("38–52 min", "0.9–1.2 h", "1.2–2.2 days"), as the app says it. */
     public String hoursRange(Range hours) {
-        double low = hours.low();
-        double high = hours.high();
-        if (high < 1) {
-            return f.decimal(low * 60, 0) + RANGE + f.duration(high);
-        }
-        if (high < 48) {
-            return f.decimal(low, 1) + RANGE + f.duration(high);
-        }
-        return f.duration(low) + " " + RANGE + " " + f.duration(high);
+        return f.durationRange(hours.low(), hours.high());
     }
 
     /** A range of amounts held in US dollars, each end as {@link #usd}: "$1.77–$3.64" / "1,77 US$–3,64 US$". */

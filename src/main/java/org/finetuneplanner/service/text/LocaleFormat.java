@@ -181,23 +181,24 @@ public final class LocaleFormat {
     }
 
     /**
-     * A range of durations in the product's one style: the unit once when both ends take the same one ("8.1–10.6 h",
-     * "45–58 min", "3.0–4.1 days"), else each end in its own ("50 min–1.2 h").
+     * A range of durations in one unit, said once: the unit {@link #duration} gives the high end ("45–58 min",
+     * "8.1–10.6 h", "1.2–2.2 days"), one unit smaller when the low end would read zero in it ("1–90 min",
+     * "0.5–50.0 h"); never a range that mixes units ("29.4 h–2.2 days").
      */
     public String durationRange(double lowHours, double highHours) {
         if (!Double.isFinite(lowHours) || !Double.isFinite(highHours)) {
-            return "–";
+            return "\u2013";
         }
-        if (highHours < 1) {
-            return unit("unit.minutes", span(decimal(lowHours * 60, 0), decimal(highHours * 60, 0)));
+        // 0 minutes, 1 hours, 2 days: the high end's unit, stepped down while the low end rounds to zero in it.
+        int unit = highHours < 1 ? 0 : highHours < 48 ? 1 : 2;
+        while (unit == 2 && lowHours / 24 < 0.05 || unit == 1 && lowHours < 0.05) {
+            unit--;
         }
-        if (lowHours >= 1 && highHours < 48) {
-            return unit("unit.hours", span(decimal(lowHours, 1), decimal(highHours, 1)));
-        }
-        if (lowHours >= 48) {
-            return unit("unit.daysOnly", span(decimal(lowHours / 24, 1), decimal(highHours / 24, 1)));
-        }
-        return span(duration(lowHours), duration(highHours));
+        return switch (unit) {
+            case 0 -> unit("unit.minutes", span(decimal(lowHours * 60, 0), decimal(highHours * 60, 0)));
+            case 1 -> unit("unit.hours", span(decimal(lowHours, 1), decimal(highHours, 1)));
+            default -> unit("unit.daysOnly", span(decimal(lowHours / 24, 1), decimal(highHours / 24, 1)));
+        };
     }
 
     /** A range of money, each end as {@link #money} writes it: "$20.60–$33.00" / "20,60 US$–33,00 US$". */

@@ -19,6 +19,7 @@ import java.util.StringJoiner;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
+import java.util.function.UnaryOperator;
 
 import org.finetuneplanner.core.Bytes;
 import org.finetuneplanner.core.Constraint;
@@ -371,11 +372,20 @@ public final class Words {
      * related key put in. Numbers are written as in a file (no grouping), lists joined by commas.
      */
     public String violation(Violation v) {
+        return violation(v, UnaryOperator.identity());
+    }
+
+    /**
+     * A violation as {@link #violation(Violation)} words it, with its key and related key named by {@code names}
+     * (a form puts its fields' labels for the scenario's keys: "Tensor (TP)" for hardware.tensor_parallel).
+     */
+    public String violation(Violation v, UnaryOperator<String> names) {
         String key = "violation." + v.constraint().name();
         if (v.constraint() == Constraint.REQUIRED && v.value() instanceof List<?> aliases && !aliases.isEmpty()) {
             key += ".aliases";
         }
-        return text(key, v.key(), plain(v.min()), plain(v.max()), plain(v.value()), v.related());
+        return text(key, names.apply(v.key()), plain(v.min()), plain(v.max()), plain(v.value()),
+                v.related() == null ? null : names.apply(v.related()));
     }
 
     /**

@@ -13,6 +13,7 @@ import org.finetuneplanner.core.range.FitStatus;
 import org.finetuneplanner.core.scenario.HardwareSpec;
 import org.finetuneplanner.core.scenario.Limits;
 import org.finetuneplanner.core.scenario.Offload;
+import org.finetuneplanner.core.scenario.Parallelism;
 import org.finetuneplanner.core.scenario.Scenario;
 import org.finetuneplanner.core.scenario.TrainingSpec;
 import org.finetuneplanner.ui.common.Formats;
@@ -89,7 +90,8 @@ final class AdviceSentences {
         boolean same = sameSetup(o.estimate().scenario(), current);
         String note = o.status() == FitStatus.TIGHT ? o.reasons(PlanReason.Tight.class).stream().findFirst()
                 .map(t -> m.words().reason(t) + " " + m.text("recommend.tight.note")).orElse("") : "";
-        return new Advice(Optional.of(o.gpu().id()), text, same ? m.text("recommend.current") : changes(o), note,
+        return new Advice(Optional.of(o.gpu().id()), text, same ? m.text("recommend.current")
+                : changes(o, current.hardware().parallel()), note,
                 !same, Optional.of(o.status()));
     }
 
@@ -133,14 +135,22 @@ final class AdviceSentences {
 
     /**
      * The settings the option changes, from → to, and what happens to the sequences per optimizer step when the
-     * micro-batch or the accumulation changes: the same, or the nearest whole split. "" when nothing changes.
+     * micro-batch or the accumulation changes: the same, or the nearest whole split. First, when the option's GPU
+     * count cannot take the scenario's model-parallel layout {@code asked}, that it runs without it. "" when nothing
+     * changes.
      */
-    String changes(PlanOption o) {
+    String changes(PlanOption o, Parallelism asked) {
         List<Adjustment> all = o.adjustments();
-        if (all.isEmpty()) {
+        Parallelism used = o.estimate().scenario().hardware().parallel();
+        boolean dropped = asked.isSplit() && !used.equals(asked);
+        if (all.isEmpty() && !dropped) {
             return "";
         }
         StringJoiner list = new StringJoiner(", ");
+        if (dropped) {
+            list.add(m.text("results.change.layoutDropped", asked.tensor(), asked.pipeline(), asked.context(),
+                    f.count(o.gpuCount())));
+        }
         all.forEach(a -> list.add(m.words().adjustment(a)));
         Optional<PlanReason.InexactSplit> inexact = o.reasons(PlanReason.InexactSplit.class).stream().findFirst();
         if (inexact.isPresent()) {
@@ -166,7 +176,8 @@ final class AdviceSentences {
 
     /**
      * Whether two scenarios run the same setup: the same hardware the planner chooses (GPU, count, sharding,
-     * offload) and the same settings it may change (micro-batch, accumulation, checkpointing, loss).
+     * offload, model-parallel layout) and the same settings it may change (micro-batch, accumulation,
+     * checkpointing, loss).
      */
     static boolean sameSetup(Scenario a, Scenario b) {
         HardwareSpec x = a.hardware();
@@ -174,7 +185,8 @@ final class AdviceSentences {
         TrainingSpec s = a.training();
         TrainingSpec t = b.training();
         return x.gpu().id().equals(y.gpu().id()) && x.gpuCount() == y.gpuCount() && x.sharding() == y.sharding()
-                && x.offload() == y.offload() && s.microBatchSize() == t.microBatchSize()
+                && x.offload() == y.offload() && x.parallel().equals(y.parallel())
+                && s.microBatchSize() == t.microBatchSize()
                 && s.gradientAccumulationSteps() == t.gradientAccumulationSteps()
                 && s.checkpointing() == t.checkpointing() && s.loss() == t.loss();
     }

@@ -115,7 +115,7 @@ final class DraftReader {
         int gpus = in.gpuCountProperty().get();
         HardwareSpec h = new HardwareSpec(in.gpuProperty().get(), gpus, in.gpuMemoryBudgetProperty().get(),
                 Math.min(gpus, 8), in.shardingProperty().get(), in.offloadProperty().get(),
-                in.hostMemoryProperty().get(), in.parallelProperty().get());
+                in.hostMemoryProperty().get(), in.layout().read());
         DataSpec d = new DataSpec(tokens, epochs);
         CostSpec c = new CostSpec(price, in.providerProperty().get(), in.mfuProperty().get());
         // The name is read, not depended on: a draft carries the name of its time; currentScenario() the latest.

@@ -2,9 +2,11 @@ package org.finetuneplanner.ui.planner;
 
 import java.util.List;
 
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.ObjectProperty;
 import javafx.scene.Node;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.TextField;
@@ -18,6 +20,7 @@ import org.finetuneplanner.core.model.ModelSpec;
 import org.finetuneplanner.core.scenario.FineTuneMethod;
 import org.finetuneplanner.core.scenario.Sharding;
 import org.finetuneplanner.ui.common.Rows;
+import org.finetuneplanner.ui.common.Styles;
 import org.finetuneplanner.ui.common.Texts;
 
 /**
@@ -57,11 +60,19 @@ public final class EssentialsView extends VBox {
         // The count is a number of one to three digits: the sharding's words get the rest of the row.
         VBox countField = controls.field("inputs.gpuCount", count, null, vm.errorProperty(Field.GPU_COUNT));
         countField.getStyleClass().add("essential-count");
+        // A model-parallel layout has no controls here (the whole form has them) but is said while one is set: the
+        // GPU count means TP × PP × CP × data-parallel replicas then.
+        Label layout = FormControls.whileSaid(Styles.MUTED, Bindings.createStringBinding(
+                () -> vm.layout().splitProperty().getValue() ? vm.texts().layout().getValue() : "",
+                vm.layout().splitProperty(), vm.texts().layout()));
+        layout.setId("essentialLayout");
+        layout.setWrapText(true);
         getChildren().addAll(
                 controls.field("inputs.model", model, null, vm.errorProperty(Field.MODEL)),
                 controls.field("inputs.method", method, null, vm.errorProperty(Field.METHOD)),
                 controls.field("inputs.gpu", gpu, null, vm.errorProperty(Field.HARDWARE)),
                 Rows.pair(10, countField, controls.field("inputs.sharding", sharding, null, null)),
+                layout,
                 controls.field("inputs.sequence", sequence,
                         FormControls.valueLabel("essentialSequenceValue", vm.texts().sequence()), null),
                 // "Dataset tokens" without "(one epoch)": the value beside it keeps its room in the narrow column.

@@ -102,8 +102,10 @@ final class FormControls {
         name.textProperty().bind(texts.t(key));
         name.getStyleClass().add(Styles.FIELD_LABEL);
         name.setLabelFor(control);
-        // The value keeps its width; a long name gives way (its tooltip and accessible text keep it whole).
+        // The value keeps its width; a long name gives way on a second line rather than being cut ("Gradient acc…"),
+        // its tooltip and accessible text keep it whole.
         name.setMinWidth(40);
+        name.setWrapText(true);
         if (value != null) {
             value.setMinWidth(Region.USE_PREF_SIZE);
         }
@@ -222,7 +224,18 @@ final class FormControls {
         box.converterProperty().bind(texts.enumConverter());
         box.setMaxWidth(Double.MAX_VALUE);
         box.valueProperty().bindBidirectional(property);
-        followConverter(box);
+        // The list says each choice in full; the closed box, half a row wide, its short name where it has one
+        // ("Megatron" for "Megatron / NeMo (Transformer Engine)"), so it is never cut to "Megatron / N…".
+        ListCell<E> shown = new ListCell<>() {
+            @Override
+            protected void updateItem(E item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty || item == null ? null : InputsTexts.shortLabel(texts.now(), item));
+            }
+        };
+        box.setButtonCell(shown);
+        texts.messages().subscribe(m -> shown.setText(box.getValue() == null ? null
+                : InputsTexts.shortLabel(m, box.getValue())));
         return box;
     }
 

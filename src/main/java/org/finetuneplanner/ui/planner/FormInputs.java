@@ -106,7 +106,14 @@ final class FormInputs {
         value("edit.input.provider", in.providerProperty(), s -> s.cost().provider(),
                 (m, v) -> v.orElse(m.text("edit.value.none")));
         value("edit.input.mfu", in.mfuProperty(), s -> s.cost().mfu(), FormInputs::decimal);
-        value("edit.input.parallel", in.parallelProperty(), s -> s.hardware().parallel(), null);
+        LayoutInputs layout = in.layout();
+        count("inputs.tensorParallel", layout.tensorProperty(), s -> s.hardware().parallel().tensor());
+        count("inputs.pipelineParallel", layout.pipelineProperty(), s -> s.hardware().parallel().pipeline());
+        count("inputs.virtualStages", layout.virtualStagesProperty(), s -> s.hardware().parallel().virtualStages());
+        count("inputs.contextParallel", layout.contextProperty(), s -> s.hardware().parallel().context());
+        count("inputs.expertParallel", layout.expertProperty(), s -> s.hardware().parallel().expert());
+        flag("inputs.sequenceParallel", layout.sequenceParallelProperty(),
+                s -> s.hardware().parallel().sequenceParallel());
         value("edit.input.hostMemory", in.hostMemoryProperty(), s -> s.hardware().hostMemoryGib(),
                 FormInputs::decimal);
         flag("edit.input.doubleQuant", in.doubleQuantProperty(), s -> s.method().doubleQuant());

@@ -27,6 +27,8 @@ public final class InputsTexts {
     private final ObservableValue<String> sequence;
     private final ObservableValue<String> accumulation;
     private final ObservableValue<String> tokens;
+    private final ObservableValue<String> layout;
+    private final ObservableValue<String> expertReason;
     private final ObservableValue<String> price;
     private final ObservableValue<String> openConfig;
     private final ObservableValue<Function<GpuSpec, String>> gpuName;
@@ -42,8 +44,14 @@ public final class InputsTexts {
                 formats(messages).count(vm.sequenceLengthProperty().get())), vm.sequenceLengthProperty(), messages);
         accumulation = Bindings.createStringBinding(() -> messages.getValue().text("inputs.accumulation.value",
                 formats(messages).count((long) vm.microBatchProperty().get() * vm.accumulationProperty().get()
-                        * vm.gpuCountProperty().get())),
-                vm.microBatchProperty(), vm.accumulationProperty(), vm.gpuCountProperty(), messages);
+                        * replicas(vm))),
+                vm.microBatchProperty(), vm.accumulationProperty(), vm.gpuCountProperty(), vm.draftProperty(),
+                messages);
+        layout = Bindings.createStringBinding(() -> layout(vm, messages.getValue()), vm.draftProperty(), messages);
+        expertReason = Bindings.createStringBinding(() -> vm.layout().expertAvailableProperty().getValue()
+                || vm.modelProperty().get() == null ? ""
+                : messages.getValue().text("inputs.expertParallel.dense", vm.modelProperty().get().displayName()),
+                vm.layout().expertAvailableProperty(), vm.modelProperty(), messages);
         tokens = Bindings.createStringBinding(() -> {
             Draft d = vm.draftProperty().getValue();
             if (d.problems().containsKey(Field.TOKENS) || d.scenario().isEmpty()) {
@@ -60,6 +68,31 @@ public final class InputsTexts {
                 vm.loadingConfigProperty(), messages);
         gpuName = messages.map(m -> g -> m.text("inputs.gpu.item", g.name(),
                 Formats.of(m).gib(g.usableMemoryGib()).replace(" GiB", "").replace("\u00a0GiB", "")));
+    }
+
+    /** Data-parallel replicas of the draft (GPUs over TP·PP·CP); the GPU count while the draft is invalid. */
+    private static long replicas(InputsViewModel vm) {
+        return vm.draftProperty().getValue().scenario().map(s -> (long) s.hardware().dataParallel())
+                .orElse((long) vm.gpuCountProperty().get());
+    }
+
+    /** "8 GPUs = TP 4 × PP 2 × CP 1 × 1 data-parallel replica"; "" while the draft is invalid. */
+    private static String layout(InputsViewModel vm, Messages m) {
+        return vm.draftProperty().getValue().scenario().map(s -> {
+            var h = s.hardware();
+            var p = h.parallel();
+            return m.text("inputs.layout.value", h.gpuCount(), p.tensor(), p.pipeline(), p.context(),
+                    h.dataParallel());
+        }).orElse("");
+    }
+
+    /**
+     * The short name of a choice ({@code enum.<Type>.<NAME>.short}: the first words of its name) where it has one,
+     * else its name: what a closed choice box half a row wide shows.
+     */
+    static String shortLabel(Messages m, Enum<?> value) {
+        String key = "enum." + value.getDeclaringClass().getSimpleName() + "." + value.name() + ".short";
+        return m.has(key) ? m.text(key) : m.label(value);
     }
 
     private static Formats formats(ObservableValue<Messages> messages) {
@@ -118,9 +151,19 @@ public final class InputsTexts {
         return sequence;
     }
 
-    /** The effective batch: micro-batch × accumulation × GPUs. */
+    /** The effective batch: micro-batch × accumulation × data-parallel replicas. */
     public ObservableValue<String> accumulation() {
         return accumulation;
+    }
+
+    /** How the GPUs are split: "8 GPUs = TP 4 × PP 2 × CP 1 × 1 data-parallel replica". */
+    public ObservableValue<String> layout() {
+        return layout;
+    }
+
+    /** Why expert parallelism cannot be set: the model is dense; "" for a mixture-of-experts model. */
+    public ObservableValue<String> expertReason() {
+        return expertReason;
     }
 
     public ObservableValue<String> tokens() {

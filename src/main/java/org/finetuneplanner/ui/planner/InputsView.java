@@ -316,7 +316,8 @@ public final class InputsView extends ScrollPane {
                 field("inputs.gpu", gpu, null, Field.HARDWARE),
                 Rows.pair(10, field("inputs.gpuCount", count, null, Field.GPU_COUNT),
                         field("inputs.sharding", sharding, null, null)),
-                field("inputs.offload", offload, null, null));
+                field("inputs.offload", offload, null, null),
+                new LayoutPane(vm, texts, controls));
     }
 
     private void buildData() {

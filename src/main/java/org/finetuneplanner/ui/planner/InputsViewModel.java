@@ -47,7 +47,6 @@ import org.finetuneplanner.core.scenario.Loss;
 import org.finetuneplanner.core.scenario.MethodSpec;
 import org.finetuneplanner.core.scenario.Offload;
 import org.finetuneplanner.core.scenario.Optimizer;
-import org.finetuneplanner.core.scenario.Parallelism;
 import org.finetuneplanner.core.scenario.Precision;
 import org.finetuneplanner.core.scenario.Scenario;
 import org.finetuneplanner.core.scenario.Sharding;
@@ -135,8 +134,8 @@ public final class InputsViewModel {
     private final ObjectProperty<Optional<String>> provider =
             new SimpleObjectProperty<>(this, "provider", Optional.empty());
     private final ObjectProperty<OptionalDouble> mfu = new SimpleObjectProperty<>(this, "mfu", OptionalDouble.empty());
-    // No controls yet: an opened scenario's layout, host memory and single quantisation come back unchanged.
-    private final ObjectProperty<Parallelism> parallel = new SimpleObjectProperty<>(this, "parallel", Parallelism.NONE);
+    private final LayoutInputs layout = new LayoutInputs(model, framework);
+    // No controls yet: an opened scenario's host memory and single quantisation come back unchanged.
     private final ObjectProperty<OptionalDouble> hostMemory =
             new SimpleObjectProperty<>(this, "hostMemory", OptionalDouble.empty());
     private final BooleanProperty doubleQuant = new SimpleBooleanProperty(this, "doubleQuant", true);
@@ -170,8 +169,9 @@ public final class InputsViewModel {
         List<Observable> inputs = new ArrayList<>(List.of(model, method, loraRank, loraAlpha, extraTrainable,
                 baseWeights, precision, masterWeights, optimizer, optimizerInBackward, microBatch, sequenceLength,
                 accumulation, checkpointing, attention, loss, framework, compile, gpu, gpuCount, sharding, offload,
-                gpuMemoryBudget, tokensText, epochsText, priceText, provider, mfu, parallel, hostMemory, doubleQuant));
+                gpuMemoryBudget, tokensText, epochsText, priceText, provider, mfu, hostMemory, doubleQuant));
         inputs.addAll(targets.values());
+        inputs.addAll(layout.all());
         draft = new BatchedBinding<>(() -> DraftReader.read(this), inputs);
 
         fp8Available = gpu.map(GpuSpec::fp8Supported);
@@ -309,7 +309,7 @@ public final class InputsViewModel {
     public boolean useHardware(HardwareSpec h, Optional<Phrase> cause) {
         if (h.gpu().equals(gpu.get()) && h.gpuCount() == gpuCount.get() && h.sharding() == sharding.get()
                 && h.offload() == offload.get() && h.hostMemoryGib().equals(hostMemory.get())
-                && h.parallel().equals(parallel.get())) {
+                && layout.holds(h.parallel())) {
             return false;
         }
         batch(cause, () -> {
@@ -318,7 +318,7 @@ public final class InputsViewModel {
             sharding.set(h.sharding());
             offload.set(h.offload());
             hostMemory.set(h.hostMemoryGib());
-            parallel.set(h.parallel());
+            layout.put(h.parallel());
         });
         return true;
     }
@@ -481,8 +481,9 @@ public final class InputsViewModel {
         return mfu;
     }
 
-    ObjectProperty<Parallelism> parallelProperty() {
-        return parallel;
+    /** The model-parallel layout (TP, PP, CP, EP, sequence parallelism), one input per degree. */
+    public LayoutInputs layout() {
+        return layout;
     }
 
     ObjectProperty<OptionalDouble> hostMemoryProperty() {

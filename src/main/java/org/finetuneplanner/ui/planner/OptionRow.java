@@ -12,6 +12,7 @@ import org.finetuneplanner.core.plan.PlanReason;
 import org.finetuneplanner.core.range.FitStatus;
 import org.finetuneplanner.core.range.Range;
 import org.finetuneplanner.core.scenario.Offload;
+import org.finetuneplanner.core.scenario.Parallelism;
 import org.finetuneplanner.core.scenario.Sharding;
 import org.finetuneplanner.ui.common.Formats;
 import org.finetuneplanner.ui.common.Messages;
@@ -32,11 +33,23 @@ public record OptionRow(PlanOption option, String gpuName, boolean cheapest, boo
         cells = List.copyOf(cells);
     }
 
-    static OptionRow of(PlanOption o, boolean cheapest, boolean fastest, Messages m, Formats f) {
+    /**
+     * The row of {@code o}, planned for a scenario whose model-parallel layout is {@code asked}: when the option's GPU
+     * count cannot take that layout (the planner then runs it as data parallelism only), its changes say so.
+     */
+    static OptionRow of(PlanOption o, boolean cheapest, boolean fastest, Parallelism asked, Messages m, Formats f) {
         OptionRow raw = new OptionRow(o, ResultSentences.shortName(o.gpu()), cheapest, fastest, List.of());
         List<String> cells = new ArrayList<>(OptionColumn.values().length);
         for (OptionColumn c : OptionColumn.values()) {
             cells.add(c.text(raw, m, f));
+        }
+        Parallelism used = o.estimate().scenario().hardware().parallel();
+        if (asked.isSplit() && !used.equals(asked)) {
+            String dropped = m.text("results.change.layoutDropped", asked.tensor(), asked.pipeline(), asked.context(),
+                    f.count(o.gpuCount()));
+            String changes = cells.get(OptionColumn.CHANGES.ordinal());
+            cells.set(OptionColumn.CHANGES.ordinal(), OptionColumn.NONE.equals(changes) ? dropped
+                    : dropped + ", " + changes);
         }
         return new OptionRow(o, raw.gpuName(), cheapest, fastest, cells);
     }

@@ -14,6 +14,7 @@ import org.finetuneplanner.core.plan.PlanOption;
 import org.finetuneplanner.core.range.Range;
 import org.finetuneplanner.core.scenario.HardwareSpec;
 import org.finetuneplanner.core.scenario.Offload;
+import org.finetuneplanner.core.scenario.Parallelism;
 import org.finetuneplanner.service.text.LocaleFormat;
 import org.finetuneplanner.ui.common.Messages;
 
@@ -39,18 +40,19 @@ final class OptionsCsv {
         this.m = m;
     }
 
-    List<List<String>> rows(Plan plan) {
+    /** The header and one row per option of {@code plan}, planned for a scenario whose layout is {@code asked}. */
+    List<List<String>> rows(Plan plan, Parallelism asked) {
         List<List<String>> rows = new ArrayList<>(plan.options().size() + 1);
         rows.add(COLUMNS.stream().map(k -> m.text("csv." + k)).toList());
         List<PlanOption> sorted = new ArrayList<>(plan.options());
         sorted.sort(PlanOption.BY_COST);
         for (PlanOption o : sorted) {
-            rows.add(row(o, plan));
+            rows.add(row(o, plan, asked));
         }
         return rows;
     }
 
-    private List<String> row(PlanOption o, Plan plan) {
+    private List<String> row(PlanOption o, Plan plan, Parallelism asked) {
         HardwareSpec hw = o.estimate().scenario().hardware();
         Range memory = o.ranges().memoryBytes();
         Optional<CostEstimate> cost = o.cost();
@@ -82,6 +84,10 @@ final class OptionsCsv {
         plan.fastest().filter(o.gpu().id()::equals).ifPresent(id -> mark.add(m.text("csv.mark.fastest")));
         cells.add(mark.toString());
         StringJoiner changes = new StringJoiner("; ");
+        if (asked.isSplit() && !hw.parallel().equals(asked)) {
+            changes.add(m.text("results.change.layoutDropped", asked.tensor(), asked.pipeline(), asked.context(),
+                    o.gpuCount()));
+        }
         o.adjustments().forEach(a -> changes.add(m.words().adjustment(a)));
         cells.add(changes.toString());
         cells.add(o.fits() ? Integer.toString(o.largestMicroBatch()) : "");

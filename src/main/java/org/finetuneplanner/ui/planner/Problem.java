@@ -30,11 +30,12 @@ public sealed interface Problem {
         }
     }
 
-    /** A typed violation of the core ("Not a valid combination: data.tokens must be …"). */
+    /** A typed violation of the core ("Not a valid combination: Tensor (TP) must be …"), keys named as in the form. */
     record Invalid(Violation violation) implements Problem {
         @Override
         public String words(Messages messages) {
-            return messages.text("error.invalid", messages.words().violation(violation));
+            return messages.text("error.invalid",
+                    messages.words().violation(violation, FieldNames.of(messages, violation)));
         }
     }
 

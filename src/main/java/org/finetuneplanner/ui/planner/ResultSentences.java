@@ -24,6 +24,8 @@ import org.finetuneplanner.core.plan.PlanOption;
 import org.finetuneplanner.core.range.FitStatus;
 import org.finetuneplanner.core.range.Range;
 import org.finetuneplanner.core.range.Ranges;
+import org.finetuneplanner.core.scenario.HardwareSpec;
+import org.finetuneplanner.core.scenario.Parallelism;
 import org.finetuneplanner.ui.common.Formats;
 import org.finetuneplanner.ui.common.Messages;
 
@@ -61,11 +63,20 @@ final class ResultSentences {
         return m.text("option.label", count, shortName(g));
     }
 
-    List<OptionRow> rows(Plan p) {
+    /** "8 × H100 SXM", with its model-parallel layout when split: "8 × H100 SXM (TP 4 × PP 2 × CP 1)". */
+    String hardwareLabel(HardwareSpec h) {
+        Parallelism p = h.parallel();
+        return p.modelParallel() == 1 ? optionLabel(h.gpuCount(), h.gpu())
+                : m.text("option.label.layout", h.gpuCount(), shortName(h.gpu()), p.tensor(), p.pipeline(),
+                        p.context());
+    }
+
+    /** The table's rows of {@code p}, planned for a scenario whose model-parallel layout is {@code asked}. */
+    List<OptionRow> rows(Plan p, Parallelism asked) {
         List<OptionRow> rows = new ArrayList<>(p.options().size());
         for (PlanOption o : p.options()) {
             rows.add(OptionRow.of(o, p.cheapest().map(o.gpu().id()::equals).orElse(false),
-                    p.fastest().map(o.gpu().id()::equals).orElse(false), m, f));
+                    p.fastest().map(o.gpu().id()::equals).orElse(false), asked, m, f));
         }
         return rows;
     }
@@ -80,7 +91,7 @@ final class ResultSentences {
                 .flatMap(p -> e.memory().at(p));
         MemoryBreakdown parts = at.orElse(e.memory().perGpu());
         Optional<Range> range = at.isPresent() ? Optional.empty() : Optional.of(ranges.memoryBytes());
-        return new MemoryBarData(g.id(), optionLabel(e.scenario().hardware().gpuCount(), g), parts,
+        return new MemoryBarData(g.id(), hardwareLabel(e.scenario().hardware()), parts,
                 e.memory().capacityBytes(), value(parts.totalBytes(), range, e.memory().capacityBytes()), range,
                 ranges.status());
     }
@@ -96,7 +107,7 @@ final class ResultSentences {
         for (PlanOption o : p.options()) {
             var e = o.estimate();
             Optional<Range> range = Optional.of(o.ranges().memoryBytes());
-            list.add(new MemoryBarData(o.gpu().id(), optionLabel(o.gpuCount(), o.gpu()), e.memory().perGpu(),
+            list.add(new MemoryBarData(o.gpu().id(), hardwareLabel(e.scenario().hardware()), e.memory().perGpu(),
                     e.memory().capacityBytes(), value(e.memory().perGpu().totalBytes(), range,
                     e.memory().capacityBytes()), range, o.status()));
         }

@@ -117,7 +117,7 @@ public final class ResultsViewModel {
         facts = shown.map(Computed::facts);
         status = facts.map(f -> f.ranges().status());
         selectedGpuId = shown.map(c -> c.scenario().hardware().gpu().id());
-        optionRows = words(s -> s.rows(plan()), List.of());
+        optionRows = words(s -> s.rows(plan(), shown.get().scenario().hardware().parallel()), List.of());
         // The default curves are given their colours first, so that they never share one; "show all" adds the rest.
         drawableCurves = shown.map(c -> (int) c.plan().options().stream().filter(CurveChoice::drawn).count()).orElse(0);
         costCurves = Bindings.createObjectBinding(() -> shown.get() == null ? List.of()
@@ -230,7 +230,8 @@ public final class ResultsViewModel {
     /** The planner's reasons for a row, and its changes from → to, worded (for its tooltip). */
     public String reasons(OptionRow row) {
         ResultSentences s = sentences.getValue();
-        String changes = row.fits() ? s.advice().changes(row.option()) : "";
+        String changes = row.fits() ? s.advice().changes(row.option(),
+                shown.get().scenario().hardware().parallel()) : "";
         String why = messages.getValue().reasons(row.reasons());
         return changes.isEmpty() ? why : why + "\n" + changes;
     }
@@ -247,7 +248,8 @@ public final class ResultsViewModel {
 
     /** The options table as CSV rows, the header first (File → Export options as CSV…); empty before results. */
     public List<List<String>> csv() {
-        return shown.get() == null ? List.of() : new OptionsCsv(messages.getValue()).rows(plan());
+        return shown.get() == null ? List.of() : new OptionsCsv(messages.getValue()).rows(plan(),
+                shown.get().scenario().hardware().parallel());
     }
 
     /** The recommendation and the key numbers as plain text (Copy summary); "" before results. */

@@ -43,6 +43,23 @@ class PlannerTest {
     }
 
     @Test
+    void aGpuCountThatCannotTakeTheExpertLayoutIsPlannedWithoutItInsteadOfFailing() {
+        // Mixtral 8x7B (8 experts) with EP 2 on 2 H100s. Megatron spreads the experts over the data- and
+        // context-parallel ranks of a stage, count / (TP·PP): one GPU has 1 rank, which EP 2 does not divide
+        // (Scenario.checkLayout). The planner tries such a count as data parallelism only; before, building the
+        // one-GPU setup threw and the app showed the violation at the EP field of a valid scenario.
+        Scenario base = READER.read("{\"format\":\"finetune-plan/1\",\"name\":\"t\",\"model\":{\"preset\":"
+                + "\"mixtral-8x7b\"},\"method\":{\"type\":\"qlora\",\"rank\":16},\"training\":{\"sequence_length\":"
+                + "1024},\"hardware\":{\"gpu\":\"h100-sxm-80gb\",\"gpu_count\":2,\"expert_parallel\":2},"
+                + "\"data\":{\"tokens\":10000000,\"epochs\":1}}");
+        for (String id : List.of("h100-sxm-80gb", "l40s-48gb", "a100-sxm-80gb")) {
+            PlanOption o = planner.option(base, gpu(id));
+            HardwareSpec hw = o.estimate().scenario().hardware();
+            assertEquals(hw.gpuCount() % 2 == 0 ? 2 : 1, hw.parallel().expert(), id + " on " + hw.gpuCount());
+        }
+    }
+
+    @Test
     void smallJobTakesOneGpuWithoutSharding() {
         PlanOption o = planner.option(scenario("llama-2-7b", "qlora", "bf16", "generic", 1, 2048), gpu("l40s-48gb"));
         assertTrue(o.fits());

@@ -44,6 +44,24 @@ class LocaleFormatTest {
     }
 
     @Test
+    void durationRangesSayOneUnitOnce() {
+        // 31.2 h to 52.8 h: the high end is over two days, so both in days: 31.2 / 24 = 1.3; 52.8 / 24 = 2.2.
+        // Before, "31.2 h–2.2 days" mixed the units.
+        assertEquals("1.3\u2013" + "2.2" + NBSP + "days", en.durationRange(31.2, 52.8));
+        assertEquals("1,3\u2013" + "2,2" + NBSP + "ngày", vi.durationRange(31.2, 52.8));
+        // 0.87 h to 1.24 h: the high end under two days, so hours for both (0.87 → 0.9, not "52 min–1.2 h").
+        assertEquals("0.9\u2013" + "1.2" + NBSP + "h", en.durationRange(0.87, 1.24));
+        // 0.6 h = 36 min, 0.85 h = 51 min: under an hour, minutes.
+        assertEquals("36\u2013" + "51" + NBSP + "min", en.durationRange(0.6, 0.85));
+        // 0.5 h to 50 h: 0.5 / 24 = 0.02 days would read "0.0 days", so one unit smaller: hours.
+        assertEquals("0.5\u2013" + "50.0" + NBSP + "h", en.durationRange(0.5, 50));
+        // 0.02 h (1.2 min) to 1.5 h: 0.02 would read "0.0 h", so minutes: 1.2 → 1, 1.5 × 60 = 90.
+        assertEquals("1\u2013" + "90" + NBSP + "min", en.durationRange(0.02, 1.5));
+        // 72 h to 96 h: 3.0 to 4.0 days.
+        assertEquals("3.0\u2013" + "4.0" + NBSP + "days", en.durationRange(72, 96));
+    }
+
+    @Test
     void countsGroupByThousands() {
         assertEquals("50,000,000", en.count(50_000_000));
         assertEquals("50.000.000", vi.count(50_000_000));

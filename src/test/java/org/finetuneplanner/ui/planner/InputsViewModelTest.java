@@ -127,7 +127,9 @@ class InputsViewModelTest {
         vm.tokensTextProperty().set("50M");
         // hardware.gpu_count has its own field; a key of a section without one goes to the section's field.
         vm.gpuCountProperty().set(0);
-        assertTrue(vm.errorProperty(Field.GPU_COUNT).getValue().contains("hardware.gpu_count"));
+        // A key the form has a field for is named as the form names it, in the user's language.
+        assertTrue(vm.errorProperty(Field.GPU_COUNT).getValue().startsWith("Tổ hợp không hợp lệ: Số GPU phải từ 1"),
+                vm.errorProperty(Field.GPU_COUNT).getValue());
         assertEquals(Field.GPU_COUNT, Field.forKey("hardware.gpu_count"));
         assertEquals(Field.HARDWARE, Field.forKey("hardware.gpus_per_node"));
         assertEquals(Field.TRAINING, Field.forKey("training.micro_batch_size"));

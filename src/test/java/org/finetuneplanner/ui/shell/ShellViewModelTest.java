@@ -52,6 +52,27 @@ class ShellViewModelTest {
     }
 
     @Test
+    void aLayoutSetInTheFormIsSavedAndOpenedBack() throws IOException {
+        planner.inputs().gpuCountProperty().set(8);
+        planner.inputs().layout().tensorProperty().set(2);
+        planner.inputs().layout().pipelineProperty().set(2);
+        planner.inputs().layout().virtualStagesProperty().set(2);
+        planner.inputs().layout().sequenceParallelProperty().set(true);
+        Scenario saved = planner.currentScenario().orElseThrow();
+        Path file = dir.resolve("layout.json");
+        shell.saveScenario(file).join();
+        String json = Files.readString(file);
+        assertTrue(json.contains("\"tensor_parallel\" : 2") && json.contains("\"virtual_pipeline_stages\" : 2"), json);
+
+        shell.newScenario();
+        assertEquals(1, planner.inputs().layout().tensorProperty().get());
+        shell.openScenario(file).join();
+        assertEquals(saved, planner.currentScenario().orElseThrow());
+        assertEquals(2, planner.inputs().layout().pipelineProperty().get());
+        assertTrue(planner.inputs().layout().sequenceParallelProperty().get());
+    }
+
+    @Test
     void aDamagedScenarioFileKeepsTheInputsAndSaysWhy() throws IOException {
         Path file = dir.resolve("bad.json");
         Files.writeString(file, "{\"format\": \"finetune-plan/1\", \"model\": {\"preset\": \"no-such-model\"},"
