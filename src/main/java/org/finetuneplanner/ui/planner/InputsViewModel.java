@@ -205,10 +205,9 @@ public final class InputsViewModel {
 
     /**
      * What a user's change of the model, method or LoRA rank brings along, in one batch with it. The method decides
-     * sensible companions: QLoRA stores the base in NF4, LoRA and full fine-tuning store it in the compute
-     * precision, and only full fine-tuning keeps fp32 master weights (the spec's defaults). The scenario's name
-     * follows them while it is their automatic name and not typed ({@link ScenarioNames#follows}). Runs only for a
-     * user's change, not while a scenario is put in or undone, so files keep their choices.
+     * companions: QLoRA stores the base in NF4, LoRA and full fine-tuning in the compute precision, and only full
+     * fine-tuning keeps fp32 master weights (the spec's defaults). The name follows while it is their automatic one,
+     * not typed ({@link ScenarioNames#follows}). Never while a scenario is put in or undone: files keep their choices.
      */
     private void followUserChange(ObservableValue<?> source, Object before) {
         if (draft.inBatch() || before == null) {
