@@ -1,5 +1,9 @@
 package org.finetuneplanner.core.cost;
 
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 
@@ -129,14 +133,33 @@ public final class PriceRule {
         return price.tier().regionMatches(true, 0, "marketplace", 0, 11);
     }
 
+    /**
+     * The current observations among {@code all}: the latest of each offer, in the order each offer first appears.
+     * An offer is a provider, instance and tier, compared without regard to case; an observation is newer when its
+     * date sorts later ({@link #dateKey}), and of two of the same date the first listed stays. The catalog keeps these
+     * on each {@code GpuSpec}; {@link #rent} holds to the same rule for a GPU built with older observations too.
+     */
+    public static List<GpuPrice> current(List<GpuPrice> all) {
+        Map<String, GpuPrice> latest = new LinkedHashMap<>();
+        for (GpuPrice price : all) {
+            latest.merge(offer(price), price, (kept, next) -> newer(next, kept) ? next : kept);
+        }
+        return List.copyOf(latest.values());
+    }
+
     private static boolean superseded(GpuSpec gpu, GpuPrice price) {
+        String offer = offer(price);
         for (GpuPrice other : gpu.prices()) {
-            if (other != price && sameOffer(price, other)
-                    && dateKey(other.seen()).compareTo(dateKey(price.seen())) > 0) {
+            if (other != price && newer(other, price) && offer(other).equals(offer)) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** Whether {@code a} was seen after {@code b}. */
+    private static boolean newer(GpuPrice a, GpuPrice b) {
+        return dateKey(a.seen()).compareTo(dateKey(b.seen())) > 0;
     }
 
     /** ISO dates sort as text; anything that is not a date ("undated", "") sorts before every date. */
@@ -146,8 +169,8 @@ public final class PriceRule {
         return date ? seen : "";
     }
 
-    private static boolean sameOffer(GpuPrice a, GpuPrice b) {
-        return a.provider().equalsIgnoreCase(b.provider()) && a.instance().equalsIgnoreCase(b.instance())
-                && a.tier().equalsIgnoreCase(b.tier());
+    /** The offer an observation is of: provider, instance and tier, without regard to case. */
+    private static String offer(GpuPrice p) {
+        return (p.provider() + "\u0000" + p.instance() + "\u0000" + p.tier()).toLowerCase(Locale.ROOT);
     }
 }

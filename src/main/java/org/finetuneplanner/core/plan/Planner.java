@@ -306,11 +306,16 @@ public final class Planner {
     /**
      * Whether {@code s} resized to {@code value} has status {@code level} or better. A size beyond a product limit of
      * {@link ProductLimits} is no scenario at all and counts as not fitting (the limits grow with the size, so the
-     * search stays a bisection).
+     * search stays a bisection). The scenario checks the limits as it is made: once per step of the search.
      */
     private boolean fits(FitStatus level, Scenario s, Resize resize, int value) {
-        TrainingSpec t = resize.apply(s.training(), value);
-        return ProductLimits.check(s.model(), s.method(), t).isEmpty() && fits(level, s.withTraining(t));
+        Scenario resized;
+        try {
+            resized = s.withTraining(resize.apply(s.training(), value));
+        } catch (ProductLimits.Exceeded beyondTheLimits) {
+            return false;
+        }
+        return fits(level, resized);
     }
 
     /** Whether {@code s}'s status is at least {@code level}: {@code fits} needs the margin, {@code tight} not. */

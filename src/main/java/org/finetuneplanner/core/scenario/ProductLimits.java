@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.finetuneplanner.core.Constraint;
+import org.finetuneplanner.core.PlannerException;
 import org.finetuneplanner.core.Violation;
 import org.finetuneplanner.core.model.Architecture;
 import org.finetuneplanner.core.model.ModelSpec;
@@ -27,6 +28,19 @@ import org.finetuneplanner.core.model.ParameterCounter;
  * per model.
  */
 public final class ProductLimits {
+
+    /**
+     * A scenario whose parts break a product limit: what {@link Scenario} throws, so that a search over sizes (the
+     * planner's largest micro-batch or sequence) can count a size beyond the limits as not fitting without checking
+     * the limits a second time.
+     */
+    public static final class Exceeded extends PlannerException {
+        private static final long serialVersionUID = 1L;
+
+        Exceeded(Violation violation) {
+            super(violation);
+        }
+    }
 
     private static final MethodSpec FULL = MethodSpec.full(WeightStorage.BF16);
     private static final String BATCH = "training.micro_batch_size";

@@ -29,7 +29,7 @@ public record Scenario(String name, ModelSpec model, MethodSpec method, Training
         Objects.requireNonNull(data, "data");
         Objects.requireNonNull(cost, "cost");
         ProductLimits.check(model, method, training).ifPresent(v -> {
-            throw v.exception();
+            throw new ProductLimits.Exceeded(v);
         });
         checkLayout(model.architecture(), training, hardware);
     }

@@ -17,6 +17,7 @@ import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import org.finetuneplanner.core.cost.PriceRule;
 import org.finetuneplanner.core.gpu.CaveatId;
 import org.finetuneplanner.core.gpu.GpuCaveat;
 import org.finetuneplanner.core.gpu.GpuFacts;
@@ -29,6 +30,7 @@ import org.finetuneplanner.core.scenario.Identified;
 import org.finetuneplanner.service.io.InvalidValueException;
 import org.finetuneplanner.service.io.JsonBinding;
 import org.finetuneplanner.service.io.SafeJson;
+import org.finetuneplanner.service.text.Sentence;
 import org.finetuneplanner.service.text.Words;
 
 /**
@@ -54,8 +56,8 @@ import org.finetuneplanner.service.text.Words;
  *   <li><b>Achievable matmul</b>: the best-shape TFLOPS measured on the card ({@code achievable_matmul_tflops},
  *       Bekman's MAMF table) where the catalog has it.</li>
  *   <li><b>Prices</b>: the catalog keeps every dated observation; the {@code GpuSpec} gets the latest one per
- *       provider, instance and tier (an undated observation counts as older than any dated one), so an outdated
- *       price never wins "cheapest". {@link #priceHistory(String)} gives all of them. Which offer prices a job is
+ *       provider, instance and tier ({@code PriceRule.current}: an undated observation counts as older than any
+ *       dated one, names compare without regard to case), so an outdated price never wins "cheapest". {@link #priceHistory(String)} gives all of them. Which offer prices a job is
  *       {@code core.cost.PriceRule}'s.</li>
  *   <li><b>Facts</b> ({@link GpuFacts}): {@code caveats} (each {@code {id, sources}}, the ids of
  *       {@link CaveatId}, the sources keys of the file's {@code caveat_sources}, written out as
@@ -149,7 +151,7 @@ public final class Catalogs {
             try {
                 List<GpuPrice> all = prices(entry.prices());
                 history.put(id, List.copyOf(all));
-                gpus.add(gpu(entry, id, latestPerOffer(all), facts(entry, caveatSources)));
+                gpus.add(gpu(entry, id, PriceRule.current(all), facts(entry, caveatSources)));
             } catch (IllegalArgumentException e) {
                 throw new CatalogException(gpusName + ": GPU \"" + id + "\": " + Words.english().message(e), e);
             }
@@ -239,7 +241,7 @@ public final class Catalogs {
         try {
             return SafeJson.readText(in);
         } catch (JsonProcessingException e) {
-            throw new CatalogException(name + ": " + SafeJson.describe(e), e);
+            throw new CatalogException(Sentence.of("read.inFile", name, SafeJson.problem(e)), e);
         } catch (IOException e) {
             throw new CatalogException(name + ": cannot be read: " + e.getMessage(), e);
         }
@@ -257,7 +259,7 @@ public final class Catalogs {
             try {
                 tree = SafeJson.readTree(text);
             } catch (JsonProcessingException e) {
-                throw new CatalogException(file + ": " + SafeJson.describe(e), e);
+                throw new CatalogException(Sentence.of("read.inFile", file, SafeJson.problem(e)), e);
             }
             InvalidValueException e = JsonBinding.describe(refused, tree, false);
             Matcher entry = Pattern.compile(Pattern.quote(list) + "\\[(\\d+)\\]\\.(.+)").matcher(e.key());
@@ -367,24 +369,6 @@ public final class Catalogs {
                     or(p.tier(), ""), or(p.seen(), ""), or(p.source(), "")));
         }
         return result;
-    }
-
-    /** The latest observation per provider, instance and tier, in the order each offer first appears. */
-    static List<GpuPrice> latestPerOffer(List<GpuPrice> all) {
-        Map<String, GpuPrice> latest = new LinkedHashMap<>();
-        for (GpuPrice price : all) {
-            String offer = price.provider() + "\u0000" + price.instance() + "\u0000" + price.tier();
-            GpuPrice kept = latest.get(offer);
-            if (kept == null || dateKey(price.seen()).compareTo(dateKey(kept.seen())) > 0) {
-                latest.put(offer, price);
-            }
-        }
-        return List.copyOf(latest.values());
-    }
-
-    /** ISO dates sort as text; anything that is not a date ("undated", "") sorts before every date. */
-    private static String dateKey(String seen) {
-        return seen.matches("\\d{4}-\\d{2}-\\d{2}.*") ? seen : "";
     }
 
     private static CatalogModel model(CatalogDto.Model e, String id) {

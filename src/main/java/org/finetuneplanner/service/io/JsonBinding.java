@@ -17,12 +17,15 @@ import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
 import org.finetuneplanner.core.scenario.Identified;
+import org.finetuneplanner.service.text.Sentence;
 
 /**
  * Binding parsed JSON to the application's DTO records with messages for people. Every failure is an
  * {@link InvalidValueException} whose message reads {@code key = value: expected …}: the dotted key
  * ({@code training.micro_batch_size}, {@code method.targets[1]}), the value as written and what is allowed, then
- * its line and column when the JSON was bound from text; never a Jackson class or feature name.
+ * its line and column when the JSON was bound from text; never a Jackson class or feature name. The message is a
+ * {@link Sentence} (keys {@code read.*}): its English is the exception's message, the app words it in the user's
+ * language.
  *
  * <p>Pure functions; thread-safe.
  */
@@ -80,34 +83,36 @@ public final class JsonBinding {
      */
     public static InvalidValueException describe(JsonProcessingException e, JsonNode source, boolean oneLine) {
         String key = e instanceof JsonMappingException m ? path(m.getPath()) : "";
-        String where = where(e.getLocation(), oneLine);
+        Sentence where = where(e.getLocation(), oneLine);
         if (e instanceof StrictValues.BadValue bad) {
-            return new InvalidValueException(key, subject(key) + " = " + bad.shown() + ": expected " + bad.expected()
-                    + where);
+            return new InvalidValueException(key, refused(key, bad.shown(), bad.expected(), where));
         }
         if (e instanceof MismatchedInputException m && m.getTargetType() != null) {
             Class<?> target = m.getTargetType();
-            String expected = target.isRecord() || Map.class.isAssignableFrom(target) ? Allowed.OBJECT
-                    : Collection.class.isAssignableFrom(target) || target.isArray() ? Allowed.LIST : null;
+            Sentence expected = target.isRecord() || Map.class.isAssignableFrom(target) ? Allowed.object()
+                    : Collection.class.isAssignableFrom(target) || target.isArray() ? Allowed.list() : null;
             if (expected != null) {
-                return invalid(key, at(source, key), expected + where);
+                return new InvalidValueException(key, refused(key, show(at(source, key)), expected, where));
             }
         }
-        return new InvalidValueException(key, (key.isEmpty() ? "" : key + ": ")
-                + withoutInternals(e.getOriginalMessage()) + where);
+        String what = withoutInternals(e.getOriginalMessage());
+        return new InvalidValueException(key, key.isEmpty() ? Sentence.of("read.binding.unnamed", what, where)
+                : Sentence.of("read.binding", key, what, where));
     }
 
-    private static String subject(String key) {
-        return key.isEmpty() ? "value" : key;
+    /** {@code key = shown: expected <allowed>}, then where (a sentence, or "" when unknown). */
+    private static Sentence refused(String key, String shown, Object allowed, Object where) {
+        return key.isEmpty() ? Sentence.of("read.value.unnamed", shown, allowed, where)
+                : Sentence.of("read.value", key, shown, allowed, where);
     }
 
-    /** " (line 3, column 17)", " (column 17)" for a one-line document, or "" when unknown. */
-    private static String where(JsonLocation location, boolean oneLine) {
+    /** " (line 3, column 17)", " (column 17)" for a one-line document, or nothing when unknown. */
+    private static Sentence where(JsonLocation location, boolean oneLine) {
         if (location == null || location.getLineNr() < 1) {
-            return "";
+            return Sentence.of("read.where.unknown");
         }
-        return oneLine && location.getLineNr() == 1 ? " (column " + location.getColumnNr() + ")"
-                : " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")";
+        return oneLine && location.getLineNr() == 1 ? Sentence.of("read.where.column", location.getColumnNr())
+                : Sentence.of("read.where.line", location.getLineNr(), location.getColumnNr());
     }
 
     /** {@code training.micro_batch_size}, {@code method.targets[1]}. */
@@ -140,12 +145,18 @@ public final class JsonBinding {
 
     /** An error for {@code key} whose value is {@code value}: {@code key = value: expected <allowed>}. */
     public static InvalidValueException invalid(String key, JsonNode value, String allowed) {
-        return new InvalidValueException(key, subject(key) + " = " + show(value) + ": expected " + allowed);
+        return invalid(key, value, Sentence.verbatim(allowed));
+    }
+
+    /** {@link #invalid(String, JsonNode, String)} with what is allowed as a sentence ({@link Allowed}). */
+    public static InvalidValueException invalid(String key, JsonNode value, Sentence allowed) {
+        return new InvalidValueException(key, refused(key, show(value), allowed, Sentence.of("read.where.unknown")));
     }
 
     /** An error for a required {@code key} that is absent: {@code key is missing: expected <allowed>}. */
     public static InvalidValueException missing(String key, String allowed) {
-        return new InvalidValueException(key, key + " is missing" + (allowed.isEmpty() ? "" : ": expected " + allowed));
+        return new InvalidValueException(key, allowed.isEmpty() ? Sentence.of("read.missing.bare", key)
+                : Sentence.of("read.missing", key, allowed));
     }
 
     /**
@@ -164,44 +175,85 @@ public final class JsonBinding {
     }
 
     /**
-     * The words for what a key allows, one method per kind of rule (the text layer will take them over with the
-     * core's typed violations).
+     * What a key allows, one method per kind of rule: as a {@link Sentence} (keys {@code read.allowed.*}) that the
+     * text layer words in the reader's language, and as its English for messages still built as text.
      */
     public static final class Allowed {
         /** A JSON string. */
-        public static final String TEXT = "a string";
+        public static final String TEXT = text().english();
         /** A JSON boolean. */
-        public static final String FLAG = "true or false";
+        public static final String FLAG = flag().english();
         /** Any whole number. */
-        public static final String WHOLE_NUMBER = "a whole number";
+        public static final String WHOLE_NUMBER = wholeNumber().english();
         /** An object. */
-        public static final String OBJECT = "an object {…}";
+        public static final String OBJECT = object().english();
         /** A list. */
-        public static final String LIST = "a list […]";
+        public static final String LIST = list().english();
 
         private Allowed() {
         }
 
+        /** "a string", as data. */
+        public static Sentence text() {
+            return Sentence.of("read.allowed.text");
+        }
+
+        /** "true or false", as data. */
+        public static Sentence flag() {
+            return Sentence.of("read.allowed.flag");
+        }
+
+        /** "a whole number", as data. */
+        public static Sentence wholeNumber() {
+            return Sentence.of("read.allowed.wholeNumber");
+        }
+
+        /** "an object {…}", as data. */
+        public static Sentence object() {
+            return Sentence.of("read.allowed.object");
+        }
+
+        /** "a list […]", as data. */
+        public static Sentence list() {
+            return Sentence.of("read.allowed.list");
+        }
+
         /** "a whole number from 1 to 64". */
         public static String wholeNumber(long min, long max) {
-            return "a whole number from " + min + " to " + max;
+            return wholeNumberSentence(min, max).english();
+        }
+
+        /** {@link #wholeNumber(long, long)} as data. */
+        public static Sentence wholeNumberSentence(long min, long max) {
+            return Sentence.of("read.allowed.wholeNumberFrom", min, max);
         }
 
         /** "a number > 0 and ≤ 1", "a number ≥ 0", "a number". */
         public static String number(double min, boolean minExclusive, double max) {
-            StringBuilder text = new StringBuilder("a number");
+            return numberSentence(min, minExclusive, max).english();
+        }
+
+        /** {@link #number(double, boolean, double)} as data. */
+        public static Sentence numberSentence(double min, boolean minExclusive, double max) {
+            String low = minExclusive ? "Above" : "AtLeast";
+            if (Double.isFinite(min) && Double.isFinite(max)) {
+                return Sentence.of("read.allowed.number" + low + "AtMost", plain(min), plain(max));
+            }
             if (Double.isFinite(min)) {
-                text.append(minExclusive ? " > " : " ≥ ").append(plain(min));
+                return Sentence.of("read.allowed.number" + low, plain(min));
             }
-            if (Double.isFinite(max)) {
-                text.append(Double.isFinite(min) ? " and ≤ " : " ≤ ").append(plain(max));
-            }
-            return text.toString();
+            return Double.isFinite(max) ? Sentence.of("read.allowed.numberAtMost", plain(max))
+                    : Sentence.of("read.allowed.number");
         }
 
         /** "one of none, full, offload". */
         public static String oneOf(Identified[] values) {
-            return "one of " + Identified.allowed(values);
+            return oneOfSentence(values).english();
+        }
+
+        /** {@link #oneOf(Identified[])} as data. */
+        public static Sentence oneOfSentence(Identified[] values) {
+            return Sentence.of("read.allowed.oneOf", Identified.allowed(values));
         }
     }
 
@@ -259,7 +311,7 @@ public final class JsonBinding {
      * 200 characters.
      */
     static String withoutInternals(String message) {
-        String what = message == null || message.isBlank() ? "unreadable input" : message;
+        String what = message == null || message.isBlank() ? Sentence.of("read.unreadable").english() : message;
         // "(start marker at [Source: REDACTED (…); line: 1, column: 1])": say where the open object or array began.
         what = what.replaceAll("\\(start marker at \\[Source:[^\\]]*?line: (\\d+), column: (\\d+)\\]\\)",
                         "(it was opened at line $1, column $2)")

@@ -32,6 +32,8 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 
+import org.finetuneplanner.service.text.Sentence;
+
 /**
  * The one hardened Jackson configuration every reader and writer of the application uses (scenario files, results,
  * plans, catalogs, {@code config.json}, settings, batch lines, validation cases).
@@ -131,7 +133,7 @@ public final class SafeJson {
     public static String readText(InputStream in) throws IOException {
         byte[] bytes = in.readNBytes((int) MAX_DOCUMENT_BYTES + 1);
         if (bytes.length > MAX_DOCUMENT_BYTES) {
-            throw new InputException("too large: more than " + MAX_DOCUMENT_BYTES / (1024 * 1024) + " MiB");
+            throw new InputException(Sentence.of("read.tooLarge", MAX_DOCUMENT_BYTES / (1024 * 1024)));
         }
         if (startsWith(bytes, 0xFE, 0xFF) || startsWith(bytes, 0xFF, 0xFE)) {
             return utf16(bytes);
@@ -148,7 +150,7 @@ public final class SafeJson {
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(ByteBuffer.wrap(bytes)).toString());
         } catch (java.nio.charset.CharacterCodingException e) {
-            throw new InputException("not UTF-8 or UTF-16 text (save the file as UTF-8)");
+            throw new InputException(Sentence.of("read.notUnicode"));
         }
     }
 
@@ -165,7 +167,7 @@ public final class SafeJson {
             for (int i = offset; i < offset + decoded.invalidAt(); i++) {
                 line += bytes[i] == '\n' ? 1 : 0;
             }
-            throw new InputException(notUtf8(line, firstByte + decoded.invalidAt()));
+            throw new InputException(notUtf8Sentence(line, firstByte + decoded.invalidAt()));
         }
         return decoded.text();
     }
@@ -208,8 +210,12 @@ public final class SafeJson {
      * @param byteOffset the offset of that byte from the start of the input (0-based)
      */
     public static String notUtf8(long line, long byteOffset) {
-        return "not UTF-8 text: invalid byte at line " + line + ", byte offset " + byteOffset
-                + " (save the file as UTF-8)";
+        return notUtf8Sentence(line, byteOffset).english();
+    }
+
+    /** {@link #notUtf8(long, long)} as data, for the text layer to word in the reader's language. */
+    public static Sentence notUtf8Sentence(long line, long byteOffset) {
+        return Sentence.of("read.notUtf8", line, byteOffset);
     }
 
     private static boolean startsWith(byte[] bytes, int... prefix) {
@@ -343,41 +349,54 @@ public final class SafeJson {
     }
 
     /**
-     * A one-line description of a parse failure for people: what is wrong and where, without Jackson's class or
-     * feature names or the echoed source.
+     * A one-line description of a parse failure for people, in English: what is wrong and where, without Jackson's
+     * class or feature names or the echoed source ({@link #problem} worded by the text layer).
      */
     public static String describe(JsonProcessingException e) {
-        if (e instanceof InputException) {
-            return e.getOriginalMessage();
+        return problem(e).english();
+    }
+
+    /**
+     * A parse failure as data: what is wrong and where ({@code read.json.at}: line, column, the parser's complaint),
+     * for the text layer to word in the reader's language. The parser's own words are kept for English and read in
+     * the other languages for their gist (a cut file, an unexpected character, a key given twice …).
+     */
+    public static Sentence problem(JsonProcessingException e) {
+        if (e instanceof InputException input) {
+            return input.sentence;
         }
         String what = e.getOriginalMessage();
-        if (what == null || what.isBlank()) {
-            what = "unreadable input";
-        }
         JsonLocation where = e.getLocation();
-        if (what.startsWith("Invalid UTF-8") && where != null && where.getLineNr() > 0) {
-            return notUtf8(where.getLineNr(), Math.max(0, where.getByteOffset()));
+        if (what != null && what.startsWith("Invalid UTF-8") && where != null && where.getLineNr() > 0) {
+            return notUtf8Sentence(where.getLineNr(), Math.max(0, where.getByteOffset()));
         }
-        if (e instanceof StreamConstraintsException) {
-            what = "too large or too deeply nested: " + what;
+        Object detail;
+        if (what == null || what.isBlank()) {
+            detail = Sentence.of("read.unreadable");
+        } else if (e instanceof StreamConstraintsException) {
+            detail = Sentence.of("read.json.limit", JsonBinding.withoutInternals(what));
         } else if (what.startsWith("No content to map")) {
-            return "the file is empty: expected a JSON value";
+            return Sentence.of("read.json.empty");
         } else if (what.startsWith("Trailing token")) {
-            what = "more text after the end of the JSON value (a file holds exactly one value)";
+            detail = Sentence.of("read.json.trailing");
+        } else {
+            detail = ParserWords.gist(JsonBinding.withoutInternals(what));
         }
-        what = JsonBinding.withoutInternals(what);
         if (where != null && where.getLineNr() > 0) {
-            return "not valid JSON at line " + where.getLineNr() + ", column " + where.getColumnNr() + ": " + what;
+            return Sentence.of("read.json.at", where.getLineNr(), where.getColumnNr(), detail);
         }
-        return "not valid JSON: " + what;
+        return Sentence.of("read.json", detail);
     }
 
     /** A problem with the input bytes themselves, already worded for people. */
     static final class InputException extends JsonProcessingException {
         private static final long serialVersionUID = 1L;
 
-        InputException(String message) {
-            super(message, (JsonLocation) null);
+        private final transient Sentence sentence;
+
+        InputException(Sentence sentence) {
+            super(sentence.english(), (JsonLocation) null);
+            this.sentence = sentence;
         }
     }
 }

@@ -25,6 +25,7 @@ import com.fasterxml.jackson.databind.ser.Serializers;
 import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 
 import org.finetuneplanner.core.scenario.Identified;
+import org.finetuneplanner.service.text.Sentence;
 
 /**
  * The value rules of every DTO the application binds, as a Jackson module of {@link SafeJson}'s mapper:
@@ -89,16 +90,16 @@ final class StrictValues extends SimpleModule {
         private static final long serialVersionUID = 1L;
 
         private final String shown;
-        private final String expected;
+        private final transient Sentence expected;
 
-        private BadValue(JsonParser p, JsonLocation at, String shown, String expected) {
-            super(p, "value " + shown + " refused: expected " + expected, at);
+        private BadValue(JsonParser p, JsonLocation at, String shown, Sentence expected) {
+            super(p, "value " + shown + " refused: expected " + expected.english(), at);
             this.shown = shown;
             this.expected = expected;
         }
 
         /** The refusal of the parser's current value (consumed here when it is an object or a list). */
-        static BadValue of(JsonParser p, DeserializationContext ctxt, String expected) throws IOException {
+        static BadValue of(JsonParser p, DeserializationContext ctxt, Sentence expected) throws IOException {
             JsonLocation at = p.currentTokenLocation();
             JsonToken t = p.currentToken();
             String shown;
@@ -117,8 +118,8 @@ final class StrictValues extends SimpleModule {
             return shown;
         }
 
-        /** What is allowed, e.g. "a whole number from 1 to 64". */
-        String expected() {
+        /** What is allowed, e.g. "a whole number from 1 to 64", as data. */
+        Sentence expected() {
             return expected;
         }
     }
@@ -136,7 +137,7 @@ final class StrictValues extends SimpleModule {
             if (p.currentToken() == JsonToken.VALUE_STRING) {
                 return p.getText();
             }
-            throw BadValue.of(p, ctxt, JsonBinding.Allowed.TEXT);
+            throw BadValue.of(p, ctxt, JsonBinding.Allowed.text());
         }
     }
 
@@ -154,7 +155,7 @@ final class StrictValues extends SimpleModule {
             if (t == JsonToken.VALUE_TRUE || t == JsonToken.VALUE_FALSE) {
                 return t == JsonToken.VALUE_TRUE;
             }
-            throw BadValue.of(p, ctxt, JsonBinding.Allowed.FLAG);
+            throw BadValue.of(p, ctxt, JsonBinding.Allowed.flag());
         }
     }
 
@@ -201,8 +202,8 @@ final class StrictValues extends SimpleModule {
                 value = (long) d;
             }
             if (!whole || value < min || value > max) {
-                throw BadValue.of(p, ctxt, limited ? JsonBinding.Allowed.wholeNumber(min, max)
-                        : JsonBinding.Allowed.WHOLE_NUMBER);
+                throw BadValue.of(p, ctxt, limited ? JsonBinding.Allowed.wholeNumberSentence(min, max)
+                        : JsonBinding.Allowed.wholeNumber());
             }
             return asInt ? (Object) (int) value : (Object) value;
         }
@@ -238,7 +239,7 @@ final class StrictValues extends SimpleModule {
                     return d;
                 }
             }
-            throw BadValue.of(p, ctxt, JsonBinding.Allowed.number(min, minExclusive, max));
+            throw BadValue.of(p, ctxt, JsonBinding.Allowed.numberSentence(min, minExclusive, max));
         }
     }
 
@@ -261,7 +262,7 @@ final class StrictValues extends SimpleModule {
                     return found;
                 }
             }
-            throw BadValue.of(p, ctxt, JsonBinding.Allowed.oneOf(values));
+            throw BadValue.of(p, ctxt, JsonBinding.Allowed.oneOfSentence(values));
         }
     }
 

@@ -16,6 +16,7 @@ import org.finetuneplanner.core.model.ArchitectureFactory;
 import org.finetuneplanner.core.model.ModelSpec;
 import org.finetuneplanner.core.scenario.Limits;
 import org.finetuneplanner.service.io.SafeJson;
+import org.finetuneplanner.service.text.Sentence;
 import org.finetuneplanner.service.text.Words;
 
 /**
@@ -38,7 +39,8 @@ public final class ModelFiles {
         } catch (NoSuchFileException e) {
             throw new ModelFileException(file.getFileName() + ": no such file", e);
         } catch (JsonProcessingException e) {
-            throw new ModelFileException(file.getFileName() + " is not valid JSON: " + SafeJson.describe(e), e);
+            throw new ModelFileException(Sentence.of("read.config.notJson", file.getFileName(), SafeJson.problem(e)),
+                    e);
         } catch (IOException e) {
             throw new ModelFileException(file.getFileName() + " cannot be read: " + e.getMessage(), e);
         }
@@ -92,7 +94,21 @@ public final class ModelFiles {
         } catch (IllegalArgumentException e) {
             throw new ModelFileException(Words.english().message(e), e);
         }
-        String id = String.format(Locale.ROOT, "%.1fB parameters", parameters / 1e9);
+        String id = parametersName(parameters);
         return new ModelSpec(id, id, a, ModelSpec.Origin.PARAMETERS, Map.of(), OptionalLong.of(parameters));
+    }
+
+    /**
+     * The name of a model known only by its parameter count, for the app's field and a scenario's
+     * {@code model.parameters} alike: "7.24B parameters", "7B parameters", "125M parameters" (two decimals at most,
+     * trailing zeros dropped).
+     */
+    public static String parametersName(long parameters) {
+        return parameters >= 1_000_000_000L ? twoDecimals(parameters / 1e9) + "B parameters"
+                : twoDecimals(parameters / 1e6) + "M parameters";
+    }
+
+    private static String twoDecimals(double value) {
+        return String.format(Locale.ROOT, "%.2f", value).replaceAll("\\.?0+$", "");
     }
 }

@@ -28,6 +28,7 @@ import org.finetuneplanner.service.io.InvalidValueException;
 import org.finetuneplanner.service.io.IoReasons;
 import org.finetuneplanner.service.io.JsonBinding;
 import org.finetuneplanner.service.io.SafeJson;
+import org.finetuneplanner.service.text.Sentence;
 import org.finetuneplanner.service.text.Words;
 
 /**
@@ -256,7 +257,7 @@ public final class ScenarioJson {
             return notAnObject(tree);
         }
         InvalidValueException e = JsonBinding.describe(refused, tree, json.indexOf('\n') < 0);
-        return new ScenarioException(e.key(), e.getMessage(), e);
+        return new ScenarioException(e.key(), Sentence.ofError(e), e);
     }
 
     private static ScenarioException notAnObject(JsonNode tree) {
@@ -269,7 +270,7 @@ public final class ScenarioJson {
         try (InputStream in = Files.newInputStream(file)) {
             text = SafeJson.readText(in);
         } catch (JsonProcessingException e) {
-            throw new ScenarioException("", file.getFileName() + ": " + SafeJson.describe(e), e);
+            throw new ScenarioException("", Sentence.of("read.inFile", file.getFileName(), SafeJson.problem(e)), e);
         } catch (NoSuchFileException e) {
             throw new ScenarioException("", file + ": no such file", e);
         } catch (IOException e) {
@@ -283,7 +284,7 @@ public final class ScenarioJson {
         } catch (ScenarioException e) {
             // Not JSON: say which file; a refused value names its key first.
             throw e.key().isEmpty() && e.getCause() instanceof JsonProcessingException
-                    ? new ScenarioException("", file.getFileName() + ": " + e.getMessage(), e) : e;
+                    ? new ScenarioException("", Sentence.of("read.inFile", file.getFileName(), e), e) : e;
         }
     }
 
@@ -299,7 +300,7 @@ public final class ScenarioJson {
         try {
             return SafeJson.readTree(json);
         } catch (JsonProcessingException e) {
-            throw new ScenarioException("", SafeJson.describe(e), e);
+            throw new ScenarioException("", SafeJson.problem(e), e);
         }
     }
 
@@ -320,7 +321,7 @@ public final class ScenarioJson {
         try {
             dto = JsonBinding.bind(tree, null, ScenarioDto.class);
         } catch (InvalidValueException e) {
-            throw new ScenarioException(e.key(), e.getMessage(), e);
+            throw new ScenarioException(e.key(), Sentence.ofError(e), e);
         }
         JsonNode kept = tree.deepCopy();
         return read(dto, () -> kept, kept.get("name"));
@@ -333,7 +334,7 @@ public final class ScenarioJson {
             Scenario scenario = reader.read(dto);
             return new Document(scenario, notes, name, source, reader.plan(dto.plan()));
         } catch (InvalidValueException e) {
-            throw new ScenarioException(e.key(), e.getMessage(), e);
+            throw new ScenarioException(e.key(), Sentence.ofError(e), e);
         } catch (IllegalArgumentException e) {
             // A core record's own check: its violations, at their key, worded by the text layer.
             throw new ScenarioException(e instanceof PlannerException p ? p.key() : "",

@@ -45,6 +45,7 @@ import org.finetuneplanner.core.scenario.Sharding;
 import org.finetuneplanner.core.scenario.TrainingSpec;
 import org.finetuneplanner.core.scenario.WeightStorage;
 import org.finetuneplanner.service.catalog.CatalogModel;
+import org.finetuneplanner.service.model.ModelFiles;
 import org.finetuneplanner.service.catalog.Catalogs;
 import org.finetuneplanner.service.io.InvalidValueException;
 import org.finetuneplanner.service.io.JsonBinding;
@@ -138,7 +139,7 @@ final class ScenarioReader {
             } catch (IllegalArgumentException e) {
                 throw new InvalidValueException("model.parameters", "model.parameters: " + english(e));
             }
-            String id = billions(n) + " parameters";
+            String id = ModelFiles.parametersName(n);
             notes.add(guessed(architecture, n));
             return new ModelSpec(id, id, architecture, ModelSpec.Origin.PARAMETERS, Map.of(), OptionalLong.of(n));
         }
@@ -154,14 +155,6 @@ final class ScenarioReader {
         }
         String type = a.modelType().isEmpty() ? "model" : a.modelType();
         return type + " config (h=" + a.hiddenSize() + ", L=" + a.numLayers() + ")";
-    }
-
-    private static String billions(long n) {
-        return n >= 1_000_000_000L ? trim(n / 1e9) + "B" : trim(n / 1e6) + "M";
-    }
-
-    private static String trim(double value) {
-        return String.format(Locale.ROOT, "%.2f", value).replaceAll("\\.?0+$", "");
     }
 
     private MethodSpec method(MethodDto m, Precision precision, Framework framework) {

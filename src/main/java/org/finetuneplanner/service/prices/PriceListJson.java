@@ -32,6 +32,7 @@ import org.finetuneplanner.service.io.Bounds;
 import org.finetuneplanner.service.io.InvalidValueException;
 import org.finetuneplanner.service.io.JsonBinding;
 import org.finetuneplanner.service.io.SafeJson;
+import org.finetuneplanner.service.text.Sentence;
 
 /**
  * Reads and writes price lists in the {@code finetune-prices/1} format (spec "Price lists"), with {@link SafeJson}'s
@@ -120,7 +121,7 @@ public final class PriceListJson {
         try (InputStream in = Files.newInputStream(file)) {
             text = SafeJson.readText(in);
         } catch (JsonProcessingException e) {
-            throw new InvalidValueException("", file.getFileName() + ": " + SafeJson.describe(e));
+            throw new InvalidValueException("", Sentence.of("read.inFile", file.getFileName(), SafeJson.problem(e)));
         }
         return read(text);
     }
@@ -135,7 +136,7 @@ public final class PriceListJson {
         try {
             tree = SafeJson.readTree(json);
         } catch (JsonProcessingException e) {
-            throw new InvalidValueException("", SafeJson.describe(e));
+            throw new InvalidValueException("", SafeJson.problem(e));
         }
         return read(tree, json);
     }

@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.StringJoiner;
 import java.util.concurrent.CompletionException;
@@ -33,6 +34,7 @@ import org.finetuneplanner.core.plan.Adjustment;
 import org.finetuneplanner.core.plan.Setting;
 import org.finetuneplanner.core.plan.Caveat;
 import org.finetuneplanner.core.plan.PlanReason;
+import org.finetuneplanner.core.range.Range;
 import org.finetuneplanner.core.scenario.Identified;
 import org.finetuneplanner.core.scenario.Offload;
 
@@ -387,14 +389,41 @@ public final class Words {
     }
 
     /**
-     * What went wrong, for people: the error's own message when it is worded and this language is English (the
-     * services word their errors in English, with the file and the context), else the core's violations behind it
-     * in this language, else its message, else its type. Wrappers of asynchronous work are looked through.
+     * Why a memory range lies wholly above its estimate, "above the estimate: published runs of this kind used more"
+     * (the error band of such runs is all negative: the estimator reads them low), or empty when the range's low end
+     * is at or below the estimate. The one rule and words for the report, the app's memory card and its advice.
+     */
+    public Optional<String> aboveEstimate(long totalBytes, Range range) {
+        return range.low() > totalBytes ? Optional.of(text("memory.aboveEstimate")) : Optional.empty();
+    }
+
+    /**
+     * A sentence as data in this language: its key's pattern with its values put in, a value that is a sentence
+     * worded first, an error by its {@link #message}, any other value as written.
+     */
+    public String sentence(Sentence sentence) {
+        Object[] args = new Object[sentence.args().size()];
+        for (int i = 0; i < args.length; i++) {
+            Object arg = sentence.args().get(i);
+            args[i] = arg instanceof Sentence inner ? sentence(inner)
+                    : arg instanceof Throwable error ? message(error) : String.valueOf(arg);
+        }
+        return text(sentence.key(), args);
+    }
+
+    /**
+     * What went wrong, for people: the error's sentence ({@link Sentence.Carrier}) in this language when it carries
+     * one; else its own message when it is worded and this language is English (the services word their errors in
+     * English, with the file and the context), else the core's violations behind it in this language, else its
+     * message, else its type. Wrappers of asynchronous work are looked through.
      */
     public String message(Throwable error) {
         Throwable t = error;
         while ((t instanceof CompletionException || t instanceof ExecutionException) && t.getCause() != null) {
             t = t.getCause();
+        }
+        if (t instanceof Sentence.Carrier carrier && carrier.sentence().isPresent()) {
+            return sentence(carrier.sentence().get());
         }
         boolean english = "en".equals(locale.getLanguage());
         if (t instanceof PlannerException p && !p.violations().isEmpty() && (!p.worded() || !english)) {

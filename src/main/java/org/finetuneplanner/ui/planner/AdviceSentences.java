@@ -109,18 +109,28 @@ final class AdviceSentences {
                 m.text("results.offload." + hw.offload().name()));
     }
 
-    /** "27.1–33.0 GiB of 45.0 GiB per GPU": the figures of an option without a cost. */
+    /**
+     * "27.1–33.0 GiB of 45.0 GiB per GPU": the figures of an option without a cost; a range wholly above the
+     * estimate says so in the report's words ({@link org.finetuneplanner.service.text.Words#aboveEstimate}).
+     */
     private String memoryFigures(PlanOption o) {
-        return m.text("recommend.figures.memory", f.gibRange(o.ranges().memoryBytes()),
-                f.gib(o.estimate().memory().capacityBytes()));
+        String range = f.gibRange(o.ranges().memoryBytes());
+        String capacity = f.gib(o.estimate().memory().capacityBytes());
+        return aboveEstimate(o).map(why -> m.text("recommend.figures.memory.above", range, capacity, why))
+                .orElseGet(() -> m.text("recommend.figures.memory", range, capacity));
     }
 
     /** "27.1–33.0 GiB of 45.0 GiB per GPU, 8.1–10.6 h and $7.30–$9.60 (estimate 9.0 h, $7.96)". */
     String figures(PlanOption o) {
-        return m.text("recommend.figures", f.gibRange(o.ranges().memoryBytes()),
-                f.gib(o.estimate().memory().capacityBytes()), f.hoursRange(o.ranges().hours().orElseThrow()),
-                f.usdRange(o.ranges().usd().orElseThrow()), f.hours(o.hours().orElseThrow()),
-                f.usd(o.cost().orElseThrow().usd()));
+        Optional<String> above = aboveEstimate(o);
+        return m.text(above.isPresent() ? "recommend.figures.above" : "recommend.figures",
+                f.gibRange(o.ranges().memoryBytes()), f.gib(o.estimate().memory().capacityBytes()),
+                f.hoursRange(o.ranges().hours().orElseThrow()), f.usdRange(o.ranges().usd().orElseThrow()),
+                f.hours(o.hours().orElseThrow()), f.usd(o.cost().orElseThrow().usd()), above.orElse(""));
+    }
+
+    private Optional<String> aboveEstimate(PlanOption o) {
+        return m.words().aboveEstimate(o.estimate().memory().perGpu().totalBytes(), o.ranges().memoryBytes());
     }
 
     /**

@@ -21,8 +21,9 @@ import org.finetuneplanner.ui.common.Phrase;
  * Undo and redo of the form's inputs. A step is the form before and after one change: one edit of a field (with the
  * companions it brings, such as the base weights a method implies and the name that follows the model), one batch
  * (a scenario opened, another option picked, all linear targets) or one gesture (a slider dragged from press to
- * release). Characters typed into one text field one after another make one step. Undo and redo put a whole state
- * back in one batch and never record themselves. Call on the FX thread.
+ * release). Characters typed into one text field one after another make one step, until the field is left or Enter
+ * pressed ({@link #seal}); an edit that leaves every value as it was ("80M" typed over "80000000") makes none. Undo
+ * and redo put a whole state back in one batch and never record themselves. Call on the FX thread.
  */
 public final class EditHistory {
     /** Steps kept for undo; the oldest go first. */
@@ -105,11 +106,17 @@ public final class EditHistory {
         Step top = undo.peek();
         if (typed.isPresent() && !sealed && top != null && top.cause().isEmpty()
                 && typed.equals(inputs.onlyTyped(top.before(), top.after()))) {
-            // One more character in the same field: the step grows (and goes when the text is back as it was).
+            // One more character in the same field: the step grows (and goes when the text means what it meant
+            // before: "80M" typed over "80000000").
             undo.pop();
-            if (!top.before().equals(now)) {
+            if (!inputs.sameValues(top.before(), now)) {
                 undo.push(new Step(top.before(), now, Optional.empty()));
             }
+        } else if (inputs.sameValues(before, now)) {
+            // Another text for the same value ("80M" typed over "80000000" in one go, a pasted "3.0" over "3"): the
+            // form keeps the text, undo has nothing to put back.
+            state.set(now);
+            return;
         } else {
             undo.push(new Step(before, now, cause));
             if (undo.size() > LIMIT) {
@@ -134,7 +141,10 @@ public final class EditHistory {
         }
     }
 
-    /** The next typed edit starts a step of its own (a save is a point undo can return to exactly). */
+    /**
+     * The next typed edit starts a step of its own: a save is a point undo can return to exactly, and a text field
+     * left or confirmed with Enter has committed its edit.
+     */
     public void seal() {
         sealed = true;
     }

@@ -54,6 +54,8 @@ public final class EssentialsView extends VBox {
         }
         TextField tokens = controls.textField("essentialTokens", "inputs.tokens.prompt", vm.tokensTextProperty());
         TextField epochs = controls.textField("essentialEpochs", "inputs.epochs", vm.epochsTextProperty());
+        FormControls.commits(tokens, vm.history());
+        FormControls.commits(epochs, vm.history());
 
         // The count is a number of one to three digits: the sharding's words get the rest of the row.
         VBox countField = controls.field("inputs.gpuCount", count, null, vm.errorProperty(Field.GPU_COUNT));

@@ -5,6 +5,7 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 
 import javafx.application.Platform;
+import javafx.event.ActionEvent;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.StringProperty;
@@ -333,6 +334,19 @@ final class FormControls {
                 Platform.runLater(history::endGesture);
             }
         });
+    }
+
+    /**
+     * Leaving a text field or pressing Enter in it commits what was typed: the next characters typed there are
+     * another step of the history, not more of the same one.
+     */
+    static void commits(TextField field, EditHistory history) {
+        field.focusedProperty().addListener((obs, was, focused) -> {
+            if (!focused) {
+                history.seal();
+            }
+        });
+        field.addEventHandler(ActionEvent.ACTION, e -> history.seal());
     }
 
     /** The exponent of a power of two (a slider end). */

@@ -37,9 +37,10 @@ final class FormInputs {
      * @param of    its value in a scenario, as the form holds it
      * @param words a value worded for a change's description; null for an input whose values are too long to say
      * @param typed whether it is typed a character at a time (consecutive edits make one step)
+     * @param meant what a value means: texts that mean the same value ("80M", "80000000") are no change of it
      */
     private record Input<T>(String key, Supplier<T> read, Consumer<T> write, Function<Scenario, T> of,
-                            BiFunction<Messages, T, String> words, boolean typed) {
+                            BiFunction<Messages, T, String> words, boolean typed, Function<T, Object> meant) {
         @SuppressWarnings("unchecked")
         void put(Object value) {
             write.accept((T) value);
@@ -49,13 +50,18 @@ final class FormInputs {
         String say(Messages m, Object value) {
             return words.apply(m, (T) value);
         }
+
+        @SuppressWarnings("unchecked")
+        boolean same(Object a, Object b) {
+            return Objects.equals(a, b) || Objects.equals(meant.apply((T) a), meant.apply((T) b));
+        }
     }
 
     private final List<Input<?>> inputs = new ArrayList<>();
     private final List<ObservableValue<?>> sources = new ArrayList<>();
 
     FormInputs(InputsViewModel in) {
-        text("inputs.scenarioName", in.scenarioNameProperty(), Scenario::name);
+        text("inputs.scenarioName", in.scenarioNameProperty(), Scenario::name, t -> t);
         add("inputs.model", in.modelProperty()::get, in::putModel, Scenario::model, (m, v) -> v.displayName(),
                 in.modelProperty());
         value("inputs.method", in.methodProperty(), s -> s.method().type(),
@@ -93,10 +99,10 @@ final class FormInputs {
         value("edit.input.gpuMemory", in.gpuMemoryBudgetProperty(), s -> s.hardware().gpuMemoryGib(),
                 FormInputs::decimal);
         text("inputs.tokens", in.tokensTextProperty(), s -> s.data().tokens().isPresent()
-                ? Long.toString(s.data().tokens().getAsLong()) : "");
-        text("inputs.epochs", in.epochsTextProperty(), s -> plain(s.data().epochs()));
+                ? Long.toString(s.data().tokens().getAsLong()) : "", FormInputs::count);
+        text("inputs.epochs", in.epochsTextProperty(), s -> plain(s.data().epochs()), FormInputs::decimal);
         text("inputs.price", in.priceTextProperty(), s -> s.cost().usdPerGpuHour().isPresent()
-                ? plain(s.cost().usdPerGpuHour().getAsDouble()) : "");
+                ? plain(s.cost().usdPerGpuHour().getAsDouble()) : "", FormInputs::decimal);
         value("edit.input.provider", in.providerProperty(), s -> s.cost().provider(),
                 (m, v) -> v.orElse(m.text("edit.value.none")));
         value("edit.input.mfu", in.mfuProperty(), s -> s.cost().mfu(), FormInputs::decimal);
@@ -115,7 +121,7 @@ final class FormInputs {
 
     private <T> void add(String key, Supplier<T> read, Consumer<T> write, Function<Scenario, T> of,
                          BiFunction<Messages, T, String> words, ObservableValue<?>... observed) {
-        inputs.add(new Input<>(key, read, write, of, words, false));
+        inputs.add(new Input<>(key, read, write, of, words, false, v -> v));
         sources.addAll(List.of(observed));
     }
 
@@ -131,10 +137,29 @@ final class FormInputs {
         add(key, p::get, p::set, of, (m, v) -> m.text(v ? "edit.value.on" : "edit.value.off"), p);
     }
 
-    private void text(String key, Property<String> p, Function<Scenario, String> of) {
+    /** A typed input; {@code meant} reads its text as the value it stands for (the text itself when unreadable). */
+    private void text(String key, Property<String> p, Function<Scenario, String> of, Function<String, Object> meant) {
         inputs.add(new Input<>(key, p::getValue, p::setValue, of, (m, v) -> v == null || v.isEmpty()
-                ? m.text("edit.value.empty") : m.text("edit.value.text", v), true));
+                ? m.text("edit.value.empty") : m.text("edit.value.text", v), true, meant));
         sources.add(p);
+    }
+
+    /** The count a text stands for ("80M" is 80,000,000), or the text when it is none. */
+    private static Object count(String text) {
+        try {
+            return Quantities.count(text);
+        } catch (NumberFormatException | ArithmeticException e) {
+            return text;
+        }
+    }
+
+    /** The number a text stands for ("3.0" is 3), or the text when it is none. */
+    private static Object decimal(String text) {
+        try {
+            return Quantities.decimal(text);
+        } catch (NumberFormatException e) {
+            return text;
+        }
     }
 
     private static Set<LoraTarget> targets(InputsViewModel in) {
@@ -191,6 +216,19 @@ final class FormInputs {
         List<Integer> changed = changed(a, b);
         return changed.size() == 1 && inputs.get(changed.get(0)).typed() ? Optional.of(changed.get(0))
                 : Optional.empty();
+    }
+
+    /**
+     * Whether two states mean the same inputs: every value equal, a typed text standing for the same value as the
+     * other ("80M" and "80000000"). An edit between them is no change to undo.
+     */
+    boolean sameValues(FormState a, FormState b) {
+        for (int i = 0; i < inputs.size(); i++) {
+            if (!inputs.get(i).same(a.values().get(i), b.values().get(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private List<Integer> changed(FormState a, FormState b) {

@@ -135,6 +135,7 @@ public final class InputsView extends ScrollPane {
         TextField name = new TextField();
         name.setId("scenarioName");
         name.textProperty().bindBidirectional(vm.scenarioNameProperty());
+        FormControls.commits(name, vm.history());
 
         SearchableComboBox<ModelSpec> preset = controls.modelBox("modelBox", vm);
         Label summary = muted("modelSummary", vm.texts().modelSummary());
@@ -325,6 +326,9 @@ public final class InputsView extends ScrollPane {
         TextField tokens = textField("tokensField", "inputs.tokens.prompt", vm.tokensTextProperty());
         TextField epochs = textField("epochsField", "inputs.epochs", vm.epochsTextProperty());
         TextField price = textField("priceField", "inputs.price.prompt", vm.priceTextProperty());
+        for (TextField typed : List.of(tokens, epochs, price)) {
+            FormControls.commits(typed, vm.history());
+        }
         VBox priceBox = field("inputs.price", price, null, Field.PRICE);
         priceBox.getChildren().add(muted("priceValue", vm.texts().price()));
         Label general = muted("generalError", vm.errorProperty(Field.GENERAL));

@@ -89,6 +89,7 @@ public final class InputsViewModel {
     private final ObservableValue<Messages> messages;
 
     private final StringProperty scenarioName = new SimpleStringProperty(this, "scenarioName", "");
+    private final ScenarioNames names;
     private final ObservableList<ModelSpec> presets;
     private final ObservableList<GpuSpec> gpus;
     private final ObjectProperty<ModelSpec> model = new SimpleObjectProperty<>(this, "model");
@@ -195,6 +196,7 @@ public final class InputsViewModel {
         model.addListener(follow);
         method.addListener(follow);
         loraRank.addListener(follow);
+        names = new ScenarioNames(scenarioName, draft::inBatch);
         batch(Optional.empty(), () -> form.restore(form.of(defaultScenario())));
         history = new EditHistory(form, messages, draft::inBatch, changes -> batch(Optional.empty(), changes));
         ChangeListener<Object> recorder = (obs, before, now) -> history.changed();
@@ -203,10 +205,9 @@ public final class InputsViewModel {
 
     /**
      * What a user's change of the model, method or LoRA rank brings along, in one batch with it. The method decides
-     * sensible companions: QLoRA stores the base in NF4, LoRA and full fine-tuning store it in the compute
-     * precision, and only full fine-tuning keeps fp32 master weights (the spec's defaults). The scenario's name
-     * follows the model and method while it is their automatic name ("Llama 3.1 8B, QLoRA r16"); a typed name
-     * stays. Runs only for a user's change, not while a scenario is put in or undone, so files keep their choices.
+     * companions: QLoRA stores the base in NF4, LoRA and full fine-tuning in the compute precision, and only full
+     * fine-tuning keeps fp32 master weights (the spec's defaults). The name follows while it is their automatic one,
+     * not typed ({@link ScenarioNames#follows}). Never while a scenario is put in or undone: files keep their choices.
      */
     private void followUserChange(ObservableValue<?> source, Object before) {
         if (draft.inBatch() || before == null) {
@@ -226,7 +227,7 @@ public final class InputsViewModel {
                 }
                 masterWeights.set(now == FineTuneMethod.FULL);
             }
-            if (ScenarioNames.automatic(scenarioName.get(), oldModel, oldMethod, oldRank)) {
+            if (names.follows(scenarioName.get(), oldModel, oldMethod, oldRank)) {
                 scenarioName.set(ScenarioNames.of(messages.getValue(), model.get(), now, loraRank.get()));
             }
         });
@@ -282,6 +283,7 @@ public final class InputsViewModel {
      * {@code cause} ("open plan.json").
      */
     public void applyScenario(Scenario s, Optional<Phrase> cause) {
+        names.forget();
         batch(cause, () -> form.restore(form.of(s)));
     }
 

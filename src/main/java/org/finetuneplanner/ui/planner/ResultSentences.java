@@ -116,7 +116,8 @@ final class ResultSentences {
 
     /**
      * At the peak: "1 × L40S 48GB: 27.1–33.0 GiB of 45.0 GiB (estimate 29.4 GiB) — fits, 12.0 GiB free even at
-     * the high end"; at another phase what it holds then and where the peak is.
+     * the high end", a range wholly above the estimate saying so in the report's words; at another phase what it
+     * holds then and where the peak is.
      */
     String caption(MemoryBarData d, Estimate e, Optional<Phase> phase) {
         Phase peak = e.memory().peakPhase().orElse(Phase.LOSS);
@@ -131,8 +132,10 @@ final class ResultSentences {
             case TIGHT -> m.text("results.memory.tight", f.gib((long) Math.ceil(r.high()) - d.capacityBytes()));
             case NO -> m.text("results.memory.over", f.gib(-d.headroomBytes()));
         };
-        return m.text("results.memory.caption", d.label(), f.gibRange(r), f.gib(d.capacityBytes()),
-                f.gib(d.parts().totalBytes())) + " \u2014 " + room;
+        Optional<String> above = m.words().aboveEstimate(d.parts().totalBytes(), r);
+        return m.text(above.isPresent() ? "results.memory.caption.above" : "results.memory.caption", d.label(),
+                f.gibRange(r), f.gib(d.capacityBytes()), f.gib(d.parts().totalBytes()), above.orElse(""))
+                + " \u2014 " + room;
     }
 
     /** The phases of the step for the selector, the peak marked. */

@@ -75,6 +75,23 @@ class ProductLimitsTest {
     }
 
     /**
+     * A broken product limit is its own kind of refusal ({@link ProductLimits.Exceeded}): the planner's search counts
+     * such a size as not fitting without checking the limits twice, while a layout that does not divide (context
+     * parallelism 2 over a sequence of 4,097 tokens) stays an error of the input.
+     */
+    @Test
+    void aBrokenProductLimitIsTellableFromOtherRefusals() {
+        Scenario base = scenario("llama-3.1-8b", "qlora");
+        assertThrows(ProductLimits.Exceeded.class, () -> resized(base, 65_536, 16_777_216, Attention.FLASH));
+        Scenario split = base.withHardware(base.hardware().withGpuCount(2)
+                .withParallel(new Parallelism(1, 1, 1, 2, 1, false)));
+        PlannerException layout = assertThrows(PlannerException.class,
+                () -> split.withTraining(split.training().withSequenceLength(4097)));
+        assertTrue(!(layout instanceof ProductLimits.Exceeded), layout.getMessage());
+        assertEquals("hardware.context_parallel", layout.key());
+    }
+
+    /**
      * Logits bind where the vocabulary is wider than layers × MLP: Qwen2.5-0.5B (V = 151,936; 24 × 4,864 = 116,736).
      * With 1,024 sequences: s ≤ 2^48 / (1,024 × 151,936) = 1,809,169.04.
      */

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import org.finetuneplanner.core.cost.PriceRule;
 import org.finetuneplanner.core.gpu.GpuPrice;
 import org.finetuneplanner.core.gpu.GpuSpec;
 import org.finetuneplanner.core.model.Architecture;
@@ -113,7 +115,24 @@ class CatalogsTest {
         GpuPrice undated = new GpuPrice("A", "x", 1, 1.0, "on-demand", "undated", "");
         GpuPrice old = new GpuPrice("A", "x", 1, 2.0, "on-demand", "2025-01-01", "");
         GpuPrice recent = new GpuPrice("A", "x", 1, 3.0, "on-demand", "2026-01-01", "");
-        assertEquals(List.of(recent), Catalogs.latestPerOffer(List.of(undated, recent, old)));
+        assertEquals(List.of(recent), PriceRule.current(List.of(undated, recent, old)));
+    }
+
+    /**
+     * One rule for "newest price" in the catalog and in the rule that rents: "RunPod" and "runpod" are one provider
+     * (the catalog compared names with their case, the price rule without, so the catalog kept a superseded $2.00
+     * that renting then skipped). The GPU gets the newer observation, and renting one GPU pays it.
+     */
+    @Test
+    void theNewestPriceOfAnOfferIsFoundWithoutRegardToCase() {
+        GpuPrice old = new GpuPrice("RunPod", "1x H100", 1, 2.0, "on-demand", "2026-01-01", "");
+        GpuPrice recent = new GpuPrice("runpod", "1x h100", 1, 3.0, "On-Demand", "2026-06-01", "");
+        assertEquals(List.of(recent), PriceRule.current(List.of(old, recent)));
+        GpuSpec h100 = gpu("h100-sxm-80gb");
+        GpuSpec both = new GpuSpec(h100.id(), h100.name(), h100.vendor(), h100.memoryGb(), h100.usableMemoryGib(),
+                h100.memoryBandwidthTBs(), h100.tflops(), h100.fp8Supported(), h100.interconnect(), h100.tdpWatts(),
+                h100.year(), List.of(old, recent), h100.facts(), h100.achievable());
+        assertEquals(3.0, PriceRule.rent(both, Optional.empty(), 1).orElseThrow().usdPerGpuHour());
     }
 
     @Test

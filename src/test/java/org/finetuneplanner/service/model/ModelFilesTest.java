@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.finetuneplanner.core.model.ModelSpec;
+import org.finetuneplanner.service.persistence.ScenarioJson;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -71,9 +72,22 @@ class ModelFilesTest {
     void parameterCountGivesAGuessedModel() {
         ModelSpec m = ModelFiles.fromParameters(7_000_000_000L);
         assertEquals(ModelSpec.Origin.PARAMETERS, m.origin());
-        assertEquals("7.0B parameters", m.displayName());
+        assertEquals("7B parameters", m.displayName());
         assertEquals(7_000_000_000L, m.parameters().getAsLong());
         assertTrue(m.architecture().guessed());
+    }
+
+    /**
+     * One name for a model known by its count, in the app's field and in a scenario's model.parameters: the app
+     * said "7.2B" where a file said "7.24B" for the same 7,240,000,000.
+     */
+    @Test
+    void aCountIsNamedAlikeInTheAppAndInAScenario() {
+        assertEquals("7.24B parameters", ModelFiles.fromParameters(7_240_000_000L).displayName());
+        assertEquals("7.24B parameters", ScenarioJson.standard().read("{\"model\": {\"parameters\": 7240000000},"
+                + " \"hardware\": {\"gpu\": \"a100-sxm-80gb\"}}").model().displayName());
+        assertEquals("125M parameters", ModelFiles.parametersName(125_000_000L));
+        assertEquals("1.5B parameters", ModelFiles.parametersName(1_500_000_000L));
     }
 
     @Test

@@ -126,6 +126,37 @@ class EditHistoryTest {
         assertFalse(history.canUndoProperty().getValue());
     }
 
+    /** "50M" typed over "50000000" (the default's tokens), one character at a time or pasted: the same value. */
+    @Test
+    void anotherTextForTheSameValueIsNoStep() {
+        in.tokensTextProperty().set("5");
+        in.tokensTextProperty().set("50");
+        in.tokensTextProperty().set("50M");
+        assertFalse(history.canUndoProperty().getValue(), "50M is 50,000,000: nothing changed");
+        in.epochsTextProperty().set("3.0");
+        assertFalse(history.canUndoProperty().getValue(), "3.0 epochs are 3");
+        assertEquals("50M", in.tokensTextProperty().get());
+        assertEquals("3.0", in.epochsTextProperty().get());
+        in.microBatchProperty().set(8);
+        history.undo();
+        assertEquals("50M", in.tokensTextProperty().get(), "undo puts back the text as the user left it");
+        assertFalse(history.canUndoProperty().getValue());
+    }
+
+    /** Leaving the field (or Enter) commits the edit: typing there again is another step. */
+    @Test
+    void aCommittedEditIsOneStepAndTypingAgainStartsAnother() {
+        in.tokensTextProperty().set("4");
+        in.tokensTextProperty().set("40");
+        history.seal();
+        in.tokensTextProperty().set("40M");
+        history.undo();
+        assertEquals("40", in.tokensTextProperty().get());
+        history.undo();
+        assertEquals("50000000", in.tokensTextProperty().get());
+        assertFalse(history.canUndoProperty().getValue());
+    }
+
     @Test
     void anInvalidValueIsUndoneLikeAnyOther() {
         in.tokensTextProperty().set("abc");
@@ -221,6 +252,21 @@ class EditHistoryTest {
         in.scenarioNameProperty().set("");
         in.methodProperty().set(FineTuneMethod.LORA);
         assertEquals("Llama 3.1 8B, LoRA r64", in.scenarioNameProperty().get());
+    }
+
+    /** A name the user typed is theirs even when it reads as the automatic one (they typed it to keep it). */
+    @Test
+    void aTypedNameStaysEvenWhenItReadsAsTheAutomaticOne() {
+        String automatic = in.scenarioNameProperty().get();
+        assertEquals("Llama 3.1 8B, QLoRA r16", automatic);
+        in.scenarioNameProperty().set("");
+        for (int i = 1; i <= automatic.length(); i++) {
+            in.scenarioNameProperty().set(automatic.substring(0, i));
+        }
+        in.methodProperty().set(FineTuneMethod.LORA);
+        assertEquals(automatic, in.scenarioNameProperty().get());
+        in.modelProperty().set(preset("llama-3.1-70b"));
+        assertEquals(automatic, in.scenarioNameProperty().get());
     }
 
     @Test

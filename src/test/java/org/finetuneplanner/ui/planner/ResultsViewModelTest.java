@@ -120,6 +120,30 @@ class ResultsViewModelTest {
         assertEquals(before + 2, explanations.get());
     }
 
+    /**
+     * Single-GPU QLoRA (the default: Llama 3.1 8B on one L40S): its error band in validation/error-bands.json is
+     * e10 = −0.3622, e90 = −0.0091, so the range runs from estimate / (1 − 0.0091) = 1.009 × estimate to
+     * estimate / (1 − 0.3622) = 1.568 × estimate, wholly above the estimate. The report says so in words; the memory
+     * card and the recommendation say it in the same words, in each language, and a range around its estimate
+     * (LoRA r16 on one card: e10 = −0.066, e90 = +0.0247) says nothing of the kind.
+     */
+    @Test
+    void aMemoryRangeWhollyAboveTheEstimateSaysSoInTheReportsWords() {
+        Estimate e = estimate();
+        assertTrue(vm.shown().orElseThrow().facts().ranges().memoryBytes().low() > e.memory().perGpu().totalBytes());
+        for (Locale l : List.of(Locale.ENGLISH, Locale.forLanguageTag("vi"))) {
+            planner.messagesProperty().set(Messages.forLocale(l));
+            String above = Messages.forLocale(l).words().text("memory.aboveEstimate");
+            assertTrue(vm.captionProperty().getValue().contains("; " + above + ")"), vm.captionProperty().getValue());
+            assertTrue(vm.recommendationProperty().getValue().contains("(" + above + ")"),
+                    vm.recommendationProperty().getValue());
+        }
+        assertEquals("above the estimate: published runs of this kind used more",
+                Messages.forLocale(Locale.ENGLISH).words().text("memory.aboveEstimate"));
+        in.methodProperty().set(FineTuneMethod.LORA);
+        assertFalse(vm.captionProperty().getValue().contains("published runs"), vm.captionProperty().getValue());
+    }
+
     @Test
     void withoutTokensThereIsNoTimeNoCostCurveAndTheRecommendationSaysWhy() {
         in.tokensTextProperty().set("");

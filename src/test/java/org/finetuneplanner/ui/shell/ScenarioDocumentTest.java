@@ -13,6 +13,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 import org.finetuneplanner.App;
@@ -21,6 +22,7 @@ import org.finetuneplanner.core.scenario.Scenario;
 import org.finetuneplanner.service.persistence.ScenarioJson;
 import org.finetuneplanner.service.settings.RecoveryStore;
 import org.finetuneplanner.ui.Fixtures;
+import org.finetuneplanner.ui.common.Messages;
 import org.finetuneplanner.ui.common.UiExecutors;
 import org.finetuneplanner.ui.planner.PlannerViewModel;
 import org.junit.jupiter.api.Test;
@@ -294,6 +296,69 @@ class ScenarioDocumentTest {
         Path damaged = dir.resolve("damaged.json");
         Files.writeString(damaged, "{\"format\": \"finetune-plan/1\", \"model\": {");
         assertRefusedAndNothingLost(damaged, "Could not open damaged.json: not valid JSON at line 1");
+    }
+
+    /**
+     * Journey 1 in Vietnamese: a damaged file said "not valid JSON at line …" in English inside the Vietnamese
+     * status line. The reader's refusal is data now, worded in the screen's language. The file is cut after
+     * line 4's "4,": the parser stops at the end of line 4, column 38 (after the 37 characters of that line).
+     */
+    @Test
+    void aDamagedFileIsRefusedInTheScreensLanguageNamingTheLine() throws IOException {
+        planner.messagesProperty().set(Messages.forLocale(Locale.forLanguageTag("vi")));
+        Path damaged = dir.resolve("damaged.json");
+        Files.writeString(damaged, "{\n  \"format\": \"finetune-plan/1\",\n"
+                + "  \"model\": {\"preset\": \"llama-3.1-8b\"},\n  \"training\": {\"micro_batch_size\": 4,");
+        assertRefusedAndNothingLost(damaged, "Không mở được damaged.json: JSON không hợp lệ ở dòng 4, cột 38: "
+                + "tệp dừng giữa chừng");
+        assertTrue(status().endsWith("chừng"), "nothing more, nothing in English: " + status());
+    }
+
+    /** A value of the wrong kind is named by its key, its value and its line, in the screen's language. */
+    @Test
+    void aRefusedValueIsNamedInTheScreensLanguage() throws IOException {
+        planner.messagesProperty().set(Messages.forLocale(Locale.forLanguageTag("vi")));
+        Path wrong = dir.resolve("wrong.json");
+        Files.writeString(wrong, "{\n  \"format\": \"finetune-plan/1\",\n"
+                + "  \"model\": {\"preset\": \"llama-3.1-8b\"},\n  \"hardware\": {\"gpu\": \"l40s-48gb\"},\n"
+                + "  \"training\": {\"micro_batch_size\": \"four\"}\n}\n");
+        // Line 5: two spaces, "training" (10), ": {" (3), "micro_batch_size" (18), ": " (2): "four" opens column 36.
+        assertRefusedAndNothingLost(wrong, "Không mở được wrong.json: training.micro_batch_size = \"four\": cần một "
+                + "số nguyên từ");
+        assertTrue(status().endsWith("(dòng 5, cột 36)"), status());
+    }
+
+    /** A file whose inputs are the default's (Llama 3.1 8B, QLoRA r16), named {@code name}, opened. */
+    private void openNamed(String name) throws IOException {
+        Path file = dir.resolve("named.json");
+        Files.writeString(file, json.write(now().withName(name)));
+        planner.inputs().modelProperty().set(planner.inputs().presets().stream()
+                .filter(m -> m.id().equals("llama-3.1-70b")).findFirst().orElseThrow());
+        assertTrue(doc.read(file).join());
+        assertEquals(name, planner.inputs().scenarioNameProperty().get());
+    }
+
+    /**
+     * A file the app wrote with a new scenario's name: nobody chose that name, so it follows the model and method
+     * as it did before the file was saved (it read "Llama 3.1 8B, QLoRA r16" after LoRA was picked, before).
+     */
+    @Test
+    void anOpenedFilesAutomaticNameFollowsTheModelAndMethod() throws IOException {
+        openNamed("Llama 3.1 8B, QLoRA r16");
+        planner.inputs().methodProperty().set(FineTuneMethod.LORA);
+        assertEquals("Llama 3.1 8B, LoRA r16", planner.inputs().scenarioNameProperty().get());
+        planner.inputs().loraRankProperty().set(64);
+        assertEquals("Llama 3.1 8B, LoRA r64", planner.inputs().scenarioNameProperty().get());
+    }
+
+    /** A name the file's author chose stays, also one built like the automatic names with more in it. */
+    @Test
+    void anOpenedFilesChosenNameStays() throws IOException {
+        for (String chosen : List.of("Contracts for ACME", "Llama 3.1 8B, QLoRA r16, 1x L40S")) {
+            openNamed(chosen);
+            planner.inputs().methodProperty().set(FineTuneMethod.LORA);
+            assertEquals(chosen, planner.inputs().scenarioNameProperty().get());
+        }
     }
 
     @Test

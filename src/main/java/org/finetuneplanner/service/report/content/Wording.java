@@ -212,7 +212,8 @@ final class Wording {
      */
     String memoryRange(long totalBytes, Range range) {
         String r = f.gibRange(range);
-        return range.low() > totalBytes ? plain("common.rangeAbove", r) : plain("common.range", r);
+        return words.aboveEstimate(totalBytes, range).map(why -> plain("common.rangeAbove", r, why))
+                .orElseGet(() -> plain("common.range", r));
     }
 
     /** The fit status as a cell: "fits", "no", and "tight ⚠" (the sign kept with the word) in the warning tone. */
