@@ -32,7 +32,8 @@ import org.finetuneplanner.ui.shell.ShellViewModel;
  * its drawing; without it the drawing overlaps the next pulse and is not counted).
  * Frame mode under software rendering, as docs/performance.md measures it: {@code xvfb-run -a -s "-screen 0
  * 1440x900x24" java -Dprism.order=sw -Dquantum.multithreaded=false -cp … TickTiming}; {@code -Dtick.batches=1,2}
- * moves between micro-batches 2 and 4 instead of 4 and 8 (exponents of two).
+ * moves between micro-batches 2 and 4 instead of 4 and 8 (exponents of two); after 300 warm-up ticks it waits
+ * {@code -Dtick.settle} ms (3,000) before measuring.
  */
 public final class TickTiming {
     private TickTiming() {
@@ -97,6 +98,14 @@ public final class TickTiming {
         }
         System.out.printf(Locale.ROOT, "micro-batch %d <-> %d: the results' tabs %s%n", 1 << exps[0], 1 << exps[1],
                 tabsY[0] == tabsY[1] ? "stay in place" : "move by " + Math.abs(tabsY[0] - tabsY[1]) + " px each tick");
+        // A pause after the warm-up, as a user's drags have them: the JIT finishes compiling the tick's code (the app
+        // image runs its compilers at a lower priority than the FX thread, so back-to-back ticks on two cores leave
+        // them little). -Dtick.settle=0 measures without it.
+        try {
+            Thread.sleep(Long.getLong("tick.settle", 3000));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         int n = 1000;
         double[] all = new double[n];
         double[] compute = new double[n];
