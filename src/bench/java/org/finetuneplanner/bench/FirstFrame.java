@@ -51,7 +51,8 @@ import org.finetuneplanner.ui.common.StartupProbe;
  * of the JDK that runs this harness, built once into {@code target/bare-window-FEATURE/} by this harness),
  * {@code bare-image-aot} (on Java 25 or newer: that image with an ahead-of-time cache of its own, trained as the
  * app's is), {@code app-image} ({@code target/package/finetune-planner}, with its class-data archive or
- * ahead-of-time cache), {@code app-image-basecds} (only the runtime's own archive of JDK classes) and
+ * ahead-of-time cache), {@code bare-image-same} (the bare window's image with the JVM options of the app image's
+ * launcher that do not name its files: the same collector and reflection), {@code app-image-basecds} (only the runtime's own archive of JDK classes) and
  * {@code app-image-nocds} ({@code -Xshare:off}). {@code --image NAME=DIR} adds the app image in DIR as variant
  * NAME (e.g. a Java 17 image beside the Java 25 one, measured in the same turns). Options reach the images'
  * launchers through {@code JAVA_TOOL_OPTIONS}. Run the harness with the JDK whose runtime the app image carries
@@ -142,6 +143,19 @@ public final class FirstFrame {
         }
         ratio(medians, "app-jar", "bare-jar");
         ratio(medians, "app-image", "bare-image");
+        ratio(medians, "app-image", "bare-image-same");
+    }
+
+    /** The app image's launcher options that are JVM options ({@code -XX:}, {@code -D}) not naming its files. */
+    private List<String> launcherOptions() throws IOException {
+        Path cfg = image.resolve("lib/app/finetune-planner.cfg");
+        if (!Files.exists(cfg)) {
+            return List.of();
+        }
+        return Files.readAllLines(cfg).stream().filter(l -> l.startsWith("java-options="))
+                .map(l -> l.substring("java-options=".length()).strip())
+                .filter(o -> (o.startsWith("-XX:") || o.startsWith("-D")) && !o.contains("$APPDIR"))
+                .toList();
     }
 
     private List<Variant> variants(Path bare) throws IOException {
@@ -155,6 +169,9 @@ public final class FirstFrame {
         v.add(new Variant("app-jar-nocds", List.of(java.toString(), "-jar", jar.toString()),
                 List.of("-Xshare:off"), false));
         v.add(new Variant("bare-image", List.of(bareLauncher.toString()), List.of(), true));
+        // The floor with the app launcher's own start options (collector, reflection), so that what they gain is
+        // not counted as the app's: the app image's JVM options that are not about its own files.
+        v.add(new Variant("bare-image-same", List.of(bareLauncher.toString()), launcherOptions(), true));
         v.add(new Variant("app-image", List.of(appLauncher.toString()), List.of(), true));
         v.add(new Variant("app-image-basecds", List.of(appLauncher.toString()),
                 List.of("-XX:SharedArchiveFile=" + image.resolve("lib/runtime/lib/server/classes.jsa")), true));
@@ -170,6 +187,9 @@ public final class FirstFrame {
         String n = v.name();
         if (n.equals("bare-image-aot")) {
             return FEATURE >= 25 && Files.isDirectory(target.resolve("package-input/jfx"));
+        }
+        if (n.equals("bare-image-same")) {
+            return Files.isDirectory(target.resolve("package-input/jfx")) && Files.isExecutable(appLauncher);
         }
         if (n.startsWith("bare-image")) {
             return Files.isDirectory(target.resolve("package-input/jfx"));

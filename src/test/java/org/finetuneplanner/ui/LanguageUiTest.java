@@ -207,6 +207,8 @@ class LanguageUiTest {
         if (node instanceof TextInputControl t) {
             add(texts, t.getPromptText());
         }
+        // Explanations made on hover (ui.common.Tips) are the control's accessible help until then.
+        add(texts, node.getAccessibleHelp());
         if (node instanceof Control c && c.getTooltip() != null) {
             add(texts, c.getTooltip().getText());
         }

@@ -65,6 +65,8 @@ class LayoutUiTest {
     void tensorFourTimesPipelineTwoOnEightH100sShrinksTheWeightsOnTheCardEightfold(FxRobot robot) {
         TitledPane pane = find(robot, "#layoutPane", TitledPane.class);
         assertFalse(pane.isExpanded(), "folded while the layout does not matter");
+        // Folded, its inputs are not made yet (the start does not style five spinners nobody sees).
+        assertTrue(robot.lookup("#tensorParallelSpinner").tryQuery().isEmpty());
         robot.interact(() -> {
             in.modelProperty().set(in.presets().stream().filter(m -> m.id().equals("llama-3.1-70b")).findFirst()
                     .orElseThrow());

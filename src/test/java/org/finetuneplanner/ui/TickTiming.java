@@ -31,7 +31,9 @@ import org.finetuneplanner.ui.shell.ShellViewModel;
  * plan, CSS, layout and drawing; exactly so with {@code -Dquantum.multithreaded=false}, under which a pulse waits for
  * its drawing; without it the drawing overlaps the next pulse and is not counted).
  * Frame mode under software rendering, as docs/performance.md measures it: {@code xvfb-run -a -s "-screen 0
- * 1440x900x24" java -Dprism.order=sw -Dquantum.multithreaded=false -cp … TickTiming}.
+ * 1440x900x24" java -Dprism.order=sw -Dquantum.multithreaded=false -cp … TickTiming}; {@code -Dtick.batches=1,2}
+ * moves between micro-batches 2 and 4 instead of 4 and 8 (exponents of two); after 300 warm-up ticks it waits
+ * {@code -Dtick.settle} ms (3,000) before measuring.
  */
 public final class TickTiming {
     private TickTiming() {
@@ -83,9 +85,26 @@ public final class TickTiming {
         stage.show();
         Slider slider = (Slider) scene.lookup("#batchSlider");
 
-        int[] exps = {2, 3};
+        // The two micro-batches a tick goes between, as powers of two: 4 and 8 by default (the issue's measure), 2 and 4
+        // with -Dtick.batches=1,2. For the default scenario on an L40S, 8 does not fit with margin while 4 does, so
+        // each tick of 4 <-> 8 also opens or closes the advice for the user's own GPU and moves the tabs below it:
+        // said here, since such a tick redraws the whole results side.
+        int[] exps = Arrays.stream(System.getProperty("tick.batches", "2,3").split(",")).mapToInt(Integer::parseInt)
+                .toArray();
+        double[] tabsY = new double[2];
         for (int i = 0; i < 300; i++) {
             tick(slider, exps[i % 2], root);
+            tabsY[i % 2] = scene.lookup("#resultTabs").localToScene(0, 0).getY();
+        }
+        System.out.printf(Locale.ROOT, "micro-batch %d <-> %d: the results' tabs %s%n", 1 << exps[0], 1 << exps[1],
+                tabsY[0] == tabsY[1] ? "stay in place" : "move by " + Math.abs(tabsY[0] - tabsY[1]) + " px each tick");
+        // A pause after the warm-up, as a user's drags have them: the JIT finishes compiling the tick's code (the app
+        // image runs its compilers at a lower priority than the FX thread, so back-to-back ticks on two cores leave
+        // them little). -Dtick.settle=0 measures without it.
+        try {
+            Thread.sleep(Long.getLong("tick.settle", 3000));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
         int n = 1000;
         double[] all = new double[n];

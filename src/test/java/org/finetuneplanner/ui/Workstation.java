@@ -78,6 +78,8 @@ public final class Workstation {
         return robot.lookup(n -> n instanceof Label l && l.getTooltip() != null && l.getGraphic() != null
                         && l.getTooltip().getStyleClass().contains("validation-tooltip") && l.isVisible())
                 .queryAllAs(Label.class).stream().map(l -> l.getTooltip().getText())
-                .filter(t -> t.equals(control.getAccessibleHelp())).findFirst();
+                // The control's accessible help leads with its problem (FormControls.explain).
+                .filter(t -> control.getAccessibleHelp() != null && control.getAccessibleHelp().startsWith(t))
+                .findFirst();
     }
 }

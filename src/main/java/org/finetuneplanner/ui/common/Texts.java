@@ -2,6 +2,7 @@ package org.finetuneplanner.ui.common;
 
 import javafx.beans.value.ObservableValue;
 import javafx.scene.control.Button;
+import javafx.scene.control.Control;
 import javafx.scene.control.Tooltip;
 import javafx.util.StringConverter;
 
@@ -69,12 +70,13 @@ public final class Texts {
         });
     }
 
-    /** A tooltip that says {@code key}'s words in the language of the moment, wrapped at 420 px. */
+    /** A tooltip that says {@code key}'s words in the language of the moment, wrapped. */
     public Tooltip tooltip(String key) {
-        Tooltip tip = new Tooltip();
-        tip.textProperty().bind(t(key));
-        tip.setWrapText(true);
-        tip.setMaxWidth(420);
-        return tip;
+        return Tips.tooltip(t(key));
+    }
+
+    /** {@code control} explained by {@code key}'s words: accessible help at once, a tooltip on hover ({@link Tips}). */
+    public void explain(Control control, String key) {
+        Tips.explain(control, t(key));
     }
 }

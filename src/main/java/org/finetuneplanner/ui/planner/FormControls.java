@@ -38,7 +38,9 @@ import org.controlsfx.validation.decoration.ValidationDecoration;
 
 import org.finetuneplanner.core.gpu.GpuSpec;
 import org.finetuneplanner.core.model.ModelSpec;
+import org.finetuneplanner.ui.common.DropDowns;
 import org.finetuneplanner.ui.common.Messages;
+import org.finetuneplanner.ui.common.Tips;
 import org.finetuneplanner.ui.common.Styles;
 import org.finetuneplanner.ui.common.Texts;
 
@@ -71,7 +73,8 @@ final class FormControls {
     /**
      * Paints the message the view-model computed for a field on {@code control}: the decoration appears when the
      * message is not empty and goes when it is; its text follows the language with the message. The control's
-     * accessible help is the message too, so a screen reader says what is wrong.
+     * accessible help is the message too, so a screen reader says what is wrong (or its explanation, which leads with
+     * the message: {@link #explain(Control, String, ObservableValue)}).
      */
     static void decorate(Control control, ObservableValue<String> error) {
         error.subscribe(text -> {
@@ -79,7 +82,9 @@ final class FormControls {
             if (text != null && !text.isEmpty()) {
                 DECORATION.applyValidationDecoration(ValidationMessage.error(control, text));
             }
-            control.setAccessibleHelp(text == null || text.isEmpty() ? null : text);
+            if (!control.accessibleHelpProperty().isBound()) {
+                control.setAccessibleHelp(text == null || text.isEmpty() ? null : text);
+            }
         });
     }
 
@@ -117,9 +122,9 @@ final class FormControls {
             c.setMaxWidth(Double.MAX_VALUE);
             c.accessibleTextProperty().bind(texts.t(key));
             if (error == null) {
-                c.setTooltip(tooltip(key + ".tip"));
+                explain(c, key + ".tip");
             } else {
-                c.setTooltip(tooltip(key + ".tip", error));
+                explain(c, key + ".tip", error);
                 decorate(c, error);
                 box.getChildren().add(errorLine(error));
             }
@@ -146,23 +151,16 @@ final class FormControls {
         return l;
     }
 
-    Tooltip tooltip(String key) {
-        Tooltip tip = new Tooltip();
-        tip.textProperty().bind(texts.t(key));
-        tip.setWrapText(true);
-        tip.setMaxWidth(400);
-        return tip;
+    /** {@code c} explained by {@code key}'s words (accessible help now, a tooltip on hover: {@link Tips}). */
+    void explain(Control c, String key) {
+        texts.explain(c, key);
     }
 
-    /** A tooltip that leads with the field's problem while it has one, then explains the field. */
-    Tooltip tooltip(String key, ObservableValue<String> error) {
-        Tooltip tip = new Tooltip();
+    /** The same, led by the field's problem while it has one. */
+    void explain(Control c, String key, ObservableValue<String> error) {
         ObservableValue<String> help = texts.t(key);
-        tip.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> error.getValue().isEmpty()
+        Tips.explain(c, javafx.beans.binding.Bindings.createStringBinding(() -> error.getValue().isEmpty()
                 ? help.getValue() : error.getValue() + "\n\n" + help.getValue(), error, help));
-        tip.setWrapText(true);
-        tip.setMaxWidth(400);
-        return tip;
     }
 
     /**
@@ -185,6 +183,7 @@ final class FormControls {
             }
         });
         preset.setVisibleRowCount(12);
+        DropDowns.innerListsWhenOpened(preset);
         preset.promptTextProperty().bind(texts.t("inputs.modelSearch.prompt"));
         // The search field inside the popup: its prompt in the user's language, not ControlsFX's English one.
         preset.skinProperty().subscribe(skin -> {
@@ -205,6 +204,7 @@ final class FormControls {
         gpu.valueProperty().bindBidirectional(vm.gpuProperty());
         gpu.setVisibleRowCount(14);
         followConverter(gpu);
+        DropDowns.listWhenOpened(gpu);
         return gpu;
     }
 
@@ -236,6 +236,7 @@ final class FormControls {
         box.setButtonCell(shown);
         texts.messages().subscribe(m -> shown.setText(box.getValue() == null ? null
                 : InputsTexts.shortLabel(m, box.getValue())));
+        DropDowns.listWhenOpened(box);
         return box;
     }
 

@@ -44,6 +44,7 @@ import org.finetuneplanner.core.scenario.Optimizer;
 import org.finetuneplanner.core.scenario.Precision;
 import org.finetuneplanner.core.scenario.Sharding;
 import org.finetuneplanner.core.scenario.WeightStorage;
+import org.finetuneplanner.ui.common.DropDowns;
 import org.finetuneplanner.ui.common.Frames;
 import org.finetuneplanner.ui.common.Rows;
 import org.finetuneplanner.ui.common.Styles;
@@ -123,7 +124,7 @@ public final class InputsView extends ScrollPane {
         CheckBox c = new CheckBox();
         c.setId(id);
         c.textProperty().bind(texts.t(key));
-        c.setTooltip(controls.tooltip(key + ".tip"));
+        controls.explain(c, key + ".tip");
         c.selectedProperty().bindBidirectional(property);
         return c;
     }
@@ -142,7 +143,7 @@ public final class InputsView extends ScrollPane {
         Button open = new Button();
         open.setId("openConfig");
         open.textProperty().bind(vm.texts().openConfig());
-        open.setTooltip(controls.tooltip("inputs.openConfig.tip"));
+        controls.explain(open, "inputs.openConfig.tip");
         open.setMinWidth(Region.USE_PREF_SIZE);
         open.setOnAction(e -> {
             Path file = configChooser.get();
@@ -153,21 +154,21 @@ public final class InputsView extends ScrollPane {
         FormControls.decorate(open, vm.errorProperty(Field.CONFIG));
 
         TextField params = textField("parametersField", "inputs.parameters.prompt", vm.parametersTextProperty());
-        params.setTooltip(controls.tooltip("inputs.parameters.tip"));
+        controls.explain(params, "inputs.parameters.tip");
         params.accessibleTextProperty().bind(texts.t("inputs.parameters"));
         params.setOnAction(e -> vm.useParameters());
         FormControls.decorate(params, vm.errorProperty(Field.PARAMETERS));
         Button use = new Button();
         use.setId("useParameters");
         use.textProperty().bind(texts.t("inputs.parameters.use"));
-        use.setTooltip(controls.tooltip("inputs.parameters.tip"));
+        controls.explain(use, "inputs.parameters.tip");
         use.setMinWidth(Region.USE_PREF_SIZE);
         use.setOnAction(e -> vm.useParameters());
         HBox.setHgrow(params, Priority.ALWAYS);
         HBox sources = new HBox(6, open, params, use);
         sources.setAlignment(Pos.CENTER_LEFT);
-        open.setTooltip(controls.tooltip("inputs.openConfig.tip", vm.errorProperty(Field.CONFIG)));
-        params.setTooltip(controls.tooltip("inputs.parameters.tip", vm.errorProperty(Field.PARAMETERS)));
+        controls.explain(open, "inputs.openConfig.tip", vm.errorProperty(Field.CONFIG));
+        controls.explain(params, "inputs.parameters.tip", vm.errorProperty(Field.PARAMETERS));
 
         content.getChildren().addAll(section("section.model"),
                 field("inputs.scenarioName", name, null, null),
@@ -192,6 +193,7 @@ public final class InputsView extends ScrollPane {
 
         // All seven linear layers in one click, or any set through the check list; the title lists the choice.
         CheckComboBox<LoraTarget> targets = new CheckComboBox<>();
+        DropDowns.innerListsWhenOpened(targets);
         targets.setId("targets");
         targets.getItems().setAll(LoraTarget.values());
         targets.converterProperty().bind(texts.enumConverter());
@@ -216,11 +218,11 @@ public final class InputsView extends ScrollPane {
         Button allLinear = new Button();
         allLinear.setId("allLinear");
         allLinear.textProperty().bind(texts.t("inputs.targets.allLinear"));
-        allLinear.setTooltip(controls.tooltip("inputs.targets.allLinear.tip"));
+        controls.explain(allLinear, "inputs.targets.allLinear.tip");
         allLinear.setMinWidth(Region.USE_PREF_SIZE);
         allLinear.disableProperty().bind(full);
         allLinear.setOnAction(e -> vm.targetAllLinear());
-        targets.setTooltip(controls.tooltip("inputs.targets.tip", vm.errorProperty(Field.TARGETS)));
+        controls.explain(targets, "inputs.targets.tip", vm.errorProperty(Field.TARGETS));
         targets.accessibleTextProperty().bind(texts.t("inputs.targets"));
         targets.setMaxWidth(Double.MAX_VALUE);
         FormControls.decorate(targets, vm.errorProperty(Field.TARGETS));

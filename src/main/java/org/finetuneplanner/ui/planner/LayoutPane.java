@@ -40,8 +40,25 @@ final class LayoutPane extends TitledPane {
         setId("layoutPane");
         getStyleClass().add("layout-pane");
         textProperty().bind(texts.t("inputs.layout"));
-        setTooltip(controls.tooltip("inputs.layout.tip"));
+        controls.explain(this, "inputs.layout.tip");
+        // Opens when the layout starts to matter; the user may close or open it any time after.
+        setExpanded(layout.mattersProperty().getValue());
+        // Its inputs are made when it first opens: closed, as it starts for most jobs, it would still style and lay
+        // out five spinners with their text fields at every start (docs/performance.md, "First frame").
+        expandedProperty().subscribe(open -> {
+            if (open && getContent() == null) {
+                setContent(content(vm, texts, controls));
+            }
+        });
+        layout.mattersProperty().subscribe(matters -> {
+            if (matters) {
+                setExpanded(true);
+            }
+        });
+    }
 
+    private VBox content(InputsViewModel vm, Texts texts, FormControls controls) {
+        LayoutInputs layout = vm.layout();
         Spinner<Integer> tensor = spinner("tensorParallelSpinner", layout.tensorProperty(), p -> tensorObject = p);
         Spinner<Integer> pipeline = spinner("pipelineParallelSpinner", layout.pipelineProperty(),
                 p -> pipelineObject = p);
@@ -61,7 +78,7 @@ final class LayoutPane extends TitledPane {
         CheckBox sequence = new CheckBox();
         sequence.setId("sequenceParallel");
         sequence.textProperty().bind(texts.t("inputs.sequenceParallel"));
-        sequence.setTooltip(controls.tooltip("inputs.sequenceParallel.tip"));
+        controls.explain(sequence, "inputs.sequenceParallel.tip");
         sequence.selectedProperty().bindBidirectional(layout.sequenceParallelProperty());
         sequence.disableProperty().bind(layout.tensorProperty().isEqualTo(1)
                 .and(layout.sequenceParallelProperty().not()));
@@ -81,15 +98,7 @@ final class LayoutPane extends TitledPane {
                 FormControls.whileSaid(Styles.MUTED, vm.texts().expertReason()),
                 FormControls.whileSaid(Styles.MUTED, vm.texts().layout()));
         content.getChildren().get(content.getChildren().size() - 1).setId("layoutValue");
-        setContent(content);
-
-        // Opens when the layout starts to matter; the user may close or open it any time after.
-        setExpanded(layout.mattersProperty().getValue());
-        layout.mattersProperty().subscribe(matters -> {
-            if (matters) {
-                setExpanded(true);
-            }
-        });
+        return content;
     }
 
     private static Spinner<Integer> spinner(String id, IntegerProperty property,

@@ -75,7 +75,16 @@ public final class MemoryBar extends Region {
             getChildren().add(r);
         }
         getChildren().addAll(overflow, rangeBand, rangeWhisker, capacityLine);
-        data.subscribe(d -> requestLayout());
+        data.subscribe(d -> {
+            requestLayout();
+            // A part's tooltip once shown keeps its words (shown again, or showing while they change: another
+            // language, new results): they follow, so no stale words stay behind in it.
+            tips.forEach((c, t) -> {
+                if (t.getText() != null && !t.getText().isEmpty()) {
+                    t.setText(tipText(c));
+                }
+            });
+        });
         span.subscribe(d -> requestLayout());
         selected.subscribe(s -> segments.forEach((c, r) -> r.pseudoClassStateChanged(Styles.SELECTED, c == s)));
     }

@@ -72,7 +72,8 @@ public final class PlannerView extends SplitPane {
             sceneProperty().subscribe(scene -> {
                 if (scene != null && !scheduled) {
                     scheduled = true;
-                    Frames.afterNext(scene, () -> {
+                    // Behind what else waits for the first frame (the start's probe): once more through the queue.
+                    Frames.afterNext(scene, () -> Platform.runLater(() -> {
                         double[] divider = getDividerPositions();
                         getItems().set(1, results());
                         setDividerPositions(divider);
@@ -81,7 +82,7 @@ public final class PlannerView extends SplitPane {
                             fold();
                         }
                         resultsShown.run();
-                    });
+                    }));
                 }
             });
         }

@@ -112,14 +112,6 @@ public final class ResultsView extends ScrollPane {
         return l;
     }
 
-    private Tooltip tooltip(String key) {
-        Tooltip t = new Tooltip();
-        t.textProperty().bind(texts.t(key));
-        t.setWrapText(true);
-        t.setMaxWidth(420);
-        return t;
-    }
-
     /** A label shown only while its text is not empty. */
     private static Label optional(Label l) {
         l.visibleProperty().bind(l.textProperty().isNotEmpty());
@@ -234,7 +226,7 @@ public final class ResultsView extends ScrollPane {
             Region swatch = new Region();
             swatch.getStyleClass().addAll("swatch", Styles.part(c));
             b.setGraphic(swatch);
-            b.setTooltip(tooltip("results.memory.tip"));
+            texts.explain(b, "results.memory.tip");
             b.setMnemonicParsing(false);
             b.textProperty().bind(vm.legendProperty(c));
             // A click, Space or Enter opens the explanation of this part at its segment (at the entry when the
@@ -356,7 +348,7 @@ public final class ResultsView extends ScrollPane {
         VBox options = new VBox(6, table, tableLegend);
         options.setPadding(new Insets(8, 0, 0, 0));
         Tab optionsTab = tab("optionsTab", "results.options", options);
-        optionsTab.setTooltip(tooltip("results.options.tip"));
+        optionsTab.setTooltip(texts.tooltip("results.options.tip"));
 
         optionBars.setId("optionBars");
         ScrollPane barsScroll = new ScrollPane(optionBars);

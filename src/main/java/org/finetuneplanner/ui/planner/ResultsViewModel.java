@@ -145,9 +145,12 @@ public final class ResultsViewModel {
                 ? Advice.none(messages.getValue().text("recommend.unavailable"))
                 : sentences.getValue().advice().recommend(plan(), shown.get().scenario()), shown, sentences,
                 messages);
+        // The recommended GPU from the plan itself, not from the advice's words: a binding that another depends on is
+        // computed when the other is made, and the plan is made when the results first read it (Outcome.Computed).
         ownAdvice = Bindings.createObjectBinding(() -> shown.get() == null ? Optional.empty()
                 : sentences.getValue().advice().own(plan(), shown.get().scenario(),
-                shown.get().facts().ranges().status(), advice.getValue().gpuId()), shown, sentences, advice);
+                shown.get().facts().ranges().status(), plan().recommended().map(o -> o.gpu().id())), shown,
+                sentences);
         recommendation = advice.map(Advice::text);
         summary = words(s -> s.summary(shown.get().estimate(), shown.get().facts().ranges()), "");
         details = words(s -> s.details(shown.get().estimate(), shown.get().facts()), "");
@@ -187,8 +190,10 @@ public final class ResultsViewModel {
         Scenario s = d.scenario().get();
         try {
             Estimate e = services.estimator().apply(s);
-            Plan p = services.planner().apply(s, services.gpus());
-            return Outcome.of(new Computed(s, e, p, services.facts().apply(e)));
+            // The plan when first read (after the window's first frame at start): it plans the scenario the
+            // estimator has just accepted, whose violations the estimator has already said.
+            return Outcome.of(new Computed(s, e, () -> services.planner().apply(s, services.gpus()),
+                    services.facts().apply(e)));
         } catch (PlannerException ex) {
             return Outcome.failed(InputsViewModel.problemsOf(ex));
         } catch (RuntimeException ex) {

@@ -176,7 +176,7 @@ final class PresentationControls {
         quick.setId("quickStartButton");
         quick.textProperty().bind(texts.t("presentation.quickStart"));
         quick.setMnemonicParsing(true);
-        quick.setTooltip(texts.tooltip("presentation.quickStart.tip"));
+        texts.explain(quick, "presentation.quickStart.tip");
         quick.getItems().setAll(quickStartItems("presentQuickStart-"));
         quick.setDisable(quick.getItems().isEmpty());
 
@@ -184,7 +184,7 @@ final class PresentationControls {
         all.setId("allInputsButton");
         all.textProperty().bind(texts.t("presentation.allInputs"));
         all.setMnemonicParsing(true);
-        all.setTooltip(texts.tooltip("presentation.allInputs.tip"));
+        texts.explain(all, "presentation.allInputs.tip");
         all.selectedProperty().bindBidirectional(vm.allInputsProperty());
 
         Button out = button("zoomOutButton", "\u2212", "presentation.zoomOut.tip", vm::zoomOut);
@@ -203,7 +203,7 @@ final class PresentationControls {
         leave.setId("leavePresentation");
         leave.textProperty().bind(texts.t("presentation.leave"));
         leave.setMnemonicParsing(true);
-        leave.setTooltip(texts.tooltip("presentation.leave.tip"));
+        texts.explain(leave, "presentation.leave.tip");
         leave.setCancelButton(true);
         leave.setOnAction(e -> vm.presentingProperty().set(false));
 
@@ -223,7 +223,7 @@ final class PresentationControls {
         Button b = new Button(text);
         b.setId(id);
         b.setMnemonicParsing(false);
-        b.setTooltip(texts.tooltip(tipKey));
+        texts.explain(b, tipKey);
         b.getStyleClass().add("zoom-button");
         b.setOnAction(e -> action.run());
         return b;

@@ -36,6 +36,7 @@ import org.controlsfx.control.StatusBar;
 import org.finetuneplanner.ui.common.Messages;
 import org.finetuneplanner.ui.common.Styles;
 import org.finetuneplanner.ui.common.Texts;
+import org.finetuneplanner.ui.common.Tips;
 import org.finetuneplanner.ui.compare.CompareView;
 import org.finetuneplanner.ui.planner.PlannerView;
 import org.finetuneplanner.ui.planner.ResultsView;
@@ -152,10 +153,8 @@ public final class ShellView extends BorderPane {
         label.textProperty().bind(p.inForceProperty());
         label.visibleProperty().bind(p.inForceProperty().map(t -> !t.isEmpty()));
         label.managedProperty().bind(label.visibleProperty());
-        Tooltip tip = new Tooltip();
         // The whole line again (the status bar may cut it), then what it means.
-        tip.textProperty().bind(Bindings.concat(p.inForceProperty(), "\n", texts.t("prices.inForce.tip")));
-        label.setTooltip(tip);
+        Tips.explain(label, Bindings.concat(p.inForceProperty(), "\n", texts.t("prices.inForce.tip")));
         return label;
     }
 

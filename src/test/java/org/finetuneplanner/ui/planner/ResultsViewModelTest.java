@@ -81,10 +81,25 @@ class ResultsViewModelTest {
         vm.optionRowsProperty().getValue();
         assertEquals(before, plans.get());
         in.sequenceLengthProperty().set(4096);
+        vm.optionRowsProperty().getValue();
         assertEquals(before + 1, plans.get());
         // A whole scenario put in is one batch: one plan, not one per input.
         in.applyScenario(in.defaultScenario());
+        vm.optionRowsProperty().getValue();
         assertEquals(before + 2, plans.get());
+    }
+
+    @Test
+    void thePlanIsMadeWhenTheResultsFirstReadIt() {
+        // The form follows the estimate and the problems only: a new draft makes no plan until the results (built a
+        // frame after the window's first at start) read one, and then exactly one.
+        int before = plans.get();
+        in.microBatchProperty().set(8);
+        assertTrue(vm.estimateProperty().getValue() != null);
+        assertEquals(before, plans.get());
+        vm.optionRowsProperty().getValue();
+        vm.recommendationProperty().getValue();
+        assertEquals(before + 1, plans.get());
     }
 
     @Test
