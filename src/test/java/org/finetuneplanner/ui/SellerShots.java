@@ -39,8 +39,7 @@ public final class SellerShots {
         Journeys.shot(out, "1-start-with-price-list");
 
         PresentationShots.fire(robot, "quickStart-llama-70b-lora-h100");
-        robot.clickOn("#recommendation");
-        robot.type(KeyCode.F11);
+        PresentationShots.present(robot);
         PresentationShots.enterJob(robot);
         WaitForAsyncUtils.sleep(3, TimeUnit.SECONDS);
         Journeys.shot(out, "2-presentation-zoomed-qlora");
