@@ -59,7 +59,8 @@ public final class OneCardShots {
         Journeys.settle();
         Journeys.shot(out, "5a-saved");
         // Quit as the window's close button does: the app's own close request, then the toolkit's end (App.stop).
-        robot.interact(() -> stage.fireEvent(new javafx.stage.WindowEvent(stage,
+        // Not robot.interact: it waits for FX events after the toolkit has ended, for ever.
+        javafx.application.Platform.runLater(() -> stage.fireEvent(new javafx.stage.WindowEvent(stage,
                 javafx.stage.WindowEvent.WINDOW_CLOSE_REQUEST)));
         Thread.sleep(3000);
         System.exit(0);
