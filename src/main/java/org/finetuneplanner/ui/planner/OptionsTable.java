@@ -38,6 +38,8 @@ final class OptionsTable extends TableView<OptionRow> {
     private final List<TableColumn<OptionRow, OptionRow>> columns = new ArrayList<>();
     private final Text measure = new Text();
     private double[] needed = new double[OptionColumn.values().length];
+    /** Each header's width in its font (with room for the sort arrow): measured again only when words or font change. */
+    private final double[] headers = new double[OptionColumn.values().length];
     private Set<OptionColumn> shown = EnumSet.allOf(OptionColumn.class);
     private boolean syncingSelection;
 
@@ -107,15 +109,33 @@ final class OptionsTable extends TableView<OptionRow> {
         });
         widthProperty().subscribe(w -> fitColumns());
         // The headers' font follows the style sheets (a zoom changes it): the cells' font size is theirs.
-        header(OptionColumn.GPU).fontProperty().subscribe(f -> fitColumns());
+        header(OptionColumn.GPU).fontProperty().subscribe(f -> {
+            measureHeaders();
+            fitColumns();
+        });
         // A language switch re-words the headers after the rows, maybe: measure again with the new words.
         for (OptionColumn oc : OptionColumn.values()) {
-            header(oc).textProperty().subscribe(t -> fitColumns());
+            header(oc).textProperty().subscribe(t -> {
+                measureHeaders();
+                fitColumns();
+            });
         }
     }
 
     private Label header(OptionColumn oc) {
         return (Label) columns.get(oc.ordinal()).getGraphic();
+    }
+
+    /**
+     * The headers measured on their own (their words are often wider than any cell's), with room for the sort arrow:
+     * not on every new plan (a slider tick), only when their words or font change.
+     */
+    private void measureHeaders() {
+        Font font = header(OptionColumn.GPU).getFont();
+        measure.setFont(font);
+        for (OptionColumn oc : OptionColumn.values()) {
+            headers[oc.ordinal()] = width(header(oc).getText()) + 1.2 * font.getSize();
+        }
     }
 
     /** Shows the columns that fit at the width their texts need (see {@link ColumnFit}). */
@@ -136,10 +156,8 @@ final class OptionsTable extends TableView<OptionRow> {
                     longest = cell;
                 }
             }
-            // The header measured on its own (its words are often wider than any cell's), with room for the sort
-            // arrow; the longest cell by its characters: a tenth more keeps a text with wider glyphs whole.
-            double head = width(header(oc).getText()) + 1.2 * em;
-            needed[oc.ordinal()] = Math.ceil(Math.max(head, width(longest) * 1.1) + padding);
+            // The longest cell by its characters: a tenth more keeps a text with wider glyphs whole.
+            needed[oc.ordinal()] = Math.ceil(Math.max(headers[oc.ordinal()], width(longest) * 1.1) + padding);
         }
         // The vertical scroll bar and the borders take their part of the width.
         double available = width - 1.8 * em;

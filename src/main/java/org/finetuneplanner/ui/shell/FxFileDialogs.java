@@ -1,9 +1,12 @@
 package org.finetuneplanner.ui.shell;
 
 import java.io.File;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.function.Supplier;
 
+import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonType;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
 
@@ -38,37 +41,60 @@ public final class FxFileDialogs implements FileDialogs {
     }
 
     /** A file to open, of the chooser's kind ({@code filterKey}); null when cancelled. */
-    private Path open(String filterKey, String pattern) {
-        return remember(chooser(filterKey, pattern).showOpenDialog(owner.get()));
+    private Path open(String filterKey, String extension) {
+        return remember(chooser(filterKey, "*" + extension).showOpenDialog(owner.get()));
     }
 
-    /** Where to save, {@code suggestedName} offered; null when cancelled. */
-    private Path save(String filterKey, String pattern, String suggestedName) {
-        FileChooser c = chooser(filterKey, pattern);
-        c.setInitialFileName(suggestedName);
-        return remember(c.showSaveDialog(owner.get()));
+    /**
+     * Where to save a file of the chooser's kind, {@code suggestedName} offered with {@code extension}; a name typed
+     * without it gets it (GTK's chooser adds none, and a report saved as "plan" would not open as a PDF); null when
+     * cancelled.
+     */
+    private Path save(String filterKey, String extension, String suggestedName) {
+        FileChooser c = chooser(filterKey, "*" + extension);
+        c.setInitialFileName(withExtension(suggestedName, extension, extension));
+        return completed(remember(c.showSaveDialog(owner.get())), extension, extension);
+    }
+
+    /**
+     * The chosen file with {@code wanted} added when its name ends in none of {@code known}; the chooser asked about
+     * replacing the name it returned, so a completed name that is an existing file is asked about here (null when
+     * the user keeps it).
+     */
+    private Path completed(Path chosen, String wanted, String... known) {
+        Path target = withExtension(chosen, wanted, known);
+        if (target == null || target.equals(chosen) || !Files.exists(target)) {
+            return target;
+        }
+        Alert ask = new Alert(Alert.AlertType.CONFIRMATION,
+                messages.get().text("chooser.replace", target.getFileName()), ButtonType.OK, ButtonType.CANCEL);
+        ask.setTitle(messages.get().text("chooser.replace.title"));
+        ask.setHeaderText(null);
+        Window w = owner.get();
+        if (w != null) {
+            ask.initOwner(w);
+        }
+        return ask.showAndWait().filter(b -> b == ButtonType.OK).isPresent() ? target : null;
     }
 
     @Override
     public Path openScenario() {
-        return open("chooser.scenario", "*.json");
+        return open("chooser.scenario", ".json");
     }
 
     @Override
     public Path saveScenario(String suggestedName) {
-        return save("chooser.scenario", "*.json", suggestedName);
+        return save("chooser.scenario", ".json", suggestedName);
     }
 
     @Override
     public Path openConfig() {
-        return open("chooser.config", "*.json");
+        return open("chooser.config", ".json");
     }
 
     @Override
     public Path saveCsv(String suggestedName) {
-        FileChooser c = chooser("chooser.csv", "*.csv");
-        c.setInitialFileName(suggestedName + ".csv");
-        return withExtension(remember(c.showSaveDialog(owner.get())), ".csv", ".csv");
+        return save("chooser.csv", ".csv", suggestedName);
     }
 
     @Override
@@ -77,9 +103,9 @@ public final class FxFileDialogs implements FileDialogs {
         FileChooser.ExtensionFilter svg = new FileChooser.ExtensionFilter(messages.get().text("chooser.svg"),
                 "*.svg");
         c.getExtensionFilters().add(svg);
-        c.setInitialFileName(suggestedName + ".png");
+        c.setInitialFileName(withExtension(suggestedName, ".png", ".png", ".svg"));
         Path chosen = remember(c.showSaveDialog(owner.get()));
-        return withExtension(chosen, c.getSelectedExtensionFilter() == svg ? ".svg" : ".png", ".png", ".svg");
+        return completed(chosen, c.getSelectedExtensionFilter() == svg ? ".svg" : ".png", ".png", ".svg");
     }
 
     /** {@code file} with {@code wanted} added when its name ends in none of {@code known} (any case). */
@@ -88,26 +114,33 @@ public final class FxFileDialogs implements FileDialogs {
             return null;
         }
         String name = String.valueOf(file.getFileName());
+        String named = withExtension(name, wanted, known);
+        return named.equals(name) ? file : file.resolveSibling(named);
+    }
+
+    /** {@code name} with {@code wanted} added when it ends in none of {@code known} (any case). */
+    static String withExtension(String name, String wanted, String... known) {
+        String lower = name.toLowerCase(java.util.Locale.ROOT);
         for (String k : known) {
-            if (name.toLowerCase(java.util.Locale.ROOT).endsWith(k)) {
-                return file;
+            if (lower.endsWith(k)) {
+                return name;
             }
         }
-        return file.resolveSibling(name + wanted);
+        return name + wanted;
     }
 
     @Override
     public Path savePdf(String suggestedName) {
-        return save("chooser.pdf", "*.pdf", suggestedName);
+        return save("chooser.pdf", ".pdf", suggestedName);
     }
 
     @Override
     public Path openPriceList() {
-        return open("chooser.prices", "*.json");
+        return open("chooser.prices", ".json");
     }
 
     @Override
     public Path savePriceList(String suggestedName) {
-        return save("chooser.prices", "*.json", suggestedName);
+        return save("chooser.prices", ".json", suggestedName);
     }
 }

@@ -175,13 +175,6 @@ class ExportViewModelTest {
     }
 
     @Test
-    void aNameTypedWithoutTheExtensionGetsIt() {
-        assertEquals(dir.resolve("plan.pdf"), ReportFileDialogs.withPdfExtension(dir.resolve("plan")));
-        assertEquals(dir.resolve("plan.PDF"), ReportFileDialogs.withPdfExtension(dir.resolve("plan.PDF")));
-        assertEquals(dir.resolve("v1.2.pdf"), ReportFileDialogs.withPdfExtension(dir.resolve("v1.2")));
-    }
-
-    @Test
     void aComparisonGoesTheSamePathWithTheDialogsDetailsAndLanguage() throws IOException {
         ExportViewModel vm = vm(UiExecutors.direct());
         vm.customerProperty().set("Công ty Cổ phần Minh Anh");
