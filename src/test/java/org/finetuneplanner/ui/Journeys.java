@@ -124,11 +124,17 @@ public final class Journeys {
     }
 
     /** {@link #launch()} with the settings of {@code settings} (a folder the caller made for this run). */
+    /**
+     * The app {@link #launch} started. Under TestFX, Platform.exit() does not call its stop() (the launcher does
+     * that for a user): a harness that quits calls it.
+     */
+    static javafx.application.Application app;
+
     static Stage launch(Path settings) throws Exception {
         System.setProperty("finetuneplanner.settings", settings.toString());
         System.setProperty("testfx.robot", "glass");
         Stage stage = FxToolkit.registerPrimaryStage();
-        FxToolkit.setupApplication(App.class);
+        app = FxToolkit.setupApplication(App.class);
         WaitForAsyncUtils.sleep(2, TimeUnit.SECONDS);
         return stage;
     }

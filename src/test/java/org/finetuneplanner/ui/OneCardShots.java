@@ -58,10 +58,19 @@ public final class OneCardShots {
         robot.press(KeyCode.CONTROL, KeyCode.S).release(KeyCode.S, KeyCode.CONTROL);
         Journeys.settle();
         Journeys.shot(out, "5a-saved");
-        // Quit as the window's close button does: the app's own close request, then the toolkit's end (App.stop).
-        robot.interact(() -> stage.fireEvent(new javafx.stage.WindowEvent(stage,
-                javafx.stage.WindowEvent.WINDOW_CLOSE_REQUEST)));
-        Thread.sleep(3000);
+        // Quit as the launcher ends the app after the last window closed: App.stop on the FX thread (settings, the
+        // last scenario, a clean end of the session). Firing the window's close request instead ends in
+        // Platform.exit(), which under TestFX never calls stop(): the next start then offered to recover the work.
+        java.util.concurrent.CountDownLatch stopped = new java.util.concurrent.CountDownLatch(1);
+        javafx.application.Platform.runLater(() -> {
+            try {
+                Journeys.app.stop();
+            } catch (Exception e) {
+                e.printStackTrace();
+            }
+            stopped.countDown();
+        });
+        stopped.await(30, java.util.concurrent.TimeUnit.SECONDS);
         System.exit(0);
     }
 }

@@ -17,7 +17,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * to LoRA, pins again, opens the comparison, leaves it and undoes three changes with Ctrl+Z, taking screenshots of
  * the whole screen with ImageMagick's {@code import} at each step. Run under Xvfb with a window manager:
  * {@code xvfb-run -s "-screen 0 1280x720x24" sh -c "openbox & java -cp … org.finetuneplanner.ui.SellerShots OUT_DIR
- * PRICES"}.
+ * PRICES [en]"}; with {@code en} the same walk in English.
  */
 public final class SellerShots {
     private SellerShots() {
@@ -28,7 +28,8 @@ public final class SellerShots {
         Path prices = Path.of(args[1]).toAbsolutePath();
         Files.createDirectories(out);
         Path settings = Files.createTempDirectory("planner-settings");
-        Files.writeString(settings.resolve("settings.json"), "{\"format\": \"finetune-settings/1\", \"language\": \"vi\","
+        Files.writeString(settings.resolve("settings.json"), "{\"format\": \"finetune-settings/1\", \"language\": \""
+                + (args.length > 2 ? args[2] : "vi") + "\","
                 + " \"theme\": {\"dark\": true}, \"prices\": {\"file\": \"" + prices.toString().replace("\\", "\\\\")
                 + "\"}}");
         System.setProperty("finetuneplanner.settings", settings.toString());
@@ -38,8 +39,7 @@ public final class SellerShots {
         Journeys.shot(out, "1-start-with-price-list");
 
         PresentationShots.fire(robot, "quickStart-llama-70b-lora-h100");
-        robot.clickOn("#recommendation");
-        robot.type(KeyCode.F11);
+        PresentationShots.present(robot);
         PresentationShots.enterJob(robot);
         WaitForAsyncUtils.sleep(3, TimeUnit.SECONDS);
         Journeys.shot(out, "2-presentation-zoomed-qlora");

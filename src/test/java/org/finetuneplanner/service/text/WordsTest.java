@@ -209,4 +209,18 @@ class WordsTest {
         }
         assertTrue(vi.text("risk.thinHeadroom").contains("phân mảnh bộ nhớ"));
     }
+
+    /**
+     * The options table's price and cost cells are in the price list's currency (9.500 ₫ with a VND list): their
+     * headers and tips name no fixed currency (the price column said "USD/GPU·giờ" over 9.500 ₫).
+     */
+    @Test
+    void theOptionsMoneyColumnsNameNoFixedCurrency() {
+        for (Words w : List.of(en, vi)) {
+            String price = w.text("results.column.price");
+            assertTrue(!price.contains("USD") && !price.contains("$"), price);
+            String costTip = w.text("results.column.cost.tip");
+            assertTrue(!costTip.endsWith("USD."), costTip);
+        }
+    }
 }
