@@ -221,4 +221,37 @@ class ResultsUiTest {
         assertEquals(w.vm.results().optionBarsProperty().getValue(), drawnBars(robot));
         assertFalse(at6144.equals(drawnBars(robot)));
     }
+
+    @Test
+    void afterTheWindowWidensEveryColumnShownHasItsHeaderAboveItsCells(FxRobot robot) {
+        // Narrow: columns give way (ColumnFit); wide again: they come back, in the header row as in the rows. (A width
+        // that arrived in a layout pass left the headers without the mark and offload columns while the cells had
+        // them, after a restart at 1280 px in the real window; Monocle's passes run in another order and this test
+        // passes without that fix too: OneCardShots showed the fault and the fix.)
+        javafx.scene.control.TableView<?> table = robot.lookup("#optionsTable").queryAs(
+                javafx.scene.control.TableView.class);
+        Stage stage = (Stage) table.getScene().getWindow();
+        for (double width : new double[] {700, 1200}) {
+            robot.interact(() -> stage.setWidth(width));
+            org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        }
+        robot.interact(() -> {
+            List<String> shown = table.getVisibleLeafColumns().stream().map(c -> c.getId()).toList();
+            List<javafx.scene.Node> headers = table.lookupAll(".column-header").stream()
+                    .filter(n -> n.isVisible() && n.getId() != null && shown.contains(n.getId())).toList();
+            assertEquals(shown.size(), headers.size(), "headers " + headers + " for columns " + shown);
+            javafx.scene.control.TableRow<?> row = (javafx.scene.control.TableRow<?>) table.lookup(".table-row-cell");
+            for (javafx.scene.Node cell : row.lookupAll(".table-cell")) {
+                javafx.scene.control.TableCell<?, ?> c = (javafx.scene.control.TableCell<?, ?>) cell;
+                if (!c.isVisible() || c.getTableColumn() == null) {
+                    continue;
+                }
+                javafx.scene.Node header = headers.stream().filter(h -> h.getId().equals(c.getTableColumn().getId()))
+                        .findFirst().orElseThrow(() -> new AssertionError("no header for " + c.getTableColumn().getId()));
+                double cellX = c.localToScene(0, 0).getX();
+                double headerX = header.localToScene(0, 0).getX();
+                assertEquals(headerX, cellX, 1.5, c.getTableColumn().getId() + ": header and cells apart");
+            }
+        });
+    }
 }

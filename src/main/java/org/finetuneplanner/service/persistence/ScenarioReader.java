@@ -57,6 +57,7 @@ import org.finetuneplanner.service.persistence.ScenarioDto.MethodDto;
 import org.finetuneplanner.service.persistence.ScenarioDto.ModelDto;
 import org.finetuneplanner.service.persistence.ScenarioDto.PlanDto;
 import org.finetuneplanner.service.persistence.ScenarioDto.TrainingDto;
+import org.finetuneplanner.service.text.Sentence;
 import org.finetuneplanner.service.text.Words;
 
 /**
@@ -220,7 +221,8 @@ final class ScenarioReader {
         if (h.gpu() == null) {
             throw JsonBinding.missing("hardware.gpu", knownGpus());
         }
-        GpuSpec gpu = catalogs.gpu(h.gpu()).orElseThrow(() -> invalid("hardware.gpu", knownGpus()));
+        GpuSpec gpu = catalogs.gpu(h.gpu()).orElseThrow(() -> JsonBinding.invalid("hardware.gpu",
+                JsonBinding.at(source.get(), "hardware.gpu"), catalogGpus()));
         int count = or(h.gpuCount(), 1);
         OptionalDouble budget = OptionalDouble.empty();
         if (h.gpuMemoryGib() != null) {
@@ -265,7 +267,12 @@ final class ScenarioReader {
     }
 
     private String knownGpus() {
-        return "a GPU id of the catalog: " + String.join(", ", catalogs.gpuIds());
+        return Words.english().sentence(catalogGpus());
+    }
+
+    /** What a GPU id may be, worded in the reader's language where it is shown ("a GPU id of the catalog: …"). */
+    private Sentence catalogGpus() {
+        return Sentence.of("read.allowed.catalogGpu", String.join(", ", catalogs.gpuIds()));
     }
 
     private static DataSpec data(DataDto d) {

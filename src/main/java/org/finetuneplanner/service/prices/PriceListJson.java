@@ -239,8 +239,8 @@ public final class PriceListJson {
     private PriceList.Gpu catalogGpu(GpuDto g, String key, JsonNode tree) {
         String id = required(g.id(), key + ".gpu.id", "a GPU id");
         return new PriceList.CatalogGpu(catalogs.gpu(id).orElseThrow(() -> JsonBinding.invalid(key + ".gpu",
-                JsonBinding.at(tree, key + ".gpu"), "a GPU id of the catalog: " + String.join(", ", catalogs.gpuIds())
-                        + ", or a GPU object")));
+                JsonBinding.at(tree, key + ".gpu"), Sentence.of("read.allowed.catalogGpuOrObject",
+                        String.join(", ", catalogs.gpuIds())))));
     }
 
     private PriceList.Gpu customGpu(GpuDto g, String key, JsonNode tree) {

@@ -107,7 +107,10 @@ final class OptionsTable extends TableView<OptionRow> {
                 vm.selectOption(r.gpuId());
             }
         });
-        widthProperty().subscribe(w -> fitColumns());
+        // A new width arrives in the middle of a layout pass: columns shown or hidden then left the header row as it
+        // was (the cells had the mark and offload columns, the headers not: "Time" above the memory after a restart
+        // at 1280 px). Fitted just after the pass instead.
+        widthProperty().subscribe(w -> Platform.runLater(this::fitColumns));
         // The headers' font follows the style sheets (a zoom changes it): the cells' font size is theirs.
         header(OptionColumn.GPU).fontProperty().subscribe(f -> {
             measureHeaders();

@@ -101,6 +101,21 @@ class PriceListJsonTest {
     }
 
     @Test
+    void anUnknownGpuIsRefusedInTheWordsOfEachLanguage() {
+        // Seen walking journey 4 in Vietnamese: "cần a GPU id of the catalog: …" (the allowed values were English).
+        InvalidValueException e = assertThrows(InvalidValueException.class,
+                () -> json.read(EXAMPLE.replace("\"rtx-4090-24gb\"", "\"rtx-9090\"")));
+        assertEquals(e.getMessage(), org.finetuneplanner.service.text.Words.english().message(e));
+        assertTrue(e.getMessage().startsWith("offers[1].gpu = \"rtx-9090\": expected a GPU id of the catalog: "),
+                e.getMessage());
+        assertTrue(e.getMessage().contains(", or a GPU object"), e.getMessage());
+        String vi = org.finetuneplanner.service.text.Words.forLocale(java.util.Locale.forLanguageTag("vi")).message(e);
+        assertTrue(vi.startsWith("offers[1].gpu = \"rtx-9090\": cần một mã GPU của danh mục: "), vi);
+        assertTrue(vi.endsWith(", hoặc một đối tượng GPU") || vi.contains(", hoặc một đối tượng GPU"), vi);
+        assertTrue(!vi.contains("GPU id") && !vi.contains("a GPU object"), vi);
+    }
+
+    @Test
     void aFileThatIsNotAPriceListIsRefused() {
         assertEquals("price list = [1]: expected a JSON object {\"format\": \"finetune-prices/1\", …}",
                 assertThrows(InvalidValueException.class, () -> json.read("[1]")).getMessage());
