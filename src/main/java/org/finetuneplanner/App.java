@@ -328,8 +328,8 @@ public final class App extends Application {
         if (notice != null) {
             shell.report(notice);
         }
-        Rectangle2D place = WindowPlace.fit(settings, Screen.getScreens().stream().map(Screen::getVisualBounds)
-                .toList(), Screen.getPrimary().getVisualBounds());
+        List<Rectangle2D> screens = Screen.getScreens().stream().map(Screen::getVisualBounds).toList();
+        Rectangle2D place = WindowPlace.fit(settings, screens, Screen.getPrimary().getVisualBounds());
         Scene scene = new Scene(root);
         scene.getStylesheets().add(App.class.getResource("/org/finetuneplanner/ui/app.css").toExternalForm());
         stage.setScene(scene);
@@ -341,7 +341,7 @@ public final class App extends Application {
         stage.setHeight(place.getHeight());
         stage.setX(place.getMinX());
         stage.setY(place.getMinY());
-        stage.setMaximized(settings.maximized());
+        stage.setMaximized(settings.maximized() || WindowPlace.fillsScreen(place, screens));
         // The property turns true before the window grows: its bounds then are those of the window.
         stage.fullScreenProperty().subscribe(full -> {
             if (full) {

@@ -42,4 +42,14 @@ public final class WindowPlace {
         y = Math.max(screen.getMinY(), Math.min(y, screen.getMaxY() - h));
         return new Rectangle2D(x, y, w, h);
     }
+
+    /**
+     * Whether {@code place} takes a whole screen's visible area (the default or a remembered size shrunk to a small
+     * screen): such a window opens maximized. Asked for a window as large as the screen, a window manager that keeps
+     * the frame on screen gives it its least size instead (openbox at 1280×720: 898×575).
+     */
+    public static boolean fillsScreen(Rectangle2D place, List<Rectangle2D> screens) {
+        return screens.stream().anyMatch(r -> place.getWidth() >= r.getWidth() && place.getHeight() >= r.getHeight()
+                && r.contains(place.getMinX() + 1, place.getMinY() + 1));
+    }
 }

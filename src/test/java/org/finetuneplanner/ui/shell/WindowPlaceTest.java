@@ -1,6 +1,8 @@
 package org.finetuneplanner.ui.shell;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 
@@ -43,5 +45,15 @@ class WindowPlaceTest {
         // Remembered on a monitor since unplugged: centred on the projector, shrunk to it.
         Rectangle2D r = WindowPlace.fit(at(3000, 200, 1440, 900), List.of(PROJECTOR), PROJECTOR);
         assertEquals(new Rectangle2D(0, 0, 1280, 720), r);
+    }
+
+    @Test
+    void aWindowAsLargeAsItsScreenOpensMaximizedASmallerOneDoesNot() {
+        // The default 1440×900 on a 1280×720 projector becomes the projector's whole area: maximized.
+        Rectangle2D projector = WindowPlace.fit(Settings.defaults(), List.of(PROJECTOR), PROJECTOR);
+        assertTrue(WindowPlace.fillsScreen(projector, List.of(PROJECTOR)));
+        // 1000×600 on the right-hand screen: a window, not maximized, on either screen.
+        Rectangle2D small = WindowPlace.fit(at(Double.NaN, Double.NaN, 1000, 600), List.of(RIGHT), RIGHT);
+        assertFalse(WindowPlace.fillsScreen(small, List.of(PROJECTOR, RIGHT)));
     }
 }
